@@ -1,0 +1,35 @@
+import { AppError } from '@/lib/errors/app-error';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Reads a JSON body, refusing more than `limit` bytes without buffering it all. */
+export async function readJsonBody(req: Request, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!req.body) return undefined;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { fields: { _: ['The request body is not valid JSON.'] } });
+  }
+}
+
+function tooLarge(limit: number) {
+  const mb = limit / (1024 * 1024);
+  return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${mb % 1 === 0 ? mb : mb.toFixed(1)} MB.`);
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/db';
+
+export type AuditInput = {
+  actorId: string | null;
+  actorLabel?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  requestId?: string | null;
+  ipAddress?: string | null;
+};
+
+// Never store secrets in the trail, whatever a caller passes in.
+const REDACTED_KEYS = new Set(['password', 'passwordHash', 'currentPassword', 'newPassword']);
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (key, v) => (REDACTED_KEYS.has(key) ? '[redacted]' : v))) as Prisma.InputJsonValue;
+}
+
+/**
+ * Appends one audit event. Pass the transaction client of the write it
+ * describes, so both commit or neither does. The database stamps the time.
+ */
+export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      actorLabel: input.actorLabel ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      reason: input.reason ?? null,
+      requestId: input.requestId ?? null,
+      ipAddress: input.ipAddress ?? null,
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { signInSchema } from '@/lib/validations/auth';
+import { attemptSignIn } from './attempt-sign-in';
+import { ABSOLUTE_SESSION_MS } from './session-policy';
+
+type TokenClaims = { uid?: string; sv?: number; authTime?: number; lastActive?: number };
+
+function headerOf(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== 'object') return null;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  // JWT sessions: the cookie says who the user is; role, active flag and
+  // session version are re-read from the database on every request.
+  session: { strategy: 'jwt', maxAge: ABSOLUTE_SESSION_MS / 1000 },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const forwarded = headerOf(req?.headers, 'x-forwarded-for');
+        const result = await attemptSignIn({
+          ...parsed.data,
+          ipAddress: forwarded?.split(',')[0]?.trim() ?? null,
+          requestId: headerOf(req?.headers, 'x-request-id'),
+        });
+        if (!result.ok) return null;
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, trigger }) {
+      const claims = token as typeof token & TokenClaims;
+      const now = Date.now();
+      if (user) {
+        claims.uid = user.id;
+        claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        claims.authTime = now;
+        claims.lastActive = now;
+      } else if (trigger === 'update') {
+        // The browser pings on user activity; this is what keeps a session from idling out.
+        claims.lastActive = now;
+      }
+      return claims;
+    },
+    async session({ session, token }) {
+      const claims = token as TokenClaims;
+      return { ...session, uid: claims.uid, sv: claims.sv, authTime: claims.authTime, lastActive: claims.lastActive };
+    },
+  },
+};

@@ -1,0 +1,1 @@
+declare module "@zxcvbn-ts/language-common/dist/passwords.json.mjs" { const passwords: string[]; export default passwords; }

@@ -1,0 +1,28 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+import { prisma } from '@/lib/db';
+import { authOptions } from './auth-options';
+import type { Role } from './permissions';
+import { isSessionLive } from './session-policy';
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+type SessionClaims = { uid?: string; sv?: number; authTime?: number; lastActive?: number };
+
+/**
+ * The signed-in user as the database sees them right now, or null. The cookie
+ * only says who it is; a deactivated account, a reset password (session
+ * version) or an idle/expired session all count as signed out at once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  if (!session?.uid) return null;
+  if (!isSessionLive({ authTime: Number(session.authTime), lastActive: Number(session.lastActive) }, Date.now())) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, email: true, name: true, role: true, isActive: true, sessionVersion: true },
+  });
+  if (!user || !user.isActive || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});

@@ -1,0 +1,113 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
+import { recordAuditEvent, type AuditInput } from '@/lib/audit/record-audit-event';
+import type { Tx } from '@/lib/db';
+import { AppError, type ErrorBody } from '@/lib/errors/app-error';
+import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
+import { getCurrentUser, type CurrentUser } from './current-user';
+import { hasPermission, type Permission } from './permissions';
+import { getRequestContext, type RequestContext } from './request-context';
+
+// The single gate every route handler and server action goes through: it loads
+// the user from the database, checks the permission table, validates input with
+// the shared zod schema, and turns every failure into the API error shape.
+
+export type AuditFn = (tx: Tx, event: Omit<AuditInput, 'actorId' | 'requestId' | 'ipAddress'>) => Promise<void>;
+
+export type GuardContext = { user: CurrentUser; request: RequestContext; audit: AuditFn };
+
+type AnySchema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+async function authorize(permission: Permission): Promise<GuardContext> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!hasPermission(user.role, permission)) throw new AppError('FORBIDDEN');
+  const request = await getRequestContext();
+  const audit: AuditFn = (tx, event) =>
+    recordAuditEvent(tx, { ...event, actorId: user.id, requestId: request.requestId, ipAddress: request.ipAddress });
+  return { user, request, audit };
+}
+
+function parseWith<S extends AnySchema | undefined>(schema: S, value: unknown, prefix?: string): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(value ?? (prefix === 'query' ? {} : value));
+  if (result.success) return result.data as Out<S>;
+  const fields = zodFieldErrors(result.error);
+  const named = prefix === 'body' ? fields : Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+  throw new AppError('VALIDATION_FAILED', undefined, { fields: named });
+}
+
+export function errorResponse(error: AppError, headers?: HeadersInit): NextResponse<ErrorBody> {
+  return NextResponse.json(error.toBody(), { status: error.status, headers });
+}
+
+/** State-changing requests must come from our own pages (or a non-browser client). */
+function assertSameOrigin(req: NextRequest) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+  if (req.headers.get('sec-fetch-site') === 'cross-site') throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
+  const origin = req.headers.get('origin');
+  if (!origin) return;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
+}
+
+type RouteOptions<B, Q, P> = { permission: Permission; body?: B; query?: Q; params?: P; maxBodyBytes?: number };
+type RouteArgs<B, Q, P> = GuardContext & { body: Out<B>; query: Out<Q>; params: Out<P>; req: NextRequest };
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function defineRoute<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
+  options: RouteOptions<B, Q, P>,
+  handler: (args: RouteArgs<B, Q, P>) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const ctx = await authorize(options.permission);
+      const params = parseWith(options.params as P, (await context?.params) ?? {}, 'params');
+      const query = parseWith(options.query as Q, Object.fromEntries(req.nextUrl.searchParams), 'query');
+      const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
+      const body = parseWith(options.body as B, rawBody ?? {}, 'body');
+      const result = await handler({ ...ctx, body, query, params, req });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
+      return errorResponse(appError);
+    }
+  };
+}
+
+export function created(body: unknown): NextResponse {
+  return NextResponse.json(body, { status: 201 });
+}
+
+export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
+
+/** Server actions answer with a result object; they never throw to the client. */
+export function defineAction<S extends AnySchema, T>(
+  options: { permission: Permission; input: S },
+  handler: (args: GuardContext & { input: z.output<S> }) => Promise<T>,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await authorize(options.permission);
+      const input = parseWith(options.input, raw, 'body') as z.output<S>;
+      return { ok: true, data: await handler({ ...ctx, input }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') console.error('[server action]', error);
+      return { ok: false, ...appError.toBody() };
+    }
+  };
+}

@@ -1,0 +1,69 @@
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL';
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
+  VALIDATION_FAILED: 'Some fields are not valid.',
+  UNAUTHENTICATED: 'Sign in to continue.',
+  FORBIDDEN: 'You do not have permission to do this.',
+  NOT_FOUND: 'Not found.',
+  CONFLICT: 'This conflicts with the current state of the record.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  INTERNAL: 'Something went wrong on our side. Nothing was saved.',
+};
+
+/** Per-field messages keyed by dotted path, e.g. { "arms.0.label": ["Required"] }. */
+export type FieldErrors = Record<string, string[]>;
+
+export type ErrorBody = {
+  error: { code: AppErrorCode; message: string; fields?: FieldErrors; details?: Record<string, unknown> };
+};
+
+/** The one error type domain code throws; the guard turns it into the API error shape. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fields?: FieldErrors;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: AppErrorCode, message?: string, options: { fields?: FieldErrors; details?: Record<string, unknown> } = {}) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.details = options.details;
+  }
+
+  get status() {
+    return HTTP_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AppError, type FieldErrors } from './app-error';
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+type PrismaLikeError = { code?: string; meta?: Record<string, unknown>; message?: string };
+
+/**
+ * Maps anything thrown by domain code to an AppError. Unknown errors become
+ * INTERNAL with a generic message: stack traces and SQL never reach a client.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return new AppError('VALIDATION_FAILED', undefined, { fields: zodFieldErrors(error) });
+  const prismaError = error as PrismaLikeError;
+  switch (prismaError?.code) {
+    case 'P2002':
+      return new AppError('CONFLICT', 'A record with the same unique value already exists.');
+    case 'P2025':
+      return new AppError('NOT_FOUND');
+    case 'P2034':
+    case '40001':
+      return new AppError('CONFLICT', 'Someone else changed this at the same moment. Reload and try again.');
+    default:
+      return new AppError('INTERNAL');
+  }
+}

