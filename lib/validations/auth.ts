@@ -18,10 +18,19 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 export const roleSchema = z.enum(ROLES, { error: 'Choose a role: admin, coordinator or clinician.' });
 
-function withPasswordPolicy<T extends { password: string; email?: string; name?: string }>(value: T, ctx: z.RefinementCtx) {
-  for (const message of checkPasswordPolicy(value.password, { email: value.email, name: value.name })) {
-    ctx.addIssue({ code: 'custom', path: ['password'], message });
-  }
+/** Policy checks that need no context run per field, so every field's errors show at once. */
+export const newPasswordSchema = z
+  .string({ error: 'Enter a password.' })
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`)
+  .superRefine((password, ctx) => {
+    for (const message of checkPasswordPolicy(password)) ctx.addIssue({ code: 'custom', message });
+  });
+
+/** Checks that need the account's email and name (e.g. "don't use your name"). */
+function withPasswordContext<T extends { password: string; email?: string; name?: string }>(value: T, ctx: z.RefinementCtx) {
+  const contextual = checkPasswordPolicy(value.password, { email: value.email, name: value.name });
+  const plain = new Set(checkPasswordPolicy(value.password));
+  for (const message of contextual) if (!plain.has(message)) ctx.addIssue({ code: 'custom', path: ['password'], message });
 }
 
 export const createUserSchema = z
@@ -29,9 +38,9 @@ export const createUserSchema = z
     email: emailSchema,
     name: z.string().trim().min(1, 'Enter a name.').max(120, 'Name is too long.'),
     role: roleSchema,
-    password: z.string().max(MAX_PASSWORD_LENGTH),
+    password: newPasswordSchema,
   })
-  .superRefine(withPasswordPolicy);
+  .superRefine(withPasswordContext);
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
@@ -42,6 +51,41 @@ export const updateUserSchema = z.object({
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z
-  .object({ password: z.string().max(MAX_PASSWORD_LENGTH), email: z.string().optional(), name: z.string().optional() })
-  .superRefine(withPasswordPolicy);
+  .object({ password: newPasswordSchema, email: z.string().optional(), name: z.string().optional() })
+  .superRefine(withPasswordContext);
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+// ---- Account administration (admin pages, /api/v1/users, users CLI)
+
+export const userIdSchema = z.string().trim().min(1, 'A user id is required.').max(64, 'This is not a user id.');
+export const userIdParamsSchema = z.object({ id: userIdSchema });
+
+/** The JSON API and the CLI speak lower-case roles ('admin'); accept either case on the way in. */
+export const apiRoleSchema = z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), roleSchema);
+
+export const apiCreateUserSchema = z.preprocess(
+  (value) =>
+    value && typeof value === 'object' && typeof (value as { role?: unknown }).role === 'string'
+      ? { ...value, role: (value as { role: string }).role.trim().toUpperCase() }
+      : value,
+  createUserSchema,
+);
+
+export const apiUpdateUserSchema = updateUserSchema
+  .extend({ role: apiRoleSchema.optional() })
+  .refine((v) => v.name !== undefined || v.role !== undefined || v.isActive !== undefined, {
+    message: 'Send at least one of name, role or isActive.',
+  });
+
+export const apiResetPasswordSchema = z.object({
+  password: z.string({ error: 'Enter a new password.' }).max(MAX_PASSWORD_LENGTH),
+});
+
+export const userListQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
+
+// Admin page forms. Each carries the target user's id; the server re-reads the rest.
+export const editUserActionSchema = z.object({ userId: userIdSchema, name: updateUserSchema.shape.name.unwrap(), role: roleSchema });
+export type EditUserActionInput = z.infer<typeof editUserActionSchema>;
+export const setUserActiveActionSchema = z.object({ userId: userIdSchema, isActive: z.boolean() });
+export const resetUserPasswordActionSchema = z.object({ userId: userIdSchema, password: z.string().max(MAX_PASSWORD_LENGTH) });
+export const unlockUserActionSchema = z.object({ userId: userIdSchema });

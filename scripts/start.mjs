@@ -1,0 +1,90 @@
+// npm start — everything a fresh clone needs: a real PostgreSQL (embedded
+// under .data/ unless DATABASE_URL is set), migrations, demo data on an empty
+// database, a production build when the sources changed, then the server.
+import pg from 'pg';
+import { startNext } from './lib/app-server.mjs';
+import { buildApp, isBuildCurrent } from './lib/build.mjs';
+import { DEMO_ACCOUNTS } from './lib/demo-accounts.mjs';
+import { resolveDatabase } from './lib/database.mjs';
+import { runTs } from './lib/run-ts.mjs';
+import { applyMigrations } from './lib/schema-engine.mjs';
+import { resolveAuthSecret } from './lib/secrets.mjs';
+
+const isDev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+
+async function countUsers(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM "User"');
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The demo accounts that exist and are active, so the startup banner can list them. */
+async function demoAccountsPresent(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT email FROM "User" WHERE email = ANY($1) AND "isActive"', [DEMO_ACCOUNTS.map((a) => a.email)]);
+    const present = new Set(rows.map((r) => r.email));
+    return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
+  } finally {
+    await client.end();
+  }
+}
+
+console.log(process.env.DATABASE_URL ? 'Using the PostgreSQL server in DATABASE_URL.' : 'Starting embedded PostgreSQL (data in .data/postgres)...');
+const db = await resolveDatabase();
+let child;
+let isStopping = false;
+
+async function shutdown(code = 0) {
+  if (isStopping) return;
+  isStopping = true;
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  await db.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+try {
+  const secret = resolveAuthSecret({ isEmbedded: db.isEmbedded });
+  const applied = await applyMigrations(db.url);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  const env = {
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  const isEmpty = (await countUsers(db.url)) === 0;
+  if (isEmpty) {
+    console.log('Empty database: loading the demo data...');
+    const code = await runTs('prisma/seed/run.ts', { env: { ...env, TRIALDESK_PRINT_ACCOUNTS: '0' } });
+    if (code !== 0) throw new Error('Loading the demo data failed.');
+  }
+  if (!isDev && !isBuildCurrent()) {
+    console.log('Building the app (first start or changed sources; takes a minute or two)...');
+    await buildApp({ env });
+  }
+  child = startNext({ port, env, isDev });
+  child.on('exit', (code) => {
+    if (!isStopping) shutdown(code ?? 1);
+  });
+  console.log(`\nTrialDesk is starting on http://localhost:${port}`);
+  const demo = await demoAccountsPresent(db.url);
+  if (demo.length) {
+    console.log('Demo accounts (demo data only; change or deactivate them for real use):');
+    for (const a of demo) console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(28)} password: ${a.password}`);
+  }
+} catch (error) {
+  console.error(`Could not start TrialDesk: ${error?.message ?? error}`);
+  await shutdown(1);
+}

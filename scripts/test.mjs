@@ -1,0 +1,118 @@
+// npm test — the whole suite, on a real PostgreSQL, in one command:
+//   1. type-check, 2. Vitest (unit + integration on a fresh database),
+//   3. Playwright against the production build on another fresh database.
+// It ends with one summary line: "tests: N passed, N failed".
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startNext, waitForHealthy } from './lib/app-server.mjs';
+import { buildApp, isBuildCurrent } from './lib/build.mjs';
+import { dataDir, dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from './lib/database.mjs';
+import { runTs } from './lib/run-ts.mjs';
+import { applyMigrations } from './lib/schema-engine.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = path.join(dataDir, 'test-results');
+const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+const wants = (step) => only.length === 0 || only.includes(step);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+async function typecheck() {
+  console.log('\n== Type-check (tsc --noEmit)');
+  const code = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit']);
+  if (code !== 0) totals.failed += 1;
+  return code === 0;
+}
+
+async function vitest() {
+  console.log('\n== Unit and integration tests (Vitest, real PostgreSQL)');
+  const out = path.join(resultsDir, 'vitest.json');
+  rmSync(out, { force: true });
+  const code = await run(process.execPath, [require.resolve('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const report = readJson(out);
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+  }
+  if (code !== 0 && (!report || report.numFailedTests === 0)) totals.failed += 1;
+  return code === 0;
+}
+
+async function e2e() {
+  console.log('\n== End-to-end tests (Playwright, production build)');
+  let adminUrl;
+  let stopServer = async () => {};
+  if (process.env.DATABASE_URL) {
+    adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
+  } else {
+    const server = await startEmbeddedPostgres({ clusterDir: path.join(dataDir, 'test-postgres') });
+    adminUrl = server.adminUrl;
+    stopServer = server.stop;
+  }
+  const name = `trialdesk_e2e_${Date.now()}_${process.pid}`;
+  let app;
+  try {
+    await ensureDatabase(adminUrl, name);
+    const url = withDatabase(adminUrl, name);
+    await applyMigrations(url);
+    if ((await runTs('prisma/seed/run.ts', { env: { DATABASE_URL: url, TRIALDESK_PRINT_ACCOUNTS: '0' } })) !== 0) throw new Error('seeding the e2e database failed');
+    if (!isBuildCurrent()) await buildApp();
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: baseUrl };
+    app = startNext({ port, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    await waitForHealthy(baseUrl, { child: app });
+    const out = path.join(resultsDir, 'playwright.json');
+    rmSync(out, { force: true });
+    const code = await run(process.execPath, [require.resolve('@playwright/test/cli'), 'test'], {
+      E2E_BASE_URL: baseUrl,
+      E2E_DATABASE_URL: url,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    });
+    const report = readJson(out);
+    if (report?.stats) {
+      totals.passed += report.stats.expected + report.stats.flaky;
+      totals.failed += report.stats.unexpected;
+      totals.skipped += report.stats.skipped;
+    }
+    if (code !== 0 && !(report?.stats?.unexpected > 0)) totals.failed += 1;
+    return code === 0;
+  } catch (error) {
+    console.error(`e2e setup failed: ${error?.message ?? error}`);
+    totals.failed += 1;
+    return false;
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill('SIGTERM');
+      await new Promise((r) => app.once('exit', r));
+    }
+    await dropDatabase(adminUrl, name).catch(() => {});
+    await stopServer();
+  }
+}
+
+mkdirSync(resultsDir, { recursive: true });
+const started = Date.now();
+let isGreen = true;
+if (wants('typecheck')) isGreen = (await typecheck()) && isGreen;
+if (wants('unit')) isGreen = (await vitest()) && isGreen;
+if (wants('e2e')) isGreen = (await e2e()) && isGreen;
+console.log(`\nFinished in ${Math.round((Date.now() - started) / 1000)} s (${totals.skipped} skipped).`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(isGreen && totals.failed === 0 ? 0 : 1);
