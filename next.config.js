@@ -26,7 +26,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: 'standalone',
+  // The Docker image runs the self-contained server; `npm start` uses `next start`.
+  output: process.env.TRIALDESK_STANDALONE === '1' ? 'standalone' : undefined,
   poweredByHeader: false,
   // TypeScript 7 has no JavaScript API for Next to call; `npm test` runs `tsc --noEmit` instead.
   typescript: { ignoreBuildErrors: true },

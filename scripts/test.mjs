@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNext, waitForHealthy } from './lib/app-server.mjs';
 import { buildApp, isBuildCurrent } from './lib/build.mjs';
-import { dataDir, dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from './lib/database.mjs';
+import { dataDir, dropDatabase, ensureDatabase, freePort, startTestPostgres, withDatabase } from './lib/database.mjs';
 import { runTs } from './lib/run-ts.mjs';
 import { applyMigrations } from './lib/schema-engine.mjs';
 
@@ -61,7 +61,7 @@ async function e2e() {
   if (process.env.DATABASE_URL) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
-    const server = await startEmbeddedPostgres({ clusterDir: path.join(dataDir, 'test-postgres') });
+    const server = await startTestPostgres();
     adminUrl = server.adminUrl;
     stopServer = server.stop;
   }

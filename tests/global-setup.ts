@@ -1,8 +1,7 @@
 // Vitest global setup: every run gets a brand-new, fully migrated database on a
 // real PostgreSQL — the embedded one by default, or the server DATABASE_URL
 // points at — and drops it afterwards.
-import path from 'node:path';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, dataDir } from '../scripts/lib/database.mjs';
+import { dropDatabase, ensureDatabase, startTestPostgres, withDatabase } from '../scripts/lib/database.mjs';
 import { applyMigrations } from '../scripts/lib/schema-engine.mjs';
 
 let teardown: (() => Promise<void>) | undefined;
@@ -13,7 +12,7 @@ export async function setup() {
   if (process.env.DATABASE_URL) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
-    const server = await startEmbeddedPostgres({ clusterDir: path.join(dataDir, 'test-postgres') });
+    const server = await startTestPostgres();
     adminUrl = server.adminUrl;
     stopServer = server.stop;
   }
@@ -22,7 +21,6 @@ export async function setup() {
   const url = withDatabase(adminUrl, name);
   await applyMigrations(url);
   process.env.DATABASE_URL = url;
-  process.env.TRIALDESK_TEST_DATABASE = name;
   teardown = async () => {
     await dropDatabase(adminUrl, name).catch(() => {});
     await stopServer();

@@ -123,3 +123,30 @@ export async function resolveDatabase({ log = () => {}, databaseName = 'trialdes
   await ensureDatabase(server.adminUrl, databaseName);
   return { url: withDatabase(server.adminUrl, databaseName), adminUrl: server.adminUrl, stop: server.stop, isEmbedded: true };
 }
+
+function isClusterInUse(clusterDir) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Boolean(pid) && isProcessAlive(pid);
+}
+
+/**
+ * The embedded cluster tests run on (.data/test-postgres). When another run
+ * holds it (a second terminal, say), this run gets a throwaway cluster instead.
+ */
+export async function startTestPostgres() {
+  const shared = path.join(dataDir, 'test-postgres');
+  if (!isClusterInUse(shared)) return startEmbeddedPostgres({ clusterDir: shared });
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const clusterDir = mkdtempSync(path.join(tmpdir(), 'trialdesk-pg-'));
+  const server = await startEmbeddedPostgres({ clusterDir });
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(clusterDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '@/prisma/seed/demo';
+import { DEMO_ACCOUNTS } from '@/prisma/seed/users';
+import { getTestPrisma } from '../helpers/test-db';
+
+const prisma = getTestPrisma();
+
+describe('demo seed', () => {
+  it('loads the seed trials, 40 candidates and one account per role, and is idempotent', async () => {
+    await seedDemo(prisma);
+    const counts = async () => ({
+      trials: await prisma.trial.count({ where: { source: 'SEED' } }),
+      candidates: await prisma.candidate.count({ where: { mrn: { startsWith: 'DEMO-' } } }),
+      demoUsers: await prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } }),
+    });
+    const first = await counts();
+    expect(first).toEqual({ trials: 3, candidates: 40, demoUsers: 3 });
+    await seedDemo(prisma);
+    expect(await counts()).toEqual(first);
+
+    const roles = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { role: true } });
+    expect(roles.map((r) => r.role).sort()).toEqual(['ADMIN', 'CLINICIAN', 'COORDINATOR']);
+
+    const stages = await prisma.pipelineEntry.groupBy({ by: ['stage'], where: { candidate: { mrn: { startsWith: 'DEMO-' } } }, _count: true });
+    expect(stages.length).toBeGreaterThanOrEqual(10);
+
+    const trial = await prisma.trial.findUniqueOrThrow({
+      where: { nctId: 'NCT06668571' },
+      include: { arms: true, protocolVersions: { include: { criteria: true, dosing: true } } },
+    });
+    expect(trial.arms.length).toBeGreaterThan(0);
+    const version = trial.protocolVersions[0];
+    expect(version.criteria.some((c) => c.kind === 'INCLUSION')).toBe(true);
+    expect(version.criteria.some((c) => c.kind === 'EXCLUSION')).toBe(true);
+    expect(version.criteria.filter((c) => c.rule !== null).length).toBeGreaterThanOrEqual(4);
+    expect(version.dosing.every((d) => d.protocol !== null)).toBe(true);
+
+    const enrolled = await prisma.enrollment.findMany({ where: { candidate: { mrn: { startsWith: 'DEMO-' } } }, include: { trial: true, visits: true } });
+    expect(new Set(enrolled.map((e) => e.trial.nctId))).toEqual(new Set(['NCT06419439', 'NCT06668571']));
+    expect(enrolled.every((e) => e.visits.length > 0)).toBe(true);
+
+    const audited = await prisma.auditEvent.count({ where: { action: 'candidate.create', actorLabel: 'seed' } });
+    expect(audited).toBeGreaterThanOrEqual(40);
+  }, 120_000);
+});
