@@ -1,0 +1,70 @@
+import { compileRule, TRUE, FALSE, UNKNOWN, type Scratch } from '@/lib/eligibility/compile-rule';
+import { indexCandidate, type CandidateIndex } from '@/lib/eligibility/index-candidate';
+import type { CriterionResult, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
+
+export { overallResult, isBlocking } from '@/lib/eligibility/overall-result';
+export type { CriterionResult, EligibilityCandidate, EligibilityCriterion, OverallResult } from '@/lib/eligibility/types';
+
+export type EvaluateCriteriaInput = {
+  /** In display order; results come back in the same order. */
+  criteria: ReadonlyArray<EligibilityCriterion>;
+  candidate: EligibilityCandidate;
+  /** The day of the check (YYYY-MM-DD): ages, time windows and "most recent" are all judged on this day. */
+  asOf: string;
+};
+
+// Results that need nothing share one frozen array: 360,000 empty arrays per prescreen are pure GC load,
+// and freezing makes any accidental mutation fail loudly instead of leaking into other results.
+const NO_MISSING: string[] = Object.freeze([]) as unknown as string[];
+
+// Observation lists are short (one entry per leaf), so a linear scan beats allocating a Set.
+function dedupeInPlace(items: string[]): void {
+  if (items.length < 2) return;
+  let kept = 1;
+  for (let i = 1; i < items.length; i++) {
+    let isDuplicate = false;
+    for (let j = 0; j < kept; j++) if (items[j] === items[i]) isDuplicate = true;
+    if (!isDuplicate) items[kept++] = items[i];
+  }
+  if (kept !== items.length) items.length = kept;
+}
+
+function evaluateOne(criterion: EligibilityCriterion, index: CandidateIndex, scratch: Scratch): CriterionResult {
+  const { id, kind, text, rule } = criterion;
+  if (rule === null) return { criterionId: id, kind, text, result: 'NEEDS_REVIEW', explanation: 'Clinician judgment', missing: NO_MISSING };
+
+  const compiled = compileRule(rule);
+  // Fresh small arrays are cheaper than truncating (setting .length leaves V8's fast path).
+  const observations: string[] = [];
+  const missing: string[] = [];
+  scratch.observations = observations;
+  scratch.missing = missing;
+  const truth = compiled.evaluate(index, scratch);
+  dedupeInPlace(observations);
+  const isUnknown = truth === UNKNOWN;
+  // An undecidable leaf says exactly what is missing or stale; repeating the threshold adds nothing.
+  if (!(isUnknown && compiled.isLeaf)) observations.push(kind === 'INCLUSION' ? compiled.needsText : compiled.excludedIfText);
+  let missingItems = NO_MISSING;
+  if (isUnknown) {
+    dedupeInPlace(missing);
+    missingItems = missing;
+  }
+  return {
+    criterionId: id,
+    kind,
+    text,
+    result: truth === TRUE ? 'MET' : truth === FALSE ? 'NOT_MET' : 'UNKNOWN',
+    // join() yields one flat string; retaining 360,000 concatenation trees would triple the GC work.
+    explanation: observations.join('; '),
+    missing: missingItems,
+  };
+}
+
+/** Evaluates every criterion for one candidate. Pure: the check day is an argument, never the clock. */
+export function evaluateCriteria({ criteria, candidate, asOf }: EvaluateCriteriaInput): CriterionResult[] {
+  const index = indexCandidate(candidate, asOf);
+  const scratch: Scratch = { observations: [], missing: [] };
+  const results: CriterionResult[] = [];
+  for (let i = 0; i < criteria.length; i++) results.push(evaluateOne(criteria[i], index, scratch));
+  return results;
+}

@@ -1,0 +1,64 @@
+import type { CriterionKind } from '@/lib/validations/eligibility';
+import { isBlocking } from '@/lib/eligibility/overall-result';
+import { OVERALL_RESULTS, type CriterionResult, type OverallResult } from '@/lib/eligibility/types';
+
+export type PrescreenEvaluation = { candidateId: string; overall: OverallResult; criteria: ReadonlyArray<CriterionResult> };
+
+export type BlockingCriterionCount = { criterionId: string; kind: CriterionKind; text: string; count: number };
+export type MissingItemCount = { item: string; count: number };
+
+export type PrescreenSummary = {
+  total: number;
+  counts: Record<OverallResult, number>;
+  /** Criteria that made candidates INELIGIBLE, most frequent first; a candidate counts once per blocking criterion. */
+  topBlockingCriteria: BlockingCriterionCount[];
+  /** Among INCOMPLETE candidates: how many candidates lack each item, most frequent first. */
+  topMissing: MissingItemCount[];
+  /** Each INCOMPLETE candidate with the distinct data still needed, in criterion order. */
+  incompleteCandidates: Array<{ candidateId: string; missing: string[] }>;
+};
+
+// Stable sort keeps first-seen order among ties, so the same input always gives the same report.
+function byCountDesc<T extends { count: number }>(items: Iterable<T>): T[] {
+  return [...items].sort((a, b) => b.count - a.count);
+}
+
+export function summarizePrescreen(evaluations: ReadonlyArray<PrescreenEvaluation>): PrescreenSummary {
+  const counts = Object.fromEntries(OVERALL_RESULTS.map((result) => [result, 0])) as Record<OverallResult, number>;
+  const blocking = new Map<string, BlockingCriterionCount>();
+  const missingCounts = new Map<string, MissingItemCount>();
+  const incompleteCandidates: PrescreenSummary['incompleteCandidates'] = [];
+
+  for (const evaluation of evaluations) {
+    counts[evaluation.overall] += 1;
+    if (evaluation.overall === 'INELIGIBLE') {
+      for (const result of evaluation.criteria) {
+        if (!isBlocking(result)) continue;
+        const entry = blocking.get(result.criterionId);
+        if (entry === undefined) blocking.set(result.criterionId, { criterionId: result.criterionId, kind: result.kind, text: result.text, count: 1 });
+        else entry.count += 1;
+      }
+      continue;
+    }
+    if (evaluation.overall !== 'INCOMPLETE') continue;
+    const missing: string[] = [];
+    for (const result of evaluation.criteria) {
+      if (result.result !== 'UNKNOWN') continue;
+      for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
+    }
+    for (const item of missing) {
+      const entry = missingCounts.get(item);
+      if (entry === undefined) missingCounts.set(item, { item, count: 1 });
+      else entry.count += 1;
+    }
+    incompleteCandidates.push({ candidateId: evaluation.candidateId, missing });
+  }
+
+  return {
+    total: evaluations.length,
+    counts,
+    topBlockingCriteria: byCountDesc(blocking.values()),
+    topMissing: byCountDesc(missingCounts.values()),
+    incompleteCandidates,
+  };
+}
