@@ -1,0 +1,52 @@
+import type { DosingProtocol } from '@/lib/validations/dosing';
+
+/** The parts of an arm's dosing protocol that shape its visit schedule. */
+export type SchedulingProtocol = Pick<
+  DosingProtocol,
+  'sessionCount' | 'sessionsPerWeek' | 'minHoursBetweenSessions' | 'maxDaysBetweenSessions' | 'infusionMinutes'
+>;
+
+/**
+ * An existing chair booking [start, end). `visitId` lets the rules ignore the bookings of
+ * the very visits being (re)planned, so a series never blocks itself.
+ */
+export type ChairBooking = { chairId: string; start: Date; end: Date; visitId?: string };
+
+/** A time the participant is already taken [start, end). */
+export type BusyInterval = { start: Date; end: Date; visitId?: string };
+
+export type VisitStatus = 'SCHEDULED' | 'CHECKED_IN' | 'COMPLETED' | 'MISSED' | 'CANCELLED';
+
+export type ConflictCode =
+  | 'CHAIR_FULL'
+  | 'CLINIC_CLOSED'
+  | 'OUTSIDE_HOURS'
+  | 'TOO_CLOSE'
+  | 'TOO_FAR'
+  | 'PARTICIPANT_BUSY'
+  | 'WEEK_LIMIT'
+  | 'ORDER'
+  | 'IN_PAST';
+
+export type Conflict = { sessionNumber: number; code: ConflictCode; message: string };
+
+/**
+ * A visit of a series as stored or edited. `isLocked` marks a visit that already happened
+ * (checked in or completed): it anchors the interval and weekly rules but is never
+ * reported or moved itself.
+ */
+export type SeriesVisit = {
+  sessionNumber: number;
+  scheduledAt: Date;
+  chairId: string;
+  visitId?: string;
+  isLocked?: boolean;
+};
+
+export type ProposedVisit = {
+  sessionNumber: number;
+  scheduledAt: Date;
+  localDate: string; // clinic-local 'YYYY-MM-DD'
+  localTime: string; // clinic-local 'HH:mm'
+  chairId: string;
+};
