@@ -35,8 +35,9 @@ async function loadWasmEngine() {
  * PL/pgSQL bodies. Sending the script as one simple query keeps it intact and
  * makes PostgreSQL run it as a single implicit transaction: all or nothing.
  */
-function wholeScriptFactory(PrismaPg, databaseUrl) {
+function wholeScriptFactory(PrismaPg, databaseUrl, opened) {
   const patch = (adapter) => {
+    opened.push(adapter);
     adapter.executeScript = async (script) => {
       try {
         await adapter.underlyingDriver().query(script);
@@ -109,7 +110,10 @@ export async function withSchemaEngine(databaseUrl, run) {
     import('@prisma/adapter-pg'),
     import('@prisma/driver-adapter-utils'),
   ]);
-  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(PrismaPg, databaseUrl));
+  // The engine does not close the connections it opens; track them so the
+  // process (and Vitest's global setup) can exit.
+  const opened = [];
+  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(PrismaPg, databaseUrl, opened));
   const datamodel = readFileSync(schemaPath, 'utf8');
   const logs = [];
   const engine = await SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, (line) => logs.push(line), factory);
@@ -117,6 +121,7 @@ export async function withSchemaEngine(databaseUrl, run) {
     return await run({ engine, datamodel });
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
 }
 
