@@ -52,16 +52,16 @@ test('[ADMIN] locks an account after 5 failed sign-ins without revealing whether
   const visitor = await context.newPage();
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await signIn(visitor, { email, password: `Wrong-Password-${attempt}x` });
-    await expect(visitor.getByRole('alert')).toContainText(/incorrect/i);
+    await expect(visitor.getByRole('main').getByRole('alert')).toContainText(/incorrect/i);
   }
-  const lockedMessage = await visitor.getByRole('alert').innerText();
+  const lockedMessage = await visitor.getByRole('main').getByRole('alert').innerText();
   // The right password is refused while locked, with the very same message.
   await signIn(visitor, { email, password });
-  await expect(visitor.getByRole('alert')).toHaveText(lockedMessage);
+  await expect(visitor.getByRole('main').getByRole('alert')).toHaveText(lockedMessage);
   await expect(visitor).toHaveURL(/\/signin/);
   // An unknown email gets the same message too.
   await signIn(visitor, { email: uniqueEmail('nobody'), password });
-  await expect(visitor.getByRole('alert')).toHaveText(lockedMessage);
+  await expect(visitor.getByRole('main').getByRole('alert')).toHaveText(lockedMessage);
   await context.close();
 
   const [user] = await queryDb<{ id: string; lockedUntil: Date | null }>(`SELECT id, "lockedUntil" FROM "User" WHERE email = $1`, [email]);

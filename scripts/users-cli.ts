@@ -8,7 +8,7 @@
 //   users-cli.ts create   --email E --name N --role R   (DATABASE_URL set, migrated)
 //   users-cli.ts list
 import { parseArgs } from 'node:util';
-import { formatClinicTime } from '@/components/admin/clinic-time';
+import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { isAppError } from '@/lib/errors/app-error';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
 import { apiCreateUserSchema, type CreateUserInput } from '@/lib/validations/auth';

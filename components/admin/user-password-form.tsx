@@ -1,0 +1,71 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
+import { resetPasswordSchema } from '@/lib/validations/auth';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { applyServerErrors } from './apply-server-errors';
+import { PASSWORD_HINT } from './password-hint';
+
+type FormValues = z.input<typeof resetPasswordSchema>;
+
+export type UserPasswordFormProps = { userId: string; email: string; name: string; isSelf: boolean };
+
+/**
+ * Sets a new password. The email and name ride along only so the browser can
+ * apply the same policy as the server ("do not use your name"); the server
+ * checks against the stored values.
+ */
+export function UserPasswordForm({ userId, email, name, isSelf }: UserPasswordFormProps) {
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, z.output<typeof resetPasswordSchema>>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { password: '', email, name },
+    mode: 'onTouched',
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(null);
+    const result = await resetUserPasswordAction({ userId, password: values.password });
+    if (result.ok) {
+      reset({ password: '', email, name });
+      setStatus({ tone: 'success', message: `Password changed. ${name} has been signed out everywhere; give them the new password in person or by phone.` });
+      return;
+    }
+    setStatus({ tone: 'error', message: applyServerErrors(result.error, setError, ['password']) ?? result.error.message });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      {status ? <Alert tone={status.tone}>{status.message}</Alert> : null}
+      {isSelf ? (
+        <Alert tone="warning" live="none">
+          This is your own account: setting a new password here signs you out.
+        </Alert>
+      ) : null}
+      <Field label="New password" error={errors.password?.message} hint={`${PASSWORD_HINT} It also clears a sign-in lockout.`} required>
+        <Input type={showPassword ? 'text' : 'password'} autoComplete="new-password" spellCheck={false} {...register('password')} />
+      </Field>
+      <Checkbox label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+      <div>
+        <Button type="submit" loading={isSubmitting}>
+          Set new password
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { signInSchema, type SignInInput } from '@/lib/validations/auth';
+
+// One message for every failure: saying "no such email" or "account locked"
+// would tell an attacker which addresses have accounts.
+export const SIGN_IN_FAILED_MESSAGE =
+  'Email or password is incorrect, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.';
+const NETWORK_MESSAGE = 'TrialDesk could not be reached. Check your connection and try again.';
+
+export type SignInFormProps = {
+  /** Already checked to be a same-site path (see safeCallbackUrl). */
+  callbackUrl: string;
+  /** Set when next-auth redirected here with ?error=…, so the failure is shown on load. */
+  initialError?: boolean;
+};
+
+export function SignInForm({ callbackUrl, initialError = false }: SignInFormProps) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(initialError ? SIGN_IN_FAILED_MESSAGE : null);
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    setFocus,
+    formState: { errors, isSubmitting, isSubmitSuccessful },
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+
+  async function onSubmit(values: SignInInput) {
+    setFormError(null);
+    try {
+      const result = await signIn('credentials', { redirect: false, email: values.email, password: values.password });
+      if (result?.ok && !result.error) {
+        router.replace(callbackUrl);
+        return;
+      }
+      setFormError(SIGN_IN_FAILED_MESSAGE);
+    } catch {
+      setFormError(NETWORK_MESSAGE);
+    }
+    resetField('password');
+    setFocus('password');
+  }
+
+  // Keep the button busy after success too, until the next page has loaded.
+  const isBusy = isSubmitting || (isSubmitSuccessful && formError === null);
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
+      {formError ? (
+        <Alert tone="error">
+          {formError}
+        </Alert>
+      ) : null}
+      <Field label="Email" error={errors.email?.message} required>
+        <Input type="email" autoComplete="username" inputMode="email" autoCapitalize="none" spellCheck={false} {...register('email')} />
+      </Field>
+      <Field label="Password" error={errors.password?.message} required>
+        <Input type="password" autoComplete="current-password" {...register('password')} />
+      </Field>
+      <Button type="submit" size="lg" loading={isBusy} className="w-full">
+        {isBusy ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

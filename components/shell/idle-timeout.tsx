@@ -1,0 +1,208 @@
+'use client';
+
+import { signOut, useSession } from 'next-auth/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { ACTIVITY_PING_INTERVAL_MS, idleState, parseStoredTime, shouldPing, type IdleState } from '@/lib/auth/idle-state';
+
+const ACTIVITY_KEY = 'trialdesk:last-activity';
+const PING_KEY = 'trialdesk:last-ping';
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const;
+// Scrolling fires dozens of events a second; recording one every few seconds is plenty for a 15-minute limit.
+const ACTIVITY_THROTTLE_MS = 5_000;
+const PING_RETRY_MS = 10_000;
+// Screen readers hear these moments of the countdown, not every second of it.
+const ANNOUNCE_AT = new Set([30, 10]);
+const WARNING_ID = 'idle-warning';
+
+function readTime(key: string, now: number): number | null {
+  try {
+    return parseStoredTime(window.localStorage.getItem(key), now);
+  } catch {
+    return null; // storage blocked (private mode, policy): this tab works on its own
+  }
+}
+
+function writeTime(key: string, value: number) {
+  try {
+    window.localStorage.setItem(key, String(value));
+  } catch {
+    // Same as above: without storage the tabs just don't share their clocks.
+  }
+}
+
+function formatCountdown(seconds: number) {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/**
+ * Signs the user out after 15 minutes without activity, warning a minute
+ * before. Activity is shared across tabs through localStorage, and while the
+ * user is active the server session is refreshed with update() at most once a
+ * minute: that POST is the only thing that moves the server's lastActive.
+ */
+export function IdleTimeout() {
+  const { status, update } = useSession();
+  const [view, setView] = useState<IdleState>({ phase: 'active', secondsLeft: 0 });
+  const [announcement, setAnnouncement] = useState('');
+  const stayButtonRef = useRef<HTMLButtonElement>(null);
+  const lastActivity = useRef(0);
+  const lastPing = useRef(Number.NaN);
+  const expiring = useRef(false);
+  // The latest session status and update() for callbacks that outlive a render.
+  const session = useRef({ status, update });
+  useEffect(() => {
+    session.current = { status, update };
+  });
+
+  const expire = useCallback((reason: 'idle' | 'signed-out') => {
+    if (expiring.current) return;
+    expiring.current = true;
+    const callbackUrl = `/signin?reason=${reason}`;
+    // If the sign-out request fails the server session has timed out anyway; just leave.
+    signOut({ callbackUrl }).catch(() => window.location.assign(callbackUrl));
+  }, []);
+
+  // next-auth reports "no session" for a failed fetch too; ask once more before
+  // treating a network blip as a sign-out.
+  const confirmSignedOut = useCallback(async () => {
+    try {
+      const res = await fetch('/api/auth/session', { cache: 'no-store', credentials: 'same-origin' });
+      if (!res.ok) return;
+      const body: unknown = await res.json();
+      if (!body || (typeof body === 'object' && Object.keys(body).length === 0)) expire('signed-out');
+    } catch {
+      // Offline: the next tick or ping decides.
+    }
+  }, [expire]);
+
+  const ping = useCallback(async () => {
+    // update() does nothing while the session is loading; the next tick tries again.
+    if (session.current.status !== 'authenticated') return;
+    const now = Date.now();
+    lastPing.current = now;
+    writeTime(PING_KEY, now);
+    const retrySoon = () => {
+      lastPing.current = now - ACTIVITY_PING_INTERVAL_MS + PING_RETRY_MS;
+      writeTime(PING_KEY, lastPing.current);
+    };
+    try {
+      const result = await session.current.update();
+      if (result === null) void confirmSignedOut();
+      else if (result === undefined) retrySoon();
+    } catch {
+      retrySoon(); // offline for a moment: try again soon rather than after a full interval
+    }
+  }, [confirmSignedOut]);
+
+  const tick = useCallback(() => {
+    if (expiring.current) return;
+    const now = Date.now();
+    // Another tab may have seen activity or pinged; take the newest of each.
+    lastActivity.current = Math.max(lastActivity.current, readTime(ACTIVITY_KEY, now) ?? 0);
+    lastPing.current = Math.max(Number.isNaN(lastPing.current) ? 0 : lastPing.current, readTime(PING_KEY, now) ?? 0) || Number.NaN;
+    const state = idleState(now, lastActivity.current);
+    if (state.phase === 'expired') {
+      expire('idle');
+      return;
+    }
+    if (shouldPing(now, lastActivity.current, lastPing.current)) void ping();
+    setView((prev) => (prev.phase === state.phase && prev.secondsLeft === state.secondsLeft ? prev : state));
+    if (state.phase !== 'warning') setAnnouncement('');
+    else if (ANNOUNCE_AT.has(state.secondsLeft)) setAnnouncement(`${state.secondsLeft} seconds until you are signed out.`);
+  }, [expire, ping]);
+
+  const recordActivity = useCallback(
+    (force = false) => {
+      if (expiring.current) return;
+      const now = Date.now();
+      // Waking a laptop after a long sleep fires events too: if the time is already
+      // up, sign out instead of reviving a session the server has given up on.
+      if (idleState(now, lastActivity.current).phase === 'expired') {
+        expire('idle');
+        return;
+      }
+      if (!force && now - lastActivity.current < ACTIVITY_THROTTLE_MS) return;
+      lastActivity.current = now;
+      writeTime(ACTIVITY_KEY, now);
+      tick();
+    },
+    [expire, tick],
+  );
+
+  useEffect(() => {
+    // Loading a signed-in page is activity, and the server just accepted the session.
+    const now = Date.now();
+    lastActivity.current = Math.max(now, readTime(ACTIVITY_KEY, now) ?? 0);
+    writeTime(ACTIVITY_KEY, lastActivity.current);
+
+    const onActivity = (event: Event) => {
+      // Inside the warning only its buttons decide: a pointerdown on "Sign out now"
+      // must not count as activity and close the dialog before the click lands.
+      if (event.target instanceof Element && event.target.closest(`#${WARNING_ID}`)) return;
+      recordActivity();
+    };
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === ACTIVITY_KEY || event.key === PING_KEY) tick();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') tick();
+    };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true, capture: true });
+    window.addEventListener('storage', onStorage);
+    document.addEventListener('visibilitychange', onVisible);
+    const interval = window.setInterval(tick, 1_000);
+    tick();
+    return () => {
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
+      window.removeEventListener('storage', onStorage);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.clearInterval(interval);
+    };
+  }, [recordActivity, tick]);
+
+  // Signed out in another tab (next-auth tells every tab): follow it here.
+  useEffect(() => {
+    if (status === 'unauthenticated') void confirmSignedOut();
+  }, [status, confirmSignedOut]);
+
+  const stay = () => {
+    recordActivity(true);
+    // recordActivity's tick has normally pinged already; never leave "Stay" without one.
+    if (!(lastPing.current >= lastActivity.current)) void ping();
+  };
+
+  return (
+    <Dialog
+      id={WARNING_ID}
+      open={view.phase === 'warning'}
+      onClose={stay}
+      role="alertdialog"
+      initialFocusRef={stayButtonRef}
+      title={`You will be signed out in ${view.secondsLeft} seconds`}
+      description={
+        <p>
+          There has been no activity for 14 minutes. To protect participant data, TrialDesk signs you out after 15 minutes. Time left:{' '}
+          <span className="font-semibold tabular-nums">{formatCountdown(view.secondsLeft)}</span>
+          {/* Inside the dialog: showModal() makes everything outside it inert, live regions included. */}
+          <span className="sr-only" aria-live="polite">
+            {announcement}
+          </span>
+        </p>
+      }
+      footer={
+        <>
+          <Button variant="secondary" onClick={() => expire('signed-out')}>
+            Sign out now
+          </Button>
+          <Button ref={stayButtonRef} onClick={stay}>
+            Stay signed in
+          </Button>
+        </>
+      }
+    />
+  );
+}

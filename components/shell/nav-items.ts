@@ -1,0 +1,72 @@
+import { hasPermission, type Permission, type Role } from '@/lib/auth/permissions';
+
+export type NavLink = { href: string; label: string };
+/** `section` is the path prefix a grouped item owns, so it stays marked on every page beneath it. */
+export type NavItem = NavLink & { section?: string; children?: NavLink[] };
+
+type Leaf = { href: string; label: string; permission: Permission };
+type Section = { label: string; section: string; children: Leaf[] };
+
+// Built from the permission table, so a role never sees a link the server would refuse.
+const NAV: Array<Leaf | Section> = [
+  { href: '/', label: 'Dashboard', permission: 'dashboard.read' },
+  { href: '/trials', label: 'Trials', permission: 'trial.read' },
+  { href: '/candidates', label: 'Candidates', permission: 'candidate.read' },
+  { href: '/schedule', label: 'Schedule', permission: 'schedule.read' },
+  { href: '/outcomes', label: 'Outcomes', permission: 'outcome.read' },
+  {
+    label: 'Admin',
+    section: '/admin',
+    children: [
+      { href: '/admin/users', label: 'Users', permission: 'user.manage' },
+      { href: '/admin/audit', label: 'Audit trail', permission: 'audit.read' },
+    ],
+  },
+];
+
+function allowed(role: Role, links: Leaf[]): NavLink[] {
+  return links.filter((link) => hasPermission(role, link.permission)).map(({ href, label }) => ({ href, label }));
+}
+
+/** The links this role may follow. A section appears if any of its sub-links is allowed, and points at the first. */
+export function navItemsFor(role: Role): NavItem[] {
+  const items: NavItem[] = [];
+  for (const item of NAV) {
+    if ('children' in item) {
+      const children = allowed(role, item.children);
+      if (children.length > 0) items.push({ href: children[0].href, label: item.label, section: item.section, children });
+    } else if (hasPermission(role, item.permission)) {
+      items.push({ href: item.href, label: item.label });
+    }
+  }
+  return items;
+}
+
+/** The admin sub-links this role may follow (for the admin sub-navigation). */
+export function adminLinksFor(role: Role): NavLink[] {
+  return navItemsFor(role).find((item) => item.section === '/admin')?.children ?? [];
+}
+
+/** "page" for the link to this exact page, "true" for the section it is in, else nothing. */
+export function currentState(pathname: string, href: string, section?: string): 'page' | 'true' | undefined {
+  if (pathname === href) return 'page';
+  const prefix = section ?? href;
+  if (prefix !== '/' && (pathname === prefix || pathname.startsWith(`${prefix}/`))) return 'true';
+  return undefined;
+}
+
+/**
+ * The permission a top-level section needs, for the check in app/(app)/layout.tsx.
+ * Each page still checks its own permission; this earlier check exists because the
+ * layout runs before the loading skeleton starts streaming, so a refused full page
+ * load still gets a real 403 (or a real redirect) instead of a streamed 200.
+ */
+export function sectionPermission(path: string | null): Permission {
+  const pathname = (path ?? '/').split(/[?#]/)[0];
+  const leaves = NAV.flatMap((item) => ('children' in item ? item.children : [item]));
+  // Longest prefix wins, so /admin/audit is not judged by a shorter section.
+  const match = leaves
+    .filter((leaf) => leaf.href !== '/' && (pathname === leaf.href || pathname.startsWith(`${leaf.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return match?.permission ?? 'dashboard.read';
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { prisma } from '@/lib/db';
+import { addDaysToDate } from '@/lib/scheduling/local-date';
+import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
+import { AUDIT_PAGE_SIZE, type AuditFilter } from '@/lib/validations/audit';
+
+export type AuditEventRow = {
+  id: string;
+  /** Stamped by the database clock (an INSERT trigger), not by the application. */
+  createdAt: Date;
+  actor: { id: string; name: string; email: string } | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+  reason: string | null;
+  requestId: string | null;
+  ipAddress: string | null;
+};
+
+export type AuditEventPage = {
+  events: AuditEventRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** Every entity type in the trail, for the filter's select. */
+  entityTypes: string[];
+};
+
+function whereOf(filter: AuditFilter, timeZone: string): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filter.entityType) where.entityType = filter.entityType;
+  if (filter.entityId) where.entityId = filter.entityId;
+  if (filter.action) where.action = { startsWith: filter.action };
+  if (filter.actor?.includes('@')) {
+    const email = filter.actor.toLowerCase();
+    where.OR = [{ actor: { email } }, { actorLabel: email }];
+  } else if (filter.actor) {
+    where.actorId = filter.actor;
+  }
+  // "From 3 March to 5 March" means whole clinic-local days, so the upper bound
+  // is midnight at the start of the day after `to`, exclusive.
+  if (filter.from || filter.to) {
+    where.createdAt = {
+      ...(filter.from ? { gte: zonedTimeToUtc({ date: filter.from, time: '00:00', timeZone }) } : {}),
+      ...(filter.to ? { lt: zonedTimeToUtc({ date: addDaysToDate(filter.to, 1), time: '00:00', timeZone }) } : {}),
+    };
+  }
+  return where;
+}
+
+/** One page (50 rows) of the audit trail, newest first, with the total that matches. */
+export async function listAuditEvents({ filter, timeZone }: { filter: AuditFilter; timeZone: string }): Promise<AuditEventPage> {
+  const where = whereOf(filter, timeZone);
+  const [events, total, types] = await prisma.$transaction([
+    prisma.auditEvent.findMany({
+      where,
+      // id breaks ties: several events of one transaction share the same now().
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        createdAt: true,
+        actor: { select: { id: true, name: true, email: true } },
+        actorLabel: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        reason: true,
+        requestId: true,
+        ipAddress: true,
+      },
+    }),
+    prisma.auditEvent.count({ where }),
+    prisma.auditEvent.groupBy({ by: ['entityType'], orderBy: { entityType: 'asc' } }),
+  ]);
+  return {
+    events,
+    total,
+    page: filter.page,
+    pageSize: AUDIT_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    entityTypes: types.map((t) => t.entityType),
+  };
+}

@@ -1,0 +1,27 @@
+import type { Role } from '@/lib/auth/permissions';
+
+// The columns of a user that may leave the server. passwordHash, the failed
+// sign-in counter and the session version never do.
+export const PUBLIC_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isActive: true,
+  lockedUntil: true,
+  lastSignInAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type PublicUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  isActive: boolean;
+  lockedUntil: Date | null;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
