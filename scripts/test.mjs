@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNext, waitForHealthy } from './lib/app-server.mjs';
@@ -14,12 +13,18 @@ import { dataDir, dropDatabase, ensureDatabase, freePort, startTestPostgres, wit
 import { runTs } from './lib/run-ts.mjs';
 import { applyMigrations } from './lib/schema-engine.mjs';
 
-const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(dataDir, 'test-results');
 const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
 const wants = (step) => only.length === 0 || only.includes(step);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+
+/** A package's CLI from its package.json `bin` (package `exports` may hide the file). */
+function binOf(pkg, name = pkg) {
+  const manifestPath = path.join(root, 'node_modules', pkg, 'package.json');
+  const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  return path.join(path.dirname(manifestPath), typeof bin === 'string' ? bin : bin[name]);
+}
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
@@ -34,7 +39,7 @@ function readJson(file) {
 
 async function typecheck() {
   console.log('\n== Type-check (tsc --noEmit)');
-  const code = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit']);
+  const code = await run(process.execPath, [binOf('typescript', 'tsc'), '--noEmit']);
   if (code !== 0) totals.failed += 1;
   return code === 0;
 }
@@ -43,7 +48,7 @@ async function vitest() {
   console.log('\n== Unit and integration tests (Vitest, real PostgreSQL)');
   const out = path.join(resultsDir, 'vitest.json');
   rmSync(out, { force: true });
-  const code = await run(process.execPath, [require.resolve('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = await run(process.execPath, [binOf('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const report = readJson(out);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -80,7 +85,7 @@ async function e2e() {
     await waitForHealthy(baseUrl, { child: app });
     const out = path.join(resultsDir, 'playwright.json');
     rmSync(out, { force: true });
-    const code = await run(process.execPath, [require.resolve('@playwright/test/cli'), 'test'], {
+    const code = await run(process.execPath, [binOf('@playwright/test', 'playwright'), 'test'], {
       E2E_BASE_URL: baseUrl,
       E2E_DATABASE_URL: url,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
