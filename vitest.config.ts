@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    // The `npm start` smoke test builds the app, so `npm test` runs it in its own
+    // phase (VITEST_SMOKE=1) rather than beside the fast tests.
+    include:
+      process.env.VITEST_SMOKE === '1'
+        ? ['tests/smoke/**/*.test.ts']
+        : ['lib/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/global-setup.ts'],
     pool: 'forks',

@@ -15,7 +15,7 @@ import { applyMigrations } from './lib/schema-engine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(dataDir, 'test-results');
-const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+const only = process.argv.slice(2); // e.g. `npm test -- unit`, `npm test -- smoke` or `npm test -- e2e`
 const wants = (step) => only.length === 0 || only.includes(step);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -44,11 +44,11 @@ async function typecheck() {
   return code === 0;
 }
 
-async function vitest() {
-  console.log('\n== Unit and integration tests (Vitest, real PostgreSQL)');
-  const out = path.join(resultsDir, 'vitest.json');
+async function vitest({ isSmoke = false } = {}) {
+  console.log(isSmoke ? '\n== Smoke test: npm start on a fresh data directory' : '\n== Unit and integration tests (Vitest, real PostgreSQL)');
+  const out = path.join(resultsDir, isSmoke ? 'vitest-smoke.json' : 'vitest.json');
   rmSync(out, { force: true });
-  const code = await run(process.execPath, [binOf('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = await run(process.execPath, [binOf('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], isSmoke ? { VITEST_SMOKE: '1' } : {});
   const report = readJson(out);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -117,6 +117,7 @@ const started = Date.now();
 let isGreen = true;
 if (wants('typecheck')) isGreen = (await typecheck()) && isGreen;
 if (wants('unit')) isGreen = (await vitest()) && isGreen;
+if (wants('smoke')) isGreen = (await vitest({ isSmoke: true })) && isGreen;
 if (wants('e2e')) isGreen = (await e2e()) && isGreen;
 console.log(`\nFinished in ${Math.round((Date.now() - started) / 1000)} s (${totals.skipped} skipped).`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dataDir = path.join(root, '.data');
+/** Where local state lives (database cluster, secrets); TRIALDESK_DATA_DIR moves it, e.g. for tests. */
+export const dataDir = process.env.TRIALDESK_DATA_DIR ? path.resolve(process.env.TRIALDESK_DATA_DIR) : path.join(root, '.data');
 
 export function freePort() {
   return new Promise((resolve, reject) => {

@@ -7,10 +7,10 @@ import { apiCreateUserSchema, userListQuerySchema } from '@/lib/validations/auth
 export const GET = defineRoute({ permission: 'user.manage', query: userListQuerySchema }, async ({ query }) => {
   const users = await listUsers({ q: query.q });
   const now = new Date();
-  return { users: users.map((user) => toApiUser(user, now)) };
+  return { items: users.map((user) => toApiUser(user, now)), total: users.length };
 });
 
 export const POST = defineRoute({ permission: 'user.manage', body: apiCreateUserSchema }, async ({ body, user, audit }) => {
   const account = await createUser({ input: body, actorId: user.id, audit });
-  return created({ user: toApiUser(account) });
+  return created(toApiUser(account));
 });
