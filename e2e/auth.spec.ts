@@ -81,7 +81,7 @@ test('[ADMIN] changing a user leaves an audit event the admin can see', async ({
   const { id } = await created.json();
 
   await page.goto(`/admin/users/${id}`);
-  await page.getByLabel('Role').selectOption('CLINICIAN');
+  await page.getByRole('combobox', { name: /^Role/ }).selectOption('CLINICIAN');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('main').getByRole('status')).toContainText(/saved|updated|changed/i);
 

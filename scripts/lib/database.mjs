@@ -140,9 +140,11 @@ function isClusterInUse(clusterDir) {
 export async function startTestPostgres() {
   const shared = path.join(dataDir, 'test-postgres');
   if (!isClusterInUse(shared)) return startEmbeddedPostgres({ clusterDir: shared });
-  const { mkdtempSync } = await import('node:fs');
+  const { chmodSync, mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const clusterDir = mkdtempSync(path.join(tmpdir(), 'trialdesk-pg-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
+  chmodSync(clusterDir, 0o755);
   const server = await startEmbeddedPostgres({ clusterDir });
   return {
     adminUrl: server.adminUrl,

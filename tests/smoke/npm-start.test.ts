@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { freePort } from '../../scripts/lib/database.mjs';
 // directory. It must bring up embedded PostgreSQL, migrate, seed, build if
 // needed, serve, print the URL and demo accounts, and stop cleanly on SIGTERM.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trialdesk-start-'));
+// As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
+chmodSync(dataDir, 0o755);
 let child: ChildProcess | undefined;
 let output = '';
 
