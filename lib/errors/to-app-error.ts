@@ -23,6 +23,8 @@ export function toAppError(error: unknown): AppError {
   switch (prismaError?.code) {
     case 'P2002':
       return new AppError('CONFLICT', 'A record with the same unique value already exists.');
+    case 'P2003':
+      return new AppError('CONFLICT', 'This record is still referenced by other records (for example an earlier protocol version), so it cannot be removed.');
     case 'P2025':
       return new AppError('NOT_FOUND');
     case 'P2034':

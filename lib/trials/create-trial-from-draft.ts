@@ -14,7 +14,7 @@ type Options = {
 const json = (value: unknown) => (value === null || value === undefined ? undefined : (value as Prisma.InputJsonValue));
 
 /**
- * Writes a complete trial record (trial, sites, arms, interventions and
+ * Writes a complete trial record (trial, sites, arms, interventions, outcomes and
  * protocol version 1 with criteria, dosing and assessment plan) inside the
  * caller's transaction. The caller writes the audit event in the same transaction.
  */
@@ -63,6 +63,10 @@ export async function createTrialFromDraft({ tx, draft, source, actorId }: Optio
         arms: { create: armIds.map((armId) => ({ armId })) },
       },
     });
+  }
+
+  if (draft.outcomes.length > 0) {
+    await tx.trialOutcome.createMany({ data: draft.outcomes.map((outcome, position) => ({ ...outcome, position, trialId: trial.id })) });
   }
 
   const version = await tx.protocolVersion.create({

@@ -135,3 +135,127 @@ export type TrialDraft = z.infer<typeof trialDraftSchema>;
 export type TrialDraftInput = z.input<typeof trialDraftSchema>;
 export type ArmDraft = z.infer<typeof armDraftSchema>;
 export type CriterionDraft = z.infer<typeof criterionDraftSchema>;
+
+// ---------------------------------------------------------------- API input
+
+const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+export const TRIAL_SORT_FIELDS = ['title', 'nctId', 'status', 'updatedAt', 'enrollment'] as const;
+export type TrialSortField = (typeof TRIAL_SORT_FIELDS)[number];
+
+/** GET /api/v1/trials query string (also the trials page's search params). */
+export const trialListQuerySchema = z.object({
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  status: z.preprocess(emptyToUndefined, overallStatusSchema.optional()),
+  phase: z.preprocess(emptyToUndefined, trialPhaseSchema.optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100, 'At most 100 per page').default(25)),
+  sort: z.preprocess(emptyToUndefined, z.enum(TRIAL_SORT_FIELDS).default('updatedAt')),
+  dir: z.preprocess(emptyToUndefined, z.enum(['asc', 'desc']).optional()),
+});
+export type TrialListQuery = z.infer<typeof trialListQuerySchema>;
+export type TrialListQueryInput = z.input<typeof trialListQuerySchema>;
+
+export const trialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+export const criterionParamsSchema = trialIdParamsSchema.extend({ criterionId: z.string().trim().min(1).max(64) });
+export const armParamsSchema = trialIdParamsSchema.extend({ armId: z.string().trim().min(1).max(64) });
+
+export const amendmentReasonSchema = z.string().trim().min(3, 'Say why the protocol is being amended.').max(2000);
+
+/**
+ * An arm in a PATCH: `id` names an existing arm; without it the arm is matched
+ * by label or created. Omitted `dosing` / `suggestedDosing` keep the arm's
+ * current ones; null clears them.
+ */
+export const armPatchSchema = armDraftSchema.extend({
+  id: z.string().trim().min(1).max(64).optional(),
+  dosing: dosingProtocolSchema.nullable().optional(),
+  suggestedDosing: dosingProtocolSchema.nullable().optional(),
+});
+/**
+ * A criterion in a PATCH: `id` names the current criterion it edits (else it is
+ * matched by kind and wording). Omitted `rule` / `suggestedRule` keep that
+ * criterion's as long as its kind and wording are unchanged; null clears them.
+ */
+export const criterionPatchSchema = criterionDraftSchema.extend({
+  id: z.string().trim().min(1).max(64).optional(),
+  rule: ruleNodeSchema.nullable().optional(),
+  suggestedRule: ruleNodeSchema.nullable().optional(),
+});
+/** An intervention in a PATCH: linked to arms by label (`armLabels`) as in a draft. */
+export const interventionPatchSchema = interventionDraftSchema;
+
+const draftShape = trialDraftSchema.shape;
+
+/**
+ * PATCH /api/v1/trials/{id}: any subset of the trial's top-level fields; `arms`,
+ * `interventions`, `criteria`, `assessmentPlan`, `sites` and `outcomes` replace
+ * the whole list when present (an arm or criterion left out is removed). `version` is the optimistic-lock counter the
+ * client read. `amendmentReason` is required (by the server, which knows) when
+ * the change amends a protocol someone has been screened under.
+ */
+export const trialPatchSchema = z
+  .object({
+    version: z.number('Send the version you edited.').int().min(1),
+    amendmentReason: amendmentReasonSchema.optional(),
+    nctId: draftShape.nctId.unwrap().unwrap().nullable().optional(),
+    protocolNumber: z.string().trim().max(100).nullable().optional(),
+    title: z.string().trim().min(1, 'Enter the trial title.').max(600).optional(),
+    shortTitle: z.string().trim().max(200).nullable().optional(),
+    phases: z.array(trialPhaseSchema).optional(),
+    overallStatus: overallStatusSchema.optional(),
+    studyType: studyTypeSchema.optional(),
+    allocation: allocationSchema.nullable().optional(),
+    masking: maskingSchema.nullable().optional(),
+    leadSponsor: z.string().trim().max(300).nullable().optional(),
+    collaborators: z.array(z.string().trim().min(1).max(300)).optional(),
+    principalInvestigator: z.string().trim().max(200).nullable().optional(),
+    sites: z.array(siteSchema).optional(),
+    conditions: z.array(z.string().trim().min(1).max(300)).optional(),
+    targetEnrollment: z.number().int().min(0).max(1_000_000).nullable().optional(),
+    startDate: partialDateSchema.nullable().optional(),
+    completionDate: partialDateSchema.nullable().optional(),
+    briefSummary: z.string().trim().max(20_000).nullable().optional(),
+    coverageNote: z.string().trim().max(4000).nullable().optional(),
+    arms: z.array(armPatchSchema).optional(),
+    interventions: z.array(interventionPatchSchema).optional(),
+    criteria: z.array(criterionPatchSchema).optional(),
+    outcomes: z.array(outcomeMeasureSchema).optional(),
+    assessmentPlan: z.array(assessmentPlanItemSchema).optional(),
+  })
+  .superRefine((patch, ctx) => {
+    if (!patch.arms) return;
+    const seen = new Set<string>();
+    patch.arms.forEach((arm, index) => {
+      const key = arm.label.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['arms', index, 'label'], message: 'Two arms cannot share a label.' });
+      seen.add(key);
+    });
+  });
+export type TrialPatch = z.infer<typeof trialPatchSchema>;
+export type TrialPatchInput = z.input<typeof trialPatchSchema>;
+
+/** POST /api/v1/trials/{id}/criteria/{criterionId}/rule */
+export const confirmCriterionRuleSchema = z
+  .object({
+    /** The rule to confirm; omitted = the criterion's suggested rule. */
+    rule: ruleNodeSchema.optional(),
+    /** true = back to clinician judgment (no rule). */
+    clear: z.boolean().default(false),
+    amendmentReason: amendmentReasonSchema.optional(),
+  })
+  .refine((input) => !(input.clear && input.rule), { path: ['rule'], message: 'Either confirm a rule or clear it, not both.' });
+export type ConfirmCriterionRuleInput = z.infer<typeof confirmCriterionRuleSchema>;
+
+/** POST /api/v1/trials/{id}/arms/{armId}/dosing */
+export const confirmArmDosingSchema = z.object({
+  /** The protocol to confirm; omitted = the arm's suggested protocol. */
+  dosing: dosingProtocolSchema.optional(),
+  amendmentReason: amendmentReasonSchema.optional(),
+});
+export type ConfirmArmDosingInput = z.infer<typeof confirmArmDosingSchema>;
+
+/** POST /api/v1/trials/import?preview=1 */
+export const importQuerySchema = z.object({
+  preview: z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional()).transform((value) => value === '1' || value === 'true'),
+});
