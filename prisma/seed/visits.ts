@@ -39,7 +39,17 @@ export async function createVisitSeries(
     const status: VisitStatus = scheduledAt < options.today ? 'COMPLETED' : 'SCHEDULED';
     visits.push(
       await db.visit.create({
-        data: { enrollmentId: options.enrollmentId, sessionNumber: session, scheduledAt, durationMin: options.durationMin, chairId: options.chairId, status },
+        data: {
+          enrollmentId: options.enrollmentId,
+          sessionNumber: session,
+          scheduledAt,
+          originalScheduledAt: scheduledAt,
+          durationMin: options.durationMin,
+          endsAt: new Date(scheduledAt.getTime() + options.durationMin * 60_000),
+          chairId: options.chairId,
+          status,
+          ...(status === 'COMPLETED' ? { checkedInAt: scheduledAt, completedAt: new Date(scheduledAt.getTime() + options.durationMin * 60_000) } : {}),
+        },
       }),
     );
     day = onWeekday(new Date(day.getTime() + gapDays * 86_400_000));
