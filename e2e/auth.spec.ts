@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { account, queryDb, signIn, signInAs, uniqueEmail } from './support';
 
 const NAV_BY_ROLE = {
-  ADMIN: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes', 'Admin'], hidden: [] as string[] },
-  COORDINATOR: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes'], hidden: ['Admin'] },
-  CLINICIAN: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes'], hidden: ['Admin'] },
+  ADMIN: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes', 'Admin'], hidden: ['Review queue'] },
+  COORDINATOR: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes'], hidden: ['Admin', 'Review queue'] },
+  CLINICIAN: { visible: ['Dashboard', 'Trials', 'Candidates', 'Review queue', 'Schedule', 'Outcomes'], hidden: ['Admin'] },
 } as const;
 
 for (const role of ['ADMIN', 'COORDINATOR', 'CLINICIAN'] as const) {

@@ -1,6 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import type { Metadata } from 'next';
 import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
 import { RecentReferrals } from '@/components/dashboard/recent-referrals';
 import { StageBarList } from '@/components/dashboard/stage-bar-list';
 import { TrialPipelineTable } from '@/components/dashboard/trial-pipeline-table';
@@ -19,6 +20,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 // Only pages that exist belong here; add an entry when its page ships.
 const QUICK_ACTIONS: Array<{ href: string; label: string; permission: Permission }> = [
+  { href: '/candidates/new', label: 'New referral', permission: 'candidate.edit' },
   { href: '/admin/users/new', label: 'Add a staff account', permission: 'user.manage' },
   { href: '/admin/audit', label: 'Review the audit trail', permission: 'audit.read' },
 ];
@@ -57,6 +59,9 @@ export default async function DashboardPage() {
           <Stat label="Referred, not yet contacted" value={pipeline.totals.REFERRED} hint="In the Referred stage of any trial" />
         </StatGrid>
       </section>
+
+      {/* What to do next: uncontacted referrals and overdue follow-ups (coordinators), the review queue (clinicians). */}
+      <FollowUpPanel role={user.role} />
 
       <div className="mb-8 grid gap-6 lg:grid-cols-5">
         <Card aria-labelledby="stage-heading" className="lg:col-span-3">

@@ -12,6 +12,7 @@ const NAV: Array<Leaf | Section> = [
   { href: '/', label: 'Dashboard', permission: 'dashboard.read' },
   { href: '/trials', label: 'Trials', permission: 'trial.read' },
   { href: '/candidates', label: 'Candidates', permission: 'candidate.read' },
+  { href: '/review', label: 'Review queue', permission: 'eligibility.sign' },
   { href: '/schedule', label: 'Schedule', permission: 'schedule.read' },
   { href: '/outcomes', label: 'Outcomes', permission: 'outcome.read' },
   {
@@ -20,6 +21,7 @@ const NAV: Array<Leaf | Section> = [
     children: [
       { href: '/admin/users', label: 'Users', permission: 'user.manage' },
       { href: '/admin/audit', label: 'Audit trail', permission: 'audit.read' },
+      { href: '/admin/clinic', label: 'Clinic', permission: 'clinic.manage' },
     ],
   },
 ];
@@ -53,20 +55,4 @@ export function currentState(pathname: string, href: string, section?: string): 
   const prefix = section ?? href;
   if (prefix !== '/' && (pathname === prefix || pathname.startsWith(`${prefix}/`))) return 'true';
   return undefined;
-}
-
-/**
- * The permission a top-level section needs, for the check in app/(app)/layout.tsx.
- * Each page still checks its own permission; this earlier check exists because the
- * layout runs before the loading skeleton starts streaming, so a refused full page
- * load still gets a real 403 (or a real redirect) instead of a streamed 200.
- */
-export function sectionPermission(path: string | null): Permission {
-  const pathname = (path ?? '/').split(/[?#]/)[0];
-  const leaves = NAV.flatMap((item) => ('children' in item ? item.children : [item]));
-  // Longest prefix wins, so /admin/audit is not judged by a shorter section.
-  const match = leaves
-    .filter((leaf) => leaf.href !== '/' && (pathname === leaf.href || pathname.startsWith(`${leaf.href}/`)))
-    .sort((a, b) => b.href.length - a.href.length)[0];
-  return match?.permission ?? 'dashboard.read';
 }

@@ -3,13 +3,14 @@ import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
-import { recordAuditEvent, type AuditInput } from '@/lib/audit/record-audit-event';
+import type { AuditInput } from '@/lib/audit/record-audit-event';
 import type { Tx } from '@/lib/db';
 import { AppError, type ErrorBody } from '@/lib/errors/app-error';
 import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
 import { getCurrentUser, type CurrentUser } from './current-user';
 import { hasPermission, type Permission } from './permissions';
-import { getRequestContext, type RequestContext } from './request-context';
+import { getPageContext } from './page-context';
+import type { RequestContext } from './request-context';
 
 // The single gate every route handler and server action goes through: it loads
 // the user from the database, checks the permission table, validates input with
@@ -26,10 +27,7 @@ async function authorize(permission: Permission): Promise<GuardContext> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!hasPermission(user.role, permission)) throw new AppError('FORBIDDEN');
-  const request = await getRequestContext();
-  const audit: AuditFn = (tx, event) =>
-    recordAuditEvent(tx, { ...event, actorId: user.id, requestId: request.requestId, ipAddress: request.ipAddress });
-  return { user, request, audit };
+  return getPageContext(user);
 }
 
 function parseWith<S extends AnySchema | undefined>(schema: S, value: unknown, prefix?: string): Out<S> {

@@ -69,11 +69,14 @@ export async function addToPipeline(
 ) {
   const { candidateId, trialId, path, actorId } = options;
   const startedAt = options.startedAt ?? new Date();
+  // Steps two days apart, squeezed so the last one is never in the future.
+  const elapsed = Math.max(0, Date.now() - startedAt.getTime());
+  const stepMs = path.length > 1 ? Math.min(2 * 86_400_000, elapsed / path.length) : 0;
   return db.$transaction(async (tx) => {
     const entry = await tx.pipelineEntry.create({ data: { candidateId, trialId, stage: path[0] ?? 'REFERRED', stageChangedAt: startedAt } });
     let from: PipelineStage | null = null;
     for (const [step, to] of path.entries()) {
-      const at = new Date(startedAt.getTime() + step * 2 * 86_400_000);
+      const at = new Date(startedAt.getTime() + step * stepMs);
       const isExit = to === 'WITHDRAWN' || to === 'SCREEN_FAILED' || to === 'LOST_TO_FOLLOW_UP';
       await tx.pipelineEvent.create({
         data: { pipelineEntryId: entry.id, fromStage: from, toStage: to, actorId, reason: isExit ? (options.reason ?? 'Recorded in demo data') : null, createdAt: at },
@@ -83,7 +86,7 @@ export async function addToPipeline(
     const stage = path.at(-1) ?? 'REFERRED';
     const updated = await tx.pipelineEntry.update({
       where: { id: entry.id },
-      data: { stage, stageChangedAt: new Date(startedAt.getTime() + (path.length - 1) * 2 * 86_400_000) },
+      data: { stage, stageChangedAt: new Date(startedAt.getTime() + (path.length - 1) * stepMs) },
     });
     await recordAuditEvent(tx, {
       actorId,

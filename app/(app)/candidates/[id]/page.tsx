@@ -1,0 +1,203 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { AddToTrialForm } from '@/components/candidates/add-to-trial-form';
+import { CandidateDetails } from '@/components/candidates/candidate-details';
+import { ContactLog } from '@/components/candidates/contact-log';
+import { candidateName, formatAge, formatCalendarDate } from '@/components/candidates/format';
+import { LogContactForm } from '@/components/candidates/log-contact-form';
+import { clinicToday, trialOptions } from '@/components/candidates/options';
+import { PipelineCard } from '@/components/candidates/pipeline-card';
+import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
+import { OutcomesSection, ScheduleSection, ScreeningSection, type EnrollmentView } from '@/components/candidates/record-sections';
+import { loadCandidateEnrollments } from '@/components/candidates/schedule-data';
+import { Alert } from '@/components/ui/alert';
+import { LinkButton } from '@/components/ui/button';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getPageContext } from '@/lib/auth/page-context';
+import { hasPermission } from '@/lib/auth/permissions';
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getCandidate } from '@/lib/candidates/get-candidate';
+import { isAppError } from '@/lib/errors/app-error';
+import { getTrial } from '@/lib/trials/get-trial';
+import { candidateIdParamsSchema } from '@/lib/validations/candidates';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Metadata and page both need the record; cache() makes it one read (and one
+// `candidate.view` audit event) per request.
+const loadCandidate = cache(async (rawId: string) => {
+  const parsed = candidateIdParamsSchema.safeParse({ id: rawId });
+  if (!parsed.success) notFound();
+  const user = await requirePageUser('candidate.read');
+  try {
+    return await getCandidate({ id: parsed.data.id, ctx: await getPageContext(user) });
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+});
+
+const loadTrial = cache(getTrial);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // Checked first so the title cannot reveal a name to someone without access.
+  await requirePageUser('candidate.read');
+  const candidate = await loadCandidate((await params).id);
+  return { title: candidateName(candidate) };
+}
+
+/** Blinded trials keep the arm off this page; open-label ones show it. */
+function isBlinded(masking: string | null): boolean {
+  return masking !== null && masking !== 'NONE';
+}
+
+export default async function CandidatePage({ params, searchParams }: Props) {
+  const user = await requirePageUser('candidate.read');
+  const candidate = await loadCandidate((await params).id);
+  const flags = await searchParams;
+  const today = clinicToday();
+  const name = candidateName(candidate);
+
+  const canEdit = hasPermission(user.role, 'candidate.edit');
+  const canMove = hasPermission(user.role, 'pipeline.move');
+  const canLogContact = hasPermission(user.role, 'contact.log');
+
+  const enrollmentRows = await loadCandidateEnrollments(candidate.id);
+  // Trial details (allocation, masking, arms) only where they matter: enrolments and the move to Enrolled.
+  const trialIds = new Set([
+    ...enrollmentRows.map((row) => row.trialId),
+    ...candidate.pipelines.filter((pipeline) => pipeline.allowedNext.includes('ENROLLED')).map((pipeline) => pipeline.trialId),
+  ]);
+  const [trials, allTrials] = await Promise.all([
+    Promise.all([...trialIds].map((trialId) => loadTrial(trialId))),
+    canMove ? trialOptions() : Promise.resolve([]),
+  ]);
+  const trialById = new Map(trials.map((trial) => [trial.id, trial]));
+  const labelByTrial = new Map(candidate.pipelines.map((pipeline) => [pipeline.trialId, pipeline.trialLabel]));
+
+  const enrolmentChoice = (trialId: string): EnrolmentChoice | null => {
+    const trial = trialById.get(trialId);
+    if (!trial) return null;
+    return { isRandomized: trial.allocation === 'RANDOMIZED', arms: trial.arms.map((arm) => ({ id: arm.id, label: arm.label })) };
+  };
+  const showArm = (trialId: string) => {
+    const trial = trialById.get(trialId);
+    return trial ? !isBlinded(trial.masking) : false;
+  };
+
+  const enrollments: EnrollmentView[] = enrollmentRows.map((row) => ({
+    ...row,
+    trialLabel: labelByTrial.get(row.trialId) ?? trialById.get(row.trialId)?.title ?? 'Trial',
+    showArm: showArm(row.trialId),
+  }));
+  const inTrial = new Set(candidate.pipelines.map((pipeline) => pipeline.trialId));
+  const addableTrials = allTrials.filter((trial) => !inTrial.has(trial.value)).map(({ value, label, isRecruiting }) => ({ value, label: isRecruiting ? label : `${label} (not recruiting)` }));
+  const consents = candidate.pipelines.flatMap((pipeline) =>
+    pipeline.consent
+      ? [{ trialLabel: pipeline.trialLabel, consentedOn: pipeline.consent.consentedOn, formVersion: pipeline.consent.formVersion, obtainedBy: pipeline.consent.obtainedBy.name }]
+      : [],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={name}
+        description={`MRN ${candidate.mrn} · born ${formatCalendarDate(candidate.dateOfBirth)} (${formatAge(candidate.dateOfBirth, today)}) · referred ${formatCalendarDate(candidate.referralDate)}`}
+        eyebrow={
+          <Link href="/candidates" className="underline-offset-2 hover:underline">
+            <span aria-hidden="true">←</span> Candidates
+          </Link>
+        }
+        actions={
+          <>
+            {hasPermission(user.role, 'audit.read') ? (
+              <Link
+                href={`/admin/audit?entityType=Candidate&entityId=${encodeURIComponent(candidate.id)}`}
+                className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+              >
+                Access log of this record
+              </Link>
+            ) : null}
+            {canEdit ? (
+              <LinkButton href={`/candidates/${candidate.id}/edit`} variant="secondary">
+                Edit details
+              </LinkButton>
+            ) : null}
+          </>
+        }
+      />
+
+      {flags.created === '1' ? (
+        <Alert tone="success" className="mb-6">
+          Referral saved.{candidate.pipelines.length === 0 ? ' Add the candidate to a trial below to start a pipeline.' : ' Next: contact the candidate and log it below.'}
+        </Alert>
+      ) : null}
+      {candidate.voided ? (
+        <Alert tone="warning" className="mb-6" title={`This record was voided on ${formatCalendarDate(candidate.voided.at.slice(0, 10))}`}>
+          {candidate.voided.reason ? `Reason: ${candidate.voided.reason}` : 'No reason was recorded.'} It is kept for the audit trail and cannot be moved or contacted.
+        </Alert>
+      ) : null}
+      {flags.saved === '1' ? (
+        <Alert tone="success" className="mb-6">
+          Changes saved.
+        </Alert>
+      ) : null}
+
+      <CandidateDetails candidate={candidate} today={today} />
+
+      <section aria-labelledby="pipelines-heading" className="mb-6 flex flex-col gap-4">
+        <h2 id="pipelines-heading" className="text-lg font-semibold text-slate-900">
+          Trial pipelines
+        </h2>
+        {candidate.pipelines.length === 0 ? (
+          <EmptyState title="Not in a trial yet" description={canMove ? 'Add the candidate to a trial to start its pipeline at Referred.' : 'A coordinator adds the candidate to a trial.'} />
+        ) : (
+          candidate.pipelines.map((pipeline) => (
+            <PipelineCard
+              key={pipeline.id}
+              candidateId={candidate.id}
+              candidateName={name}
+              pipeline={pipeline}
+              canMove={canMove}
+              enrolment={pipeline.allowedNext.includes('ENROLLED') ? enrolmentChoice(pipeline.trialId) : null}
+              showArm={showArm(pipeline.trialId)}
+              today={today}
+            />
+          ))
+        )}
+        {canMove ? (
+          <Card aria-labelledby="add-trial-heading">
+            <CardHeader titleId="add-trial-heading" headingLevel="h3" title="Add to trial" />
+            <CardBody>
+              <AddToTrialForm candidateId={candidate.id} trials={addableTrials} />
+            </CardBody>
+          </Card>
+        ) : null}
+      </section>
+
+      <Card aria-labelledby="contacts-heading" className="mb-6">
+        <CardHeader titleId="contacts-heading" title="Contact log" description="Every attempt to reach the candidate, newest first." />
+        <CardBody className="flex flex-col gap-6">
+          {canLogContact ? (
+            <LogContactForm
+              candidateId={candidate.id}
+              defaultMethod={candidate.preferredContactMethod}
+              trials={candidate.pipelines.map((pipeline) => ({ value: pipeline.trialId, label: pipeline.trialLabel }))}
+            />
+          ) : null}
+          <ContactLog contacts={candidate.contacts} today={today} />
+        </CardBody>
+      </Card>
+
+      <div className="flex flex-col gap-6">
+        <ScreeningSection consents={consents} />
+        <ScheduleSection enrollments={enrollments} />
+        <OutcomesSection enrollments={enrollments} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { clinicToday, trialOptions } from '@/components/candidates/options';
+import { ReviewQueueTable } from '@/components/candidates/review-queue-table';
+import { Button, LinkButton } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { Select } from '@/components/ui/select';
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { listReviewQueue } from '@/lib/candidates/list-review-queue';
+import { reviewQueueQuerySchema } from '@/lib/validations/candidates';
+
+export const metadata: Metadata = { title: 'Review queue' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewQueuePage({ searchParams }: Props) {
+  await requirePageUser('candidate.read');
+  const raw = await searchParams;
+  const parsed = reviewQueueQuerySchema.safeParse({ trialId: Array.isArray(raw.trialId) ? raw.trialId[0] : raw.trialId });
+  const query = parsed.success ? parsed.data : {};
+  const [items, trials] = await Promise.all([listReviewQueue(query), trialOptions()]);
+  const now = new Date();
+
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Candidates awaiting a clinician's eligibility review, the longest-waiting first. Open a candidate to review their record."
+      />
+      <form method="get" role="search" aria-label="Review queue" className="mb-4 flex flex-wrap items-end gap-3">
+        <Field label="Trial" className="w-full sm:w-96">
+          <Select name="trialId" defaultValue={query.trialId ?? ''} placeholder="All trials" options={trials.map(({ value, label }) => ({ value, label }))} />
+        </Field>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+        {query.trialId ? (
+          <LinkButton href="/review" variant="ghost">
+            All trials
+          </LinkButton>
+        ) : null}
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title="Nobody is awaiting review" description={query.trialId ? 'No candidate of this trial is in the Awaiting review stage.' : 'Candidates appear here when a coordinator moves them to Awaiting review.'} />
+      ) : (
+        <>
+          <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+            {items.length === 1 ? '1 candidate is waiting.' : `${items.length} candidates are waiting.`}
+          </p>
+          <ReviewQueueTable items={items} now={now} today={clinicToday(now)} />
+        </>
+      )}
+    </>
+  );
+}

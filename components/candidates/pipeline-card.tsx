@@ -1,0 +1,114 @@
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import type { CandidatePipeline } from '@/lib/candidates/types';
+import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatCalendarDate } from './format';
+import { PIPELINE_STAGE_LABELS } from './labels';
+import { PipelineControls, type EnrolmentChoice } from './pipeline-controls';
+import { StageBadge } from './stage-badge';
+
+type Props = {
+  candidateId: string;
+  candidateName: string;
+  pipeline: CandidatePipeline;
+  /** Whether the viewer may move pipelines (pipeline.move). */
+  canMove: boolean;
+  enrolment: EnrolmentChoice | null;
+  /** False in a blinded trial: the arm stays hidden on this page. */
+  showArm: boolean;
+  today: string;
+};
+
+/** One trial's pipeline: where the candidate is, what can happen next, and how they got here. */
+export function PipelineCard({ candidateId, candidateName, pipeline, canMove, enrolment, showArm, today }: Props) {
+  const headingId = `pipeline-${pipeline.id}-heading`;
+  const since = new Date(pipeline.stageChangedAt);
+  return (
+    <Card aria-labelledby={headingId}>
+      <CardHeader
+        titleId={headingId}
+        headingLevel="h3"
+        title={pipeline.trialLabel}
+        description={
+          <>
+            Since <time dateTime={pipeline.stageChangedAt}>{formatClinicTime(since)}</time>
+          </>
+        }
+        actions={
+          <span className="flex items-center gap-2 text-sm text-slate-700">
+            <span className="sr-only">Stage:</span>
+            <StageBadge stage={pipeline.stage} className="px-3 py-1 text-sm" />
+          </span>
+        }
+      />
+      <CardBody className="flex flex-col gap-5">
+        {pipeline.consent || pipeline.enrollmentId ? (
+          <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            {pipeline.consent ? (
+              <div>
+                <dt className="font-medium text-slate-600">Consent</dt>
+                <dd className="text-slate-900">
+                  Signed <time dateTime={pipeline.consent.consentedOn}>{formatCalendarDate(pipeline.consent.consentedOn)}</time>, form {pipeline.consent.formVersion}, obtained by{' '}
+                  {pipeline.consent.obtainedBy.name}
+                </dd>
+              </div>
+            ) : null}
+            {pipeline.enrollmentId ? (
+              <div>
+                <dt className="font-medium text-slate-600">Arm</dt>
+                <dd className="text-slate-900">{showArm && pipeline.armLabel ? pipeline.armLabel : 'Allocated; hidden because this trial is blinded'}</dd>
+              </div>
+            ) : null}
+          </dl>
+        ) : null}
+
+        {canMove ? (
+          <PipelineControls
+            candidateId={candidateId}
+            candidateName={candidateName}
+            trialId={pipeline.trialId}
+            trialLabel={pipeline.trialLabel}
+            stage={pipeline.stage}
+            allowedNext={pipeline.allowedNext}
+            enrolment={enrolment}
+            today={today}
+          />
+        ) : pipeline.stage === 'AWAITING_REVIEW' ? (
+          <p className="text-sm text-slate-700">Eligible or Ineligible is set by a clinician&apos;s signed eligibility decision.</p>
+        ) : null}
+
+        <section aria-labelledby={`${headingId}-history`}>
+          <h4 id={`${headingId}-history`} className="mb-2 text-sm font-semibold text-slate-900">
+            Stage history
+          </h4>
+          <ol className="relative flex flex-col gap-3 border-l-2 border-slate-200 pl-5">
+            {[...pipeline.history].reverse().map((event, index) => (
+              <li key={`${event.at}-${index}`} className="relative text-sm">
+                <span aria-hidden="true" className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full bg-brand-600 ring-4 ring-white" />
+                <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-900">
+                  {event.fromStage ? (
+                    <>
+                      <span>
+                        {PIPELINE_STAGE_LABELS[event.fromStage]} <span aria-hidden="true">→</span>
+                        <span className="sr-only">to</span>
+                      </span>
+                      <StageBadge stage={event.toStage} />
+                    </>
+                  ) : (
+                    <>
+                      <span>Added to the trial at</span>
+                      <StageBadge stage={event.toStage} />
+                    </>
+                  )}
+                </p>
+                <p className="mt-0.5 text-slate-700">
+                  {event.actorName ?? 'System'} · <time dateTime={event.at}>{formatClinicTime(new Date(event.at))}</time>
+                </p>
+                {event.reason ? <p className="mt-1 whitespace-pre-line text-slate-800">Why: {event.reason}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import Papa from 'papaparse';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors/app-error';
+import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/validations/candidates';
+import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
+import { clinicToday } from './mappers';
+import { toListItem } from './to-list-item';
+import type { CandidateContext } from './types';
+
+/** Rows fetched per query while streaming. */
+const BATCH_SIZE = 2_000;
+
+const COLUMNS = [
+  'MRN',
+  'Last name',
+  'First name',
+  'Date of birth',
+  'Sex',
+  'Phone',
+  'Email',
+  'Referral source',
+  'Referral date',
+  'Coordinator',
+  'Trials and stages',
+  'Candidate id',
+] as const;
+
+/**
+ * Spreadsheet formula injection: a cell starting with = @ tab or CR, or with + or -
+ * followed by anything but a phone-number-like run, gets a leading quote.
+ */
+const FORMULA_PATTERN = /^[=@\t\r]|^[+-](?![\d\s().-]*$)/;
+
+function toCells(row: CandidateListRow): string[] {
+  const item = toListItem(row);
+  return [
+    item.mrn,
+    item.lastName,
+    item.firstName,
+    item.dateOfBirth,
+    item.sex,
+    row.phone ?? '',
+    row.email ?? '',
+    item.referralSource,
+    item.referralDate,
+    item.coordinator?.name ?? '',
+    item.pipelines.map((p) => `${p.trialLabel}: ${p.stage}`).join('; '),
+    item.id,
+  ];
+}
+
+function unparse(rows: string[][]): string {
+  return Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: FORMULA_PATTERN });
+}
+
+export type CandidateCsvExport = { filename: string; rowCount: number; chunks: AsyncGenerator<string> };
+
+/**
+ * The filtered candidate list (same filters and sort as the list, every page) as
+ * CSV, for download. Refuses more than 50,000 rows with a message saying so.
+ * The export is a bulk read of PHI, so it is audited (`candidate.export`, with
+ * the filters and row count) before any row leaves. Rows are produced in
+ * batches as the consumer reads `chunks`, so the response can stream.
+ */
+export async function exportCandidatesCsv({ query, ctx, now = new Date() }: { query: CandidateListQuery; ctx: CandidateContext; now?: Date }): Promise<CandidateCsvExport> {
+  const filters = filtersOf(query);
+  const today = clinicToday(now);
+  const { count } = buildCandidateListSql({ filters, today, limit: 1, offset: 0 });
+  const [{ total }] = await prisma.$queryRaw<Array<{ total: number }>>(count);
+  const rowCount = Number(total);
+  if (rowCount > CANDIDATE_EXPORT_MAX_ROWS) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `This export would hold ${rowCount.toLocaleString('en-US')} candidates; one export holds at most ${CANDIDATE_EXPORT_MAX_ROWS.toLocaleString('en-US')}. Narrow the filters (trial, stage, coordinator, referral age) and export in parts.`,
+      { details: { reason: 'EXPORT_TOO_LARGE', rowCount, maxRows: CANDIDATE_EXPORT_MAX_ROWS } },
+    );
+  }
+  await prisma.$transaction((tx) => ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount } }));
+
+  async function* chunks(): AsyncGenerator<string> {
+    yield `${unparse([[...COLUMNS]])}\r\n`;
+    for (let offset = 0; offset < rowCount; offset += BATCH_SIZE) {
+      const sql = buildCandidateListSql({ filters, today, limit: Math.min(BATCH_SIZE, rowCount - offset), offset });
+      const rows = await prisma.$queryRaw<CandidateListRow[]>(sql.page);
+      if (rows.length === 0) return;
+      yield `${unparse(rows.map(toCells))}\r\n`;
+    }
+  }
+
+  return { filename: `candidates-${today}.csv`, rowCount, chunks: chunks() };
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors/app-error';
+import { loadCandidateDetail } from './load-candidate-detail';
+import type { CandidateContext, CandidateDetail } from './types';
+
+/**
+ * One candidate's record for a person to look at (the candidate page or
+ * GET /api/v1/candidates/{id}). Every read leaves a `candidate.view` audit
+ * event, the PHI access log; the read and the event share a transaction, so
+ * no record is handed out without its log entry.
+ */
+export async function getCandidate({ id, ctx }: { id: string; ctx: CandidateContext }): Promise<CandidateDetail> {
+  return prisma.$transaction(async (tx) => {
+    const detail = await loadCandidateDetail(id, tx);
+    if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
+    await ctx.audit(tx, { action: 'candidate.view', entityType: 'Candidate', entityId: id });
+    return detail;
+  });
+}

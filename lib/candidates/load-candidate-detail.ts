@@ -1,0 +1,99 @@
+import 'server-only';
+import { prisma, type Tx } from '@/lib/db';
+import { movableNextStages } from '@/lib/pipeline/transitions';
+import { fromDbSex, toIsoDate, trialLabel } from './mappers';
+import type { CandidateDetail } from './types';
+
+const TRIAL_NAME = { select: { id: true, acronym: true, shortTitle: true, title: true } } as const;
+const USER_REF = { select: { id: true, name: true } } as const;
+
+/**
+ * The candidate page's data in one round of queries (Prisma batches the
+ * relations), without writing anything. Callers that show it to a person go
+ * through getCandidate, which logs the view.
+ */
+export async function loadCandidateDetail(id: string, db: Tx | typeof prisma = prisma): Promise<CandidateDetail | null> {
+  const candidate = await db.candidate.findUnique({
+    where: { id },
+    include: {
+      assignedCoordinator: USER_REF,
+      pipelineEntries: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: {
+          trial: TRIAL_NAME,
+          events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { actor: USER_REF } },
+          enrollment: { include: { arm: { select: { id: true, label: true } } } },
+          consents: { where: { voidedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, include: { obtainedBy: USER_REF } },
+        },
+      },
+      contactAttempts: {
+        where: { voidedAt: null },
+        orderBy: [{ contactedAt: 'desc' }, { id: 'desc' }],
+        include: { actor: USER_REF, trial: TRIAL_NAME },
+      },
+    },
+  });
+  if (!candidate) return null;
+
+  return {
+    id: candidate.id,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    dateOfBirth: toIsoDate(candidate.dateOfBirth),
+    sex: fromDbSex(candidate.sex),
+    mrn: candidate.mrn,
+    phone: candidate.phone,
+    email: candidate.email,
+    preferredContactMethod: candidate.preferredContactMethod,
+    preferredLanguage: candidate.preferredLanguage,
+    isVeteran: candidate.isVeteran,
+    referralSource: candidate.referralSource,
+    referringProvider: candidate.referringProvider,
+    referringContact: candidate.referringContact,
+    referralDate: toIsoDate(candidate.referralDate),
+    notes: candidate.notes,
+    duplicateOverrideReason: candidate.duplicateOverrideReason,
+    assignedCoordinatorId: candidate.assignedCoordinatorId,
+    coordinator: candidate.assignedCoordinator,
+    version: candidate.version,
+    voided: candidate.voidedAt ? { at: candidate.voidedAt.toISOString(), reason: candidate.voidReason } : null,
+    createdAt: candidate.createdAt.toISOString(),
+    updatedAt: candidate.updatedAt.toISOString(),
+    pipelines: candidate.pipelineEntries.map((entry) => {
+      const consent = entry.consents[0];
+      return {
+        id: entry.id,
+        trialId: entry.trialId,
+        trialLabel: trialLabel(entry.trial),
+        stage: entry.stage,
+        stageChangedAt: entry.stageChangedAt.toISOString(),
+        enrollmentId: entry.enrollment?.id ?? null,
+        enrollmentStatus: entry.enrollment?.status ?? null,
+        armId: entry.enrollment?.armId ?? null,
+        armLabel: entry.enrollment?.arm.label ?? null,
+        history: entry.events.map((event) => ({
+          fromStage: event.fromStage,
+          toStage: event.toStage,
+          reason: event.reason,
+          actorName: event.actor?.name ?? null,
+          at: event.createdAt.toISOString(),
+        })),
+        allowedNext: movableNextStages(entry.stage),
+        consent: consent
+          ? { id: consent.id, consentedOn: toIsoDate(consent.consentedOn), formVersion: consent.formVersion, obtainedBy: consent.obtainedBy, recordedAt: consent.createdAt.toISOString() }
+          : null,
+      };
+    }),
+    contacts: candidate.contactAttempts.map((contact) => ({
+      id: contact.id,
+      trialId: contact.trialId,
+      trialLabel: contact.trial ? trialLabel(contact.trial) : null,
+      method: contact.method,
+      outcome: contact.outcome,
+      notes: contact.notes,
+      contactedAt: contact.contactedAt.toISOString(),
+      nextFollowUpOn: contact.nextFollowUpOn ? toIsoDate(contact.nextFollowUpOn) : null,
+      actor: contact.actor,
+    })),
+  };
+}

@@ -1,0 +1,171 @@
+import type { AuditFn } from '@/lib/auth/guard';
+import type { Role } from '@/lib/auth/permissions';
+import type {
+  ContactMethodValue,
+  ContactOutcomeValue,
+  PipelineStageValue,
+  ReferralSourceValue,
+  SexValue,
+} from '@/lib/validations/candidates';
+
+// The candidate DTOs the API answers with and the candidates UI renders.
+// Everything is JSON-safe: calendar dates are 'YYYY-MM-DD', instants are ISO
+// strings, enums are their string values (sex in lower case, as it is entered).
+
+/** Who acts: the guard context of a route handler or server action (tests build one by hand). */
+export type CandidateContext = { user: { id: string; name?: string; role: Role }; audit: AuditFn };
+
+export type UserRef = { id: string; name: string };
+
+export type CandidateListPipeline = { trialId: string; trialLabel: string; stage: PipelineStageValue };
+
+export type CandidateListItem = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  mrn: string;
+  dateOfBirth: string;
+  sex: SexValue;
+  referralSource: ReferralSourceValue;
+  referralDate: string;
+  coordinator: UserRef | null;
+  /** Every trial the candidate is in, in the order they were added. */
+  pipelines: CandidateListPipeline[];
+};
+
+export type CandidateListResult = { items: CandidateListItem[]; total: number; page: number; pageSize: number };
+
+export type PipelineHistoryItem = {
+  fromStage: PipelineStageValue | null;
+  toStage: PipelineStageValue;
+  reason: string | null;
+  actorName: string | null;
+  /** ISO instant. */
+  at: string;
+};
+
+export type ConsentDto = {
+  id: string;
+  consentedOn: string;
+  formVersion: string;
+  obtainedBy: UserRef;
+  recordedAt: string;
+};
+
+export type CandidatePipeline = {
+  id: string;
+  trialId: string;
+  trialLabel: string;
+  stage: PipelineStageValue;
+  stageChangedAt: string;
+  enrollmentId: string | null;
+  enrollmentStatus: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN' | 'LOST_TO_FOLLOW_UP' | null;
+  armId: string | null;
+  /** Null while not enrolled; in a masked trial the UI decides whether to show it. */
+  armLabel: string | null;
+  /** Oldest first. */
+  history: PipelineHistoryItem[];
+  /**
+   * Stages the pipeline endpoint accepts next. ELIGIBLE and INELIGIBLE are left
+   * out: only a clinician's signed eligibility decision sets them.
+   */
+  allowedNext: PipelineStageValue[];
+  /** The latest consent that is not voided, if any. */
+  consent: ConsentDto | null;
+};
+
+export type ContactAttemptDto = {
+  id: string;
+  trialId: string | null;
+  trialLabel: string | null;
+  method: ContactMethodValue;
+  outcome: ContactOutcomeValue;
+  notes: string | null;
+  contactedAt: string;
+  nextFollowUpOn: string | null;
+  actor: UserRef;
+};
+
+export type CandidateDetail = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: SexValue;
+  mrn: string;
+  phone: string | null;
+  email: string | null;
+  preferredContactMethod: ContactMethodValue | null;
+  preferredLanguage: string | null;
+  isVeteran: boolean | null;
+  referralSource: ReferralSourceValue;
+  referringProvider: string | null;
+  referringContact: string | null;
+  referralDate: string;
+  notes: string | null;
+  duplicateOverrideReason: string | null;
+  assignedCoordinatorId: string | null;
+  coordinator: UserRef | null;
+  /** Optimistic-locking counter: send it back with PATCH. */
+  version: number;
+  /** Set when the record was voided (clinical rows are never deleted). */
+  voided: { at: string; reason: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+  pipelines: CandidatePipeline[];
+  /** Newest first. */
+  contacts: ContactAttemptDto[];
+};
+
+export type PossibleDuplicate = { id: string; firstName: string; lastName: string; dateOfBirth: string; mrn: string };
+
+export type PipelineMoveResult = {
+  pipelineEntryId: string;
+  trialId: string;
+  fromStage: PipelineStageValue | null;
+  stage: PipelineStageValue;
+  enrollmentId: string | null;
+  armId: string | null;
+  consentId: string | null;
+  /** Set when enrolment revealed an entry of the trial's allocation list. */
+  allocationSequence: number | null;
+};
+
+export type ReviewQueueItem = {
+  pipelineEntryId: string;
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  mrn: string;
+  dateOfBirth: string;
+  trialId: string;
+  trialLabel: string;
+  /** When the candidate entered AWAITING_REVIEW (ISO instant). */
+  since: string;
+  coordinator: UserRef | null;
+};
+
+export type FollowUpItem = {
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  mrn: string;
+  phone: string | null;
+  coordinator: UserRef | null;
+  referralDate: string;
+};
+
+export type UncontactedReferral = FollowUpItem & {
+  /** Business days (Mon–Fri) since the referral. */
+  businessDaysWaiting: number;
+  trials: Array<{ trialId: string; trialLabel: string }>;
+};
+
+export type OverdueFollowUp = FollowUpItem & {
+  nextFollowUpOn: string;
+  lastContactAt: string;
+  lastOutcome: ContactOutcomeValue;
+  daysOverdue: number;
+};
+
+export type FollowUps = { uncontacted: UncontactedReferral[]; overdue: OverdueFollowUp[] };
