@@ -12,9 +12,9 @@ import { TRIAL_LABEL_SQL } from './mappers';
 // Testwell"), trial and stage use PipelineEntry(trialId, stage), and each sort
 // follows a b-tree index. The page is picked by id first (a CTE), so the join to
 // User and the pipeline lookup run for the rows shown, never for the rows
-// skipped by OFFSET. `"voidedAt" IS NULL` is in no index yet, so the total and
-// deep OFFSETs still read the heap row by row; the partial indexes in
-// scripts/bench/proposed-indexes.mjs make them index-only (see BENCHMARKS.md).
+// skipped by OFFSET. The partial indexes WHERE "voidedAt" IS NULL (migration
+// 20261123114800_candidate_list_indexes) make the total and deep OFFSETs
+// index-only scans (see BENCHMARKS.md).
 
 export type CandidateListFilters = Omit<CandidateListQuery, 'page' | 'pageSize'>;
 
