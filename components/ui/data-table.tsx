@@ -167,7 +167,10 @@ type HeaderCellProps<T> = { header: Header<T, unknown>; sort?: string; dir: Sort
 
 function HeaderCell<T>({ header, sort, dir, onSort }: HeaderCellProps<T>) {
   const meta = header.column.columnDef.meta as DataTableColumnMeta | undefined;
-  const canSort = header.column.getCanSort();
+  // Sorting happens on the server, so a column needs no accessor to be sortable:
+  // opting in with `enableSorting: true` is enough (getCanSort() would also
+  // demand an accessor function).
+  const canSort = header.column.columnDef.enableSorting === true;
   const isSorted = canSort && sort === header.column.id;
   const ariaSort = !canSort ? undefined : isSorted ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
   const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
