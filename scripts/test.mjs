@@ -85,7 +85,9 @@ async function e2e() {
     await waitForHealthy(baseUrl, { child: app });
     const out = path.join(resultsDir, 'playwright.json');
     rmSync(out, { force: true });
-    const code = await run(process.execPath, [binOf('@playwright/test', 'playwright'), 'test'], {
+    // E2E_GREP narrows the browser tests while working on one area, e.g. E2E_GREP=candidates.
+    const grep = process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : [];
+    const code = await run(process.execPath, [binOf('@playwright/test', 'playwright'), 'test', ...grep], {
       E2E_BASE_URL: baseUrl,
       E2E_DATABASE_URL: url,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
