@@ -1,5 +1,6 @@
 import type { BadgeTone } from '@/components/ui/badge';
 import type { SelectOption } from '@/components/ui/select';
+import { OVERALL_STATUS_LABELS } from '@/lib/dashboard/labels';
 import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import type { DoseMode, Route, WeightBasis } from '@/lib/validations/dosing';
 import type { TrialDraft } from '@/lib/validations/trials';
@@ -26,18 +27,8 @@ export const PHASE_LABELS: Record<Phase, string> = {
   NA: 'Not applicable',
 };
 
-export const STATUS_LABELS: Record<Status, string> = {
-  RECRUITING: 'Recruiting',
-  NOT_YET_RECRUITING: 'Not yet recruiting',
-  ENROLLING_BY_INVITATION: 'Enrolling by invitation',
-  ACTIVE_NOT_RECRUITING: 'Active, not recruiting',
-  SUSPENDED: 'Suspended',
-  TERMINATED: 'Terminated',
-  COMPLETED: 'Completed',
-  WITHDRAWN: 'Withdrawn',
-  WITHHELD: 'Withheld',
-  UNKNOWN: 'Unknown',
-};
+/** Same names the dashboard uses: one list of ClinicalTrials.gov statuses. */
+export const STATUS_LABELS: Record<Status, string> = OVERALL_STATUS_LABELS;
 
 const STATUS_TONES: Record<Status, BadgeTone> = {
   RECRUITING: 'success',

@@ -1,4 +1,4 @@
-import type { OverallStatus, PipelineStage, ReferralSource, VisitStatus } from '@/lib/generated/prisma/enums';
+import type { OverallStatus, PipelineStage, VisitStatus } from '@/lib/generated/prisma/enums';
 
 // Display names for the enums the dashboard shows, in the order staff think of them.
 
@@ -44,10 +44,5 @@ export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
   CANCELLED: 'Cancelled',
 };
 
-export const REFERRAL_SOURCE_LABELS: Record<ReferralSource, string> = {
-  PROVIDER: 'Provider',
-  SELF: 'Self-referral',
-  ADVERTISEMENT: 'Advertisement',
-  REGISTRY: 'Registry',
-  OTHER: 'Other',
-};
+/** One set of referral-source names for the whole app (defined with the candidate enums). */
+export { REFERRAL_SOURCE_LABELS } from '@/lib/candidates/labels';
