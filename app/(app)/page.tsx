@@ -2,6 +2,7 @@ import { format, parseISO } from 'date-fns';
 import type { Metadata } from 'next';
 import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
 import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
+import { SeriousAePanel } from '@/components/infusions/serious-ae-panel';
 import { RecentReferrals } from '@/components/dashboard/recent-referrals';
 import { StageBarList } from '@/components/dashboard/stage-bar-list';
 import { TrialPipelineTable } from '@/components/dashboard/trial-pipeline-table';
@@ -21,6 +22,9 @@ export const metadata: Metadata = { title: 'Dashboard' };
 // Only pages that exist belong here; add an entry when its page ships.
 const QUICK_ACTIONS: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/candidates/new', label: 'New referral', permission: 'candidate.edit' },
+  { href: '/schedule', label: 'Today at the clinic', permission: 'schedule.read' },
+  { href: '/outcomes/due', label: 'Questionnaires due', permission: 'outcome.record' },
+  { href: '/trials/import', label: 'Import a trial from ClinicalTrials.gov', permission: 'trial.edit' },
   { href: '/admin/users/new', label: 'Add a staff account', permission: 'user.manage' },
   { href: '/admin/audit', label: 'Review the audit trail', permission: 'audit.read' },
 ];
@@ -61,6 +65,7 @@ export default async function DashboardPage() {
       </section>
 
       {/* What to do next: uncontacted referrals and overdue follow-ups (coordinators), the review queue (clinicians). */}
+      <SeriousAePanel user={user} />
       <FollowUpPanel role={user.role} />
 
       <div className="mb-8 grid gap-6 lg:grid-cols-5">

@@ -6,7 +6,7 @@ import { addToPipeline, buildCandidate, daysAgo } from './candidates';
 import { SEED_TRIALS } from './data/seed-trials';
 import { seedTrials } from './trials';
 import { seedDemoUsers } from './users';
-import { createVisitSeries, seedChairs } from './visits';
+import { createVisitSeries, seedChairs, seedClosures } from './visits';
 
 const MAIN_PATH: PipelineStage[] = ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE', 'CONSENTED', 'ENROLLED', 'IN_TREATMENT', 'COMPLETED'];
 
@@ -34,6 +34,7 @@ export async function seedDemo(db: Db, today = new Date()) {
   const [admin, coordinator, clinician] = await seedDemoUsers(db);
   const trials = await seedTrials(db, SEED_TRIALS);
   const chairs = await seedChairs(db);
+  await seedClosures(db);
   const interventional = trials.filter((t) => t.nctId === 'NCT06419439' || t.nctId === 'NCT06668571');
   const stages = STAGE_PLAN.flatMap(([stage, n]) => Array.from({ length: n }, () => stage));
 

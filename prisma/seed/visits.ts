@@ -1,9 +1,18 @@
 import type { Db, Tx } from '@/lib/db';
 import type { VisitStatus } from '@/lib/generated/prisma/client';
+import { DEMO_CLINIC_SETTINGS } from '@/lib/scheduling/demo-clinic';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 
 export const DEMO_TIME_ZONE = 'America/New_York';
 export const DEMO_CHAIRS = ['Chair 1', 'Chair 2', 'Chair 3'];
+
+/** The demo clinic's holidays (lib/scheduling/demo-clinic.ts), so booking skips them. */
+export async function seedClosures(db: Db) {
+  for (const closure of DEMO_CLINIC_SETTINGS.closures) {
+    const date = new Date(`${closure.date}T00:00:00Z`);
+    await db.clinicClosure.upsert({ where: { date }, update: {}, create: { date, reason: closure.reason } });
+  }
+}
 
 export async function seedChairs(db: Db) {
   const chairs = [];
@@ -15,10 +24,12 @@ function isoDate(date: Date) {
   return date.toISOString().slice(0, 10);
 }
 
-/** Next weekday (Mon–Fri) on or after `date`. */
+const CLOSED_DATES = new Set(DEMO_CLINIC_SETTINGS.closures.map((closure) => closure.date));
+
+/** Next open clinic day (Mon–Fri, not a closure) on or after `date`. */
 function onWeekday(date: Date): Date {
   const d = new Date(date);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || CLOSED_DATES.has(isoDate(d))) d.setUTCDate(d.getUTCDate() + 1);
   return d;
 }
 

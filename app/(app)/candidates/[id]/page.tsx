@@ -10,8 +10,10 @@ import { LogContactForm } from '@/components/candidates/log-contact-form';
 import { clinicToday, trialOptions } from '@/components/candidates/options';
 import { PipelineCard } from '@/components/candidates/pipeline-card';
 import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
-import { OutcomesSection, ScheduleSection, ScreeningSection, type EnrollmentView } from '@/components/candidates/record-sections';
 import { loadCandidateEnrollments } from '@/components/candidates/schedule-data';
+import { EligibilitySection } from '@/components/eligibility/screening-section';
+import { ScheduleSection } from '@/components/infusions/schedule-section';
+import { OutcomesSection } from '@/components/outcomes/outcomes-section';
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -77,7 +79,6 @@ export default async function CandidatePage({ params, searchParams }: Props) {
     canMove ? trialOptions() : Promise.resolve([]),
   ]);
   const trialById = new Map(trials.map((trial) => [trial.id, trial]));
-  const labelByTrial = new Map(candidate.pipelines.map((pipeline) => [pipeline.trialId, pipeline.trialLabel]));
 
   const enrolmentChoice = (trialId: string): EnrolmentChoice | null => {
     const trial = trialById.get(trialId);
@@ -89,19 +90,8 @@ export default async function CandidatePage({ params, searchParams }: Props) {
     return trial ? !isBlinded(trial.masking) : false;
   };
 
-  const enrollments: EnrollmentView[] = enrollmentRows.map((row) => ({
-    ...row,
-    trialLabel: labelByTrial.get(row.trialId) ?? trialById.get(row.trialId)?.title ?? 'Trial',
-    showArm: showArm(row.trialId),
-  }));
   const inTrial = new Set(candidate.pipelines.map((pipeline) => pipeline.trialId));
   const addableTrials = allTrials.filter((trial) => !inTrial.has(trial.value)).map(({ value, label, isRecruiting }) => ({ value, label: isRecruiting ? label : `${label} (not recruiting)` }));
-  const consents = candidate.pipelines.flatMap((pipeline) =>
-    pipeline.consent
-      ? [{ trialLabel: pipeline.trialLabel, consentedOn: pipeline.consent.consentedOn, formVersion: pipeline.consent.formVersion, obtainedBy: pipeline.consent.obtainedBy.name }]
-      : [],
-  );
-
   return (
     <>
       <PageHeader
@@ -194,9 +184,9 @@ export default async function CandidatePage({ params, searchParams }: Props) {
       </Card>
 
       <div className="flex flex-col gap-6">
-        <ScreeningSection consents={consents} />
-        <ScheduleSection enrollments={enrollments} />
-        <OutcomesSection enrollments={enrollments} />
+        <EligibilitySection candidateId={candidate.id} user={user} />
+        <ScheduleSection candidateId={candidate.id} user={user} />
+        <OutcomesSection candidateId={candidate.id} user={user} />
       </div>
     </>
   );

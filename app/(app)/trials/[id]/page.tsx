@@ -53,11 +53,23 @@ export default async function TrialPage({ params, searchParams }: Props) {
           </span>
         }
         actions={
-          canEdit && trial.isCurrentVersion ? (
-            <LinkButton href={`/trials/${trial.id}/edit`} variant="primary">
-              Edit trial
-            </LinkButton>
-          ) : null
+          <>
+            {hasPermission(user.role, 'eligibility.check') ? (
+              <LinkButton href={`/trials/${trial.id}/prescreen`} variant="secondary">
+                Pre-screen candidates
+              </LinkButton>
+            ) : null}
+            {hasPermission(user.role, 'outcome.read') ? (
+              <LinkButton href={`/outcomes/${trial.id}`} variant="secondary">
+                Results
+              </LinkButton>
+            ) : null}
+            {canEdit && trial.isCurrentVersion ? (
+              <LinkButton href={`/trials/${trial.id}/edit`} variant="primary">
+                Edit trial
+              </LinkButton>
+            ) : null}
+          </>
         }
       />
 

@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { loadStepActors } from '@/components/infusions/visit-day/load-step-actors';
+import type { VisitDayView } from '@/components/infusions/visit-day/types';
+import { VisitStepper } from '@/components/infusions/visit-day/visit-stepper';
+import { PrintButton } from '@/components/schedule/print-button';
+import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from '@/components/schedule/visit-status';
+import { Badge } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { getPageContext } from '@/lib/auth/page-context';
+import { hasPermission } from '@/lib/auth/permissions';
+import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
+import { describeSessionDose } from '@/lib/dosing/describe-dosing';
+import { isAppError } from '@/lib/errors/app-error';
+import { getVisitDay } from '@/lib/infusions/get-visit-day';
+import { formatDayLabel } from '@/lib/scheduling/local-date';
+import { idParamsSchema } from '@/lib/validations/infusions';
+
+export const metadata: Metadata = { title: 'Infusion day' };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Vitals timepoints after the start: 15 minutes in, the end of the infusion, and after it. */
+function timepointsFor(infusionMinutes: number | null | undefined): string[] {
+  const end = Math.round(infusionMinutes ?? 40);
+  return [...new Set(['T+15', `T+${end}`, 'POST', 'DISCHARGE'])];
+}
+
+export default async function VisitDayPage({ params }: Props) {
+  const user = await requirePageUser('schedule.read');
+  const parsed = idParamsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const ctx = await getPageContext(user);
+  let day;
+  try {
+    day = await getVisitDay({ visitId: parsed.data.id, ctx });
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+
+  const settings = await getClinicSettings();
+  const actors = await loadStepActors([day.visit.id, ...day.vitals.map((row) => row.id), ...day.adverseEvents.map((row) => row.id), ...(day.administration ? [day.administration.id] : [])]);
+  const actor = (action: string, entityId: string, fallbackAt?: string | null) => actors.get(`${action}:${entityId}`) ?? (fallbackAt ? { by: 'Unknown', at: fallbackAt } : null);
+  const checkInActor = actor('visit.check_in', day.visit.id, day.visit.checkedInAt);
+  const dischargeActor = actor('visit.discharge', day.visit.id, day.visit.dischargedAt);
+  const overrideActor = actor('visit.hold_override', day.visit.id);
+  const basis = day.protocol?.weightBasis ?? null;
+  const name = `${day.participant.lastName}, ${day.participant.firstName}`;
+
+  const view: VisitDayView = {
+    visitId: day.visit.id,
+    trialId: day.trial.id,
+    armId: day.participant.arm?.id ?? null,
+    version: day.visit.version,
+    status: day.visit.status,
+    timeZone: settings.timeZone,
+    sessionNumber: day.visit.sessionNumber,
+    sessionCount: day.sessionCount,
+    scheduledAt: day.visit.scheduledAt,
+    chairName: day.visit.chairName,
+    participantName: name,
+    candidateId: day.participant.candidateId,
+    trialLabel: day.trial.nctId ? `${day.trial.nctId} · ${day.trial.label}` : day.trial.label,
+    isPregnancyTestRequired: day.checklist.isPregnancyTestRequired,
+    needsHeight: day.protocol === null || basis === 'IDEAL' || basis === 'ADJUSTED',
+    doseSummary: day.protocol ? describeSessionDose(day.protocol) : day.protocolProblem,
+    thresholds: { sbp: day.hold.holdSbpAbove, dbp: day.hold.holdDbpAbove },
+    timepoints: timepointsFor(day.protocol?.infusionMinutes),
+    checkIn: checkInActor
+      ? { ...checkInActor, isDriverConfirmed: day.checklist.isDriverConfirmed === true, pregnancyTest: day.checklist.pregnancyTest, hasNoNewExclusion: day.checklist.hasNoNewExclusion === true }
+      : null,
+    vitals: day.vitals.map((row) => ({
+      id: row.id,
+      timepoint: row.timepoint,
+      sbp: row.sbp,
+      dbp: row.dbp,
+      heartRate: row.heartRate,
+      spo2: row.spo2,
+      recordedAt: row.recordedAt,
+      recordedBy: actors.get(`vital_sign.record:${row.id}`)?.by ?? 'Unknown',
+    })),
+    holdReasons: day.hold.isHeld && day.hold.reason ? [day.hold.reason] : [],
+    holdOverride: day.hold.isOverridden && day.hold.overrideReason ? { by: day.hold.overriddenBy ?? overrideActor?.by ?? 'Unknown', at: overrideActor?.at ?? day.visit.checkedInAt ?? day.visit.scheduledAt, reason: day.hold.overrideReason } : null,
+    verification: day.verification
+      ? {
+          by: day.verification.signerName,
+          at: day.verification.signedAt,
+          doseMg: day.verification.doseMg,
+          isCapped: day.verification.isCapped,
+          volumeMl: day.verification.volumeMl,
+          rateMlPerH: day.verification.rateMlPerH,
+          weightKg: day.verification.weightKg,
+          heightCm: day.verification.heightCm,
+          steps: day.verification.steps,
+        }
+      : null,
+    administration: day.administration
+      ? {
+          by: day.administration.recordedBy || actors.get(`infusion.administer:${day.administration.id}`)?.by || 'Unknown',
+          at: actors.get(`infusion.administer:${day.administration.id}`)?.at ?? day.administration.startedAt,
+          administeredDoseMg: day.administration.administeredDoseMg,
+          lotNumber: day.administration.lotNumber,
+          startedAt: day.administration.startedAt,
+          stoppedAt: day.administration.stoppedAt,
+        }
+      : null,
+    adverseEvents: day.adverseEvents.map((row) => {
+      const reported = actors.get(`adverse_event.create:${row.id}`);
+      return {
+        id: row.id,
+        term: row.term,
+        grade: row.grade,
+        isSerious: row.isSerious,
+        relatedness: row.relatedness,
+        actionTaken: row.actionTaken,
+        outcome: row.outcome,
+        onsetAt: row.onsetAt,
+        by: reported?.by ?? 'Unknown',
+        at: reported?.at ?? row.onsetAt,
+      };
+    }),
+    discharge: dischargeActor && day.visit.dischargedAt ? { ...dischargeActor, isDriverPresent: day.isDriverPresentAtDischarge === true } : null,
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`Infusion day: ${name}`}
+        description={`${formatDayLabel(day.visit.localDate)} ${day.visit.localTime} · ${day.visit.chairName ?? 'no chair'} · ${sessionLabel(day.visit.sessionNumber, day.sessionCount)} · ${view.trialLabel} · MRN ${day.participant.mrn}`}
+        eyebrow={
+          <span className="no-print flex flex-wrap gap-3">
+            <Link href={`/schedule?day=${day.visit.localDate}`} className="underline-offset-2 hover:underline">
+              <span aria-hidden="true">←</span> Day list
+            </Link>
+            <Link href={`/enrollments/${day.visit.enrollmentId}/schedule`} className="underline-offset-2 hover:underline">
+              Participant&apos;s schedule
+            </Link>
+          </span>
+        }
+        actions={
+          <>
+            <Badge tone={VISIT_STATUS_TONES[day.visit.status]}>{VISIT_STATUS_LABELS[day.visit.status]}</Badge>
+            <PrintButton />
+          </>
+        }
+      />
+      <VisitStepper
+        visit={view}
+        permissions={{
+          canRecord: hasPermission(user.role, 'infusion.record'),
+          canVerify: hasPermission(user.role, 'dose.verify'),
+          canCalculate: hasPermission(user.role, 'dose.calculate'),
+        }}
+      />
+    </>
+  );
+}

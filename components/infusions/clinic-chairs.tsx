@@ -1,0 +1,91 @@
+'use client';
+
+import { addChairAction, updateChairAction } from '@/app/(app)/admin/clinic/actions';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { textOf, useActionRunner } from './use-action-state';
+import { StatusAlert } from './visit-day/step-frame';
+
+type ChairRow = { id: string; name: string; isActive: boolean };
+
+function ChairItem({ chair }: { chair: ChairRow }) {
+  const { run, pending, message, fieldErrors } = useActionRunner();
+  return (
+    <li className="flex flex-col gap-2 px-3 py-3">
+      <StatusAlert message={message} />
+      <form
+        method="post"
+        noValidate
+        aria-label={`Rename ${chair.name}`}
+        className="grid items-end gap-3 sm:grid-cols-[1fr_auto_auto_auto]"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const name = textOf(new FormData(event.currentTarget).get('name'));
+          await run(() => updateChairAction({ id: chair.id, patch: { name } }), `Renamed to ${name}.`);
+        }}
+      >
+        <Field label={`Name of ${chair.name}`} error={fieldErrors.name}>
+          <Input name="name" defaultValue={chair.name} maxLength={60} />
+        </Field>
+        <Badge tone={chair.isActive ? 'success' : 'neutral'} className="mb-3 justify-self-start">
+          {chair.isActive ? 'In service' : 'Out of service'}
+        </Badge>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Rename
+        </Button>
+        <Button
+          variant={chair.isActive ? 'danger' : 'secondary'}
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => updateChairAction({ id: chair.id, patch: { isActive: !chair.isActive } }),
+              (result) =>
+                chair.isActive
+                  ? `${chair.name} is out of service.${result.affectedVisitIds.length > 0 ? ` ${result.affectedVisitIds.length} future visit(s) on it must be moved.` : ''}`
+                  : `${chair.name} is back in service.`,
+            )
+          }
+        >
+          {chair.isActive ? 'Deactivate' : 'Reactivate'}
+        </Button>
+      </form>
+    </li>
+  );
+}
+
+/** Infusion chairs: add, rename, take out of service. Chairs are never deleted; past visits point at them. */
+export function ClinicChairs({ chairs }: { chairs: ChairRow[] }) {
+  const { run, pending, message, fieldErrors } = useActionRunner();
+  return (
+    <div className="flex flex-col gap-4">
+      <ul aria-label="Chairs" className="divide-y divide-slate-100 rounded-md border border-slate-200">
+        {chairs.map((chair) => (
+          <ChairItem key={`${chair.id}-${chair.name}-${chair.isActive}`} chair={chair} />
+        ))}
+      </ul>
+      <StatusAlert message={message} />
+      <form
+        method="post"
+        noValidate
+        aria-label="Add a chair"
+        className="grid items-end gap-3 sm:grid-cols-[1fr_auto]"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const name = textOf(new FormData(form).get('name'));
+          const saved = await run(() => addChairAction({ name }), `${name} added.`);
+          if (saved) form.reset();
+        }}
+      >
+        <Field label="New chair name" error={fieldErrors.name} required>
+          <Input name="name" maxLength={60} />
+        </Field>
+        <Button type="submit" loading={pending}>
+          Add chair
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { zonedTimeToUtc, utcToZoned } from '@/lib/scheduling/zoned-time';
+import { isIsoDate, isWallTime } from '@/lib/scheduling/local-date';
+import type { ErrorBody } from '@/lib/errors/app-error';
+
+// Small client-safe helpers shared by the scheduling and infusion-day forms.
+
+export type Conflict = { sessionNumber: number; code: string; message: string };
+
+/** Clinic-local date and time → ISO 8601 instant (with Z), or null while either is incomplete. */
+export function toInstant(date: string, time: string, timeZone: string): string | null {
+  if (!isIsoDate(date) || !isWallTime(time)) return null;
+  return zonedTimeToUtc({ date, time, timeZone }).toISOString();
+}
+
+export function toClinicWall(iso: string, timeZone: string): { date: string; time: string } {
+  const wall = utcToZoned(new Date(iso), timeZone);
+  return { date: wall.date, time: wall.time };
+}
+
+/** The conflicts a 409 from booking or rescheduling carries in error.details.conflicts. */
+export function conflictsOf(error: ErrorBody['error']): Conflict[] {
+  const raw = error.details?.conflicts;
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (item): item is Conflict =>
+      typeof item === 'object' && item !== null && typeof (item as Conflict).message === 'string' && typeof (item as Conflict).sessionNumber === 'number',
+  );
+}
+
+/** Server field errors flattened into one sentence for a form-level alert. */
+export function errorText(error: ErrorBody['error']): string {
+  const fieldMessages = Object.values(error.fields ?? {}).flat();
+  return fieldMessages.length > 0 ? `${error.message} ${fieldMessages.join(' ')}` : error.message;
+}
+
+/** Now as a clinic-local 'HH:mm' and 'YYYY-MM-DD'. */
+export function clinicNow(timeZone: string): { date: string; time: string } {
+  const wall = utcToZoned(new Date(), timeZone);
+  return { date: wall.date, time: wall.time };
+}
+
+/**
+ * A clinic-local time picked on today's record → ISO instant. Empty or the current minute means
+ * "now" (to the second), so a start entered right after check-in is not read as before it.
+ */
+export function todayTimeToInstant(date: string, time: string, timeZone: string): string | null {
+  const now = clinicNow(timeZone);
+  if (time === '' || (date === now.date && time === now.time)) return new Date().toISOString();
+  return toInstant(date, time, timeZone);
+}
+
+/** An instant on the clinic's wall clock: '14:05' or '23 Nov 2026, 14:05' (same on server and browser). */
+export function formatInZone(iso: string, timeZone: string, style: 'time' | 'dateTime' = 'dateTime'): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone } : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
+  return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
+}

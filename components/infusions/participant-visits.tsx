@@ -1,0 +1,209 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { applyShiftsAction, cancelVisitAction, markMissedAction, rescheduleVisitAction } from '@/app/(app)/enrollments/actions';
+import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from '@/components/schedule/visit-status';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { formatDayLabel } from '@/lib/scheduling/local-date';
+import type { VisitDto } from '@/lib/visits/types';
+import { conflictsOf, toInstant, type Conflict } from './form-helpers';
+import { textOf, useActionRunner } from './use-action-state';
+import { StatusAlert } from './visit-day/step-frame';
+
+type Shift = { visitId: string; sessionNumber: number; version: number; from: { scheduledAt: string; chairId: string }; to: { scheduledAt: string; chairId: string; localDate: string; localTime: string } };
+type Mode = 'reschedule' | 'missed' | 'cancel';
+
+type Props = {
+  enrollmentId: string;
+  visits: VisitDto[];
+  sessionCount: number | null;
+  timeZone: string;
+  chairs: Array<{ id: string; name: string }>;
+  canBook: boolean;
+};
+
+function ShiftProposal({ enrollmentId, shifts, problems, chairName }: { enrollmentId: string; shifts: Shift[]; problems: Conflict[]; chairName: (id: string) => string }) {
+  const { run, pending, message, fieldErrors } = useActionRunner();
+  return (
+    <Alert tone="warning" title="Later sessions no longer fit">
+      {shifts.length > 0 ? (
+        <form
+          method="post"
+          noValidate
+          aria-label="Proposed shifts"
+          className="mt-2 flex flex-col gap-3"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const reason = textOf(new FormData(event.currentTarget).get('reason'));
+            await run(
+              () => applyShiftsAction({ enrollmentId, reason, shifts: shifts.map((shift) => ({ visitId: shift.visitId, scheduledAt: shift.to.scheduledAt, chairId: shift.to.chairId, version: shift.version })) }),
+              (data) => `${data.moved} later session(s) moved.`,
+            );
+          }}
+        >
+          <ul className="flex flex-col gap-1">
+            {shifts.map((shift) => (
+              <li key={shift.visitId}>
+                Session {shift.sessionNumber}: {formatDayLabel(shift.to.localDate)} {shift.to.localTime}, {chairName(shift.to.chairId)}
+              </li>
+            ))}
+          </ul>
+          <StatusAlert message={message} />
+          <Field label="Reason for moving the later sessions" error={fieldErrors.reason} required>
+            <Input name="reason" defaultValue="Follows the rescheduled session" />
+          </Field>
+          <div>
+            <Button type="submit" loading={pending}>
+              Accept proposed shifts
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {problems.length > 0 ? (
+        <ul className="mt-2 list-disc pl-5">
+          {problems.map((problem, index) => (
+            <li key={`${problem.sessionNumber}-${index}`}>
+              Session {problem.sessionNumber}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}
+
+function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { visit: VisitDto; enrollmentId: string; timeZone: string; chairs: Props['chairs']; chairName: (id: string) => string }) {
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [shifts, setShifts] = useState<{ shifts: Shift[]; problems: Conflict[] } | null>(null);
+  const [rebook, setRebook] = useState<string | null>(null);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const { run, pending, message, fieldErrors, lastError } = useActionRunner();
+  const isPast = new Date(visit.scheduledAt).getTime() <= Date.now();
+  const errorConflicts = lastError ? conflictsOf(lastError) : conflicts;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="no-print flex flex-wrap gap-2">
+        <Button size="sm" variant={mode === 'reschedule' ? 'primary' : 'secondary'} onClick={() => setMode(mode === 'reschedule' ? null : 'reschedule')} aria-expanded={mode === 'reschedule'}>
+          Reschedule
+        </Button>
+        {isPast ? (
+          <Button size="sm" variant={mode === 'missed' ? 'primary' : 'secondary'} onClick={() => setMode(mode === 'missed' ? null : 'missed')} aria-expanded={mode === 'missed'}>
+            Mark missed
+          </Button>
+        ) : null}
+        <Button size="sm" variant={mode === 'cancel' ? 'danger' : 'secondary'} onClick={() => setMode(mode === 'cancel' ? null : 'cancel')} aria-expanded={mode === 'cancel'}>
+          Cancel visit
+        </Button>
+      </div>
+      <StatusAlert message={message} />
+      {errorConflicts.length > 0 ? (
+        <ul className="list-disc pl-5 text-sm font-medium text-red-800">
+          {errorConflicts.map((conflict, index) => (
+            <li key={index}>{conflict.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {rebook ? <Alert tone="info">{rebook}</Alert> : null}
+      {shifts ? <ShiftProposal enrollmentId={enrollmentId} shifts={shifts.shifts} problems={shifts.problems} chairName={chairName} /> : null}
+      {mode ? (
+        <form
+          method="post"
+          noValidate
+          aria-label={mode === 'reschedule' ? `Reschedule session ${visit.sessionNumber}` : mode === 'missed' ? `Mark session ${visit.sessionNumber} missed` : `Cancel session ${visit.sessionNumber}`}
+          className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            const reason = textOf(data.get('reason'));
+            setConflicts([]);
+            setShifts(null);
+            setRebook(null);
+            if (mode === 'reschedule') {
+              const scheduledAt = toInstant(textOf(data.get('date')), textOf(data.get('time')), timeZone) ?? '';
+              const chairId = textOf(data.get('chairId'));
+              const result = await run(
+                () => rescheduleVisitAction({ enrollmentId, visitId: visit.id, scheduledAt, ...(chairId ? { chairId } : {}), reason, version: visit.version }),
+                (moved) => `Session ${visit.sessionNumber} moved to ${formatDayLabel(moved.visit.localDate)} ${moved.visit.localTime}.`,
+              );
+              if (result) {
+                if (result.shifts.length > 0 || result.problems.length > 0) setShifts({ shifts: result.shifts, problems: result.problems });
+                setMode(null);
+              }
+            } else if (mode === 'missed') {
+              const result = await run(() => markMissedAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }), `Session ${visit.sessionNumber} marked missed.`);
+              if (result) {
+                setRebook(
+                  result.rebook.kind === 'SLOT'
+                    ? `Rebook proposal: ${formatDayLabel(result.rebook.proposed.localDate)} ${result.rebook.proposed.localTime}, ${chairName(result.rebook.proposed.chairId)}${result.rebook.latestDate ? ` (latest allowed ${formatDayLabel(result.rebook.latestDate)})` : ''}. Book it with “Book series” above.`
+                    : `Recorded as a protocol deviation: ${result.rebook.reason}`,
+                );
+                setMode(null);
+              }
+            } else {
+              const result = await run(() => cancelVisitAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }), `Session ${visit.sessionNumber} cancelled.`);
+              if (result) setMode(null);
+            }
+          }}
+        >
+          {mode === 'reschedule' ? (
+            <div className="grid gap-3 sm:grid-cols-3">
+              <Field label="New date" error={fieldErrors.scheduledAt} required>
+                <Input name="date" type="date" defaultValue={visit.localDate} />
+              </Field>
+              <Field label="New time" hint="Clinic time" required>
+                <Input name="time" type="time" step={60} defaultValue={visit.localTime} />
+              </Field>
+              <Field label="Chair" error={fieldErrors.chairId}>
+                <Select name="chairId" defaultValue={visit.chairId ?? ''} placeholder="Keep a free chair" options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))} />
+              </Field>
+            </div>
+          ) : null}
+          <Field label="Reason" error={fieldErrors.reason} required>
+            <Textarea name="reason" rows={2} />
+          </Field>
+          <div>
+            <Button type="submit" loading={pending} variant={mode === 'cancel' ? 'danger' : 'primary'}>
+              {mode === 'reschedule' ? 'Move visit' : mode === 'missed' ? 'Confirm missed' : 'Confirm cancellation'}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/** The participant's visits with their status; scheduled ones can be moved, marked missed or cancelled. */
+export function ParticipantVisits({ enrollmentId, visits, sessionCount, timeZone, chairs, canBook }: Props) {
+  const names = new Map(chairs.map((chair) => [chair.id, chair.name]));
+  const chairName = (id: string) => names.get(id) ?? 'a chair';
+  if (visits.length === 0) return <p className="text-sm text-slate-700">No visits are booked for this enrollment.</p>;
+  return (
+    <ol aria-label="Participant visits" className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200">
+      {visits.map((visit) => (
+        <li key={visit.id} aria-label={`Session ${visit.sessionNumber}`} className="flex flex-col gap-3 px-3 py-3 break-inside-avoid">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            <span className="font-semibold text-slate-900">{sessionLabel(visit.sessionNumber, sessionCount)}</span>
+            <time dateTime={visit.scheduledAt} className="tabular-nums">
+              {formatDayLabel(visit.localDate)} {visit.localTime}
+            </time>
+            <span>{visit.chairName ?? 'No chair'}</span>
+            <Badge tone={VISIT_STATUS_TONES[visit.status]}>{VISIT_STATUS_LABELS[visit.status]}</Badge>
+            <Link href={`/visits/${visit.id}`} className="no-print text-brand-700 underline underline-offset-2 hover:text-brand-800">
+              Infusion day record
+            </Link>
+            {visit.statusReason ? <span className="text-slate-600">Reason: {visit.statusReason}</span> : null}
+          </div>
+          {canBook && visit.status === 'SCHEDULED' ? <VisitActions visit={visit} enrollmentId={enrollmentId} timeZone={timeZone} chairs={chairs} chairName={chairName} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

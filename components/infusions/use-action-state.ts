@@ -1,0 +1,57 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { ActionResult } from '@/lib/auth/guard';
+import type { ErrorBody } from '@/lib/errors/app-error';
+
+export type FieldErrorMap = Record<string, string>;
+
+/**
+ * Runs a server action for a small infusion-day form: tracks the pending state,
+ * puts the server's per-field messages next to their inputs, keeps the rest for
+ * an alert, and refreshes the server-rendered record after a success.
+ */
+export function useActionRunner() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrorMap>({});
+  const [lastError, setLastError] = useState<ErrorBody['error'] | null>(null);
+
+  async function run<T>(action: () => Promise<ActionResult<T>>, success: string | ((data: T) => string)): Promise<T | null> {
+    setPending(true);
+    setMessage(null);
+    setFieldErrors({});
+    setLastError(null);
+    try {
+      const result = await action();
+      if (result.ok) {
+        setMessage({ tone: 'success', text: typeof success === 'function' ? success(result.data) : success });
+        router.refresh();
+        return result.data;
+      }
+      const fields: FieldErrorMap = {};
+      for (const [key, messages] of Object.entries(result.error.fields ?? {})) fields[key] = messages.join(' ');
+      setFieldErrors(fields);
+      setLastError(result.error);
+      setMessage({ tone: 'error', text: result.error.message });
+      return null;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return { run, pending, message, fieldErrors, lastError, setMessage };
+}
+
+/** A number input's value, or undefined when empty (so the schema reports it as missing). */
+export function numberOrUndefined(value: FormDataEntryValue | null): number | undefined {
+  if (value === null || String(value).trim() === '') return undefined;
+  const parsed = Number(String(value).replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+export function textOf(value: FormDataEntryValue | null): string {
+  return value === null ? '' : String(value).trim();
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import { recordAdministrationAction } from '@/app/(app)/visits/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { formatInZone, toClinicWall, todayTimeToInstant } from '../form-helpers';
+import { numberOrUndefined, textOf, useActionRunner } from '../use-action-state';
+import { StatusAlert } from './step-frame';
+import type { VisitDayView } from './types';
+import { VitalsForm, VitalsTable } from './vitals-step';
+
+/** What was given: dose (never above the verified dose), lot, start/stop; then vitals at the protocol's timepoints. */
+export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
+  const { run, pending, message, fieldErrors } = useActionRunner();
+  const [dose, setDose] = useState('');
+  const verified = visit.verification?.doseMg ?? null;
+  const doseValue = numberOrUndefined(dose);
+  const isAboveVerified = verified !== null && doseValue !== undefined && doseValue > verified;
+  const after = visit.vitals.filter((row) => row.timepoint !== 'PRE');
+  const day = toClinicWall(visit.scheduledAt, visit.timeZone).date;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {visit.administration ? (
+        <dl className="grid gap-2 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-600">Administered dose</dt>
+            <dd className="font-semibold text-slate-900 tabular-nums">{visit.administration.administeredDoseMg} mg</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Lot number</dt>
+            <dd className="font-semibold text-slate-900">{visit.administration.lotNumber}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Started</dt>
+            <dd className="text-slate-900">
+              <time dateTime={visit.administration.startedAt}>{formatInZone(visit.administration.startedAt, visit.timeZone, 'time')}</time>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Stopped</dt>
+            <dd className="text-slate-900">
+              {visit.administration.stoppedAt ? <time dateTime={visit.administration.stoppedAt}>{formatInZone(visit.administration.stoppedAt, visit.timeZone, 'time')}</time> : 'Running'}
+            </dd>
+          </div>
+        </dl>
+      ) : !visit.verification ? (
+        <p className="text-sm text-slate-700">The dose must be verified before the infusion is recorded.</p>
+      ) : canRecord ? (
+        <form
+          method="post"
+          noValidate
+          aria-label="Record the administration"
+          className="flex flex-col gap-4"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            const startedAt = todayTimeToInstant(day, textOf(data.get('startTime')), visit.timeZone);
+            const stopTime = textOf(data.get('stopTime'));
+            const stoppedAt = stopTime !== '' ? todayTimeToInstant(day, stopTime, visit.timeZone) : null;
+            await run(
+              () =>
+                recordAdministrationAction({
+                  visitId: visit.visitId,
+                  administeredDoseMg: doseValue ?? Number.NaN,
+                  lotNumber: textOf(data.get('lotNumber')),
+                  startedAt: startedAt ?? '',
+                  ...(stoppedAt ? { stoppedAt } : {}),
+                }),
+              'Administration recorded.',
+            );
+          }}
+        >
+          <StatusAlert message={message} />
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Field
+              label="Administered dose (mg)"
+              hint={verified !== null ? `Verified dose: ${verified} mg. Cannot be exceeded.` : undefined}
+              error={fieldErrors.administeredDoseMg ?? (isAboveVerified ? `Above the verified dose of ${verified} mg` : undefined)}
+              required
+            >
+              <Input type="number" inputMode="decimal" step="0.1" min={0} max={verified ?? undefined} value={dose} onChange={(event) => setDose(event.target.value)} />
+            </Field>
+            <Field label="Lot number" error={fieldErrors.lotNumber} required>
+              <Input name="lotNumber" autoComplete="off" maxLength={64} />
+            </Field>
+            <Field label="Start time" hint="Clinic time; leave empty for now" error={fieldErrors.startedAt}>
+              <Input name="startTime" type="time" step={60} />
+            </Field>
+            <Field label="Stop time" hint="Leave empty while running" error={fieldErrors.stoppedAt}>
+              <Input name="stopTime" type="time" step={60} />
+            </Field>
+          </div>
+          <div>
+            <Button type="submit" loading={pending} disabled={isAboveVerified} size="lg">
+              Record administration
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <p className="text-sm text-slate-700">A clinician records the infusion.</p>
+      )}
+      <VitalsTable vitals={after} caption="Vitals during and after the infusion" timeZone={visit.timeZone} />
+      {visit.administration && canRecord && visit.timepoints.length > 0 && !visit.discharge ? (
+        <VitalsForm visitId={visit.visitId} timepoints={visit.timepoints} label="Vitals at a timepoint" />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+'use client';
+
+import { useState } from 'react';
+import { calculateDoseAction, verifyDoseAction } from '@/app/(app)/visits/actions';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { DEFAULT_VERIFY_MEANING } from '@/lib/validations/infusions';
+import { numberOrUndefined, useActionRunner } from '../use-action-state';
+import { StatusAlert } from './step-frame';
+import type { VisitDayView } from './types';
+
+type Calculation = { doseMg: number; capped: boolean; volumeMl: number | null; rateMlPerH: number | null; steps: string[] };
+
+const mg = (value: number) => `${Number(value.toFixed(3))} mg`;
+
+export function DoseResult({ result, title }: { result: Calculation; title: string }) {
+  return (
+    <section aria-label={title} className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-2xl font-semibold text-slate-900 tabular-nums">
+          <span className="sr-only">{title}: </span>
+          {mg(result.doseMg)}
+        </p>
+        {result.capped ? <Badge tone="warning">Capped</Badge> : null}
+        {result.volumeMl !== null ? <span className="text-sm text-slate-700">{Number(result.volumeMl.toFixed(2))} mL</span> : null}
+        {result.rateMlPerH !== null ? <span className="text-sm text-slate-700">at {Number(result.rateMlPerH.toFixed(1))} mL/h</span> : null}
+      </div>
+      <ol aria-label="Calculation steps" className="list-decimal pl-5 text-sm text-slate-800">
+        {result.steps.map((step, index) => (
+          <li key={`${index}-${step}`}>{step}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Today's weight → the calculated dose with every step; a clinician verifies it with a password e-signature. */
+export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayView; canVerify: boolean; canCalculate: boolean }) {
+  const [weight, setWeight] = useState('');
+  const [height, setHeight] = useState('');
+  const [calculation, setCalculation] = useState<Calculation | null>(null);
+  const calc = useActionRunner();
+  const sign = useActionRunner();
+
+  if (visit.verification) {
+    const v = visit.verification;
+    return (
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-slate-800">
+          Weight {v.weightKg} kg{v.heightCm !== null ? `, height ${v.heightCm} cm` : ''}. Verified by e-signature: “{DEFAULT_VERIFY_MEANING}”.
+        </p>
+        <DoseResult result={{ doseMg: v.doseMg, capped: v.isCapped, volumeMl: v.volumeMl, rateMlPerH: v.rateMlPerH, steps: v.steps }} title="Verified dose" />
+      </div>
+    );
+  }
+  if (!canCalculate) return <p className="text-sm text-slate-700">A clinician calculates and verifies the dose.</p>;
+
+  const weightKg = numberOrUndefined(weight);
+  const heightCm = numberOrUndefined(height);
+  const armId = visit.armId;
+  const canPreview = armId !== null;
+  const verifyForm = (
+    <form
+      method="post"
+      noValidate
+      aria-label="Verify the dose"
+      className="flex flex-col gap-3 rounded-md border border-brand-600/40 p-4"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const password = String(new FormData(form).get('password') ?? '');
+        const done = await sign.run(
+          () => verifyDoseAction({ visitId: visit.visitId, weightKg: weightKg ?? Number.NaN, ...(heightCm !== undefined ? { heightCm } : {}), password }),
+          (data) => `Dose verified: ${mg(data.doseMg)}.`,
+        );
+        if (!done) (form.elements.namedItem('password') as HTMLInputElement | null)?.focus();
+      }}
+    >
+      <p className="text-sm font-medium text-slate-900">E-signature: {DEFAULT_VERIFY_MEANING}.</p>
+      <StatusAlert message={sign.message} />
+      {sign.fieldErrors.weightKg || sign.fieldErrors.heightCm ? (
+        <p className="text-sm font-medium text-red-700">{[sign.fieldErrors.weightKg, sign.fieldErrors.heightCm].filter(Boolean).join(' ')}</p>
+      ) : null}
+      <Field label="Your password" hint="Re-enter your password to sign. Wrong attempts count toward the account lockout." error={sign.fieldErrors.password} required className="max-w-sm">
+        <Input name="password" type="password" autoComplete="current-password" />
+      </Field>
+      <div>
+        <Button type="submit" loading={sign.pending} size="lg">
+          Verify dose
+        </Button>
+      </div>
+    </form>
+  );
+
+  if (!canPreview) {
+    return (
+      <div className="flex flex-col gap-4">
+        <p className="text-sm text-slate-700">The trial is masked: the dose is calculated and shown when the clinician signs.</p>
+        {canVerify ? (
+          <>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="Today's weight (kg)" required>
+                <Input type="number" inputMode="decimal" step="0.1" min={30} max={300} value={weight} onChange={(event) => setWeight(event.target.value)} />
+              </Field>
+              <Field label="Height (cm)" hint="Needed when the dose uses ideal or adjusted body weight">
+                <Input type="number" inputMode="decimal" step="0.1" value={height} onChange={(event) => setHeight(event.target.value)} />
+              </Field>
+            </div>
+            {verifyForm}
+          </>
+        ) : (
+          <Alert tone="info" live="none">
+            Only a clinician can verify the dose.
+          </Alert>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      {visit.doseSummary ? <p className="text-sm text-slate-700">Protocol: {visit.doseSummary}</p> : null}
+      <form
+        method="post"
+        noValidate
+        aria-label="Calculate the dose"
+        className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setCalculation(null);
+          const result = await calc.run(
+            () =>
+              calculateDoseAction({
+                trialId: visit.trialId,
+                armId,
+                sessionNumber: visit.sessionNumber,
+                weightKg: weightKg ?? Number.NaN,
+                ...(heightCm !== undefined ? { heightCm } : {}),
+              }),
+            'Dose calculated.',
+          );
+          if (result) setCalculation(result);
+        }}
+      >
+        <Field label="Today's weight (kg)" error={calc.fieldErrors.weightKg} required>
+          <Input type="number" inputMode="decimal" step="0.1" min={30} max={300} value={weight} onChange={(event) => (setWeight(event.target.value), setCalculation(null))} />
+        </Field>
+        {visit.needsHeight ? (
+          <Field label="Height (cm)" error={calc.fieldErrors.heightCm} required>
+            <Input type="number" inputMode="decimal" step="0.1" value={height} onChange={(event) => (setHeight(event.target.value), setCalculation(null))} />
+          </Field>
+        ) : (
+          <span />
+        )}
+        <Button type="submit" variant="secondary" loading={calc.pending}>
+          Calculate dose
+        </Button>
+      </form>
+      {calc.message?.tone === 'error' ? <StatusAlert message={calc.message} /> : null}
+      {calculation ? <DoseResult result={calculation} title="Calculated dose" /> : null}
+      {calculation && canVerify ? verifyForm : null}
+      {calculation && !canVerify ? (
+        <Alert tone="info" live="none">
+          Only a clinician can verify the dose.
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

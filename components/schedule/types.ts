@@ -1,0 +1,29 @@
+import type { VisitStatus } from '@/lib/scheduling/types';
+
+// What the calendar views need, already resolved to plain, serialisable values:
+// instants as ISO strings, clinic-local dates as 'YYYY-MM-DD'.
+
+export type CalendarVisit = {
+  id: string;
+  sessionNumber: number;
+  /** Sessions in the arm's protocol, when known ("session 2 of 4"). */
+  sessionCount: number | null;
+  scheduledAt: string;
+  endsAt: string | null;
+  chairId: string | null;
+  status: VisitStatus;
+  candidateId: string | null;
+  participantName: string;
+  trialLabel: string | null;
+};
+
+export type CalendarChair = { id: string; name: string; isActive: boolean };
+
+export type CalendarClosure = { date: string; reason: string };
+
+export type CalendarSettings = {
+  timeZone: string;
+  openDays: number[];
+  openTime: string;
+  closeTime: string;
+};

@@ -1,0 +1,112 @@
+import 'server-only';
+import { clinicToday, trialLabel } from '@/lib/candidates/mappers';
+import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { prisma } from '@/lib/db';
+import type { EnrollmentStatus, Prisma } from '@/lib/generated/prisma/client';
+import { plannedSessionsByArm } from '@/lib/results/planned-sessions';
+import { computeDueAssessments, type DueItem, type DueStatus } from './compute-due';
+
+export type DueAssessmentRow = Omit<DueItem, 'administeredAt'> & {
+  administeredAt: string | null;
+  enrollmentId: string;
+  candidateId: string;
+  participantName: string;
+  mrn: string;
+  trialId: string;
+  trialLabel: string;
+  enrollmentStatus: EnrollmentStatus;
+};
+
+export type DueAssessmentList = { today: string; rows: DueAssessmentRow[] };
+
+/** Participants still followed up: active ones, and completed ones (their follow-up visits come after the last infusion). */
+const FOLLOWED_UP: EnrollmentStatus[] = ['ACTIVE', 'COMPLETED'];
+
+/**
+ * Due, overdue, upcoming and done assessments per enrollment, from its trial's assessment plan
+ * (current protocol version), for the coordinators' lists and a participant's own page. Without an
+ * enrollmentId only followed-up participants (active or completed) are listed.
+ */
+export async function listDueAssessments({
+  trialId,
+  enrollmentId,
+  candidateId,
+  statuses,
+  now = new Date(),
+}: {
+  trialId?: string;
+  enrollmentId?: string;
+  candidateId?: string;
+  statuses?: readonly DueStatus[];
+  now?: Date;
+} = {}): Promise<DueAssessmentList> {
+  const today = clinicToday(now);
+  const where: Prisma.EnrollmentWhereInput = {
+    ...(trialId ? { trialId } : {}),
+    ...(candidateId ? { candidateId } : {}),
+    ...(enrollmentId ? { id: enrollmentId } : { status: { in: FOLLOWED_UP } }),
+  };
+  const enrollments = await prisma.enrollment.findMany({
+    where,
+    orderBy: [{ enrolledAt: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      status: true,
+      enrolledAt: true,
+      armId: true,
+      candidate: { select: { id: true, firstName: true, lastName: true, mrn: true } },
+      trial: {
+        select: {
+          id: true,
+          acronym: true,
+          shortTitle: true,
+          title: true,
+          protocolVersions: {
+            orderBy: { number: 'desc' },
+            take: 1,
+            select: { assessmentPlan: { select: { instrument: true, timepoint: true, windowBeforeDays: true, windowAfterDays: true } } },
+          },
+        },
+      },
+      arm: { select: { dosing: { select: { armId: true, protocol: true, protocolVersion: { select: { number: true } } } } } },
+      visits: { select: { sessionNumber: true, status: true, scheduledAt: true, completedAt: true } },
+      assessments: { where: { supersededAt: null }, select: { id: true, instrument: true, timepoint: true, administeredAt: true } },
+    },
+  });
+
+  const rows: DueAssessmentRow[] = [];
+  for (const enrollment of enrollments) {
+    const plannedSessions = plannedSessionsByArm(enrollment.arm.dosing).get(enrollment.armId) ?? null;
+    const items = computeDueAssessments({
+      plan: enrollment.trial.protocolVersions[0]?.assessmentPlan ?? [],
+      enrolledOn: enrollment.enrolledAt.toISOString().slice(0, 10),
+      visits: enrollment.visits,
+      plannedSessions,
+      assessments: enrollment.assessments,
+      today,
+      timeZone: CLINIC_TIME_ZONE,
+    });
+    for (const item of items) {
+      if (statuses && !statuses.includes(item.status)) continue;
+      rows.push({
+        ...item,
+        administeredAt: item.administeredAt?.toISOString() ?? null,
+        enrollmentId: enrollment.id,
+        candidateId: enrollment.candidate.id,
+        participantName: `${enrollment.candidate.lastName}, ${enrollment.candidate.firstName}`,
+        mrn: enrollment.candidate.mrn,
+        trialId: enrollment.trial.id,
+        trialLabel: trialLabel(enrollment.trial),
+        enrollmentStatus: enrollment.status,
+      });
+    }
+  }
+  const order: Record<DueStatus, number> = { overdue: 0, due: 1, upcoming: 2, done: 3 };
+  rows.sort(
+    (a, b) =>
+      order[a.status] - order[b.status] ||
+      (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') ||
+      a.participantName.localeCompare(b.participantName),
+  );
+  return { today, rows };
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import type { EligibilityCriterion } from '@/lib/eligibility/types';
+import { AppError } from '@/lib/errors/app-error';
+import { trialLabel } from '@/lib/candidates/mappers';
+import { ruleNodeSchema } from '@/lib/validations/eligibility';
+
+export type TrialCriteria = {
+  trial: { id: string; label: string };
+  protocolVersion: { id: string; number: number };
+  /** In protocol order. Only confirmed rules count; a criterion without one is clinician judgment. */
+  criteria: EligibilityCriterion[];
+};
+
+/**
+ * A trial's current (highest-numbered) protocol version and its criteria as the
+ * engine takes them. 404 for an unknown trial, 409 when the protocol has no
+ * criteria to check against. A stored rule that no longer passes the rule schema
+ * is refused loudly rather than evaluated.
+ */
+export async function loadTrialCriteria(db: Tx, trialId: string): Promise<TrialCriteria> {
+  const trial = await db.trial.findUnique({
+    where: { id: trialId },
+    select: {
+      id: true,
+      acronym: true,
+      shortTitle: true,
+      title: true,
+      protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true } },
+    },
+  });
+  if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['Choose an existing trial.'] } });
+  const version = trial.protocolVersions[0];
+  if (!version) throw new AppError('CONFLICT', 'This trial has no protocol version to check eligibility against.');
+  const rows = await db.criterion.findMany({
+    where: { protocolVersionId: version.id },
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    select: { id: true, kind: true, text: true, rule: true },
+  });
+  if (rows.length === 0) throw new AppError('CONFLICT', 'This trial has no eligibility criteria yet.');
+  const criteria = rows.map((row): EligibilityCriterion => {
+    if (row.rule === null) return { id: row.id, kind: row.kind, text: row.text, rule: null };
+    const parsed = ruleNodeSchema.safeParse(row.rule);
+    if (!parsed.success) throw new Error(`Criterion ${row.id} has a stored rule that is not valid`);
+    return { id: row.id, kind: row.kind, text: row.text, rule: parsed.data };
+  });
+  return { trial: { id: trial.id, label: trialLabel(trial) }, protocolVersion: version, criteria };
+}

@@ -1,0 +1,200 @@
+import 'server-only';
+import { AppError } from '@/lib/errors/app-error';
+import { prisma } from '@/lib/db';
+import type { DosingProtocol } from '@/lib/validations/dosing';
+import { toVisitDto } from '@/lib/visits/to-visit-dto';
+import type { VisitDto, WriteContext } from '@/lib/visits/types';
+import { getArmProtocol } from './get-arm-protocol';
+import type { HoldState } from './get-hold-state';
+import { loadInfusionVisit } from './load-infusion-visit';
+import { requiresPregnancyTest } from './requires-pregnancy-test';
+import type { AdministrationDto } from './record-administration';
+import type { AdverseEventDto } from './record-adverse-event';
+import type { VitalDto } from './record-vitals';
+
+export type VisitDay = {
+  visit: VisitDto & { checkedInAt: string | null; completedAt: string | null; dischargedAt: string | null };
+  participant: {
+    candidateId: string;
+    firstName: string;
+    lastName: string;
+    mrn: string;
+    sex: string;
+    dateOfBirth: string;
+    /** Only when the trial is not masked (masking NONE or not set). */
+    arm: { id: string; label: string } | null;
+  };
+  trial: { id: string; nctId: string | null; label: string; isMasked: boolean };
+  /**
+   * The arm's confirmed protocol (current version). Withheld (null) in a masked trial: a
+   * placebo or fixed-dose protocol would reveal the arm. `protocolProblem` says why when absent otherwise.
+   */
+  protocol: DosingProtocol | null;
+  protocolVersionNumber: number | null;
+  protocolProblem: string | null;
+  sessionCount: number | null;
+  latestWeight: { kg: number; measuredOn: string } | null;
+  latestHeight: { cm: number; measuredOn: string } | null;
+  checklist: {
+    isDriverConfirmed: boolean | null;
+    pregnancyTest: 'NOT_REQUIRED' | 'NEGATIVE' | 'POSITIVE' | null;
+    isPregnancyTestRequired: boolean;
+    hasNoNewExclusion: boolean | null;
+  };
+  vitals: VitalDto[];
+  hold: HoldState & { holdSbpAbove: number; holdDbpAbove: number; overriddenBy: string | null };
+  verification: {
+    id: string; weightKg: number; weightMeasuredOn: string; heightCm: number | null; doseMg: number; isCapped: boolean;
+    volumeMl: number | null; rateMlPerH: number | null; steps: string[]; signerName: string; meaning: string; signedAt: string; contentHash: string;
+  } | null;
+  administration: (AdministrationDto & { recordedBy: string }) | null;
+  adverseEvents: AdverseEventDto[];
+  isDriverPresentAtDischarge: boolean | null;
+};
+
+async function latestMeasurement(candidateId: string, code: string) {
+  return prisma.measurement.findFirst({ where: { candidateId, code, voidedAt: null, valueNum: { not: null } }, orderBy: [{ measuredOn: 'desc' }, { createdAt: 'desc' }] });
+}
+
+/**
+ * Everything the infusion-day page shows for one visit. Reading it shows the participant's
+ * name and MRN, so every read is logged (`visit.view`) like a candidate view.
+ */
+export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: WriteContext }): Promise<VisitDay> {
+  const loaded = await loadInfusionVisit(prisma, visitId);
+  const { visit } = loaded;
+  const [enrollment, vitals, adverseEvents, overriddenBy, recordedBy, chair] = await Promise.all([
+    prisma.enrollment.findUnique({
+      where: { id: visit.enrollmentId },
+      include: {
+        candidate: { select: { id: true, firstName: true, lastName: true, mrn: true, sex: true, dateOfBirth: true } },
+        arm: { select: { id: true, label: true } },
+        trial: { select: { id: true, nctId: true, acronym: true, shortTitle: true, title: true, masking: true } },
+      },
+    }),
+    prisma.vitalSign.findMany({ where: { visitId, voidedAt: null }, orderBy: [{ recordedAt: 'asc' }, { createdAt: 'asc' }] }),
+    prisma.adverseEvent.findMany({ where: { visitId, voidedAt: null }, orderBy: { onsetAt: 'asc' } }),
+    visit.holdOverriddenById ? prisma.user.findUnique({ where: { id: visit.holdOverriddenById }, select: { name: true } }) : null,
+    loaded.administration ? prisma.user.findUnique({ where: { id: loaded.administration.recordedById }, select: { name: true } }) : null,
+    visit.chairId ? prisma.chair.findUnique({ where: { id: visit.chairId }, select: { name: true } }) : null,
+  ]);
+  if (!enrollment) throw new AppError('NOT_FOUND', 'This visit does not exist.');
+  const isMasked = enrollment.trial.masking !== null && enrollment.trial.masking !== 'NONE';
+
+  let protocol: DosingProtocol | null = null;
+  let protocolVersionNumber: number | null = null;
+  let protocolProblem: string | null = null;
+  let sessionCount: number | null = null;
+  try {
+    const arm = await getArmProtocol({ trialId: enrollment.trialId, armId: enrollment.armId });
+    protocolVersionNumber = arm.protocolVersionNumber;
+    sessionCount = arm.protocol.sessionCount;
+    if (isMasked) protocolProblem = 'The trial is masked: the dosing protocol is not shown.';
+    else protocol = arm.protocol;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    protocolProblem = error.message;
+  }
+  const [weight, height, isPregnancyTestRequired] = await Promise.all([
+    latestMeasurement(enrollment.candidateId, 'weight_kg'),
+    latestMeasurement(enrollment.candidateId, 'height_cm'),
+    requiresPregnancyTest(prisma, { trialId: enrollment.trialId, sex: enrollment.candidate.sex }),
+  ]);
+
+  await prisma.$transaction(async (tx) => {
+    await ctx.audit(tx, { action: 'visit.view', entityType: 'Visit', entityId: visitId, after: { candidateId: enrollment.candidateId } });
+  });
+
+  const verification = visit.doseVerification;
+  const administration = loaded.administration;
+  return {
+    visit: {
+      ...toVisitDto({ ...visit, chair }, loaded.timeZone),
+      checkedInAt: visit.checkedInAt?.toISOString() ?? null,
+      completedAt: visit.completedAt?.toISOString() ?? null,
+      dischargedAt: visit.dischargedAt?.toISOString() ?? null,
+    },
+    participant: {
+      candidateId: enrollment.candidate.id,
+      firstName: enrollment.candidate.firstName,
+      lastName: enrollment.candidate.lastName,
+      mrn: enrollment.candidate.mrn,
+      sex: enrollment.candidate.sex,
+      dateOfBirth: enrollment.candidate.dateOfBirth.toISOString().slice(0, 10),
+      arm: isMasked ? null : enrollment.arm,
+    },
+    trial: {
+      id: enrollment.trial.id,
+      nctId: enrollment.trial.nctId,
+      label: enrollment.trial.acronym ?? enrollment.trial.shortTitle ?? enrollment.trial.title,
+      isMasked,
+    },
+    protocol,
+    protocolVersionNumber,
+    protocolProblem,
+    sessionCount,
+    latestWeight: weight?.valueNum != null ? { kg: weight.valueNum, measuredOn: weight.measuredOn.toISOString().slice(0, 10) } : null,
+    latestHeight: height?.valueNum != null ? { cm: height.valueNum, measuredOn: height.measuredOn.toISOString().slice(0, 10) } : null,
+    checklist: {
+      isDriverConfirmed: visit.isDriverConfirmed,
+      pregnancyTest: visit.pregnancyTest,
+      isPregnancyTestRequired,
+      hasNoNewExclusion: visit.hasNoNewExclusion,
+    },
+    vitals: vitals.map((vital) => ({
+      id: vital.id,
+      timepoint: vital.timepoint,
+      sbp: vital.sbp,
+      dbp: vital.dbp,
+      heartRate: vital.heartRate,
+      spo2: vital.spo2,
+      respiratoryRate: vital.respiratoryRate,
+      recordedAt: vital.recordedAt.toISOString(),
+    })),
+    hold: { ...loaded.hold, ...loaded.rule, overriddenBy: overriddenBy?.name ?? null },
+    verification: verification
+      ? {
+          id: verification.id,
+          weightKg: verification.weightKg,
+          weightMeasuredOn: verification.weightMeasuredOn.toISOString().slice(0, 10),
+          heightCm: verification.heightCm,
+          doseMg: verification.doseMg,
+          isCapped: verification.isCapped,
+          volumeMl: verification.volumeMl,
+          rateMlPerH: verification.rateMlPerH,
+          steps: Array.isArray(verification.steps) ? (verification.steps as string[]) : [],
+          signerName: verification.signerName,
+          meaning: verification.meaning,
+          signedAt: verification.signedAt.toISOString(),
+          contentHash: verification.contentHash,
+        }
+      : null,
+    administration: administration
+      ? {
+          id: administration.id,
+          visitId,
+          administeredDoseMg: administration.administeredDoseMg,
+          verifiedDoseMg: verification?.doseMg ?? administration.administeredDoseMg,
+          lotNumber: administration.lotNumber,
+          startedAt: administration.startedAt.toISOString(),
+          stoppedAt: administration.stoppedAt?.toISOString() ?? null,
+          recordedBy: recordedBy?.name ?? '',
+        }
+      : null,
+    adverseEvents: adverseEvents.map((row) => ({
+      id: row.id,
+      enrollmentId: row.enrollmentId,
+      visitId: row.visitId,
+      term: row.term,
+      grade: row.grade,
+      isSerious: row.isSerious,
+      relatedness: row.relatedness,
+      actionTaken: row.actionTaken,
+      outcome: row.outcome,
+      onsetAt: row.onsetAt.toISOString(),
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      notes: row.notes,
+    })),
+    isDriverPresentAtDischarge: visit.isDriverPresentAtDischarge,
+  };
+}

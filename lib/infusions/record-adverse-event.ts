@@ -1,0 +1,67 @@
+import 'server-only';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors/app-error';
+import type { AdverseEventInput } from '@/lib/validations/infusions';
+import type { WriteContext } from '@/lib/visits/types';
+
+export type AdverseEventDto = {
+  id: string;
+  enrollmentId: string;
+  visitId: string | null;
+  term: string;
+  grade: number;
+  isSerious: boolean;
+  relatedness: AdverseEventInput['relatedness'];
+  actionTaken: AdverseEventInput['actionTaken'];
+  outcome: AdverseEventInput['outcome'];
+  onsetAt: string;
+  resolvedAt: string | null;
+  notes: string | null;
+};
+
+/**
+ * An adverse event during a visit: term, CTCAE grade 1–5, serious, relatedness, action
+ * taken, outcome, onset. Serious events appear on the dashboard
+ * (listSeriousAdverseEvents). Audited `adverse_event.create`.
+ */
+export async function recordAdverseEvent({ visitId, input, ctx, now = new Date() }: { visitId: string; input: AdverseEventInput; ctx: WriteContext; now?: Date }): Promise<AdverseEventDto> {
+  return prisma.$transaction(async (tx) => {
+    const visit = await tx.visit.findUnique({ where: { id: visitId }, select: { id: true, enrollmentId: true, status: true } });
+    if (!visit) throw new AppError('NOT_FOUND', 'This visit does not exist.');
+    if (visit.status === 'CANCELLED') throw new AppError('CONFLICT', 'This visit was cancelled; record the event against the visit where it happened.');
+    const onsetAt = new Date(input.onsetAt);
+    if (onsetAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', undefined, { fields: { onsetAt: ['The onset cannot be in the future'] } });
+    const row = await tx.adverseEvent.create({
+      data: {
+        enrollmentId: visit.enrollmentId,
+        visitId,
+        term: input.term,
+        grade: input.grade,
+        isSerious: input.isSerious,
+        relatedness: input.relatedness,
+        actionTaken: input.actionTaken,
+        outcome: input.outcome,
+        onsetAt,
+        resolvedAt: input.resolvedAt ? new Date(input.resolvedAt) : null,
+        notes: input.notes ?? null,
+        reportedById: ctx.user.id,
+      },
+    });
+    const dto: AdverseEventDto = {
+      id: row.id,
+      enrollmentId: row.enrollmentId,
+      visitId: row.visitId,
+      term: row.term,
+      grade: row.grade,
+      isSerious: row.isSerious,
+      relatedness: row.relatedness,
+      actionTaken: row.actionTaken,
+      outcome: row.outcome,
+      onsetAt: row.onsetAt.toISOString(),
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      notes: row.notes,
+    };
+    await ctx.audit(tx, { action: 'adverse_event.create', entityType: 'AdverseEvent', entityId: row.id, after: dto });
+    return dto;
+  });
+}

@@ -1,0 +1,165 @@
+import 'server-only';
+import { unparse } from 'papaparse';
+import type { OutcomeContext } from '@/lib/assessments/types';
+import { clinicToday } from '@/lib/candidates/mappers';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors/app-error';
+import type { ExportKind } from '@/lib/validations/assessments';
+import { getTrialOutcomes } from './get-trial-outcomes';
+import { canSeeArms, POOLED_ARM_LABEL } from './masking';
+import { timepointOrder } from './timepoint-order';
+
+export type CsvFile = { filename: string; csv: string; rowCount: number };
+
+type Cell = string | number | boolean | null;
+
+/** Numbers at 4 decimals at most (means, SDs and % changes), blank for a missing value. */
+function num(value: number | null | undefined, decimals = 4): Cell {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Number(value.toFixed(decimals));
+}
+
+function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  return unparse({ fields: [...header], data: rows.map((row) => row.map((cell) => (cell === null ? '' : cell))) }, { newline: '\r\n' });
+}
+
+/** Long format: one row per participant × instrument × timepoint (current, corrected scores only). */
+async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: string | null): Promise<{ header: string[]; rows: Cell[][] }> {
+  const showArms = canSeeArms(ctx.user.role, masking);
+  const assessments = await prisma.assessment.findMany({
+    where: { supersededAt: null, enrollment: { trialId } },
+    select: {
+      enrollmentId: true,
+      instrument: true,
+      timepoint: true,
+      administeredAt: true,
+      items: true,
+      total: true,
+      subscores: true,
+      severity: true,
+      flags: true,
+      isComplete: true,
+      correctionReason: true,
+      enrollment: { select: { candidate: { select: { mrn: true } }, arm: { select: { label: true } } } },
+    },
+  });
+  assessments.sort(
+    (a, b) =>
+      a.enrollment.candidate.mrn.localeCompare(b.enrollment.candidate.mrn) ||
+      a.instrument.localeCompare(b.instrument) ||
+      timepointOrder(a.timepoint) - timepointOrder(b.timepoint) ||
+      a.administeredAt.getTime() - b.administeredAt.getTime(),
+  );
+  const itemCount = Math.max(0, ...assessments.map((row) => (Array.isArray(row.items) ? row.items.length : 0)));
+  const subscoreKeys = [...new Set(assessments.flatMap((row) => (row.subscores && typeof row.subscores === 'object' ? Object.keys(row.subscores) : [])))].sort();
+  const header = [
+    'participant_id',
+    'mrn',
+    'arm',
+    'instrument',
+    'timepoint',
+    'administered_at',
+    ...Array.from({ length: itemCount }, (_, index) => `item_${index + 1}`),
+    'total',
+    ...subscoreKeys.map((key) => `subscore_${key}`),
+    'severity',
+    'flags',
+    'is_complete',
+    'is_corrected',
+  ];
+  const rows = assessments.map((row): Cell[] => {
+    const items = Array.isArray(row.items) ? row.items : [];
+    const subscores = (row.subscores ?? {}) as Record<string, unknown>;
+    return [
+      row.enrollmentId,
+      row.enrollment.candidate.mrn,
+      showArms ? row.enrollment.arm.label : POOLED_ARM_LABEL,
+      row.instrument,
+      row.timepoint,
+      row.administeredAt.toISOString(),
+      ...Array.from({ length: itemCount }, (_, index) => (typeof items[index] === 'number' ? (items[index] as number) : null)),
+      num(row.total),
+      ...subscoreKeys.map((key) => num(typeof subscores[key] === 'number' ? (subscores[key] as number) : null)),
+      row.severity,
+      row.flags.join(';'),
+      row.isComplete,
+      row.correctionReason !== null,
+    ];
+  });
+  return { header, rows };
+}
+
+/**
+ * A trial's outcome data as CSV: `assessments` is the long format (one row per participant ×
+ * instrument × timepoint with arm, date, items, total and severity); every other kind is one table
+ * of the results report. Arms are pooled ("All participants") for non-admins in masked trials, as
+ * in the report. Exports carry participant identifiers, so each one is audited (`outcome.export`).
+ */
+export async function exportTrialCsv({ trialId, kind, ctx, now = new Date() }: { trialId: string; kind: ExportKind; ctx: OutcomeContext; now?: Date }): Promise<CsvFile> {
+  const trial = await prisma.trial.findUnique({ where: { id: trialId }, select: { id: true, nctId: true, masking: true } });
+  if (!trial) throw new AppError('NOT_FOUND', 'No such trial.');
+
+  let header: string[];
+  let rows: Cell[][];
+  if (kind === 'assessments') {
+    ({ header, rows } = await assessmentsCsv(trialId, ctx, trial.masking));
+  } else {
+    const report = await getTrialOutcomes({ trialId, ctx });
+    switch (kind) {
+      case 'summary':
+        header = ['instrument', 'score', 'arm', 'timepoint', 'n', 'mean', 'sd', 'min', 'max', 'n_percent_change', 'mean_percent_change'];
+        rows = report.instruments.flatMap((instrument) =>
+          instrument.rows.map((row) => [instrument.instrument, instrument.scoreLabel, row.armLabel, row.timepoint, row.n, num(row.mean), num(row.sd), num(row.min), num(row.max), row.nPercentChange, num(row.meanPercentChange)]),
+        );
+        break;
+      case 'responders':
+        header = ['instrument', 'arm', 'timepoint', 'n_response_evaluable', 'responders', 'n_remission_evaluable', 'remitters'];
+        rows = report.instruments.flatMap((instrument) =>
+          instrument.rows
+            .filter((row) => row.responders !== null || row.remitters !== null)
+            .map((row) => [instrument.instrument, row.armLabel, row.timepoint, row.nResponseEvaluable, row.responders, row.nRemissionEvaluable, row.remitters]),
+        );
+        break;
+      case 'adverse-events':
+        header = ['term', 'grade', 'arm', 'events', 'participants', 'serious_events'];
+        rows = report.adverseEvents.map((row) => [row.term, row.grade, row.group, row.events, row.participants, row.serious]);
+        break;
+      case 'funnel':
+        header = ['measure', 'arm', 'count'];
+        rows = [
+          ...report.funnel.stages.map((row): Cell[] => [`stage_${row.stage.toLowerCase()}`, null, row.count]),
+          ['ever_consented', null, report.funnel.everConsented],
+          ['enrolled', null, report.funnel.enrolled],
+          ...report.funnel.enrolledByGroup.map((row): Cell[] => ['enrolled', row.group, row.count]),
+          ['target_enrollment', null, report.funnel.target],
+        ];
+        break;
+      case 'adherence':
+        header = ['participant_id', 'mrn', 'arm', 'planned', 'completed', 'completion_rate', 'late', 'late_sessions', 'missed', 'missed_sessions', 'cancelled', 'upcoming', 'deviations'];
+        rows = report.adherence.participants.map((row) => [
+          row.enrollmentId,
+          row.mrn,
+          row.group,
+          row.planned,
+          row.completed,
+          num(row.completionRate),
+          row.late,
+          row.lateSessionNumbers.join(';'),
+          row.missed,
+          row.missedSessionNumbers.join(';'),
+          row.cancelled,
+          row.upcoming,
+          row.deviations,
+        ]);
+        break;
+      case 'completion':
+        header = ['participant_id', 'mrn', 'arm', 'enrolled_on', 'status', 'ended_on', 'end_reason'];
+        rows = report.completion.participants.map((row) => [row.enrollmentId, row.mrn, row.group, row.enrolledAt, row.status, row.endedAt, row.endReason]);
+        break;
+    }
+  }
+
+  await prisma.$transaction((tx) => ctx.audit(tx, { action: 'outcome.export', entityType: 'Trial', entityId: trial.id, after: { kind, rowCount: rows.length } }));
+  const stem = (trial.nctId ?? trial.id).replace(/[^A-Za-z0-9_-]/g, '');
+  return { filename: `${stem}-${kind}-${clinicToday(now)}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { clinicToday } from '@/lib/candidates/mappers';
+import { prisma } from '@/lib/db';
+import { AppError, type FieldErrors } from '@/lib/errors/app-error';
+import { normalizeMeasurement } from '@/lib/measures/normalize-measurement';
+import type { NormalizedMeasurement } from '@/lib/measures/measurement-input';
+import { MEASUREMENT_INCLUDE, toMeasurementData, toMeasurementDto } from './measurement-row';
+import type { MeasurementDto, ScreeningContext } from './types';
+
+type Options = {
+  candidateId: string;
+  /** One entry or many, as posted; each is validated by normalizeMeasurement. */
+  inputs: unknown[];
+  ctx: ScreeningContext;
+  /** The clinic's current day (YYYY-MM-DD): later measurement dates are refused. Defaults to today on the clinic clock. */
+  today?: string;
+};
+
+/**
+ * Records screening measurements for a candidate: all of them or none. Every entry
+ * is validated first (unknown code, wrong unit, out of range, future date → 400
+ * with fields named by the entry's index, e.g. "0.value"); then the rows and one
+ * `measurement.record` audit event are written in one transaction. Weight in lb
+ * (height in in) is stored in kg (cm) with what was typed kept in
+ * enteredValue/enteredUnit.
+ *
+ * BMI is not derived here: the engine computes it from the latest weight and
+ * height on the day of each check (rounded to one decimal), so a stored BMI can
+ * never go stale against a newer weight. A BMI entered directly is stored as
+ * entered and wins when it is at least as recent as the weight and height.
+ */
+export async function recordMeasurements({ candidateId, inputs, ctx, today = clinicToday() }: Options): Promise<MeasurementDto[]> {
+  if (inputs.length === 0) throw new AppError('VALIDATION_FAILED', 'Send at least one measurement.', { fields: { _: ['Send at least one measurement.'] } });
+
+  const normalized: NormalizedMeasurement[] = [];
+  const fields: FieldErrors = {};
+  inputs.forEach((input, index) => {
+    const result = normalizeMeasurement(input, { today });
+    if (result.ok) normalized.push(result.measurement);
+    else for (const [field, messages] of Object.entries(result.errors)) fields[`${index}.${field}`] = messages;
+  });
+  if (Object.keys(fields).length > 0) {
+    const bad = new Set(Object.keys(fields).map((key) => key.split('.')[0])).size;
+    throw new AppError('VALIDATION_FAILED', `${bad} of ${inputs.length} measurement${inputs.length === 1 ? ' is' : 's are'} not valid. Nothing was saved.`, { fields });
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { voidedAt: true } });
+    if (!candidate || candidate.voidedAt) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
+
+    const rows = [];
+    // One by one (not createMany) so the answer carries every row's id in input order.
+    for (const measurement of normalized) {
+      rows.push(await tx.measurement.create({ data: toMeasurementData(candidateId, ctx.user.id, measurement), include: MEASUREMENT_INCLUDE }));
+    }
+    const dtos = rows.map(toMeasurementDto);
+    await ctx.audit(tx, {
+      action: 'measurement.record',
+      entityType: 'Candidate',
+      entityId: candidateId,
+      after: {
+        measurements: dtos.map(({ id, kind, code, valueNum, valueBool, unit, enteredValue, enteredUnit, uln, lln, lastDoseOn, isCurrent, measuredOn }) => ({
+          id,
+          kind,
+          code,
+          valueNum,
+          valueBool,
+          unit,
+          enteredValue,
+          enteredUnit,
+          uln,
+          lln,
+          lastDoseOn,
+          isCurrent,
+          measuredOn,
+        })),
+      },
+    });
+    return dtos;
+  });
+}

@@ -1,0 +1,47 @@
+import type { AuditFn } from '@/lib/auth/guard';
+import type { Role } from '@/lib/auth/permissions';
+
+/**
+ * Who acts: the guard context of a route handler or server action (pages get it
+ * from getPageContext(user); tests build one by hand). `request` carries the
+ * request id and IP address the e-signature's password check logs.
+ */
+export type ScreeningContext = {
+  user: { id: string; name?: string; role: Role };
+  audit: AuditFn;
+  request?: { requestId: string | null; ipAddress: string | null };
+};
+
+export type MeasurementKindValue = 'NUMERIC' | 'LAB' | 'DIAGNOSIS' | 'MEDICATION' | 'FACT';
+
+/** One stored screening measurement as the API and the candidate page show it. */
+export type MeasurementDto = {
+  id: string;
+  kind: MeasurementKindValue;
+  /** Vocabulary code as stored (weight_kg, alt, bipolar_disorder, benzodiazepine, pregnant). */
+  code: string;
+  /** The code as a form enters it (weight_kg, alt, dx:bipolar_disorder, med:benzodiazepine, fact:pregnant). */
+  inputCode: string;
+  label: string;
+  /** Numeric measures and labs, in `unit`. */
+  valueNum: number | null;
+  /** Diagnosis present / yes-no fact. */
+  valueBool: boolean | null;
+  unit: string | null;
+  /** What was typed when it was converted (e.g. 176 lb); null otherwise. */
+  enteredValue: number | null;
+  enteredUnit: string | null;
+  uln: number | null;
+  lln: number | null;
+  /** Medication: last dose day (YYYY-MM-DD) and whether it is still taken. */
+  lastDoseOn: string | null;
+  isCurrent: boolean | null;
+  dailyDoseMg: number | null;
+  /** YYYY-MM-DD. */
+  measuredOn: string;
+  enteredBy: { id: string; name: string };
+  /** ISO instant. */
+  createdAt: string;
+  voidedAt: string | null;
+  voidReason: string | null;
+};

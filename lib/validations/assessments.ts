@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { assessmentItemsSchema, correctAssessmentSchema, timepointSchema } from '@/lib/validations/outcomes';
+
+// The API and form schemas for recording and correcting questionnaires. The
+// instrument is a plain string here so that an unknown code is answered by
+// scoreAssessment with the list of valid codes, like every other scoring error.
+
+const administeredAtSchema = z.iso
+  .datetime({ offset: true, message: 'Administered at must be an ISO date-time.' })
+  .optional();
+
+export const recordAssessmentInputSchema = z.object({
+  enrollmentId: z.string().trim().min(1, 'Enrollment is required.').max(64),
+  instrument: z.string().trim().min(1, 'Choose an instrument.').max(32),
+  timepoint: timepointSchema,
+  /** Defaults to now. */
+  administeredAt: administeredAtSchema,
+  items: assessmentItemsSchema,
+});
+
+export type RecordAssessmentRequest = z.infer<typeof recordAssessmentInputSchema>;
+
+export const correctAssessmentInputSchema = correctAssessmentSchema.extend({
+  /** Defaults to the corrected row's administration time. */
+  administeredAt: administeredAtSchema,
+});
+
+export type CorrectAssessmentRequest = z.infer<typeof correctAssessmentInputSchema>;
+
+export const assessmentIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+
+export const trialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+
+export const EXPORT_KINDS = ['assessments', 'summary', 'responders', 'adverse-events', 'funnel', 'adherence', 'completion'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const exportKindSchema = z.enum(EXPORT_KINDS, { message: `Kind must be one of ${EXPORT_KINDS.join(', ')}.` });
+
+export const exportQuerySchema = z.object({ kind: exportKindSchema });
+
+export const exportFileParamsSchema = z.object({
+  id: z.string().trim().min(1).max(64),
+  file: z
+    .string()
+    .regex(/^[a-z-]+\.csv$/, 'Ask for <kind>.csv.')
+    .transform((file) => file.slice(0, -'.csv'.length))
+    .pipe(exportKindSchema),
+});

@@ -1,0 +1,204 @@
+import { NextRequest } from 'next/server';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { CAPPED_SERIES, TEST_PASSWORD, UNCAPPED_SINGLE, makeDosingTrial, makeEnrollment } from '@/lib/infusions/test-support';
+import { listSeriousAdverseEvents } from '@/lib/infusions/list-serious-adverse-events';
+import type { Sex } from '@/lib/generated/prisma/client';
+import { createUser } from '@/prisma/seed/users';
+import { getTestPrisma } from '@/tests/helpers/test-db';
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
+vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-infusions-day', ipAddress: '127.0.0.1', pathname: '/' }) }));
+
+const visitRoute = await import('@/app/api/v1/visits/[id]/route');
+const checkInRoute = await import('@/app/api/v1/visits/[id]/check-in/route');
+const vitalsRoute = await import('@/app/api/v1/visits/[id]/vitals/route');
+const holdRoute = await import('@/app/api/v1/visits/[id]/hold-override/route');
+const verifyRoute = await import('@/app/api/v1/visits/[id]/dose-verification/route');
+const administrationRoute = await import('@/app/api/v1/visits/[id]/administration/route');
+const aeRoute = await import('@/app/api/v1/visits/[id]/adverse-events/route');
+const dischargeRoute = await import('@/app/api/v1/visits/[id]/discharge/route');
+const calculateRoute = await import('@/app/api/v1/dosing/calculate/route');
+
+const prisma = getTestPrisma();
+const users = {} as Record<'admin' | 'coordinator' | 'clinician', CurrentUser>;
+let trialId: string;
+let cappedArmId: string;
+let uncappedArmId: string;
+
+beforeAll(async () => {
+  const [admin, coordinator, clinician] = await Promise.all([
+    createUser(prisma, { role: 'ADMIN', name: 'Ada Admin' }),
+    createUser(prisma, { role: 'COORDINATOR', name: 'Cora Coordinator' }),
+    createUser(prisma, { role: 'CLINICIAN', name: 'Kit Clinician' }),
+  ]);
+  for (const [key, user] of Object.entries({ admin, coordinator, clinician })) {
+    users[key as keyof typeof users] = { id: user.id, email: user.email, name: user.name, role: user.role };
+  }
+  const made = await makeDosingTrial(prisma, [
+    { label: 'Capped series', dosing: CAPPED_SERIES },
+    { label: 'Uncapped single', dosing: UNCAPPED_SINGLE },
+  ]);
+  trialId = made.trial.id;
+  [cappedArmId, uncappedArmId] = made.armIds;
+});
+
+beforeEach(() => {
+  session.user = users.clinician;
+});
+
+const BASE = 'http://localhost:3000/api/v1';
+const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
+const noParams = { params: Promise.resolve({}) };
+
+function request(method: string, path: string, body?: unknown) {
+  return new NextRequest(`${BASE}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+  });
+}
+
+/** A session-1 visit of a new participant, starting now (chairless: these tests are about the infusion day). */
+async function visitToday(sex: Sex = 'MALE') {
+  const { enrollment } = await makeEnrollment(prisma, { trialId, armId: cappedArmId, sex });
+  const now = new Date();
+  return prisma.visit.create({
+    data: { enrollmentId: enrollment.id, sessionNumber: 1, scheduledAt: now, originalScheduledAt: now, durationMin: 100, endsAt: new Date(now.getTime() + 100 * 60_000) },
+  });
+}
+
+const post = (route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }, visitId: string, path: string, body: unknown) =>
+  route.POST(request('POST', `/visits/${visitId}/${path}`, body), idParams(visitId));
+
+const checklist = { isDriverConfirmed: true, hasNoNewExclusion: true };
+const normalPre = { timepoint: 'PRE', sbp: 128, dbp: 82, heartRate: 74, spo2: 98 };
+
+describe('verify-then-administer', () => {
+  it('refuses the infusion before verification (409) and above the verified dose (400); coordinators cannot verify (403)', async () => {
+    const visit = await visitToday();
+    expect((await post(checkInRoute, visit.id, 'check-in', { ...checklist, isDriverConfirmed: false })).status).toBe(400);
+    expect((await post(checkInRoute, visit.id, 'check-in', checklist)).status).toBe(200);
+    expect((await post(vitalsRoute, visit.id, 'vitals', { ...normalPre, spo2: 140 })).status).toBe(400);
+    const vitals = await post(vitalsRoute, visit.id, 'vitals', normalPre);
+    expect(vitals.status).toBe(201);
+    expect((await vitals.json()).hold).toMatchObject({ isHeld: false, blocksInfusion: false });
+
+    const started = new Date().toISOString();
+    const early = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40, lotNumber: 'LOT-1', startedAt: started });
+    expect(early.status).toBe(409);
+    expect((await early.json()).error.message).toBe('Verify the dose before recording the infusion');
+
+    session.user = users.coordinator;
+    expect((await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status).toBe(403);
+    session.user = users.clinician;
+    const wrong = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: 'not-my-password' });
+    expect(wrong.status).toBe(403);
+    const badWeight = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 25, password: TEST_PASSWORD });
+    expect(badWeight.status).toBe(400);
+    expect((await badWeight.json()).error.fields.weightKg[0]).toMatch(/outside 30–300 kg/);
+
+    const verified = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD });
+    expect(verified.status).toBe(201);
+    const verification = await verified.json();
+    expect(verification).toMatchObject({ doseMg: 40, isCapped: false, signerName: 'Kit Clinician', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status).toBe(409);
+    expect(await prisma.auditEvent.count({ where: { action: 'dose.verify', entityId: verification.id, actorId: users.clinician.id } })).toBe(1);
+
+    const above = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40.5, lotNumber: 'LOT-1', startedAt: started });
+    expect(above.status).toBe(400);
+    expect((await above.json()).error.fields.administeredDoseMg[0]).toMatch(/cannot exceed the verified dose of 40 mg/);
+    const given = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40, lotNumber: 'LOT-1', startedAt: started });
+    expect(given.status).toBe(201);
+
+    const ae = await post(aeRoute, visit.id, 'adverse-events', {
+      term: 'Hypertension', grade: 3, isSerious: true, relatedness: 'PROBABLE', actionTaken: 'INFUSION_STOPPED', outcome: 'RECOVERING', onsetAt: new Date().toISOString(),
+    });
+    expect(ae.status).toBe(201);
+    const aeBody = await ae.json();
+    expect((await listSeriousAdverseEvents()).map((item) => item.id)).toContain(aeBody.id);
+    expect((await post(aeRoute, visit.id, 'adverse-events', { term: 'Nausea', grade: 6, isSerious: false, relatedness: 'POSSIBLE', actionTaken: 'NONE', outcome: 'RECOVERED', onsetAt: new Date().toISOString() })).status).toBe(400);
+
+    expect((await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: false })).status).toBe(400);
+    expect((await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true })).status).toBe(400); // no stop time yet
+    const discharged = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString() });
+    expect(discharged.status).toBe(200);
+    const row = await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } });
+    expect(row).toMatchObject({ status: 'COMPLETED', isDriverPresentAtDischarge: true });
+    expect(row.completedAt).not.toBeNull();
+
+    const day = await visitRoute.GET(request('GET', `/visits/${visit.id}`), idParams(visit.id));
+    expect(day.status).toBe(200);
+    const dayBody = await day.json();
+    expect(dayBody).toMatchObject({ verification: { doseMg: 40 }, administration: { administeredDoseMg: 40, lotNumber: 'LOT-1' }, latestWeight: { kg: 80 } });
+    expect(dayBody.adverseEvents).toHaveLength(1);
+    expect(dayBody.participant.arm).toMatchObject({ label: 'Capped series' });
+  });
+
+  it('asks a female participant for a pregnancy test when the trial excludes pregnancy', async () => {
+    const visit = await visitToday('FEMALE');
+    const missing = await post(checkInRoute, visit.id, 'check-in', checklist);
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.fields.pregnancyTest).toBeDefined();
+    expect((await post(checkInRoute, visit.id, 'check-in', { ...checklist, pregnancyTest: 'NEGATIVE' })).status).toBe(200);
+  });
+});
+
+describe('blood-pressure hold', () => {
+  it('SBP 161 holds the infusion; verification is refused until a clinician overrides with a reason', async () => {
+    const visit = await visitToday();
+    await post(checkInRoute, visit.id, 'check-in', checklist);
+    const vitals = await post(vitalsRoute, visit.id, 'vitals', { ...normalPre, sbp: 161 });
+    expect((await vitals.json()).hold).toMatchObject({ isHeld: true, blocksInfusion: true, reason: 'SBP 161 mmHg is above 160 mmHg' });
+
+    const refused = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 100, password: TEST_PASSWORD });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/on hold/);
+
+    expect((await post(holdRoute, visit.id, 'hold-override', { reason: '' })).status).toBe(400);
+    session.user = users.coordinator;
+    expect((await post(holdRoute, visit.id, 'hold-override', { reason: 'Repeat reading 150/90 after rest; PI agrees' })).status).toBe(403);
+    session.user = users.clinician;
+    const override = await post(holdRoute, visit.id, 'hold-override', { reason: 'Repeat reading 150/90 after rest; PI agrees' });
+    expect(override.status).toBe(200);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'visit.hold_override', entityId: visit.id } });
+    expect(event.reason).toBe('Repeat reading 150/90 after rest; PI agrees');
+
+    const verified = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 100, password: TEST_PASSWORD });
+    expect(verified.status).toBe(201);
+    expect(await verified.json()).toMatchObject({ doseMg: 50, isCapped: false });
+  });
+});
+
+describe('POST /api/v1/dosing/calculate', () => {
+  const calc = (body: unknown) => calculateRoute.POST(request('POST', '/dosing/calculate', body), noParams);
+
+  it('gives the worked examples', async () => {
+    session.user = users.coordinator;
+    const at = async (armId: string, weightKg: number) => (await calc({ trialId, armId, weightKg, sessionNumber: 1 })).json();
+    expect(await at(cappedArmId, 80)).toMatchObject({ doseMg: 40, capped: false });
+    expect(await at(cappedArmId, 100)).toMatchObject({ doseMg: 50, capped: false });
+    const capped = await at(cappedArmId, 120);
+    expect(capped).toMatchObject({ doseMg: 50, capped: true });
+    expect(capped.steps.join('\n')).toMatch(/Capped at 50 mg/);
+    expect(await at(uncappedArmId, 63.4)).toMatchObject({ doseMg: 31.7, capped: false });
+    const response = await calc({ trialId, armId: uncappedArmId, weightKg: 63.4 });
+    expect(Object.keys(await response.json())).toEqual(expect.arrayContaining(['doseMg', 'capped', 'volumeMl', 'rateMlPerH', 'steps']));
+  });
+
+  it('answers 400 for a bad weight, 404 for an unknown trial or arm, 409 without a confirmed protocol', async () => {
+    const bad = await calc({ trialId, armId: cappedArmId, weightKg: 301 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields.weightKg[0]).toMatch(/outside 30–300 kg/);
+    expect((await calc({ trialId, armId: cappedArmId, weightKg: 'heavy' })).status).toBe(400);
+    expect((await calc({ trialId, armId: 'no-such-arm', weightKg: 80 })).status).toBe(404);
+    expect((await calc({ trialId: 'no-such-trial', armId: cappedArmId, weightKg: 80 })).status).toBe(404);
+    const unconfirmed = await makeDosingTrial(prisma, [{ label: 'Not confirmed', dosing: null }]);
+    const conflict = await calc({ trialId: unconfirmed.trial.id, armId: unconfirmed.armIds[0], weightKg: 80 });
+    expect(conflict.status).toBe(409);
+    expect((await conflict.json()).error.message).toBe('The arm has no confirmed dosing protocol');
+    session.user = users.admin;
+    expect((await calc({ trialId, armId: cappedArmId, weightKg: 80 })).status).toBe(403);
+  });
+});
