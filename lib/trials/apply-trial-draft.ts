@@ -8,7 +8,8 @@ import type { RuleNode } from '@/lib/validations/eligibility';
 import type { TrialDraft } from '@/lib/validations/trials';
 import { diffTrialDrafts } from './diff-trial-drafts';
 import { parseTimepointCode, timepointCode } from './timepoint-code';
-import { NOT_SCREENED_STAGES, type TrialChange, type TrialWriteContext } from './types';
+import { countScreened } from './count-screened';
+import type { TrialChange, TrialWriteContext } from './types';
 
 // The one write path for changing an existing trial (PATCH, re-import, rule and
 // dosing confirmation). Callers load the trial's state, build the next draft,
@@ -79,9 +80,6 @@ function stable(value: unknown): string {
   );
 }
 
-export async function countScreened(tx: Tx, trialId: string): Promise<number> {
-  return tx.pipelineEntry.count({ where: { trialId, stage: { notIn: [...NOT_SCREENED_STAGES] } } });
-}
 
 /**
  * Loads the trial's current state and (unless `lock: false`, for read-only

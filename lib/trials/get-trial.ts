@@ -3,7 +3,8 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
-import { NOT_SCREENED_STAGES, type TrialArmDto, type TrialDetail } from './types';
+import { countScreened } from './count-screened';
+import type { TrialArmDto, TrialDetail } from './types';
 
 const USER_REF = { select: { id: true, name: true } } as const;
 
@@ -41,7 +42,7 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
     db.criterion.findMany({ where: { protocolVersionId: shown.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], include: { ruleConfirmedBy: USER_REF } }),
     db.armDosing.findMany({ where: { protocolVersionId: shown.id } }),
     db.assessmentPlanItem.findMany({ where: { protocolVersionId: shown.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    db.pipelineEntry.count({ where: { trialId, stage: { notIn: [...NOT_SCREENED_STAGES] } } }),
+    countScreened(db, trialId),
   ]);
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
   // A past version shows only the arms it had (an arm added later has no dosing row in it).

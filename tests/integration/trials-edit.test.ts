@@ -163,6 +163,28 @@ describe('updateTrial', () => {
     expect(await prisma.auditEvent.count({ where: { entityId: trial.id, action: 'trial.amend' } })).toBe(0);
   });
 
+  it('a saved eligibility check counts as a screening even while the candidate is still Referred', async () => {
+    const trial = await newTrial();
+    const candidate = await createCandidate(prisma);
+    await prisma.pipelineEntry.create({ data: { candidateId: candidate.id, trialId: trial.id, stage: 'REFERRED' } });
+    expect((await getTrial(trial.id)).hasScreenings).toBe(false);
+    await prisma.eligibilityCheck.create({
+      data: {
+        candidateId: candidate.id,
+        trialId: trial.id,
+        protocolVersionId: trial.protocolVersion.id,
+        asOf: new Date(),
+        inputs: {},
+        results: [],
+        overall: 'INCOMPLETE',
+        createdById: admin.id,
+      },
+    });
+    expect((await getTrial(trial.id)).hasScreenings).toBe(true);
+    const criteria = trial.criteria.slice(1).map((c) => ({ id: c.id, kind: c.kind.toUpperCase() as 'INCLUSION' | 'EXCLUSION', text: c.text }));
+    await expect(updateTrial({ id: trial.id, patch: patch({ version: 1, criteria }), ctx })).rejects.toMatchObject({ status: 400 });
+  });
+
   it('after a screening, a criteria change needs a reason (400, nothing written) and then creates protocol version 2', async () => {
     const trial = await newTrial();
     await screenSomeone(trial.id);
