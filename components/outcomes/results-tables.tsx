@@ -1,25 +1,12 @@
 import type { ReactNode } from 'react';
+import { PIPELINE_STAGE_LABELS } from '@/lib/dashboard/labels';
 import type { TrialOutcomes } from '@/lib/results/get-trial-outcomes';
 import { ENROLLMENT_STATUS_LABELS, formatCalendarDate, formatNumber, formatPercentChange, shortInstrumentName, timepointLabel } from './format';
 
 // The results report's tables (server-rendered, printable). Each is a real <table>
 // with a caption and header cells, inside a focusable region that scrolls sideways on a phone.
 
-const STAGE_LABELS: Record<string, string> = {
-  REFERRED: 'Referred',
-  CONTACTED: 'Contacted',
-  PRESCREENING: 'Pre-screening',
-  AWAITING_REVIEW: 'Awaiting review',
-  ELIGIBLE: 'Eligible',
-  INELIGIBLE: 'Ineligible',
-  CONSENTED: 'Consented',
-  ENROLLED: 'Enrolled',
-  IN_TREATMENT: 'In treatment',
-  COMPLETED: 'Completed',
-  WITHDRAWN: 'Withdrawn',
-  SCREEN_FAILED: 'Screen failed',
-  LOST_TO_FOLLOW_UP: 'Lost to follow-up',
-};
+const STAGE_LABELS: Record<string, string> = PIPELINE_STAGE_LABELS;
 
 const TH = 'px-3 py-2 font-semibold text-slate-900';
 const TD = 'px-3 py-2 text-slate-800';

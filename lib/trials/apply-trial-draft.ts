@@ -49,7 +49,8 @@ export type ApplyResult = {
   after: Record<string, unknown>;
 };
 
-const SCALAR_KEYS = [
+/** The trial's own registry fields (not lists): what an edit or re-import overwrites in place. */
+export const SCALAR_KEYS = [
   'nctId',
   'protocolNumber',
   'title',

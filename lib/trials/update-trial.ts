@@ -2,36 +2,14 @@ import 'server-only';
 import { prisma } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import type { TrialDraft, TrialPatch } from '@/lib/validations/trials';
-import { applyTrialDraft, loadTrialState, type NextTrial, type TrialState } from './apply-trial-draft';
+import { applyTrialDraft, loadTrialState, SCALAR_KEYS, type NextTrial, type TrialState } from './apply-trial-draft';
 import { isUniqueViolation } from './create-trial';
 import { readTrialDetail } from './get-trial';
 import type { TrialDetail, TrialWriteContext } from './types';
 
 export const STALE_TRIAL_MESSAGE = 'This trial was changed by someone else; reload';
 
-const SCALAR_PATCH_KEYS = [
-  'nctId',
-  'protocolNumber',
-  'title',
-  'shortTitle',
-  'phases',
-  'overallStatus',
-  'studyType',
-  'allocation',
-  'masking',
-  'leadSponsor',
-  'collaborators',
-  'principalInvestigator',
-  'conditions',
-  'targetEnrollment',
-  'startDate',
-  'completionDate',
-  'briefSummary',
-  'coverageNote',
-  'sites',
-  'outcomes',
-  'assessmentPlan',
-] as const satisfies ReadonlyArray<keyof TrialPatch & keyof TrialDraft>;
+const SCALAR_PATCH_KEYS = [...SCALAR_KEYS, 'sites', 'outcomes', 'assessmentPlan'] as const satisfies ReadonlyArray<keyof TrialPatch & keyof TrialDraft>;
 
 function invalid(fields: FieldErrors): AppError {
   return new AppError('VALIDATION_FAILED', undefined, { fields });
