@@ -40,6 +40,12 @@ describe('demo seed', () => {
     expect(new Set(enrolled.map((e) => e.trial.nctId))).toEqual(new Set(['NCT06419439', 'NCT06668571']));
     expect(enrolled.every((e) => e.visits.length > 0)).toBe(true);
 
+    // Participants with infusions behind them have scored questionnaires, recorded once.
+    const assessments = await prisma.assessment.findMany({ where: { enrollment: { trial: { nctId: 'NCT06419439' } } } });
+    expect(assessments.length).toBeGreaterThan(0);
+    expect(assessments.every((a) => a.isComplete && a.total !== null)).toBe(true);
+    expect(await prisma.assessment.count({ where: { enrollment: { trial: { nctId: 'NCT06668571' } } } })).toBe(0);
+
     const audited = await prisma.auditEvent.count({ where: { action: 'candidate.create', actorLabel: 'seed' } });
     expect(audited).toBeGreaterThanOrEqual(40);
   }, 120_000);
