@@ -115,7 +115,8 @@ export async function getScreenFailReport(trialId: string): Promise<ScreenFailRe
   return {
     trial: { id: trial.id, label: trialLabel(trial) },
     ineligibleCandidates: deciding.length,
-    blockingCriteria: [...counts.values()].sort((a, b) => b.count - a.count),
+    // Most frequent first; ties in a stable order (inclusion before exclusion, then by wording).
+    blockingCriteria: [...counts.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text)),
     decisionsWithoutBlockingCriterion: withoutCriterion,
     conversion,
   };
