@@ -39,6 +39,13 @@ const SUITES = [
       'listCandidates runs them) sent straight through `pg`. 25 rows per page.',
   },
   {
+    id: 'prescreen-with-database',
+    title: 'Eligibility pre-screen through the API code, database loading included',
+    module: 'scripts/bench/prescreen-with-database.bench.ts',
+    database: true,
+    description: '`runPrescreen` (what `POST /api/v1/trials/{id}/prescreen` runs): one query loads 10,000 candidates and their measurements, then the pure engine evaluates them.',
+  },
+  {
     id: 'eligibility-prescreen',
     title: 'Eligibility pre-screen (pure code)',
     module: 'scripts/bench/eligibility-prescreen.bench.ts',
