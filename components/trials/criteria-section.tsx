@@ -1,0 +1,109 @@
+import { Badge } from '@/components/ui/badge';
+import { CardBody } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { describeRule } from '@/lib/eligibility/describe-rule';
+import type { TrialCriterionDto } from '@/lib/trials/types';
+import { CriterionRuleActions } from './criterion-rule-actions';
+import { formatInstant } from './format';
+import { Section, type SectionProps } from './section-frame';
+
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+function CriterionItem({ trial, criterion, index, canEdit }: SectionProps & { criterion: TrialCriterionDto; index: number }) {
+  const name = `${criterion.kind} criterion ${index + 1}`;
+  const hasOpenSuggestion = criterion.suggestedRule !== null && (criterion.rule === null || stable(criterion.rule) !== stable(criterion.suggestedRule));
+  return (
+    <li className="rounded-md border border-slate-200 p-3">
+      <div className="flex gap-3">
+        <span aria-hidden="true" className="w-6 shrink-0 text-right text-sm font-semibold text-slate-600 tabular-nums">
+          {index + 1}.
+        </span>
+        <div className="flex min-w-0 flex-1 flex-col gap-2">
+          <p className="text-sm whitespace-pre-line text-slate-900">{criterion.text}</p>
+          {criterion.rule ? (
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone="success">Confirmed rule</Badge>
+              <span className="font-medium text-slate-900">{describeRule(criterion.rule)}</span>
+              {criterion.ruleConfirmedBy || criterion.ruleConfirmedAt ? (
+                <span className="text-xs text-slate-600">
+                  {[criterion.ruleConfirmedBy ? `by ${criterion.ruleConfirmedBy.name}` : null, criterion.ruleConfirmedAt ? formatInstant(criterion.ruleConfirmedAt) : null]
+                    .filter(Boolean)
+                    .join(', ')}
+                </span>
+              ) : null}
+            </div>
+          ) : (
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone="neutral">Clinician judgment</Badge>
+            </div>
+          )}
+          {hasOpenSuggestion && criterion.suggestedRule ? (
+            <div className="flex flex-col gap-2 rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-200">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <Badge tone="warning">Suggested rule</Badge>
+                <span className="font-medium text-slate-900">{describeRule(criterion.suggestedRule)}</span>
+                <span className="text-xs text-slate-700">Not used for eligibility until confirmed.</span>
+              </div>
+              {canEdit && trial.isCurrentVersion ? (
+                <CriterionRuleActions
+                  trialId={trial.id}
+                  criterionId={criterion.id}
+                  criterionName={name}
+                  suggestedRuleText={describeRule(criterion.suggestedRule)}
+                  hasScreenings={trial.hasScreenings}
+                />
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function CriteriaList({ trial, canEdit, kind }: SectionProps & { kind: TrialCriterionDto['kind'] }) {
+  const items = trial.criteria.filter((criterion) => criterion.kind === kind);
+  const headingId = `${kind}-criteria-heading`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId} className="mb-2 text-base font-semibold text-slate-900">
+        {kind === 'inclusion' ? 'Inclusion criteria' : 'Exclusion criteria'}
+      </h3>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-700">None recorded.</p>
+      ) : (
+        <ol className="flex flex-col gap-2">
+          {items.map((criterion, index) => (
+            <CriterionItem key={criterion.id} trial={trial} canEdit={canEdit} criterion={criterion} index={index} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function CriteriaSection({ trial, canEdit }: SectionProps) {
+  const confirmed = trial.criteria.filter((criterion) => criterion.rule !== null).length;
+  const suggested = trial.criteria.filter((criterion) => criterion.rule === null && criterion.suggestedRule !== null).length;
+  const summary = `${confirmed} of ${trial.criteria.length} decided by a confirmed rule${suggested > 0 ? `, ${suggested} with a suggested rule to review` : ''}. The rest are clinician judgment.`;
+  return (
+    <Section id="criteria" title="Eligibility criteria" description={`Protocol version ${trial.protocolVersion.number}. ${summary}`}>
+      <CardBody className="flex flex-col gap-6">
+        {trial.criteria.length === 0 ? (
+          <EmptyState title="No eligibility criteria recorded" />
+        ) : (
+          <>
+            <CriteriaList trial={trial} canEdit={canEdit} kind="inclusion" />
+            <CriteriaList trial={trial} canEdit={canEdit} kind="exclusion" />
+          </>
+        )}
+      </CardBody>
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------- assessment plan
