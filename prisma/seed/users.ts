@@ -48,3 +48,16 @@ export async function seedDemoUsers(db: Db) {
   }
   return users;
 }
+
+export type StaffMember = { id: string; email: string; name: string; role: Role };
+
+/** Factory: one active account per role, as the guard's CurrentUser, for tests that act as each role. */
+export async function createStaff(db: Db, options: { password?: string } = {}): Promise<Record<'admin' | 'coordinator' | 'clinician', StaffMember>> {
+  const [admin, coordinator, clinician] = await Promise.all([
+    createUser(db, { role: 'ADMIN', name: 'Ada Admin', password: options.password }),
+    createUser(db, { role: 'COORDINATOR', name: 'Cora Coordinator', password: options.password }),
+    createUser(db, { role: 'CLINICIAN', name: 'Kit Clinician', password: options.password }),
+  ]);
+  const member = (user: typeof admin): StaffMember => ({ id: user.id, email: user.email, name: user.name, role: user.role });
+  return { admin: member(admin), coordinator: member(coordinator), clinician: member(clinician) };
+}

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { intakeInput, isoDaysAgo, makeTrial, randomDateOfBirth, uniqueSurname, uniqueToken } from '@/lib/candidates/test-support';
 import type { CandidateDetail } from '@/lib/candidates/types';
-import { createUser } from '@/prisma/seed/users';
+import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -20,14 +20,7 @@ const prisma = getTestPrisma();
 const users = {} as Record<'admin' | 'coordinator' | 'clinician', CurrentUser>;
 
 beforeAll(async () => {
-  const [admin, coordinator, clinician] = await Promise.all([
-    createUser(prisma, { role: 'ADMIN', name: 'Ada Admin' }),
-    createUser(prisma, { role: 'COORDINATOR', name: 'Cora Coordinator' }),
-    createUser(prisma, { role: 'CLINICIAN', name: 'Kit Clinician' }),
-  ]);
-  for (const [key, user] of Object.entries({ admin, coordinator, clinician })) {
-    users[key as keyof typeof users] = { id: user.id, email: user.email, name: user.name, role: user.role };
-  }
+  Object.assign(users, await createStaff(prisma));
 });
 
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { addDaysToDate } from '@/lib/scheduling/local-date';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 import { bookSeries } from '@/lib/visits/book-series';
 import { ACTIVE_VISIT_STATUSES } from '@/lib/visits/types';
-import { createUser } from '@/prisma/seed/users';
+import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -31,14 +31,7 @@ let seriesArmId: string;
 let singleArmId: string;
 
 beforeAll(async () => {
-  const [admin, coordinator, clinician] = await Promise.all([
-    createUser(prisma, { role: 'ADMIN', name: 'Ada Admin' }),
-    createUser(prisma, { role: 'COORDINATOR', name: 'Cora Coordinator' }),
-    createUser(prisma, { role: 'CLINICIAN', name: 'Kit Clinician' }),
-  ]);
-  for (const [key, user] of Object.entries({ admin, coordinator, clinician })) {
-    users[key as keyof typeof users] = { id: user.id, email: user.email, name: user.name, role: user.role };
-  }
+  Object.assign(users, await createStaff(prisma));
   const made = await makeDosingTrial(prisma, [
     { label: 'Capped series', dosing: CAPPED_SERIES },
     { label: 'Uncapped single', dosing: UNCAPPED_SINGLE },

@@ -4,7 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { CAPPED_SERIES, TEST_PASSWORD, UNCAPPED_SINGLE, makeDosingTrial, makeEnrollment } from '@/lib/infusions/test-support';
 import { listSeriousAdverseEvents } from '@/lib/infusions/list-serious-adverse-events';
 import type { Sex } from '@/lib/generated/prisma/client';
-import { createUser } from '@/prisma/seed/users';
+import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -28,14 +28,7 @@ let cappedArmId: string;
 let uncappedArmId: string;
 
 beforeAll(async () => {
-  const [admin, coordinator, clinician] = await Promise.all([
-    createUser(prisma, { role: 'ADMIN', name: 'Ada Admin' }),
-    createUser(prisma, { role: 'COORDINATOR', name: 'Cora Coordinator' }),
-    createUser(prisma, { role: 'CLINICIAN', name: 'Kit Clinician' }),
-  ]);
-  for (const [key, user] of Object.entries({ admin, coordinator, clinician })) {
-    users[key as keyof typeof users] = { id: user.id, email: user.email, name: user.name, role: user.role };
-  }
+  Object.assign(users, await createStaff(prisma));
   const made = await makeDosingTrial(prisma, [
     { label: 'Capped series', dosing: CAPPED_SERIES },
     { label: 'Uncapped single', dosing: UNCAPPED_SINGLE },

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS, enrollParticipant, makeOutcomeTrial, outcomeContext, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { createUser } from '@/prisma/seed/users';
+import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -32,14 +32,7 @@ async function newEnrollment() {
 }
 
 beforeAll(async () => {
-  const [admin, coordinator, clinician] = await Promise.all([
-    createUser(prisma, { role: 'ADMIN', name: 'Ada Admin' }),
-    createUser(prisma, { role: 'COORDINATOR', name: 'Cora Coordinator' }),
-    createUser(prisma, { role: 'CLINICIAN', name: 'Kit Clinician' }),
-  ]);
-  for (const [key, user] of Object.entries({ admin, coordinator, clinician })) {
-    users[key as keyof typeof users] = { id: user.id, email: user.email, name: user.name, role: user.role };
-  }
+  Object.assign(users, await createStaff(prisma));
   trial = await makeOutcomeTrial(prisma);
 });
 

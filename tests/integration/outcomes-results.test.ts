@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS, enrollParticipant, makeOutcomeTrial, outcomeContext, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { TrialOutcomes } from '@/lib/results/get-trial-outcomes';
-import { createUser } from '@/prisma/seed/users';
+import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -36,14 +36,7 @@ const DATASET: Array<[number, number, number]> = [
 ];
 
 beforeAll(async () => {
-  const [admin, coordinator, clinician] = await Promise.all([
-    createUser(prisma, { role: 'ADMIN', name: 'Ada Admin' }),
-    createUser(prisma, { role: 'COORDINATOR', name: 'Cora Coordinator' }),
-    createUser(prisma, { role: 'CLINICIAN', name: 'Kit Clinician' }),
-  ]);
-  for (const [key, user] of Object.entries({ admin, coordinator, clinician })) {
-    users[key as keyof typeof users] = { id: user.id, email: user.email, name: user.name, role: user.role };
-  }
+  Object.assign(users, await createStaff(prisma));
   trial = await makeOutcomeTrial(prisma, { masking: 'DOUBLE', arms: ['Ketamine', 'Midazolam'], targetEnrollment: 12 });
   const ctx = outcomeContext(users.clinician);
   const now = Date.now();
