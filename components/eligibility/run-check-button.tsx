@@ -4,9 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { runEligibilityCheckAction } from '@/app/(app)/eligibility/actions';
 import { Button, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
+import type { TrialChoice } from '@/lib/eligibility/load-candidate-trials';
 import { useHydrated } from './use-hydrated';
 
-export type TrialChoice = { trialId: string; label: string };
+export type { TrialChoice };
 
 type Props = {
   candidateId: string;

@@ -10,7 +10,7 @@ import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { listChecks } from '@/lib/eligibility/list-checks';
 import { isAppError } from '@/lib/errors/app-error';
 import { listMeasurements } from '@/lib/screening/list-measurements';
-import { loadCandidateTrials } from './candidate-trials';
+import { loadCandidateTrials } from '@/lib/eligibility/load-candidate-trials';
 import { OVERALL_LABELS } from './labels';
 import { formatMeasurementValue, latestByGroup } from './latest-measurements';
 import { MEASURE_GROUP_LABELS } from './measure-catalog';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { loadCandidateEnrollments } from '@/components/candidates/schedule-data';
+import { loadCandidateEnrollments } from '@/lib/candidates/load-candidate-enrollments';
 import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from '@/components/schedule/visit-status';
 import { Badge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';

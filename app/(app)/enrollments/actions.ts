@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { checkProposedSeries } from '@/components/infusions/check-proposed-series';
+import { checkProposedSeries } from '@/lib/visits/check-proposed-series';
 import { defineAction } from '@/lib/auth/guard';
 import { applyVisitShifts } from '@/lib/visits/apply-visit-shifts';
 import { bookSeries } from '@/lib/visits/book-series';

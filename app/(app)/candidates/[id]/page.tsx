@@ -10,7 +10,7 @@ import { LogContactForm } from '@/components/candidates/log-contact-form';
 import { clinicToday, trialOptions } from '@/components/candidates/options';
 import { PipelineCard } from '@/components/candidates/pipeline-card';
 import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
-import { loadCandidateEnrollments } from '@/components/candidates/schedule-data';
+import { loadCandidateEnrollments } from '@/lib/candidates/load-candidate-enrollments';
 import { EligibilitySection } from '@/components/eligibility/screening-section';
 import { ScheduleSection } from '@/components/infusions/schedule-section';
 import { OutcomesSection } from '@/components/outcomes/outcomes-section';

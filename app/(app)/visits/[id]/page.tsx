@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadStepActors } from '@/components/infusions/visit-day/load-step-actors';
+import { loadStepActors } from '@/lib/infusions/load-step-actors';
 import type { VisitDayView } from '@/components/infusions/visit-day/types';
 import { VisitStepper } from '@/components/infusions/visit-day/visit-stepper';
 import { PrintButton } from '@/components/schedule/print-button';

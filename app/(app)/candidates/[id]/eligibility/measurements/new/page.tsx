@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { candidateName, formatCalendarDate } from '@/components/candidates/format';
 import { clinicToday } from '@/components/candidates/options';
-import { loadCandidateTrials } from '@/components/eligibility/candidate-trials';
+import { loadCandidateTrials } from '@/lib/eligibility/load-candidate-trials';
 import { MeasurementEntryForm } from '@/components/eligibility/measurement-entry-form';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody } from '@/components/ui/card';

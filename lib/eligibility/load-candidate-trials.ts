@@ -2,7 +2,8 @@ import 'server-only';
 import { trialLabel } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import type { PipelineStageValue } from '@/lib/validations/candidates';
-import type { TrialChoice } from './run-check-button';
+/** A trial the candidate can be checked against, as the UI lists it. */
+export type TrialChoice = { trialId: string; label: string };
 
 export type CandidateTrial = TrialChoice & { stage: PipelineStageValue };
 
