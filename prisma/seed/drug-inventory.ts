@@ -52,3 +52,18 @@ export async function createDrugLot(db: Db, spec: LotSpec) {
     return lot;
   });
 }
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Demo stock: two fictional ketamine lots (labeler code 99999 is not a real NDC labeler),
+ * one of multi-dose 50 mg/mL vials and one of single-dose 10 mg/mL vials. Skipped when
+ * any lot exists, so a restarted demo keeps its record.
+ */
+export async function seedDemoDrugLots(db: Db, options: { receivedById: string; today: Date }) {
+  if ((await db.drugLot.count()) > 0) return;
+  const receivedOn = isoDay(new Date(options.today.getTime() - 20 * 86_400_000));
+  const inYears = (years: number) => `${options.today.getUTCFullYear() + years}-06-30`;
+  await createDrugLot(db, { receivedById: options.receivedById, ndc: '99999-050-10', lotNumber: 'DEMO-KET-5010', concentrationMgPerMl: 50, vialVolumeMl: 10, vialsReceived: 20, isMultiDoseVial: true, receivedOn, expiresOn: inYears(2) });
+  await createDrugLot(db, { receivedById: options.receivedById, ndc: '99999-010-20', lotNumber: 'DEMO-KET-1020', concentrationMgPerMl: 10, vialVolumeMl: 20, vialsReceived: 10, isMultiDoseVial: false, receivedOn, expiresOn: inYears(1) });
+}
