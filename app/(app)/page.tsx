@@ -2,6 +2,7 @@ import { format, parseISO } from 'date-fns';
 import type { Metadata } from 'next';
 import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
 import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
+import { DashboardDiscrepancies } from '@/components/drug-inventory/dashboard-discrepancies';
 import { SeriousAePanel } from '@/components/infusions/serious-ae-panel';
 import { RecentReferrals } from '@/components/dashboard/recent-referrals';
 import { StageBarList } from '@/components/dashboard/stage-bar-list';
@@ -65,6 +66,7 @@ export default async function DashboardPage() {
       </section>
 
       {/* What to do next: uncontacted referrals and overdue follow-ups (coordinators), the review queue (clinicians). */}
+      <DashboardDiscrepancies user={user} />
       <SeriousAePanel user={user} />
       <FollowUpPanel role={user.role} />
 

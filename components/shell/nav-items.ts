@@ -15,6 +15,7 @@ const NAV: Array<Leaf | Section> = [
   { href: '/review', label: 'Review queue', permission: 'eligibility.sign' },
   { href: '/schedule', label: 'Schedule', permission: 'schedule.read' },
   { href: '/outcomes', label: 'Outcomes', permission: 'outcome.read' },
+  { href: '/drug-inventory', label: 'Drug record', permission: 'drug.read' },
   {
     label: 'Admin',
     section: '/admin',

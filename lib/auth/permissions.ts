@@ -26,6 +26,12 @@ export const PERMISSIONS = [
   'outcome.record',
   'user.manage',
   'audit.read',
+  'drug.read',
+  'drug.receive',
+  'drug.waste',
+  'drug.count',
+  'drug.reverse',
+  'drug.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +46,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'outcome.read',
     'user.manage',
     'audit.read',
+    'drug.read',
+    'drug.receive',
+    'drug.count',
+    'drug.review',
   ],
   COORDINATOR: [
     'dashboard.read',
@@ -70,6 +80,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'infusion.record',
     'outcome.read',
     'outcome.record',
+    'drug.read',
+    'drug.receive',
+    'drug.waste',
+    'drug.count',
+    'drug.reverse',
   ],
 };
 
@@ -94,6 +109,12 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'outcome.record': 'Record questionnaires',
   'user.manage': 'Manage staff accounts',
   'audit.read': 'Read the audit trail',
+  'drug.read': 'View the controlled-drug record (lots, balances, logs)',
+  'drug.receive': 'Receive drug lots into stock',
+  'drug.waste': 'Waste drug, witnessed by a second clinician',
+  'drug.count': 'Record witnessed counts of drug on hand',
+  'drug.reverse': 'Reverse a wrong drug movement, witnessed, with a reason',
+  'drug.review': 'Review drug count discrepancies',
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

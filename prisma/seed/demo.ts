@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db';
 import type { PipelineStage } from '@/lib/generated/prisma/client';
 import { dosingProtocolSchema } from '@/lib/validations/dosing';
 import { addToPipeline, buildCandidate, daysAgo } from './candidates';
+import { seedDemoDrugLots } from './drug-inventory';
 import { seedOutcomes } from './outcomes';
 import { SEED_TRIALS } from './data/seed-trials';
 import { seedTrials } from './trials';
@@ -100,5 +101,6 @@ export async function seedDemo(db: Db, today = new Date()) {
     });
   }
   await seedOutcomes(db);
+  await seedDemoDrugLots(db, { receivedById: clinician.id, today });
   return { users: [admin, coordinator, clinician], trials, candidatesCreated: created };
 }

@@ -1,0 +1,62 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { reverseMovementAction } from '@/app/(app)/drug-inventory/actions';
+import { applyServerErrors } from '@/components/admin/apply-server-errors';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { reversalSchema } from '@/lib/validations/drug-inventory';
+import { WitnessFields } from './witness-fields';
+
+type FormValues = z.input<typeof reversalSchema>;
+const FIELDS = ['reason', 'witnessEmail', 'witnessPassword'] as const;
+
+/** Undo a wrong movement: nothing is edited, a witnessed reversal with a reason is added. */
+export function ReversalForm({ lotId, movementId, label }: { lotId: string; movementId: string; label: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, z.output<typeof reversalSchema>>({
+    resolver: zodResolver(reversalSchema),
+    defaultValues: { reason: '', witnessEmail: '', witnessPassword: '' },
+    mode: 'onTouched',
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await reverseMovementAction({ ...values, lotId, movementId });
+    if (result.ok) {
+      router.refresh();
+      return;
+    }
+    setFormError(applyServerErrors(result.error, setError, FIELDS));
+  });
+
+  return (
+    <details className="text-sm print:hidden">
+      <summary className="cursor-pointer text-sky-800 underline">Reverse</summary>
+      <form onSubmit={onSubmit} noValidate aria-label={`Reverse ${label}`} className="mt-2 flex min-w-72 flex-col gap-3">
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <Field label="Why is it reversed?" error={errors.reason?.message} required>
+          <Input autoComplete="off" {...register('reason')} />
+        </Field>
+        <WitnessFields register={register} errors={errors} />
+        <div>
+          <Button type="submit" size="sm" variant="danger" loading={isSubmitting}>
+            Reverse movement
+          </Button>
+        </div>
+      </form>
+    </details>
+  );
+}
