@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'outcome.record',
   'user.manage',
   'audit.read',
+  'selfreport.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dose.calculate',
     'outcome.read',
     'outcome.record',
+    'selfreport.send',
   ],
   CLINICIAN: [
     'dashboard.read',
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'infusion.record',
     'outcome.read',
     'outcome.record',
+    'selfreport.send',
   ],
 };
 
@@ -94,6 +97,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'outcome.record': 'Record questionnaires',
   'user.manage': 'Manage staff accounts',
   'audit.read': 'Read the audit trail',
+  'selfreport.send': 'Send participants questionnaire links and hand them the clinic tablet',
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
