@@ -4,6 +4,7 @@ import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
 import { prisma } from '@/lib/db';
 import type { EnrollmentStatus, Prisma } from '@/lib/generated/prisma/client';
 import { plannedSessionsByArm } from '@/lib/results/planned-sessions';
+import { selfReportFormFor } from '@/lib/self-report/catalog';
 import { computeDueAssessments, type DueItem, type DueStatus } from './compute-due';
 
 export type DueAssessmentRow = Omit<DueItem, 'administeredAt'> & {
@@ -15,6 +16,10 @@ export type DueAssessmentRow = Omit<DueItem, 'administeredAt'> & {
   trialId: string;
   trialLabel: string;
   enrollmentStatus: EnrollmentStatus;
+  /** The participant can answer this one themselves (link or tablet). */
+  isSelfReportable: boolean;
+  /** A link the participant has not answered yet, if one is out. */
+  openLink: { id: string; channel: 'LINK' | 'EMAIL' | 'TABLET'; expiresAt: string; emailsSent: number; lastSentAt: string | null } | null;
 };
 
 export type DueAssessmentList = { today: string; rows: DueAssessmentRow[] };
@@ -71,6 +76,11 @@ export async function listDueAssessments({
       arm: { select: { dosing: { select: { armId: true, protocol: true, protocolVersion: { select: { number: true } } } } } },
       visits: { select: { sessionNumber: true, status: true, scheduledAt: true, completedAt: true } },
       assessments: { where: { supersededAt: null }, select: { id: true, instrument: true, timepoint: true, administeredAt: true } },
+      selfReportLinks: {
+        where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        orderBy: { createdAt: 'desc' },
+        select: { id: true, instrument: true, timepoint: true, channel: true, expiresAt: true, emailsSent: true, lastSentAt: true },
+      },
     },
   });
 
@@ -88,6 +98,7 @@ export async function listDueAssessments({
     });
     for (const item of items) {
       if (statuses && !statuses.includes(item.status)) continue;
+      const link = item.status === 'done' ? undefined : enrollment.selfReportLinks.find((row) => row.instrument === item.instrument && row.timepoint === item.timepoint);
       rows.push({
         ...item,
         administeredAt: item.administeredAt?.toISOString() ?? null,
@@ -98,6 +109,10 @@ export async function listDueAssessments({
         trialId: enrollment.trial.id,
         trialLabel: trialLabel(enrollment.trial),
         enrollmentStatus: enrollment.status,
+        isSelfReportable: selfReportFormFor(item.instrument) !== null,
+        openLink: link
+          ? { id: link.id, channel: link.channel, expiresAt: link.expiresAt.toISOString(), emailsSent: link.emailsSent, lastSentAt: link.lastSentAt?.toISOString() ?? null }
+          : null,
       });
     }
   }

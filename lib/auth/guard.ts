@@ -10,7 +10,7 @@ import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
 import { getCurrentUser, type CurrentUser } from './current-user';
 import { hasPermission, type Permission } from './permissions';
 import { getPageContext } from './page-context';
-import type { RequestContext } from './request-context';
+import { getRequestContext, type RequestContext } from './request-context';
 
 // The single gate every route handler and server action goes through: it loads
 // the user from the database, checks the permission table, validates input with
@@ -40,7 +40,9 @@ function parseWith<S extends AnySchema | undefined>(schema: S, value: unknown, p
 }
 
 export function errorResponse(error: AppError, headers?: HeadersInit): NextResponse<ErrorBody> {
-  return NextResponse.json(error.toBody(), { status: error.status, headers });
+  const retryAfter = error.details?.retryAfterSeconds;
+  const withRetry = typeof retryAfter === 'number' ? { ...Object.fromEntries(new Headers(headers)), 'retry-after': String(retryAfter) } : headers;
+  return NextResponse.json(error.toBody(), { status: error.status, headers: withRetry });
 }
 
 /** State-changing requests must come from our own pages (or a non-browser client). */
@@ -76,6 +78,36 @@ export function defineRoute<B extends AnySchema | undefined = undefined, Q exten
       const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
       const body = parseWith(options.body as B, rawBody ?? {}, 'body');
       const result = await handler({ ...ctx, body, query, params, req });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
+      return errorResponse(appError);
+    }
+  };
+}
+
+type PublicRouteOptions<B, P> = { body?: B; params?: P; maxBodyBytes?: number };
+type PublicRouteArgs<B, P> = { body: Out<B>; params: Out<P>; req: NextRequest; request: RequestContext };
+
+/**
+ * The gate for the few routes that serve people without a staff account (a participant's
+ * self-report link): no session, but the same origin check, input validation, body limit
+ * and error shape as every other route. Whatever authorizes the request (a token) is the
+ * handler's to check.
+ */
+export function definePublicRoute<B extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
+  options: PublicRouteOptions<B, P>,
+  handler: (args: PublicRouteArgs<B, P>) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const request = await getRequestContext();
+      const params = parseWith(options.params as P, (await context?.params) ?? {}, 'params');
+      const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
+      const body = parseWith(options.body as B, rawBody ?? {}, 'body');
+      const result = await handler({ body, params, req, request });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       const appError = toAppError(error);

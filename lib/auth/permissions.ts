@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'drug.count',
   'drug.reverse',
   'drug.review',
+  'selfreport.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dose.calculate',
     'outcome.read',
     'outcome.record',
+    'selfreport.send',
   ],
   CLINICIAN: [
     'dashboard.read',
@@ -85,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'drug.waste',
     'drug.count',
     'drug.reverse',
+    'selfreport.send',
   ],
 };
 
@@ -115,6 +118,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'drug.count': 'Record witnessed counts of drug on hand',
   'drug.reverse': 'Reverse a wrong drug movement, witnessed, with a reason',
   'drug.review': 'Review drug count discrepancies',
+  'selfreport.send': 'Send participants questionnaire links and hand them the clinic tablet',
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

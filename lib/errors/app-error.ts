@@ -5,6 +5,9 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'GONE'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -14,6 +17,9 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  GONE: 410,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -24,6 +30,9 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   NOT_FOUND: 'Not found.',
   CONFLICT: 'This conflicts with the current state of the record.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  GONE: 'This is no longer available.',
+  RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+  SERVICE_UNAVAILABLE: 'This service is not available right now. Try again later.',
   INTERNAL: 'Something went wrong on our side. Nothing was saved.',
 };
 

@@ -7,6 +7,7 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { computeChange, isRemission, isResponse } from '@/lib/outcomes/compute-change';
 import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
+import { PARTICIPANT_LABEL } from '@/lib/self-report/catalog';
 import { timepointOrder } from './timepoint-order';
 import { canSeeArms, isMaskedTrial } from './masking';
 import { plannedSessionsByArm } from './planned-sessions';
@@ -65,7 +66,8 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
     total: row.total,
     severity: row.severity,
     flags: row.flags,
-    recordedBy: row.recordedBy.name,
+    recordedBy: row.recordedBy?.name ?? PARTICIPANT_LABEL,
+    source: row.source,
     recordedAt: row.createdAt.toISOString(),
     correctionReason: row.correctionReason,
     supersededAt: row.supersededAt?.toISOString() ?? null,
@@ -111,7 +113,8 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
         percentChange,
         response: isBaseline ? null : isResponse({ instrument, baseline, current: value }),
         remission: isRemission({ instrument, total: row.total }),
-        recordedBy: row.recordedBy.name,
+        recordedBy: row.recordedBy?.name ?? PARTICIPANT_LABEL,
+    source: row.source,
         history: historyOf(row),
         correctionReason: row.correctionReason,
       };

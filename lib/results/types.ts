@@ -11,6 +11,8 @@ export type AssessmentVersion = {
   severity: string | null;
   flags: string[];
   recordedBy: string;
+  /** STAFF typed it in; PATIENT answered themselves (the original record). */
+  source: 'STAFF' | 'PATIENT';
   recordedAt: string;
   correctionReason: string | null;
   supersededAt: string | null;
@@ -33,6 +35,8 @@ export type OutcomePoint = {
   response: boolean | null;
   remission: boolean | null;
   recordedBy: string;
+  /** STAFF typed it in; PATIENT answered themselves (the original record). */
+  source: 'STAFF' | 'PATIENT';
   /** Earlier versions this one replaced, newest first (the values are kept). */
   history: AssessmentVersion[];
   correctionReason: string | null;

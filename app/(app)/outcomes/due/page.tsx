@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import type { DueStatus } from '@/lib/assessments/compute-due';
 import { listDueAssessments } from '@/lib/assessments/list-due-assessments';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { formatClinicTime } from '@/lib/clinic/clinic-time';
 
 export const metadata = { title: 'Due questionnaires' };
 
@@ -61,7 +62,7 @@ export default async function DueAssessmentsPage({ searchParams }: { searchParam
           ) : null}
           <ReportTable
             caption={`${view.label} questionnaires`}
-            head={[{ label: 'Participant' }, { label: 'Trial' }, { label: 'Instrument' }, { label: 'Timepoint' }, { label: 'Due' }, { label: 'Window' }, { label: 'Status' }]}
+            head={[{ label: 'Participant' }, { label: 'Trial' }, { label: 'Instrument' }, { label: 'Timepoint' }, { label: 'Due' }, { label: 'Window' }, { label: 'Status' }, { label: 'Self-report' }]}
           >
             {rows.map((row) => (
               <tr key={`${row.enrollmentId}-${row.instrument}-${row.timepoint}`}>
@@ -81,6 +82,23 @@ export default async function DueAssessmentsPage({ searchParams }: { searchParam
                 <td className="px-3 py-2">{row.windowStart && row.windowEnd ? `${formatCalendarDate(row.windowStart)} – ${formatCalendarDate(row.windowEnd)}` : '—'}</td>
                 <td className="px-3 py-2">
                   <Badge tone={DUE_STATUS_TONES[row.status]}>{DUE_STATUS_LABELS[row.status]}</Badge>
+                </td>
+                <td className="px-3 py-2">
+                  {row.openLink ? (
+                    <>
+                      <Badge tone="info">{row.openLink.channel === 'TABLET' ? 'On the tablet' : 'Link open'}</Badge>
+                      <span className="block text-xs text-slate-600">
+                        until {formatClinicTime(new Date(row.openLink.expiresAt))}
+                        {row.openLink.emailsSent > 0 ? `, emailed ${row.openLink.emailsSent}×` : ''}
+                      </span>
+                    </>
+                  ) : row.isSelfReportable ? (
+                    <Link href={`/participants/${row.enrollmentId}/outcomes#self-report-heading`} className="text-sm text-brand-700 underline underline-offset-4">
+                      Send link
+                    </Link>
+                  ) : (
+                    <span className="text-xs text-slate-600">Staff entry</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -6,6 +6,10 @@ import { RecordAssessmentForm } from '@/components/outcomes/record-assessment-fo
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { SelfReportPanel } from '@/components/self-report/self-report-panel';
+import { describeTimepointCode } from '@/components/trials/describe-timepoint';
+import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
+import { listSelfReportSlots } from '@/lib/self-report/list-self-report-slots';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
@@ -26,6 +30,8 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
   });
   const { enrollment } = outcomes;
   const canRecord = hasPermission(user.role, 'outcome.record');
+  const canSend = hasPermission(user.role, 'selfreport.send');
+  const selfReport = canSend ? await listSelfReportSlots({ enrollmentId: enrollment.id }) : null;
   const recorded = outcomes.instruments.flatMap((series) => series.points.map((point) => `${series.instrument} ${point.timepoint}`));
   const latestFlag = outcomes.safetyFlags[0];
 
@@ -111,6 +117,27 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
           </div>
         </CardBody>
       </Card>
+
+      {selfReport ? (
+        <Card aria-labelledby="self-report-heading" className="print:hidden">
+          <CardHeader
+            titleId="self-report-heading"
+            title="Participant self-report"
+            description="Questionnaires the participant can answer themselves, by a one-time link or on the clinic tablet. Their answers are the original record; staff can only correct them with a reason."
+          />
+          <CardBody>
+            <SelfReportPanel
+              enrollmentId={enrollment.id}
+              hasEmail={selfReport.hasEmail}
+              rows={selfReport.rows.map((row) => ({
+                ...row,
+                instrumentLabel: isInstrumentCode(row.instrument) ? INSTRUMENT_LABELS[row.instrument] : row.instrument,
+                timepointLabel: describeTimepointCode(row.timepoint),
+              }))}
+            />
+          </CardBody>
+        </Card>
+      ) : null}
 
       {canRecord ? (
         <Card aria-labelledby="record-questionnaire" className="print:hidden">
