@@ -4,6 +4,7 @@ import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
 import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
 import { DashboardDiscrepancies } from '@/components/drug-inventory/dashboard-discrepancies';
 import { SeriousAePanel } from '@/components/infusions/serious-ae-panel';
+import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
 import { RecentReferrals } from '@/components/dashboard/recent-referrals';
 import { StageBarList } from '@/components/dashboard/stage-bar-list';
 import { TrialPipelineTable } from '@/components/dashboard/trial-pipeline-table';
@@ -52,6 +53,9 @@ export default async function DashboardPage() {
           </LinkButton>
         ))}
       />
+
+      {/* Safety first: open alerts stay at the top until a clinician acknowledges them. */}
+      <SafetyAlertsPanel user={user} />
 
       <section aria-labelledby="at-a-glance" className="mb-8">
         <h2 id="at-a-glance" className="sr-only">

@@ -63,11 +63,4 @@ export function formatClinicDateTime(iso: string): string {
   return formatClinicTime(new Date(iso));
 }
 
-const FLAG_LABELS: Record<string, string> = {
-  suicidality_item9: 'PHQ-9 item 9 above 0: thoughts of death or self-harm',
-  probable_ptsd: 'Probable PTSD (PCL-5 ≥ 33)',
-};
-
-export function flagLabel(flag: string): string {
-  return FLAG_LABELS[flag] ?? flag.replace(/_/g, ' ');
-}
+export { flagLabel } from '@/lib/outcomes/flags';

@@ -1,4 +1,7 @@
 import 'server-only';
+import { flagLabel } from '@/lib/outcomes/flags';
+import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
+import { alertingFlags } from '@/lib/safety/policy';
 import { hasPermission } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
@@ -67,14 +70,17 @@ export async function correctAssessment({
       after: { assessmentId: row.id, items: input.items, total: score.total, severity: score.severity, flags: score.flags },
       reason,
     });
-    if (score.flags.includes('suicidality_item9') && !original.flags.includes('suicidality_item9')) {
+    // A suicidality answer that the original did not have opens an alert, as a first entry would.
+    const newFlags = alertingFlags(score.flags).filter((flag) => !original.flags.includes(flag));
+    if (newFlags.length > 0) {
       await ctx.audit(tx, {
         action: 'assessment.safety_flag',
         entityType: 'Assessment',
         entityId: row.id,
-        after: { enrollmentId: original.enrollmentId, instrument: original.instrument, timepoint: original.timepoint, total: score.total, item9: input.items[8] },
-        reason: 'PHQ-9 item 9 (thoughts of death or self-harm) answered above 0 in a correction.',
+        after: { enrollmentId: original.enrollmentId, instrument: original.instrument, timepoint: original.timepoint, total: score.total, flags: newFlags },
+        reason: `${newFlags.map(flagLabel).join('; ')} (in a correction).`,
       });
+      await openAssessmentAlerts(tx, { assessment: { id: row.id, enrollmentId: original.enrollmentId, flags: newFlags, items: input.items }, source: 'STAFF', audit: ctx.audit });
     }
     return { id: row.id, correctsId: original.id, total: score.total, subscores: score.subscores, severity: score.severity, flags: score.flags };
   });

@@ -1,4 +1,7 @@
 import 'server-only';
+import { flagLabel } from '@/lib/outcomes/flags';
+import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
+import { alertingFlags } from '@/lib/safety/policy';
 import { hasPermission } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
@@ -11,8 +14,8 @@ import type { OutcomeContext, RecordedAssessment } from './types';
  * Records one questionnaire administration for an enrollment at a timepoint of its trial's
  * assessment plan (current protocol version). Scores it, refuses a second current record for the
  * same enrollment × instrument × timepoint (409: correct the existing one instead), and audits
- * `assessment.record` — plus `assessment.safety_flag` when PHQ-9 item 9 is above 0 — in the same
- * transaction.
+ * `assessment.record` — plus `assessment.safety_flag` and a safety alert for a suicidality answer
+ * (lib/safety/policy.ts) — in the same transaction.
  */
 export async function recordAssessment({
   input,
@@ -82,14 +85,16 @@ export async function recordAssessment({
     });
     const summary = { ...key, administeredAt: administeredAt.toISOString(), total: score.total, severity: score.severity, flags: score.flags };
     await ctx.audit(tx, { action: 'assessment.record', entityType: 'Assessment', entityId: row.id, after: { ...summary, items: input.items } });
-    if (score.flags.includes('suicidality_item9')) {
+    const suicidality = alertingFlags(score.flags);
+    if (suicidality.length > 0) {
       await ctx.audit(tx, {
         action: 'assessment.safety_flag',
         entityType: 'Assessment',
         entityId: row.id,
-        after: { ...summary, item9: input.items[8] },
-        reason: 'PHQ-9 item 9 (thoughts of death or self-harm) answered above 0.',
+        after: { ...summary, flags: suicidality },
+        reason: `${suicidality.map(flagLabel).join('; ')}.`,
       });
+      await openAssessmentAlerts(tx, { assessment: { id: row.id, enrollmentId: enrollment.id, flags: suicidality, items: input.items }, source: 'STAFF', audit: ctx.audit });
     }
     return { id: row.id, total: score.total, subscores: score.subscores, severity: score.severity, flags: score.flags };
   });

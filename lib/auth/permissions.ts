@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'drug.reverse',
   'drug.review',
   'selfreport.send',
+  'safety.read',
+  'safety.acknowledge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'drug.receive',
     'drug.count',
     'drug.review',
+    'safety.read',
   ],
   COORDINATOR: [
     'dashboard.read',
@@ -67,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'outcome.read',
     'outcome.record',
     'selfreport.send',
+    'safety.read',
   ],
   CLINICIAN: [
     'dashboard.read',
@@ -88,6 +92,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'drug.count',
     'drug.reverse',
     'selfreport.send',
+    'safety.read',
+    'safety.acknowledge',
   ],
 };
 
@@ -119,6 +125,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'drug.reverse': 'Reverse a wrong drug movement, witnessed, with a reason',
   'drug.review': 'Review drug count discrepancies',
   'selfreport.send': 'Send participants questionnaire links and hand them the clinic tablet',
+  'safety.read': 'See safety alerts (suicidality answers, serious adverse events)',
+  'safety.acknowledge': 'Acknowledge a safety alert with the action taken',
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
+import { openAdverseEventAlert } from '@/lib/safety/open-safety-alerts';
 import { AppError } from '@/lib/errors/app-error';
 import type { AdverseEventInput } from '@/lib/validations/infusions';
 import type { WriteContext } from '@/lib/visits/types';
@@ -21,8 +22,8 @@ export type AdverseEventDto = {
 
 /**
  * An adverse event during a visit: term, CTCAE grade 1–5, serious, relatedness, action
- * taken, outcome, onset. Serious events appear on the dashboard
- * (listSeriousAdverseEvents). Audited `adverse_event.create`.
+ * taken, outcome, onset. A serious event opens a safety alert for clinicians in the same
+ * transaction. Audited `adverse_event.create`.
  */
 export async function recordAdverseEvent({ visitId, input, ctx, now = new Date() }: { visitId: string; input: AdverseEventInput; ctx: WriteContext; now?: Date }): Promise<AdverseEventDto> {
   return prisma.$transaction(async (tx) => {
@@ -62,6 +63,7 @@ export async function recordAdverseEvent({ visitId, input, ctx, now = new Date()
       notes: row.notes,
     };
     await ctx.audit(tx, { action: 'adverse_event.create', entityType: 'AdverseEvent', entityId: row.id, after: dto });
+    await openAdverseEventAlert(tx, { adverseEvent: row, audit: ctx.audit });
     return dto;
   });
 }

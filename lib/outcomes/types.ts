@@ -1,3 +1,4 @@
+import type { FlagCode, FlagDefinition } from './flags';
 import type { InstrumentCode } from './instrument-codes';
 
 export type FieldError = { field: string; message: string };
@@ -8,7 +9,8 @@ export type ScoreSuccess = {
   total: number | null;
   subscores: Record<string, number | null>;
   severity: string | null;
-  flags: string[];
+  /** Raised from the definition's `flags` (lib/outcomes/flags.ts), never by hand. */
+  flags: FlagCode[];
   /** true when every item the scoring rules need was answered (items skipped by design do not count). */
   isComplete: boolean;
   notes: string[];
@@ -38,5 +40,7 @@ export type InstrumentDefinition = {
   bands: readonly SeverityBand[];
   /** Why the instrument does or does not produce a total when items are missing. */
   missingItemRule: string;
+  /** Flags this instrument raises, typed data (lib/outcomes/flags.ts). */
+  flags: readonly FlagDefinition[];
   computeScore: (items: ValidItems) => ScoreSuccess;
 };

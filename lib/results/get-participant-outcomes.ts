@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { computeChange, isRemission, isResponse } from '@/lib/outcomes/compute-change';
 import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { PARTICIPANT_LABEL } from '@/lib/self-report/catalog';
+import { alertingFlags } from '@/lib/safety/policy';
 import { timepointOrder } from './timepoint-order';
 import { canSeeArms, isMaskedTrial } from './masking';
 import { plannedSessionsByArm } from './planned-sessions';
@@ -147,9 +148,9 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
   }).map(({ administeredAt: _administeredAt, ...item }) => item);
 
   const safetyFlags = current
-    .filter((row) => row.instrument === 'PHQ9' && row.flags.includes('suicidality_item9'))
+    .filter((row) => alertingFlags(row.flags).length > 0)
     .sort((a, b) => b.administeredAt.getTime() - a.administeredAt.getTime())
-    .map((row) => ({ assessmentId: row.id, timepoint: row.timepoint, administeredAt: row.administeredAt.toISOString(), item9: toItems(row.items)[8] ?? null }));
+    .map((row) => ({ assessmentId: row.id, instrument: row.instrument, timepoint: row.timepoint, administeredAt: row.administeredAt.toISOString(), flags: alertingFlags(row.flags) }));
 
   const sessions = enrollment.visits
     .filter((visit) => visit.status !== 'CANCELLED')

@@ -1,3 +1,4 @@
+import type { FlagCode } from '@/lib/outcomes/flags';
 import type { DueStatus } from '@/lib/assessments/compute-due';
 import type { ScoreBand } from './score-scale';
 
@@ -90,5 +91,6 @@ export type ParticipantOutcomes = {
   due: ParticipantDueItem[];
   instruments: InstrumentSeries[];
   /** Current PHQ-9 records with item 9 above 0, newest first. */
-  safetyFlags: Array<{ assessmentId: string; timepoint: string; administeredAt: string; item9: number | null }>;
+  /** Current questionnaires with a suicidality answer, newest first (their alerts are in lib/safety). */
+  safetyFlags: Array<{ assessmentId: string; instrument: string; timepoint: string; administeredAt: string; flags: FlagCode[] }>;
 };

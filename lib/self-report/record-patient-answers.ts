@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { lockAssessmentSlot } from '@/lib/assessments/assessment-slot';
 import { scoreOrThrow } from '@/lib/assessments/score-or-throw';
 import { CRISIS_RESOURCES, PARTICIPANT_LABEL, type CrisisResources } from './catalog';
-import { raisesSuicidalityAlert } from './safety';
+import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
+import { alertingFlags } from '@/lib/safety/policy';
 
 export type PatientAnswersResult = { recorded: true; assessmentId: string; crisisResources: CrisisResources | null };
 
@@ -13,8 +14,8 @@ export type PatientAnswersResult = { recorded: true; assessmentId: string; crisi
  * Records a participant's own answers through a link, inside the caller's transaction
  * (which holds the link's row lock): scored like staff entries, stored as source PATIENT
  * with no staff recorder, the link spent, audited with the participant as the actor.
- * A suicidality answer adds the crisis resources to the result and is audited as a safety
- * flag for the clinicians.
+ * A suicidality answer adds the crisis resources to the result and opens a safety alert for
+ * the clinicians.
  */
 export async function recordPatientAnswers(
   tx: Tx,
@@ -45,9 +46,15 @@ export async function recordPatientAnswers(
   const summary = { ...slot, source: 'PATIENT', channel, total: score.total, severity: score.severity, flags: score.flags };
   const actor = { actorId: null, actorLabel: PARTICIPANT_LABEL, requestId: meta.requestId, ipAddress: meta.ipAddress };
   await recordAuditEvent(tx, { ...actor, action: 'assessment.record', entityType: 'Assessment', entityId: row.id, after: { ...summary, items } });
-  const isAlert = raisesSuicidalityAlert(score.flags);
+  const suicidality = alertingFlags(score.flags);
+  const isAlert = suicidality.length > 0;
   if (isAlert) {
-    await recordAuditEvent(tx, { ...actor, action: 'assessment.safety_flag', entityType: 'Assessment', entityId: row.id, after: summary, reason: 'Suicidality item answered by the participant on a self-report.' });
+    await recordAuditEvent(tx, { ...actor, action: 'assessment.safety_flag', entityType: 'Assessment', entityId: row.id, after: { ...summary, flags: suicidality }, reason: 'Suicidality item answered by the participant on a self-report.' });
+    await openAssessmentAlerts(tx, {
+      assessment: { id: row.id, enrollmentId: link.enrollmentId, flags: suicidality, items },
+      source: 'PATIENT',
+      audit: (auditTx, event) => recordAuditEvent(auditTx, { ...actor, ...event }),
+    });
   }
   return { recorded: true, assessmentId: row.id, crisisResources: isAlert ? CRISIS_RESOURCES : null };
 }

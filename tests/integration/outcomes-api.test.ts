@@ -124,7 +124,7 @@ describe('POST /api/v1/assessments: validation', () => {
     const res = await assessments.POST(post('/assessments', { enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'BASELINE', items: phq9Items(14, 2) }), noParams);
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body.flags).toEqual(['suicidality_item9']);
+    expect(body.flags).toEqual(['PHQ9_ITEM9']);
     const actions = (await prisma.auditEvent.findMany({ where: { entityId: body.id }, orderBy: { createdAt: 'asc' } })).map((event) => event.action).sort();
     expect(actions).toEqual(['assessment.record', 'assessment.safety_flag']);
   });

@@ -175,6 +175,9 @@ describe('the participant', () => {
     expect(JSON.stringify(body.crisisResources)).toMatch(/911/);
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { enrollmentId: enrollment.id } });
     expect(await prisma.auditEvent.count({ where: { action: 'assessment.safety_flag', entityId: assessment.id } })).toBe(1);
+    const alert = await prisma.safetyAlert.findFirstOrThrow({ where: { assessmentId: assessment.id } });
+    expect(alert).toMatchObject({ kind: 'SUICIDALITY', status: 'OPEN', flagCode: 'PHQ9_ITEM9' });
+    expect(alert.summary).toMatch(/answered by the participant/);
   });
 
   it('answers 400 for invalid answers and records nothing', async () => {

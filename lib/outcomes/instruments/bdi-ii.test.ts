@@ -14,7 +14,7 @@ describe('scoreBdiII', () => {
     expect(expectOk(scoreBdiII(Array(21).fill(3)))).toMatchObject({
       total: 63,
       severity: 'severe',
-      flags: ['suicidality_item9'],
+      flags: ['BDI2_ITEM9'],
     });
   });
 
@@ -36,7 +36,7 @@ describe('scoreBdiII', () => {
     const items: Array<number | null> = Array(21).fill(null);
     items[8] = 1;
     const result = expectOk(scoreBdiII(items));
-    expect(result).toMatchObject({ total: null, severity: null, flags: ['suicidality_item9'], isComplete: false });
+    expect(result).toMatchObject({ total: null, severity: null, flags: ['BDI2_ITEM9'], isComplete: false });
   });
 
   it('does not flag a high score on an item other than 9', () => {

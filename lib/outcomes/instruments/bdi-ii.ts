@@ -1,3 +1,4 @@
+import { BDI2_ITEM9_FLAG } from '../flags';
 import { scoreStrictSum } from '../score-strict-sum';
 import { scoreWithDefinition } from '../score-with-definition';
 import type { InstrumentDefinition, ScoreResult, ScoreSuccess, SeverityBand, ValidItems } from '../types';
@@ -14,8 +15,6 @@ const SUICIDALITY_ITEM = 9;
 const computeBdi = (items: ValidItems): ScoreSuccess => {
   const result = scoreStrictSum(items, BDI_BANDS);
   const suicidality = items[SUICIDALITY_ITEM - 1] ?? null;
-  // Raised from the single item so a partly completed form still alerts the clinician.
-  if (suicidality !== null && suicidality > 0) result.flags.push('suicidality_item9');
   if (suicidality === null) {
     result.notes.unshift('Item 9 (suicidal thoughts or wishes) was not answered: ask the participant directly.');
   }
@@ -24,6 +23,7 @@ const computeBdi = (items: ValidItems): ScoreSuccess => {
 
 export const BDI_II_DEFINITION: InstrumentDefinition = {
   code: 'BDI_II',
+  flags: [BDI2_ITEM9_FLAG],
   itemCount: 21,
   itemLabels: [
     'Sadness',

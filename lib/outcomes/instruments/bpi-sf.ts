@@ -44,6 +44,7 @@ const computeBpi = (items: ValidItems): ScoreSuccess => {
 
 export const BPI_SF_DEFINITION: InstrumentDefinition = {
   code: 'BPI_SF',
+  flags: [],
   itemCount: SEVERITY_ITEM_COUNT + INTERFERENCE_ITEM_COUNT,
   itemLabels: [
     'Worst pain',

@@ -13,6 +13,7 @@ const ITEM_COUNT = 23;
  */
 export const CADSS_DEFINITION: InstrumentDefinition = {
   code: 'CADSS',
+  flags: [],
   itemCount: ITEM_COUNT,
   itemLabels: range(1, ITEM_COUNT).map((itemNumber) => `CADSS item ${itemNumber}`),
   minValue: 0,

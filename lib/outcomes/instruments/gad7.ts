@@ -11,6 +11,7 @@ const GAD7_BANDS: readonly SeverityBand[] = [
 
 export const GAD7_DEFINITION: InstrumentDefinition = {
   code: 'GAD7',
+  flags: [],
   itemCount: 7,
   itemLabels: [
     'Nervous, anxious or on edge',

@@ -11,6 +11,7 @@ const NRS_BANDS: readonly SeverityBand[] = [
 
 export const NRS_DEFINITION: InstrumentDefinition = {
   code: 'NRS',
+  flags: [],
   itemCount: 1,
   itemLabels: ['Pain intensity (0 = no pain, 10 = worst imaginable)'],
   minValue: 0,

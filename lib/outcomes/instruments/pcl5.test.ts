@@ -16,7 +16,7 @@ describe('scorePcl5', () => {
     expect(expectOk(scorePcl5(Array(20).fill(4)))).toMatchObject({
       total: 80,
       severity: 'probable PTSD',
-      flags: ['probable_ptsd'],
+      flags: ['PCL5_PROBABLE_PTSD'],
       subscores: { intrusion: 20, avoidance: 8, negativeCognitionMood: 28, arousalReactivity: 24 },
     });
   });
@@ -30,7 +30,7 @@ describe('scorePcl5', () => {
     expect(expectOk(scorePcl5(itemsSummingTo({ count: 20, max: 4, total: 33 })))).toMatchObject({
       total: 33,
       severity: 'probable PTSD',
-      flags: ['probable_ptsd'],
+      flags: ['PCL5_PROBABLE_PTSD'],
     });
   });
 

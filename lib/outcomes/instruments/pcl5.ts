@@ -1,10 +1,11 @@
+import { PCL5_PROBABLE_PTSD_CUTOFF, PCL5_PROBABLE_PTSD_FLAG } from '../flags';
 import { pickItems, range, sumIfComplete } from '../item-helpers';
 import { scoreStrictSum } from '../score-strict-sum';
 import { scoreWithDefinition } from '../score-with-definition';
 import type { InstrumentDefinition, ScoreResult, ScoreSuccess, SeverityBand, ValidItems } from '../types';
 
 // The trial protocol uses 33, the upper end of the 31–33 cut-off range suggested by the National Center for PTSD.
-export const PCL5_PROBABLE_PTSD_CUTOFF = 33;
+export { PCL5_PROBABLE_PTSD_CUTOFF };
 
 const PCL5_BANDS: readonly SeverityBand[] = [
   { label: 'below threshold', from: 0, below: PCL5_PROBABLE_PTSD_CUTOFF },
@@ -24,12 +25,12 @@ const computePcl5 = (items: ValidItems): ScoreSuccess => {
   for (const [key, itemNumbers] of Object.entries(CLUSTERS)) {
     result.subscores[key] = sumIfComplete(pickItems(items, itemNumbers));
   }
-  if (result.total !== null && result.total >= PCL5_PROBABLE_PTSD_CUTOFF) result.flags.push('probable_ptsd');
   return result;
 };
 
 export const PCL5_DEFINITION: InstrumentDefinition = {
   code: 'PCL5',
+  flags: [PCL5_PROBABLE_PTSD_FLAG],
   itemCount: 20,
   itemLabels: [
     'Intrusive memories',

@@ -23,7 +23,7 @@ describe('scorePhq9', () => {
     const result = expectOk(scorePhq9(Array(9).fill(3)));
     expect(result.total).toBe(27);
     expect(result.severity).toBe('severe');
-    expect(result.flags).toEqual(['suicidality_item9']);
+    expect(result.flags).toEqual(['PHQ9_ITEM9']);
   });
 
   it.each([
@@ -43,7 +43,7 @@ describe('scorePhq9', () => {
   });
 
   it('flags item 9 = 1 and does not flag item 9 = 0', () => {
-    expect(expectOk(scorePhq9([0, 0, 0, 0, 0, 0, 0, 0, 1])).flags).toEqual(['suicidality_item9']);
+    expect(expectOk(scorePhq9([0, 0, 0, 0, 0, 0, 0, 0, 1])).flags).toEqual(['PHQ9_ITEM9']);
     expect(expectOk(scorePhq9([3, 3, 3, 3, 3, 3, 3, 3, 0])).flags).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('scorePhq9', () => {
     const result = expectOk(scorePhq9([null, null, null, null, null, null, null, null, 2]));
     expect(result.total).toBeNull();
     expect(result.severity).toBeNull();
-    expect(result.flags).toEqual(['suicidality_item9']);
+    expect(result.flags).toEqual(['PHQ9_ITEM9']);
   });
 
   it('prorates one missing item: 8 answered summing to 12 -> round(12 x 9 / 8 = 13.5) = 14', () => {

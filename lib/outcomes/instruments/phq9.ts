@@ -1,4 +1,5 @@
 import { findBand } from '../find-band';
+import { PHQ9_ITEM9_FLAG } from '../flags';
 import { answeredValues, countMissing, missingItemsNote } from '../item-helpers';
 import { scoreWithDefinition } from '../score-with-definition';
 import type { InstrumentDefinition, ScoreResult, ScoreSuccess, SeverityBand, ValidItems } from '../types';
@@ -16,11 +17,8 @@ const PHQ9_BANDS: readonly SeverityBand[] = [
 ];
 
 const computePhq9 = (items: ValidItems): ScoreSuccess => {
-  const flags: string[] = [];
   const notes: string[] = [];
   const item9 = items[SUICIDALITY_ITEM_INDEX] ?? null;
-  // Raised from the single item so a partly completed form still alerts the clinician.
-  if (item9 !== null && item9 > 0) flags.push('suicidality_item9');
   if (item9 === null) {
     notes.push('Item 9 (thoughts of death or self-harm) was not answered: ask the participant directly.');
   }
@@ -47,7 +45,7 @@ const computePhq9 = (items: ValidItems): ScoreSuccess => {
     total,
     subscores: {},
     severity: findBand(PHQ9_BANDS, total),
-    flags,
+    flags: [],
     isComplete: missingCount === 0,
     notes,
   };
@@ -55,6 +53,7 @@ const computePhq9 = (items: ValidItems): ScoreSuccess => {
 
 export const PHQ9_DEFINITION: InstrumentDefinition = {
   code: 'PHQ9',
+  flags: [PHQ9_ITEM9_FLAG],
   itemCount: ITEM_COUNT,
   itemLabels: [
     'Little interest or pleasure',

@@ -16,6 +16,7 @@ const PROMIS_BANDS: readonly SeverityBand[] = [
 
 export const PROMIS_PI_DEFINITION: InstrumentDefinition = {
   code: 'PROMIS_PI',
+  flags: [],
   itemCount: 1,
   itemLabels: ['Pain Interference T-score (official PROMIS scoring)'],
   minValue: 30,

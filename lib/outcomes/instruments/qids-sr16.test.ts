@@ -21,7 +21,7 @@ describe('scoreQidsSr16', () => {
     const zeros = expectOk(scoreQidsSr16(Array(16).fill(0)));
     expect(zeros).toMatchObject({ total: 0, severity: 'none', flags: [], isComplete: true });
     const threes = expectOk(scoreQidsSr16(Array(16).fill(3)));
-    expect(threes).toMatchObject({ total: 27, severity: 'very severe', flags: ['suicidality_item12'] });
+    expect(threes).toMatchObject({ total: 27, severity: 'very severe', flags: ['QIDS_ITEM12'] });
     expect(threes.notes).toContain('Items 6 and 7 were both answered; the higher value was used.');
   });
 
@@ -91,7 +91,7 @@ describe('scoreQidsSr16', () => {
   it('flags item 12 > 0 even when the total cannot be computed', () => {
     const items: Array<number | null> = Array(16).fill(null);
     items[11] = 1;
-    expect(expectOk(scoreQidsSr16(items))).toMatchObject({ total: null, flags: ['suicidality_item12'] });
+    expect(expectOk(scoreQidsSr16(items))).toMatchObject({ total: null, flags: ['QIDS_ITEM12'] });
   });
 
   it('rejects 15 items and a value of 4', () => {

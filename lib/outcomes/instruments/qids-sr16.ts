@@ -1,3 +1,4 @@
+import { QIDS_ITEM12_FLAG } from '../flags';
 import { findBand } from '../find-band';
 import { answeredValues, countMissing, pickItems } from '../item-helpers';
 import { scoreWithDefinition } from '../score-with-definition';
@@ -44,10 +45,8 @@ const scoreDomain = (items: ValidItems, domain: Domain): number | null => {
 };
 
 const computeQids = (items: ValidItems): ScoreSuccess => {
-  const flags: string[] = [];
   const notes: string[] = [];
   const suicidality = items[SUICIDALITY_ITEM - 1] ?? null;
-  if (suicidality !== null && suicidality > 0) flags.push('suicidality_item12');
   if (suicidality === null) {
     notes.push('Item 12 (thoughts of death or suicide) was not answered: ask the participant directly.');
   }
@@ -72,11 +71,12 @@ const computeQids = (items: ValidItems): ScoreSuccess => {
     ? Object.values(subscores).reduce<number>((sum, value) => sum + (value ?? 0), 0)
     : null;
 
-  return { ok: true, total, subscores, severity: findBand(QIDS_BANDS, total), flags, isComplete, notes };
+  return { ok: true, total, subscores, severity: findBand(QIDS_BANDS, total), flags: [], isComplete, notes };
 };
 
 export const QIDS_SR16_DEFINITION: InstrumentDefinition = {
   code: 'QIDS_SR16',
+  flags: [QIDS_ITEM12_FLAG],
   itemCount: 16,
   itemLabels: [
     'Falling asleep',

@@ -11,6 +11,7 @@ import { clinicToday, trialOptions } from '@/components/candidates/options';
 import { PipelineCard } from '@/components/candidates/pipeline-card';
 import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
 import { loadCandidateEnrollments } from '@/lib/candidates/load-candidate-enrollments';
+import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
 import { EligibilitySection } from '@/components/eligibility/screening-section';
 import { ScheduleSection } from '@/components/infusions/schedule-section';
 import { OutcomesSection } from '@/components/outcomes/outcomes-section';
@@ -137,6 +138,9 @@ export default async function CandidatePage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
 
+      {enrollmentRows.map((row) => (
+        <SafetyAlertsPanel key={row.id} user={user} enrollmentId={row.id} showParticipant={false} />
+      ))}
       <CandidateDetails candidate={candidate} today={today} />
 
       <section aria-labelledby="pipelines-heading" className="mb-6 flex flex-col gap-4">

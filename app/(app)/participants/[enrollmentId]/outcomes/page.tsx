@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { DUE_STATUS_LABELS, DUE_STATUS_TONES, ENROLLMENT_STATUS_LABELS, formatCalendarDate, formatClinicDateTime, instrumentLabel, shortInstrumentName, timepointLabel } from '@/components/outcomes/format';
+import { DUE_STATUS_LABELS, DUE_STATUS_TONES, ENROLLMENT_STATUS_LABELS, flagLabel, formatCalendarDate, formatClinicDateTime, instrumentLabel, shortInstrumentName, timepointLabel } from '@/components/outcomes/format';
 import { InstrumentOutcomeCard } from '@/components/outcomes/instrument-outcome-card';
 import { RecordAssessmentForm } from '@/components/outcomes/record-assessment-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
 import { SelfReportPanel } from '@/components/self-report/self-report-panel';
 import { describeTimepointCode } from '@/components/trials/describe-timepoint';
 import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
@@ -59,18 +60,13 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
         }
       />
 
+      <SafetyAlertsPanel user={user} enrollmentId={enrollment.id} showParticipant={false} />
       {latestFlag ? (
-        user.role === 'CLINICIAN' ? (
-          <Alert tone="error" title="Safety flag: PHQ-9 item 9 (thoughts of death or self-harm) above 0">
-            Answered {latestFlag.item9} at {timepointLabel(latestFlag.timepoint).toLowerCase()} on {formatClinicDateTime(latestFlag.administeredAt)}. Assess suicide risk before
-            the next infusion and follow the protocol&apos;s safety plan.
-            {outcomes.safetyFlags.length > 1 ? ` ${outcomes.safetyFlags.length} current PHQ-9 records carry this flag.` : ''}
-          </Alert>
-        ) : (
-          <Alert tone="warning" title="Safety flag on a PHQ-9">
-            Item 9 (thoughts of death or self-harm) was answered above 0 at {timepointLabel(latestFlag.timepoint).toLowerCase()}. Make sure the study clinician knows.
-          </Alert>
-        )
+        <p className="text-sm text-slate-800">
+          Latest suicidality answer: {latestFlag.flags.map(flagLabel).join('; ')} at {timepointLabel(latestFlag.timepoint).toLowerCase()} on{' '}
+          {formatClinicDateTime(latestFlag.administeredAt)}.
+          {outcomes.safetyFlags.length > 1 ? ` ${outcomes.safetyFlags.length} current questionnaires carry such an answer.` : ''}
+        </p>
       ) : null}
 
       {outcomes.instruments.length === 0 ? (
