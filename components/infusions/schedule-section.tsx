@@ -12,7 +12,7 @@ import { getAdherence } from '@/lib/visits/get-adherence';
 import { getParticipantSchedule } from '@/lib/visits/get-participant-schedule';
 import { AdherenceLine } from './adherence-line';
 
-type Props = { candidateId: string; user: Pick<CurrentUser, 'role'> };
+type Props = { candidateId: string; user: Pick<CurrentUser, 'role' | 'id'> };
 
 /**
  * The candidate page's infusion schedule: each enrollment's visits (status, clinic date and
@@ -20,7 +20,7 @@ type Props = { candidateId: string; user: Pick<CurrentUser, 'role'> };
  * while nothing is booked.
  */
 export async function ScheduleSection({ candidateId, user }: Props) {
-  const enrollments = await loadCandidateEnrollments(candidateId);
+  const enrollments = await loadCandidateEnrollments({ candidateId, viewerId: user.id });
   const canBook = hasPermission(user.role, 'schedule.book');
   let details;
   try {

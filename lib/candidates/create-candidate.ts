@@ -78,7 +78,7 @@ export async function createCandidate({ input, ctx }: { input: CandidateInput; c
     throw error;
   }
 
-  const detail = await loadCandidateDetail(id);
+  const detail = await loadCandidateDetail({ id, viewerId: ctx.user.id });
   if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
   return detail;
 }

@@ -12,7 +12,7 @@ import type { CandidateContext, CandidateDetail } from './types';
  */
 export async function getCandidate({ id, ctx }: { id: string; ctx: CandidateContext }): Promise<CandidateDetail> {
   return prisma.$transaction(async (tx) => {
-    const detail = await loadCandidateDetail(id, tx);
+    const detail = await loadCandidateDetail({ id, viewerId: ctx.user.id, db: tx });
     if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
     await ctx.audit(tx, { action: 'candidate.view', entityType: 'Candidate', entityId: id });
     return detail;

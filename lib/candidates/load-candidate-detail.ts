@@ -1,18 +1,23 @@
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { movableNextStages } from '@/lib/pipeline/transitions';
 import { fromDbSex, toIsoDate, trialLabel } from './mappers';
 import type { CandidateDetail } from './types';
 
 const TRIAL_NAME = { select: { id: true, acronym: true, shortTitle: true, title: true } } as const;
+const TRIAL_WITH_MASKING = { select: { id: true, acronym: true, shortTitle: true, title: true, masking: true } } as const;
 const USER_REF = { select: { id: true, name: true } } as const;
 
 /**
  * The candidate page's data in one round of queries (Prisma batches the
  * relations), without writing anything. Callers that show it to a person go
- * through getCandidate, which logs the view.
+ * through getCandidate, which logs the view. In a masked trial the arm is left out
+ * unless the viewer may see this participant's allocation (lib/blinding/policy.ts).
  */
-export async function loadCandidateDetail(id: string, db: Tx | typeof prisma = prisma): Promise<CandidateDetail | null> {
+export async function loadCandidateDetail(options: { id: string; viewerId: string; db?: Tx | typeof prisma }): Promise<CandidateDetail | null> {
+  const { id, viewerId, db = prisma } = options;
+  const gate = await loadAllocationGate({ userId: viewerId, db });
   const candidate = await db.candidate.findUnique({
     where: { id },
     include: {
@@ -20,7 +25,7 @@ export async function loadCandidateDetail(id: string, db: Tx | typeof prisma = p
       pipelineEntries: {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         include: {
-          trial: TRIAL_NAME,
+          trial: TRIAL_WITH_MASKING,
           events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { actor: USER_REF } },
           enrollment: { include: { arm: { select: { id: true, label: true } } } },
           consents: { where: { voidedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, include: { obtainedBy: USER_REF } },
@@ -61,6 +66,7 @@ export async function loadCandidateDetail(id: string, db: Tx | typeof prisma = p
     updatedAt: candidate.updatedAt.toISOString(),
     pipelines: candidate.pipelineEntries.map((entry) => {
       const consent = entry.consents[0];
+      const showArm = entry.enrollment !== null && gate.canSee(entry.trial, entry.enrollment.id);
       return {
         id: entry.id,
         trialId: entry.trialId,
@@ -69,8 +75,9 @@ export async function loadCandidateDetail(id: string, db: Tx | typeof prisma = p
         stageChangedAt: entry.stageChangedAt.toISOString(),
         enrollmentId: entry.enrollment?.id ?? null,
         enrollmentStatus: entry.enrollment?.status ?? null,
-        armId: entry.enrollment?.armId ?? null,
-        armLabel: entry.enrollment?.arm.label ?? null,
+        armId: showArm ? (entry.enrollment?.armId ?? null) : null,
+        armLabel: showArm ? (entry.enrollment?.arm.label ?? null) : null,
+        isAllocationMasked: entry.enrollment !== null && !showArm,
         history: entry.events.map((event) => ({
           fromStage: event.fromStage,
           toStage: event.toStage,

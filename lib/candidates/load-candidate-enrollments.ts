@@ -1,4 +1,5 @@
 import 'server-only';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { prisma } from '@/lib/db';
 import type { EnrollmentStatus, VisitStatus } from '@/lib/generated/prisma/enums';
 
@@ -19,8 +20,12 @@ export type CandidateVisit = {
 export type CandidateEnrollment = {
   id: string;
   trialId: string;
-  armId: string;
-  armLabel: string;
+  /** Null in a masked trial for a viewer who may not see this participant's allocation. */
+  armId: string | null;
+  armLabel: string | null;
+  isAllocationMasked: boolean;
+  /** Set once a clinician broke the blind in an emergency: shown to everyone, the arm is not. */
+  emergencyUnblinding: { by: string; at: string; reason: string } | null;
   status: EnrollmentStatus;
   /** 'YYYY-MM-DD'. */
   enrolledAt: string;
@@ -31,8 +36,10 @@ export type CandidateEnrollment = {
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Every enrolment of the candidate with its visits in session order. */
-export async function loadCandidateEnrollments(candidateId: string): Promise<CandidateEnrollment[]> {
+/** Every enrolment of the candidate with its visits in session order, the arm only where the viewer may see it. */
+export async function loadCandidateEnrollments(options: { candidateId: string; viewerId: string }): Promise<CandidateEnrollment[]> {
+  const { candidateId, viewerId } = options;
+  const gate = await loadAllocationGate({ userId: viewerId });
   const rows = await prisma.enrollment.findMany({
     where: { candidateId },
     orderBy: [{ enrolledAt: 'asc' }, { id: 'asc' }],
@@ -41,6 +48,8 @@ export async function loadCandidateEnrollments(candidateId: string): Promise<Can
       trialId: true,
       armId: true,
       arm: { select: { label: true } },
+      trial: { select: { id: true, masking: true } },
+      emergencyUnblindings: { orderBy: { createdAt: 'asc' }, take: 1, select: { createdAt: true, reason: true, unblindedBy: { select: { name: true } } } },
       status: true,
       enrolledAt: true,
       endedAt: true,
@@ -51,11 +60,16 @@ export async function loadCandidateEnrollments(candidateId: string): Promise<Can
       },
     },
   });
-  return rows.map((row) => ({
+  return rows.map((row) => {
+    const showArm = gate.canSee(row.trial, row.id);
+    const broken = row.emergencyUnblindings[0];
+    return {
     id: row.id,
     trialId: row.trialId,
-    armId: row.armId,
-    armLabel: row.arm.label,
+    armId: showArm ? row.armId : null,
+    armLabel: showArm ? row.arm.label : null,
+    isAllocationMasked: !showArm,
+    emergencyUnblinding: broken ? { by: broken.unblindedBy.name, at: broken.createdAt.toISOString(), reason: broken.reason } : null,
     status: row.status,
     enrolledAt: isoDate(row.enrolledAt),
     endedAt: row.endedAt ? isoDate(row.endedAt) : null,
@@ -68,5 +82,6 @@ export async function loadCandidateEnrollments(candidateId: string): Promise<Can
       chairName: visit.chair?.name ?? null,
       status: visit.status,
     })),
-  }));
+    };
+  });
 }

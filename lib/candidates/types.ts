@@ -60,9 +60,11 @@ export type CandidatePipeline = {
   stageChangedAt: string;
   enrollmentId: string | null;
   enrollmentStatus: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN' | 'LOST_TO_FOLLOW_UP' | null;
+  /** Null while not enrolled, and in a masked trial for a viewer who may not see allocation. */
   armId: string | null;
-  /** Null while not enrolled; in a masked trial the UI decides whether to show it. */
   armLabel: string | null;
+  /** Enrolled in a masked trial and the viewer is blinded: the arm is withheld on the server. */
+  isAllocationMasked: boolean;
   /** Oldest first. */
   history: PipelineHistoryItem[];
   /**

@@ -85,7 +85,7 @@ export async function updateCandidate({ id, input, ctx }: { id: string; input: C
     throw error;
   }
 
-  const detail = await loadCandidateDetail(id);
+  const detail = await loadCandidateDetail({ id, viewerId: ctx.user.id });
   if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
   return detail;
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { isMaskedTrial } from '@/lib/blinding/policy';
 import { clinicToday, fromIsoDate } from '@/lib/candidates/mappers';
 import type { CandidateContext, PipelineMoveResult } from '@/lib/candidates/types';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
@@ -143,7 +145,7 @@ export async function movePipeline({ candidateId, input, ctx }: { candidateId: s
         return { pipelineEntryId: entry.id, trialId: input.trialId, fromStage: null, stage: 'REFERRED', enrollmentId: null, armId: null, consentId: null, allocationSequence: null };
       }
 
-      const trial = await tx.trial.findUnique({ where: { id: input.trialId }, select: { id: true, studyType: true, allocation: true, targetEnrollment: true } });
+      const trial = await tx.trial.findUnique({ where: { id: input.trialId }, select: { id: true, studyType: true, allocation: true, targetEnrollment: true, masking: true } });
       if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['Choose an existing trial.'] } });
 
       const [locked] = await tx.$queryRaw<Array<{ id: string; stage: PipelineStageValue }>>`
@@ -184,15 +186,18 @@ export async function movePipeline({ candidateId, input, ctx }: { candidateId: s
         after: { candidateId, trialId: trial.id, stage: input.to, ...(enrolment.enrollmentId ? { enrollmentId: enrolment.enrollmentId } : {}) },
         reason: input.reason ?? null,
       });
+      // The one who enrols in a masked trial learns nothing of the arm unless they may.
+      const gate = isMaskedTrial(trial.masking) ? await loadAllocationGate({ userId: ctx.user.id, db: tx }) : null;
+      const showArm = gate === null || gate.canSee(trial, enrolment.enrollmentId);
       return {
         pipelineEntryId: entry.id,
         trialId: trial.id,
         fromStage: from,
         stage: input.to,
         enrollmentId: enrolment.enrollmentId,
-        armId: enrolment.armId,
+        armId: showArm ? enrolment.armId : null,
         consentId,
-        allocationSequence: enrolment.allocationSequence,
+        allocationSequence: showArm ? enrolment.allocationSequence : null,
       };
     });
   } catch (error) {

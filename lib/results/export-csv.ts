@@ -6,7 +6,8 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { ExportKind } from '@/lib/validations/assessments';
 import { getTrialOutcomes } from './get-trial-outcomes';
-import { canSeeArms, POOLED_ARM_LABEL } from './masking';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { POOLED_ARM_LABEL } from './masking';
 import { timepointOrder } from './timepoint-order';
 
 export type CsvFile = { filename: string; csv: string; rowCount: number };
@@ -25,7 +26,8 @@ function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
 
 /** Long format: one row per participant × instrument × timepoint (current, corrected scores only). */
 async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: string | null): Promise<{ header: string[]; rows: Cell[][] }> {
-  const showArms = canSeeArms(ctx.user.role, masking);
+  const gate = await loadAllocationGate({ userId: ctx.user.id });
+  const showArms = gate.canSee({ id: trialId, masking });
   const assessments = await prisma.assessment.findMany({
     where: { supersededAt: null, enrollment: { trialId } },
     select: {

@@ -10,7 +10,8 @@ import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/out
 import { PARTICIPANT_LABEL } from '@/lib/self-report/catalog';
 import { alertingFlags } from '@/lib/safety/policy';
 import { timepointOrder } from './timepoint-order';
-import { canSeeArms, isMaskedTrial } from './masking';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { isMaskedTrial } from './masking';
 import { plannedSessionsByArm } from './planned-sessions';
 import { primaryScore, primaryScoreLabel } from './primary-score';
 import { scoreScale } from './score-scale';
@@ -168,7 +169,7 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
       enrolledAt: enrollment.enrolledAt.toISOString().slice(0, 10),
       endedAt: enrollment.endedAt?.toISOString().slice(0, 10) ?? null,
       endReason: enrollment.endReason,
-      armLabel: canSeeArms(ctx.user.role, enrollment.trial.masking) ? enrollment.arm.label : null,
+      armLabel: (await loadAllocationGate({ userId: ctx.user.id })).canSee({ id: enrollment.trialId, masking: enrollment.trial.masking }, enrollment.id) ? enrollment.arm.label : null,
       candidateId: enrollment.candidate.id,
       participantName: `${enrollment.candidate.lastName}, ${enrollment.candidate.firstName}`,
       mrn: enrollment.candidate.mrn,

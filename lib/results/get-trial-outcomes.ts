@@ -7,7 +7,8 @@ import type { EnrollmentStatus, PipelineStage } from '@/lib/generated/prisma/cli
 import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { summarizeByArmAndTimepoint, type ArmTimepointSummary, type OutcomeRow } from '@/lib/outcomes/summarize';
 import { computeAdherence, type ParticipantAdherence, type TrialAdherence } from '@/lib/scheduling/compute-adherence';
-import { canSeeArms, isMaskedTrial, POOLED_ARM_LABEL } from './masking';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { isMaskedTrial, POOLED_ARM_LABEL } from './masking';
 import { plannedSessionsByArm } from './planned-sessions';
 import { primaryScore, primaryScoreLabel } from './primary-score';
 import { timepointOrder } from './timepoint-order';
@@ -87,7 +88,7 @@ export async function getTrialOutcomes({ trialId, ctx }: { trialId: string; ctx:
   });
   if (!trial) throw new AppError('NOT_FOUND', 'No such trial.');
 
-  const pooled = !canSeeArms(ctx.user.role, trial.masking);
+  const pooled = !(await loadAllocationGate({ userId: ctx.user.id })).canSee(trial);
   const groupOfArm = (armId: string) => (pooled ? POOLED_ARM_LABEL : (trial.arms.find((arm) => arm.id === armId)?.label ?? armId));
   const groups = pooled ? [POOLED_ARM_LABEL] : trial.arms.map((arm) => arm.label);
   const groupIndex = (group: string) => groups.indexOf(group);

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS, enrollParticipant, makeOutcomeTrial, outcomeContext, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { TrialOutcomes } from '@/lib/results/get-trial-outcomes';
-import { createStaff } from '@/prisma/seed/users';
+import { createStaff, createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -19,7 +19,7 @@ const { correctAssessment } = await import('@/lib/assessments/correct-assessment
 const { getParticipantOutcomes } = await import('@/lib/results/get-participant-outcomes');
 
 const prisma = getTestPrisma();
-const users = {} as Record<'admin' | 'coordinator' | 'clinician', CurrentUser>;
+const users = {} as Record<'admin' | 'coordinator' | 'clinician' | 'blindedAdmin', CurrentUser>;
 let trial: Awaited<ReturnType<typeof makeOutcomeTrial>>;
 const enrollmentIds: string[] = [];
 
@@ -38,6 +38,8 @@ const DATASET: Array<[number, number, number]> = [
 beforeAll(async () => {
   Object.assign(users, await createStaff(prisma));
   trial = await makeOutcomeTrial(prisma, { masking: 'DOUBLE', arms: ['Ketamine', 'Midazolam'], targetEnrollment: 12 });
+  // In a masked trial only named unblinded staff see results by arm; this admin is named.
+  await prisma.unblindedStaff.create({ data: { trialId: trial.id, userId: users.admin.id, addedById: users.admin.id } });
   const ctx = outcomeContext(users.clinician);
   const now = Date.now();
   for (const [index, [arm, baseline, after]] of DATASET.entries()) {
@@ -88,7 +90,7 @@ const phq9Row = (outcomes: TrialOutcomes, group: string, timepoint: string) =>
   outcomes.instruments.find((item) => item.instrument === 'PHQ9')?.rows.find((row) => row.armLabel === group && row.timepoint === timepoint);
 
 describe('GET /api/v1/trials/{id}/outcomes', () => {
-  it('admins get per-arm numbers that match the hand computation', async () => {
+  it('[ADMIN] named unblinded staff gets per-arm numbers that match the hand computation', async () => {
     const outcomes = await report();
     expect(outcomes).toMatchObject({ isMasked: true, pooled: false, groups: ['Ketamine', 'Midazolam'] });
 
@@ -125,8 +127,10 @@ describe('GET /api/v1/trials/{id}/outcomes', () => {
     expect(outcomes.completion.participants.find((row) => row.status === 'WITHDRAWN')).toMatchObject({ endReason: 'Moved away', group: 'Midazolam' });
   });
 
-  it('non-admins get every arm pooled into "All participants" in a masked trial', async () => {
-    for (const role of ['clinician', 'coordinator'] as const) {
+  it('staff who are not named unblinded (an admin too) get every arm pooled into "All participants" in a masked trial', async () => {
+    const otherAdmin = await createUser(prisma, { role: 'ADMIN', name: 'Blinded Admin' });
+    Object.assign(users, { blindedAdmin: { id: otherAdmin.id, email: otherAdmin.email, name: otherAdmin.name, role: otherAdmin.role } });
+    for (const role of ['clinician', 'coordinator', 'blindedAdmin'] as const) {
       session.user = users[role];
       const outcomes = await report();
       expect(outcomes).toMatchObject({ isMasked: true, pooled: true, groups: ['All participants'] });

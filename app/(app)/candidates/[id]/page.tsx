@@ -53,10 +53,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: candidateName(candidate) };
 }
 
-/** Blinded trials keep the arm off this page; open-label ones show it. */
-function isBlinded(masking: string | null): boolean {
-  return masking !== null && masking !== 'NONE';
-}
 
 export default async function CandidatePage({ params, searchParams }: Props) {
   const user = await requirePageUser('candidate.read');
@@ -69,7 +65,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
   const canMove = hasPermission(user.role, 'pipeline.move');
   const canLogContact = hasPermission(user.role, 'contact.log');
 
-  const enrollmentRows = await loadCandidateEnrollments(candidate.id);
+  const enrollmentRows = await loadCandidateEnrollments({ candidateId: candidate.id, viewerId: user.id });
   // Trial details (allocation, masking, arms) only where they matter: enrolments and the move to Enrolled.
   const trialIds = new Set([
     ...enrollmentRows.map((row) => row.trialId),
@@ -85,10 +81,6 @@ export default async function CandidatePage({ params, searchParams }: Props) {
     const trial = trialById.get(trialId);
     if (!trial) return null;
     return { isRandomized: trial.allocation === 'RANDOMIZED', arms: trial.arms.map((arm) => ({ id: arm.id, label: arm.label })) };
-  };
-  const showArm = (trialId: string) => {
-    const trial = trialById.get(trialId);
-    return trial ? !isBlinded(trial.masking) : false;
   };
 
   const inTrial = new Set(candidate.pipelines.map((pipeline) => pipeline.trialId));
@@ -158,7 +150,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
               pipeline={pipeline}
               canMove={canMove}
               enrolment={pipeline.allowedNext.includes('ENROLLED') ? enrolmentChoice(pipeline.trialId) : null}
-              showArm={showArm(pipeline.trialId)}
+              showArm={pipeline.armLabel !== null}
               today={today}
             />
           ))

@@ -59,11 +59,11 @@ export default async function TrialResultsPage({ params }: { params: Promise<{ t
 
       {report.pooled ? (
         <Alert tone="info" title="Masked trial: results are pooled" live="none">
-          This trial is masked ({report.trial.masking?.toLowerCase()}). To protect the blind, every arm is shown together as “All participants”. Only admins can see results by arm.
+          This trial is masked ({report.trial.masking?.toLowerCase()}). To protect the blind, every arm is shown together as “All participants”. Only the trial’s named unblinded staff see results by arm.
         </Alert>
       ) : report.isMasked ? (
         <Alert tone="warning" title="Unmasked view: results by arm" live="none">
-          This trial is masked ({report.trial.masking?.toLowerCase()}). You are seeing results by arm because you are an admin; do not share them with the study team.
+          This trial is masked ({report.trial.masking?.toLowerCase()}). You are seeing results by arm because you are named unblinded staff for this trial; do not share them with the blinded study team.
         </Alert>
       ) : null}
 
