@@ -5,6 +5,7 @@ import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
 import { DashboardDiscrepancies } from '@/components/drug-inventory/dashboard-discrepancies';
 import { SeriousAePanel } from '@/components/infusions/serious-ae-panel';
 import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
+import { UnblindingReviewPanel } from '@/components/blinding/unblinding-review-panel';
 import { RecentReferrals } from '@/components/dashboard/recent-referrals';
 import { StageBarList } from '@/components/dashboard/stage-bar-list';
 import { TrialPipelineTable } from '@/components/dashboard/trial-pipeline-table';
@@ -56,6 +57,7 @@ export default async function DashboardPage() {
 
       {/* Safety first: open alerts stay at the top until a clinician acknowledges them. */}
       <SafetyAlertsPanel user={user} />
+      <UnblindingReviewPanel user={user} />
 
       <section aria-labelledby="at-a-glance" className="mb-8">
         <h2 id="at-a-glance" className="sr-only">

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'selfreport.send',
   'safety.read',
   'safety.acknowledge',
+  'blinding.manage',
+  'blinding.emergency_unblind',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'drug.count',
     'drug.review',
     'safety.read',
+    'blinding.manage',
   ],
   COORDINATOR: [
     'dashboard.read',
@@ -94,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'selfreport.send',
     'safety.read',
     'safety.acknowledge',
+    'blinding.emergency_unblind',
   ],
 };
 
@@ -127,6 +131,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'selfreport.send': 'Send participants questionnaire links and hand them the clinic tablet',
   'safety.read': 'See safety alerts (suicidality answers, serious adverse events)',
   'safety.acknowledge': 'Acknowledge a safety alert with the action taken',
+  'blinding.manage': 'Name the unblinded staff of a masked trial and review emergency unblindings',
+  'blinding.emergency_unblind': 'Break the blind for one participant in an emergency, with a reason',
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

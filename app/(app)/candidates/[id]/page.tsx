@@ -12,6 +12,7 @@ import { PipelineCard } from '@/components/candidates/pipeline-card';
 import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
 import { loadCandidateEnrollments } from '@/lib/candidates/load-candidate-enrollments';
 import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
+import { BlindingStatus } from '@/components/blinding/blinding-status';
 import { EligibilitySection } from '@/components/eligibility/screening-section';
 import { ScheduleSection } from '@/components/infusions/schedule-section';
 import { OutcomesSection } from '@/components/outcomes/outcomes-section';
@@ -132,6 +133,9 @@ export default async function CandidatePage({ params, searchParams }: Props) {
 
       {enrollmentRows.map((row) => (
         <SafetyAlertsPanel key={row.id} user={user} enrollmentId={row.id} showParticipant={false} />
+      ))}
+      {enrollmentRows.map((row) => (
+        <BlindingStatus key={`blind-${row.id}`} enrollment={row} user={user} trialLabel={candidate.pipelines.find((pipeline) => pipeline.trialId === row.trialId)?.trialLabel ?? 'this trial'} />
       ))}
       <CandidateDetails candidate={candidate} today={today} />
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UnblindedStaffSection } from '@/components/blinding/unblinded-staff-section';
 import { TrialSectionNav } from '@/components/trials/trial-section-nav';
 import {
   ArmsSection,
@@ -102,6 +103,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
       <CriteriaSection trial={trial} canEdit={canEdit} />
       <AssessmentPlanSection trial={trial} canEdit={canEdit} />
       <VersionsSection trial={trial} canEdit={canEdit} />
+      <UnblindedStaffSection trial={trial} user={user} />
     </>
   );
 }

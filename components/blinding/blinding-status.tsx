@@ -1,0 +1,26 @@
+import { Alert } from '@/components/ui/alert';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { hasPermission } from '@/lib/auth/permissions';
+import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import type { CandidateEnrollment } from '@/lib/candidates/load-candidate-enrollments';
+import { EmergencyUnblindForm } from './emergency-unblind-form';
+
+/**
+ * A masked enrolment's blind on the participant's record: who broke it, when and why (for
+ * everyone), and the emergency-unblinding form for clinicians still blinded.
+ */
+export function BlindingStatus({ enrollment, trialLabel, user }: { enrollment: CandidateEnrollment; trialLabel: string; user: Pick<CurrentUser, 'role'> }) {
+  const broken = enrollment.emergencyUnblinding;
+  const canUnblind = enrollment.isAllocationMasked && hasPermission(user.role, 'blinding.emergency_unblind');
+  if (!broken && !canUnblind) return null;
+  return (
+    <div className="mb-6 flex flex-col gap-3">
+      {broken ? (
+        <Alert tone="warning" title={`Blind broken in an emergency (${trialLabel})`} live="none">
+          By {broken.by} on {formatClinicTime(new Date(broken.at))}. Reason: {broken.reason}
+        </Alert>
+      ) : null}
+      {canUnblind ? <EmergencyUnblindForm enrollmentId={enrollment.id} trialLabel={trialLabel} /> : null}
+    </div>
+  );
+}
