@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { loadBlindingViewer } from '@/lib/blinding/load-blinding-viewer';
+import { redactAuditEvents } from '@/lib/blinding/redact-audit';
 import { prisma } from '@/lib/db';
 import { addDaysToDate } from '@/lib/scheduling/local-date';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
@@ -53,8 +55,11 @@ function whereOf(filter: AuditFilter, timeZone: string): Prisma.AuditEventWhereI
   return where;
 }
 
-/** One page (50 rows) of the audit trail, newest first, with the total that matches. */
-export async function listAuditEvents({ filter, timeZone }: { filter: AuditFilter; timeZone: string }): Promise<AuditEventPage> {
+/**
+ * One page (50 rows) of the audit trail, newest first, with the total that matches. What
+ * would unblind a masked trial is withheld from a viewer blinded to it (lib/blinding).
+ */
+export async function listAuditEvents({ filter, timeZone, viewerId }: { filter: AuditFilter; timeZone: string; viewerId: string }): Promise<AuditEventPage> {
   const where = whereOf(filter, timeZone);
   const [events, total, types] = await prisma.$transaction([
     prisma.auditEvent.findMany({
@@ -81,8 +86,11 @@ export async function listAuditEvents({ filter, timeZone }: { filter: AuditFilte
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.groupBy({ by: ['entityType'], orderBy: { entityType: 'asc' } }),
   ]);
+  const viewer = await loadBlindingViewer({ userId: viewerId, db: prisma });
+  const trials = await prisma.trial.findMany({ select: { id: true, masking: true } });
+  const maskingByTrial = new Map(trials.map((trial) => [trial.id, trial.masking]));
   return {
-    events,
+    events: redactAuditEvents({ events, viewer, maskingByTrial }) as AuditEventRow[],
     total,
     page: filter.page,
     pageSize: AUDIT_PAGE_SIZE,

@@ -1,7 +1,10 @@
 import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
 import { prisma } from '@/lib/db';
-import type { DosingProtocol } from '@/lib/validations/dosing';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { blindedPreparation, type BlindedPreparation } from '@/lib/blinding/blinded-preparation';
+import { isMaskedTrial } from '@/lib/blinding/policy';
+import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import { toVisitDto } from '@/lib/visits/to-visit-dto';
 import type { VisitDto, WriteContext } from '@/lib/visits/types';
 import { getArmProtocol } from './get-arm-protocol';
@@ -21,10 +24,16 @@ export type VisitDay = {
     mrn: string;
     sex: string;
     dateOfBirth: string;
-    /** Only when the trial is not masked (masking NONE or not set). */
+    /** Only for a viewer who may see this participant's allocation (lib/blinding/policy.ts). */
     arm: { id: string; label: string } | null;
   };
   trial: { id: string; nctId: string | null; label: string; isMasked: boolean };
+  /**
+   * The blind on this visit: `isBlinded` when the trial is masked and the viewer may not see
+   * the allocation; they then get the blinded preparation (the same for every arm) instead of
+   * the protocol, the mg or the calculation steps, and cannot verify the dose.
+   */
+  allocation: { isBlinded: boolean; canVerify: boolean; preparation: BlindedPreparation | null };
   /**
    * The arm's confirmed protocol (current version). Withheld (null) in a masked trial: a
    * placebo or fixed-dose protocol would reveal the arm. `protocolProblem` says why when absent otherwise.
@@ -43,14 +52,25 @@ export type VisitDay = {
   };
   vitals: VitalDto[];
   hold: HoldState & { holdSbpAbove: number; holdDbpAbove: number; overriddenBy: string | null };
+  /** For a blinded viewer: who signed and when, the weight, and the blinded preparation; no mg, steps or hash. */
   verification: {
-    id: string; weightKg: number; weightMeasuredOn: string; heightCm: number | null; doseMg: number; isCapped: boolean;
-    volumeMl: number | null; rateMlPerH: number | null; steps: string[]; signerName: string; meaning: string; signedAt: string; contentHash: string;
+    id: string; weightKg: number; weightMeasuredOn: string; heightCm: number | null; doseMg: number | null; isCapped: boolean | null;
+    volumeMl: number | null; rateMlPerH: number | null; steps: string[]; signerName: string; meaning: string; signedAt: string; contentHash: string | null;
   } | null;
   administration: (AdministrationDto & { recordedBy: string }) | null;
   adverseEvents: AdverseEventDto[];
   isDriverPresentAtDischarge: boolean | null;
 };
+
+/** The same-for-every-arm preparation of a masked trial, from every arm's confirmed protocol. */
+async function loadBlindedPreparation(trialId: string): Promise<BlindedPreparation> {
+  const version = await prisma.protocolVersion.findFirst({ where: { trialId }, orderBy: { number: 'desc' }, select: { dosing: { select: { protocol: true } } } });
+  const protocols = (version?.dosing ?? []).flatMap((row) => {
+    const parsed = dosingProtocolSchema.safeParse(row.protocol);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return blindedPreparation(protocols);
+}
 
 async function latestMeasurement(candidateId: string, code: string) {
   return prisma.measurement.findFirst({ where: { candidateId, code, voidedAt: null, valueNum: { not: null } }, orderBy: [{ measuredOn: 'desc' }, { createdAt: 'desc' }] });
@@ -79,7 +99,10 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     visit.chairId ? prisma.chair.findUnique({ where: { id: visit.chairId }, select: { name: true } }) : null,
   ]);
   if (!enrollment) throw new AppError('NOT_FOUND', 'This visit does not exist.');
-  const isMasked = enrollment.trial.masking !== null && enrollment.trial.masking !== 'NONE';
+  const isMasked = isMaskedTrial(enrollment.trial.masking);
+  const gate = await loadAllocationGate({ userId: ctx.user.id });
+  const isBlinded = !gate.canSee(enrollment.trial, enrollment.id);
+  const preparation = isMasked ? await loadBlindedPreparation(enrollment.trialId) : null;
 
   let protocol: DosingProtocol | null = null;
   let protocolVersionNumber: number | null = null;
@@ -89,7 +112,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     const arm = await getArmProtocol({ trialId: enrollment.trialId, armId: enrollment.armId });
     protocolVersionNumber = arm.protocolVersionNumber;
     sessionCount = arm.protocol.sessionCount;
-    if (isMasked) protocolProblem = 'The trial is masked: the dosing protocol is not shown.';
+    if (isBlinded) protocolProblem = "The trial is masked: only its unblinded staff see the dosing protocol and prepare the dose.";
     else protocol = arm.protocol;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -121,7 +144,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       mrn: enrollment.candidate.mrn,
       sex: enrollment.candidate.sex,
       dateOfBirth: enrollment.candidate.dateOfBirth.toISOString().slice(0, 10),
-      arm: isMasked ? null : enrollment.arm,
+      arm: isBlinded ? null : enrollment.arm,
     },
     trial: {
       id: enrollment.trial.id,
@@ -129,6 +152,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       label: enrollment.trial.acronym ?? enrollment.trial.shortTitle ?? enrollment.trial.title,
       isMasked,
     },
+    allocation: { isBlinded, canVerify: !isBlinded, preparation },
     protocol,
     protocolVersionNumber,
     protocolProblem,
@@ -158,23 +182,25 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
           weightKg: verification.weightKg,
           weightMeasuredOn: verification.weightMeasuredOn.toISOString().slice(0, 10),
           heightCm: verification.heightCm,
-          doseMg: verification.doseMg,
-          isCapped: verification.isCapped,
-          volumeMl: verification.volumeMl,
-          rateMlPerH: verification.rateMlPerH,
-          steps: Array.isArray(verification.steps) ? (verification.steps as string[]) : [],
+          doseMg: isBlinded ? null : verification.doseMg,
+          isCapped: isBlinded ? null : verification.isCapped,
+          volumeMl: isBlinded ? (preparation?.volumeMl ?? null) : verification.volumeMl,
+          rateMlPerH: isBlinded ? (preparation?.rateMlPerH ?? null) : verification.rateMlPerH,
+          steps: isBlinded ? [] : Array.isArray(verification.steps) ? (verification.steps as string[]) : [],
           signerName: verification.signerName,
           meaning: verification.meaning,
           signedAt: verification.signedAt.toISOString(),
-          contentHash: verification.contentHash,
+          // A hash over a small set of possible doses could be brute-forced back to the mg.
+          contentHash: isBlinded ? null : verification.contentHash,
         }
       : null,
     administration: administration
       ? {
           id: administration.id,
           visitId,
-          administeredDoseMg: administration.administeredDoseMg,
-          verifiedDoseMg: verification?.doseMg ?? administration.administeredDoseMg,
+          administeredDoseMg: isBlinded ? null : administration.administeredDoseMg,
+          verifiedDoseMg: isBlinded ? null : (verification?.doseMg ?? administration.administeredDoseMg),
+          percentGiven: administration.percentGiven,
           lotNumber: administration.lotNumber,
           startedAt: administration.startedAt.toISOString(),
           stoppedAt: administration.stoppedAt?.toISOString() ?? null,

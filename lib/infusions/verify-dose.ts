@@ -1,5 +1,7 @@
 import 'server-only';
 import { contentHash } from '@/lib/auth/content-hash';
+import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { isMaskedTrial } from '@/lib/blinding/policy';
 import { reauthenticate } from '@/lib/auth/reauthenticate';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
 import { clinicToday } from '@/lib/clinic/clinic-today';
@@ -52,6 +54,11 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
   ensureNotVerified(visit);
   assertNoHold(loaded.hold);
 
+  const trial = await prisma.trial.findUniqueOrThrow({ where: { id: visit.enrollment.trialId }, select: { id: true, masking: true } });
+  if (isMaskedTrial(trial.masking) && !(await loadAllocationGate({ userId: ctx.user.id })).canSee(trial, visit.enrollmentId)) {
+    // Verifying shows the mg, and 0 mg is a placebo: only those who may see the arm sign for it.
+    throw new AppError('FORBIDDEN', "In a masked trial only the trial's unblinded staff prepare and verify the dose.");
+  }
   const arm = await getArmProtocol({ trialId: visit.enrollment.trialId, armId: visit.enrollment.armId });
   const { day, date } = clinicToday(loaded.timeZone, now);
   const sex = input.sex ?? SEX_FROM_RECORD[visit.enrollment.candidate.sex] ?? 'unknown';
@@ -137,7 +144,8 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
         action: 'dose.verify',
         entityType: 'DoseVerification',
         entityId: verification.id,
-        after: { ...signed, protocol: undefined, contentHash: hash, weightMeasurementId: measurement.id },
+        // trialId lets the audit view withhold the dose from staff blinded to this trial.
+        after: { ...signed, protocol: undefined, trialId: trial.id, contentHash: hash, weightMeasurementId: measurement.id },
       });
       return {
         id: verification.id,

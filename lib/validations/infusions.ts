@@ -163,12 +163,19 @@ export const doseVerificationSchema = z.object({
 
 export const administrationSchema = z
   .object({
-    administeredDoseMg: z.number('Administered dose must be a number in mg').min(0, 'Administered dose cannot be negative'),
+    /** Unblinded staff (and every open-label trial) may record the mg given. */
+    administeredDoseMg: z.number('Administered dose must be a number in mg').min(0, 'Administered dose cannot be negative').optional(),
+    /** The share of the prepared dose given, %: how blinded staff record a masked trial's infusion. */
+    percentGiven: z.number('Share given must be a number').int('Use a whole percentage').min(1, 'At least 1 %').max(100, 'At most 100 % of the prepared dose').optional(),
     lotNumber: z.string('Enter the lot number').trim().min(1, 'Enter the lot number').max(64, 'Lot number must be at most 64 characters'),
     startedAt: isoInstantSchema,
     stoppedAt: isoInstantSchema.optional(),
   })
-  .refine((value) => value.stoppedAt === undefined || new Date(value.stoppedAt) > new Date(value.startedAt), { path: ['stoppedAt'], message: 'The infusion must stop after it started' });
+  .refine((value) => value.stoppedAt === undefined || new Date(value.stoppedAt) > new Date(value.startedAt), { path: ['stoppedAt'], message: 'The infusion must stop after it started' })
+  .refine((value) => (value.administeredDoseMg === undefined) !== (value.percentGiven === undefined), {
+    path: ['percentGiven'],
+    message: 'Give either the dose in mg or the share of the prepared dose, not both',
+  });
 
 export const adverseEventSchema = z
   .object({

@@ -29,11 +29,11 @@ describe('listAuditEvents', () => {
       for (let i = 0; i < 52; i += 1) await recordAuditEvent(tx, { actorId: null, action: 'test.bulk', entityType: type, entityId: `bulk-${i}` });
     });
 
-    const first = await listAuditEvents({ filter: filter({ entityType: type }), timeZone: TIME_ZONE });
+    const first = await listAuditEvents({ filter: filter({ entityType: type }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' });
     expect(first).toMatchObject({ total: 55, page: 1, pageSize: 50, pageCount: 2 });
     expect(first.events).toHaveLength(50);
     expect(first.entityTypes).toContain(type);
-    const second = await listAuditEvents({ filter: filter({ entityType: type, page: '2' }), timeZone: TIME_ZONE });
+    const second = await listAuditEvents({ filter: filter({ entityType: type, page: '2' }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' });
     // The three separate transactions came first, so they are the oldest: last page, newest of them first.
     expect(second.events.map((e) => e.entityId).slice(-3)).toEqual(['step-2', 'step-1', 'step-0']);
     const times = [...first.events, ...second.events].map((e) => e.createdAt.getTime());
@@ -48,7 +48,7 @@ describe('listAuditEvents', () => {
       await recordAuditEvent(tx, { actorId: actor.id, action: 'user.role_change', entityType: type, entityId: 'b' });
       await recordAuditEvent(tx, { actorId: null, actorLabel: 'ghost@nowhere.test', action: 'auth.sign_in_failed', entityType: type });
     });
-    const list = (values: Record<string, string>) => listAuditEvents({ filter: filter({ entityType: type, ...values }), timeZone: TIME_ZONE });
+    const list = (values: Record<string, string>) => listAuditEvents({ filter: filter({ entityType: type, ...values }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' });
 
     expect((await list({ entityId: 'a' })).events).toEqual([expect.objectContaining({ action: 'user.update', before: { name: 'Old' }, after: { name: 'New' } })]);
     expect((await list({ action: 'user.' })).total).toBe(2);
@@ -66,7 +66,7 @@ describe('listAuditEvents', () => {
     const day = utcToZoned(event.createdAt, TIME_ZONE).date;
     const [y, m, d] = day.split('-').map(Number);
     const shift = (days: number) => new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-    const count = async (from?: string, to?: string) => (await listAuditEvents({ filter: filter({ entityType: type, from, to }), timeZone: TIME_ZONE })).total;
+    const count = async (from?: string, to?: string) => (await listAuditEvents({ filter: filter({ entityType: type, from, to }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' })).total;
 
     expect(await count(day, day)).toBe(1);
     expect(await count(undefined, day)).toBe(1);

@@ -15,7 +15,10 @@ import { VitalsForm, VitalsTable } from './vitals-step';
 export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
   const [dose, setDose] = useState('');
+  const [percent, setPercent] = useState('100');
+  const isBlinded = visit.blinding.isBlinded;
   const verified = visit.verification?.doseMg ?? null;
+  const percentValue = numberOrUndefined(percent);
   const doseValue = numberOrUndefined(dose);
   const isAboveVerified = verified !== null && doseValue !== undefined && doseValue > verified;
   const after = visit.vitals.filter((row) => row.timepoint !== 'PRE');
@@ -26,8 +29,14 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
       {visit.administration ? (
         <dl className="grid gap-2 text-sm sm:grid-cols-4">
           <div>
-            <dt className="text-slate-600">Administered dose</dt>
-            <dd className="font-semibold text-slate-900 tabular-nums">{visit.administration.administeredDoseMg} mg</dd>
+            <dt className="text-slate-600">Administered</dt>
+            <dd className="font-semibold text-slate-900 tabular-nums">
+              {visit.administration.administeredDoseMg !== null
+                ? `${visit.administration.administeredDoseMg} mg`
+                : visit.administration.percentGiven === 100
+                  ? 'The full prepared dose'
+                  : `${visit.administration.percentGiven ?? '—'} % of the prepared dose`}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">Lot number</dt>
@@ -64,7 +73,7 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
               () =>
                 recordAdministrationAction({
                   visitId: visit.visitId,
-                  administeredDoseMg: doseValue ?? Number.NaN,
+                  ...(isBlinded ? { percentGiven: percentValue ?? Number.NaN } : { administeredDoseMg: doseValue ?? Number.NaN }),
                   lotNumber: textOf(data.get('lotNumber')),
                   startedAt: startedAt ?? '',
                   ...(stoppedAt ? { stoppedAt } : {}),
@@ -75,6 +84,11 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
         >
           <StatusAlert message={message} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {isBlinded ? (
+              <Field label="Share of the prepared dose given (%)" hint="100 when the whole bag ran. The mg stays with the unblinded staff." error={fieldErrors.percentGiven} required>
+                <Input type="number" inputMode="numeric" step="1" min={1} max={100} value={percent} onChange={(event) => setPercent(event.target.value)} />
+              </Field>
+            ) : (
             <Field
               label="Administered dose (mg)"
               hint={verified !== null ? `Verified dose: ${verified} mg. Cannot be exceeded.` : undefined}
@@ -83,6 +97,7 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
             >
               <Input type="number" inputMode="decimal" step="0.1" min={0} max={verified ?? undefined} value={dose} onChange={(event) => setDose(event.target.value)} />
             </Field>
+            )}
             <Field label="Lot number" error={fieldErrors.lotNumber} required>
               <Input name="lotNumber" autoComplete="off" maxLength={64} />
             </Field>

@@ -37,6 +37,36 @@ export function DoseResult({ result, title }: { result: Calculation; title: stri
   );
 }
 
+/**
+ * What blinded staff see at a masked trial's infusion: the study drug per protocol, and a volume
+ * and rate only when they are the same for every arm; who verified the dose, never the mg.
+ */
+function BlindedDose({ visit }: { visit: VisitDayView }) {
+  const preparation = visit.blinding.preparation;
+  const v = visit.verification;
+  return (
+    <div className="flex flex-col gap-3">
+      <section aria-label="Study drug" className="flex flex-col gap-1 rounded-md border border-slate-200 bg-slate-50 p-4">
+        <p className="text-xl font-semibold text-slate-900">{preparation?.label ?? 'Study drug per protocol'}</p>
+        <p className="text-sm text-slate-700">
+          {preparation?.volumeMl != null && preparation.rateMlPerH != null
+            ? `${preparation.volumeMl} mL at ${preparation.rateMlPerH} mL/h`
+            : 'Volume and rate as on the pharmacy label'}
+        </p>
+      </section>
+      {v ? (
+        <p className="text-sm text-slate-800">
+          Prepared and verified by {v.by} (e-signature), weight {v.weightKg} kg.
+        </p>
+      ) : (
+        <Alert tone="info" live="none">
+          This trial is masked: the trial&apos;s unblinded staff prepare and verify the dose. You will see here when it is ready.
+        </Alert>
+      )}
+    </div>
+  );
+}
+
 /** Today's weight → the calculated dose with every step; a clinician verifies it with a password e-signature. */
 export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayView; canVerify: boolean; canCalculate: boolean }) {
   const [weight, setWeight] = useState('');
@@ -45,8 +75,9 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
   const calc = useActionRunner();
   const sign = useActionRunner();
 
-  if (visit.verification) {
-    const v = visit.verification;
+  if (visit.blinding.isBlinded) return <BlindedDose visit={visit} />;
+  if (visit.verification && visit.verification.doseMg !== null) {
+    const v = { ...visit.verification, doseMg: visit.verification.doseMg, isCapped: visit.verification.isCapped ?? false };
     return (
       <div className="flex flex-col gap-3">
         <p className="text-sm text-slate-800">

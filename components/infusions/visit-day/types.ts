@@ -15,9 +15,10 @@ export type VitalsView = {
   recordedBy: string;
 };
 
+/** doseMg, isCapped and steps are null/empty for a viewer blinded to a masked trial. */
 export type VerificationView = DoneBy & {
-  doseMg: number;
-  isCapped: boolean;
+  doseMg: number | null;
+  isCapped: boolean | null;
   volumeMl: number | null;
   rateMlPerH: number | null;
   weightKg: number;
@@ -25,8 +26,10 @@ export type VerificationView = DoneBy & {
   steps: string[];
 };
 
+/** administeredDoseMg is null for a viewer blinded to a masked trial; percentGiven is the share of the prepared dose. */
 export type AdministrationView = DoneBy & {
-  administeredDoseMg: number;
+  administeredDoseMg: number | null;
+  percentGiven: number | null;
   lotNumber: string;
   startedAt: string;
   stoppedAt: string | null;
@@ -46,8 +49,10 @@ export type AdverseEventView = DoneBy & {
 export type VisitDayView = {
   visitId: string;
   trialId: string;
-  /** Null in a masked trial: the dose is then calculated only when a clinician signs. */
+  /** Null for a viewer blinded to a masked trial. */
   armId: string | null;
+  /** The blind on this visit, decided on the server (lib/blinding/policy.ts). */
+  blinding: { isBlinded: boolean; preparation: { label: string; volumeMl: number | null; rateMlPerH: number | null } | null };
   /** Optimistic-lock counter for moves and status changes. */
   version: number;
   status: VisitStatus;

@@ -45,7 +45,7 @@ function toRow(event: AuditEventRow): AuditTableRow {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requirePageUser('audit.read');
+  const user = await requirePageUser('audit.read');
   const raw = await searchParams;
   const values = Object.fromEntries(FILTER_KEYS.map((key) => [key, Array.isArray(raw[key]) ? raw[key][0] : raw[key]])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
   const parsed = auditFilterSchema.safeParse(values);
@@ -54,7 +54,7 @@ export default async function AuditPage({ searchParams }: Props) {
 
   const [users, result] = await Promise.all([
     listUsers(),
-    parsed.success ? listAuditEvents({ filter: parsed.data, timeZone: CLINIC_TIME_ZONE }) : Promise.resolve(null),
+    parsed.success ? listAuditEvents({ filter: parsed.data, timeZone: CLINIC_TIME_ZONE, viewerId: user.id }) : Promise.resolve(null),
   ]);
 
   const actorOptions = users.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));

@@ -5,8 +5,8 @@ import { auditFilterSchema } from '@/lib/validations/audit';
 
 // GET /api/v1/audit?entityType=&entityId=&actor=&action=&from=&to=&page=
 // `from`/`to` are inclusive clinic-local days; times come back as ISO instants.
-export const GET = defineRoute({ permission: 'audit.read', query: auditFilterSchema }, async ({ query }) => {
-  const result = await listAuditEvents({ filter: query, timeZone: CLINIC_TIME_ZONE });
+export const GET = defineRoute({ permission: 'audit.read', query: auditFilterSchema }, async ({ query, user }) => {
+  const result = await listAuditEvents({ filter: query, timeZone: CLINIC_TIME_ZONE, viewerId: user.id });
   return {
     events: result.events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
     total: result.total,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InfusionAdministration" ADD COLUMN     "percentGiven" INTEGER;
