@@ -88,3 +88,31 @@ export function farFutureMonday(): string {
   const base = '2031-01-06'; // a Monday
   return addDaysToDate(base, 7 * Math.floor(Math.random() * 400));
 }
+
+/** The two arms of a fictional triple-masked trial, named so a leak is easy to find in any response. */
+export const MASKED_ACTIVE_LABEL = 'Ketamine 0.5 mg/kg active';
+export const MASKED_PLACEBO_LABEL = 'Saline placebo';
+
+/**
+ * A triple-masked, randomized trial like NCT06668571: one 40-minute infusion, ketamine
+ * 0.5 mg/kg capped at 50 mg against a placebo arm, PHQ-9 at baseline and after session 1.
+ */
+export async function makeMaskedDosingTrial(db: Db) {
+  const active = dosingProtocolSchema.parse({ ...defaultDosingProtocol(), maxMgPerSession: 50, infusionMinutes: 40, sessionCount: 1 });
+  const placebo = dosingProtocolSchema.parse({ ...defaultDosingProtocol(), doseMode: 'PLACEBO', mgPerKg: null, weightBasis: null, infusionMinutes: 40, sessionCount: 1 });
+  const result = await createTrial(db, {
+    title: `Fictional masked infusion study ${token()}`,
+    masking: 'TRIPLE',
+    allocation: 'RANDOMIZED',
+    arms: [
+      { label: MASKED_ACTIVE_LABEL, type: 'EXPERIMENTAL', dosing: active },
+      { label: MASKED_PLACEBO_LABEL, type: 'PLACEBO_COMPARATOR', dosing: placebo },
+    ],
+    criteria: [{ kind: 'INCLUSION', text: 'Adults 18 to 65 years' }],
+    assessmentPlan: [
+      { instrument: 'PHQ9', timepoint: { kind: 'BASELINE' }, windowBeforeDays: 30, windowAfterDays: 30 },
+      { instrument: 'PHQ9', timepoint: { kind: 'AFTER_SESSION', session: 1 }, windowBeforeDays: 0, windowAfterDays: 2 },
+    ],
+  });
+  return { trial: result.trial, activeArmId: result.armIdByLabel.get(MASKED_ACTIVE_LABEL)!, placeboArmId: result.armIdByLabel.get(MASKED_PLACEBO_LABEL)! };
+}
