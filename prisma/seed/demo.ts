@@ -1,4 +1,5 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { isMaskedTrial } from '@/lib/blinding/policy';
 import type { Db } from '@/lib/db';
 import type { PipelineStage } from '@/lib/generated/prisma/client';
 import { dosingProtocolSchema } from '@/lib/validations/dosing';
@@ -32,9 +33,23 @@ const EXIT_REASONS: Partial<Record<PipelineStage, string>> = {
   LOST_TO_FOLLOW_UP: 'No answer to three calls and two emails',
 };
 
+/** The masked demo trial's unblinded preparer (the only demo account that sees its arms). */
+async function nameUnblindedStaff(db: Db, options: { trials: Array<{ id: string; nctId: string | null; masking: string | null }>; userId: string; addedById: string }) {
+  for (const trial of options.trials) {
+    if (!isMaskedTrial(trial.masking)) continue;
+    const existing = await db.unblindedStaff.findUnique({ where: { trialId_userId: { trialId: trial.id, userId: options.userId } } });
+    if (existing) continue;
+    await db.$transaction(async (tx) => {
+      await tx.unblindedStaff.create({ data: { trialId: trial.id, userId: options.userId, addedById: options.addedById } });
+      await recordAuditEvent(tx, { actorId: null, actorLabel: 'seed', action: 'trial.unblinded_staff_set', entityType: 'Trial', entityId: trial.id, after: { userIds: [options.userId] } });
+    });
+  }
+}
+
 export async function seedDemo(db: Db, today = new Date()) {
-  const [admin, coordinator, clinician] = await seedDemoUsers(db);
+  const [admin, coordinator, clinician, pharmacist] = await seedDemoUsers(db);
   const trials = await seedTrials(db, SEED_TRIALS);
+  await nameUnblindedStaff(db, { trials, userId: pharmacist.id, addedById: admin.id });
   const chairs = await seedChairs(db);
   await seedClosures(db);
   const interventional = trials.filter((t) => t.nctId === 'NCT06419439' || t.nctId === 'NCT06668571');

@@ -15,12 +15,15 @@ describe('demo seed', () => {
       demoUsers: await prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } }),
     });
     const first = await counts();
-    expect(first).toEqual({ trials: 3, candidates: 40, demoUsers: 3 });
+    expect(first).toEqual({ trials: 3, candidates: 40, demoUsers: 4 });
     await seedDemo(prisma);
     expect(await counts()).toEqual(first);
 
     const roles = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { role: true } });
-    expect(roles.map((r) => r.role).sort()).toEqual(['ADMIN', 'CLINICIAN', 'COORDINATOR']);
+    expect(roles.map((r) => r.role).sort()).toEqual(['ADMIN', 'CLINICIAN', 'CLINICIAN', 'COORDINATOR']);
+    // Only the pharmacist sees the masked demo trial's arms.
+    const masked = await prisma.trial.findUniqueOrThrow({ where: { nctId: 'NCT06668571' }, include: { unblindedStaff: { include: { user: { select: { email: true } } } } } });
+    expect(masked.unblindedStaff.map((row) => row.user.email)).toEqual(['pharmacist@trialdesk.test']);
 
     const stages = await prisma.pipelineEntry.groupBy({ by: ['stage'], where: { candidate: { mrn: { startsWith: 'DEMO-' } } }, _count: true });
     expect(stages.length).toBeGreaterThanOrEqual(10);
