@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS } from '../scripts/lib/demo-accounts.mjs';
+import { queryDb, signIn } from './support';
+
+// The masked demo trial (NCT06668571, triple masked) read page by page as each role: the
+// coordinator and a blinded clinician find no allocation anywhere; the named unblinded
+// preparer does see the arm.
+const TRIAL_NCT_ID = 'NCT06668571';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type Participant = { candidateId: string; enrollmentId: string; visitId: string | null; day: string | null; trialId: string };
+
+async function maskedParticipants(): Promise<{ participants: Participant[]; armLabels: string[] }> {
+  const participants = await queryDb<Participant>(
+    `SELECT e."candidateId", e.id AS "enrollmentId", e."trialId",
+            (SELECT v.id FROM "Visit" v WHERE v."enrollmentId" = e.id ORDER BY v."sessionNumber" LIMIT 1) AS "visitId",
+            (SELECT to_char(v."scheduledAt" AT TIME ZONE 'America/New_York', 'YYYY-MM-DD') FROM "Visit" v WHERE v."enrollmentId" = e.id ORDER BY v."sessionNumber" LIMIT 1) AS day
+       FROM "Enrollment" e JOIN "Trial" t ON t.id = e."trialId" WHERE t."nctId" = $1 ORDER BY e.id`,
+    [TRIAL_NCT_ID],
+  );
+  const arms = await queryDb<{ label: string }>(`SELECT a.label FROM "Arm" a JOIN "Trial" t ON t.id = a."trialId" WHERE t."nctId" = $1`, [TRIAL_NCT_ID]);
+  return { participants, armLabels: arms.map((arm) => arm.label) };
+}
+
+function pagesOf(participant: Participant): string[] {
+  return [
+    `/candidates/${participant.candidateId}`,
+    `/participants/${participant.enrollmentId}/outcomes`,
+    `/enrollments/${participant.enrollmentId}/schedule`,
+    `/outcomes/${participant.trialId}`,
+    ...(participant.visitId ? [`/visits/${participant.visitId}`] : []),
+    ...(participant.day ? [`/schedule?day=${participant.day}`] : []),
+  ];
+}
+
+async function readPages(page: Page, participants: Participant[]): Promise<Array<{ url: string; html: string }>> {
+  const read: Array<{ url: string; html: string }> = [];
+  for (const participant of participants) {
+    for (const url of pagesOf(participant)) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBeLessThan(400);
+      read.push({ url, html: await page.content() });
+    }
+  }
+  return read;
+}
+
+const account = (email: string) => DEMO_ACCOUNTS.find((item) => item.email === email)!;
+
+for (const who of [
+  { title: '[COORDINATOR] blinded', email: 'coordinator@trialdesk.test' },
+  { title: '[CLINICIAN] blinded', email: 'clinician@trialdesk.test' },
+]) {
+  test(`${who.title} reads every page of the masked trial's participants and finds no allocation`, async ({ page }) => {
+    const { participants, armLabels } = await maskedParticipants();
+    expect(participants.length).toBeGreaterThan(0);
+    await signIn(page, account(who.email));
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    const pages = await readPages(page, participants);
+    const leaks = pages.flatMap(({ url, html }) => [
+      ...armLabels.filter((label) => html.includes(label)).map((label) => `${url}: ${label}`),
+      ...(/placebo/i.test(html) ? [`${url}: placebo`] : []),
+      ...(/\d+(\.\d+)? mg\b(?!\/kg)/.test(html.replace(/0\.5 mg\/kg|50 mg/g, '')) ? [`${url}: an mg figure`] : []),
+    ]);
+    expect(leaks).toEqual([]);
+  });
+}
+
+test('[CLINICIAN] unblinded preparer sees the arm of a masked-trial participant; the emergency-unblinding form is not offered to them', async ({ page }) => {
+  const { participants, armLabels } = await maskedParticipants();
+  await signIn(page, account('pharmacist@trialdesk.test'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.goto(`/candidates/${participants[0].candidateId}`);
+  const html = await page.content();
+  expect(armLabels.some((label) => html.includes(label))).toBe(true);
+  await expect(page.getByText('Emergency unblinding')).toHaveCount(0);
+});
+
+test('[CLINICIAN] blinded breaks the blind in an emergency: the arm is shown to them and the record says so; admins are alerted', async ({ page, browser }) => {
+  const { participants, armLabels } = await maskedParticipants();
+  const target = participants.at(-1)!;
+  await signIn(page, account('clinician@trialdesk.test'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.goto(`/candidates/${target.candidateId}`);
+  await page.getByText('Emergency unblinding').click();
+  const form = page.getByRole('form', { name: /^Emergency unblinding/ });
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await form.getByLabel('Why must the blind be broken?').fill('Severe reaction; the emergency team needs the allocation to treat');
+  await form.getByLabel(/I understand/).check();
+  await form.getByRole('button', { name: 'Break the blind' }).click();
+  const shown = page.getByRole('status').filter({ hasText: 'Blind broken for this participant' });
+  await expect(shown).toBeVisible();
+  const shownText = (await shown.textContent()) ?? '';
+  expect(armLabels.some((label) => shownText.includes(label))).toBe(true);
+  await page.reload();
+  await expect(page.getByText(/Blind broken in an emergency/)).toBeVisible();
+
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, account('admin@trialdesk.test'));
+  const panel = adminPage.getByRole('region', { name: /Emergency unblindings to review/ });
+  await expect(panel).toBeVisible();
+  const adminHtml = await adminPage.content();
+  expect(armLabels.filter((label) => adminHtml.includes(label))).toEqual([]);
+  await admin.close();
+});
