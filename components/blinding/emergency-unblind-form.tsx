@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -18,7 +17,6 @@ type FormValues = z.input<typeof emergencyUnblindSchema>;
 
 /** Breaking the blind for one participant: a reason and a deliberate confirmation. */
 export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentId: string; trialLabel: string }) {
-  const router = useRouter();
   const [isConfirmed, setIsConfirmed] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [arm, setArm] = useState<string | null>(null);
@@ -32,8 +30,9 @@ export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentI
     setFormError(null);
     const result = await emergencyUnblindAction({ ...values, enrollmentId });
     if (result.ok) {
+      // No refresh here: the page would re-render without this form (the viewer may now see
+      // the arm) and the answer would vanish; the record shows the broken blind on the next load.
       setArm(result.data.arm.label);
-      router.refresh();
       return;
     }
     setFormError(applyServerErrors(result.error, setError, ['reason']));

@@ -1,6 +1,8 @@
 'use client';
 
 import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { effectiveSpacing } from '@/lib/scheduling/session-spacing';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -22,6 +24,27 @@ const asNumber = { setValueAs: numberOrNull };
 /** A new extension visit: optional, 1–7 days after the last session, same dose as the sessions until set. */
 function newExtension(): NonNullable<DosingProtocol['extension']> {
   return { label: '', isOptional: true, minDaysAfterLastSession: 1, maxDaysAfterLastSession: 7, mgPerKg: null, fixedMg: null, isOpenLabel: false };
+}
+
+/** Twice weekly with no spacing numbers: the scheduler's defaults, shown as assumptions to confirm. */
+function SpacingAssumption({ dosing, onConfirm }: { dosing: { sessionsPerWeek: number | null; minHoursBetweenSessions: number | null; maxDaysBetweenSessions: number | null }; onConfirm: (spacing: { minHoursBetweenSessions: number | null; maxDaysBetweenSessions: number | null }) => void }) {
+  const spacing = effectiveSpacing(dosing);
+  if (!spacing.assumed.minHours && !spacing.assumed.maxDays) return null;
+  const parts = [
+    spacing.assumed.minHours ? `at least ${spacing.minHoursBetweenSessions} h` : null,
+    spacing.assumed.maxDays ? `at most ${spacing.maxDaysBetweenSessions} days` : null,
+  ].filter(Boolean);
+  return (
+    <Alert tone="warning" title="Spacing assumed, not stated" live="none">
+      <p>
+        The protocol says {dosing.sessionsPerWeek} per week but gives no spacing, so sessions are booked {parts.join(' and ')} apart (the clinic&apos;s
+        defaults for twice weekly). Confirm them to write them into the protocol, or enter the protocol&apos;s own numbers.
+      </p>
+      <Button type="button" size="sm" variant="secondary" className="mt-2" onClick={() => onConfirm(spacing)}>
+        Confirm {parts.join(' and ')}
+      </Button>
+    </Alert>
+  );
 }
 
 /**
@@ -156,7 +179,7 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
             <Field label="Number of sessions" error={error('sessionCount')} required>
               <Input type="number" inputMode="numeric" step={1} min={1} {...register(`${base}.sessionCount`, asNumber)} />
             </Field>
-            <Field label="Sessions per week" hint="Empty = not stated." error={error('sessionsPerWeek')}>
+            <Field label="Sessions per 7 days" hint="At most this many in any 7 days (not per calendar week). Empty = not stated." error={error('sessionsPerWeek')}>
               <Input type="number" inputMode="numeric" step={1} min={1} max={7} {...register(`${base}.sessionsPerWeek`, asNumber)} />
             </Field>
             <Field label="Minimum hours between sessions" error={error('minHoursBetweenSessions')}>
@@ -169,6 +192,14 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
               <Input type="number" inputMode="numeric" step={1} min={1} max={90} {...register(`${base}.weightWindowDays`, asNumber)} />
             </Field>
           </div>
+
+          <SpacingAssumption
+            dosing={dosing}
+            onConfirm={(spacing) => {
+              setValue(`${base}.minHoursBetweenSessions`, spacing.minHoursBetweenSessions, set);
+              setValue(`${base}.maxDaysBetweenSessions`, spacing.maxDaysBetweenSessions, set);
+            }}
+          />
 
           {dosing.doseSteps.length > 0 ? (
             <div className="text-sm">

@@ -40,7 +40,7 @@ export function DosingSummary({ protocol }: { protocol: DosingProtocol }) {
           <Row term="Infusion duration">{protocol.infusionMinutes === null ? 'Not stated' : `${formatNumber(protocol.infusionMinutes)} minutes`}</Row>
           <Row term="Concentration or volume">{volume ?? 'Not stated'}</Row>
           <Row term="Sessions">{formatNumber(protocol.sessionCount)}</Row>
-          <Row term="Sessions per week">{protocol.sessionsPerWeek === null ? 'Not stated' : formatNumber(protocol.sessionsPerWeek)}</Row>
+          <Row term="Sessions per 7 days (at most, any 7 days)">{protocol.sessionsPerWeek === null ? 'Not stated' : formatNumber(protocol.sessionsPerWeek)}</Row>
           <Row term="Minimum gap">{protocol.minHoursBetweenSessions === null ? 'Not stated' : `${formatNumber(protocol.minHoursBetweenSessions)} hours`}</Row>
           <Row term="Maximum gap">{protocol.maxDaysBetweenSessions === null ? 'Not stated' : `${formatNumber(protocol.maxDaysBetweenSessions)} days`}</Row>
           <Row term="Weight valid for">{formatNumber(protocol.weightWindowDays)} days before a session</Row>

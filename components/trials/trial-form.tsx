@@ -52,7 +52,7 @@ const SEGMENT_LABELS: Record<string, string> = {
   concentrationMgPerMl: 'concentration',
   diluentVolumeMl: 'diluent volume',
   sessionCount: 'number of sessions',
-  sessionsPerWeek: 'sessions per week',
+  sessionsPerWeek: 'sessions per 7 days',
   minHoursBetweenSessions: 'minimum hours between sessions',
   maxDaysBetweenSessions: 'maximum days between sessions',
   weightWindowDays: 'weight validity',

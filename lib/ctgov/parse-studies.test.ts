@@ -267,7 +267,8 @@ describe('parseStudies: the ketamine worked example', () => {
   it('upper-cases the NCT id, suggests dosing per arm and rules per criterion', () => {
     const [{ draft }] = parseOk(study);
     expect(draft.nctId).toBe('NCT06419439');
-    expect(draft.arms[0].suggestedDosing).toEqual(NCT06419439_DOSING);
+    // The registry text states no spacing; the seed's 48 h / 7 days are clinic assumptions, never suggested.
+    expect(draft.arms[0].suggestedDosing).toEqual({ ...NCT06419439_DOSING, minHoursBetweenSessions: null, maxDaysBetweenSessions: null });
     expect(draft.arms[1].suggestedDosing).toMatchObject({ drug: 'ketamine', doseMode: 'PLACEBO', sessionCount: 4, sessionsPerWeek: 2, mgPerKg: null });
     // Linked from the arm's interventionNames although the intervention lists no arm.
     expect(draft.interventions[1].armLabels).toEqual(['Saline']);

@@ -8,7 +8,8 @@ describe('suggestDosing: ketamine worked examples', () => {
       armText: 'Ketamine\nParticipants will receive four twice-weekly IV infusions of ketamine 0.5 mg/kg.',
       interventionTexts: [],
     });
-    expect(dosing).toEqual(NCT06419439_DOSING);
+    // The registry text states no spacing; the seed's 48 h / 7 days are clinic assumptions, never suggested.
+    expect(dosing).toEqual({ ...NCT06419439_DOSING, minHoursBetweenSessions: null, maxDaysBetweenSessions: null });
   });
 
   it('reads a 40-minute infusion capped at 50 mg with an optional open-label infusion (NCT06668571)', () => {

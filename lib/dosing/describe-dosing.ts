@@ -33,10 +33,10 @@ export function describeSessionDose(protocol: DosingProtocol): string {
   return parts.join(', ');
 }
 
-/** "4 sessions, 2 per week, ≥ 48 h and ≤ 7 days apart" or "1 session". */
+/** "4 sessions, at most 2 in any 7 days, ≥ 48 h and ≤ 7 days apart" or "1 session". */
 export function describeSchedule(protocol: DosingProtocol): string {
   const parts = [plural(protocol.sessionCount, 'session')];
-  if (protocol.sessionsPerWeek !== null) parts.push(`${n(protocol.sessionsPerWeek)} per week`);
+  if (protocol.sessionsPerWeek !== null) parts.push(`at most ${n(protocol.sessionsPerWeek)} in any 7 days`);
   const gaps: string[] = [];
   if (protocol.minHoursBetweenSessions !== null) gaps.push(`≥ ${n(protocol.minHoursBetweenSessions)} h`);
   if (protocol.maxDaysBetweenSessions !== null) gaps.push(`≤ ${plural(protocol.maxDaysBetweenSessions, 'day')}`);

@@ -36,6 +36,8 @@ describe('checkSeries', () => {
       const visits = [visit(1, '2026-12-03', '09:00'), visit(2, '2026-12-07', '09:00'), visit(3, '2026-12-08', '15:00')];
       expect(check(visits)).toEqual([
         { sessionNumber: 3, code: 'TOO_CLOSE', message: 'Session 3 is 30 h after session 2; the protocol needs at least 48 h' },
+        // Thu, Mon and Tue are also three sessions inside 7 days.
+        { sessionNumber: 3, code: 'WEEK_LIMIT', message: 'Session 3 on Tue 2026-12-08 would make more than 2 sessions in 7 days; the protocol allows at most 2 in any 7 days' },
       ]);
     });
 
@@ -162,19 +164,19 @@ describe('checkSeries', () => {
     ]);
   });
 
-  describe('weekly limit (ISO weeks, Monday to Sunday)', () => {
+  describe('weekly limit (any 7 consecutive days, not calendar weeks)', () => {
     it('flags the third session in one week', () => {
       const visits = [visit(1, '2026-11-30', '09:00'), visit(2, '2026-12-02', '09:00'), visit(3, '2026-12-04', '09:00')];
       expect(check(visits)).toEqual([
-        { sessionNumber: 3, code: 'WEEK_LIMIT', message: 'Session 3 is the 3rd session in the week of Mon 2026-11-30; the protocol allows at most 2 per week' },
+        { sessionNumber: 3, code: 'WEEK_LIMIT', message: 'Session 3 on Fri 2026-12-04 would make more than 2 sessions in 7 days; the protocol allows at most 2 in any 7 days' },
       ]);
     });
 
-    it('counts Sunday with the week before and Monday with the week after', () => {
+    it('counts across the weekend: Sat, Sun, Mon are three in three days (a calendar week would have split them)', () => {
       const settings = { ...DEMO_CLINIC_SETTINGS, openDays: [1, 2, 3, 4, 5, 6, 7] };
       const protocol = { ...TWICE_WEEKLY, sessionCount: 3, minHoursBetweenSessions: 24 };
       const satSunMon = [visit(1, '2026-12-05', '09:00'), visit(2, '2026-12-06', '09:00'), visit(3, '2026-12-07', '09:00')];
-      expect(check(satSunMon, { settings, protocol })).toEqual([]);
+      expect(check(satSunMon, { settings, protocol }).map((conflict) => [conflict.sessionNumber, conflict.code])).toEqual([[3, 'WEEK_LIMIT']]);
       const friSatSun = [visit(1, '2026-12-04', '09:00'), visit(2, '2026-12-05', '09:00'), visit(3, '2026-12-06', '09:00')];
       expect(check(friSatSun, { settings, protocol }).map((conflict) => [conflict.sessionNumber, conflict.code])).toEqual([[3, 'WEEK_LIMIT']]);
     });

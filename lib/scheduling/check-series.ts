@@ -1,6 +1,8 @@
 import type { ClinicSettings } from '@/lib/validations/scheduling';
-import { formatDayLabel, isoWeekStartOfDate } from '@/lib/scheduling/local-date';
-import { ordinal, pluralize } from '@/lib/scheduling/format';
+import { extensionSessionNumber, extensionWindowProblem } from '@/lib/scheduling/extension-window';
+import { formatDayLabel } from '@/lib/scheduling/local-date';
+import { countInWindowEnding, rollingLimitMessage } from '@/lib/scheduling/session-spacing';
+import { pluralize } from '@/lib/scheduling/format';
 import {
   chairLabel,
   createSchedulingContext,
@@ -35,6 +37,7 @@ const CODE_ORDER: readonly ConflictCode[] = [
   'TOO_CLOSE',
   'TOO_FAR',
   'WEEK_LIMIT',
+  'EXTENSION_WINDOW',
 ];
 
 type Entry = { visit: SeriesVisit; placed: PlacedVisit };
@@ -76,10 +79,12 @@ function checkNumbering(ctx: SchedulingContext, entries: readonly Entry[]): { co
   const seen = new Set<number>();
   const ordered: Entry[] = [];
   const sessionCount = ctx.protocol.sessionCount;
+  const lastNumber = extensionSessionNumber(ctx.protocol) ?? sessionCount;
   for (const entry of [...entries].sort((a, b) => a.visit.sessionNumber - b.visit.sessionNumber)) {
     const sessionNumber = entry.visit.sessionNumber;
-    if (!Number.isInteger(sessionNumber) || sessionNumber < 1 || sessionNumber > sessionCount) {
-      conflicts.push({ sessionNumber, code: 'ORDER', message: `Session ${sessionNumber} is not part of this protocol (${pluralize(sessionCount, 'session')})` });
+    if (!Number.isInteger(sessionNumber) || sessionNumber < 1 || sessionNumber > lastNumber) {
+      const extensionNote = ctx.protocol.extension ? ` and its extension, session ${lastNumber}` : '';
+      conflicts.push({ sessionNumber, code: 'ORDER', message: `Session ${sessionNumber} is not part of this protocol (${pluralize(sessionCount, 'session')}${extensionNote})` });
       continue;
     }
     if (seen.has(sessionNumber)) {
@@ -108,6 +113,11 @@ function checkPairs(ctx: SchedulingContext, ordered: readonly Entry[]): Conflict
       });
       continue;
     }
+    if (next.visit.sessionNumber === extensionSessionNumber(ctx.protocol)) {
+      const problem = extensionWindowProblem({ protocol: ctx.protocol, lastSessionDay: prev.placed.localDate, day: next.placed.localDate });
+      if (problem !== null) conflicts.push({ sessionNumber: blamed, code: 'EXTENSION_WINDOW', message: problem });
+      continue;
+    }
     const conflict = getIntervalConflict(ctx, { prev: prev.placed, next: next.placed });
     if (conflict !== null) conflicts.push({ ...conflict, sessionNumber: blamed });
   }
@@ -117,25 +127,19 @@ function checkPairs(ctx: SchedulingContext, ordered: readonly Entry[]): Conflict
 function checkWeekLimit(ctx: SchedulingContext, ordered: readonly Entry[]): Conflict[] {
   const limit = ctx.protocol.sessionsPerWeek;
   if (limit === null) return [];
-  const byWeek = new Map<string, Entry[]>();
-  for (const entry of [...ordered].sort((a, b) => a.placed.start.getTime() - b.placed.start.getTime())) {
-    const week = isoWeekStartOfDate(entry.placed.localDate);
-    byWeek.set(week, [...(byWeek.get(week) ?? []), entry]);
-  }
+  // The open-label extension is outside the blinded series' rhythm.
+  const extension = extensionSessionNumber(ctx.protocol);
+  const series = [...ordered].filter((entry) => entry.visit.sessionNumber !== extension).sort((a, b) => a.placed.start.getTime() - b.placed.start.getTime());
   const conflicts: Conflict[] = [];
-  for (const [week, entries] of byWeek) {
-    const excess = entries.length - limit;
-    if (excess <= 0) continue;
-    // Visits that already happened cannot be moved, so the latest movable ones carry the blame.
-    const movable = entries.filter((entry) => !entry.visit.isLocked).slice(-excess);
-    for (const entry of movable) {
-      const position = entries.indexOf(entry) + 1;
-      conflicts.push({
-        sessionNumber: entry.visit.sessionNumber,
-        code: 'WEEK_LIMIT',
-        message: `Session ${entry.visit.sessionNumber} is the ${ordinal(position)} session in the week of ${formatDayLabel(week)}; the protocol allows at most ${limit} per week`,
-      });
+  const kept: Entry[] = [];
+  for (const entry of series) {
+    // "N per week" is any 7 consecutive days. Visits that already happened cannot be moved, so a later, movable one carries the blame.
+    const isOver = countInWindowEnding([...kept.map((other) => other.placed.localDate), entry.placed.localDate], entry.placed.localDate) > limit;
+    if (isOver && !entry.visit.isLocked) {
+      conflicts.push({ sessionNumber: entry.visit.sessionNumber, code: 'WEEK_LIMIT', message: rollingLimitMessage({ sessionNumber: entry.visit.sessionNumber, day: entry.placed.localDate, limit }) });
+      continue;
     }
+    kept.push(entry);
   }
   return conflicts;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClinicSettings } from '@/lib/validations/scheduling';
 import { checkSeries } from '@/lib/scheduling/check-series';
+import { countInWindowEnding } from '@/lib/scheduling/session-spacing';
 import { addDaysToDate, daysBetweenDates, isoWeekStartOfDate, isoWeekdayOfDate, minutesToTime, timeToMinutes } from '@/lib/scheduling/local-date';
 import { proposeSeries } from '@/lib/scheduling/propose-series';
 import type { ChairBooking, SchedulingProtocol } from '@/lib/scheduling/types';
@@ -120,12 +121,15 @@ describe('proposeSeries (property)', () => {
         });
         if (protocol.sessionsPerWeek !== null) {
           for (const count of weekCounts.values()) expect(count).toBeLessThanOrEqual(protocol.sessionsPerWeek);
+          // And in any 7 consecutive days, not only calendar weeks.
+          const days = visits.map((visit) => visit.localDate);
+          for (const day of days) expect(countInWindowEnding(days, day)).toBeLessThanOrEqual(protocol.sessionsPerWeek);
         }
         expect(checkSeries({ protocol, settings, visits, busy, participantBusy, now: new Date(0) })).toEqual([]);
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('a free, always-open clinic fits any protocol whose maximum gap allows weekly visits, starting on the start date', () => {
     const settings: ClinicSettings = {
@@ -148,5 +152,5 @@ describe('proposeSeries (property)', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });

@@ -121,10 +121,23 @@ describe('proposeSeries', () => {
       expect(slots(result)).toEqual(['2026-12-03 08:00 chair-1', '2026-12-07 08:00 chair-1', '2026-12-10 08:00 chair-1', '2026-12-14 08:00 chair-1']);
     });
 
-    it('backtracks to satisfy a once-weekly limit with a 5-day maximum gap', () => {
-      // Monday and Tuesday leave only days of the same week (or the weekend) for session 2; Wednesday reaches next Monday.
+    it('reports a once-in-any-7-days limit with a 5-day maximum gap as impossible, naming the 7-day rule', () => {
+      // At most one session in any 7 days means 7 days apart at least; at most 5 days apart cannot also hold.
       const protocol = { ...TWICE_WEEKLY, sessionCount: 2, sessionsPerWeek: 1, minHoursBetweenSessions: null, maxDaysBetweenSessions: 5 };
-      expect(slots(propose({ startDate: '2026-11-30', protocol }))).toEqual(['2026-12-02 08:00 chair-1', '2026-12-07 08:00 chair-1']);
+      const result = propose({ startDate: '2026-11-30', protocol });
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]).toMatchObject({ sessionNumber: 2, code: 'WEEK_LIMIT' });
+      expect(result.problems[0].message).toMatch(/1 sessions in any 7 days/);
+    });
+
+    it('with Mon + Tue preferred under twice weekly, moves the second session to Wednesday or later (Mon/Thu)', () => {
+      const protocol = { ...TWICE_WEEKLY, minHoursBetweenSessions: null, maxDaysBetweenSessions: null };
+      expect(slots(propose({ startDate: '2026-11-30', protocol, preferredDays: [1, 2] }))).toEqual([
+        '2026-11-30 08:00 chair-1',
+        '2026-12-03 08:00 chair-1',
+        '2026-12-07 08:00 chair-1',
+        '2026-12-10 08:00 chair-1',
+      ]);
     });
   });
 

@@ -52,6 +52,14 @@ function checkClinicCanHost(ctx: SchedulingContext): Conflict | null {
   return null;
 }
 
+/** Whether repeating on these weekdays keeps sessions at least `minHours` apart (same time of day). */
+function isSpacedEnough(days: readonly number[], minHours: number | null): boolean {
+  if (minHours === null || days.length < 2) return true;
+  const sorted = [...days].sort((a, b) => a - b);
+  const smallestGapDays = Math.min(...sorted.map((day, index) => (index === 0 ? day + 7 : day) - (sorted.at(index - 1) ?? day)));
+  return smallestGapDays * 24 >= minHours;
+}
+
 /** Proposes dates, times and chairs for every session of an arm's protocol. */
 export function proposeSeries(input: ProposeSeriesInput): ProposeSeriesResult {
   const { protocol, settings, startDate, preferredTime, now, horizonDays = DEFAULT_HORIZON_DAYS } = input;
@@ -78,11 +86,14 @@ export function proposeSeries(input: ProposeSeriesInput): ProposeSeriesResult {
       // Later sessions keep the first session's time and a spread weekday rhythm unless the participant chose otherwise.
       const pattern = chooseWeekdayPattern({
         openDays: settings.openDays,
-        sessionsPerWeek: protocol.sessionsPerWeek,
+        sessionsPerWeek: ctx.protocol.sessionsPerWeek,
         firstWeekday: isoWeekdayOfDate(first.localDate),
-        minHoursBetweenSessions: protocol.minHoursBetweenSessions,
+        minHoursBetweenSessions: ctx.protocol.minHoursBetweenSessions,
       });
-      return { days: userDays ?? pattern, minutes: userMinutes ?? timeToMinutes(first.localTime) };
+      // Preferred days that sit closer together than the protocol allows (Mon + Tue under ≥ 48 h)
+      // cannot be the rhythm: the spread pattern from the first session's weekday takes over.
+      const keepsGap = userDays !== null && isSpacedEnough(userDays, ctx.protocol.minHoursBetweenSessions);
+      return { days: keepsGap ? userDays : (pattern ?? userDays), minutes: userMinutes ?? timeToMinutes(first.localTime) };
     },
   });
   const visits = result.visits.map(toProposedVisit);

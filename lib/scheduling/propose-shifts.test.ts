@@ -33,11 +33,18 @@ const describeShifts = (result: ReturnType<typeof proposeShifts>) =>
 
 describe('proposeShifts', () => {
   it('leaves later visits alone when they still keep the rules', () => {
-    const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00') });
+    // Session 2 to Wed 12-02 keeps 48 h after Monday and 2 in any 7 days with Mon 12-07 and Thu 12-10.
+    const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-02', '09:00') });
     expect(result.rescheduledConflicts).toEqual([]);
     expect(result.shifts).toEqual([]);
     expect(result.problems).toEqual([]);
-    expect(result.rescheduled).toEqual({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00'), localDate: '2026-12-04', localTime: '09:00', chairId: 'chair-1' });
+    expect(result.rescheduled).toEqual({ sessionNumber: 2, scheduledAt: ny('2026-12-02', '09:00'), localDate: '2026-12-02', localTime: '09:00', chairId: 'chair-1' });
+  });
+
+  it('moves a later visit that the new day puts third in 7 days (Fri, Mon, Thu)', () => {
+    const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00') });
+    expect(result.rescheduledConflicts).toEqual([]);
+    expect(describeShifts(result)).toEqual(['4: 2026-12-11 09:00 chair-1']);
   });
 
   it('moves the later visits that now break the rules, keeping their weekday and time', () => {
@@ -49,10 +56,10 @@ describe('proposeShifts', () => {
   });
 
   it('keeps a later visit that is still far enough away', () => {
-    // Fri 15:00 to Mon 09:00 is 66 h, more than the 48 h minimum.
+    // Fri 15:00 to Mon 09:00 is 66 h, more than the 48 h minimum; only session 4 (third in 7 days) moves.
     const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '15:00') });
     expect(result.rescheduledConflicts).toEqual([]);
-    expect(result.shifts).toEqual([]);
+    expect(result.shifts.map((item) => item.sessionNumber)).toEqual([4]);
   });
 
   it('reports a moved visit on a day the clinic is shut', () => {

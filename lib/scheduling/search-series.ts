@@ -1,4 +1,5 @@
-import { addDaysToDate, compareDates, daysBetweenDates, formatDayLabel, isoWeekStartOfDate, isoWeekdayOfDate } from '@/lib/scheduling/local-date';
+import { addDaysToDate, compareDates, daysBetweenDates, formatDayLabel, isoWeekdayOfDate } from '@/lib/scheduling/local-date';
+import { ROLLING_WINDOW_DAYS, wouldExceedRollingLimit } from '@/lib/scheduling/session-spacing';
 import { joinList, pluralize } from '@/lib/scheduling/format';
 import {
   earliestAfter,
@@ -65,11 +66,16 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     slotCache.set(date, slots);
     return slots;
   };
-  const weekCount = (placed: readonly PlacedVisit[], date: string): number => {
-    const week = isoWeekStartOfDate(date);
-    return [...anchors, ...placed].filter((visit) => isoWeekStartOfDate(visit.localDate) === week).length;
-  };
-  const isWeekFull = (placed: readonly PlacedVisit[], date: string) => weekLimit !== null && weekCount(placed, date) >= weekLimit;
+  // "N per week" is any 7 consecutive days, not the calendar week.
+  const isWeekFull = (placed: readonly PlacedVisit[], date: string) =>
+    wouldExceedRollingLimit({ taken: [...anchors, ...placed].map((visit) => visit.localDate), day: date, limit: weekLimit });
+  /** The sessions of the last 6 days before `visit`: all that the rolling limit of later sessions depends on. */
+  const recentDays = (placed: readonly PlacedVisit[], visit: PlacedVisit): string =>
+    [...anchors, ...placed]
+      .map((other) => other.localDate)
+      .filter((day) => compareDates(day, addDaysToDate(visit.localDate, -(ROLLING_WINDOW_DAYS - 1))) >= 0 && compareDates(day, visit.localDate) <= 0)
+      .sort(compareDates)
+      .join(',');
 
   const windowFor = (prev: PlacedVisit | null): SearchWindow => {
     const minInstant = prev && earliestAfter(ctx, prev) > earliestInstant ? earliestAfter(ctx, prev) : earliestInstant;
@@ -111,7 +117,7 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
       }
       diagnosis.hasOpenDay = true;
       if (isWeekFull(placed, date)) {
-        diagnosis.weekFull.add(isoWeekStartOfDate(date));
+        diagnosis.weekFull.add(date);
         continue;
       }
       const slots = [...daySlots(date)];
@@ -148,7 +154,7 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     if (steps > maxSteps) return false;
     const prev = placed.at(-1) ?? anchors.at(-1) ?? null;
     // Whether the rest can be placed depends only on the previous visit and its week's count.
-    const stateKey = prev ? `${index}|${prev.start.getTime()}|${weekCount(placed, prev.localDate)}` : `${index}|start`;
+    const stateKey = prev ? `${index}|${prev.start.getTime()}|${recentDays(placed, prev)}` : `${index}|start`;
     if (failedStates.has(stateKey)) return false;
     const window = windowFor(prev);
     const diagnosis = emptyDiagnosis();
@@ -202,8 +208,8 @@ function describeDeadEnd(ctx: SchedulingContext, deadEnd: DeadEnd & { sessionNum
     codes.push('PARTICIPANT_BUSY');
   }
   if (diagnosis.weekFull.size > 0) {
-    const weeks = [...diagnosis.weekFull].sort(compareDates).map((week) => `the week of ${formatDayLabel(week)}`);
-    reasons.push(`the limit of ${ctx.protocol.sessionsPerWeek} sessions per week is already reached in ${joinList(weeks)}`);
+    const days = [...diagnosis.weekFull].sort(compareDates).map(formatDayLabel);
+    reasons.push(`the limit of ${ctx.protocol.sessionsPerWeek} sessions in any 7 days is already reached for ${joinList(days)}`);
     codes.push('WEEK_LIMIT');
   }
   if (diagnosis.closures.size > 0) {

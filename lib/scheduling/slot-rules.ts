@@ -2,6 +2,7 @@ import type { ClinicSettings } from '@/lib/validations/scheduling';
 import { daysBetweenDates, formatDayLabel, isoWeekdayOfDate, minutesToTime, timeToMinutes, weekdayName } from '@/lib/scheduling/local-date';
 import { formatDuration, formatHoursLimit, pluralize } from '@/lib/scheduling/format';
 import type { BusyInterval, ChairBooking, Conflict, SchedulingProtocol } from '@/lib/scheduling/types';
+import { withSpacingDefaults } from '@/lib/scheduling/session-spacing';
 import { utcToZoned, zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 
 // The per-slot rules shared by proposing, checking and shifting series.
@@ -68,7 +69,8 @@ export function createSchedulingContext(options: {
   }
   return {
     settings,
-    protocol,
+    // The twice-weekly defaults (≥ 48 h, ≤ 7 days) apply wherever the protocol gives no numbers.
+    protocol: withSpacingDefaults(protocol),
     chairMinutes: resolveChairMinutes(options),
     openMinutes: timeToMinutes(settings.openTime),
     closeMinutes: timeToMinutes(settings.closeTime),

@@ -4,7 +4,10 @@ import type { DosingProtocol } from '@/lib/validations/dosing';
 export type SchedulingProtocol = Pick<
   DosingProtocol,
   'sessionCount' | 'sessionsPerWeek' | 'minHoursBetweenSessions' | 'maxDaysBetweenSessions' | 'infusionMinutes'
->;
+> & {
+  /** The optional extension session (number sessionCount + 1), booked inside its own window. */
+  extension?: Pick<NonNullable<DosingProtocol['extension']>, 'minDaysAfterLastSession' | 'maxDaysAfterLastSession' | 'label'> | null;
+};
 
 /**
  * An existing chair booking [start, end). `visitId` lets the rules ignore the bookings of
@@ -25,6 +28,7 @@ export type ConflictCode =
   | 'TOO_FAR'
   | 'PARTICIPANT_BUSY'
   | 'WEEK_LIMIT'
+  | 'EXTENSION_WINDOW'
   | 'ORDER'
   | 'IN_PAST';
 

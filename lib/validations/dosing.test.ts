@@ -36,12 +36,19 @@ describe('seed protocols', () => {
       diluentVolumeMl: null,
       sessionCount: 4,
       sessionsPerWeek: 2,
-      minHoursBetweenSessions: null,
-      maxDaysBetweenSessions: null,
+      // The page says only "twice weekly": the clinic's assumed spacing, written into the seed.
+      minHoursBetweenSessions: 48,
+      maxDaysBetweenSessions: 7,
       weightWindowDays: 7,
       doseSteps: [],
       extension: null,
     });
+  });
+
+  it('refuses a weekly limit that its own maximum gap cannot keep (once in any 7 days, at most 5 days apart)', () => {
+    const result = dosingProtocolSchema.safeParse({ ...NCT06419439_DOSING, sessionsPerWeek: 1, minHoursBetweenSessions: null, maxDaysBetweenSessions: 5 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toContain('At most 1 in any 7 days cannot be kept with sessions at most 5 days apart');
   });
 
   it('NCT06668571: one 40-minute IV infusion at 0.5 mg/kg actual body weight, 50 mg cap, optional open-label extension 1–7 days later', () => {
@@ -152,8 +159,8 @@ describe('numeric field checks', () => {
     [{ sessionCount: 0 }, 'sessionCount', 'At least 1 session'],
     [{ sessionCount: 53 }, 'sessionCount', 'At most 52 sessions'],
     [{ sessionCount: 2.5 }, 'sessionCount', 'Session count must be a whole number'],
-    [{ sessionsPerWeek: 0 }, 'sessionsPerWeek', 'At least 1 per week'],
-    [{ sessionsPerWeek: 8 }, 'sessionsPerWeek', 'At most 7 per week'],
+    [{ sessionsPerWeek: 0 }, 'sessionsPerWeek', 'At least 1 in 7 days'],
+    [{ sessionsPerWeek: 8 }, 'sessionsPerWeek', 'At most 7 in 7 days'],
     [{ minHoursBetweenSessions: -1 }, 'minHoursBetweenSessions', 'Minimum hours between sessions cannot be negative'],
     [{ maxDaysBetweenSessions: 0 }, 'maxDaysBetweenSessions', 'Maximum days between sessions must be at least 1'],
     [{ weightWindowDays: 0 }, 'weightWindowDays', 'Weight window must be at least 1 day'],

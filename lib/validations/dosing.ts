@@ -63,7 +63,8 @@ const baseDosingProtocolSchema = z.object({
   concentrationMgPerMl: z.number().positive('Concentration must be greater than 0 mg/mL').nullable(),
   diluentVolumeMl: z.number().positive('Diluent volume must be greater than 0 mL').nullable(),
   sessionCount: z.number().int('Session count must be a whole number').min(1, 'At least 1 session').max(52, 'At most 52 sessions'),
-  sessionsPerWeek: z.number().int('Sessions per week must be a whole number').min(1, 'At least 1 per week').max(7, 'At most 7 per week').nullable(),
+  /** At most this many sessions in any 7 consecutive days (not per calendar week). */
+  sessionsPerWeek: z.number().int('Sessions per 7 days must be a whole number').min(1, 'At least 1 in 7 days').max(7, 'At most 7 in 7 days').nullable(),
   minHoursBetweenSessions: z.number().min(0, 'Minimum hours between sessions cannot be negative').nullable(),
   maxDaysBetweenSessions: z.number().int('Use whole days').min(1, 'Maximum days between sessions must be at least 1').nullable(),
   weightWindowDays: z.number().int('Use whole days').min(1, 'Weight window must be at least 1 day').max(90, 'Weight window must be at most 90 days').default(7),
@@ -140,9 +141,13 @@ function checkVolumeInputs(protocol: BaseProtocol, ctx: IssueContext): void {
 }
 
 function checkSchedule(protocol: BaseProtocol, ctx: IssueContext): void {
-  const { minHoursBetweenSessions: minHours, maxDaysBetweenSessions: maxDays } = protocol;
+  const { minHoursBetweenSessions: minHours, maxDaysBetweenSessions: maxDays, sessionsPerWeek: perWeek } = protocol;
   if (minHours !== null && maxDays !== null && maxDays * 24 < minHours) {
     addIssue(ctx, ['maxDaysBetweenSessions'], `Maximum gap (${maxDays} days = ${maxDays * 24} h) is shorter than the minimum gap (${minHours} h)`);
+  }
+  // N in any 7 days means N consecutive gaps add up to at least 7 days; gaps of at most D days need N × D ≥ 7.
+  if (perWeek !== null && maxDays !== null && perWeek < protocol.sessionCount && perWeek * maxDays < 7) {
+    addIssue(ctx, ['maxDaysBetweenSessions'], `At most ${perWeek} in any 7 days cannot be kept with sessions at most ${maxDays} days apart`);
   }
 }
 
@@ -218,12 +223,18 @@ export function defaultDosingProtocol(): DosingProtocol {
 // Worked examples used across the app and tests. Parsed here so a schema change that
 // would reject a real trial's dosing fails at import time.
 
-/** NCT06419439: four twice-weekly IV ketamine infusions, 0.5 mg/kg actual body weight, no cap. Infusion duration is not stated. */
+/**
+ * NCT06419439: four twice-weekly IV ketamine infusions, 0.5 mg/kg actual body weight, no cap.
+ * Infusion duration is not stated. The page says only "twice weekly": 48 h to 7 days apart are the
+ * clinic's assumptions (lib/scheduling/session-spacing.ts), written here so they show and can be confirmed.
+ */
 export const NCT06419439_DOSING: DosingProtocol = dosingProtocolSchema.parse({
   ...defaultDosingProtocol(),
   infusionMinutes: null,
   sessionCount: 4,
   sessionsPerWeek: 2,
+  minHoursBetweenSessions: 48,
+  maxDaysBetweenSessions: 7,
 });
 
 /** NCT06668571: one 40-minute IV ketamine infusion, 0.5 mg/kg actual body weight capped at 50 mg, optional open-label extension infusion 1–7 days later. */

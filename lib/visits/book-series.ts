@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
 import { checkSeries } from '@/lib/scheduling/check-series';
+import { extensionSessionNumber } from '@/lib/scheduling/extension-window';
 import type { SeriesVisit } from '@/lib/scheduling/types';
 import type { BookSeriesInput } from '@/lib/validations/scheduling';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
@@ -33,6 +34,16 @@ export async function bookSeries({ enrollmentId, input, ctx, now = new Date() }:
       throw new AppError('CONFLICT', `Session ${alreadyBooked.join(', ')} is already booked for this participant; reschedule it instead.`, {
         details: { bookedSessions: alreadyBooked },
       });
+    }
+    const extensionNumber = extensionSessionNumber(data.protocol);
+    if (extensionNumber !== null && requested.some((visit) => visit.sessionNumber === extensionNumber)) {
+      // The open-label extension follows the blinded series: only once its last session is done.
+      const last = data.rows.find((row) => row.sessionNumber === data.protocol.sessionCount && row.status === 'COMPLETED');
+      if (!last) {
+        throw new AppError('CONFLICT', `${data.protocol.extension?.label ?? 'The extension'} (session ${extensionNumber}) can be booked once session ${data.protocol.sessionCount} is completed.`, {
+          details: { conflicts: [{ sessionNumber: extensionNumber, code: 'EXTENSION_WINDOW', message: 'The blinded series is not completed yet' }] },
+        });
+      }
     }
     // Sessions already held anchor the interval and weekly rules but are not re-judged.
     const anchors: SeriesVisit[] = data.series.map((visit) => ({ ...visit, isLocked: true }));

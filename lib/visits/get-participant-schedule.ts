@@ -2,9 +2,11 @@ import 'server-only';
 import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
+import { extensionWindow } from '@/lib/scheduling/extension-window';
+import { utcToZoned } from '@/lib/scheduling/zoned-time';
 import { dosingProtocolSchema } from '@/lib/validations/dosing';
 import { toVisitDto } from './to-visit-dto';
-import type { VisitDto } from './types';
+import { ACTIVE_VISIT_STATUSES, type VisitDto } from './types';
 
 export type ParticipantSchedule = {
   enrollmentId: string;
@@ -16,6 +18,11 @@ export type ParticipantSchedule = {
   timeZone: string;
   /** Every visit of the enrollment, every status, in session order. */
   visits: VisitDto[];
+  /**
+   * The protocol's optional extension session: WAITING until the blinded series is completed,
+   * then OPEN inside its window (clinic days), BOOKED once held; null when the protocol has none.
+   */
+  extension: { sessionNumber: number; label: string; state: 'WAITING' | 'OPEN' | 'BOOKED'; window: { firstDay: string; lastDay: string; describe: string } | null } | null;
 };
 
 /** One participant's appointments (the printable schedule and the ICS source). */
@@ -41,5 +48,21 @@ export async function getParticipantSchedule(enrollmentId: string): Promise<Part
     plannedSessions: parsed?.success ? parsed.data.sessionCount : null,
     timeZone: settings.timeZone,
     visits: enrollment.visits.map((visit) => toVisitDto(visit, settings.timeZone)),
+    extension: parsed?.success ? extensionState(parsed.data, enrollment.visits, settings.timeZone) : null,
   };
+}
+
+function extensionState(
+  protocol: { sessionCount: number; extension: { label: string; minDaysAfterLastSession: number; maxDaysAfterLastSession: number } | null },
+  visits: ReadonlyArray<{ sessionNumber: number; status: string; scheduledAt: Date }>,
+  timeZone: string,
+): ParticipantSchedule['extension'] {
+  if (!protocol.extension) return null;
+  const sessionNumber = protocol.sessionCount + 1;
+  const base = { sessionNumber, label: protocol.extension.label };
+  if (visits.some((visit) => visit.sessionNumber === sessionNumber && (ACTIVE_VISIT_STATUSES as readonly string[]).includes(visit.status))) return { ...base, state: 'BOOKED', window: null };
+  const last = visits.find((visit) => visit.sessionNumber === protocol.sessionCount && visit.status === 'COMPLETED');
+  if (!last) return { ...base, state: 'WAITING', window: null };
+  const window = extensionWindow(protocol, utcToZoned(last.scheduledAt, timeZone).date);
+  return { ...base, state: 'OPEN', window: window ? { firstDay: window.firstDay, lastDay: window.lastDay, describe: window.describe } : null };
 }

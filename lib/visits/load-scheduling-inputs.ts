@@ -63,9 +63,11 @@ export async function loadSchedulingInputs(db: Db | Tx, options: { enrollmentId:
     minHoursBetweenSessions: arm.protocol.minHoursBetweenSessions,
     maxDaysBetweenSessions: arm.protocol.maxDaysBetweenSessions,
     infusionMinutes: arm.protocol.infusionMinutes,
+    extension: arm.protocol.extension,
   };
+  const lastSessionNumber = protocol.extension ? protocol.sessionCount + 1 : protocol.sessionCount;
   const series: SeriesVisit[] = rows
-    .filter((row) => (ACTIVE_VISIT_STATUSES as readonly string[]).includes(row.status) && row.chairId !== null && row.sessionNumber <= protocol.sessionCount)
+    .filter((row) => (ACTIVE_VISIT_STATUSES as readonly string[]).includes(row.status) && row.chairId !== null && row.sessionNumber <= lastSessionNumber)
     .map((row) => ({
       sessionNumber: row.sessionNumber,
       scheduledAt: row.scheduledAt,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { extensionSessionNumber } from '@/lib/scheduling/extension-window';
 import { AppError } from '@/lib/errors/app-error';
 import { proposeShifts } from '@/lib/scheduling/propose-shifts';
 import type { Conflict, SeriesVisit } from '@/lib/scheduling/types';
@@ -50,7 +51,7 @@ export async function rescheduleVisit({ visitId, input, ctx, now = new Date() }:
       from: new Date(earliest - 8 * DAY_MS),
       to: new Date(Math.max(scheduledAt.getTime(), visit.scheduledAt.getTime()) + SHIFT_LOOKAHEAD_DAYS * DAY_MS),
     });
-    if (visit.sessionNumber > data.protocol.sessionCount) {
+    if (visit.sessionNumber > (extensionSessionNumber(data.protocol) ?? data.protocol.sessionCount)) {
       throw new AppError('CONFLICT', `Session ${visit.sessionNumber} is outside the protocol's ${data.protocol.sessionCount} sessions and cannot be moved by the series rules.`);
     }
     const series: SeriesVisit[] = data.series.some((entry) => entry.visitId === visit.id)

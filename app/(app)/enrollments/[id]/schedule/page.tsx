@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdherenceLine } from '@/components/infusions/adherence-line';
 import { BookSeriesForm } from '@/components/infusions/book-series-form';
+import { ExtensionBooking } from '@/components/infusions/extension-booking';
 import { ParticipantVisits } from '@/components/infusions/participant-visits';
 import { PrintButton } from '@/components/schedule/print-button';
 import { Alert } from '@/components/ui/alert';
@@ -82,6 +83,20 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
             <ParticipantVisits enrollmentId={enrollmentId} visits={schedule.visits} sessionCount={schedule.plannedSessions} timeZone={schedule.timeZone} chairs={activeChairs} canBook={canBook && isActive} />
           </CardBody>
         </Card>
+        {schedule.extension && canBook && isActive ? (
+          <Card aria-labelledby="extension-heading" className="no-print">
+            <CardHeader titleId="extension-heading" title={schedule.extension.label} description={`Optional session ${schedule.extension.sessionNumber}, after the series.`} />
+            <CardBody>
+              {schedule.extension.state === 'OPEN' && schedule.extension.window ? (
+                <ExtensionBooking enrollmentId={enrollmentId} timeZone={settings.timeZone} chairs={activeChairs} extension={{ ...schedule.extension, window: schedule.extension.window }} />
+              ) : schedule.extension.state === 'BOOKED' ? (
+                <p className="text-sm text-slate-800">Booked: see session {schedule.extension.sessionNumber} above.</p>
+              ) : (
+                <p className="text-sm text-slate-800">It can be booked once session {schedule.extension.sessionNumber - 1} is completed.</p>
+              )}
+            </CardBody>
+          </Card>
+        ) : null}
         {canBook ? (
           <Card aria-labelledby="book-heading" className="no-print">
             <CardHeader
