@@ -203,11 +203,18 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   await expect(events).toContainText('Dissociation');
   await expect(events).toContainText('Not serious');
 
-  // (6) Discharge with the driver present.
+  // (6) Discharge: minutes after the infusion it is refused (monitoring, post-infusion vitals);
+  // the clinician discharges early with a reason, recorded as a protocol deviation.
   const dischargeForm = page.getByRole('form', { name: 'Discharge' });
+  await expect(dischargeForm.getByText('Not ready for discharge yet')).toBeVisible();
   await dischargeForm.getByLabel('The adult driver is present to take the participant home').check();
   await dischargeForm.getByRole('button', { name: 'Discharge' }).click();
+  await expect(dischargeForm.getByText(/Not yet: .*Monitoring ends at/)).toBeVisible();
+  await dischargeForm.getByLabel(/Discharge early/).check();
+  await dischargeForm.getByLabel('Why the participant leaves early').fill('Transferred to the emergency department for observation');
+  await dischargeForm.getByRole('button', { name: 'Discharge early' }).click();
   await expect(page.getByText('Discharged; adult driver present: yes.')).toBeVisible();
+  await expect(page.getByText(/Early discharge \(protocol deviation\)/)).toBeVisible();
 
   const [verification] = await queryDb<{ doseMg: number; weightKg: number; verifiedById: string; signerName: string; contentHash: string }>(
     `SELECT "doseMg", "weightKg", "verifiedById", "signerName", "contentHash" FROM "DoseVerification" WHERE "visitId" = $1`,

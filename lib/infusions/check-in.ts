@@ -44,7 +44,7 @@ export async function checkIn({ visitId, input, ctx, now = new Date() }: { visit
     const pregnancyTest = input.pregnancyTest === 'NEGATIVE' ? 'NEGATIVE' : 'NOT_REQUIRED';
     const updated = await tx.visit.update({
       where: { id: visit.id },
-      data: { status: 'CHECKED_IN', checkedInAt: now, isDriverConfirmed: true, pregnancyTest, hasNoNewExclusion: true, version: { increment: 1 } },
+      data: { status: 'CHECKED_IN', checkedInAt: now, checkedInById: ctx.user.id, isDriverConfirmed: true, pregnancyTest, hasNoNewExclusion: true, version: { increment: 1 } },
     });
     await ctx.audit(tx, {
       action: 'visit.check_in',

@@ -1,16 +1,68 @@
 import 'server-only';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { DischargeInput } from '@/lib/validations/infusions';
 import type { WriteContext } from '@/lib/visits/types';
+import { checkDischarge, EARLY_DISCHARGE_DEVIATION, POST_INFUSION_SCALE, POST_INFUSION_TIMEPOINT, type DischargeState } from './discharge-policy';
+import { getArmProtocol } from './get-arm-protocol';
 import { assertCheckedIn, loadInfusionVisit } from './load-infusion-visit';
 
-export type DischargeResult = { visitId: string; status: 'COMPLETED'; completedAt: string; dischargedAt: string; wasAdministered: boolean; version: number };
+export type DischargeResult = {
+  visitId: string;
+  status: 'COMPLETED';
+  completedAt: string;
+  dischargedAt: string;
+  wasAdministered: boolean;
+  version: number;
+  /** Set when a clinician discharged before the policy allowed: the deviation recorded for it. */
+  earlyDischargeDeviationId: string | null;
+};
+
+/** Everything the discharge policy reads for a visit, inside the caller's transaction. */
+export async function loadDischargeState(tx: Tx, options: { visitId: string; now: Date; stoppedAtOverride?: Date | null }): Promise<DischargeState & { timeZone: string }> {
+  const { visit, administration, timeZone } = await loadInfusionVisit(tx, options.visitId);
+  const settings = await tx.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { monitoringMinutes: true } });
+  let infusionMinutes: number | null = null;
+  let monitoringMinutes = settings?.monitoringMinutes ?? 60;
+  try {
+    const arm = await getArmProtocol({ trialId: visit.enrollment.trialId, armId: visit.enrollment.armId }, tx);
+    infusionMinutes = arm.protocol.infusionMinutes;
+    monitoringMinutes = arm.protocol.postInfusionMonitoringMinutes ?? monitoringMinutes;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+  const postVitals = await tx.vitalSign.count({ where: { visitId: options.visitId, timepoint: POST_INFUSION_TIMEPOINT, voidedAt: null } });
+  const timepoint = `AFTER_SESSION_${visit.sessionNumber}`;
+  const plan = await tx.protocolVersion.findFirst({
+    where: { trialId: visit.enrollment.trialId },
+    orderBy: { number: 'desc' },
+    select: { assessmentPlan: { where: { instrument: POST_INFUSION_SCALE, timepoint }, select: { id: true } } },
+  });
+  const isCadssPlanned = (plan?.assessmentPlan.length ?? 0) > 0;
+  const hasCadss = isCadssPlanned && (await tx.assessment.count({ where: { enrollmentId: visit.enrollmentId, instrument: POST_INFUSION_SCALE, timepoint, supersededAt: null } })) > 0;
+  const state = checkDischarge(
+    {
+      now: options.now,
+      administration: administration ? { startedAt: administration.startedAt, stoppedAt: options.stoppedAtOverride ?? administration.stoppedAt } : null,
+      infusionMinutes,
+      monitoringMinutes,
+      hasPostVitals: postVitals > 0,
+      isCadssPlanned,
+      hasCadss,
+    },
+    timeZone,
+  );
+  return { ...state, timeZone };
+}
 
 /**
- * Discharge: the adult driver must be present (400 otherwise), and either the infusion is
- * recorded (with its stop time, which may be sent here) or a reason says why none was
- * given. The visit becomes COMPLETED. Audited `visit.discharge`.
+ * Discharge: the adult driver must be present (400), and either the infusion is recorded
+ * (with its stop time, which may be sent here) or a reason says why none was given. Then the
+ * discharge policy (lib/infusions/discharge-policy.ts): until the infusion has ended, the
+ * monitoring time has passed, post-infusion vitals and any planned CADSS are recorded, the
+ * answer is 409 with what is missing and the minutes remaining, unless a clinician overrides
+ * with a reason, which is stored and becomes an EARLY_DISCHARGE protocol deviation. The visit
+ * becomes COMPLETED with who discharged it. Audited `visit.discharge`.
  */
 export async function discharge({ visitId, input, ctx, now = new Date() }: { visitId: string; input: DischargeInput; ctx: WriteContext; now?: Date }): Promise<DischargeResult> {
   return prisma.$transaction(async (tx) => {
@@ -26,17 +78,45 @@ export async function discharge({ visitId, input, ctx, now = new Date() }: { vis
         fields: { notAdministeredReason: ['No infusion is recorded for this visit; record it, or say why none was given.'] },
       });
     }
+    let stoppedAt: Date | null = administration?.stoppedAt ?? null;
     if (administration && administration.stoppedAt === null) {
       if (!input.infusionStoppedAt) {
         throw new AppError('VALIDATION_FAILED', 'Record when the infusion stopped before discharge.', { fields: { infusionStoppedAt: ['Record when the infusion stopped before discharge.'] } });
       }
-      const stoppedAt = new Date(input.infusionStoppedAt);
+      stoppedAt = new Date(input.infusionStoppedAt);
       if (stoppedAt <= administration.startedAt || stoppedAt.getTime() > now.getTime() + 5 * 60_000) {
         throw new AppError('VALIDATION_FAILED', undefined, { fields: { infusionStoppedAt: ['The stop time must be after the start and not in the future'] } });
       }
+    }
+    const state = await loadDischargeState(tx, { visitId, now, stoppedAtOverride: stoppedAt });
+    const overrideReason = input.overrideReason ?? null;
+    if (state.blockers.length > 0 && !overrideReason) {
+      const first = state.blockers[0];
+      throw new AppError('CONFLICT', `Not yet: ${state.blockers.map((blocker) => blocker.message).join(' ')}`, {
+        details: {
+          blockers: state.blockers,
+          minutesRemaining: state.minutesRemaining,
+          monitoringEndsAt: state.monitoringEndsAt?.toISOString() ?? null,
+          firstBlocker: first.code,
+        },
+      });
+    }
+    if (administration && administration.stoppedAt === null && stoppedAt) {
       await tx.infusionAdministration.update({ where: { id: administration.id }, data: { stoppedAt } });
       await ctx.audit(tx, { action: 'infusion.stop', entityType: 'InfusionAdministration', entityId: administration.id, before: { stoppedAt: null }, after: { stoppedAt: stoppedAt.toISOString() } });
     }
+    const isEarly = state.blockers.length > 0;
+    const deviation = isEarly
+      ? await tx.protocolDeviation.create({
+          data: {
+            enrollmentId: visit.enrollmentId,
+            visitId,
+            kind: EARLY_DISCHARGE_DEVIATION,
+            description: `Discharged before: ${state.blockers.map((blocker) => blocker.message).join(' ')} Reason: ${overrideReason}`,
+            recordedById: ctx.user.id,
+          },
+        })
+      : null;
     const reason = administration ? null : input.notAdministeredReason!;
     const updated = await tx.visit.update({
       where: { id: visitId },
@@ -44,7 +124,9 @@ export async function discharge({ visitId, input, ctx, now = new Date() }: { vis
         status: 'COMPLETED',
         completedAt: now,
         dischargedAt: now,
+        dischargedById: ctx.user.id,
         isDriverPresentAtDischarge: true,
+        ...(isEarly ? { dischargeOverrideReason: overrideReason } : {}),
         ...(reason ? { statusReason: reason } : {}),
         version: { increment: 1 },
       },
@@ -54,9 +136,23 @@ export async function discharge({ visitId, input, ctx, now = new Date() }: { vis
       entityType: 'Visit',
       entityId: visitId,
       before: { status: visit.status },
-      after: { status: 'COMPLETED', isDriverPresentAtDischarge: true, wasAdministered: administration !== null, completedAt: now.toISOString() },
-      reason,
+      after: {
+        status: 'COMPLETED',
+        isDriverPresentAtDischarge: true,
+        wasAdministered: administration !== null,
+        completedAt: now.toISOString(),
+        ...(isEarly ? { earlyDischarge: { blockers: state.blockers.map((blocker) => blocker.code), deviationId: deviation?.id } } : {}),
+      },
+      reason: overrideReason ?? reason,
     });
-    return { visitId, status: 'COMPLETED', completedAt: now.toISOString(), dischargedAt: now.toISOString(), wasAdministered: administration !== null, version: updated.version };
+    return {
+      visitId,
+      status: 'COMPLETED',
+      completedAt: now.toISOString(),
+      dischargedAt: now.toISOString(),
+      wasAdministered: administration !== null,
+      version: updated.version,
+      earlyDischargeDeviationId: deviation?.id ?? null,
+    };
   });
 }

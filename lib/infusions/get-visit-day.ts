@@ -7,6 +7,7 @@ import { isMaskedTrial } from '@/lib/blinding/policy';
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import { toVisitDto } from '@/lib/visits/to-visit-dto';
 import type { VisitDto, WriteContext } from '@/lib/visits/types';
+import { loadDischargeState } from './discharge';
 import { getArmProtocol } from './get-arm-protocol';
 import type { HoldState } from './get-hold-state';
 import { loadInfusionVisit } from './load-infusion-visit';
@@ -60,6 +61,12 @@ export type VisitDay = {
   administration: (AdministrationDto & { recordedBy: string }) | null;
   adverseEvents: AdverseEventDto[];
   isDriverPresentAtDischarge: boolean | null;
+  /** Who checked in and discharged (stored on the visit). */
+  checkedInBy: string | null;
+  dischargedBy: string | null;
+  dischargeOverrideReason: string | null;
+  /** What the discharge policy still waits for (lib/infusions/discharge-policy.ts); null before check-in or after discharge. */
+  dischargeReadiness: { blockers: Array<{ code: string; message: string }>; monitoringEndsAt: string | null; minutesRemaining: number } | null;
 };
 
 /** The same-for-every-arm preparation of a masked trial, from every arm's confirmed protocol. */
@@ -123,6 +130,12 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     latestMeasurement(enrollment.candidateId, 'height_cm'),
     requiresPregnancyTest(prisma, { trialId: enrollment.trialId, sex: enrollment.candidate.sex }),
   ]);
+
+  const [checkedInBy, dischargedBy] = await Promise.all([
+    visit.checkedInById ? prisma.user.findUnique({ where: { id: visit.checkedInById }, select: { name: true } }) : null,
+    visit.dischargedById ? prisma.user.findUnique({ where: { id: visit.dischargedById }, select: { name: true } }) : null,
+  ]);
+  const readiness = visit.status === 'CHECKED_IN' ? await loadDischargeState(prisma, { visitId, now: new Date() }) : null;
 
   await prisma.$transaction(async (tx) => {
     await ctx.audit(tx, { action: 'visit.view', entityType: 'Visit', entityId: visitId, after: { candidateId: enrollment.candidateId } });
@@ -222,5 +235,11 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       notes: row.notes,
     })),
     isDriverPresentAtDischarge: visit.isDriverPresentAtDischarge,
+    checkedInBy: checkedInBy?.name ?? null,
+    dischargedBy: dischargedBy?.name ?? null,
+    dischargeOverrideReason: visit.dischargeOverrideReason,
+    dischargeReadiness: readiness
+      ? { blockers: readiness.blockers, monitoringEndsAt: readiness.monitoringEndsAt?.toISOString() ?? null, minutesRemaining: readiness.minutesRemaining }
+      : null,
   };
 }

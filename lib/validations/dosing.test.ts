@@ -32,6 +32,7 @@ describe('seed protocols', () => {
       maxMgPerSession: null,
       roundingIncrementMg: 0.1,
       infusionMinutes: null,
+      postInfusionMonitoringMinutes: null,
       concentrationMgPerMl: null,
       diluentVolumeMl: null,
       sessionCount: 4,

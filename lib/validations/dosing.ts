@@ -60,6 +60,14 @@ const baseDosingProtocolSchema = z.object({
     .refine((value) => decimalPlaces(value) <= 3, 'Rounding increment can have at most 3 decimals (0.001 mg)')
     .default(0.1),
   infusionMinutes: z.number().positive('Infusion duration must be greater than 0 minutes').max(1440, 'Infusion duration must be at most 1440 minutes').nullable(),
+  /** The protocol's own observation time after the infusion; null = the clinic's monitoring time. */
+  postInfusionMonitoringMinutes: z
+    .number('Monitoring time must be a number')
+    .int('Use whole minutes')
+    .min(0, 'Monitoring time cannot be negative')
+    .max(1440, 'Monitoring time must be at most 1440 minutes')
+    .nullable()
+    .default(null),
   concentrationMgPerMl: z.number().positive('Concentration must be greater than 0 mg/mL').nullable(),
   diluentVolumeMl: z.number().positive('Diluent volume must be greater than 0 mL').nullable(),
   sessionCount: z.number().int('Session count must be a whole number').min(1, 'At least 1 session').max(52, 'At most 52 sessions'),
@@ -208,6 +216,7 @@ export function defaultDosingProtocol(): DosingProtocol {
     maxMgPerSession: null,
     roundingIncrementMg: 0.1,
     infusionMinutes: 40,
+    postInfusionMonitoringMinutes: null,
     concentrationMgPerMl: null,
     diluentVolumeMl: null,
     sessionCount: 1,

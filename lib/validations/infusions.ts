@@ -205,6 +205,8 @@ export const dischargeSchema = z.object({
   infusionStoppedAt: isoInstantSchema.optional(),
   /** Required when no infusion was given (e.g. held for blood pressure). */
   notAdministeredReason: z.string().trim().min(1).max(500, 'Reason must be at most 500 characters').optional(),
+  /** A clinician's reason to discharge before monitoring, post-infusion vitals or CADSS are done (a protocol deviation). */
+  overrideReason: z.string().trim().min(1, 'Say why the participant leaves early').max(500, 'Reason must be at most 500 characters').optional(),
 });
 
 export type ClinicUpdateInput = z.infer<typeof clinicUpdateSchema>;

@@ -115,10 +115,23 @@ describe('verify-then-administer', () => {
 
     expect((await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: false })).status).toBe(400);
     expect((await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true })).status).toBe(400); // no stop time yet
-    const discharged = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString() });
+    // Minutes into the infusion: monitoring has not passed and there are no post-infusion vitals (409, minutes remaining).
+    const tooEarly = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString() });
+    expect(tooEarly.status).toBe(409);
+    const early = await tooEarly.json();
+    expect(early.error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual(['MONITORING', 'POST_VITALS']);
+    expect(early.error.details.minutesRemaining).toBeGreaterThanOrEqual(59);
+    expect(early.error.message).toMatch(/Monitoring ends at \d\d:\d\d \(\d+ minutes from now/);
+    expect((await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('CHECKED_IN');
+    // A clinician discharges early with a reason: stored, and a protocol deviation adherence counts.
+    const discharged = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString(), overrideReason: 'Transfer to the emergency department' });
     expect(discharged.status).toBe(200);
+    const dischargedBody = await discharged.json();
+    const deviation = await prisma.protocolDeviation.findUniqueOrThrow({ where: { id: dischargedBody.earlyDischargeDeviationId } });
+    expect(deviation).toMatchObject({ kind: 'EARLY_DISCHARGE', visitId: visit.id });
+    expect(deviation.description).toMatch(/Transfer to the emergency department/);
     const row = await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } });
-    expect(row).toMatchObject({ status: 'COMPLETED', isDriverPresentAtDischarge: true });
+    expect(row).toMatchObject({ status: 'COMPLETED', isDriverPresentAtDischarge: true, dischargedById: users.clinician.id, checkedInById: users.clinician.id, dischargeOverrideReason: 'Transfer to the emergency department' });
     expect(row.completedAt).not.toBeNull();
 
     const day = await visitRoute.GET(request('GET', `/visits/${visit.id}`), idParams(visit.id));
@@ -127,6 +140,25 @@ describe('verify-then-administer', () => {
     expect(dayBody).toMatchObject({ verification: { doseMg: 40 }, administration: { administeredDoseMg: 40, lotNumber: 'LOT-1' }, latestWeight: { kg: 80 } });
     expect(dayBody.adverseEvents).toHaveLength(1);
     expect(dayBody.participant.arm).toMatchObject({ label: 'Capped series' });
+  });
+
+  it('discharges without an override once the infusion has ended, monitoring has passed and post-infusion vitals are in', async () => {
+    const visit = await visitToday();
+    expect((await post(checkInRoute, visit.id, 'check-in', checklist)).status).toBe(200);
+    expect((await post(vitalsRoute, visit.id, 'vitals', normalPre)).status).toBe(201);
+    expect((await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status).toBe(201);
+    const given = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40, lotNumber: 'LOT-2', startedAt: new Date().toISOString() });
+    expect(given.status).toBe(201);
+    // Two hours ago, 40 minutes long: the 60 minutes of monitoring ended 20 minutes ago.
+    const startedAt = new Date(Date.now() - 120 * 60_000);
+    await prisma.infusionAdministration.update({ where: { visitId: visit.id }, data: { startedAt, stoppedAt: new Date(startedAt.getTime() + 40 * 60_000) } });
+    const withoutVitals = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true });
+    expect(withoutVitals.status).toBe(409);
+    expect((await withoutVitals.json()).error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual(['POST_VITALS']);
+    expect((await post(vitalsRoute, visit.id, 'vitals', { ...normalPre, timepoint: 'POST' })).status).toBe(201);
+    const done = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true });
+    expect(done.status).toBe(200);
+    expect((await done.json()).earlyDischargeDeviationId).toBeNull();
   });
 
   it('asks a female participant for a pregnancy test when the trial excludes pregnancy', async () => {

@@ -80,7 +80,9 @@ export type VisitDayView = {
   verification: VerificationView | null;
   administration: AdministrationView | null;
   adverseEvents: AdverseEventView[];
-  discharge: (DoneBy & { isDriverPresent: boolean }) | null;
+  discharge: (DoneBy & { isDriverPresent: boolean; overrideReason: string | null }) | null;
+  /** What discharge still waits for, decided on the server (lib/infusions/discharge-policy.ts). */
+  dischargeReadiness: { blockers: Array<{ code: string; message: string }>; monitoringEndsAt: string | null; minutesRemaining: number } | null;
 };
 
 export type VisitDayPermissions = { canRecord: boolean; canVerify: boolean; canCalculate: boolean };

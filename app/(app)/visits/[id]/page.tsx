@@ -124,7 +124,11 @@ export default async function VisitDayPage({ params }: Props) {
         at: reported?.at ?? row.onsetAt,
       };
     }),
-    discharge: dischargeActor && day.visit.dischargedAt ? { ...dischargeActor, isDriverPresent: day.isDriverPresentAtDischarge === true } : null,
+    discharge:
+      dischargeActor && day.visit.dischargedAt
+        ? { ...dischargeActor, by: day.dischargedBy ?? dischargeActor.by, isDriverPresent: day.isDriverPresentAtDischarge === true, overrideReason: day.dischargeOverrideReason }
+        : null,
+    dischargeReadiness: day.dischargeReadiness,
   };
 
   return (
