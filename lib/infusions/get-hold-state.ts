@@ -1,4 +1,23 @@
+// The blood-pressure hold rule and the plausible ranges of vital signs: one home for both.
+// NCT06419439 excludes SBP > 160 or DBP > 100 at screening; the clinic holds an infusion on the
+// same thresholds by default (an admin may change them in the clinic settings within the ranges below).
+
 export type HoldRule = { holdSbpAbove: number; holdDbpAbove: number };
+
+/** The clinic's default hold thresholds (mmHg): held when SBP is above 160 or DBP above 100. */
+export const DEFAULT_HOLD_RULE: HoldRule = { holdSbpAbove: 160, holdDbpAbove: 100 };
+
+/** What an admin may set the thresholds to (mmHg). */
+export const HOLD_THRESHOLD_RANGES = { sbp: { min: 100, max: 250 }, dbp: { min: 60, max: 150 } } as const;
+
+/** Readings outside these are typing errors, not patients (the vitals form and API refuse them). */
+export const VITAL_RANGES = {
+  sbp: { min: 50, max: 300, label: 'Systolic BP', unit: 'mmHg' },
+  dbp: { min: 20, max: 200, label: 'Diastolic BP', unit: 'mmHg' },
+  heartRate: { min: 20, max: 250, label: 'Heart rate', unit: 'bpm' },
+  spo2: { min: 50, max: 100, label: 'SpO2', unit: '%' },
+  respiratoryRate: { min: 4, max: 60, label: 'Respiratory rate', unit: '/min' },
+} as const;
 
 export type HoldState = {
   /** Pre-infusion vitals exist; without them the hold rule cannot be applied. */

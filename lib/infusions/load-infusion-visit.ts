@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import { getHoldState, type HoldState } from './get-hold-state';
+import { DEFAULT_HOLD_RULE, getHoldState, type HoldState } from './get-hold-state';
 
 /**
  * A visit with what every infusion-day step checks: the enrollment, the participant's
@@ -22,11 +22,11 @@ export async function loadInfusionVisit(db: Db | Tx, visitId: string) {
   const rule = await db.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { holdSbpAbove: true, holdDbpAbove: true, timeZone: true } });
   const hold: HoldState = getHoldState({
     latestPre: latestPre ? { sbp: latestPre.sbp, dbp: latestPre.dbp } : null,
-    rule: { holdSbpAbove: rule?.holdSbpAbove ?? 160, holdDbpAbove: rule?.holdDbpAbove ?? 100 },
+    rule: { holdSbpAbove: rule?.holdSbpAbove ?? DEFAULT_HOLD_RULE.holdSbpAbove, holdDbpAbove: rule?.holdDbpAbove ?? DEFAULT_HOLD_RULE.holdDbpAbove },
     overrideReason: visit.holdOverrideReason,
   });
   const administration = visit.administration && visit.administration.voidedAt === null ? visit.administration : null;
-  return { visit, administration, hold, timeZone: rule?.timeZone ?? 'UTC', rule: { holdSbpAbove: rule?.holdSbpAbove ?? 160, holdDbpAbove: rule?.holdDbpAbove ?? 100 } };
+  return { visit, administration, hold, timeZone: rule?.timeZone ?? 'UTC', rule: { holdSbpAbove: rule?.holdSbpAbove ?? DEFAULT_HOLD_RULE.holdSbpAbove, holdDbpAbove: rule?.holdDbpAbove ?? DEFAULT_HOLD_RULE.holdDbpAbove } };
 }
 
 export type InfusionVisit = Awaited<ReturnType<typeof loadInfusionVisit>>;

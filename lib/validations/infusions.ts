@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOLD_THRESHOLD_RANGES, VITAL_RANGES } from '@/lib/infusions/get-hold-state';
 import { closureSchema, isoDateSchema, isoInstantSchema, SLOT_MINUTES_OPTIONS, MAX_MONITORING_MINUTES, timeZoneSchema, wallTimeSchema, isoWeekdaySchema } from '@/lib/validations/scheduling';
 
 // Payloads of the clinic setup, visit and infusion-day endpoints. Clinical ranges are
@@ -25,8 +26,8 @@ export const clinicUpdateSchema = z.object({
   closeTime: wallTimeSchema,
   slotMinutes: z.literal(SLOT_MINUTES_OPTIONS, 'Slot length must be 15, 20, 30 or 60 minutes'),
   monitoringMinutes: z.number('Monitoring time must be a number').int('Use whole minutes').min(0, 'Monitoring time cannot be negative').max(MAX_MONITORING_MINUTES, `Monitoring time must be at most ${MAX_MONITORING_MINUTES} minutes`),
-  holdSbpAbove: holdThresholdSchema('Systolic', 100, 250),
-  holdDbpAbove: holdThresholdSchema('Diastolic', 60, 150),
+  holdSbpAbove: holdThresholdSchema('Systolic', HOLD_THRESHOLD_RANGES.sbp.min, HOLD_THRESHOLD_RANGES.sbp.max),
+  holdDbpAbove: holdThresholdSchema('Diastolic', HOLD_THRESHOLD_RANGES.dbp.min, HOLD_THRESHOLD_RANGES.dbp.max),
 });
 
 export const closureAddSchema = closureSchema;
@@ -96,13 +97,7 @@ export const checkInSchema = z.object({
   hasNoNewExclusion: z.boolean('Confirm that no new exclusion criterion applies'),
 });
 
-export const VITAL_RANGES = {
-  sbp: { min: 50, max: 300, label: 'Systolic BP', unit: 'mmHg' },
-  dbp: { min: 20, max: 200, label: 'Diastolic BP', unit: 'mmHg' },
-  heartRate: { min: 20, max: 250, label: 'Heart rate', unit: 'bpm' },
-  spo2: { min: 50, max: 100, label: 'SpO2', unit: '%' },
-  respiratoryRate: { min: 4, max: 60, label: 'Respiratory rate', unit: '/min' },
-} as const;
+export { VITAL_RANGES };
 
 type VitalKey = keyof typeof VITAL_RANGES;
 

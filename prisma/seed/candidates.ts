@@ -4,7 +4,7 @@ import type { PipelineStage, Prisma, ReferralSource, Sex } from '@/lib/generated
 
 // Obviously fictional people: no demo or test record may resemble a real patient.
 const FIRST_NAMES = ['Ada', 'Bram', 'Cora', 'Dex', 'Elna', 'Fitz', 'Gwen', 'Hollis', 'Iris', 'Jory', 'Kit', 'Lark', 'Mabel', 'Nico', 'Opal', 'Pip', 'Quill', 'Rue', 'Sable', 'Tobin'];
-const LAST_NAMES = ['Testwell', 'Placebova', 'Mockford', 'Sampleton', 'Fakenham', 'Dummyworth', 'Exampleton', 'Fictive', 'Pretendly', 'Synthetica', 'Notreal', 'Madeupson'];
+const LAST_NAMES = ['Testwell', 'Imaginova', 'Mockford', 'Sampleton', 'Fakenham', 'Dummyworth', 'Exampleton', 'Fictive', 'Pretendly', 'Synthetica', 'Notreal', 'Madeupson'];
 const SOURCES: ReferralSource[] = ['PROVIDER', 'SELF', 'ADVERTISEMENT', 'REGISTRY', 'OTHER'];
 const SEXES: Sex[] = ['FEMALE', 'MALE', 'FEMALE', 'MALE', 'OTHER'];
 

@@ -118,10 +118,10 @@ describe('verify-then-administer', () => {
     // Minutes into the infusion: monitoring has not passed and there are no post-infusion vitals (409, minutes remaining).
     const tooEarly = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString() });
     expect(tooEarly.status).toBe(409);
-    const early = await tooEarly.json();
-    expect(early.error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual(['MONITORING', 'POST_VITALS']);
-    expect(early.error.details.minutesRemaining).toBeGreaterThanOrEqual(59);
-    expect(early.error.message).toMatch(/Monitoring ends at \d\d:\d\d \(\d+ minutes from now/);
+    const refused = await tooEarly.json();
+    expect(refused.error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual(['MONITORING', 'POST_VITALS']);
+    expect(refused.error.details.minutesRemaining).toBeGreaterThanOrEqual(59);
+    expect(refused.error.message).toMatch(/Monitoring ends at \d\d:\d\d \(\d+ minutes from now/);
     expect((await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('CHECKED_IN');
     // A clinician discharges early with a reason: stored, and a protocol deviation adherence counts.
     const discharged = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString(), overrideReason: 'Transfer to the emergency department' });

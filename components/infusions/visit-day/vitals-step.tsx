@@ -82,8 +82,8 @@ export function VitalsForm({ visitId, timepoints, label }: { visitId: string; ti
         {isPre ? (
           <input type="hidden" name="timepoint" value="PRE" />
         ) : (
-          <Field label="Timepoint" error={fieldErrors.timepoint} required>
-            <select name="timepoint" className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm" defaultValue={timepoints[0]}>
+          <Field label="Timepoint" error={fieldErrors.timepoint} required id="vitals-timepoint">
+            <select id="vitals-timepoint" name="timepoint" className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm" defaultValue={timepoints[0]}>
               {timepoints.map((code) => (
                 <option key={code} value={code}>
                   {timepointLabel(code)}

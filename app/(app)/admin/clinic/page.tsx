@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { isAppError } from '@/lib/errors/app-error';
+import { DEFAULT_HOLD_RULE } from '@/lib/infusions/get-hold-state';
 import { DEMO_CLINIC_SETTINGS } from '@/lib/scheduling/demo-clinic';
 
 export const metadata: Metadata = { title: 'Clinic' };
@@ -24,7 +25,7 @@ async function loadSettings() {
 export default async function ClinicAdminPage() {
   await requirePageUser('clinic.manage');
   const { settings, missing } = await loadSettings();
-  const defaults = settings ?? { ...DEMO_CLINIC_SETTINGS, holdSbpAbove: 160, holdDbpAbove: 100 };
+  const defaults = settings ?? { ...DEMO_CLINIC_SETTINGS, ...DEFAULT_HOLD_RULE };
   const closures = settings ? settings.closures.map((closure) => ({ id: settings.closureIds[closure.date], ...closure })) : [];
 
   return (
