@@ -26,6 +26,12 @@ export const ALLOCATION_KEYS = new Set([
   'volumeMl',
   'rateMlPerH',
   'contentHash',
+  // Dispensing at a masked trial's visit: the amount drawn tells active from placebo.
+  'changeMg',
+  'balanceAfterMg',
+  'openedVialRemainderMg',
+  'lotId',
+  'dispenseMovementId',
 ]);
 
 export const WITHHELD = '[withheld: masked trial]';

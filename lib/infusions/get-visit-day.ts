@@ -7,6 +7,7 @@ import { isMaskedTrial } from '@/lib/blinding/policy';
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import { toVisitDto } from '@/lib/visits/to-visit-dto';
 import type { VisitDto, WriteContext } from '@/lib/visits/types';
+import { openedVialRemainderUg, ugToMg, vialContentUg } from '@/lib/drug-inventory/policy';
 import { loadDischargeState } from './discharge';
 import { getArmProtocol } from './get-arm-protocol';
 import type { HoldState } from './get-hold-state';
@@ -59,6 +60,14 @@ export type VisitDay = {
     volumeMl: number | null; rateMlPerH: number | null; steps: string[]; signerName: string; meaning: string; signedAt: string; contentHash: string | null;
   } | null;
   administration: (AdministrationDto & { recordedBy: string }) | null;
+  /**
+   * The controlled-drug side, for viewers who may see the dose: the lot named at verification and,
+   * once given, what the opened vial left (single-dose vials: to be wasted, witnessed).
+   */
+  drug: {
+    lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null;
+    remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null;
+  } | null;
   adverseEvents: AdverseEventDto[];
   isDriverPresentAtDischarge: boolean | null;
   /** Who checked in and discharged (stored on the visit). */
@@ -68,6 +77,21 @@ export type VisitDay = {
   /** What the discharge policy still waits for (lib/infusions/discharge-policy.ts); null before check-in or after discharge. */
   dischargeReadiness: { blockers: Array<{ code: string; message: string }>; monitoringEndsAt: string | null; minutesRemaining: number } | null;
 };
+
+/** The lot of this visit's dose and what its opened vial left, from the drug record. */
+async function loadDrugSide(visitId: string, lotId: string | null): Promise<VisitDay['drug']> {
+  if (!lotId) return { lot: null, remainder: null };
+  const lot = await prisma.drugLot.findUnique({ where: { id: lotId }, select: { id: true, lotNumber: true, drug: true, isMultiDoseVial: true, concentrationMgPerMl: true, vialVolumeMl: true } });
+  if (!lot) return { lot: null, remainder: null };
+  const movements = await prisma.drugMovement.findMany({ where: { visitId, lotId }, select: { kind: true, changeUg: true, reversedBy: { select: { id: true } } } });
+  const dispensed = movements.find((movement) => movement.kind === 'DISPENSE' && !movement.reversedBy);
+  const lotRef = { id: lot.id, lotNumber: lot.lotNumber, drug: lot.drug, isMultiDoseVial: lot.isMultiDoseVial };
+  if (!dispensed) return { lot: lotRef, remainder: null };
+  const vialUg = vialContentUg({ concentrationMgPerMl: Number(lot.concentrationMgPerMl), vialVolumeMl: Number(lot.vialVolumeMl) });
+  const remainderUg = openedVialRemainderUg({ doseUg: -dispensed.changeUg, vialUg });
+  const isWasted = movements.some((movement) => movement.kind === 'WASTE' && !movement.reversedBy);
+  return { lot: lotRef, remainder: { mg: ugToMg(remainderUg), mustWaste: !lot.isMultiDoseVial && remainderUg > BigInt(0), isWasted } };
+}
 
 /** The same-for-every-arm preparation of a masked trial, from every arm's confirmed protocol. */
 async function loadBlindedPreparation(trialId: string): Promise<BlindedPreparation> {
@@ -135,6 +159,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     visit.checkedInById ? prisma.user.findUnique({ where: { id: visit.checkedInById }, select: { name: true } }) : null,
     visit.dischargedById ? prisma.user.findUnique({ where: { id: visit.dischargedById }, select: { name: true } }) : null,
   ]);
+  const drug = isBlinded ? null : await loadDrugSide(visitId, visit.doseVerification?.drugLotId ?? null);
   const readiness = visit.status === 'CHECKED_IN' ? await loadDischargeState(prisma, { visitId, now: new Date() }) : null;
 
   await prisma.$transaction(async (tx) => {
@@ -235,6 +260,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       notes: row.notes,
     })),
     isDriverPresentAtDischarge: visit.isDriverPresentAtDischarge,
+    drug,
     checkedInBy: checkedInBy?.name ?? null,
     dischargedBy: dischargedBy?.name ?? null,
     dischargeOverrideReason: visit.dischargeOverrideReason,

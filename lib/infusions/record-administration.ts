@@ -2,6 +2,7 @@ import 'server-only';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
+import { dispenseFromLot } from '@/lib/drug-inventory/dispense-from-lot';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { AdministrationInput } from '@/lib/validations/infusions';
@@ -75,6 +76,9 @@ export async function recordAdministration({ visitId, input, ctx, now = new Date
       const row = await tx.infusionAdministration.create({
         data: { visitId, administeredDoseMg: doseMg, percentGiven, lotNumber: input.lotNumber, startedAt, stoppedAt, recordedById: ctx.user.id },
       });
+      // The controlled-drug record: what was given is drawn from the lot named at verification.
+      const dispensed =
+        verification.drugLotId && doseMg > 0 ? await dispenseFromLot(tx, { lotId: verification.drugLotId, visitId, mg: doseMg, actorId: ctx.user.id }) : null;
       const full: AdministrationDto = {
         id: row.id,
         visitId,
@@ -86,7 +90,15 @@ export async function recordAdministration({ visitId, input, ctx, now = new Date
         stoppedAt: stoppedAt?.toISOString() ?? null,
       };
       // trialId lets the audit view withhold the mg from staff blinded to this trial.
-      await ctx.audit(tx, { action: 'infusion.administer', entityType: 'InfusionAdministration', entityId: row.id, after: { ...full, trialId: trial.id } });
+      await ctx.audit(tx, {
+        action: 'infusion.administer',
+        entityType: 'InfusionAdministration',
+        entityId: row.id,
+        after: { ...full, trialId: trial.id, ...(dispensed ? { dispenseMovementId: dispensed.movement.id, lotId: verification.drugLotId, openedVialRemainderMg: dispensed.openedVialRemainderMg } : {}) },
+      });
+      if (dispensed) {
+        await ctx.audit(tx, { action: 'drug.dispense', entityType: 'DrugMovement', entityId: dispensed.movement.id, after: { ...dispensed.movement, trialId: trial.id, doseMg } });
+      }
       return isBlinded ? { ...full, administeredDoseMg: null, verifiedDoseMg: null } : full;
     });
   } catch (error) {

@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DEFAULT_VERIFY_MEANING, type DoseVerificationInput } from '@/lib/validations/infusions';
 import type { WriteContext } from '@/lib/visits/types';
+import { assertLotCanSupply } from '@/lib/drug-inventory/dispense-from-lot';
 import { doseErrorsToAppError } from './dose-errors';
 import { getArmProtocol } from './get-arm-protocol';
 import { assertCheckedIn, assertNoHold, loadInfusionVisit } from './load-infusion-visit';
@@ -110,6 +111,8 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
       assertCheckedIn(current.visit, 'verifying the dose');
       ensureNotVerified(current.visit);
       assertNoHold(current.hold);
+      // The lot must exist, be in date and hold the dose; a 0 mg (placebo) preparation draws no drug.
+      if (input.lotId && result.doseMg > 0) await assertLotCanSupply(tx, { lotId: input.lotId, mg: result.doseMg });
       const verification = await tx.doseVerification.create({
         data: {
           visitId,
@@ -127,6 +130,7 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
           meaning,
           contentHash: hash,
           signedAt,
+          drugLotId: input.lotId && result.doseMg > 0 ? input.lotId : null,
         },
       });
       const measurement = await tx.measurement.create({

@@ -154,6 +154,8 @@ export const doseVerificationSchema = z.object({
   sex: z.enum(['female', 'male'], 'Sex for the ideal body weight is female or male').optional(),
   password: z.string('Enter your password to sign').min(1, 'Enter your password to sign').max(1024),
   meaning: z.string().trim().min(1).max(300).optional(),
+  /** The controlled-drug lot the dose is drawn from (lib/drug-inventory); the administered amount is dispensed from it. */
+  lotId: z.string().trim().min(1).max(64).optional(),
 });
 
 export const administrationSchema = z

@@ -228,3 +228,60 @@ describe('concurrency', () => {
     expect(balances).toEqual([500, 450, 400, 350, 300, 250, 200, 150, 100, 50, 0]);
   });
 });
+
+describe('dispensing through the infusion-day record', () => {
+  it('draws the administered dose from the lot named at verification; the opened single-dose vial is wasted, witnessed', async () => {
+    const { makeDosingTrial, makeEnrollment, UNCAPPED_SINGLE, TEST_PASSWORD } = await import('@/lib/infusions/test-support');
+    const checkIn = await import('@/app/api/v1/visits/[id]/check-in/route');
+    const vitals = await import('@/app/api/v1/visits/[id]/vitals/route');
+    const verify = await import('@/app/api/v1/visits/[id]/dose-verification/route');
+    const administration = await import('@/app/api/v1/visits/[id]/administration/route');
+    const visitRoute = await import('@/app/api/v1/visits/[id]/route');
+    const post = (route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }, id: string, body: unknown) =>
+      route.POST(new NextRequest(`http://localhost:3000/api/v1/visits/${id}/x`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', host: 'localhost:3000' } }), idParams(id));
+
+    const { trial, armIds } = await makeDosingTrial(prisma, [{ label: 'Single 0.5 mg/kg', dosing: UNCAPPED_SINGLE }]);
+    const { enrollment } = await makeEnrollment(prisma, { trialId: trial.id, armId: armIds[0] });
+    const now = new Date();
+    const visit = await prisma.visit.create({ data: { enrollmentId: enrollment.id, sessionNumber: 1, scheduledAt: now, originalScheduledAt: now, durationMin: 100, endsAt: new Date(now.getTime() + 100 * 60_000) } });
+    // 10 mg/mL × 20 mL single-dose vials: 200 mg each, 3 vials.
+    const lot = await createDrugLot(prisma, { receivedById: users.clinician.id, concentrationMgPerMl: 10, vialVolumeMl: 20, vialsReceived: 3, isMultiDoseVial: false });
+    const expired = await createDrugLot(prisma, { receivedById: users.clinician.id, expiresOn: '2026-01-31', receivedOn: '2025-06-01' });
+
+    expect((await post(checkIn, visit.id, { isDriverConfirmed: true, hasNoNewExclusion: true })).status).toBe(200);
+    expect((await post(vitals, visit.id, { timepoint: 'PRE', sbp: 122, dbp: 78, heartRate: 70, spo2: 98 })).status).toBe(201);
+    // An expired lot cannot be named for the dose.
+    const stale = await post(verify, visit.id, { weightKg: 80, password: TEST_PASSWORD, lotId: expired.id });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.message).toMatch(/expired/);
+    const verified = await post(verify, visit.id, { weightKg: 80, password: TEST_PASSWORD, lotId: lot.id });
+    expect(verified.status).toBe(201);
+    expect((await verified.json()).doseMg).toBe(40);
+    expect(await onHand(lot.id)).toBe(600); // nothing drawn until it is given
+
+    const given = await post(administration, visit.id, { administeredDoseMg: 40, lotNumber: lot.lotNumber, startedAt: new Date().toISOString() });
+    expect(given.status).toBe(201);
+    expect(await onHand(lot.id)).toBe(560);
+    const dispense = await prisma.drugMovement.findFirstOrThrow({ where: { lotId: lot.id, kind: 'DISPENSE' } });
+    expect(dispense).toMatchObject({ visitId: visit.id, actorId: users.clinician.id });
+    expect(Number(dispense.changeUg)).toBe(-40_000);
+    expect(await prisma.auditEvent.count({ where: { action: 'drug.dispense', entityId: dispense.id } })).toBe(1);
+
+    const day = await (await visitRoute.GET(new NextRequest(`http://localhost:3000/api/v1/visits/${visit.id}`, { headers: { host: 'localhost:3000' } }), idParams(visit.id))).json();
+    expect(day.drug).toMatchObject({ lot: { id: lot.id }, remainder: { mg: 160, mustWaste: true, isWasted: false } });
+
+    const waste = await wasteRoute.POST(request('POST', '/waste', { lotId: lot.id, mg: 160, reason: 'Rest of the opened single-dose vial', visitId: visit.id, ...witnessed() }), noParams);
+    expect(waste.status).toBe(201);
+    expect(await onHand(lot.id)).toBe(400); // two whole vials left
+    const after = await (await visitRoute.GET(new NextRequest(`http://localhost:3000/api/v1/visits/${visit.id}`, { headers: { host: 'localhost:3000' } }), idParams(visit.id))).json();
+    expect(after.drug.remainder).toMatchObject({ isWasted: true });
+
+    const log = await (await lotRoute.GET(request('GET', `/lots/${lot.id}`), idParams(lot.id))).json();
+    expect(log.entries.map((entry: { kind: string; balanceAfterMg: number }) => [entry.kind, entry.balanceAfterMg])).toEqual([
+      ['RECEIPT', 600],
+      ['DISPENSE', 560],
+      ['WASTE', 400],
+    ]);
+    expect(log.entries[1].visit).toMatchObject({ id: visit.id, sessionNumber: 1 });
+  });
+});

@@ -5,6 +5,7 @@ import { recordAdministrationAction } from '@/app/(app)/visits/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { WasteForm } from '@/components/drug-inventory/waste-form';
 import { formatInZone, toClinicWall, todayTimeToInstant } from '../form-helpers';
 import { numberOrUndefined, textOf, useActionRunner } from '../use-action-state';
 import { StatusAlert } from './step-frame';
@@ -117,6 +118,14 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
       ) : (
         <p className="text-sm text-slate-700">A clinician records the infusion.</p>
       )}
+      {visit.administration && visit.drug?.lot && visit.drug.remainder && visit.drug.remainder.mustWaste && !visit.drug.remainder.isWasted && canRecord ? (
+        <section aria-label="Waste the rest of the opened vial" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-4">
+          <p className="text-sm text-slate-900">
+            The opened single-dose vial of lot {visit.drug.lot.lotNumber} has {visit.drug.remainder.mg} mg left: waste it in front of a second clinician.
+          </p>
+          <WasteForm lotId={visit.drug.lot.id} onHandMg={visit.drug.remainder.mg} visitId={visit.visitId} defaultMg={visit.drug.remainder.mg} />
+        </section>
+      ) : null}
       <VitalsTable vitals={after} caption="Vitals during and after the infusion" timeZone={visit.timeZone} />
       {visit.administration && canRecord && visit.timepoints.length > 0 && !visit.discharge ? (
         <VitalsForm visitId={visit.visitId} timepoints={visit.timepoints} label="Vitals at a timepoint" />

@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { DEFAULT_VERIFY_MEANING } from '@/lib/validations/infusions';
 import { numberOrUndefined, useActionRunner } from '../use-action-state';
 import { StatusAlert } from './step-frame';
@@ -82,6 +83,7 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
       <div className="flex flex-col gap-3">
         <p className="text-sm text-slate-800">
           Weight {v.weightKg} kg{v.heightCm !== null ? `, height ${v.heightCm} cm` : ''}. Verified by e-signature: “{DEFAULT_VERIFY_MEANING}”.
+          {visit.drug?.lot ? ` Drawn from ${visit.drug.lot.drug}, lot ${visit.drug.lot.lotNumber}.` : ''}
         </p>
         <DoseResult result={{ doseMg: v.doseMg, capped: v.isCapped, volumeMl: v.volumeMl, rateMlPerH: v.rateMlPerH, steps: v.steps }} title="Verified dose" />
       </div>
@@ -103,8 +105,9 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
         event.preventDefault();
         const form = event.currentTarget;
         const password = String(new FormData(form).get('password') ?? '');
+        const lotId = String(new FormData(form).get('lotId') ?? '');
         const done = await sign.run(
-          () => verifyDoseAction({ visitId: visit.visitId, weightKg: weightKg ?? Number.NaN, ...(heightCm !== undefined ? { heightCm } : {}), password }),
+          () => verifyDoseAction({ visitId: visit.visitId, weightKg: weightKg ?? Number.NaN, ...(heightCm !== undefined ? { heightCm } : {}), ...(lotId ? { lotId } : {}), password }),
           (data) => `Dose verified: ${mg(data.doseMg)}.`,
         );
         if (!done) (form.elements.namedItem('password') as HTMLInputElement | null)?.focus();
@@ -114,6 +117,11 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
       <StatusAlert message={sign.message} />
       {sign.fieldErrors.weightKg || sign.fieldErrors.heightCm ? (
         <p className="text-sm font-medium text-red-700">{[sign.fieldErrors.weightKg, sign.fieldErrors.heightCm].filter(Boolean).join(' ')}</p>
+      ) : null}
+      {visit.drugLots.length > 0 ? (
+        <Field label="Drug lot" hint="The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation." error={sign.fieldErrors.lotId} className="max-w-xl">
+          <Select name="lotId" placeholder="No lot (placebo preparation)" options={visit.drugLots.map((lot) => ({ value: lot.id, label: lot.label }))} defaultValue={visit.drugLots[0]?.id} />
+        </Field>
       ) : null}
       <Field label="Your password" hint="Re-enter your password to sign. Wrong attempts count toward the account lockout." error={sign.fieldErrors.password} required className="max-w-sm">
         <Input name="password" type="password" autoComplete="current-password" />

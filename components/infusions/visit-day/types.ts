@@ -81,6 +81,9 @@ export type VisitDayView = {
   administration: AdministrationView | null;
   adverseEvents: AdverseEventView[];
   discharge: (DoneBy & { isDriverPresent: boolean; overrideReason: string | null }) | null;
+  /** Usable controlled-drug lots to prepare the dose from (unblinded verifiers only), and this visit's drug side. */
+  drugLots: Array<{ id: string; label: string }>;
+  drug: { lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null; remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null } | null;
   /** What discharge still waits for, decided on the server (lib/infusions/discharge-policy.ts). */
   dischargeReadiness: { blockers: Array<{ code: string; message: string }>; monitoringEndsAt: string | null; minutesRemaining: number } | null;
 };

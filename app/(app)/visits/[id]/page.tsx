@@ -14,6 +14,7 @@ import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { describeSessionDose } from '@/lib/dosing/describe-dosing';
 import { isAppError } from '@/lib/errors/app-error';
+import { listLots } from '@/lib/drug-inventory/list-lots';
 import { getVisitDay } from '@/lib/infusions/get-visit-day';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { idParamsSchema } from '@/lib/validations/infusions';
@@ -129,6 +130,11 @@ export default async function VisitDayPage({ params }: Props) {
         ? { ...dischargeActor, by: day.dischargedBy ?? dischargeActor.by, isDriverPresent: day.isDriverPresentAtDischarge === true, overrideReason: day.dischargeOverrideReason }
         : null,
     dischargeReadiness: day.dischargeReadiness,
+    drug: day.drug,
+    drugLots:
+      !day.allocation.isBlinded && hasPermission(user.role, 'dose.verify') && !day.verification
+        ? (await listLots({ include: 'usable' })).map((lot) => ({ id: lot.id, label: `${lot.drug} · lot ${lot.lotNumber} · ${lot.onHandMg} mg on hand · expires ${lot.expiresOn}` }))
+        : [],
   };
 
   return (
