@@ -7,6 +7,7 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { computeChange, isRemission, isResponse } from '@/lib/outcomes/compute-change';
 import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
+import { countsResponseAt, hasPercentChange } from './change-policy';
 import { timepointOrder } from './timepoint-order';
 import { canSeeArms, isMaskedTrial } from './masking';
 import { plannedSessionsByArm } from './planned-sessions';
@@ -94,7 +95,7 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
     const baseline = baselineRow ? primaryScore(instrument, baselineRow.total, baselineRow.subscores) : null;
     const points: OutcomePoint[] = rows.map((row) => {
       const value = primaryScore(instrument, row.total, row.subscores);
-      const isBaseline = row.timepoint === 'BASELINE';
+      const isBaseline = !countsResponseAt(row.timepoint);
       const { change, percentChange } = isBaseline ? { change: null, percentChange: null } : computeChange({ baseline, current: value });
       return {
         assessmentId: row.id,
@@ -108,9 +109,9 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
         items: toItems(row.items),
         isComplete: row.isComplete,
         change,
-        percentChange,
+        percentChange: hasPercentChange(instrument) ? percentChange : null,
         response: isBaseline ? null : isResponse({ instrument, baseline, current: value }),
-        remission: isRemission({ instrument, total: row.total }),
+        remission: isBaseline ? null : isRemission({ instrument, total: row.total }),
         recordedBy: row.recordedBy.name,
         history: historyOf(row),
         correctionReason: row.correctionReason,
@@ -128,7 +129,7 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
         baseline,
         points,
         latestResponse: latest && latest.timepoint !== 'BASELINE' ? latest.response : null,
-        latestRemission: latest ? latest.remission : null,
+        latestRemission: latest && countsResponseAt(latest.timepoint) ? latest.remission : null,
       },
     ];
   });
