@@ -262,3 +262,19 @@ describe('registry regressions: silent defaults and versions', () => {
     for (const file of files) expect(parseStudies(JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'))).ok).toBe(true);
   });
 });
+
+describe('registry regressions: intros that are labels', () => {
+  it('keeps an intro about some people on its items (it is not a list announcement)', () => {
+    const { draft } = parseOne(withEligibility('Inclusion Criteria:\n\n* PHQ-9 ≥ 15\n\nWomen of childbearing potential are eligible if they:\n\n* use effective contraception\n* have a negative pregnancy test'));
+    expect(draft.criteria.slice(2).map((criterion) => criterion.text)).toEqual([
+      'Women of childbearing potential are eligible if they: use effective contraception',
+      'Women of childbearing potential are eligible if they: have a negative pregnancy test',
+    ]);
+  });
+
+  it('keeps "one of the following" inclusion items together and warns that only some must be met', () => {
+    const { draft, warnings } = parseOne(withEligibility('Inclusion Criteria:\n\nParticipants must meet one of the following criteria:\n\n* PHQ-9 ≥ 15\n* MADRS ≥ 20'));
+    expect(draft.criteria[1].text).toBe('Participants must meet one of the following criteria:\n- PHQ-9 ≥ 15\n- MADRS ≥ 20');
+    expect(warnings.some((warning) => warning.includes('says only some of the inclusion criteria after it must be met'))).toBe(true);
+  });
+});

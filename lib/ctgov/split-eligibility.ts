@@ -21,9 +21,16 @@ const DISCLAIMER =
 const COMBINING_INTRO = /\b(?:one|any|either|two|three|\d+|some)\s+(?:or\s+more\s+)?of\s+the\s+following\b/i;
 const ALL_OF_INTRO = /\ball\s+(?:of\s+)?the\s+following\b/i;
 // An intro that announces the list itself ("Patients to whom any of the following criteria apply will be excluded:")
-// is not a criterion and not a label: its items are the criteria, each on its own.
-const ANNOUNCING_INTRO =
-  /\b(?:inclusion|exclusion|eligibility|following|these|below)\s+criteri(?:a|on)\b|\bcriteri(?:a|on)\s+(?:apply|applies|below)\b|\b(?:will\s+be|are|is)\s+(?:(?:not|in)?eligible|included|excluded|enrolled)\b|\bto\s+be\s+(?:eligible|included|enrolled)\b|\b(?:eligible|included|excluded)\s+(?:if|when)\b/i;
+// is not a criterion and not a label: its items are the criteria, each on its own. It names the criteria, or
+// says who is eligible/excluded about everyone ("Patients are eligible if they:"). An intro about some people
+// ("Women of childbearing potential are eligible if they:") is a label: its items hold only for them.
+const NAMES_CRITERIA = /\b(?:inclusion|exclusion|eligibility|following|these|below)\s+criteri(?:a|on)\b|\bcriteri(?:a|on)\s+(?:apply|applies|below)\b/i;
+const ANNOUNCES_ELIGIBILITY =
+  /^(?:to\s+be\s+(?:eligible|included|enrolled)\b|(?:all\s+|the\s+)?(?:patients?|participants?|subjects?|individuals?|volunteers?|candidates?|persons?|people|you|they)\b[^:]*\b(?:(?:will\s+be|are|is|must\s+be)\s+(?:(?:not|in)?eligible|included|excluded|enrolled)|to\s+be\s+(?:eligible|included|enrolled))\b)/i;
+
+function isAnnouncingIntro(text: string): boolean {
+  return NAMES_CRITERIA.test(text) || ANNOUNCES_ELIGIBILITY.test(text);
+}
 // Closing remarks that restate the list rather than add a criterion.
 const NOT_A_CRITERION = [
   /^(?:none|nil|n\/?a|not\s+applicable|no(?:ne)?\s+(?:other\s+)?(?:inclusion\s+|exclusion\s+)?criteria(?:\s+(?:apply|listed))?)\s*\.?$/i,
@@ -180,15 +187,16 @@ export function splitEligibility(markdown: string | null | undefined, warnings: 
       flush();
       if (ALL_OF_INTRO.test(text)) return;
       // In an exclusion list "any of the following" is how the items combine anyway: keep them apart.
-      const isCombining = COMBINING_INTRO.test(text) && !(kind === 'EXCLUSION' && ANNOUNCING_INTRO.test(text));
-      if (isCombining && ANNOUNCING_INTRO.test(text)) {
+      const isAnnouncing = isAnnouncingIntro(text);
+      const isCombining = COMBINING_INTRO.test(text) && !(kind === 'EXCLUSION' && isAnnouncing);
+      if (isCombining && isAnnouncing) {
         warnings.push(`"${text}" says only some of the ${kind.toLowerCase()} criteria after it must be met; they were kept together as one criterion for clinician judgment.`);
       }
       if (isCombining) {
         open = { kind, lines: [text], topIndent: -1, subIndents: [] };
         return;
       }
-      if (ANNOUNCING_INTRO.test(text)) {
+      if (isAnnouncing) {
         notes.push(text);
         group = null;
         return;
