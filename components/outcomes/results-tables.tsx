@@ -39,7 +39,7 @@ export function SummaryTable({ results }: { results: TrialOutcomes['instruments'
   return (
     <ReportTable
       caption={`${name}: ${results.scoreLabel.toLowerCase()} by arm and timepoint`}
-      head={[{ label: 'Arm' }, { label: 'Timepoint' }, { label: 'n', numeric: true }, { label: 'Mean', numeric: true }, { label: 'SD', numeric: true }, { label: 'Mean % change from baseline (n)', numeric: true }, { label: 'Responders' }, { label: 'Remitters' }]}
+      head={[{ label: 'Arm' }, { label: 'Timepoint' }, { label: 'n', numeric: true }, { label: 'Mean', numeric: true }, { label: 'SD', numeric: true }, { label: results.isTScore ? 'Mean % change from baseline (none on a T-score scale)' : 'Mean of individual % changes from baseline (n)', numeric: true }, { label: 'Responders' }, { label: 'Remitters' }]}
     >
       {results.rows.map((row) => (
         <tr key={`${row.armLabel}-${row.timepoint}`}>
@@ -48,7 +48,7 @@ export function SummaryTable({ results }: { results: TrialOutcomes['instruments'
           <td className={NUM}>{row.n}</td>
           <td className={NUM}>{formatNumber(row.mean, 2)}</td>
           <td className={NUM}>{formatNumber(row.sd, 2)}</td>
-          <td className={NUM}>{row.timepoint === 'BASELINE' ? '—' : `${formatPercentChange(row.meanPercentChange)} (${row.nPercentChange})`}</td>
+          <td className={NUM}>{row.timepoint === 'BASELINE' || results.isTScore ? '—' : `${formatPercentChange(row.meanPercentChange)} (${row.nPercentChange})`}</td>
           <td className={TD}>{row.timepoint === 'BASELINE' ? '—' : rate(row.responders, row.nResponseEvaluable)}</td>
           <td className={TD}>{rate(row.remitters, row.nRemissionEvaluable)}</td>
         </tr>

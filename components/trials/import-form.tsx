@@ -5,6 +5,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { importTrialsAction, previewImportAction } from '@/app/(app)/trials/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import type { ErrorBody } from '@/lib/errors/app-error';
@@ -59,12 +60,14 @@ export function ImportForm() {
   const [error, setError] = useState<ErrorBody['error'] | null>(null);
   const [preview, setPreview] = useState<{ text: string; data: ImportPreview } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [isOlderConfirmed, setIsOlderConfirmed] = useState(false);
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
   const resultHeadingRef = useRef<HTMLHeadingElement>(null);
   const fileHintId = useId();
 
   function changeText(next: string) {
     setText(next);
+    setIsOlderConfirmed(false);
     setPreview(null);
     setResult(null);
     setError(null);
@@ -91,6 +94,7 @@ export function ImportForm() {
     setError(null);
     setResult(null);
     setPreview(null);
+    setIsOlderConfirmed(false);
     if (new Blob([text]).size > MAX_BYTES) {
       setError({ code: 'PAYLOAD_TOO_LARGE', message: 'The text is larger than 5 MB.' });
       return;
@@ -116,7 +120,7 @@ export function ImportForm() {
     setError(null);
     setBusy('import');
     try {
-      const response = await importTrialsAction({ text: preview.text });
+      const response = await importTrialsAction({ text: preview.text, allowOlder: isOlderConfirmed });
       if (response.ok) {
         setResult(response.data);
         setPreview(null);
@@ -132,6 +136,9 @@ export function ImportForm() {
   }
 
   const studies = preview?.data.items ?? [];
+  const olderStudies = studies.filter((item) => item.registryVersion.isOlder);
+  // An older registry version over a newer one imports only after the admin ticks the go-ahead.
+  const isImportBlocked = olderStudies.length > 0 && !isOlderConfirmed;
   return (
     <div className="flex flex-col gap-6">
       <form
@@ -196,15 +203,33 @@ export function ImportForm() {
                 Nothing is saved yet. Suggested rules and dosing stay suggestions until an admin confirms them on the trial page.
               </p>
             </div>
-            <Button variant="primary" onClick={runImport} loading={busy === 'import'} disabled={busy !== null}>
+            <Button variant="primary" onClick={runImport} loading={busy === 'import'} disabled={busy !== null || isImportBlocked}>
               Import
             </Button>
           </div>
+          {olderStudies.length > 0 ? (
+            <Alert tone="warning" title={olderStudies.length === 1 ? 'An older registry version' : `${olderStudies.length} older registry versions`}>
+              <ul className="list-disc pl-5">
+                {olderStudies.map((item) => (
+                  <li key={item.draft.nctId}>
+                    {item.draft.nctId}: this file was last updated on ClinicalTrials.gov on {item.registryVersion.incoming}; TrialDesk already has the
+                    version of {item.registryVersion.stored}. Importing it undoes the registry&apos;s later changes.
+                  </li>
+                ))}
+              </ul>
+              <Checkbox
+                className="mt-2"
+                label="Import the older version anyway"
+                checked={isOlderConfirmed}
+                onChange={(event) => setIsOlderConfirmed(event.target.checked)}
+              />
+            </Alert>
+          ) : null}
           {studies.map((item, index) => (
             <ImportPreviewCard key={`${item.draft.nctId}-${index}`} item={item} index={index} />
           ))}
           <div>
-            <Button variant="primary" onClick={runImport} loading={busy === 'import'} disabled={busy !== null}>
+            <Button variant="primary" onClick={runImport} loading={busy === 'import'} disabled={busy !== null || isImportBlocked}>
               Import {studies.length === 1 ? 'this study' : `these ${studies.length} studies`}
             </Button>
           </div>

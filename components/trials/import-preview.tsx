@@ -82,8 +82,14 @@ export function ImportPreviewCard({ item, index }: { item: ImportPreviewItem; in
             {STATUS_LABELS[draft.overallStatus]} · {formatPhases(draft.phases)}
             {draft.leadSponsor ? ` · ${draft.leadSponsor}` : ''}
           </p>
+          <p className="text-sm text-slate-700">
+            Registry record last updated {item.registryVersion.incoming ?? '(not stated)'}
+            {item.registryVersion.stored !== null ? ` · already imported: ${item.registryVersion.stored}` : ''}
+          </p>
         </div>
-        {isUpdate ? (
+        {item.registryVersion.isOlder ? (
+          <Badge tone="danger">Older registry version</Badge>
+        ) : isUpdate ? (
           <Badge tone="warning">Updates an existing trial</Badge>
         ) : (
           <Badge tone="success">New trial</Badge>

@@ -77,13 +77,30 @@ export function readWeightBasis(text: string): WeightBasis | null {
   return 'ACTUAL';
 }
 
+/** Routes TrialDesk's dosing protocol can hold, and routes it cannot (a suggestion must then say so, not guess). */
+export type RouteReading = { route: Route | null; unsupported: string | null; isAmbiguous: boolean };
+
 const ROUTES: Array<[Route, RegExp]> = [
-  ['IN', /\bintra-?nasal(?:ly)?\b|\bnasal\s+spray\b/],
-  ['IM', /\bintra-?muscular(?:ly)?\b|\bi\.?m\.?\s+injection\b/],
-  ['SC', /\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?\s+injection\b/],
-  ['PO', /\boral(?:ly)?\b|\btablets?\b|\bcapsules?\b|\bby\s+mouth\b/],
-  ['IV', /\bintra-?venous(?:ly)?\b|\biv\b|\binfusions?\b|\binfused\b/],
+  ['IN', /\bintra-?nasal(?:ly)?\b|\bnasal\s+spray\b/g],
+  ['IM', /\bintra-?muscular(?:ly)?\b|\bi\.?m\.?\s+injection\b|\bi\.?m\.?(?=\s|$|[,;)])/g],
+  ['SC', /\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?\s+injection\b/g],
+  ['PO', /\boral(?:ly)?\b(?!\s+(?:herpes|mucosa|cavity|surgery|health|thrush|lesions?))|\btablets?\b|\bcapsules?\b|\bby\s+mouth\b|\bp\.?o\.?(?=\s|$|[,;)])/g],
+  ['IV', /\bintra-?venous(?:ly)?\b|\bi\.?v\.?(?=\s|$|[,;)/])|\binfusions?\b|\binfused\b/g],
 ];
+// Sublingual and lozenge doses are absorbed through the mouth lining: neither oral (PO) nor any route TrialDesk stores.
+const UNSUPPORTED_ROUTES: Array<[string, RegExp]> = [
+  ['sublingual', /\bsub-?lingual(?:ly)?\b/g],
+  ['lozenge', /\blozenges?\b|\btroches?\b/g],
+  ['buccal', /\bbuccal(?:ly)?\b/g],
+];
+
+/** Every route the text names: one supported route, or ambiguity (two routes) or an unsupported route. */
+export function readRoutes(text: string): RouteReading {
+  const unsupported = UNSUPPORTED_ROUTES.find(([, pattern]) => text.search(pattern) >= 0)?.[0] ?? null;
+  const named = ROUTES.filter(([, pattern]) => text.search(pattern) >= 0).map(([route]) => route);
+  if (unsupported !== null) return { route: null, unsupported, isAmbiguous: false };
+  return { route: named.length === 1 ? named[0] : null, unsupported: null, isAmbiguous: named.length > 1 };
+}
 
 /** The route mentioned first; null when none is mentioned. */
 export function readRoute(text: string): Route | null {
@@ -101,6 +118,20 @@ const PER_WEEK: Array<[RegExp, number]> = [
   [/\b(?:once\s*(?:a\s+|per\s+|each\s+)?[- ]?week(?:ly)?|(?<!(?:twice|thrice|times)[- ]?)weekly)\b/g, 1],
 ];
 
+const EVERY_N_WEEKS = new RegExp(
+  String.raw`\b(?<one>every\s+week)\b|\bevery\s+(?<n>${COUNT}|other)\s+weeks?\b|\bq\s?(?<q>\d)\s?w(?:ks?)?\b`,
+  'g',
+);
+
+/** "every 3 weeks", "every other week", "q2w": the weeks between sessions (1 = weekly). */
+export function readWeeksBetween(text: string): Found {
+  return findAll(text, EVERY_N_WEEKS, (m) => {
+    if (m.groups?.one !== undefined) return 1;
+    const word = m.groups?.n ?? m.groups?.q ?? '';
+    return word === 'other' ? 2 : toCount(word);
+  });
+}
+
 export function readSessionsPerWeek(text: string): Found {
   const values: number[] = [];
   for (const [pattern, perWeek] of PER_WEEK) values.push(...Array.from(text.matchAll(pattern), () => perWeek));
@@ -109,7 +140,8 @@ export function readSessionsPerWeek(text: string): Found {
 
 const SESSION_NOUN = String.raw`(?:infusions?|sessions?|treatments?|doses?|injections?|administrations?)`;
 const SESSION_ADJECTIVES = String.raw`(?:(?:(?:twice|once|thrice)[- ]weekly|weekly|iv|intravenous|open[- ]label|sub-?anesthetic|ketamine|placebo|saline|separate|consecutive|additional|total|\d+[- ]min(?:ute)?s?|\d+[- ]hours?)\s+){0,4}`;
-const SESSION_COUNT = new RegExp(String.raw`\b(?:a\s+)?(?<count>${COUNT})[- ]?(?:time\s+)?\s*${SESSION_ADJECTIVES}${SESSION_NOUN}\b`, 'g');
+// The count must be a whole number: "40-min infusion" is a duration, never "4" + "0-min infusion".
+const SESSION_COUNT = new RegExp(String.raw`\b(?:a\s+)?(?<count>${COUNT})(?![\d.])[- ]?(?:time\s+)?\s*${SESSION_ADJECTIVES}${SESSION_NOUN}\b`, 'g');
 const WEEKS = new RegExp(String.raw`\b(?:for|over|across|during|within)\s+(?:a\s+)?(?<weeks>${COUNT})[- ](?:consecutive\s+)?weeks?\b`, 'g');
 
 export function readSessionCount(text: string): Found {

@@ -85,8 +85,10 @@ function readOutcomes(protocol: JsonRecord, warnings: string[]): NonNullable<Dra
 function readCriteria(protocol: JsonRecord, warnings: string[]): NonNullable<Draft['criteria']> {
   const eligibility = asRecord(protocol.eligibilityModule);
   const criteria = registryCriteria(eligibility, warnings);
-  const { items, notes } = splitEligibility(asText(eligibility?.eligibilityCriteria));
+  const splitWarnings: string[] = [];
+  const { items, notes } = splitEligibility(asText(eligibility?.eligibilityCriteria), splitWarnings);
   for (const note of notes) warnings.push(`Registry note (not imported as a criterion): ${note}`);
+  warnings.push(...splitWarnings);
   items.forEach((item, index) => {
     const text = fitText({ value: item.text, max: 4000, field: `Criterion ${index + 1}`, warnings }) ?? item.text;
     const isShortened = text !== item.text;
@@ -103,6 +105,12 @@ export function mapStudy(protocol: JsonRecord, nctId: string): { draft: Draft; w
   const briefTitle = asText(id?.briefTitle);
   if (officialTitle === null && briefTitle === null) warnings.push('The study has no title; the NCT id was used as the title.');
   const designType = asText(pick(protocol, 'designModule.studyType'));
+  // The draft needs a study type; filling one in is a default the admin must see, never a silent one.
+  if (asRecord(protocol.designModule) === null) {
+    warnings.push('The study has no design module: study type was set to INTERVENTIONAL; phases, allocation, masking and target enrollment were left empty. Check them on the trial page.');
+  } else if (designType === null) {
+    warnings.push('The study has no study type; it was set to INTERVENTIONAL. Check it on the trial page.');
+  }
   const studyType = enumOrNull({ value: designType, allowed: studyTypeSchema.options, field: 'Study type', warnings }) ?? 'INTERVENTIONAL';
   const status = asText(pick(protocol, 'statusModule.overallStatus'));
   const overallStatus = enumOrNull({ value: status, allowed: overallStatusSchema.options, field: 'Overall status', warnings }) ?? 'UNKNOWN';

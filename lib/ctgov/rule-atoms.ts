@@ -53,17 +53,28 @@ const SCORES: Record<string, NumericMeasureCode> = { phq9: 'phq9_total', qidssr:
 const LABS: Record<string, LabCode> = { alt: 'alt', ast: 'ast', dbili: 'bilirubin_direct', alp: 'alk_phos', creat: 'creatinine', tsh: 'tsh' };
 const LAB_NAME = String.raw`(?:alt|ast|dbili|alp|creat|tsh)`;
 
+/**
+ * "AST/ALT < 3 x ULN" bounds each lab: within a limit means every lab is within it (all); beyond a limit means
+ * any lab beyond it (any), the same reading as "BP > 160/100". A list ("AST/ALT", "AST, ALT") takes that reading;
+ * an explicit "and"/"or" must agree with it, else ("ALT or AST < 3 x ULN") it is unclear and nothing is suggested.
+ */
 function labRule(g: Record<string, string | undefined>): RuleNode | null {
-  const names = (g.labs ?? '').match(/[a-z]+/g) ?? [];
+  const list = (g.labs ?? '').replace(/and\s*\/\s*or/g, ' or ');
+  const names = list.match(/[a-z]+/g) ?? [];
   const labs = [...new Set(names.filter((name) => name in LABS).map((name) => LABS[name]))];
-  const hasAnd = /\band\b(?!\s*\/)/.test(g.labs ?? '') && !/and\s*\/\s*or/.test(g.labs ?? '');
-  const hasOr = /\bor\b|\/|,/.test((g.labs ?? '').replace(/and\s*\/\s*or/g, 'or'));
+  const hasAnd = /\band\b/.test(list);
+  const hasOr = /\bor\b/.test(list);
   if (labs.length === 0 || (hasAnd && hasOr)) return null;
+  const op = OPS[g.c ?? ''];
   const reference = g.ref === 'lln' ? 'lln' : 'uln';
   const value = g.mult === undefined ? 1 : Number(g.mult);
-  const leaves: RuleNode[] = labs.map((lab) => ({ kind: 'lab', lab, reference, op: OPS[g.c ?? ''], value }));
+  const leaves: RuleNode[] = labs.map((lab) => ({ kind: 'lab', lab, reference, op, value }));
   if (leaves.length === 1) return leaves[0];
-  return { kind: hasAnd ? 'all' : 'any', rules: leaves };
+  // Within the normal side of the limit ("< ULN", "> LLN") every lab must be; outside it, one lab is enough.
+  const isBelow = op === 'lt' || op === 'lte';
+  const isWithinLimit = reference === 'uln' ? isBelow : !isBelow;
+  if ((isWithinLimit && hasOr) || (!isWithinLimit && hasAnd)) return null;
+  return { kind: isWithinLimit ? 'all' : 'any', rules: leaves };
 }
 
 /** "BP > 160/100": over a limit if either number is over it; under a limit only if both are. */

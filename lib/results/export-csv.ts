@@ -5,6 +5,7 @@ import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { ExportKind } from '@/lib/validations/assessments';
+import type { OutcomeRangeQuery } from '@/lib/validations/results';
 import { getTrialOutcomes } from './get-trial-outcomes';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { POOLED_ARM_LABEL } from './masking';
@@ -97,7 +98,8 @@ async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: str
  * of the results report. Arms are pooled ("All participants") for non-admins in masked trials, as
  * in the report. Exports carry participant identifiers, so each one is audited (`outcome.export`).
  */
-export async function exportTrialCsv({ trialId, kind, ctx, now = new Date() }: { trialId: string; kind: ExportKind; ctx: OutcomeContext; now?: Date }): Promise<CsvFile> {
+export async function exportTrialCsv(options: { trialId: string; kind: ExportKind; ctx: OutcomeContext; range?: OutcomeRangeQuery; now?: Date }): Promise<CsvFile> {
+  const { trialId, kind, ctx, range, now = new Date() } = options;
   const trial = await prisma.trial.findUnique({ where: { id: trialId }, select: { id: true, nctId: true, masking: true } });
   if (!trial) throw new AppError('NOT_FOUND', 'No such trial.');
 
@@ -106,12 +108,50 @@ export async function exportTrialCsv({ trialId, kind, ctx, now = new Date() }: {
   if (kind === 'assessments') {
     ({ header, rows } = await assessmentsCsv(trialId, ctx, trial.masking));
   } else {
-    const report = await getTrialOutcomes({ trialId, ctx });
+    const report = await getTrialOutcomes({ trialId, ctx, range });
     switch (kind) {
       case 'summary':
         header = ['instrument', 'score', 'arm', 'timepoint', 'n', 'mean', 'sd', 'min', 'max', 'n_percent_change', 'mean_percent_change'];
         rows = report.instruments.flatMap((instrument) =>
-          instrument.rows.map((row) => [instrument.instrument, instrument.scoreLabel, row.armLabel, row.timepoint, row.n, num(row.mean), num(row.sd), num(row.min), num(row.max), row.nPercentChange, num(row.meanPercentChange)]),
+          instrument.rows.map((row) => [
+            instrument.instrument,
+            instrument.scoreLabel,
+            row.armLabel,
+            row.timepoint,
+            row.n,
+            num(row.mean),
+            num(row.sd),
+            num(row.min),
+            num(row.max),
+            // No % change on a T-score scale or at baseline: blank, not 0.
+            instrument.isTScore || row.timepoint === 'BASELINE' ? null : row.nPercentChange,
+            num(row.meanPercentChange),
+          ]),
+        );
+        break;
+      case 'change':
+        // Both % figures, named so they cannot be confused; blank on a T-score scale (points only).
+        header = [
+          'instrument', 'score', 'arm', 'from_timepoint', 'to_timepoint', 'n_participants', 'n_paired', 'mean_from', 'mean_to',
+          'mean_change_points', 'sd_change_points', 'n_individual_percent_change', 'mean_of_individual_percent_change', 'percent_change_of_means',
+        ];
+        rows = report.instruments.flatMap((instrument) =>
+          (instrument.change?.groups ?? []).map((row): Cell[] => [
+            instrument.instrument,
+            instrument.scoreLabel,
+            row.group,
+            instrument.change!.from,
+            instrument.change!.to,
+            row.nParticipants,
+            row.nPaired,
+            num(row.meanFrom),
+            num(row.meanTo),
+            num(row.meanChangePoints),
+            num(row.sdChangePoints),
+            instrument.isTScore ? null : row.nIndividualPercentChange,
+            num(row.meanOfIndividualPercentChange),
+            num(row.percentChangeOfMeans),
+          ]),
         );
         break;
       case 'responders':

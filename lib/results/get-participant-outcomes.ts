@@ -9,6 +9,7 @@ import { computeChange, isRemission, isResponse } from '@/lib/outcomes/compute-c
 import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { PARTICIPANT_LABEL } from '@/lib/self-report/catalog';
 import { alertingFlags } from '@/lib/safety/policy';
+import { countsResponseAt, hasPercentChange } from './change-policy';
 import { timepointOrder } from './timepoint-order';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from './masking';
@@ -98,7 +99,7 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
     const baseline = baselineRow ? primaryScore(instrument, baselineRow.total, baselineRow.subscores) : null;
     const points: OutcomePoint[] = rows.map((row) => {
       const value = primaryScore(instrument, row.total, row.subscores);
-      const isBaseline = row.timepoint === 'BASELINE';
+      const isBaseline = !countsResponseAt(row.timepoint);
       const { change, percentChange } = isBaseline ? { change: null, percentChange: null } : computeChange({ baseline, current: value });
       return {
         assessmentId: row.id,
@@ -112,11 +113,11 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
         items: toItems(row.items),
         isComplete: row.isComplete,
         change,
-        percentChange,
+        percentChange: hasPercentChange(instrument) ? percentChange : null,
         response: isBaseline ? null : isResponse({ instrument, baseline, current: value }),
-        remission: isRemission({ instrument, total: row.total }),
+        remission: isBaseline ? null : isRemission({ instrument, total: row.total }),
         recordedBy: row.recordedBy?.name ?? PARTICIPANT_LABEL,
-    source: row.source,
+        source: row.source,
         history: historyOf(row),
         correctionReason: row.correctionReason,
       };
@@ -133,7 +134,7 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
         baseline,
         points,
         latestResponse: latest && latest.timepoint !== 'BASELINE' ? latest.response : null,
-        latestRemission: latest ? latest.remission : null,
+        latestRemission: latest && countsResponseAt(latest.timepoint) ? latest.remission : null,
       },
     ];
   });

@@ -4,26 +4,20 @@ import { trialLabel } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { EnrollmentStatus, PipelineStage } from '@/lib/generated/prisma/client';
-import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
-import { summarizeByArmAndTimepoint, type ArmTimepointSummary, type OutcomeRow } from '@/lib/outcomes/summarize';
+import { INSTRUMENT_CODES, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { computeAdherence, type ParticipantAdherence, type TrialAdherence } from '@/lib/scheduling/compute-adherence';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial, POOLED_ARM_LABEL } from './masking';
+import type { OutcomeRangeQuery } from '@/lib/validations/results';
+import { buildInstrumentResults, type InstrumentResults } from './instrument-results';
 import { plannedSessionsByArm } from './planned-sessions';
-import { primaryScore, primaryScoreLabel } from './primary-score';
+import { resolveTimepointRange, type TimepointRange } from './timepoint-range';
 import { timepointOrder } from './timepoint-order';
 
 /** A completed session more than this long after its first booking counts as late. */
 export const LATE_AFTER_HOURS = 24;
 
-export type InstrumentResults = {
-  instrument: string;
-  label: string;
-  scoreLabel: string;
-  timepoints: string[];
-  /** Per group × timepoint, groups in arm order, timepoints in time order. */
-  rows: ArmTimepointSummary[];
-};
+export type { InstrumentResults } from './instrument-results';
 
 export type AdverseEventRow = { term: string; grade: number; group: string; events: number; participants: number; serious: number };
 
@@ -33,6 +27,9 @@ export type TrialOutcomes = {
   /** True when arms are pooled into one group because the trial is masked and the viewer is not an admin. */
   pooled: boolean;
   groups: string[];
+  /** The planned timepoints in time order, and the two compared in each instrument's `change` (null when fewer than two are planned). */
+  timepoints: string[];
+  range: TimepointRange | null;
   instruments: InstrumentResults[];
   adverseEvents: AdverseEventRow[];
   funnel: {
@@ -63,12 +60,14 @@ const STATUS_ORDER: EnrollmentStatus[] = ['ACTIVE', 'COMPLETED', 'WITHDRAWN', 'L
 /**
  * A trial's results report: for each instrument, n, mean, SD and mean % change from baseline per
  * arm × timepoint with responder and remitter counts (from each participant's current, corrected
- * scores); adverse events (not voided) by term × grade × arm; the enrollment funnel against the
+ * scores; none at baseline, no % change on a T-score scale), the change between two planned timepoints
+ * (`range`, default baseline → latest; see compareTimepoints); adverse events (not voided) by term × grade × arm; the enrollment funnel against the
  * target; infusion adherence; and each participant's final status. In a masked trial only admins get
  * results by arm: for everyone else every arm is pooled into one "All participants" group here, on
  * the server, so per-arm numbers never leave it.
  */
-export async function getTrialOutcomes({ trialId, ctx }: { trialId: string; ctx: OutcomeContext }): Promise<TrialOutcomes> {
+export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeContext; range?: OutcomeRangeQuery }): Promise<TrialOutcomes> {
+  const { trialId, ctx } = options;
   const trial = await prisma.trial.findUnique({
     where: { id: trialId },
     select: {
@@ -87,6 +86,10 @@ export async function getTrialOutcomes({ trialId, ctx }: { trialId: string; ctx:
     },
   });
   if (!trial) throw new AppError('NOT_FOUND', 'No such trial.');
+  // A timepoint outside the plan is a 400 before anything else is read.
+  const planned = trial.protocolVersions[0]?.assessmentPlan ?? [];
+  const planTimepoints = planned.map((item) => item.timepoint);
+  const range = resolveTimepointRange({ planned: planTimepoints, from: options.range?.from, to: options.range?.to });
 
   const pooled = !(await loadAllocationGate({ userId: ctx.user.id })).canSee(trial);
   const groupOfArm = (armId: string) => (pooled ? POOLED_ARM_LABEL : (trial.arms.find((arm) => arm.id === armId)?.label ?? armId));
@@ -126,41 +129,11 @@ export async function getTrialOutcomes({ trialId, ctx }: { trialId: string; ctx:
   ]);
 
   // ---- Outcomes per instrument × group × timepoint
-  const planned = trial.protocolVersions[0]?.assessmentPlan ?? [];
   const instrumentCodes = [...new Set([...planned.map((item) => item.instrument), ...enrollments.flatMap((e) => e.assessments.map((a) => a.instrument))])]
     .filter(isInstrumentCode)
     .sort((a, b) => INSTRUMENT_CODES.indexOf(a) - INSTRUMENT_CODES.indexOf(b));
 
-  const instruments: InstrumentResults[] = instrumentCodes.map((instrument) => {
-    const rows: OutcomeRow[] = [];
-    for (const enrollment of enrollments) {
-      // One current score per participant per timepoint (the latest administration if ever more than one).
-      const latestByTimepoint = new Map<string, (typeof enrollment.assessments)[number]>();
-      for (const assessment of enrollment.assessments) {
-        if (assessment.instrument !== instrument) continue;
-        const seen = latestByTimepoint.get(assessment.timepoint);
-        if (!seen || seen.administeredAt < assessment.administeredAt) latestByTimepoint.set(assessment.timepoint, assessment);
-      }
-      const baselineRow = latestByTimepoint.get('BASELINE');
-      const baselineTotal = baselineRow ? primaryScore(instrument, baselineRow.total, baselineRow.subscores) : null;
-      for (const [timepoint, assessment] of latestByTimepoint) {
-        rows.push({
-          armLabel: groupOfArm(enrollment.armId),
-          timepoint,
-          participantId: enrollment.id,
-          total: primaryScore(instrument, assessment.total, assessment.subscores),
-          baselineTotal,
-        });
-      }
-    }
-    const summaries = summarizeByArmAndTimepoint(rows, { instrument }).sort(
-      (a, b) => groupIndex(a.armLabel) - groupIndex(b.armLabel) || timepointOrder(a.timepoint) - timepointOrder(b.timepoint),
-    );
-    const timepoints = [...new Set([...planned.filter((item) => item.instrument === instrument).map((item) => item.timepoint), ...rows.map((row) => row.timepoint)])].sort(
-      (a, b) => timepointOrder(a) - timepointOrder(b),
-    );
-    return { instrument, label: INSTRUMENT_LABELS[instrument], scoreLabel: primaryScoreLabel(instrument), timepoints, rows: summaries };
-  });
+  const instruments = instrumentCodes.map((instrument) => buildInstrumentResults({ instrument, enrollments, groups, groupOfArm, planned, range }));
 
   // ---- Adverse events by term × grade × group
   const aeCells = new Map<string, AdverseEventRow & { people: Set<string> }>();
@@ -231,6 +204,8 @@ export async function getTrialOutcomes({ trialId, ctx }: { trialId: string; ctx:
     isMasked: isMaskedTrial(trial.masking),
     pooled,
     groups,
+    timepoints: [...new Set(planTimepoints)].sort((a, b) => timepointOrder(a) - timepointOrder(b)),
+    range,
     instruments,
     adverseEvents: aeRows,
     funnel: {

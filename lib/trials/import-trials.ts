@@ -1,13 +1,14 @@
 import 'server-only';
 import { format } from 'date-fns';
 import { parseStudies } from '@/lib/ctgov/parse-studies';
+import { isOlderRegistryVersion, olderVersionWarning, readLastUpdatePosted } from '@/lib/ctgov/registry-version';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TrialDraft } from '@/lib/validations/trials';
 import { applyTrialDraft, checkDraftConsistency, loadTrialState, planChange, type NextTrial, type TrialState } from './apply-trial-draft';
 import { duplicateNctId, insertTrial, isUniqueViolation } from './create-trial';
-import type { ImportPreview, ImportResult, ImportResultItem, TrialWriteContext } from './types';
+import type { ImportPreview, ImportPreviewItem, ImportRegistryVersion, ImportResult, ImportResultItem, TrialWriteContext } from './types';
 
 type ParsedDocument = { drafts: Array<{ draft: TrialDraft; warnings: string[]; document: unknown }> };
 
@@ -62,31 +63,65 @@ function mergeImported(state: TrialState, imported: TrialDraft): NextTrial {
   };
 }
 
+/** The newest last-update-posted date among the registry records already imported for a trial. */
+async function newestImportedVersion(db: Tx | typeof prisma, trialId: string): Promise<string | null> {
+  const rows = await db.$queryRaw<Array<{ newest: string | null }>>`
+    SELECT max(document #>> '{protocolSection,statusModule,lastUpdatePostDateStruct,date}') AS newest
+    FROM "TrialImport" WHERE "trialId" = ${trialId}`;
+  return rows[0]?.newest ?? null;
+}
+
+/** The registry versions of an import over a trial already here; `isOlder` when it would replace a newer record. */
+async function compareVersions(db: Tx | typeof prisma, trialId: string, document: unknown): Promise<ImportRegistryVersion> {
+  const incoming = readLastUpdatePosted(document);
+  const stored = await newestImportedVersion(db, trialId);
+  return { incoming, stored, isOlder: isOlderRegistryVersion(incoming, stored) };
+}
+
 /** What importing `json` would do, without writing anything. 400 when the document cannot be imported. */
 export async function previewImport(json: unknown): Promise<ImportPreview> {
   const { drafts } = parseDocument(json);
-  const items = [];
-  for (const { draft, warnings } of drafts) {
+  const items: ImportPreviewItem[] = [];
+  for (const { draft, warnings, document } of drafts) {
     const existing = await prisma.trial.findUnique({ where: { nctId: draft.nctId! }, select: { id: true } });
     if (!existing) {
-      items.push({ draft, warnings, existingTrialId: null, changes: [], amendsProtocol: false });
+      const version = { incoming: readLastUpdatePosted(document), stored: null, isOlder: false };
+      items.push({ draft, warnings, existingTrialId: null, changes: [], amendsProtocol: false, registryVersion: version });
       continue;
     }
     const state = await loadTrialState(prisma, existing.id, { lock: false });
     const next = mergeImported(state, draft);
     const { changes, isProtocolChange } = planChange(state, next);
-    items.push({ draft: next.draft, warnings, existingTrialId: existing.id, changes, amendsProtocol: isProtocolChange && state.hasScreenings });
+    const version = await compareVersions(prisma, existing.id, document);
+    const allWarnings = version.isOlder ? [olderVersionWarning(draft.nctId!, version.incoming!, version.stored!), ...warnings] : warnings;
+    items.push({
+      draft: next.draft,
+      warnings: allWarnings,
+      existingTrialId: existing.id,
+      changes,
+      amendsProtocol: isProtocolChange && state.hasScreenings,
+      registryVersion: version,
+    });
   }
   return { items };
 }
 
-async function importOne(options: { tx: Tx; draft: TrialDraft; document: unknown; ctx: TrialWriteContext; reason: string }): Promise<ImportResultItem> {
-  const { tx, draft, document, ctx, reason } = options;
+type ImportOneOptions = { tx: Tx; draft: TrialDraft; document: unknown; ctx: TrialWriteContext; reason: string; allowOlder: boolean };
+
+async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
+  const { tx, draft, document, ctx, reason, allowOlder } = options;
   const nctId = draft.nctId!;
   const existing = await tx.trial.findUnique({ where: { nctId }, select: { id: true } });
   let trialId: string;
   let result: Pick<ImportResultItem, 'created' | 'changes' | 'amendedToVersion'>;
+  let version: ImportRegistryVersion | null = null;
   if (existing) {
+    version = await compareVersions(tx, existing.id, document);
+    if (version.isOlder && !allowOlder) {
+      throw new AppError('CONFLICT', olderVersionWarning(nctId, version.incoming!, version.stored!), {
+        details: { nctId, incomingLastUpdatePosted: version.incoming, storedLastUpdatePosted: version.stored, confirmWith: 'allowOlder=1' },
+      });
+    }
     trialId = existing.id;
     const state = await loadTrialState(tx, trialId);
     const applied = await applyTrialDraft({ tx, state, next: mergeImported(state, draft), ctx, amendmentReason: reason });
@@ -109,8 +144,17 @@ async function importOne(options: { tx: Tx; draft: TrialDraft; document: unknown
     action: 'trial.import',
     entityType: 'Trial',
     entityId: trialId,
-    after: { nctId, created: result.created, importId: record.id, changes: result.changes.map((change) => change.label), protocolVersion: result.amendedToVersion },
-    reason: result.amendedToVersion !== null ? reason : null,
+    after: {
+      nctId,
+      created: result.created,
+      importId: record.id,
+      changes: result.changes.map((change) => change.label),
+      protocolVersion: result.amendedToVersion,
+      lastUpdatePosted: readLastUpdatePosted(document),
+      // An admin chose to import an older registry version over a newer one; the trail says so.
+      ...(version?.isOlder ? { replacedNewerVersion: version.stored } : {}),
+    },
+    reason: result.amendedToVersion !== null ? reason : version?.isOlder ? `Older registry version (${version.incoming}) imported over ${version.stored} by the admin's choice` : null,
   });
   return { trialId, nctId, ...result };
 }
@@ -122,15 +166,18 @@ async function importOne(options: { tx: Tx; draft: TrialDraft; document: unknown
  * create a new protocol version with the reason "Re-imported from
  * ClinicalTrials.gov on <date>". Each study gets a TrialImport row (document and
  * changes) and a `trial.import` audit event. Any failure writes nothing.
+ * A registry version older (lastUpdatePostDate) than the newest one already imported is refused with 409
+ * unless `allowOlder` says the admin saw the preview's warning and wants it anyway.
  */
-export async function importTrials({ json, ctx, now = new Date() }: { json: unknown; ctx: TrialWriteContext; now?: Date }): Promise<ImportResult> {
+export async function importTrials(options: { json: unknown; ctx: TrialWriteContext; now?: Date; allowOlder?: boolean }): Promise<ImportResult> {
+  const { json, ctx, now = new Date(), allowOlder = false } = options;
   const { drafts } = parseDocument(json);
   const reason = `Re-imported from ClinicalTrials.gov on ${format(now, 'yyyy-MM-dd')}`;
   try {
     return await prisma.$transaction(
       async (tx) => {
         const results: ImportResultItem[] = [];
-        for (const { draft, document } of drafts) results.push(await importOne({ tx, draft, document, ctx, reason }));
+        for (const { draft, document } of drafts) results.push(await importOne({ tx, draft, document, ctx, reason, allowOlder }));
         return { results };
       },
       { timeout: 120_000, maxWait: 10_000 },

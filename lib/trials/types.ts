@@ -167,6 +167,9 @@ export type TrialDetail = {
   hasScreenings: boolean;
 };
 
+/** The registry record versions (lastUpdatePostDate) of an import; `isOlder` = it would replace a newer record. */
+export type ImportRegistryVersion = { incoming: string | null; stored: string | null; isOlder: boolean };
+
 export type ImportPreviewItem = {
   /** What will be saved: for a trial already here, the registry record merged with its confirmed rules and dosing. */
   draft: TrialDraft;
@@ -176,6 +179,7 @@ export type ImportPreviewItem = {
   changes: TrialChange[];
   /** True when saving would create a new protocol version (the protocol changes and someone has been screened). */
   amendsProtocol: boolean;
+  registryVersion: ImportRegistryVersion;
 };
 export type ImportPreview = { items: ImportPreviewItem[] };
 

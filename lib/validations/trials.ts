@@ -256,6 +256,10 @@ export const confirmArmDosingSchema = z.object({
 export type ConfirmArmDosingInput = z.infer<typeof confirmArmDosingSchema>;
 
 /** POST /api/v1/trials/import?preview=1 */
+const queryFlag = z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional()).transform((value) => value === '1' || value === 'true');
+
 export const importQuerySchema = z.object({
-  preview: z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional()).transform((value) => value === '1' || value === 'true'),
+  preview: queryFlag,
+  /** The admin's go-ahead to import a registry version older than the one already imported (the preview warns). */
+  allowOlder: queryFlag,
 });

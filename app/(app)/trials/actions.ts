@@ -27,6 +27,7 @@ import {
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const importTextSchema = z.object({ text: z.string().trim().min(1, 'Paste the study JSON or choose a .json file.') });
+const importWithConsentSchema = importTextSchema.extend({ allowOlder: z.boolean().default(false) });
 
 function refresh(trialId?: string) {
   revalidatePath('/trials');
@@ -95,8 +96,8 @@ export const previewImportAction = defineAction({ permission: 'trial.edit', inpu
   return previewImport(parseImportText(input.text));
 });
 
-export const importTrialsAction = defineAction({ permission: 'trial.edit', input: importTextSchema }, async ({ input, user, audit }) => {
-  const result = await importTrials({ json: parseImportText(input.text), ctx: { user, audit } });
+export const importTrialsAction = defineAction({ permission: 'trial.edit', input: importWithConsentSchema }, async ({ input, user, audit }) => {
+  const result = await importTrials({ json: parseImportText(input.text), ctx: { user, audit }, allowOlder: input.allowOlder });
   refresh();
   for (const item of result.results) revalidatePath(`/trials/${item.trialId}`);
   return result;

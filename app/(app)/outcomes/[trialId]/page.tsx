@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
+import { ChangeTable } from '@/components/outcomes/change-table';
 import { PrintButton } from '@/components/outcomes/print-button';
 import { AdherenceTable, AdverseEventTable, CompletionTable, FunnelTable, SummaryTable } from '@/components/outcomes/results-tables';
+import { TimepointRangeForm } from '@/components/outcomes/timepoint-range-form';
 import { TrialMeanChart } from '@/components/outcomes/trial-mean-chart';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -13,12 +15,14 @@ import { isAppError } from '@/lib/errors/app-error';
 import { getTrialOutcomes } from '@/lib/results/get-trial-outcomes';
 import { scoreScale } from '@/lib/results/score-scale';
 import { EXPORT_KINDS, type ExportKind } from '@/lib/validations/assessments';
+import { outcomeRangeQuerySchema, type OutcomeRangeQuery } from '@/lib/validations/results';
 
 export const metadata = { title: 'Trial results' };
 
 const EXPORT_LABELS: Record<ExportKind, string> = {
   assessments: 'All scores (long format)',
   summary: 'Means by arm and timepoint',
+  change: 'Change between the chosen timepoints',
   responders: 'Responders and remitters',
   'adverse-events': 'Adverse events',
   funnel: 'Enrollment funnel',
@@ -35,14 +39,27 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
-export default async function TrialResultsPage({ params }: { params: Promise<{ trialId: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function TrialResultsPage({ params, searchParams }: { params: Promise<{ trialId: string }>; searchParams: SearchParams }) {
   const user = await requirePageUser('outcome.read');
   const { trialId } = await params;
   const ctx = await getPageContext(user);
-  const report = await getTrialOutcomes({ trialId, ctx }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
+  const query = outcomeRangeQuerySchema.safeParse(await searchParams);
+  const range = query.success ? query.data : {};
+  const load = (chosen: OutcomeRangeQuery) =>
+    getTrialOutcomes({ trialId, ctx, range: chosen }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+      throw error;
+    });
+  // A timepoint that is not in the plan shows its message beside the selectors and the default comparison.
+  let rangeErrors: Record<string, string[]> | undefined;
+  const report = await load(range).catch((error: unknown) => {
+    if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+    rangeErrors = error.fields;
+    return load({});
   });
+  const rangeQuery = report.range ? `?${new URLSearchParams({ from: report.range.from, to: report.range.to }).toString()}` : '';
 
   return (
     <div className="flex flex-col gap-6">
@@ -53,7 +70,7 @@ export default async function TrialResultsPage({ params }: { params: Promise<{ t
           </Link>
         }
         title={`Results: ${report.trial.label}`}
-        description={`${report.trial.title}${report.trial.nctId ? ` (${report.trial.nctId})` : ''}. Current, corrected scores only; % change is the mean of each participant's own change from baseline.`}
+        description={`${report.trial.title}${report.trial.nctId ? ` (${report.trial.nctId})` : ''}. Current, corrected scores only.`}
         actions={<PrintButton label="Print report" />}
       />
 
@@ -65,6 +82,21 @@ export default async function TrialResultsPage({ params }: { params: Promise<{ t
         <Alert tone="warning" title="Unmasked view: results by arm" live="none">
           This trial is masked ({report.trial.masking?.toLowerCase()}). You are seeing results by arm because you are named unblinded staff for this trial; do not share them with the blinded study team.
         </Alert>
+      ) : null}
+
+      {report.range ? (
+        <Section
+          id="results-range"
+          title="Compare two timepoints"
+          description="Each questionnaire below shows the change between these two planned timepoints, in points and as two different % figures."
+        >
+          <TimepointRangeForm timepoints={report.timepoints} from={report.range.from} to={report.range.to} errors={rangeErrors} />
+          {rangeErrors ? (
+            <Alert tone="error" title="That timepoint is not in the plan">
+              {Object.values(rangeErrors).flat().join(' ')} Showing the default comparison instead.
+            </Alert>
+          ) : null}
+        </Section>
       ) : null}
 
       {report.instruments.length === 0 ? (
@@ -81,6 +113,7 @@ export default async function TrialResultsPage({ params }: { params: Promise<{ t
                 <>
                   <TrialMeanChart results={results} groups={report.groups} min={scale?.min ?? 0} max={scale?.max ?? 0} />
                   <SummaryTable results={results} />
+                  <ChangeTable results={results} />
                 </>
               ) : (
                 <p className="text-sm text-slate-700">No scores recorded yet.</p>
@@ -107,7 +140,7 @@ export default async function TrialResultsPage({ params }: { params: Promise<{ t
         <ul className="grid gap-2 text-sm sm:grid-cols-2 print:hidden">
           {EXPORT_KINDS.map((kind) => (
             <li key={kind}>
-              <a href={`/api/v1/trials/${report.trial.id}/exports/${kind}.csv`} download className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+              <a href={`/api/v1/trials/${report.trial.id}/exports/${kind}.csv${kind === 'change' ? rangeQuery : ''}`} download className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
                 {EXPORT_LABELS[kind]} <span className="text-slate-600">({kind}.csv)</span>
               </a>
             </li>
