@@ -11,10 +11,14 @@ import type { CandidateContext, CandidateDetail } from './types';
  * no record is handed out without its log entry.
  */
 export async function getCandidate({ id, ctx }: { id: string; ctx: CandidateContext }): Promise<CandidateDetail> {
-  return prisma.$transaction(async (tx) => {
-    const detail = await loadCandidateDetail({ id, viewerId: ctx.user.id, db: tx });
-    if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
-    await ctx.audit(tx, { action: 'candidate.view', entityType: 'Candidate', entityId: id });
-    return detail;
-  });
+  // A dozen reads under one snapshot; a busy server must not turn them into a 500.
+  return prisma.$transaction(
+    async (tx) => {
+      const detail = await loadCandidateDetail({ id, viewerId: ctx.user.id, db: tx });
+      if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
+      await ctx.audit(tx, { action: 'candidate.view', entityType: 'Candidate', entityId: id });
+      return detail;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
 }

@@ -1,3 +1,4 @@
+import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -66,6 +67,12 @@ export async function seedOutcomes(db: Db) {
           },
         });
         await recordAuditEvent(tx, { actorId: null, actorLabel: 'seed', action: 'assessment.record', entityType: 'Assessment', entityId: row.id, after: { instrument: row.instrument, timepoint: row.timepoint, total: row.total } });
+        // A demo suicidality answer reaches the clinicians like a real one would.
+        await openAssessmentAlerts(tx, {
+          assessment: { id: row.id, enrollmentId: enrollment.id, flags: score.flags, items },
+          source: 'STAFF',
+          audit: (auditTx, event) => recordAuditEvent(auditTx, { ...event, actorId: null, actorLabel: 'seed' }),
+        });
       });
       created += 1;
     }
