@@ -1,7 +1,6 @@
 import 'server-only';
 import { calculateDose } from '@/lib/dosing/calculate-dose';
-import { clinicToday } from '@/lib/clinic/clinic-today';
-import { prisma } from '@/lib/db';
+import { getClinicClock } from '@/lib/clinic/clock';
 import type { DosingCalculateInput } from '@/lib/validations/infusions';
 import { doseErrorsToAppError } from './dose-errors';
 import { getArmProtocol } from './get-arm-protocol';
@@ -25,8 +24,7 @@ export type DoseForArm = {
  */
 export async function calculateDoseForArm(input: DosingCalculateInput, now: Date = new Date()): Promise<DoseForArm> {
   const arm = await getArmProtocol({ trialId: input.trialId, armId: input.armId });
-  const settings = await prisma.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { timeZone: true } });
-  const { day } = clinicToday(settings?.timeZone ?? 'UTC', now);
+  const day = (await getClinicClock({ now: () => now })).todayAsDate();
   const result = calculateDose({
     protocol: arm.protocol,
     weight: { kg: input.weightKg, measuredAt: day },

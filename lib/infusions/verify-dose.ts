@@ -4,7 +4,7 @@ import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { reauthenticate } from '@/lib/auth/reauthenticate';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
-import { clinicToday } from '@/lib/clinic/clinic-today';
+import { clockFor } from '@/lib/clinic/clock';
 import { calculateDose } from '@/lib/dosing/calculate-dose';
 import type { Sex } from '@/lib/dosing/types';
 import { prisma } from '@/lib/db';
@@ -61,7 +61,9 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
     throw new AppError('FORBIDDEN', "In a masked trial only the trial's unblinded staff prepare and verify the dose.");
   }
   const arm = await getArmProtocol({ trialId: visit.enrollment.trialId, armId: visit.enrollment.armId });
-  const { day, date } = clinicToday(loaded.timeZone, now);
+  const clock = clockFor(loaded.timeZone, () => now);
+  const day = clock.todayAsDate();
+  const date = clock.today();
   const sex = input.sex ?? SEX_FROM_RECORD[visit.enrollment.candidate.sex] ?? 'unknown';
   const result = calculateDose({
     protocol: arm.protocol,
