@@ -60,7 +60,8 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
   };
   const queries: Record<string, string[]> = {
     'v1/assessments': [`?enrollmentId=${ids.activeEnrollmentId}`, `?enrollmentId=${ids.placeboEnrollmentId}`],
-    'v1/audit': ['', '?action=dose', '?action=infusion', '?action=enrollment'],
+    // The trail is shared with every other test file: read this trial's own events by entity.
+    'v1/audit': ids.auditEntityIds.split(',').map((entityId) => `?entityId=${entityId}`),
     'v1/candidates': ['', `?trialId=${ids.trialId}`],
     'v1/candidates/export': [`?trialId=${ids.trialId}`],
     'v1/visits': [`?from=${ids.day}&to=${ids.day}`],
@@ -153,7 +154,18 @@ beforeAll(async () => {
   };
   const active = await day(activeArmId);
   const placebo = await day(placeboArmId);
+  const verifications = await prisma.doseVerification.findMany({ where: { visitId: { in: [active.visit.id, placebo.visit.id] } }, select: { id: true } });
+  const administrations = await prisma.infusionAdministration.findMany({ where: { visitId: { in: [active.visit.id, placebo.visit.id] } }, select: { id: true } });
   ids = {
+    auditEntityIds: [
+      trial.id,
+      active.visit.id,
+      placebo.visit.id,
+      active.enrollment.id,
+      placebo.enrollment.id,
+      ...verifications.map((row) => row.id),
+      ...administrations.map((row) => row.id),
+    ].join(','),
     trialId: trial.id,
     activeArmId,
     placeboArmId,
