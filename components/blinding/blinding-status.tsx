@@ -18,6 +18,7 @@ export function BlindingStatus({ enrollment, trialLabel, user }: { enrollment: C
       {broken ? (
         <Alert tone="warning" title={`Blind broken in an emergency (${trialLabel})`} live="none">
           By {broken.by} on {formatClinicTime(new Date(broken.at))}. Reason: {broken.reason}
+          {enrollment.armLabel ? <span className="mt-1 block font-medium">Arm: {enrollment.armLabel}</span> : null}
         </Alert>
       ) : null}
       {canUnblind ? <EmergencyUnblindForm enrollmentId={enrollment.id} trialLabel={trialLabel} /> : null}
