@@ -27,7 +27,7 @@ function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
         </div>
         <div className="flex gap-1.5">
           <dt className="text-slate-600">Enrolled</dt>
-          <dd className="font-medium text-slate-900 tabular-nums">{arm.enrollmentCount}</dd>
+          <dd className="font-medium text-slate-900 tabular-nums">{arm.enrollmentCount ?? 'Masked'}</dd>
         </div>
       </dl>
       {arm.description ? <p className="mt-2 max-w-3xl text-sm whitespace-pre-line text-slate-800">{arm.description}</p> : null}

@@ -3,6 +3,7 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
+import { isMaskedTrial } from '@/lib/blinding/policy';
 import { countScreened } from './count-screened';
 import type { TrialArmDto, TrialDetail } from './types';
 
@@ -98,7 +99,8 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
         dosingStatus: confirmed ? 'confirmed' : suggested ? 'suggested' : null,
         confirmedDosing: confirmed,
         suggestedDosing: suggested,
-        enrollmentCount: arm._count.enrollments,
+        // Per-arm counts would show which arm the last enrolment went to: none for masked trials.
+        enrollmentCount: isMaskedTrial(trial.masking) ? null : arm._count.enrollments,
       };
     }),
     criteria: criteria.map((criterion) => ({

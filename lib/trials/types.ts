@@ -66,7 +66,8 @@ export type TrialArmDto = {
   confirmedDosing: DosingProtocol | null;
   suggestedDosing: DosingProtocol | null;
   /** Enrollments in this arm; an arm with enrollments cannot be removed. */
-  enrollmentCount: number;
+  /** Null in a masked trial: a per-arm count would reveal the arm of the latest enrolment. */
+  enrollmentCount: number | null;
 };
 
 export type UserRef = { id: string; name: string };

@@ -198,6 +198,16 @@ describe('a masked trial read by every role, byte for byte', () => {
     expect(all).toMatch(/"doseMg":\s*40/);
   }, 60_000);
 
+  it('the trial record names the arms (registry data) but gives no per-arm enrolment count in a masked trial', async () => {
+    const trialRoute = await import('@/app/api/v1/trials/[id]/route');
+    for (const user of [staff.coordinator, staff.preparer]) {
+      session.user = user;
+      const body = await (await trialRoute.GET(new NextRequest(`http://localhost:3000/api/v1/trials/${ids.trialId}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ id: ids.trialId }) })).json();
+      expect(body.trial.arms.map((arm: { enrollmentCount: number | null }) => arm.enrollmentCount)).toEqual([null, null]);
+      expect(body.trial.enrolledCount).toBe(2);
+    }
+  });
+
   it('blinded staff see the same infusion day for the active and the placebo participant, but for names and ids', async () => {
     const visitRoute = await import('@/app/api/v1/visits/[id]/route');
     session.user = staff.clinician;

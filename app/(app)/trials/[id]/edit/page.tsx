@@ -17,7 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditTrialPage({ params }: Props) {
   await requirePageUser('trial.edit');
   const trial = await loadTrial((await params).id);
-  const enrollmentByArmId = Object.fromEntries(trial.arms.map((arm) => [arm.id, arm.enrollmentCount]));
+  // A masked trial gives no per-arm count: once anyone is enrolled, no arm can be removed.
+  const enrollmentByArmId = Object.fromEntries(trial.arms.map((arm) => [arm.id, arm.enrollmentCount ?? trial.enrolledCount]));
   return (
     <>
       <PageHeader
