@@ -1,5 +1,6 @@
 import 'server-only';
 import Papa from 'papaparse';
+import { CSV_FORMULA_PATTERN } from '@/lib/csv/to-csv';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/validations/candidates';
@@ -26,12 +27,6 @@ const COLUMNS = [
   'Candidate id',
 ] as const;
 
-/**
- * Spreadsheet formula injection: a cell starting with = @ tab or CR, or with + or -
- * followed by anything but a phone-number-like run, gets a leading quote.
- */
-const FORMULA_PATTERN = /^[=@\t\r]|^[+-](?![\d\s().-]*$)/;
-
 function toCells(row: CandidateListRow): string[] {
   const item = toListItem(row);
   return [
@@ -51,7 +46,7 @@ function toCells(row: CandidateListRow): string[] {
 }
 
 function unparse(rows: string[][]): string {
-  return Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: FORMULA_PATTERN });
+  return Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: CSV_FORMULA_PATTERN });
 }
 
 export type CandidateCsvExport = { filename: string; rowCount: number; chunks: AsyncGenerator<string> };

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getPageContext } from '@/lib/auth/page-context';
 import { isAppError } from '@/lib/errors/app-error';
 import { leaveTabletMode } from '@/lib/self-report/tablet-cookies';
@@ -7,8 +7,8 @@ import { endTabletSessionAsStaff, TABLET_COOKIE } from '@/lib/self-report/tablet
 
 /** After a staff sign-in on the tablet: ends tablet mode on this device and goes to the dashboard. */
 export async function GET(req: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL('/signin?callbackUrl=%2Ftablet%2Fstaff-exit', req.url));
+  // The page guard: anonymous devices go to sign-in and come back here afterwards.
+  const user = await requirePageUser('dashboard.read');
   try {
     await endTabletSessionAsStaff({ token: req.cookies.get(TABLET_COOKIE)?.value, ctx: await getPageContext(user) });
   } catch (error) {
