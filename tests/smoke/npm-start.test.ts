@@ -46,6 +46,8 @@ describe('npm start', () => {
     child.stderr!.on('data', (d) => (output += d));
 
     await waitFor(() => output.includes(`http://localhost:${port}`), 280_000);
+    // The accounts are printed just after the URL line; wait for them instead of racing.
+    await waitFor(() => output.includes('pharmacist@trialdesk.test'), 30_000);
     expect(output).toContain('admin@trialdesk.test');
     expect(output).toContain('coordinator@trialdesk.test');
     expect(output).toContain('clinician@trialdesk.test');
