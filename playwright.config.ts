@@ -6,7 +6,15 @@ import { defineConfig, devices } from '@playwright/test';
 const chromiumPath = '/usr/bin/chromium';
 const launchOptions = {
   ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 export default defineConfig({

@@ -3,16 +3,24 @@ import { account, queryDb, signIn, signInAs, uniqueEmail } from './support';
 
 const NAV_BY_ROLE = {
   ADMIN: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes', 'Admin'], hidden: ['Review queue'] },
-  COORDINATOR: { visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes'], hidden: ['Admin', 'Review queue'] },
-  CLINICIAN: { visible: ['Dashboard', 'Trials', 'Candidates', 'Review queue', 'Schedule', 'Outcomes'], hidden: ['Admin'] },
+  COORDINATOR: {
+    visible: ['Dashboard', 'Trials', 'Candidates', 'Schedule', 'Outcomes'],
+    hidden: ['Admin', 'Review queue'],
+  },
+  CLINICIAN: {
+    visible: ['Dashboard', 'Trials', 'Candidates', 'Review queue', 'Schedule', 'Outcomes'],
+    hidden: ['Admin'],
+  },
 } as const;
 
 for (const role of ['ADMIN', 'COORDINATOR', 'CLINICIAN'] as const) {
   test(`[${role}] signs in and sees the navigation of the role`, async ({ page }) => {
     await signInAs(page, role);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const name of NAV_BY_ROLE[role].visible) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
-    for (const name of NAV_BY_ROLE[role].hidden) await expect(nav.getByRole('link', { name, exact: true })).toHaveCount(0);
+    for (const name of NAV_BY_ROLE[role].visible)
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+    for (const name of NAV_BY_ROLE[role].hidden)
+      await expect(nav.getByRole('link', { name, exact: true })).toHaveCount(0);
     const me = await page.request.get('/api/v1/me');
     expect(me.status()).toBe(200);
     expect(await me.json()).toMatchObject({ email: account(role).email, role: role.toLowerCase() });
@@ -33,7 +41,12 @@ test('[COORDINATOR] gets 403 on an admin page and an admin API', async ({ page }
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/access/i);
   const api = await page.request.post('/api/v1/users', {
-    data: { email: uniqueEmail('blocked'), name: 'Should Not Exist', role: 'clinician', password: 'Violet-Harbor-Kettle-9' },
+    data: {
+      email: uniqueEmail('blocked'),
+      name: 'Should Not Exist',
+      role: 'clinician',
+      password: 'Violet-Harbor-Kettle-9',
+    },
   });
   expect(api.status()).toBe(403);
   expect((await api.json()).error.code).toBe('FORBIDDEN');
@@ -41,11 +54,16 @@ test('[COORDINATOR] gets 403 on an admin page and an admin API', async ({ page }
   expect(rows).toHaveLength(0);
 });
 
-test('[ADMIN] locks an account after 5 failed sign-ins without revealing whether it exists', async ({ page, browser }) => {
+test('[ADMIN] locks an account after 5 failed sign-ins without revealing whether it exists', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'ADMIN');
   const email = uniqueEmail('lockout');
   const password = 'Quiet-Orchard-Lamp-31';
-  const created = await page.request.post('/api/v1/users', { data: { email, name: 'Lockout Subject', role: 'coordinator', password } });
+  const created = await page.request.post('/api/v1/users', {
+    data: { email, name: 'Lockout Subject', role: 'coordinator', password },
+  });
   expect(created.status()).toBe(201);
 
   const context = await browser.newContext();
@@ -64,9 +82,15 @@ test('[ADMIN] locks an account after 5 failed sign-ins without revealing whether
   await expect(visitor.getByRole('main').getByRole('alert')).toHaveText(lockedMessage);
   await context.close();
 
-  const [user] = await queryDb<{ id: string; lockedUntil: Date | null }>(`SELECT id, "lockedUntil" FROM "User" WHERE email = $1`, [email]);
+  const [user] = await queryDb<{ id: string; lockedUntil: Date | null }>(
+    `SELECT id, "lockedUntil" FROM "User" WHERE email = $1`,
+    [email],
+  );
   expect(user.lockedUntil).not.toBeNull();
-  const events = await queryDb<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY "createdAt"`, [user.id]);
+  const events = await queryDb<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY "createdAt"`,
+    [user.id],
+  );
   expect(events.map((e) => e.action)).toEqual(
     expect.arrayContaining(['user.create', 'auth.sign_in_failed', 'auth.locked_out']),
   );
@@ -76,7 +100,9 @@ test('[ADMIN] locks an account after 5 failed sign-ins without revealing whether
 test('[ADMIN] changing a user leaves an audit event the admin can see', async ({ page }) => {
   await signInAs(page, 'ADMIN');
   const email = uniqueEmail('audited');
-  const created = await page.request.post('/api/v1/users', { data: { email, name: 'Audit Subject', role: 'coordinator', password: 'Amber-Canyon-Lamp-58' } });
+  const created = await page.request.post('/api/v1/users', {
+    data: { email, name: 'Audit Subject', role: 'coordinator', password: 'Amber-Canyon-Lamp-58' },
+  });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
 

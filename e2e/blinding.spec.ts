@@ -9,7 +9,13 @@ import { queryDb, signIn } from './support';
 const TRIAL_NCT_ID = 'NCT06668571';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-type Participant = { candidateId: string; enrollmentId: string; visitId: string | null; day: string | null; trialId: string };
+type Participant = {
+  candidateId: string;
+  enrollmentId: string;
+  visitId: string | null;
+  day: string | null;
+  trialId: string;
+};
 
 async function maskedParticipants(): Promise<{ participants: Participant[]; armLabels: string[] }> {
   const participants = await queryDb<Participant>(
@@ -19,7 +25,10 @@ async function maskedParticipants(): Promise<{ participants: Participant[]; armL
        FROM "Enrollment" e JOIN "Trial" t ON t.id = e."trialId" WHERE t."nctId" = $1 ORDER BY e."armId", e.id`,
     [TRIAL_NCT_ID],
   );
-  const arms = await queryDb<{ label: string }>(`SELECT a.label FROM "Arm" a JOIN "Trial" t ON t.id = a."trialId" WHERE t."nctId" = $1`, [TRIAL_NCT_ID]);
+  const arms = await queryDb<{ label: string }>(
+    `SELECT a.label FROM "Arm" a JOIN "Trial" t ON t.id = a."trialId" WHERE t."nctId" = $1`,
+    [TRIAL_NCT_ID],
+  );
   return { participants, armLabels: arms.map((arm) => arm.label) };
 }
 
@@ -68,7 +77,9 @@ for (const who of [
   });
 }
 
-test('[CLINICIAN] unblinded preparer sees the arm of a masked-trial participant; the emergency-unblinding form is not offered to them', async ({ page }) => {
+test('[CLINICIAN] unblinded preparer sees the arm of a masked-trial participant; the emergency-unblinding form is not offered to them', async ({
+  page,
+}) => {
   const { participants, armLabels } = await maskedParticipants();
   await signIn(page, account('pharmacist@trialdesk.test'));
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
@@ -78,7 +89,10 @@ test('[CLINICIAN] unblinded preparer sees the arm of a masked-trial participant;
   await expect(page.getByText('Emergency unblinding')).toHaveCount(0);
 });
 
-test('[CLINICIAN] blinded breaks the blind in an emergency: the arm is shown to them and the record says so; admins are alerted', async ({ page, browser }) => {
+test('[CLINICIAN] blinded breaks the blind in an emergency: the arm is shown to them and the record says so; admins are alerted', async ({
+  page,
+  browser,
+}) => {
   const { participants, armLabels } = await maskedParticipants();
   const target = participants[0];
   await signIn(page, account('clinician@trialdesk.test'));
@@ -87,7 +101,9 @@ test('[CLINICIAN] blinded breaks the blind in an emergency: the arm is shown to 
   await page.getByText('Emergency unblinding').click();
   const form = page.getByRole('form', { name: /^Emergency unblinding/ });
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-  await form.getByLabel('Why must the blind be broken?').fill('Severe reaction; the emergency team needs the allocation to treat');
+  await form
+    .getByLabel('Why must the blind be broken?')
+    .fill('Severe reaction; the emergency team needs the allocation to treat');
   await form.getByLabel(/I understand/).check();
   await form.getByRole('button', { name: 'Break the blind' }).click();
   // The record now says the blind was broken, by whom and why, and shows this clinician the arm.

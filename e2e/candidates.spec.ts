@@ -21,7 +21,12 @@ function fictionalPerson() {
   const year = 1950 + Math.floor(Math.random() * 50);
   const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  return { firstName: 'Testina', lastName: `Notarealperson${suffix.toLowerCase()}`, dateOfBirth: `${year}-${month}-${day}`, mrn: `E2E-${suffix}` };
+  return {
+    firstName: 'Testina',
+    lastName: `Notarealperson${suffix.toLowerCase()}`,
+    dateOfBirth: `${year}-${month}-${day}`,
+    mrn: `E2E-${suffix}`,
+  };
 }
 
 test('[COORDINATOR] logs a referral, logs a contact and moves the candidate to prescreening', async ({ page }) => {
@@ -91,10 +96,16 @@ test('[COORDINATOR] logs a referral, logs a contact and moves the candidate to p
   ]);
   expect(events.every((event) => event.actorId === coordinatorId && event.trialId === trialId)).toBe(true);
 
-  const contacts = await queryDb<{ method: string; outcome: string }>(`SELECT method, outcome FROM "ContactAttempt" WHERE "candidateId" = $1`, [candidateId]);
+  const contacts = await queryDb<{ method: string; outcome: string }>(
+    `SELECT method, outcome FROM "ContactAttempt" WHERE "candidateId" = $1`,
+    [candidateId],
+  );
   expect(contacts).toEqual([{ method: 'PHONE', outcome: 'REACHED' }]);
 
-  const views = await queryDb<{ actorId: string }>(`SELECT "actorId" FROM "AuditEvent" WHERE action = 'candidate.view' AND "entityId" = $1`, [candidateId]);
+  const views = await queryDb<{ actorId: string }>(
+    `SELECT "actorId" FROM "AuditEvent" WHERE action = 'candidate.view' AND "entityId" = $1`,
+    [candidateId],
+  );
   expect(views.length).toBeGreaterThan(0);
   expect(views.every((view) => view.actorId === coordinatorId)).toBe(true);
 });
@@ -123,7 +134,10 @@ test('[CLINICIAN] sees the review queue oldest first', async ({ page }) => {
   for (const [index, row] of expected.entries()) await expect(rows.nth(index)).toContainText(row.trialLabel);
 
   // The "since" times on screen run from the longest-waiting down.
-  const since = await rows.getByRole('cell').locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+  const since = await rows
+    .getByRole('cell')
+    .locator('time')
+    .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
   expect(since).toHaveLength(expected.length);
   expect([...since].sort()).toEqual(since);
 
@@ -157,7 +171,10 @@ test('[COORDINATOR] the candidate list filters by stage and keeps the view in th
   const shown = Math.min(awaiting, 25);
   await expect(rows).toHaveCount(shown);
   for (let index = 0; index < shown; index += 1) await expect(rows.nth(index)).toContainText('Awaiting review');
-  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', /\/api\/v1\/candidates\/export\?(.*&)?stage=AWAITING_REVIEW/);
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+    'href',
+    /\/api\/v1\/candidates\/export\?(.*&)?stage=AWAITING_REVIEW/,
+  );
 
   // Sorting joins the filter in the URL.
   await table.getByRole('button', { name: 'Referral date' }).click();

@@ -25,7 +25,12 @@ function fictionalPerson() {
   const year = new Date().getUTCFullYear() - 30 - Math.floor(Math.random() * 25);
   const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  return { firstName: 'Testina', lastName: `Notarealperson${suffix.toLowerCase()}`, dateOfBirth: `${year}-${month}-${day}`, mrn: `E2E-EL-${suffix}` };
+  return {
+    firstName: 'Testina',
+    lastName: `Notarealperson${suffix.toLowerCase()}`,
+    dateOfBirth: `${year}-${month}-${day}`,
+    mrn: `E2E-EL-${suffix}`,
+  };
 }
 
 // Everything NCT06668571's structured criteria look at, none of it ruling the candidate out.
@@ -79,7 +84,10 @@ async function createCandidateInTrial(page: Page, trialId: string, stages: reado
  * A coordinator (in a browser context of their own) refers a candidate, moves them to Awaiting review,
  * records the screening data and runs a check: a check a clinician can sign.
  */
-async function preparePendingReviewCheck(browser: Browser, baseURL: string | undefined): Promise<{ candidateId: string; checkId: string; trialId: string }> {
+async function preparePendingReviewCheck(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ candidateId: string; checkId: string; trialId: string }> {
   const trialId = await trialIdOf(TRIAL_NCT_ID);
   const context = await browser.newContext({ baseURL });
   try {
@@ -87,7 +95,9 @@ async function preparePendingReviewCheck(browser: Browser, baseURL: string | und
     await signInAs(page, 'COORDINATOR');
     const candidateId = await createCandidateInTrial(page, trialId, ['CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW']);
     const today = isoDay(new Date(Date.now() - 86_400_000));
-    const recorded = await page.request.post(`/api/v1/candidates/${candidateId}/measurements`, { data: screeningPayload(today) });
+    const recorded = await page.request.post(`/api/v1/candidates/${candidateId}/measurements`, {
+      data: screeningPayload(today),
+    });
     expect(recorded.status(), await recorded.text()).toBe(201);
     const checked = await page.request.post('/api/v1/eligibility/checks', { data: { candidateId, trialId } });
     expect(checked.status(), await checked.text()).toBe(201);
@@ -181,7 +191,9 @@ test('[COORDINATOR] enters screening data and runs the check', async ({ page }) 
   await expect(criteria).toHaveCount(Number(count));
   await expect(criteria.filter({ hasText: 'PHQ-9 total score ≥ 15 at screening' })).toContainText('Met');
   await expect(criteria.filter({ hasText: 'Patients with a BMI > 40 kg/m2.' })).toContainText('Not met');
-  await expect(criteria.filter({ hasText: 'Ability to pass a comprehension assessment test' })).toContainText('Clinician judgment');
+  await expect(criteria.filter({ hasText: 'Ability to pass a comprehension assessment test' })).toContainText(
+    'Clinician judgment',
+  );
   // A coordinator sees the check but cannot sign it.
   await expect(page.getByRole('button', { name: 'Sign decision' })).toHaveCount(0);
   await expect(page.getByLabel('Your password')).toHaveCount(0);
@@ -197,7 +209,10 @@ test('[COORDINATOR] enters screening data and runs the check', async ({ page }) 
   const after = page.getByRole('region', { name: 'Screening data and eligibility' });
   await expect(after.getByRole('row', { name: /PHQ-9 total/ })).toContainText('18');
   await expect(after.getByRole('row', { name: /Weight/ })).toContainText('80 kg');
-  await expect(after.getByRole('link', { name: /View check/ })).toHaveAttribute('href', `/candidates/${candidateId}/eligibility/${checkId}`);
+  await expect(after.getByRole('link', { name: /View check/ })).toHaveAttribute(
+    'href',
+    `/candidates/${candidateId}/eligibility/${checkId}`,
+  );
   await expect(after).toContainText('Pending review');
 });
 
@@ -212,7 +227,9 @@ test('[CLINICIAN] reviews and signs', async ({ page, browser, baseURL }) => {
   await expect(sign).toBeEnabled();
 
   // Judge every clinician-judgment criterion as letting the candidate through, with a note.
-  const reviewItems = form.getByRole('article').filter({ has: page.getByRole('group', { name: 'Clinician judgment' }) });
+  const reviewItems = form
+    .getByRole('article')
+    .filter({ has: page.getByRole('group', { name: 'Clinician judgment' }) });
   const count = await reviewItems.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i += 1) {
@@ -234,13 +251,22 @@ test('[CLINICIAN] reviews and signs', async ({ page, browser, baseURL }) => {
   await expect(signature).toContainText(account('CLINICIAN').name);
   await expect(signature).toContainText('Eligibility confirmed');
   await expect(signature.getByText('Signature verified')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Overall result' }).getByText('Eligible', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Overall result' }).getByText('Eligible', { exact: true }),
+  ).toBeVisible();
   // Signed checks are read-only.
   await expect(page.getByRole('button', { name: 'Sign decision' })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Clinician judgment' })).toHaveCount(0);
 
   const clinicianId = await userIdOf(account('CLINICIAN').email);
-  const [check] = await queryDb<{ signedAt: Date | null; decision: string | null; signedById: string | null; signerName: string | null; contentHash: string | null; trialId: string }>(
+  const [check] = await queryDb<{
+    signedAt: Date | null;
+    decision: string | null;
+    signedById: string | null;
+    signerName: string | null;
+    contentHash: string | null;
+    trialId: string;
+  }>(
     `SELECT "signedAt", decision, "signedById", "signerName", "contentHash", "trialId" FROM "EligibilityCheck" WHERE id = $1`,
     [checkId],
   );
@@ -250,10 +276,16 @@ test('[CLINICIAN] reviews and signs', async ({ page, browser, baseURL }) => {
   expect(check.signerName).toBe(account('CLINICIAN').name);
   expect(check.contentHash).toBeTruthy();
 
-  const [entry] = await queryDb<{ stage: string }>(`SELECT stage FROM "PipelineEntry" WHERE "candidateId" = $1 AND "trialId" = $2`, [candidateId, check.trialId]);
+  const [entry] = await queryDb<{ stage: string }>(
+    `SELECT stage FROM "PipelineEntry" WHERE "candidateId" = $1 AND "trialId" = $2`,
+    [candidateId, check.trialId],
+  );
   expect(entry.stage).toBe('ELIGIBLE');
 
-  const events = await queryDb<{ actorId: string }>(`SELECT "actorId" FROM "AuditEvent" WHERE action = 'eligibility.sign' AND "entityId" = $1`, [checkId]);
+  const events = await queryDb<{ actorId: string }>(
+    `SELECT "actorId" FROM "AuditEvent" WHERE action = 'eligibility.sign' AND "entityId" = $1`,
+    [checkId],
+  );
   expect(events).toEqual([{ actorId: clinicianId }]);
 });
 
@@ -270,7 +302,9 @@ test('[CLINICIAN] a wrong password does not sign', async ({ page, browser, baseU
   await form.getByLabel('Your password').fill('Not-The-Right-Password-1');
   await sign.click();
 
-  await expect(form.getByRole('alert').filter({ hasText: 'The password is not correct. The signature was not recorded.' })).toBeVisible();
+  await expect(
+    form.getByRole('alert').filter({ hasText: 'The password is not correct. The signature was not recorded.' }),
+  ).toBeVisible();
   await expect(form.getByLabel('Your password')).toHaveValue('');
   await expect(page.getByRole('region', { name: 'Electronic signature' })).toHaveCount(0);
   await expect(sign).toBeVisible();
@@ -280,9 +314,14 @@ test('[CLINICIAN] a wrong password does not sign', async ({ page, browser, baseU
     [checkId],
   );
   expect(check).toEqual({ signedAt: null, decision: null, overall: 'PENDING_REVIEW' });
-  const [entry] = await queryDb<{ stage: string }>(`SELECT stage FROM "PipelineEntry" WHERE "candidateId" = $1 AND "trialId" = $2`, [candidateId, trialId]);
+  const [entry] = await queryDb<{ stage: string }>(
+    `SELECT stage FROM "PipelineEntry" WHERE "candidateId" = $1 AND "trialId" = $2`,
+    [candidateId, trialId],
+  );
   expect(entry.stage).toBe('AWAITING_REVIEW');
-  const signed = await queryDb(`SELECT id FROM "AuditEvent" WHERE action = 'eligibility.sign' AND "entityId" = $1`, [checkId]);
+  const signed = await queryDb(`SELECT id FROM "AuditEvent" WHERE action = 'eligibility.sign' AND "entityId" = $1`, [
+    checkId,
+  ]);
   expect(signed).toHaveLength(0);
 
   // Leave the account's failed-attempt count where it was: a correct signature resets it.

@@ -6,7 +6,12 @@ const CLINIC_TIME_ZONE = 'America/New_York';
 
 /** Today on the clinic's wall clock, 'YYYY-MM-DD'. */
 function clinicToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: CLINIC_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 function addDays(date: string, days: number): string {
@@ -19,7 +24,7 @@ function addDays(date: string, days: number): string {
 function nextMonday(): string {
   const today = clinicToday();
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(today, ((8 - weekday) % 7) || 7);
+  return addDays(today, (8 - weekday) % 7 || 7);
 }
 
 async function userIdOf(email: string): Promise<string> {
@@ -54,12 +59,18 @@ test('[COORDINATOR] books a series', async ({ page }) => {
   await signInAs(page, 'COORDINATOR');
   await page.goto(`/enrollments/${enrollment.id}/schedule`);
   await expect(page.getByRole('heading', { level: 1, name: `Schedule: ${name}` })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveAttribute('href', `/api/v1/enrollments/${enrollment.id}/schedule.ics`);
+  await expect(page.getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveAttribute(
+    'href',
+    `/api/v1/enrollments/${enrollment.id}/schedule.ics`,
+  );
 
   const visits = page.getByRole('list', { name: 'Participant visits' });
   const cancelButtons = visits.getByRole('button', { name: 'Cancel visit' });
   for (let remaining = await cancelButtons.count(); remaining > 0; remaining -= 1) {
-    const item = visits.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Cancel visit' }) }).first();
+    const item = visits
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: 'Cancel visit' }) })
+      .first();
     await item.getByRole('button', { name: 'Cancel visit' }).click();
     await item.getByLabel('Reason').fill('E2E: the series is rebooked from next Monday');
     await item.getByRole('button', { name: 'Confirm cancellation' }).click();
@@ -78,7 +89,7 @@ test('[COORDINATOR] books a series', async ({ page }) => {
   const proposal = page.getByRole('list', { name: 'Proposed sessions' });
   await expect(proposal.getByRole('listitem')).toHaveCount(4);
   await expect(proposal.getByLabel('Date of session 1')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-  expect(await proposal.getByLabel('Date of session 1').inputValue() >= start).toBe(true);
+  expect((await proposal.getByLabel('Date of session 1').inputValue()) >= start).toBe(true);
   await expect(proposal.getByText('Conflict')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Book series' }).click();
@@ -101,7 +112,8 @@ test('[COORDINATOR] books a series', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
   const grid = page.getByRole('region', { name: /Infusion chairs by day/ });
   // Cancelled visits stay on the calendar (greyed out); count the booked ones.
-  const bookedLinks = (region: typeof grid) => region.getByRole('listitem').filter({ hasText: 'Scheduled' }).getByRole('link', { name });
+  const bookedLinks = (region: typeof grid) =>
+    region.getByRole('listitem').filter({ hasText: 'Scheduled' }).getByRole('link', { name });
   await expect(bookedLinks(grid)).toHaveCount(2);
   await page.getByRole('link', { name: 'Next week →' }).click();
   await expect(page).toHaveURL(new RegExp(`week=${addDays(start, 7)}`));
@@ -110,7 +122,13 @@ test('[COORDINATOR] books a series', async ({ page }) => {
   // The printable day list of the first session's day.
   await page.goto(`/schedule?day=${start}`);
   // The cancelled visit of that day is listed too, so look for the booked row.
-  await expect(page.getByRole('table', { name: /Day list/ }).getByRole('row').filter({ hasText: 'Scheduled' }).getByRole('link', { name })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /Day list/ })
+      .getByRole('row')
+      .filter({ hasText: 'Scheduled' })
+      .getByRole('link', { name }),
+  ).toBeVisible();
 });
 
 /**
@@ -155,7 +173,9 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   if (await pregnancy.count()) await pregnancy.selectOption('NEGATIVE');
   await checkIn.getByLabel('No new exclusion criterion applies since the last visit').check();
   await checkIn.getByRole('button', { name: 'Check in' }).click();
-  await expect(page.getByRole('region', { name: /Check-in checklist/ }).getByText(`by ${account('CLINICIAN').name}`)).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Check-in checklist/ }).getByText(`by ${account('CLINICIAN').name}`),
+  ).toBeVisible();
 
   // (2) Pre-infusion vitals below the hold rule.
   const vitals = page.getByRole('form', { name: 'Pre-infusion vitals' });
@@ -164,7 +184,9 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   await vitals.getByLabel('Heart rate (bpm)').fill('72');
   await vitals.getByLabel('SpO2 (%)').fill('98');
   await vitals.getByRole('button', { name: 'Save pre-infusion vitals' }).click();
-  await expect(page.getByRole('region', { name: 'Pre-infusion vitals', exact: true }).getByRole('cell', { name: '128/82' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Pre-infusion vitals', exact: true }).getByRole('cell', { name: '128/82' }),
+  ).toBeVisible();
   await expect(page.getByText(/^On hold:/)).toHaveCount(0);
 
   // (3) Dose: 0.5 mg/kg × 80 kg = 40 mg, every step shown, then the e-signature.
@@ -211,16 +233,29 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   await dischargeForm.getByRole('button', { name: 'Discharge' }).click();
   await expect(dischargeForm.getByText(/Not yet: .*Monitoring ends at/)).toBeVisible();
   await dischargeForm.getByLabel(/Discharge early/).check();
-  await dischargeForm.getByLabel('Why the participant leaves early').fill('Transferred to the emergency department for observation');
+  await dischargeForm
+    .getByLabel('Why the participant leaves early')
+    .fill('Transferred to the emergency department for observation');
   await dischargeForm.getByRole('button', { name: 'Discharge early' }).click();
   await expect(page.getByText('Discharged; adult driver present: yes.')).toBeVisible();
   await expect(page.getByText(/Early discharge \(protocol deviation\)/)).toBeVisible();
 
-  const [verification] = await queryDb<{ doseMg: number; weightKg: number; verifiedById: string; signerName: string; contentHash: string }>(
+  const [verification] = await queryDb<{
+    doseMg: number;
+    weightKg: number;
+    verifiedById: string;
+    signerName: string;
+    contentHash: string;
+  }>(
     `SELECT "doseMg", "weightKg", "verifiedById", "signerName", "contentHash" FROM "DoseVerification" WHERE "visitId" = $1`,
     [visit.id],
   );
-  expect(verification).toMatchObject({ doseMg: 40, weightKg: 80, verifiedById: clinicianId, signerName: account('CLINICIAN').name });
+  expect(verification).toMatchObject({
+    doseMg: 40,
+    weightKg: 80,
+    verifiedById: clinicianId,
+    signerName: account('CLINICIAN').name,
+  });
   expect(verification.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
   const [given] = await queryDb<{ administeredDoseMg: number; lotNumber: string; recordedById: string }>(
@@ -235,7 +270,10 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   );
   expect(aes).toEqual([{ term: 'Dissociation', grade: 1, isSerious: false, reportedById: clinicianId }]);
 
-  const [row] = await queryDb<{ status: string; isDriverPresentAtDischarge: boolean }>(`SELECT status, "isDriverPresentAtDischarge" FROM "Visit" WHERE id = $1`, [visit.id]);
+  const [row] = await queryDb<{ status: string; isDriverPresentAtDischarge: boolean }>(
+    `SELECT status, "isDriverPresentAtDischarge" FROM "Visit" WHERE id = $1`,
+    [visit.id],
+  );
   expect(row).toEqual({ status: 'COMPLETED', isDriverPresentAtDischarge: true });
 
   const actions = await queryDb<{ action: string }>(
@@ -249,7 +287,14 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
     [clinicianId, visit.id],
   );
   expect(actions.map((a) => a.action)).toEqual(
-    expect.arrayContaining(['visit.check_in', 'vital_sign.record', 'dose.verify', 'infusion.administer', 'adverse_event.create', 'visit.discharge']),
+    expect.arrayContaining([
+      'visit.check_in',
+      'vital_sign.record',
+      'dose.verify',
+      'infusion.administer',
+      'adverse_event.create',
+      'visit.discharge',
+    ]),
   );
 });
 

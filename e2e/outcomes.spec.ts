@@ -42,7 +42,9 @@ async function answer(form: Locator, items: number[]) {
   }
 }
 
-test('[CLINICIAN] records a PHQ-9 at baseline and after session 1, and the chart and % change appear', async ({ page }) => {
+test('[CLINICIAN] records a PHQ-9 at baseline and after session 1, and the chart and % change appear', async ({
+  page,
+}) => {
   const enrollmentId = await participantWithoutPhq9();
   await signInAs(page, 'CLINICIAN');
   await page.goto(`/participants/${enrollmentId}/outcomes`);

@@ -52,7 +52,9 @@ test('[ADMIN] a body over 1 MB is refused with 413', async ({ page }) => {
 
 test('[ADMIN] invalid input gets 400 with per-field messages', async ({ page }) => {
   await signInAs(page, 'ADMIN');
-  const res = await page.request.post('/api/v1/users', { data: { email: 'not-an-email', name: '', role: 'wizard', password: 'short' } });
+  const res = await page.request.post('/api/v1/users', {
+    data: { email: 'not-an-email', name: '', role: 'wizard', password: 'short' },
+  });
   expect(res.status()).toBe(400);
   const body = await res.json();
   expect(body.error.code).toBe('VALIDATION_FAILED');

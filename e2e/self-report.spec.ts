@@ -22,7 +22,9 @@ async function participantWithoutBaseline(offset: number): Promise<string> {
 
 async function answerAll(page: Page, answers: number[], labels: Record<number, string>) {
   for (const [index, value] of answers.entries()) {
-    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Question ${index + 1} of ${answers.length}`) })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: new RegExp(`^Question ${index + 1} of ${answers.length}`) }),
+    ).toBeVisible();
     await page.getByRole('radio', { name: labels[value], exact: true }).check();
     await page.getByRole('button', { name: 'Next' }).click();
   }
@@ -30,7 +32,10 @@ async function answerAll(page: Page, answers: number[], labels: Record<number, s
 
 const FREQUENCY = { 0: 'Not at all', 1: 'Several days', 2: 'More than half the days', 3: 'Nearly every day' };
 
-test('[COORDINATOR] sends a one-time link; the participant answers on a phone, one question at a time', async ({ page, browser }) => {
+test('[COORDINATOR] sends a one-time link; the participant answers on a phone, one question at a time', async ({
+  page,
+  browser,
+}) => {
   const enrollmentId = await participantWithoutBaseline(0);
   await signInAs(page, 'COORDINATOR');
   await page.goto(`/participants/${enrollmentId}/outcomes`);
@@ -77,7 +82,9 @@ test('[COORDINATOR] sends a one-time link; the participant answers on a phone, o
   expect(recorded).toEqual({ total: 4, source: 'PATIENT', recordedById: null });
 });
 
-test('[COORDINATOR] hands over the clinic tablet: only the questionnaires are reachable, and the staff PIN ends it', async ({ page }) => {
+test('[COORDINATOR] hands over the clinic tablet: only the questionnaires are reachable, and the staff PIN ends it', async ({
+  page,
+}) => {
   const enrollmentId = await participantWithoutBaseline(0);
   await signInAs(page, 'COORDINATOR');
   await page.goto(`/participants/${enrollmentId}/outcomes`);

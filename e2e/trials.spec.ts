@@ -70,9 +70,15 @@ test('[ADMIN] imports a ClinicalTrials.gov record and confirms a suggested rule'
   );
   expect(criterion.rule).toEqual({ kind: 'number', measure: 'age_years', op: 'between', value: 21, max: 40 });
   expect(criterion.ruleConfirmedById).not.toBeNull();
-  const events = await queryDb<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE action = 'criterion.confirm_rule' AND "entityId" = $1`, [criterion.id]);
+  const events = await queryDb<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE action = 'criterion.confirm_rule' AND "entityId" = $1`,
+    [criterion.id],
+  );
   expect(events).toHaveLength(1);
-  const imports = await queryDb<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE action = 'trial.import' AND "entityId" = $1`, [trialId]);
+  const imports = await queryDb<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE action = 'trial.import' AND "entityId" = $1`,
+    [trialId],
+  );
   expect(imports.length).toBeGreaterThanOrEqual(1);
 });
 
@@ -97,18 +103,28 @@ test('[COORDINATOR] can view a trial but cannot edit it', async ({ page }) => {
     expect(response?.status(), path).toBe(403);
   }
 
-  const [before] = await queryDb<{ title: string; version: number }>(`SELECT title, version FROM "Trial" WHERE id = $1`, [trialId]);
-  const api = await page.request.patch(`/api/v1/trials/${trialId}`, { data: { version: before.version, title: 'Changed by a coordinator' } });
+  const [before] = await queryDb<{ title: string; version: number }>(
+    `SELECT title, version FROM "Trial" WHERE id = $1`,
+    [trialId],
+  );
+  const api = await page.request.patch(`/api/v1/trials/${trialId}`, {
+    data: { version: before.version, title: 'Changed by a coordinator' },
+  });
   expect(api.status()).toBe(403);
   expect((await api.json()).error.code).toBe('FORBIDDEN');
-  const [after] = await queryDb<{ title: string; version: number }>(`SELECT title, version FROM "Trial" WHERE id = $1`, [trialId]);
+  const [after] = await queryDb<{ title: string; version: number }>(
+    `SELECT title, version FROM "Trial" WHERE id = $1`,
+    [trialId],
+  );
   expect(after).toEqual(before);
 });
 
 test('[CLINICIAN] sees the seeded NCT06668571 with its dosing in plain words', async ({ page }) => {
   await signInAs(page, 'CLINICIAN');
   await openTrialFromList(page, 'NCT06668571');
-  await expect(page.getByRole('heading', { level: 1, name: 'Single IV ketamine vs saline in TRD (MRI)' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Single IV ketamine vs saline in TRD (MRI)' }),
+  ).toBeVisible();
 
   const arms = page.getByRole('region', { name: 'Arms and dosing' });
   const ketamine = arms.getByRole('article', { name: 'Ketamine Group' });

@@ -43,14 +43,16 @@ const SUITES = [
     title: 'Eligibility pre-screen through the API code, database loading included',
     module: 'scripts/bench/prescreen-with-database.bench.ts',
     database: true,
-    description: '`runPrescreen` (what `POST /api/v1/trials/{id}/prescreen` runs): one query loads 10,000 candidates and their measurements, then the pure engine evaluates them.',
+    description:
+      '`runPrescreen` (what `POST /api/v1/trials/{id}/prescreen` runs): one query loads 10,000 candidates and their measurements, then the pure engine evaluates them.',
   },
   {
     id: 'eligibility-prescreen',
     title: 'Eligibility pre-screen (pure code)',
     module: 'scripts/bench/eligibility-prescreen.bench.ts',
     database: false,
-    description: '`evaluateCriteria` for every candidate of `makeSyntheticCandidates` against `makeSyntheticCriteria` (lib/eligibility).',
+    description:
+      '`evaluateCriteria` for every candidate of `makeSyntheticCandidates` against `makeSyntheticCriteria` (lib/eligibility).',
   },
 ];
 // ---------------------------------------------------------------------------
@@ -69,7 +71,16 @@ function runSuite(suite, databaseUrl, outFile) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts/bench/run-suite.ts'), path.join(root, suite.module), outFile, String(RUNS), String(WARMUP)],
+      [
+        '--conditions=react-server',
+        '--import',
+        'tsx',
+        path.join(root, 'scripts/bench/run-suite.ts'),
+        path.join(root, suite.module),
+        outFile,
+        String(RUNS),
+        String(WARMUP),
+      ],
       { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' } },
     );
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
@@ -89,7 +100,11 @@ function table(rows) {
     row.target,
     row.pass ? 'pass' : 'MISSED',
   ]);
-  const markdown = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 || i === 7 ? ' --- ' : ' ---: ')).join('|')}|`, ...lines.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+  const markdown = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 || i === 7 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...lines.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((cells) => cells[i].length)));
   const text = [header, ...lines].map((cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n');
   return { markdown, text };
@@ -140,10 +155,12 @@ async function main() {
       const outFile = path.join(tmp, `${suite.id}${variant ? '-variant' : ''}.json`);
       const code = await runSuite(suite, databaseUrl, outFile);
       if (code !== 0) throw new Error(`Suite ${suite.id} failed (exit ${code}).`);
-      results.push({ suite: { ...suite, title: `${suite.title}${variant}` }, rows: JSON.parse(readFileSync(outFile, 'utf8')) });
+      results.push({
+        suite: { ...suite, title: `${suite.title}${variant}` },
+        rows: JSON.parse(readFileSync(outFile, 'utf8')),
+      });
     };
     for (const suite of suites) await measure(suite);
-
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     if (KEEP) console.log(`\nKept the database: ${databaseUrl}`);

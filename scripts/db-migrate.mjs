@@ -6,7 +6,9 @@ import { applyMigrations } from './lib/schema-engine.mjs';
 const db = await resolveDatabase();
 try {
   const applied = await applyMigrations(db.url);
-  console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'Database is up to date.');
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'Database is up to date.',
+  );
 } catch (error) {
   console.error('Migration failed:', error?.message ?? error);
   process.exitCode = 1;

@@ -29,7 +29,9 @@ async function demoAccountsPresent(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT email FROM "User" WHERE email = ANY($1) AND "isActive"', [DEMO_ACCOUNTS.map((a) => a.email)]);
+    const { rows } = await client.query('SELECT email FROM "User" WHERE email = ANY($1) AND "isActive"', [
+      DEMO_ACCOUNTS.map((a) => a.email),
+    ]);
     const present = new Set(rows.map((r) => r.email));
     return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
   } finally {
@@ -37,7 +39,11 @@ async function demoAccountsPresent(url) {
   }
 }
 
-console.log(process.env.DATABASE_URL ? 'Using the PostgreSQL server in DATABASE_URL.' : 'Starting embedded PostgreSQL (data in .data/postgres)...');
+console.log(
+  process.env.DATABASE_URL
+    ? 'Using the PostgreSQL server in DATABASE_URL.'
+    : 'Starting embedded PostgreSQL (data in .data/postgres)...',
+);
 const db = await resolveDatabase();
 let child;
 let isStopping = false;

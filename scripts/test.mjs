@@ -45,10 +45,18 @@ async function typecheck() {
 }
 
 async function vitest({ isSmoke = false } = {}) {
-  console.log(isSmoke ? '\n== Smoke test: npm start on a fresh data directory' : '\n== Unit and integration tests (Vitest, real PostgreSQL)');
+  console.log(
+    isSmoke
+      ? '\n== Smoke test: npm start on a fresh data directory'
+      : '\n== Unit and integration tests (Vitest, real PostgreSQL)',
+  );
   const out = path.join(resultsDir, isSmoke ? 'vitest-smoke.json' : 'vitest.json');
   rmSync(out, { force: true });
-  const code = await run(process.execPath, [binOf('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], isSmoke ? { VITEST_SMOKE: '1' } : {});
+  const code = await run(
+    process.execPath,
+    [binOf('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    isSmoke ? { VITEST_SMOKE: '1' } : {},
+  );
   const report = readJson(out);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -76,7 +84,8 @@ async function e2e() {
     await ensureDatabase(adminUrl, name);
     const url = withDatabase(adminUrl, name);
     await applyMigrations(url);
-    if ((await runTs('prisma/seed/run.ts', { env: { DATABASE_URL: url, TRIALDESK_PRINT_ACCOUNTS: '0' } })) !== 0) throw new Error('seeding the e2e database failed');
+    if ((await runTs('prisma/seed/run.ts', { env: { DATABASE_URL: url, TRIALDESK_PRINT_ACCOUNTS: '0' } })) !== 0)
+      throw new Error('seeding the e2e database failed');
     if (!isBuildCurrent()) await buildApp();
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;

@@ -18,7 +18,9 @@ class CliError extends Error {}
 function parseCreateInput(values: { email?: string; name?: string; role?: string }): CreateUserInput {
   const parsed = apiCreateUserSchema.safeParse({ ...values, password: process.env.TRIALDESK_PASSWORD ?? '' });
   if (parsed.success) return parsed.data;
-  const problems = Object.entries(zodFieldErrors(parsed.error)).map(([field, messages]) => `--${field}: ${messages.join(' ')}`);
+  const problems = Object.entries(zodFieldErrors(parsed.error)).map(
+    ([field, messages]) => `--${field}: ${messages.join(' ')}`,
+  );
   throw new CliError(`Cannot create the account. ${problems.join(' ')}`);
 }
 
@@ -28,14 +30,22 @@ async function create(input: CreateUserInput) {
     const user = await createUser({ input, actorId: null, actorLabel: 'cli' });
     console.log(`Created ${user.role.toLowerCase()} account ${user.name} <${user.email}>`);
   } catch (error) {
-    if (isAppError(error) && error.code === 'CONFLICT') throw new CliError(`An account with email ${input.email} already exists.`);
+    if (isAppError(error) && error.code === 'CONFLICT')
+      throw new CliError(`An account with email ${input.email} already exists.`);
     throw error;
   }
 }
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 async function list() {
@@ -50,7 +60,11 @@ async function list() {
     user.name,
     user.email,
     user.role.toLowerCase(),
-    !user.isActive ? 'deactivated' : user.lockedUntil && user.lockedUntil.getTime() > now ? `locked until ${formatClinicTime(user.lockedUntil, 'time')}` : 'active',
+    !user.isActive
+      ? 'deactivated'
+      : user.lockedUntil && user.lockedUntil.getTime() > now
+        ? `locked until ${formatClinicTime(user.lockedUntil, 'time')}`
+        : 'active',
     user.lastSignInAt ? formatClinicTime(user.lastSignInAt) : 'never',
   ]);
   console.log(pad([['NAME', 'EMAIL', 'ROLE', 'STATUS', 'LAST SIGN-IN'], ...rows]));
@@ -83,8 +97,16 @@ main().then(
   (error: unknown) => {
     // One line, no stack: this is read by an operator, not a developer.
     // Prisma puts the cause on the last line of a long, multi-line message.
-    const lastLine = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? text;
-    const message = error instanceof CliError || isAppError(error) ? error.message : `Unexpected error: ${error instanceof Error ? lastLine(error.message) : String(error)}`;
+    const lastLine = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1) ?? text;
+    const message =
+      error instanceof CliError || isAppError(error)
+        ? error.message
+        : `Unexpected error: ${error instanceof Error ? lastLine(error.message) : String(error)}`;
     console.error(message);
     process.exit(1);
   },

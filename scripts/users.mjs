@@ -65,7 +65,8 @@ function promptHidden(question) {
 async function readPassword(fromFlag) {
   if (fromFlag !== undefined) return fromFlag;
   if (process.env.TRIALDESK_PASSWORD) return process.env.TRIALDESK_PASSWORD;
-  if (!process.stdin.isTTY) fail('No password given: pass --password, set TRIALDESK_PASSWORD, or run in a terminal to be prompted.');
+  if (!process.stdin.isTTY)
+    fail('No password given: pass --password, set TRIALDESK_PASSWORD, or run in a terminal to be prompted.');
   const first = await promptHidden('Password (at least 12 characters): ');
   const second = await promptHidden('Repeat the password: ');
   if (first !== second) fail('The two passwords do not match.');

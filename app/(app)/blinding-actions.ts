@@ -21,14 +21,21 @@ export const setUnblindedStaffAction = defineAction(
 export const emergencyUnblindAction = defineAction(
   { permission: 'blinding.emergency_unblind', input: emergencyUnblindSchema.extend({ enrollmentId: idSchema }) },
   async ({ input, user, audit, request }) => {
-    const result = await emergencyUnblind({ enrollmentId: input.enrollmentId, reason: input.reason, ctx: { user, audit, request } });
+    const result = await emergencyUnblind({
+      enrollmentId: input.enrollmentId,
+      reason: input.reason,
+      ctx: { user, audit, request },
+    });
     revalidatePath('/', 'layout');
     return result;
   },
 );
 
-export const reviewUnblindingAction = defineAction({ permission: 'blinding.manage', input: z.object({ id: idSchema }) }, async ({ input, user, audit, request }) => {
-  const result = await reviewUnblinding({ id: input.id, ctx: { user, audit, request } });
-  revalidatePath('/');
-  return result;
-});
+export const reviewUnblindingAction = defineAction(
+  { permission: 'blinding.manage', input: z.object({ id: idSchema }) },
+  async ({ input, user, audit, request }) => {
+    const result = await reviewUnblinding({ id: input.id, ctx: { user, audit, request } });
+    revalidatePath('/');
+    return result;
+  },
+);

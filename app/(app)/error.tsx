@@ -8,7 +8,8 @@ type ErrorProps = { error: unknown; retry: () => void };
 // Server errors reach the browser as a generic message plus a digest that matches
 // the server log; the digest is shown so staff can quote it. Never the message or stack.
 function digestOf(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string') return error.digest;
+  if (typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string')
+    return error.digest;
   return null;
 }
 
@@ -27,7 +28,8 @@ export default function SignedInError({ error, retry }: ErrorProps) {
         Something went wrong
       </h1>
       <p className="mt-3 text-slate-700">
-        This page could not be shown. Nothing was changed by loading it. Try again; if it keeps happening, tell a TrialDesk administrator
+        This page could not be shown. Nothing was changed by loading it. Try again; if it keeps happening, tell a
+        TrialDesk administrator
         {digest ? ' and quote the reference below' : ''}.
       </p>
       {digest ? (

@@ -64,10 +64,19 @@ export default async function DashboardPage() {
           At a glance
         </h2>
         <StatGrid>
-          <Stat label="Recruiting trials" value={trials.recruiting} highlight hint={`of ${numberFormat.format(trials.total)} trials in TrialDesk`} />
+          <Stat
+            label="Recruiting trials"
+            value={trials.recruiting}
+            highlight
+            hint={`of ${numberFormat.format(trials.total)} trials in TrialDesk`}
+          />
           <Stat label="Candidates in pipelines" value={pipeline.total} hint="Counted once per trial they are in" />
           <Stat label="Visits this week" value={visits.total} hint={`${weekLabel}, not cancelled`} />
-          <Stat label="Referred, not yet contacted" value={pipeline.totals.REFERRED} hint="In the Referred stage of any trial" />
+          <Stat
+            label="Referred, not yet contacted"
+            value={pipeline.totals.REFERRED}
+            hint="In the Referred stage of any trial"
+          />
         </StatGrid>
       </section>
 
@@ -78,10 +87,17 @@ export default async function DashboardPage() {
 
       <div className="mb-8 grid gap-6 lg:grid-cols-5">
         <Card aria-labelledby="stage-heading" className="lg:col-span-3">
-          <CardHeader titleId="stage-heading" title="Candidates by pipeline stage" description="All trials together; a candidate in two trials counts in both." />
+          <CardHeader
+            titleId="stage-heading"
+            title="Candidates by pipeline stage"
+            description="All trials together; a candidate in two trials counts in both."
+          />
           <CardBody>
             {pipeline.total === 0 ? (
-              <EmptyState title="No candidates in a trial pipeline yet" description="Counts appear here once candidates are added to a trial." />
+              <EmptyState
+                title="No candidates in a trial pipeline yet"
+                description="Counts appear here once candidates are added to a trial."
+              />
             ) : (
               <StageBarList totals={pipeline.totals} labelledBy="stage-heading" />
             )}
@@ -103,8 +119,16 @@ export default async function DashboardPage() {
                         key={status}
                         className={`flex items-center justify-between gap-3 rounded-md px-3 py-2 ${isRecruiting ? 'bg-emerald-50 ring-1 ring-emerald-300' : ''}`}
                       >
-                        {isRecruiting ? <Badge tone="success">{OVERALL_STATUS_LABELS[status]}</Badge> : <span className="text-slate-700">{OVERALL_STATUS_LABELS[status]}</span>}
-                        <span className={`tabular-nums ${isRecruiting ? 'font-bold text-slate-900' : 'font-semibold text-slate-900'}`}>{numberFormat.format(count)}</span>
+                        {isRecruiting ? (
+                          <Badge tone="success">{OVERALL_STATUS_LABELS[status]}</Badge>
+                        ) : (
+                          <span className="text-slate-700">{OVERALL_STATUS_LABELS[status]}</span>
+                        )}
+                        <span
+                          className={`tabular-nums ${isRecruiting ? 'font-bold text-slate-900' : 'font-semibold text-slate-900'}`}
+                        >
+                          {numberFormat.format(count)}
+                        </span>
                       </li>
                     );
                   })}
@@ -130,7 +154,11 @@ export default async function DashboardPage() {
       </div>
 
       <Card aria-labelledby="by-trial-heading" className="mb-8">
-        <CardHeader titleId="by-trial-heading" title="Pipeline by trial" description="Recruiting trials are listed even before their first candidate." />
+        <CardHeader
+          titleId="by-trial-heading"
+          title="Pipeline by trial"
+          description="Recruiting trials are listed even before their first candidate."
+        />
         {pipeline.byTrial.length === 0 ? (
           <CardBody>
             <EmptyState title="No trial has candidates yet" />
@@ -142,7 +170,11 @@ export default async function DashboardPage() {
 
       {stats.recentReferrals ? (
         <Card aria-labelledby="referrals-heading">
-          <CardHeader titleId="referrals-heading" title="Recent referrals" description="The 10 latest by referral date." />
+          <CardHeader
+            titleId="referrals-heading"
+            title="Recent referrals"
+            description="The 10 latest by referral date."
+          />
           {stats.recentReferrals.length === 0 ? (
             <CardBody>
               <EmptyState title="No referrals logged yet" />

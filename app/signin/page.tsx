@@ -27,7 +27,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <p className="text-2xl font-bold tracking-tight text-brand-700">TrialDesk</p>
-          <p className="mt-1 text-sm text-slate-600">Referrals, screening, infusion scheduling and outcomes for the clinic&rsquo;s IV ketamine trials.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Referrals, screening, infusion scheduling and outcomes for the clinic&rsquo;s IV ketamine trials.
+          </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           <h1 className="mb-5 text-xl font-semibold text-slate-900">Sign in</h1>
@@ -38,7 +40,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           ) : null}
           <SignInForm callbackUrl={callbackUrl} initialError={typeof query.error === 'string'} />
         </div>
-        <p className="mt-6 text-center text-sm text-slate-600">Forgot your password? Ask a TrialDesk administrator to reset it.</p>
+        <p className="mt-6 text-center text-sm text-slate-600">
+          Forgot your password? Ask a TrialDesk administrator to reset it.
+        </p>
       </div>
     </main>
   );

@@ -25,7 +25,11 @@ function Change({ row }: { row: AuditTableRow }) {
   return (
     <details className="group max-w-xl">
       <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600">
-        Details<span className="sr-only"> of {row.action} at {row.time}</span>
+        Details
+        <span className="sr-only">
+          {' '}
+          of {row.action} at {row.time}
+        </span>
       </summary>
       <div className="mt-2 flex flex-col gap-2">
         {row.before ? (
@@ -67,11 +71,18 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     cell: ({ row }) => (
       <div className="flex flex-col">
         <span>{row.original.actor}</span>
-        {row.original.actorDetail ? <span className="text-xs break-all text-slate-600">{row.original.actorDetail}</span> : null}
+        {row.original.actorDetail ? (
+          <span className="text-xs break-all text-slate-600">{row.original.actorDetail}</span>
+        ) : null}
       </div>
     ),
   },
-  { id: 'action', header: 'Action', accessorKey: 'action', cell: ({ row }) => <code className="text-xs">{row.original.action}</code> },
+  {
+    id: 'action',
+    header: 'Action',
+    accessorKey: 'action',
+    cell: ({ row }) => <code className="text-xs">{row.original.action}</code>,
+  },
   {
     id: 'entity',
     header: 'Entity',
@@ -79,15 +90,32 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     cell: ({ row }) => (
       <div className="flex flex-col">
         <span>{row.original.entityType}</span>
-        {row.original.entityId ? <code className="text-xs break-all text-slate-600">{row.original.entityId}</code> : null}
+        {row.original.entityId ? (
+          <code className="text-xs break-all text-slate-600">{row.original.entityId}</code>
+        ) : null}
       </div>
     ),
   },
-  { id: 'reason', header: 'Reason', accessorKey: 'reason', cell: ({ row }) => row.original.reason ?? <span className="text-slate-500">—</span> },
+  {
+    id: 'reason',
+    header: 'Reason',
+    accessorKey: 'reason',
+    cell: ({ row }) => row.original.reason ?? <span className="text-slate-500">—</span>,
+  },
   { id: 'details', header: 'Details', cell: ({ row }) => <Change row={row.original} /> },
 ];
 
-export function AuditTable({ rows, page, pageSize, total }: { rows: AuditTableRow[]; page: number; pageSize: number; total: number }) {
+export function AuditTable({
+  rows,
+  page,
+  pageSize,
+  total,
+}: {
+  rows: AuditTableRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   return (
     <DataTable
       columns={COLUMNS}

@@ -59,9 +59,18 @@ export function UserCreateForm() {
         <Select placeholder="Choose a role" options={ROLE_OPTIONS} {...register('role')} />
       </Field>
       <Field label="Initial password" error={errors.password?.message} hint={PASSWORD_HINT} required>
-        <Input type={showPassword ? 'text' : 'password'} autoComplete="new-password" spellCheck={false} {...register('password')} />
+        <Input
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          spellCheck={false}
+          {...register('password')}
+        />
       </Field>
-      <Checkbox label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+      <Checkbox
+        label="Show password"
+        checked={showPassword}
+        onChange={(event) => setShowPassword(event.target.checked)}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" loading={isSubmitting}>
           Create account

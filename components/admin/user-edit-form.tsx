@@ -43,9 +43,11 @@ export function UserEditForm({ userId, name, role, isSelf }: UserEditFormProps) 
       setStatus({ tone: 'success', message: 'Changes saved.' });
       return;
     }
-    setStatus({ tone: 'error', message: applyServerErrors(result.error, setError, ['name', 'role']) ?? result.error.message });
+    setStatus({
+      tone: 'error',
+      message: applyServerErrors(result.error, setError, ['name', 'role']) ?? result.error.message,
+    });
   });
-
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">

@@ -43,10 +43,16 @@ export function UserPasswordForm({ userId, email, name, isSelf }: UserPasswordFo
     const result = await resetUserPasswordAction({ userId, password: values.password });
     if (result.ok) {
       reset({ password: '', email, name });
-      setStatus({ tone: 'success', message: `Password changed. ${name} has been signed out everywhere; give them the new password in person or by phone.` });
+      setStatus({
+        tone: 'success',
+        message: `Password changed. ${name} has been signed out everywhere; give them the new password in person or by phone.`,
+      });
       return;
     }
-    setStatus({ tone: 'error', message: applyServerErrors(result.error, setError, ['password']) ?? result.error.message });
+    setStatus({
+      tone: 'error',
+      message: applyServerErrors(result.error, setError, ['password']) ?? result.error.message,
+    });
   });
 
   return (
@@ -57,10 +63,24 @@ export function UserPasswordForm({ userId, email, name, isSelf }: UserPasswordFo
           This is your own account: setting a new password here signs you out.
         </Alert>
       ) : null}
-      <Field label="New password" error={errors.password?.message} hint={`${PASSWORD_HINT} It also clears a sign-in lockout.`} required>
-        <Input type={showPassword ? 'text' : 'password'} autoComplete="new-password" spellCheck={false} {...register('password')} />
+      <Field
+        label="New password"
+        error={errors.password?.message}
+        hint={`${PASSWORD_HINT} It also clears a sign-in lockout.`}
+        required
+      >
+        <Input
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          spellCheck={false}
+          {...register('password')}
+        />
       </Field>
-      <Checkbox label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+      <Checkbox
+        label="Show password"
+        checked={showPassword}
+        onChange={(event) => setShowPassword(event.target.checked)}
+      />
       <div>
         <Button type="submit" loading={isSubmitting}>
           Set new password

@@ -15,7 +15,11 @@ export function UserStatusControl({ userId, name, isActive, isSelf }: UserStatus
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
 
   if (isSelf && isActive) {
-    return <p className="text-sm text-slate-700">You cannot deactivate your own account. Ask another admin if it should be closed.</p>;
+    return (
+      <p className="text-sm text-slate-700">
+        You cannot deactivate your own account. Ask another admin if it should be closed.
+      </p>
+    );
   }
 
   async function confirm() {
@@ -25,7 +29,10 @@ export function UserStatusControl({ userId, name, isActive, isSelf }: UserStatus
     setIsOpen(false);
     setStatus(
       result.ok
-        ? { tone: 'success', message: isActive ? `${name} is deactivated and signed out.` : `${name} can sign in again.` }
+        ? {
+            tone: 'success',
+            message: isActive ? `${name} is deactivated and signed out.` : `${name} can sign in again.`,
+          }
         : { tone: 'error', message: result.error.message },
     );
   }

@@ -22,7 +22,10 @@ const COLUMNS: ColumnDef<UserTableRow, string>[] = [
     header: 'Name',
     accessorKey: 'name',
     cell: ({ row }) => (
-      <Link href={`/admin/users/${row.original.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+      <Link
+        href={`/admin/users/${row.original.id}`}
+        className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
         {row.original.name}
       </Link>
     ),
@@ -50,7 +53,9 @@ export function UsersTable({ rows, isFiltered }: { rows: UserTableRow[]; isFilte
       total={rows.length}
       getRowId={(row) => row.id}
       emptyTitle={isFiltered ? 'No user matches this search' : 'No users yet'}
-      emptyDescription={isFiltered ? 'Search by part of a name or an email address.' : 'Create the first staff account.'}
+      emptyDescription={
+        isFiltered ? 'Search by part of a name or an email address.' : 'Create the first staff account.'
+      }
     />
   );
 }

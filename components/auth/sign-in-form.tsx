@@ -56,13 +56,16 @@ export function SignInForm({ callbackUrl, initialError = false }: SignInFormProp
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">
-      {formError ? (
-        <Alert tone="error">
-          {formError}
-        </Alert>
-      ) : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Email" error={errors.email?.message} required>
-        <Input type="email" autoComplete="username" inputMode="email" autoCapitalize="none" spellCheck={false} {...register('email')} />
+        <Input
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...register('email')}
+        />
       </Field>
       <Field label="Password" error={errors.password?.message} required>
         <Input type="password" autoComplete="current-password" {...register('password')} />

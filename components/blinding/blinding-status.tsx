@@ -9,7 +9,15 @@ import { EmergencyUnblindForm } from './emergency-unblind-form';
  * A masked enrolment's blind on the participant's record: who broke it, when and why (for
  * everyone), and the emergency-unblinding form for clinicians still blinded.
  */
-export function BlindingStatus({ enrollment, trialLabel, user }: { enrollment: CandidateEnrollment; trialLabel: string; user: Pick<CurrentUser, 'role'> }) {
+export function BlindingStatus({
+  enrollment,
+  trialLabel,
+  user,
+}: {
+  enrollment: CandidateEnrollment;
+  trialLabel: string;
+  user: Pick<CurrentUser, 'role'>;
+}) {
   const broken = enrollment.emergencyUnblinding;
   const canUnblind = enrollment.isAllocationMasked && hasPermission(user.role, 'blinding.emergency_unblind');
   if (!broken && !canUnblind) return null;

@@ -25,7 +25,10 @@ export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentI
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, z.output<typeof emergencyUnblindSchema>>({ resolver: zodResolver(emergencyUnblindSchema), defaultValues: { reason: '' } });
+  } = useForm<FormValues, unknown, z.output<typeof emergencyUnblindSchema>>({
+    resolver: zodResolver(emergencyUnblindSchema),
+    defaultValues: { reason: '' },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await emergencyUnblindAction({ ...values, enrollmentId });
@@ -47,13 +50,25 @@ export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentI
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-medium text-red-800">Emergency unblinding</summary>
-      <form onSubmit={onSubmit} noValidate aria-label={`Emergency unblinding, ${trialLabel}`} className="mt-3 flex flex-col gap-3">
-        <p className="text-slate-800">Only when knowing the arm changes this participant’s emergency care. It is permanent, audited and reported to admins.</p>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={`Emergency unblinding, ${trialLabel}`}
+        className="mt-3 flex flex-col gap-3"
+      >
+        <p className="text-slate-800">
+          Only when knowing the arm changes this participant’s emergency care. It is permanent, audited and reported to
+          admins.
+        </p>
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <Field label="Why must the blind be broken?" error={errors.reason?.message} required>
           <Textarea rows={2} {...register('reason')} />
         </Field>
-        <Checkbox label="I understand this unblinds the participant’s allocation for me" checked={isConfirmed} onChange={(event) => setIsConfirmed(event.target.checked)} />
+        <Checkbox
+          label="I understand this unblinds the participant’s allocation for me"
+          checked={isConfirmed}
+          onChange={(event) => setIsConfirmed(event.target.checked)}
+        />
         <div>
           <Button type="submit" variant="danger" size="sm" loading={isSubmitting} disabled={!isConfirmed}>
             Break the blind

@@ -25,7 +25,11 @@ export function ReviewUnblindingButton({ id }: { id: string }) {
       >
         Mark reviewed
       </Button>
-      {error ? <span role="alert" className="text-xs text-red-800">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-800">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,15 @@ import { MAX_UNBLINDED_STAFF } from '@/lib/validations/blinding';
 type Person = { id: string; name: string; email: string; roleLabel: string };
 
 /** Admins tick who may see allocation in this masked trial. */
-export function UnblindedStaffForm({ trialId, people, selected }: { trialId: string; people: Person[]; selected: string[] }) {
+export function UnblindedStaffForm({
+  trialId,
+  people,
+  selected,
+}: {
+  trialId: string;
+  people: Person[];
+  selected: string[];
+}) {
   const router = useRouter();
   const [chosen, setChosen] = useState<Set<string>>(new Set(selected));
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -26,7 +34,10 @@ export function UnblindedStaffForm({ trialId, people, selected }: { trialId: str
         const result = await setUnblindedStaffAction({ trialId, userIds: [...chosen] });
         setPending(false);
         if (result.ok) {
-          setMessage({ tone: 'success', text: `Saved: ${result.data.count} ${result.data.count === 1 ? 'person sees' : 'people see'} allocation in this trial.` });
+          setMessage({
+            tone: 'success',
+            text: `Saved: ${result.data.count} ${result.data.count === 1 ? 'person sees' : 'people see'} allocation in this trial.`,
+          });
           router.refresh();
         } else {
           setMessage({ tone: 'error', text: result.error.message });
@@ -35,7 +46,10 @@ export function UnblindedStaffForm({ trialId, people, selected }: { trialId: str
     >
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm text-slate-800">Only the people ticked here see which arm a participant is in and prepare and verify the dose. Everyone else stays blinded, admins included. At most {MAX_UNBLINDED_STAFF}.</legend>
+        <legend className="mb-1 text-sm text-slate-800">
+          Only the people ticked here see which arm a participant is in and prepare and verify the dose. Everyone else
+          stays blinded, admins included. At most {MAX_UNBLINDED_STAFF}.
+        </legend>
         {people.map((person) => (
           <label key={person.id} className="flex items-center gap-3 text-sm">
             <input
@@ -52,7 +66,10 @@ export function UnblindedStaffForm({ trialId, people, selected }: { trialId: str
               }
             />
             <span>
-              {person.name} <span className="text-slate-600">({person.roleLabel}, {person.email})</span>
+              {person.name}{' '}
+              <span className="text-slate-600">
+                ({person.roleLabel}, {person.email})
+              </span>
             </span>
           </label>
         ))}

@@ -17,12 +17,19 @@ export async function UnblindingReviewPanel({ user }: { user: Pick<CurrentUser, 
       </h2>
       <ul className="mt-3 flex flex-col gap-3">
         {rows.map((row) => (
-          <li key={row.id} className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-amber-200 bg-white p-3 text-sm">
+          <li
+            key={row.id}
+            className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-amber-200 bg-white p-3 text-sm"
+          >
             <p>
-              <Link href={`/candidates/${row.candidateId}`} className="font-medium text-brand-700 underline underline-offset-4">
+              <Link
+                href={`/candidates/${row.candidateId}`}
+                className="font-medium text-brand-700 underline underline-offset-4"
+              >
                 {row.participantName}
               </Link>{' '}
-              in {row.trialLabel}: blind broken by {row.unblindedBy} on {formatClinicTime(new Date(row.at))}. Reason: {row.reason}
+              in {row.trialLabel}: blind broken by {row.unblindedBy} on {formatClinicTime(new Date(row.at))}. Reason:{' '}
+              {row.reason}
             </p>
             <ReviewUnblindingButton id={row.id} />
           </li>

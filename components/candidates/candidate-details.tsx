@@ -27,7 +27,8 @@ export function CandidateDetails({ candidate, today }: { candidate: CandidateDet
           </h3>
           <dl className="flex flex-col gap-2.5">
             <Detail term="Date of birth">
-              <time dateTime={candidate.dateOfBirth}>{formatCalendarDate(candidate.dateOfBirth)}</time> ({formatAge(candidate.dateOfBirth, today)})
+              <time dateTime={candidate.dateOfBirth}>{formatCalendarDate(candidate.dateOfBirth)}</time> (
+              {formatAge(candidate.dateOfBirth, today)})
             </Detail>
             <Detail term="Sex">{SEX_LABELS[candidate.sex]}</Detail>
             <Detail term="MRN">
@@ -35,7 +36,10 @@ export function CandidateDetails({ candidate, today }: { candidate: CandidateDet
             </Detail>
             <Detail term="Phone">
               {candidate.phone ? (
-                <a href={`tel:${candidate.phone.replace(/[^\d+]/g, '')}`} className="font-medium text-brand-700 underline underline-offset-4">
+                <a
+                  href={`tel:${candidate.phone.replace(/[^\d+]/g, '')}`}
+                  className="font-medium text-brand-700 underline underline-offset-4"
+                >
                   {candidate.phone}
                 </a>
               ) : (
@@ -44,16 +48,31 @@ export function CandidateDetails({ candidate, today }: { candidate: CandidateDet
             </Detail>
             <Detail term="Email">
               {candidate.email ? (
-                <a href={`mailto:${candidate.email}`} className="font-medium break-all text-brand-700 underline underline-offset-4">
+                <a
+                  href={`mailto:${candidate.email}`}
+                  className="font-medium break-all text-brand-700 underline underline-offset-4"
+                >
                   {candidate.email}
                 </a>
               ) : (
                 notGiven
               )}
             </Detail>
-            <Detail term="Preferred contact">{candidate.preferredContactMethod ? CONTACT_METHOD_LABELS[candidate.preferredContactMethod] : 'No preference'}</Detail>
+            <Detail term="Preferred contact">
+              {candidate.preferredContactMethod
+                ? CONTACT_METHOD_LABELS[candidate.preferredContactMethod]
+                : 'No preference'}
+            </Detail>
             <Detail term="Preferred language">{candidate.preferredLanguage ?? notGiven}</Detail>
-            <Detail term="Veteran">{candidate.isVeteran === null ? <span className="text-slate-600">Not asked yet</span> : candidate.isVeteran ? 'Yes' : 'No'}</Detail>
+            <Detail term="Veteran">
+              {candidate.isVeteran === null ? (
+                <span className="text-slate-600">Not asked yet</span>
+              ) : candidate.isVeteran ? (
+                'Yes'
+              ) : (
+                'No'
+              )}
+            </Detail>
           </dl>
         </section>
         <section aria-labelledby="referral-heading">
@@ -67,8 +86,16 @@ export function CandidateDetails({ candidate, today }: { candidate: CandidateDet
             <Detail term="Source">{REFERRAL_SOURCE_LABELS[candidate.referralSource]}</Detail>
             <Detail term="Referring provider">{candidate.referringProvider ?? notGiven}</Detail>
             <Detail term="Provider's contact">{candidate.referringContact ?? notGiven}</Detail>
-            <Detail term="Coordinator">{candidate.coordinator?.name ?? <span className="text-slate-600">Nobody assigned</span>}</Detail>
-            <Detail term="Notes">{candidate.notes ? <span className="whitespace-pre-line">{candidate.notes}</span> : <span className="text-slate-600">None</span>}</Detail>
+            <Detail term="Coordinator">
+              {candidate.coordinator?.name ?? <span className="text-slate-600">Nobody assigned</span>}
+            </Detail>
+            <Detail term="Notes">
+              {candidate.notes ? (
+                <span className="whitespace-pre-line">{candidate.notes}</span>
+              ) : (
+                <span className="text-slate-600">None</span>
+              )}
+            </Detail>
             {candidate.duplicateOverrideReason ? (
               <Detail term="Not a duplicate because">
                 <span className="whitespace-pre-line">{candidate.duplicateOverrideReason}</span>

@@ -72,7 +72,14 @@ export function CandidateFilters({ values, trials, coordinators, keep }: Props) 
   const hasFilters = FILTER_KEYS.some((key) => values[key]);
 
   return (
-    <form method="get" role="search" aria-label="Candidates" onSubmit={onSubmit} aria-busy={isPending || undefined} className="mb-4 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      method="get"
+      role="search"
+      aria-label="Candidates"
+      onSubmit={onSubmit}
+      aria-busy={isPending || undefined}
+      className="mb-4 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Search by name or MRN" className="min-w-0 flex-1 basis-64">
           <Input type="search" name="q" defaultValue={values.q ?? ''} autoComplete="off" spellCheck={false} />
@@ -88,13 +95,30 @@ export function CandidateFilters({ values, trials, coordinators, keep }: Props) 
       </div>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field label="Trial">
-          <Select name="trialId" defaultValue={values.trialId ?? ''} placeholder="All trials" options={trials} onChange={onSelect} />
+          <Select
+            name="trialId"
+            defaultValue={values.trialId ?? ''}
+            placeholder="All trials"
+            options={trials}
+            onChange={onSelect}
+          />
         </Field>
         <Field label="Stage">
-          <Select name="stage" defaultValue={values.stage ?? ''} placeholder="Any stage" options={STAGE_OPTIONS} onChange={onSelect} />
+          <Select
+            name="stage"
+            defaultValue={values.stage ?? ''}
+            placeholder="Any stage"
+            options={STAGE_OPTIONS}
+            onChange={onSelect}
+          />
         </Field>
         <Field label="Coordinator">
-          <Select name="coordinatorId" defaultValue={values.coordinatorId ?? ''} placeholder="Anyone" onChange={onSelect}>
+          <Select
+            name="coordinatorId"
+            defaultValue={values.coordinatorId ?? ''}
+            placeholder="Anyone"
+            onChange={onSelect}
+          >
             <option value="none">Nobody assigned</option>
             {coordinators.map((option) => (
               <option key={option.value} value={option.value}>
@@ -104,14 +128,28 @@ export function CandidateFilters({ values, trials, coordinators, keep }: Props) 
           </Select>
         </Field>
         <Field label="Referral source">
-          <Select name="referralSource" defaultValue={values.referralSource ?? ''} placeholder="Any source" options={SOURCE_OPTIONS} onChange={onSelect} />
+          <Select
+            name="referralSource"
+            defaultValue={values.referralSource ?? ''}
+            placeholder="Any source"
+            options={SOURCE_OPTIONS}
+            onChange={onSelect}
+          />
         </Field>
         <Field label="Referred">
-          <Select name="referralAgeDays" defaultValue={values.referralAgeDays ?? ''} placeholder="Any time" options={AGE_OPTIONS} onChange={onSelect} />
+          <Select
+            name="referralAgeDays"
+            defaultValue={values.referralAgeDays ?? ''}
+            placeholder="Any time"
+            options={AGE_OPTIONS}
+            onChange={onSelect}
+          />
         </Field>
       </div>
       {/* Kept for the no-JavaScript GET submit. */}
-      {keep.sort && !(keep.sort === 'stage' && !values.trialId) ? <input type="hidden" name="sort" value={keep.sort} /> : null}
+      {keep.sort && !(keep.sort === 'stage' && !values.trialId) ? (
+        <input type="hidden" name="sort" value={keep.sort} />
+      ) : null}
       {keep.sort && keep.dir ? <input type="hidden" name="dir" value={keep.dir} /> : null}
       {keep.pageSize ? <input type="hidden" name="pageSize" value={keep.pageSize} /> : null}
     </form>

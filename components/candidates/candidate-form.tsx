@@ -123,7 +123,9 @@ export function CandidateForm(props: CandidateFormProps) {
         }
       : props.initial;
 
-  const resolver = (props.mode === 'create' ? zodResolver(candidateInputSchema) : zodResolver(candidatePatchSchema)) as unknown as Resolver<Values>;
+  const resolver = (props.mode === 'create'
+    ? zodResolver(candidateInputSchema)
+    : zodResolver(candidatePatchSchema)) as unknown as Resolver<Values>;
   const {
     register,
     handleSubmit,
@@ -145,7 +147,11 @@ export function CandidateForm(props: CandidateFormProps) {
     setFormError(null);
     setMrnHolderId(null);
     if (props.mode === 'edit') {
-      const result = await updateCandidateAction({ ...values, candidateId: props.candidateId, version: props.initial.version });
+      const result = await updateCandidateAction({
+        ...values,
+        candidateId: props.candidateId,
+        version: props.initial.version,
+      });
       if (result.ok) {
         setIsSaved(true);
         router.push(`/candidates/${props.candidateId}?saved=1`);
@@ -161,7 +167,11 @@ export function CandidateForm(props: CandidateFormProps) {
     }
 
     if (duplicates && !values.duplicateOverrideReason?.trim()) {
-      setError('duplicateOverrideReason', { type: 'manual', message: 'Say why this is not the same person.' }, { shouldFocus: true });
+      setError(
+        'duplicateOverrideReason',
+        { type: 'manual', message: 'Say why this is not the same person.' },
+        { shouldFocus: true },
+      );
       return;
     }
     const result = await createCandidateAction(values);
@@ -185,7 +195,13 @@ export function CandidateForm(props: CandidateFormProps) {
   const cancelHref = props.mode === 'edit' ? `/candidates/${props.candidateId}` : '/candidates';
 
   return (
-    <form method="post" onSubmit={submit} noValidate className="flex max-w-4xl flex-col gap-6" aria-label={isCreate ? 'New referral' : 'Edit candidate'}>
+    <form
+      method="post"
+      onSubmit={submit}
+      noValidate
+      className="flex max-w-4xl flex-col gap-6"
+      aria-label={isCreate ? 'New referral' : 'Edit candidate'}
+    >
       {formError ? (
         <Alert tone="error">
           {formError}
@@ -234,7 +250,11 @@ export function CandidateForm(props: CandidateFormProps) {
           <Input type="email" autoComplete="off" spellCheck={false} {...register('email')} />
         </Field>
         <Field label="Preferred contact method" error={errors.preferredContactMethod?.message}>
-          <Select placeholder="No preference" options={METHOD_OPTIONS} {...register('preferredContactMethod', { setValueAs: emptyToNull })} />
+          <Select
+            placeholder="No preference"
+            options={METHOD_OPTIONS}
+            {...register('preferredContactMethod', { setValueAs: emptyToNull })}
+          />
         </Field>
         <Field label="Preferred language" error={errors.preferredLanguage?.message}>
           <Input autoComplete="off" {...register('preferredLanguage')} />
@@ -246,7 +266,10 @@ export function CandidateForm(props: CandidateFormProps) {
               { value: 'true', label: 'Yes' },
               { value: 'false', label: 'No' },
             ]}
-            {...register('isVeteran', { setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? null : value === true || value === 'true') })}
+            {...register('isVeteran', {
+              setValueAs: (value: unknown) =>
+                value === '' || value === null || value === undefined ? null : value === true || value === 'true',
+            })}
           />
         </Field>
       </Fieldset>
@@ -261,14 +284,22 @@ export function CandidateForm(props: CandidateFormProps) {
         <Field label="Referring provider" error={errors.referringProvider?.message}>
           <Input autoComplete="off" {...register('referringProvider')} />
         </Field>
-        <Field label="Referring provider's contact" hint="Phone, email or fax of the referrer." error={errors.referringContact?.message}>
+        <Field
+          label="Referring provider's contact"
+          hint="Phone, email or fax of the referrer."
+          error={errors.referringContact?.message}
+        >
           <Input autoComplete="off" {...register('referringContact')} />
         </Field>
       </Fieldset>
 
       <Fieldset legend={isCreate ? 'Next steps' : 'Assignment and notes'}>
         {props.mode === 'create' ? (
-          <Field label="Add to trial" hint="Starts the trial's pipeline at Referred. You can add more trials later." error={errors.trialId?.message}>
+          <Field
+            label="Add to trial"
+            hint="Starts the trial's pipeline at Referred. You can add more trials later."
+            error={errors.trialId?.message}
+          >
             <Select placeholder="Not yet" options={props.trials} {...register('trialId')} />
           </Field>
         ) : null}
@@ -281,12 +312,29 @@ export function CandidateForm(props: CandidateFormProps) {
       </Fieldset>
 
       {isCreate && duplicates ? (
-        <div ref={duplicatesRef} tabIndex={-1} className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600">
-          <Alert tone="warning" title={duplicates.length === 1 ? 'This may be a patient already in TrialDesk' : `This may be one of ${duplicates.length} patients already in TrialDesk`}>
-            <p>Same date of birth and a similar name. Open the existing record, or create a new one and say why it is a different person.</p>
+        <div
+          ref={duplicatesRef}
+          tabIndex={-1}
+          className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
+        >
+          <Alert
+            tone="warning"
+            title={
+              duplicates.length === 1
+                ? 'This may be a patient already in TrialDesk'
+                : `This may be one of ${duplicates.length} patients already in TrialDesk`
+            }
+          >
+            <p>
+              Same date of birth and a similar name. Open the existing record, or create a new one and say why it is a
+              different person.
+            </p>
             <ul className="mt-3 flex flex-col gap-2">
               {duplicates.map((match) => (
-                <li key={match.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-white px-3 py-2 text-slate-900">
+                <li
+                  key={match.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-white px-3 py-2 text-slate-900"
+                >
                   <span>
                     <span className="font-semibold">
                       {match.lastName}, {match.firstName}

@@ -43,7 +43,10 @@ function columns(canSortByStage: boolean): ColumnDef<CandidateTableRow, unknown>
       header: 'Name',
       enableSorting: true,
       cell: ({ row }) => (
-        <Link href={`/candidates/${row.original.id}`} className="font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+        <Link
+          href={`/candidates/${row.original.id}`}
+          className="font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           {row.original.name}
         </Link>
       ),
@@ -97,7 +100,17 @@ function columns(canSortByStage: boolean): ColumnDef<CandidateTableRow, unknown>
   ];
 }
 
-export function CandidatesTable({ rows, page, pageSize, total, sort, dir, canSortByStage, isFiltered, emptyAction }: Props) {
+export function CandidatesTable({
+  rows,
+  page,
+  pageSize,
+  total,
+  sort,
+  dir,
+  canSortByStage,
+  isFiltered,
+  emptyAction,
+}: Props) {
   return (
     <DataTable
       columns={columns(canSortByStage)}
@@ -111,7 +124,11 @@ export function CandidatesTable({ rows, page, pageSize, total, sort, dir, canSor
       dir={dir}
       getRowId={(row) => row.id}
       emptyTitle={isFiltered ? 'No candidate matches these filters' : 'No candidates yet'}
-      emptyDescription={isFiltered ? 'Change or clear the filters, or search by part of a name or MRN.' : 'Log the first referral to start a pipeline.'}
+      emptyDescription={
+        isFiltered
+          ? 'Change or clear the filters, or search by part of a name or MRN.'
+          : 'Log the first referral to start a pipeline.'
+      }
       emptyAction={emptyAction}
     />
   );

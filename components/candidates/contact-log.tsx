@@ -34,12 +34,17 @@ export function ContactLog({ contacts, today }: { contacts: ContactAttemptDto[];
               {contact.trialLabel ? <span className="text-slate-700">about {contact.trialLabel}</span> : null}
             </p>
             <p className="text-slate-700">
-              {contact.actor.name} · <time dateTime={contact.contactedAt}>{formatClinicTime(new Date(contact.contactedAt))}</time>
+              {contact.actor.name} ·{' '}
+              <time dateTime={contact.contactedAt}>{formatClinicTime(new Date(contact.contactedAt))}</time>
             </p>
             {contact.notes ? <p className="whitespace-pre-line text-slate-800">{contact.notes}</p> : null}
             {contact.nextFollowUpOn ? (
               <p className={isOverdue ? 'font-medium text-red-800' : 'text-slate-700'}>
-                {isOverdue ? 'Overdue: follow-up was due ' : isPending ? 'Next follow-up ' : 'Follow-up was planned for '}
+                {isOverdue
+                  ? 'Overdue: follow-up was due '
+                  : isPending
+                    ? 'Next follow-up '
+                    : 'Follow-up was planned for '}
                 <time dateTime={contact.nextFollowUpOn}>{formatCalendarDate(contact.nextFollowUpOn)}</time>
               </p>
             ) : null}

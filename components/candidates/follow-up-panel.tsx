@@ -45,10 +45,14 @@ function UncontactedRow({ item }: { item: UncontactedReferral }) {
       </span>
       <span className="text-slate-700">
         Referred {formatCalendarDate(item.referralDate)}
-        {item.trials.length > 0 ? ` for ${item.trials.map((trial) => trial.trialLabel).join(', ')}` : ', not in a trial yet'}
+        {item.trials.length > 0
+          ? ` for ${item.trials.map((trial) => trial.trialLabel).join(', ')}`
+          : ', not in a trial yet'}
         {item.phone ? ` · ${item.phone}` : ''}
       </span>
-      <span className="text-slate-600">{item.coordinator ? `Coordinator: ${item.coordinator.name}` : 'Nobody assigned'}</span>
+      <span className="text-slate-600">
+        {item.coordinator ? `Coordinator: ${item.coordinator.name}` : 'Nobody assigned'}
+      </span>
     </li>
   );
 }
@@ -63,10 +67,13 @@ function OverdueRow({ item }: { item: OverdueFollowUp }) {
         <span className="font-medium text-red-800">{plural(item.daysOverdue, 'day')} overdue</span>
       </span>
       <span className="text-slate-700">
-        Follow-up was due {formatCalendarDate(item.nextFollowUpOn)} · last contact: {CONTACT_OUTCOME_LABELS[item.lastOutcome].toLowerCase()}
+        Follow-up was due {formatCalendarDate(item.nextFollowUpOn)} · last contact:{' '}
+        {CONTACT_OUTCOME_LABELS[item.lastOutcome].toLowerCase()}
         {item.phone ? ` · ${item.phone}` : ''}
       </span>
-      <span className="text-slate-600">{item.coordinator ? `Coordinator: ${item.coordinator.name}` : 'Nobody assigned'}</span>
+      <span className="text-slate-600">
+        {item.coordinator ? `Coordinator: ${item.coordinator.name}` : 'Nobody assigned'}
+      </span>
     </li>
   );
 }
@@ -108,7 +115,11 @@ export async function FollowUpPanel({ role }: { role: Role }) {
           <CardHeader
             titleId="review-queue-heading"
             title="Awaiting your review"
-            description={queue.length === 0 ? 'Nobody is waiting for an eligibility review.' : `${plural(queue.length, 'candidate')} waiting, the longest-waiting first.`}
+            description={
+              queue.length === 0
+                ? 'Nobody is waiting for an eligibility review.'
+                : `${plural(queue.length, 'candidate')} waiting, the longest-waiting first.`
+            }
             actions={
               <LinkButton href="/review" variant={queue.length > 0 ? 'primary' : 'secondary'} size="sm">
                 Open the review queue
@@ -117,7 +128,11 @@ export async function FollowUpPanel({ role }: { role: Role }) {
           />
           {queue.length > 0 ? (
             <CardBody>
-              <FoldedList items={queue} label="candidates" render={(item) => <ReviewRow key={item.pipelineEntryId} item={item} now={now.getTime()} />} />
+              <FoldedList
+                items={queue}
+                label="candidates"
+                render={(item) => <ReviewRow key={item.pipelineEntryId} item={item} now={now.getTime()} />}
+              />
             </CardBody>
           ) : null}
         </Card>
@@ -129,13 +144,21 @@ export async function FollowUpPanel({ role }: { role: Role }) {
             <CardHeader
               titleId="uncontacted-heading"
               title={`Referrals not contacted within ${CONTACT_WITHIN_BUSINESS_DAYS} business days`}
-              description={followUps.uncontacted.length === 0 ? undefined : `${plural(followUps.uncontacted.length, 'referral')}, the oldest first.`}
+              description={
+                followUps.uncontacted.length === 0
+                  ? undefined
+                  : `${plural(followUps.uncontacted.length, 'referral')}, the oldest first.`
+              }
             />
             <CardBody>
               {followUps.uncontacted.length === 0 ? (
                 <EmptyState className="border-0 py-4" title="Every referral has been contacted in time" />
               ) : (
-                <FoldedList items={followUps.uncontacted} label="referrals" render={(item) => <UncontactedRow key={item.candidateId} item={item} />} />
+                <FoldedList
+                  items={followUps.uncontacted}
+                  label="referrals"
+                  render={(item) => <UncontactedRow key={item.candidateId} item={item} />}
+                />
               )}
             </CardBody>
           </Card>
@@ -143,13 +166,21 @@ export async function FollowUpPanel({ role }: { role: Role }) {
             <CardHeader
               titleId="overdue-heading"
               title="Overdue follow-ups"
-              description={followUps.overdue.length === 0 ? undefined : `${plural(followUps.overdue.length, 'candidate')}, the longest overdue first.`}
+              description={
+                followUps.overdue.length === 0
+                  ? undefined
+                  : `${plural(followUps.overdue.length, 'candidate')}, the longest overdue first.`
+              }
             />
             <CardBody>
               {followUps.overdue.length === 0 ? (
                 <EmptyState className="border-0 py-4" title="No follow-up is overdue" />
               ) : (
-                <FoldedList items={followUps.overdue} label="follow-ups" render={(item) => <OverdueRow key={item.candidateId} item={item} />} />
+                <FoldedList
+                  items={followUps.overdue}
+                  label="follow-ups"
+                  render={(item) => <OverdueRow key={item.candidateId} item={item} />}
+                />
               )}
             </CardBody>
           </Card>

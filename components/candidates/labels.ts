@@ -1,6 +1,11 @@
 import type { BadgeTone } from '@/components/ui/badge';
 import { PIPELINE_STAGE_LABELS, PIPELINE_STAGES, REFERRAL_SOURCE_LABELS } from '@/lib/dashboard/labels';
-import type { ContactMethodValue, ContactOutcomeValue, PipelineStageValue, SexValue } from '@/lib/validations/candidates';
+import type {
+  ContactMethodValue,
+  ContactOutcomeValue,
+  PipelineStageValue,
+  SexValue,
+} from '@/lib/validations/candidates';
 
 // Display names for the candidate values, shared by every candidate screen.
 // Stage and referral-source names are the dashboard's, so both say the same.

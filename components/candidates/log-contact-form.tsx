@@ -67,7 +67,10 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
     setValue,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<ContactAttemptValues, unknown, ContactAttemptInput>({ resolver: zodResolver(contactAttemptSchema), defaultValues: blank() });
+  } = useForm<ContactAttemptValues, unknown, ContactAttemptInput>({
+    resolver: zodResolver(contactAttemptSchema),
+    defaultValues: blank(),
+  });
 
   // "When" starts at now on this device; set after mount so server and browser render the same HTML.
   useEffect(() => {
@@ -78,7 +81,10 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
     setStatus(null);
     const result = await logContactAction({ ...values, candidateId });
     if (result.ok) {
-      setStatus({ tone: 'success', message: `Contact logged: ${CONTACT_METHOD_LABELS[values.method].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[values.outcome].toLowerCase()}.` });
+      setStatus({
+        tone: 'success',
+        message: `Contact logged: ${CONTACT_METHOD_LABELS[values.method].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[values.outcome].toLowerCase()}.`,
+      });
       reset({ ...blank(), contactedAt: formatISO(new Date()) });
       return;
     }
@@ -112,8 +118,17 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
             )}
           />
         </Field>
-        <Field label="Next follow-up date" hint="Leave empty if nothing is pending." error={errors.nextFollowUpOn?.message}>
-          <Input type="date" {...register('nextFollowUpOn', { setValueAs: (value: unknown) => (value === '' || value === undefined ? null : value) })} />
+        <Field
+          label="Next follow-up date"
+          hint="Leave empty if nothing is pending."
+          error={errors.nextFollowUpOn?.message}
+        >
+          <Input
+            type="date"
+            {...register('nextFollowUpOn', {
+              setValueAs: (value: unknown) => (value === '' || value === undefined ? null : value),
+            })}
+          />
         </Field>
         {trials.length > 0 ? (
           <Field label="About trial" error={errors.trialId?.message}>

@@ -24,7 +24,9 @@ export async function trialOptions(): Promise<Array<Option & { isRecruiting: boo
 /** Active coordinators, by name (the people a candidate can be assigned to). */
 export async function coordinatorOptions(): Promise<Option[]> {
   const users = await listUsers();
-  return users.filter((user) => user.role === 'COORDINATOR' && user.isActive).map((user) => ({ value: user.id, label: user.name }));
+  return users
+    .filter((user) => user.role === 'COORDINATOR' && user.isActive)
+    .map((user) => ({ value: user.id, label: user.name }));
 }
 
 export { clinicToday } from '@/lib/candidates/mappers';

@@ -47,15 +47,20 @@ export function PipelineCard({ candidateId, candidateName, pipeline, canMove, en
               <div>
                 <dt className="font-medium text-slate-600">Consent</dt>
                 <dd className="text-slate-900">
-                  Signed <time dateTime={pipeline.consent.consentedOn}>{formatCalendarDate(pipeline.consent.consentedOn)}</time>, form {pipeline.consent.formVersion}, obtained by{' '}
-                  {pipeline.consent.obtainedBy.name}
+                  Signed{' '}
+                  <time dateTime={pipeline.consent.consentedOn}>
+                    {formatCalendarDate(pipeline.consent.consentedOn)}
+                  </time>
+                  , form {pipeline.consent.formVersion}, obtained by {pipeline.consent.obtainedBy.name}
                 </dd>
               </div>
             ) : null}
             {pipeline.enrollmentId ? (
               <div>
                 <dt className="font-medium text-slate-600">Arm</dt>
-                <dd className="text-slate-900">{showArm && pipeline.armLabel ? pipeline.armLabel : 'Allocated; hidden because this trial is blinded'}</dd>
+                <dd className="text-slate-900">
+                  {showArm && pipeline.armLabel ? pipeline.armLabel : 'Allocated; hidden because this trial is blinded'}
+                </dd>
               </div>
             ) : null}
           </dl>
@@ -73,7 +78,9 @@ export function PipelineCard({ candidateId, candidateName, pipeline, canMove, en
             today={today}
           />
         ) : pipeline.stage === 'AWAITING_REVIEW' ? (
-          <p className="text-sm text-slate-700">Eligible or Ineligible is set by a clinician&apos;s signed eligibility decision.</p>
+          <p className="text-sm text-slate-700">
+            Eligible or Ineligible is set by a clinician&apos;s signed eligibility decision.
+          </p>
         ) : null}
 
         <section aria-labelledby={`${headingId}-history`}>
@@ -83,7 +90,10 @@ export function PipelineCard({ candidateId, candidateName, pipeline, canMove, en
           <ol className="relative flex flex-col gap-3 border-l-2 border-slate-200 pl-5">
             {[...pipeline.history].reverse().map((event, index) => (
               <li key={`${event.at}-${index}`} className="relative text-sm">
-                <span aria-hidden="true" className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full bg-brand-600 ring-4 ring-white" />
+                <span
+                  aria-hidden="true"
+                  className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full bg-brand-600 ring-4 ring-white"
+                />
                 <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-900">
                   {event.fromStage ? (
                     <>
@@ -101,7 +111,8 @@ export function PipelineCard({ candidateId, candidateName, pipeline, canMove, en
                   )}
                 </p>
                 <p className="mt-0.5 text-slate-700">
-                  {event.actorName ?? 'System'} · <time dateTime={event.at}>{formatClinicTime(new Date(event.at))}</time>
+                  {event.actorName ?? 'System'} ·{' '}
+                  <time dateTime={event.at}>{formatClinicTime(new Date(event.at))}</time>
                 </p>
                 {event.reason ? <p className="mt-1 whitespace-pre-line text-slate-800">Why: {event.reason}</p> : null}
               </li>

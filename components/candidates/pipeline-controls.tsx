@@ -13,7 +13,12 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { pipelineMoveSchema, type PipelineMoveInput, type PipelineMoveValues, type PipelineStageValue } from '@/lib/validations/candidates';
+import {
+  pipelineMoveSchema,
+  type PipelineMoveInput,
+  type PipelineMoveValues,
+  type PipelineStageValue,
+} from '@/lib/validations/candidates';
 import { EXIT_STAGES, PIPELINE_STAGE_LABELS } from './labels';
 
 export type EnrolmentChoice = {
@@ -46,10 +51,20 @@ const EXIT_BUTTON_LABELS: Partial<Record<PipelineStageValue, string>> = {
 
 const isExit = (stage: PipelineStageValue) => (EXIT_STAGES as readonly PipelineStageValue[]).includes(stage);
 /** Moves that need more than a click: a reason, the consent details, the arm, or a confirmation (completion closes the pipeline). */
-const needsDialog = (stage: PipelineStageValue) => isExit(stage) || stage === 'CONSENTED' || stage === 'ENROLLED' || stage === 'COMPLETED';
+const needsDialog = (stage: PipelineStageValue) =>
+  isExit(stage) || stage === 'CONSENTED' || stage === 'ENROLLED' || stage === 'COMPLETED';
 
 /** The next steps of one trial's pipeline, as buttons. */
-export function PipelineControls({ candidateId, candidateName, trialId, trialLabel, stage, allowedNext, enrolment, today }: Props) {
+export function PipelineControls({
+  candidateId,
+  candidateName,
+  trialId,
+  trialLabel,
+  stage,
+  allowedNext,
+  enrolment,
+  today,
+}: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<Status | null>(null);
   const [busyStage, setBusyStage] = useState<PipelineStageValue | null>(null);
@@ -84,7 +99,11 @@ export function PipelineControls({ candidateId, candidateName, trialId, trialLab
   }
 
   const statusAlert = status ? (
-    <div ref={statusRef} tabIndex={-1} className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+    <div
+      ref={statusRef}
+      tabIndex={-1}
+      className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+    >
       <Alert tone={status.tone}>{status.message}</Alert>
     </div>
   ) : null;
@@ -109,7 +128,13 @@ export function PipelineControls({ candidateId, candidateName, trialId, trialLab
               disabled={busyStage !== null}
               onClick={() => (needsDialog(to) ? setDialogStage(to) : quickMove(to))}
             >
-              {to === 'CONSENTED' ? 'Record consent' : to === 'ENROLLED' ? 'Enrol' : to === 'COMPLETED' ? 'Mark completed' : `Move to ${PIPELINE_STAGE_LABELS[to]}`}
+              {to === 'CONSENTED'
+                ? 'Record consent'
+                : to === 'ENROLLED'
+                  ? 'Enrol'
+                  : to === 'COMPLETED'
+                    ? 'Mark completed'
+                    : `Move to ${PIPELINE_STAGE_LABELS[to]}`}
             </Button>
           ))}
         </div>
@@ -118,7 +143,13 @@ export function PipelineControls({ candidateId, candidateName, trialId, trialLab
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm text-slate-700">Leaves the pipeline:</span>
           {exits.map((to) => (
-            <Button key={to} variant="secondary" size="sm" disabled={busyStage !== null} onClick={() => setDialogStage(to)}>
+            <Button
+              key={to}
+              variant="secondary"
+              size="sm"
+              disabled={busyStage !== null}
+              onClick={() => setDialogStage(to)}
+            >
               {EXIT_BUTTON_LABELS[to] ?? PIPELINE_STAGE_LABELS[to]}
             </Button>
           ))}
@@ -157,7 +188,17 @@ type DialogProps = {
 const MOVE_FIELDS = ['reason', 'armId', 'consent.consentedOn', 'consent.formVersion'] as const;
 
 /** Asks for what a move needs: the reason for leaving, the consent details, or the arm. */
-function MoveDialog({ candidateId, candidateName, trialId, trialLabel, to, enrolment, today, onClose, onDone }: DialogProps) {
+function MoveDialog({
+  candidateId,
+  candidateName,
+  trialId,
+  trialLabel,
+  to,
+  enrolment,
+  today,
+  onClose,
+  onDone,
+}: DialogProps) {
   const formId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const exit = isExit(to);
@@ -185,7 +226,11 @@ function MoveDialog({ candidateId, candidateName, trialId, trialLabel, to, enrol
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     if (exit && !values.reason) {
-      setError('reason', { type: 'manual', message: 'Say why the candidate leaves the pipeline.' }, { shouldFocus: true });
+      setError(
+        'reason',
+        { type: 'manual', message: 'Say why the candidate leaves the pipeline.' },
+        { shouldFocus: true },
+      );
       return;
     }
     if (choosesArm && !values.armId) {
@@ -229,7 +274,13 @@ function MoveDialog({ candidateId, candidateName, trialId, trialLabel, to, enrol
             Cancel
           </Button>
           <Button type="submit" form={formId} variant={exit ? 'danger' : 'primary'} loading={isSubmitting}>
-            {exit ? `Mark ${PIPELINE_STAGE_LABELS[to].toLowerCase()}` : isConsent ? 'Record consent' : isCompletion ? 'Mark completed' : 'Enrol'}
+            {exit
+              ? `Mark ${PIPELINE_STAGE_LABELS[to].toLowerCase()}`
+              : isConsent
+                ? 'Record consent'
+                : isCompletion
+                  ? 'Mark completed'
+                  : 'Enrol'}
           </Button>
         </>
       }
@@ -241,14 +292,23 @@ function MoveDialog({ candidateId, candidateName, trialId, trialLabel, to, enrol
             <Field label="Consent date" error={errors.consent?.consentedOn?.message} required>
               <Input type="date" max={today} {...register('consent.consentedOn')} />
             </Field>
-            <Field label="Consent form version" hint="As printed on the IRB-approved form, e.g. v3.1 2026-09-01." error={errors.consent?.formVersion?.message} required>
+            <Field
+              label="Consent form version"
+              hint="As printed on the IRB-approved form, e.g. v3.1 2026-09-01."
+              error={errors.consent?.formVersion?.message}
+              required
+            >
               <Input autoComplete="off" {...register('consent.formVersion')} />
             </Field>
           </>
         ) : null}
         {choosesArm && enrolment ? (
           <Field label="Arm" error={errors.armId?.message} required>
-            <Select placeholder="Choose the arm" options={enrolment.arms.map((arm) => ({ value: arm.id, label: arm.label }))} {...register('armId')} />
+            <Select
+              placeholder="Choose the arm"
+              options={enrolment.arms.map((arm) => ({ value: arm.id, label: arm.label }))}
+              {...register('armId')}
+            />
           </Field>
         ) : null}
         <Field label={exit ? 'Reason' : 'Note (optional)'} error={errors.reason?.message} required={exit}>

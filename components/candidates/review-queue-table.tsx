@@ -8,7 +8,12 @@ type Props = { items: ReviewQueueItem[]; now: Date; today: string };
 /** Candidates waiting for a clinician's eligibility review, the longest-waiting first (the order is the server's). */
 export function ReviewQueueTable({ items, now, today }: Props) {
   return (
-    <div role="region" aria-labelledby="review-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      role="region"
+      aria-labelledby="review-queue-caption"
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption id="review-queue-caption" className="sr-only">
           Candidates awaiting review, longest waiting first
@@ -35,7 +40,10 @@ export function ReviewQueueTable({ items, now, today }: Props) {
             return (
               <tr key={item.pipelineEntryId} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50">
                 <th scope="row" className="px-4 py-3 text-left align-top font-medium">
-                  <Link href={`/candidates/${item.candidateId}`} className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+                  <Link
+                    href={`/candidates/${item.candidateId}`}
+                    className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+                  >
                     {candidateName(item)}
                   </Link>
                   <span className="mt-0.5 block text-xs font-normal text-slate-600">
@@ -49,7 +57,9 @@ export function ReviewQueueTable({ items, now, today }: Props) {
                     since <time dateTime={item.since}>{formatClinicTime(since)}</time>
                   </span>
                 </td>
-                <td className="px-4 py-3 align-top text-slate-800">{item.coordinator?.name ?? <span className="text-slate-600">Nobody assigned</span>}</td>
+                <td className="px-4 py-3 align-top text-slate-800">
+                  {item.coordinator?.name ?? <span className="text-slate-600">Nobody assigned</span>}
+                </td>
               </tr>
             );
           })}

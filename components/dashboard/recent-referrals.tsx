@@ -31,13 +31,18 @@ export function RecentReferrals({ referrals }: { referrals: RecentReferral[] }) 
           {referrals.map((referral) => (
             <tr key={referral.id} className="border-b border-slate-100 last:border-b-0">
               <th scope="row" className="px-4 py-3 text-left align-top font-medium">
-                <Link href={`/candidates/${referral.id}`} className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+                <Link
+                  href={`/candidates/${referral.id}`}
+                  className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+                >
                   {referral.lastName}, {referral.firstName}
                 </Link>
               </th>
               <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
                 {/* A calendar date: parsed and shown as local midnight, so no zone can shift the day. */}
-                <time dateTime={referral.referralDate}>{format(parseISO(referral.referralDate), 'EEE d MMM yyyy')}</time>
+                <time dateTime={referral.referralDate}>
+                  {format(parseISO(referral.referralDate), 'EEE d MMM yyyy')}
+                </time>
               </td>
               <td className="px-4 py-3 align-top text-slate-800">{REFERRAL_SOURCE_LABELS[referral.referralSource]}</td>
               <td className="px-4 py-3 align-top text-slate-800">

@@ -24,7 +24,11 @@ export function TrialPipelineTable({ rows, totals }: Props) {
               Trial
             </th>
             {stages.map((stage) => (
-              <th key={stage} scope="col" className="px-3 py-2.5 text-right font-semibold whitespace-nowrap text-slate-700">
+              <th
+                key={stage}
+                scope="col"
+                className="px-3 py-2.5 text-right font-semibold whitespace-nowrap text-slate-700"
+              >
                 {PIPELINE_STAGE_LABELS[stage]}
               </th>
             ))}
@@ -40,15 +44,22 @@ export function TrialPipelineTable({ rows, totals }: Props) {
                 <span className="block">{row.title}</span>
                 <span className="mt-1 flex flex-wrap items-center gap-2 text-xs font-normal text-slate-600">
                   {row.nctId ? <span>{row.nctId}</span> : null}
-                  <Badge tone={row.overallStatus === 'RECRUITING' ? 'success' : 'neutral'}>{OVERALL_STATUS_LABELS[row.overallStatus]}</Badge>
+                  <Badge tone={row.overallStatus === 'RECRUITING' ? 'success' : 'neutral'}>
+                    {OVERALL_STATUS_LABELS[row.overallStatus]}
+                  </Badge>
                 </span>
               </th>
               {stages.map((stage) => (
-                <td key={stage} className={`px-3 py-3 text-right align-top tabular-nums ${row.counts[stage] === 0 ? 'text-slate-600' : 'text-slate-900'}`}>
+                <td
+                  key={stage}
+                  className={`px-3 py-3 text-right align-top tabular-nums ${row.counts[stage] === 0 ? 'text-slate-600' : 'text-slate-900'}`}
+                >
                   {numberFormat.format(row.counts[stage])}
                 </td>
               ))}
-              <td className="px-4 py-3 text-right align-top font-semibold text-slate-900 tabular-nums">{numberFormat.format(row.total)}</td>
+              <td className="px-4 py-3 text-right align-top font-semibold text-slate-900 tabular-nums">
+                {numberFormat.format(row.total)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -47,7 +47,10 @@ export function CountForm({ lotId }: { lotId: string }) {
       const { discrepancy, discrepancyMg, expectedMg } = result.data;
       setOutcome(
         discrepancy
-          ? { tone: 'warning', text: `Count recorded with a discrepancy of ${discrepancyMg > 0 ? '+' : ''}${discrepancyMg} mg against the balance of ${expectedMg} mg. Admins have been alerted.` }
+          ? {
+              tone: 'warning',
+              text: `Count recorded with a discrepancy of ${discrepancyMg > 0 ? '+' : ''}${discrepancyMg} mg against the balance of ${expectedMg} mg. Admins have been alerted.`,
+            }
           : { tone: 'success', text: `Count recorded: it matches the balance of ${expectedMg} mg.` },
       );
       reset({ lotId, notes: '', witnessEmail: '', witnessPassword: '' });
@@ -63,7 +66,13 @@ export function CountForm({ lotId }: { lotId: string }) {
       {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
         <Field label="Counted (mg)" error={errors.countedMg?.message} required>
-          <Input type="number" inputMode="decimal" step="0.001" min="0" {...register('countedMg', { valueAsNumber: true })} />
+          <Input
+            type="number"
+            inputMode="decimal"
+            step="0.001"
+            min="0"
+            {...register('countedMg', { valueAsNumber: true })}
+          />
         </Field>
         <Field label="Notes" error={errors.notes?.message}>
           <Textarea rows={1} {...register('notes')} />

@@ -5,7 +5,13 @@ import type { OpenDiscrepancy } from '@/lib/drug-inventory/list-open-discrepanci
 import { DiscrepancyReviewForm } from './discrepancy-review-form';
 
 /** The admins' alert: witnessed counts that did not match the book balance, until reviewed. */
-export function DiscrepancyPanel({ discrepancies, canReview }: { discrepancies: OpenDiscrepancy[]; canReview: boolean }) {
+export function DiscrepancyPanel({
+  discrepancies,
+  canReview,
+}: {
+  discrepancies: OpenDiscrepancy[];
+  canReview: boolean;
+}) {
   if (discrepancies.length === 0) return null;
   return (
     <Alert tone="warning" title={`Controlled-drug count discrepancies to review (${discrepancies.length})`}>
@@ -18,8 +24,10 @@ export function DiscrepancyPanel({ discrepancies, canReview }: { discrepancies: 
                 <Link href={`/drug-inventory/${item.lotId}`} className="font-medium underline">
                   {item.drug}, lot {item.lotNumber}
                 </Link>
-                : counted {item.countedMg} mg against a balance of {item.expectedMg} mg ({item.discrepancyMg > 0 ? '+' : ''}
-                {item.discrepancyMg} mg) by {item.actor}, witnessed by {item.witness}, {formatClinicTime(new Date(item.at))}.
+                : counted {item.countedMg} mg against a balance of {item.expectedMg} mg (
+                {item.discrepancyMg > 0 ? '+' : ''}
+                {item.discrepancyMg} mg) by {item.actor}, witnessed by {item.witness},{' '}
+                {formatClinicTime(new Date(item.at))}.
               </p>
               {canReview ? <DiscrepancyReviewForm countId={item.id} label={label} /> : null}
             </li>

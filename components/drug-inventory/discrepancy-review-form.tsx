@@ -24,7 +24,11 @@ export function DiscrepancyReviewForm({ countId, label }: { countId: string; lab
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, z.output<typeof countReviewSchema>>({ resolver: zodResolver(countReviewSchema), defaultValues: { note: '' }, mode: 'onTouched' });
+  } = useForm<FormValues, unknown, z.output<typeof countReviewSchema>>({
+    resolver: zodResolver(countReviewSchema),
+    defaultValues: { note: '' },
+    mode: 'onTouched',
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -14,12 +14,24 @@ export function LotsTable({ lots }: { lots: LotDto[] }) {
         <caption className="sr-only">Drug lots</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">Lot</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Drug and NDC</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Label</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Expires</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Received (mg)</th>
-            <th scope="col" className="py-2 text-right font-medium">On hand (mg)</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Lot
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Drug and NDC
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Label
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Received (mg)
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              On hand (mg)
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -36,7 +48,9 @@ export function LotsTable({ lots }: { lots: LotDto[] }) {
               </td>
               <td className="py-2 pr-3">
                 {lot.vialsReceived} × {mg.format(lot.vialVolumeMl)} mL at {mg.format(lot.concentrationMgPerMl)} mg/mL
-                <span className="block text-xs text-slate-600">{lot.isMultiDoseVial ? 'Multi-dose vials' : 'Single-dose vials'}</span>
+                <span className="block text-xs text-slate-600">
+                  {lot.isMultiDoseVial ? 'Multi-dose vials' : 'Single-dose vials'}
+                </span>
               </td>
               <td className="py-2 pr-3">
                 <time dateTime={lot.expiresOn}>{formatDayLabel(lot.expiresOn)}</time>{' '}

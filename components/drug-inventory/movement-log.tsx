@@ -12,21 +12,47 @@ function when(entry: LogEntry) {
 }
 
 /** The lot's movements as an inspector reads them: oldest first, with the running balance. */
-export function MovementLog({ lotId, entries, canReverse }: { lotId: string; entries: LogEntry[]; canReverse: boolean }) {
+export function MovementLog({
+  lotId,
+  entries,
+  canReverse,
+}: {
+  lotId: string;
+  entries: LogEntry[];
+  canReverse: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">Movements of this lot</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">Time</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Movement</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Amount (mg)</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Balance (mg)</th>
-            <th scope="col" className="py-2 pr-3 font-medium">By</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Witness</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Details</th>
-            {canReverse ? <th scope="col" className="py-2 font-medium print:hidden"><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Time
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Movement
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Amount (mg)
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Balance (mg)
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              By
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Witness
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Details
+            </th>
+            {canReverse ? (
+              <th scope="col" className="py-2 font-medium print:hidden">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -50,11 +76,15 @@ export function MovementLog({ lotId, entries, canReverse }: { lotId: string; ent
                   'Masked-trial infusion'
                 ) : null}
                 {entry.reason ? <span className="block">{entry.reason}</span> : null}
-                {entry.reversesId ? <span className="block text-xs text-slate-600">Reverses an earlier movement</span> : null}
+                {entry.reversesId ? (
+                  <span className="block text-xs text-slate-600">Reverses an earlier movement</span>
+                ) : null}
               </td>
               {canReverse ? (
                 <td className="py-2">
-                  {entry.kind !== 'REVERSAL' && !entry.reversedById ? <ReversalForm lotId={lotId} movementId={entry.id} label={`${entry.kindLabel} of ${when(entry)}`} /> : null}
+                  {entry.kind !== 'REVERSAL' && !entry.reversedById ? (
+                    <ReversalForm lotId={lotId} movementId={entry.id} label={`${entry.kindLabel} of ${when(entry)}`} />
+                  ) : null}
                 </td>
               ) : null}
             </tr>
@@ -74,12 +104,24 @@ export function CountLog({ counts }: { counts: LotCount[] }) {
         <caption className="sr-only">Witnessed counts</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">Time</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Counted (mg)</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Balance (mg)</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Difference (mg)</th>
-            <th scope="col" className="py-2 pr-3 font-medium">By and witness</th>
-            <th scope="col" className="py-2 font-medium">Review</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Time
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Counted (mg)
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Balance (mg)
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Difference (mg)
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              By and witness
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Review
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -88,11 +130,19 @@ export function CountLog({ counts }: { counts: LotCount[] }) {
               <td className="py-2 pr-3 whitespace-nowrap">{formatClinicTime(new Date(count.at))}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{balance.format(count.countedMg)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{balance.format(count.expectedMg)}</td>
-              <td className="py-2 pr-3 text-right font-medium tabular-nums">{count.discrepancyMg === 0 ? 'Matches' : mg.format(count.discrepancyMg)}</td>
+              <td className="py-2 pr-3 text-right font-medium tabular-nums">
+                {count.discrepancyMg === 0 ? 'Matches' : mg.format(count.discrepancyMg)}
+              </td>
               <td className="py-2 pr-3">
                 {count.actor}, witnessed by {count.witness}
               </td>
-              <td className="py-2">{count.discrepancyMg === 0 ? '—' : count.reviewedAt ? `Reviewed: ${count.reviewNote}` : 'Awaiting admin review'}</td>
+              <td className="py-2">
+                {count.discrepancyMg === 0
+                  ? '—'
+                  : count.reviewedAt
+                    ? `Reviewed: ${count.reviewNote}`
+                    : 'Awaiting admin review'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -15,7 +15,17 @@ import { Input } from '@/components/ui/input';
 import { MAX_VIALS, receiveLotSchema } from '@/lib/validations/drug-inventory';
 
 type FormValues = z.input<typeof receiveLotSchema>;
-const FIELDS = ['drug', 'ndc', 'lotNumber', 'expiresOn', 'concentrationMgPerMl', 'vialVolumeMl', 'vialsReceived', 'receivedOn', 'isMultiDoseVial'] as const;
+const FIELDS = [
+  'drug',
+  'ndc',
+  'lotNumber',
+  'expiresOn',
+  'concentrationMgPerMl',
+  'vialVolumeMl',
+  'vialsReceived',
+  'receivedOn',
+  'isMultiDoseVial',
+] as const;
 
 /** Receiving a delivery: what the label says, and the vials counted in. */
 export function ReceiveLotForm({ today }: { today: string }) {
@@ -30,7 +40,14 @@ export function ReceiveLotForm({ today }: { today: string }) {
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof receiveLotSchema>>({
     resolver: zodResolver(receiveLotSchema),
-    defaultValues: { drug: 'Ketamine hydrochloride', ndc: '', lotNumber: '', expiresOn: '', receivedOn: today, isMultiDoseVial: true },
+    defaultValues: {
+      drug: 'Ketamine hydrochloride',
+      ndc: '',
+      lotNumber: '',
+      expiresOn: '',
+      receivedOn: today,
+      isMultiDoseVial: true,
+    },
     mode: 'onTouched',
   });
   const number = { valueAsNumber: true } as const;
@@ -51,11 +68,7 @@ export function ReceiveLotForm({ today }: { today: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Receive a lot" className="flex flex-col gap-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {saved ? (
-        <Alert tone="success">
-          {saved}
-        </Alert>
-      ) : null}
+      {saved ? <Alert tone="success">{saved}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field label="Drug" error={errors.drug?.message} required>
           <Input autoComplete="off" {...register('drug')} />
@@ -76,7 +89,14 @@ export function ReceiveLotForm({ today }: { today: string }) {
           <Input type="number" inputMode="decimal" step="0.001" min="0" {...register('vialVolumeMl', number)} />
         </Field>
         <Field label="Vials received" error={errors.vialsReceived?.message} required>
-          <Input type="number" inputMode="numeric" step="1" min="1" max={MAX_VIALS} {...register('vialsReceived', number)} />
+          <Input
+            type="number"
+            inputMode="numeric"
+            step="1"
+            min="1"
+            max={MAX_VIALS}
+            {...register('vialsReceived', number)}
+          />
         </Field>
         <Field label="Received on" error={errors.receivedOn?.message} required>
           <Input type="date" max={today} {...register('receivedOn')} />

@@ -45,7 +45,12 @@ export function ReversalForm({ lotId, movementId, label }: { lotId: string; move
   return (
     <details className="text-sm print:hidden">
       <summary className="cursor-pointer text-sky-800 underline">Reverse</summary>
-      <form onSubmit={onSubmit} noValidate aria-label={`Reverse ${label}`} className="mt-2 flex min-w-72 flex-col gap-3">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={`Reverse ${label}`}
+        className="mt-2 flex min-w-72 flex-col gap-3"
+      >
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <Field label="Why is it reversed?" error={errors.reason?.message} required>
           <Input autoComplete="off" {...register('reason')} />

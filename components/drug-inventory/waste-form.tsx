@@ -18,7 +18,17 @@ type FormValues = z.input<typeof wasteSchema>;
 const FIELDS = ['mg', 'reason', 'witnessEmail', 'witnessPassword'] as const;
 
 /** Witnessed waste from one lot, e.g. the rest of an opened single-dose vial. */
-export function WasteForm({ lotId, onHandMg, visitId, defaultMg }: { lotId: string; onHandMg: number; visitId?: string; defaultMg?: number }) {
+export function WasteForm({
+  lotId,
+  onHandMg,
+  visitId,
+  defaultMg,
+}: {
+  lotId: string;
+  onHandMg: number;
+  visitId?: string;
+  defaultMg?: number;
+}) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -30,7 +40,14 @@ export function WasteForm({ lotId, onHandMg, visitId, defaultMg }: { lotId: stri
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof wasteSchema>>({
     resolver: zodResolver(wasteSchema),
-    defaultValues: { lotId, visitId: visitId ?? null, reason: visitId ? 'Remainder of the opened vial' : '', witnessEmail: '', witnessPassword: '', ...(defaultMg ? { mg: defaultMg } : {}) },
+    defaultValues: {
+      lotId,
+      visitId: visitId ?? null,
+      reason: visitId ? 'Remainder of the opened vial' : '',
+      witnessEmail: '',
+      witnessPassword: '',
+      ...(defaultMg ? { mg: defaultMg } : {}),
+    },
     mode: 'onTouched',
   });
 
@@ -52,8 +69,20 @@ export function WasteForm({ lotId, onHandMg, visitId, defaultMg }: { lotId: stri
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved ? <Alert tone="success">{saved}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
-        <Field label="Amount (mg)" error={errors.mg?.message} hint={`${onHandMg.toLocaleString('en-US')} mg on hand`} required>
-          <Input type="number" inputMode="decimal" step="0.001" min="0" max={onHandMg} {...register('mg', { valueAsNumber: true })} />
+        <Field
+          label="Amount (mg)"
+          error={errors.mg?.message}
+          hint={`${onHandMg.toLocaleString('en-US')} mg on hand`}
+          required
+        >
+          <Input
+            type="number"
+            inputMode="decimal"
+            step="0.001"
+            min="0"
+            max={onHandMg}
+            {...register('mg', { valueAsNumber: true })}
+          />
         </Field>
         <Field label="Reason" error={errors.reason?.message} required>
           <Input autoComplete="off" {...register('reason')} />

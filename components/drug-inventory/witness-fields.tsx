@@ -7,7 +7,13 @@ import { Input } from '@/components/ui/input';
 type WitnessValues = { witnessEmail: string; witnessPassword: string };
 
 /** The second clinician signs in place: their email and their own password. */
-export function WitnessFields<T extends WitnessValues>({ register, errors }: { register: UseFormRegister<T>; errors: FieldErrors<T> }) {
+export function WitnessFields<T extends WitnessValues>({
+  register,
+  errors,
+}: {
+  register: UseFormRegister<T>;
+  errors: FieldErrors<T>;
+}) {
   const reg = register as unknown as UseFormRegister<WitnessValues>;
   const errs = errors as FieldErrors<WitnessValues>;
   return (
@@ -16,7 +22,12 @@ export function WitnessFields<T extends WitnessValues>({ register, errors }: { r
       <Field label="Witness email" error={errs.witnessEmail?.message} required>
         <Input type="email" autoComplete="off" spellCheck={false} {...reg('witnessEmail')} />
       </Field>
-      <Field label="Witness password" error={errs.witnessPassword?.message} hint="The witness types their own password." required>
+      <Field
+        label="Witness password"
+        error={errs.witnessPassword?.message}
+        hint="The witness types their own password."
+        required
+      >
         <Input type="password" autoComplete="off" {...reg('witnessPassword')} />
       </Field>
     </fieldset>

@@ -21,7 +21,19 @@ export type ChoiceGroupProps<T> = {
 };
 
 /** Radio buttons as a labelled group with large touch targets; the whole pill is the click target. */
-export function ChoiceGroup<T>({ legend, legendHidden = false, hint, value, options, onChange, onBlur, error, name, required = false, className }: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T>({
+  legend,
+  legendHidden = false,
+  hint,
+  value,
+  options,
+  onChange,
+  onBlur,
+  error,
+  name,
+  required = false,
+  className,
+}: ChoiceGroupProps<T>) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -52,7 +64,9 @@ export function ChoiceGroup<T>({ legend, legendHidden = false, hint, value, opti
               className={cn(
                 'inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border px-3 text-sm font-medium',
                 'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-brand-600',
-                checked ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-slate-400 bg-white text-slate-900 hover:bg-slate-50',
+                checked
+                  ? 'border-brand-600 bg-brand-50 text-brand-800'
+                  : 'border-slate-400 bg-white text-slate-900 hover:bg-slate-50',
               )}
             >
               <input

@@ -3,7 +3,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { Controller, useForm, useWatch, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
+import {
+  Controller,
+  useForm,
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type Resolver,
+  type UseFormRegister,
+} from 'react-hook-form';
 import { z } from 'zod';
 import { signEligibilityCheckAction } from '@/app/(app)/eligibility/actions';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +22,14 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import type { CriterionResultValue } from '@/lib/eligibility/types';
 import type { CriterionKind } from '@/lib/validations/eligibility';
-import { DEFAULT_DECISION_MEANING, judgmentSchema, overrideSchema, signCheckSchema, type EligibilityDecisionValue, type SignCheckInput } from '@/lib/validations/screening';
+import {
+  DEFAULT_DECISION_MEANING,
+  judgmentSchema,
+  overrideSchema,
+  signCheckSchema,
+  type EligibilityDecisionValue,
+  type SignCheckInput,
+} from '@/lib/validations/screening';
 import { ChoiceGroup, type ChoiceOption } from './boolean-choice';
 import { CriterionItem, criterionHeadingId, criterionName } from './criterion-item';
 import { CRITERION_RESULT_LABELS, isFailing, passingResult } from './labels';
@@ -29,20 +44,30 @@ import { useHydrated } from './use-hydrated';
 
 type Binary = 'MET' | 'NOT_MET';
 
-type ItemValues = { judgment?: Binary; note: string; override: boolean; overrideResult?: Binary; justification: string };
+type ItemValues = {
+  judgment?: Binary;
+  note: string;
+  override: boolean;
+  overrideResult?: Binary;
+  justification: string;
+};
 type FormValues = { decision?: EligibilityDecisionValue; meaning: string; password: string; items: ItemValues[] };
 
 type Effective = { result: CriterionResultValue; source: 'engine' | 'judgment' | 'override' };
 
 /** The result that counts for the decision: the override, else the clinician's judgment, else the engine's. */
 function effectiveResult(criterion: CheckCriterionView, item: ItemValues | undefined): Effective {
-  if (criterion.result !== 'NEEDS_REVIEW' && item?.override && item.overrideResult) return { result: item.overrideResult, source: 'override' };
+  if (criterion.result !== 'NEEDS_REVIEW' && item?.override && item.overrideResult)
+    return { result: item.overrideResult, source: 'override' };
   if (criterion.result === 'NEEDS_REVIEW' && item?.judgment) return { result: item.judgment, source: 'judgment' };
   return { result: criterion.result, source: 'engine' };
 }
 
 /** What stops an ELIGIBLE signature on this criterion, if anything. */
-function blockerOf(criterion: CheckCriterionView, item: ItemValues | undefined): 'needs_judgment' | 'needs_override' | 'judged_failing' | null {
+function blockerOf(
+  criterion: CheckCriterionView,
+  item: ItemValues | undefined,
+): 'needs_judgment' | 'needs_override' | 'judged_failing' | null {
   const { result, source } = effectiveResult(criterion, item);
   if (result === 'NEEDS_REVIEW') return 'needs_judgment';
   if (source === 'judgment' && isFailing(criterion.kind, result)) return 'judged_failing';
@@ -93,23 +118,54 @@ function buildSchema(criteria: CheckCriterionView[]) {
         if (criterion.result === 'NEEDS_REVIEW') {
           if (item.judgment) {
             const parsed = note.safeParse(item.note);
-            if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['items', index, 'note'], message: parsed.error.issues[0]?.message ?? 'Write a note for this judgment.' });
+            if (!parsed.success)
+              ctx.addIssue({
+                code: 'custom',
+                path: ['items', index, 'note'],
+                message: parsed.error.issues[0]?.message ?? 'Write a note for this judgment.',
+              });
           } else if (item.note.trim() !== '') {
-            ctx.addIssue({ code: 'custom', path: ['items', index, 'judgment'], message: 'Choose met or not met, or clear the note.' });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['items', index, 'judgment'],
+              message: 'Choose met or not met, or clear the note.',
+            });
           }
         } else if (item.override) {
-          if (!item.overrideResult) ctx.addIssue({ code: 'custom', path: ['items', index, 'overrideResult'], message: 'Choose the result that replaces the computed one.' });
-          else if (item.overrideResult === criterion.result) ctx.addIssue({ code: 'custom', path: ['items', index, 'overrideResult'], message: 'An override must change the computed result.' });
+          if (!item.overrideResult)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['items', index, 'overrideResult'],
+              message: 'Choose the result that replaces the computed one.',
+            });
+          else if (item.overrideResult === criterion.result)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['items', index, 'overrideResult'],
+              message: 'An override must change the computed result.',
+            });
           const parsed = justification.safeParse(item.justification);
-          if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['items', index, 'justification'], message: parsed.error.issues[0]?.message ?? 'Write why the computed result is overridden.' });
+          if (!parsed.success)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['items', index, 'justification'],
+              message: parsed.error.issues[0]?.message ?? 'Write why the computed result is overridden.',
+            });
         }
         if (values.decision !== 'ELIGIBLE') return;
         const blocker = blockerOf(criterion, item);
-        if (blocker === 'needs_judgment') ctx.addIssue({ code: 'custom', path: ['items', index, 'judgment'], message: BLOCKER_TEXT.needs_judgment });
-        if (blocker === 'judged_failing') ctx.addIssue({ code: 'custom', path: ['items', index, 'judgment'], message: BLOCKER_TEXT.judged_failing });
-        if (blocker === 'needs_override' && !item.override) ctx.addIssue({ code: 'custom', path: ['items', index, 'override'], message: BLOCKER_TEXT.needs_override });
+        if (blocker === 'needs_judgment')
+          ctx.addIssue({ code: 'custom', path: ['items', index, 'judgment'], message: BLOCKER_TEXT.needs_judgment });
+        if (blocker === 'judged_failing')
+          ctx.addIssue({ code: 'custom', path: ['items', index, 'judgment'], message: BLOCKER_TEXT.judged_failing });
+        if (blocker === 'needs_override' && !item.override)
+          ctx.addIssue({ code: 'custom', path: ['items', index, 'override'], message: BLOCKER_TEXT.needs_override });
         if (blocker === 'needs_override' && item.override && item.overrideResult) {
-          ctx.addIssue({ code: 'custom', path: ['items', index, 'overrideResult'], message: `To confirm eligibility this ${criterion.kind === 'INCLUSION' ? 'inclusion' : 'exclusion'} must be ${CRITERION_RESULT_LABELS[passingResult(criterion.kind)].toLowerCase()}.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', index, 'overrideResult'],
+            message: `To confirm eligibility this ${criterion.kind === 'INCLUSION' ? 'inclusion' : 'exclusion'} must be ${CRITERION_RESULT_LABELS[passingResult(criterion.kind)].toLowerCase()}.`,
+          });
         }
       });
     });
@@ -117,7 +173,10 @@ function buildSchema(criteria: CheckCriterionView[]) {
 
 type FormOutput = z.output<ReturnType<typeof buildSchema>>;
 
-function toSignInput(criteria: CheckCriterionView[], values: FormOutput): { input: SignCheckInput; judgmentIndex: number[]; overrideIndex: number[] } {
+function toSignInput(
+  criteria: CheckCriterionView[],
+  values: FormOutput,
+): { input: SignCheckInput; judgmentIndex: number[]; overrideIndex: number[] } {
   const judgments: SignCheckInput['judgments'] = [];
   const overrides: SignCheckInput['overrides'] = [];
   const judgmentIndex: number[] = [];
@@ -128,11 +187,25 @@ function toSignInput(criteria: CheckCriterionView[], values: FormOutput): { inpu
       judgments.push({ criterionId: criterion.criterionId, result: item.judgment, note: item.note.trim() });
       judgmentIndex.push(index);
     } else if (criterion.result !== 'NEEDS_REVIEW' && item.override && item.overrideResult) {
-      overrides.push({ criterionId: criterion.criterionId, result: item.overrideResult, justification: item.justification.trim() });
+      overrides.push({
+        criterionId: criterion.criterionId,
+        result: item.overrideResult,
+        justification: item.justification.trim(),
+      });
       overrideIndex.push(index);
     }
   });
-  return { input: { password: values.password, decision: values.decision, meaning: values.meaning.trim(), judgments, overrides }, judgmentIndex, overrideIndex };
+  return {
+    input: {
+      password: values.password,
+      decision: values.decision,
+      meaning: values.meaning.trim(),
+      judgments,
+      overrides,
+    },
+    judgmentIndex,
+    overrideIndex,
+  };
 }
 
 type Props = { checkId: string; criteria: CheckCriterionView[] };
@@ -155,7 +228,11 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
   } = useForm<FormValues, unknown, FormOutput>({
     // The form starts without a decision; the schema decides when it is complete.
     resolver: zodResolver(schema) as unknown as Resolver<FormValues, unknown, FormOutput>,
-    defaultValues: { meaning: '', password: '', items: criteria.map(() => ({ note: '', override: false, justification: '' })) },
+    defaultValues: {
+      meaning: '',
+      password: '',
+      items: criteria.map(() => ({ note: '', override: false, justification: '' })),
+    },
   });
   const decision = useWatch({ control, name: 'decision' });
   const items = useWatch({ control, name: 'items' });
@@ -168,7 +245,9 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
         })
       : [];
   const reviewCount = criteria.filter((criterion) => criterion.result === 'NEEDS_REVIEW').length;
-  const judgedCount = criteria.filter((criterion, index) => criterion.result === 'NEEDS_REVIEW' && items?.[index]?.judgment).length;
+  const judgedCount = criteria.filter(
+    (criterion, index) => criterion.result === 'NEEDS_REVIEW' && items?.[index]?.judgment,
+  ).length;
 
   function chooseDecision(next: EligibilityDecisionValue) {
     setValue('decision', next, { shouldDirty: true, shouldValidate: Boolean(errors.decision) });
@@ -198,7 +277,14 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
         focused = true;
       } else if (match) {
         const index = (match[1] === 'judgments' ? judgmentIndex : overrideIndex)[Number(match[2])];
-        const field = match[1] === 'judgments' ? (match[3] === 'note' ? 'note' : 'judgment') : match[3] === 'justification' ? 'justification' : 'overrideResult';
+        const field =
+          match[1] === 'judgments'
+            ? match[3] === 'note'
+              ? 'note'
+              : 'judgment'
+            : match[3] === 'justification'
+              ? 'justification'
+              : 'overrideResult';
         if (index === undefined) leftovers.push(message);
         else {
           setError(`items.${index}.${field}`, { type: 'server', message });
@@ -222,7 +308,8 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
           </h2>
           <p className="text-sm text-slate-600">
             {reviewCount > 0 ? `${judgedCount} of ${reviewCount} clinician-judgment criteria judged. ` : ''}
-            Override a computed result only when the evidence shows it is wrong; every override needs a justification and is audited.
+            Override a computed result only when the evidence shows it is wrong; every override needs a justification
+            and is audited.
           </p>
         </div>
         <ol className="flex flex-col gap-3">
@@ -232,9 +319,23 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
               <li key={criterion.criterionId}>
                 <CriterionItem criterion={criterion} highlight={blocker !== null}>
                   {criterion.result === 'NEEDS_REVIEW' ? (
-                    <JudgmentControls index={index} criterion={criterion} control={control} register={register} errors={errors} />
+                    <JudgmentControls
+                      index={index}
+                      criterion={criterion}
+                      control={control}
+                      register={register}
+                      errors={errors}
+                    />
                   ) : (
-                    <OverrideControls index={index} criterion={criterion} control={control} register={register} errors={errors} item={items?.[index]} blocker={blocker} />
+                    <OverrideControls
+                      index={index}
+                      criterion={criterion}
+                      control={control}
+                      register={register}
+                      errors={errors}
+                      item={items?.[index]}
+                      blocker={blocker}
+                    />
                   )}
                 </CriterionItem>
               </li>
@@ -243,7 +344,10 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
         </ol>
       </section>
 
-      <section aria-labelledby="decision-heading" className="flex flex-col gap-4 rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-5">
+      <section
+        aria-labelledby="decision-heading"
+        className="flex flex-col gap-4 rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-5"
+      >
         <h2 id="decision-heading" className="text-lg font-semibold text-slate-900">
           Decision and signature
         </h2>
@@ -257,7 +361,10 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
           required
         />
         {decision === 'ELIGIBLE' && blockers.length > 0 ? (
-          <Alert tone="warning" title={`Before you can confirm eligibility: ${blockers.length} ${blockers.length === 1 ? 'criterion needs' : 'criteria need'} your attention`}>
+          <Alert
+            tone="warning"
+            title={`Before you can confirm eligibility: ${blockers.length} ${blockers.length === 1 ? 'criterion needs' : 'criteria need'} your attention`}
+          >
             <ul className="mt-1 list-disc pl-5">
               {blockers.map(({ criterion, blocker, effective }) => (
                 <li key={criterion.criterionId}>
@@ -270,10 +377,21 @@ export function CheckReviewForm({ checkId, criteria }: Props) {
             </ul>
           </Alert>
         ) : null}
-        <Field label="Meaning of this signature" id="signature-meaning" hint="Recorded with your name and the server time." error={errors.meaning?.message} required>
+        <Field
+          label="Meaning of this signature"
+          id="signature-meaning"
+          hint="Recorded with your name and the server time."
+          error={errors.meaning?.message}
+          required
+        >
           <Input {...register('meaning')} />
         </Field>
-        <Field label="Your password" hint="Re-enter your password to sign. A wrong password counts toward account lockout." error={errors.password?.message} required>
+        <Field
+          label="Your password"
+          hint="Re-enter your password to sign. A wrong password counts toward account lockout."
+          error={errors.password?.message}
+          required
+        >
           <Input type="password" autoComplete="current-password" {...register('password')} />
         </Field>
         {formError ? <Alert tone="error">{formError}</Alert> : null}
@@ -322,7 +440,15 @@ function JudgmentControls({ index, criterion, control, register, errors }: Contr
   );
 }
 
-function OverrideControls({ index, criterion, control, register, errors, item, blocker }: ControlsProps & { item: ItemValues | undefined; blocker: ReturnType<typeof blockerOf> }) {
+function OverrideControls({
+  index,
+  criterion,
+  control,
+  register,
+  errors,
+  item,
+  blocker,
+}: ControlsProps & { item: ItemValues | undefined; blocker: ReturnType<typeof blockerOf> }) {
   const itemErrors = errors.items?.[index];
   return (
     <div className="flex flex-col gap-4">
@@ -351,7 +477,12 @@ function OverrideControls({ index, criterion, control, register, errors, item, b
               />
             )}
           />
-          <Field label="Justification" hint="Shown on the check and kept in the audit trail." error={itemErrors?.justification?.message} required>
+          <Field
+            label="Justification"
+            hint="Shown on the check and kept in the audit trail."
+            error={itemErrors?.justification?.message}
+            required
+          >
             <Textarea rows={2} {...register(`items.${index}.justification`)} />
           </Field>
         </div>

@@ -29,8 +29,12 @@ export async function toCheckView(detail: EligibilityCheckDetail): Promise<Check
       result: criterion.computedResult,
       explanation: criterion.explanation,
       missing: criterion.missing,
-      judgment: criterion.basis === 'judgment' && (criterion.result === 'MET' || criterion.result === 'NOT_MET') ? { result: criterion.result, note: criterion.note ?? '' } : null,
-      override: criterion.basis === 'override' ? { result: criterion.result, justification: criterion.note ?? '' } : null,
+      judgment:
+        criterion.basis === 'judgment' && (criterion.result === 'MET' || criterion.result === 'NOT_MET')
+          ? { result: criterion.result, note: criterion.note ?? '' }
+          : null,
+      override:
+        criterion.basis === 'override' ? { result: criterion.result, justification: criterion.note ?? '' } : null,
     };
   });
 

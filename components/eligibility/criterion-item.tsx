@@ -19,13 +19,24 @@ export function criterionName(criterion: Pick<CheckCriterionView, 'kind' | 'numb
  * "Clinician judgment"), the engine's result and its one-line explanation, what is
  * missing, and any signed judgment or override. `children` holds review controls.
  */
-export function CriterionItem({ criterion, children, highlight = false }: { criterion: CheckCriterionView; children?: ReactNode; highlight?: boolean }) {
+export function CriterionItem({
+  criterion,
+  children,
+  highlight = false,
+}: {
+  criterion: CheckCriterionView;
+  children?: ReactNode;
+  highlight?: boolean;
+}) {
   const headingId = criterionHeadingId(criterion);
   const failing = isFailing(criterion.kind, criterion.result);
   return (
     <article
       aria-labelledby={headingId}
-      className={cn('rounded-lg border bg-white p-4', highlight ? 'border-amber-400 ring-1 ring-amber-400' : failing ? 'border-red-200' : 'border-slate-200')}
+      className={cn(
+        'rounded-lg border bg-white p-4',
+        highlight ? 'border-amber-400 ring-1 ring-amber-400' : failing ? 'border-red-200' : 'border-slate-200',
+      )}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={headingId} className="text-sm font-semibold text-slate-900">
@@ -62,7 +73,9 @@ export function CriterionItem({ criterion, children, highlight = false }: { crit
           <>
             <dt className="font-medium text-slate-600">Override</dt>
             <dd className="text-slate-900">
-              {CRITERION_RESULT_LABELS[criterion.result]} → <strong>{CRITERION_RESULT_LABELS[criterion.override.result]}</strong>. Justification: {criterion.override.justification}
+              {CRITERION_RESULT_LABELS[criterion.result]} →{' '}
+              <strong>{CRITERION_RESULT_LABELS[criterion.override.result]}</strong>. Justification:{' '}
+              {criterion.override.justification}
             </dd>
           </>
         ) : null}

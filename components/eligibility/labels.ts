@@ -6,7 +6,13 @@ import type { CriterionKind } from '@/lib/validations/eligibility';
 // the check detail page and the pre-screen report. The word carries the
 // meaning; the colour only reinforces it.
 
-export const OVERALL_ORDER: readonly OverallResult[] = ['ELIGIBLE', 'PENDING_SIGNATURE', 'PENDING_REVIEW', 'INCOMPLETE', 'INELIGIBLE'];
+export const OVERALL_ORDER: readonly OverallResult[] = [
+  'ELIGIBLE',
+  'PENDING_SIGNATURE',
+  'PENDING_REVIEW',
+  'INCOMPLETE',
+  'INELIGIBLE',
+];
 
 export const OVERALL_LABELS: Record<OverallResult, string> = {
   INELIGIBLE: 'Ineligible',
@@ -26,8 +32,10 @@ export const OVERALL_TONES: Record<OverallResult, BadgeTone> = {
 
 /** What each overall result means for the people working the case. */
 export const OVERALL_MEANINGS: Record<OverallResult, string> = {
-  INELIGIBLE: 'At least one inclusion criterion is not met or one exclusion criterion applies. More data cannot change this.',
-  INCOMPLETE: 'Nothing rules the candidate out yet, but some criteria cannot be decided because data is missing or too old.',
+  INELIGIBLE:
+    'At least one inclusion criterion is not met or one exclusion criterion applies. More data cannot change this.',
+  INCOMPLETE:
+    'Nothing rules the candidate out yet, but some criteria cannot be decided because data is missing or too old.',
   PENDING_REVIEW: 'Every structured criterion passes. A clinician must judge the clinician-judgment criteria and sign.',
   PENDING_SIGNATURE: 'Every criterion passes. A clinician must review the evidence and sign the decision.',
   ELIGIBLE: 'A clinician reviewed every criterion and signed that the candidate is eligible.',

@@ -27,13 +27,16 @@ export function formatMeasurementValue(m: MeasurementDto): string {
   switch (m.kind) {
     case 'NUMERIC': {
       const value = m.valueNum === null ? '—' : `${trim(m.valueNum)}${m.unit ? ` ${m.unit}` : ''}`;
-      return m.enteredUnit && m.enteredValue !== null ? `${value} (entered ${trim(m.enteredValue)} ${m.enteredUnit})` : value;
+      return m.enteredUnit && m.enteredValue !== null
+        ? `${value} (entered ${trim(m.enteredValue)} ${m.enteredUnit})`
+        : value;
     }
     case 'LAB': {
       const value = m.valueNum === null ? '—' : `${trim(m.valueNum)}${m.unit ? ` ${m.unit}` : ''}`;
       const parts = [value];
       if (m.valueNum !== null && m.uln) parts.push(`${trim(m.valueNum / m.uln)} × ULN (ULN ${trim(m.uln)})`);
-      if (m.valueNum !== null && m.lln && m.valueNum < m.lln) parts.push(`${trim(m.valueNum / m.lln)} × LLN (LLN ${trim(m.lln)})`);
+      if (m.valueNum !== null && m.lln && m.valueNum < m.lln)
+        parts.push(`${trim(m.valueNum / m.lln)} × LLN (LLN ${trim(m.lln)})`);
       return parts.join(' · ');
     }
     case 'DIAGNOSIS':

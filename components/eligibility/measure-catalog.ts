@@ -27,7 +27,15 @@ export const MEASURE_GROUP_LABELS: Record<MeasureGroupId, string> = {
   facts: 'Facts',
 };
 
-export const MEASURE_GROUP_ORDER: readonly MeasureGroupId[] = ['body', 'vitals', 'scores', 'labs', 'diagnoses', 'medications', 'facts'];
+export const MEASURE_GROUP_ORDER: readonly MeasureGroupId[] = [
+  'body',
+  'vitals',
+  'scores',
+  'labs',
+  'diagnoses',
+  'medications',
+  'facts',
+];
 
 export type EntryKind = 'number' | 'lab' | 'diagnosis' | 'medication' | 'fact';
 
@@ -48,21 +56,30 @@ export function numericGroup(code: NumericMeasureCode): MeasureGroupId {
 export type MeasureOption = { value: string; label: string; kind: EntryKind };
 
 /** Every code a person can enter, grouped for the picker's <optgroup>s. */
-export const MEASURE_OPTION_GROUPS: ReadonlyArray<{ id: MeasureGroupId; label: string; options: MeasureOption[] }> = MEASURE_GROUP_ORDER.map((id) => {
-  const options: MeasureOption[] = [];
-  for (const code of ENTERABLE_NUMERIC_MEASURE_CODES) {
-    if (numericGroup(code) !== id) continue;
-    const def = NUMERIC_MEASURES[code];
-    options.push({ value: code, label: def.unit ? `${def.label} (${def.unit})` : def.label, kind: 'number' });
-  }
-  if (id === 'labs') for (const code of LAB_CODES) options.push({ value: code, label: LABS[code].label, kind: 'lab' });
-  if (id === 'diagnoses') for (const code of DIAGNOSIS_CODES) options.push({ value: `dx:${code}`, label: DIAGNOSES[code].label, kind: 'diagnosis' });
-  if (id === 'medications') for (const code of MEDICATION_CLASSES) options.push({ value: `med:${code}`, label: `${MEDICATIONS[code].label} use`, kind: 'medication' });
-  if (id === 'facts') for (const code of FACT_CODES) options.push({ value: `fact:${code}`, label: FACTS[code].label, kind: 'fact' });
-  return { id, label: MEASURE_GROUP_LABELS[id], options };
-});
+export const MEASURE_OPTION_GROUPS: ReadonlyArray<{ id: MeasureGroupId; label: string; options: MeasureOption[] }> =
+  MEASURE_GROUP_ORDER.map((id) => {
+    const options: MeasureOption[] = [];
+    for (const code of ENTERABLE_NUMERIC_MEASURE_CODES) {
+      if (numericGroup(code) !== id) continue;
+      const def = NUMERIC_MEASURES[code];
+      options.push({ value: code, label: def.unit ? `${def.label} (${def.unit})` : def.label, kind: 'number' });
+    }
+    if (id === 'labs')
+      for (const code of LAB_CODES) options.push({ value: code, label: LABS[code].label, kind: 'lab' });
+    if (id === 'diagnoses')
+      for (const code of DIAGNOSIS_CODES)
+        options.push({ value: `dx:${code}`, label: DIAGNOSES[code].label, kind: 'diagnosis' });
+    if (id === 'medications')
+      for (const code of MEDICATION_CLASSES)
+        options.push({ value: `med:${code}`, label: `${MEDICATIONS[code].label} use`, kind: 'medication' });
+    if (id === 'facts')
+      for (const code of FACT_CODES) options.push({ value: `fact:${code}`, label: FACTS[code].label, kind: 'fact' });
+    return { id, label: MEASURE_GROUP_LABELS[id], options };
+  });
 
-const KIND_BY_CODE = new Map(MEASURE_OPTION_GROUPS.flatMap((group) => group.options.map((option) => [option.value, option.kind] as const)));
+const KIND_BY_CODE = new Map(
+  MEASURE_OPTION_GROUPS.flatMap((group) => group.options.map((option) => [option.value, option.kind] as const)),
+);
 
 export function entryKind(code: string): EntryKind | null {
   return KIND_BY_CODE.get(code) ?? null;

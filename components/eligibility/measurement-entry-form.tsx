@@ -3,7 +3,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch, type Control, type FieldErrors, type Resolver, type UseFormClearErrors, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import {
+  Controller,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type Resolver,
+  type UseFormClearErrors,
+  type UseFormRegister,
+  type UseFormSetValue,
+} from 'react-hook-form';
 import { z } from 'zod';
 import { recordMeasurementsAction } from '@/app/(app)/eligibility/actions';
 import { Alert } from '@/components/ui/alert';
@@ -25,7 +36,12 @@ import { useHydrated } from './use-hydrated';
 
 const MAX_ROWS = 60;
 
-const formSchema = z.object({ measurements: z.array(measurementInputSchema).min(1, 'Add at least one measurement').max(MAX_ROWS, `Enter at most ${MAX_ROWS} measurements at a time`) });
+const formSchema = z.object({
+  measurements: z
+    .array(measurementInputSchema)
+    .min(1, 'Add at least one measurement')
+    .max(MAX_ROWS, `Enter at most ${MAX_ROWS} measurements at a time`),
+});
 type FormOutput = z.output<typeof formSchema>;
 
 /** A row as the form holds it: only the fields of the chosen measure's kind are set. */
@@ -42,14 +58,29 @@ type Row = {
 };
 type FormValues = { measurements: Row[] };
 
-const ROW_FIELDS = ['code', 'value', 'unit', 'uln', 'lln', 'isPresent', 'isCurrent', 'lastDoseAt', 'measuredAt'] as const;
+const ROW_FIELDS = [
+  'code',
+  'value',
+  'unit',
+  'uln',
+  'lln',
+  'isPresent',
+  'isCurrent',
+  'lastDoseAt',
+  'measuredAt',
+] as const;
 type RowField = (typeof ROW_FIELDS)[number];
 
 function blankRow(code: string, measuredAt: string): Row {
   const kind = entryKind(code);
   switch (kind) {
     case 'number':
-      return { code, measuredAt, value: undefined, unit: NUMERIC_MEASURES[code as NumericMeasureCode].unit || undefined };
+      return {
+        code,
+        measuredAt,
+        value: undefined,
+        unit: NUMERIC_MEASURES[code as NumericMeasureCode].unit || undefined,
+      };
     case 'lab':
       return { code, measuredAt, value: undefined, unit: LABS[code as LabCode].defaultUnit, uln: null, lln: null };
     case 'diagnosis':
@@ -109,7 +140,10 @@ export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
   const submit = handleSubmit(async (values) => {
     setStatus(null);
     setSavedCount(null);
-    const result = await recordMeasurementsAction({ candidateId, measurements: values.measurements as MeasurementInput[] });
+    const result = await recordMeasurementsAction({
+      candidateId,
+      measurements: values.measurements as MeasurementInput[],
+    });
     if (result.ok) {
       const count = values.measurements.length;
       setSavedCount(count);
@@ -122,8 +156,14 @@ export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
     for (const [key, messages] of Object.entries(result.error.fields ?? {})) {
       const target = rowFieldOf(key);
       if (target && target.index < values.measurements.length) {
-        const field: RowField | 'code' = (ROW_FIELDS as readonly string[]).includes(target.field) ? (target.field as RowField) : 'code';
-        setError(`measurements.${target.index}.${field}`, { type: 'server', message: messages.join(' ') }, { shouldFocus: !focused });
+        const field: RowField | 'code' = (ROW_FIELDS as readonly string[]).includes(target.field)
+          ? (target.field as RowField)
+          : 'code';
+        setError(
+          `measurements.${target.index}.${field}`,
+          { type: 'server', message: messages.join(' ') },
+          { shouldFocus: !focused },
+        );
         focused = true;
       } else {
         leftovers.push(messages.join(' '));
@@ -142,11 +182,23 @@ export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
           <p>{status.message}</p>
           {status.tone === 'success' ? (
             <div className="mt-3 flex flex-wrap items-center gap-2">
-              <Link href={`/candidates/${candidateId}`} className="font-medium text-brand-800 underline underline-offset-2">
+              <Link
+                href={`/candidates/${candidateId}`}
+                className="font-medium text-brand-800 underline underline-offset-2"
+              >
                 Back to the candidate
               </Link>
               {savedCount !== null && trials.length > 0
-                ? trials.map((trial) => <RunCheckButton key={trial.trialId} candidateId={candidateId} trial={trial} size="sm" variant="secondary" showTrial />)
+                ? trials.map((trial) => (
+                    <RunCheckButton
+                      key={trial.trialId}
+                      candidateId={candidateId}
+                      trial={trial}
+                      size="sm"
+                      variant="secondary"
+                      showTrial
+                    />
+                  ))
                 : null}
             </div>
           ) : null}
@@ -173,11 +225,18 @@ export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
       </ol>
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
-        <Button variant="secondary" onClick={() => append(blankRow('', today), { focusName: `measurements.${fields.length}.code` })} disabled={!hydrated || fields.length >= MAX_ROWS}>
+        <Button
+          variant="secondary"
+          onClick={() => append(blankRow('', today), { focusName: `measurements.${fields.length}.code` })}
+          disabled={!hydrated || fields.length >= MAX_ROWS}
+        >
           <span aria-hidden="true">+</span> Add measurement
         </Button>
         <div className="flex flex-wrap items-center gap-2">
-          <Link href={`/candidates/${candidateId}`} className="inline-flex min-h-11 items-center px-3 text-sm font-medium text-slate-700 underline-offset-2 hover:underline">
+          <Link
+            href={`/candidates/${candidateId}`}
+            className="inline-flex min-h-11 items-center px-3 text-sm font-medium text-slate-700 underline-offset-2 hover:underline"
+          >
             Cancel
           </Link>
           <Button type="submit" variant="primary" loading={isSubmitting} disabled={!hydrated}>
@@ -201,9 +260,21 @@ type RowProps = {
   onRemove: () => void;
 };
 
-function MeasurementRow({ index, control, register, setValue, clearErrors, errors, today, canRemove, onRemove }: RowProps) {
+function MeasurementRow({
+  index,
+  control,
+  register,
+  setValue,
+  clearErrors,
+  errors,
+  today,
+  canRemove,
+  onRemove,
+}: RowProps) {
   const row = useWatch({ control, name: `measurements.${index}` });
-  const rowErrors = errors.measurements?.[index] as Partial<Record<RowField | 'root' | 'form', { message?: string }>> | undefined;
+  const rowErrors = errors.measurements?.[index] as
+    | Partial<Record<RowField | 'root' | 'form', { message?: string }>>
+    | undefined;
   const code = row?.code ?? '';
   const kind: EntryKind | null = entryKind(code);
   const message = (field: RowField) => rowErrors?.[field]?.message;
@@ -215,14 +286,21 @@ function MeasurementRow({ index, control, register, setValue, clearErrors, error
     <fieldset className="rounded-lg border border-slate-200 bg-slate-50/60 px-4 pt-1 pb-4">
       <legend className="px-1 text-sm font-semibold text-slate-700">{name}</legend>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-12">
-        <Field label="Measure" className="sm:col-span-2 lg:col-span-4" required error={code === '' && codeError ? 'Choose what is being entered' : codeError}>
+        <Field
+          label="Measure"
+          className="sm:col-span-2 lg:col-span-4"
+          required
+          error={code === '' && codeError ? 'Choose what is being entered' : codeError}
+        >
           <Select
             value={code}
             name={`measurements.${index}.code`}
             onChange={(event) => {
               // A new measure starts a fresh row: the old kind's fields and messages no longer apply.
               clearErrors(`measurements.${index}`);
-              setValue(`measurements.${index}`, blankRow(event.target.value, row?.measuredAt || today), { shouldDirty: true });
+              setValue(`measurements.${index}`, blankRow(event.target.value, row?.measuredAt || today), {
+                shouldDirty: true,
+              });
             }}
             placeholder="Choose a measure"
           >
@@ -238,8 +316,18 @@ function MeasurementRow({ index, control, register, setValue, clearErrors, error
           </Select>
         </Field>
 
-        {kind === 'number' ? <NumericFields index={index} code={code as NumericMeasureCode} row={row} register={register} message={message} /> : null}
-        {kind === 'lab' ? <LabFields index={index} code={code as LabCode} register={register} message={message} /> : null}
+        {kind === 'number' ? (
+          <NumericFields
+            index={index}
+            code={code as NumericMeasureCode}
+            row={row}
+            register={register}
+            message={message}
+          />
+        ) : null}
+        {kind === 'lab' ? (
+          <LabFields index={index} code={code as LabCode} register={register} message={message} />
+        ) : null}
         {kind === 'diagnosis' ? (
           <Controller
             control={control}
@@ -280,8 +368,17 @@ function MeasurementRow({ index, control, register, setValue, clearErrors, error
                 />
               )}
             />
-            <Field label="Last dose" hint="Leave empty if never taken or unknown." className="lg:col-span-2" error={message('lastDoseAt')}>
-              <Input type="date" max={today} {...register(`measurements.${index}.lastDoseAt`, { setValueAs: optionalDate })} />
+            <Field
+              label="Last dose"
+              hint="Leave empty if never taken or unknown."
+              className="lg:col-span-2"
+              error={message('lastDoseAt')}
+            >
+              <Input
+                type="date"
+                max={today}
+                {...register(`measurements.${index}.lastDoseAt`, { setValueAs: optionalDate })}
+              />
             </Field>
           </>
         ) : null}
@@ -312,7 +409,13 @@ function MeasurementRow({ index, control, register, setValue, clearErrors, error
           </Field>
         ) : null}
 
-        <div className={kind === null ? 'flex items-end sm:col-span-2 lg:col-span-8 lg:justify-end' : 'flex items-end lg:col-span-1 lg:justify-end'}>
+        <div
+          className={
+            kind === null
+              ? 'flex items-end sm:col-span-2 lg:col-span-8 lg:justify-end'
+              : 'flex items-end lg:col-span-1 lg:justify-end'
+          }
+        >
           {canRemove ? (
             <Button variant="ghost" onClick={onRemove} aria-label={`Remove measurement ${index + 1}`}>
               Remove
@@ -324,13 +427,26 @@ function MeasurementRow({ index, control, register, setValue, clearErrors, error
   );
 }
 
-function NumericFields({ index, code, row, register, message }: { index: number; code: NumericMeasureCode; row: Row | undefined; register: UseFormRegister<FormValues>; message: (field: RowField) => string | undefined }) {
+function NumericFields({
+  index,
+  code,
+  row,
+  register,
+  message,
+}: {
+  index: number;
+  code: NumericMeasureCode;
+  row: Row | undefined;
+  register: UseFormRegister<FormValues>;
+  message: (field: RowField) => string | undefined;
+}) {
   const def = NUMERIC_MEASURES[code];
   const units = [def.unit, ...Object.keys(def.alternateUnits)].filter((unit) => unit !== '');
   const unit = row?.unit || def.unit;
   const factor = unit === def.unit ? 1 : def.alternateUnits[unit];
   const value = typeof row?.value === 'number' ? row.value : Number.NaN;
-  const converted = factor !== undefined && factor !== 1 && Number.isFinite(value) ? Math.round(value * factor * 10) / 10 : null;
+  const converted =
+    factor !== undefined && factor !== 1 && Number.isFinite(value) ? Math.round(value * factor * 10) / 10 : null;
   const range = `${def.min}–${def.max}${def.unit ? ` ${def.unit}` : ''}`;
   return (
     <>
@@ -341,34 +457,80 @@ function NumericFields({ index, code, row, register, message }: { index: number;
         hint={converted !== null ? `= ${converted} ${def.unit}` : `Range ${range}`}
         error={message('value')}
       >
-        <Input type="number" inputMode="decimal" step={def.step} {...register(`measurements.${index}.value`, { setValueAs: requiredNumber })} />
+        <Input
+          type="number"
+          inputMode="decimal"
+          step={def.step}
+          {...register(`measurements.${index}.value`, { setValueAs: requiredNumber })}
+        />
       </Field>
       {units.length > 1 ? (
         <Field label="Unit" className="lg:col-span-1" error={message('unit')}>
-          <Select options={units.map((option) => ({ value: option, label: option }))} {...register(`measurements.${index}.unit`)} />
+          <Select
+            options={units.map((option) => ({ value: option, label: option }))}
+            {...register(`measurements.${index}.unit`)}
+          />
         </Field>
       ) : null}
     </>
   );
 }
 
-function LabFields({ index, code, register, message }: { index: number; code: LabCode; register: UseFormRegister<FormValues>; message: (field: RowField) => string | undefined }) {
+function LabFields({
+  index,
+  code,
+  register,
+  message,
+}: {
+  index: number;
+  code: LabCode;
+  register: UseFormRegister<FormValues>;
+  message: (field: RowField) => string | undefined;
+}) {
   const def = LABS[code];
   return (
     <>
       <Field label="Result" className="lg:col-span-2" required error={message('value')}>
-        <Input type="number" inputMode="decimal" step={def.step} {...register(`measurements.${index}.value`, { setValueAs: requiredNumber })} />
+        <Input
+          type="number"
+          inputMode="decimal"
+          step={def.step}
+          {...register(`measurements.${index}.value`, { setValueAs: requiredNumber })}
+        />
       </Field>
       {def.units.length > 1 ? (
         <Field label="Unit" className="lg:col-span-2" error={message('unit')}>
-          <Select options={def.units.map((unit) => ({ value: unit, label: unit }))} {...register(`measurements.${index}.unit`)} />
+          <Select
+            options={def.units.map((unit) => ({ value: unit, label: unit }))}
+            {...register(`measurements.${index}.unit`)}
+          />
         </Field>
       ) : null}
-      <Field label="ULN" hint={`Upper limit of normal, ${def.units.length > 1 ? 'same unit' : def.defaultUnit}`} className={def.units.length > 1 ? 'lg:col-span-2' : 'lg:col-span-3'} error={message('uln')}>
-        <Input type="number" inputMode="decimal" step={def.step} {...register(`measurements.${index}.uln`, { setValueAs: optionalNumber })} />
+      <Field
+        label="ULN"
+        hint={`Upper limit of normal, ${def.units.length > 1 ? 'same unit' : def.defaultUnit}`}
+        className={def.units.length > 1 ? 'lg:col-span-2' : 'lg:col-span-3'}
+        error={message('uln')}
+      >
+        <Input
+          type="number"
+          inputMode="decimal"
+          step={def.step}
+          {...register(`measurements.${index}.uln`, { setValueAs: optionalNumber })}
+        />
       </Field>
-      <Field label="LLN" hint="Lower limit of normal, if reported" className={def.units.length > 1 ? 'lg:col-span-2' : 'lg:col-span-3'} error={message('lln')}>
-        <Input type="number" inputMode="decimal" step={def.step} {...register(`measurements.${index}.lln`, { setValueAs: optionalNumber })} />
+      <Field
+        label="LLN"
+        hint="Lower limit of normal, if reported"
+        className={def.units.length > 1 ? 'lg:col-span-2' : 'lg:col-span-3'}
+        error={message('lln')}
+      >
+        <Input
+          type="number"
+          inputMode="decimal"
+          step={def.step}
+          {...register(`measurements.${index}.lln`, { setValueAs: optionalNumber })}
+        />
       </Field>
     </>
   );

@@ -7,12 +7,21 @@ import type { CheckCriterionView } from './types';
 const COUNT_ORDER: readonly CriterionResultValue[] = ['MET', 'NOT_MET', 'UNKNOWN', 'NEEDS_REVIEW'];
 
 /** The overall result, what it means, the per-result counts and (for INCOMPLETE) exactly what is missing. */
-export function OverallSummary({ overall, computedOverall, criteria }: { overall: OverallResult; computedOverall: OverallResult; criteria: CheckCriterionView[] }) {
+export function OverallSummary({
+  overall,
+  computedOverall,
+  criteria,
+}: {
+  overall: OverallResult;
+  computedOverall: OverallResult;
+  criteria: CheckCriterionView[];
+}) {
   const counts = Object.fromEntries(COUNT_ORDER.map((result) => [result, 0])) as Record<CriterionResultValue, number>;
   const missing: string[] = [];
   for (const criterion of criteria) {
     counts[criterion.result] += 1;
-    if (criterion.result === 'UNKNOWN') for (const item of criterion.missing) if (!missing.includes(item)) missing.push(item);
+    if (criterion.result === 'UNKNOWN')
+      for (const item of criterion.missing) if (!missing.includes(item)) missing.push(item);
   }
   return (
     <Card aria-labelledby="overall-heading" className="mb-6">
@@ -22,13 +31,18 @@ export function OverallSummary({ overall, computedOverall, criteria }: { overall
             Overall result
           </h2>
           <OverallBadge overall={overall} className="px-3 py-1 text-sm" />
-          {computedOverall !== overall ? <span className="text-sm text-slate-700">(engine result before review: {OVERALL_LABELS[computedOverall]})</span> : null}
+          {computedOverall !== overall ? (
+            <span className="text-sm text-slate-700">
+              (engine result before review: {OVERALL_LABELS[computedOverall]})
+            </span>
+          ) : null}
         </div>
         <p className="text-sm text-slate-800">{OVERALL_MEANINGS[overall]}</p>
         <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700" aria-label="Criteria by result">
           {COUNT_ORDER.map((result) => (
             <li key={result}>
-              {CRITERION_RESULT_LABELS[result]}: <span className="font-semibold tabular-nums text-slate-900">{counts[result]}</span>
+              {CRITERION_RESULT_LABELS[result]}:{' '}
+              <span className="font-semibold tabular-nums text-slate-900">{counts[result]}</span>
             </li>
           ))}
         </ul>

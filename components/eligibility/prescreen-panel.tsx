@@ -1,6 +1,12 @@
 'use client';
 
-import { createColumnHelper, flexRender, getCoreRowModel, getPaginationRowModel, useReactTable } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getPaginationRowModel,
+  useReactTable,
+} from '@tanstack/react-table';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { runPrescreenAction } from '@/app/(app)/eligibility/actions';
@@ -29,7 +35,10 @@ const column = createColumnHelper<PrescreenRow>();
 
 const STAGE_OPTIONS = [
   { value: '', label: 'Every candidate not enrolled in the trial' },
-  ...PIPELINE_STAGES.filter((stage) => !['ENROLLED', 'IN_TREATMENT', 'COMPLETED'].includes(stage)).map((stage) => ({ value: stage, label: `In the trial at ${PIPELINE_STAGE_LABELS[stage]}` })),
+  ...PIPELINE_STAGES.filter((stage) => !['ENROLLED', 'IN_TREATMENT', 'COMPLETED'].includes(stage)).map((stage) => ({
+    value: stage,
+    label: `In the trial at ${PIPELINE_STAGE_LABELS[stage]}`,
+  })),
 ];
 
 type Ran = { result: PrescreenResult; at: Date };
@@ -66,7 +75,11 @@ export function PrescreenPanel({ trialId }: { trialId: string }) {
         />
         <CardBody className="flex flex-wrap items-end gap-4">
           <Field label="Who to evaluate" className="min-w-64 flex-1">
-            <Select value={stage} onChange={(event) => setStage(event.target.value as '' | PipelineStageValue)} options={STAGE_OPTIONS} />
+            <Select
+              value={stage}
+              onChange={(event) => setStage(event.target.value as '' | PipelineStageValue)}
+              options={STAGE_OPTIONS}
+            />
           </Field>
           <Button variant="primary" loading={isRunning} disabled={!hydrated} onClick={run}>
             Run pre-screen
@@ -75,7 +88,11 @@ export function PrescreenPanel({ trialId }: { trialId: string }) {
       </Card>
 
       <div aria-live="polite" className="sr-only">
-        {isRunning ? 'Pre-screen running.' : ran ? `Pre-screen finished: ${ran.result.total} candidates evaluated.` : ''}
+        {isRunning
+          ? 'Pre-screen running.'
+          : ran
+            ? `Pre-screen finished: ${ran.result.total} candidates evaluated.`
+            : ''}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {ran ? <PrescreenResults result={ran.result} at={ran.at} elapsedMs={elapsedMs} /> : null}
@@ -85,7 +102,10 @@ export function PrescreenPanel({ trialId }: { trialId: string }) {
 
 function PrescreenResults({ result, at, elapsedMs }: { result: PrescreenResult; at: Date; elapsedMs: number | null }) {
   const [filter, setFilter] = useState<'' | OverallResult>('');
-  const rows = useMemo(() => (filter ? result.candidates.filter((row) => row.overall === filter) : result.candidates), [filter, result.candidates]);
+  const rows = useMemo(
+    () => (filter ? result.candidates.filter((row) => row.overall === filter) : result.candidates),
+    [filter, result.candidates],
+  );
 
   return (
     <section aria-labelledby="prescreen-results-heading" className="flex flex-col gap-6">
@@ -94,22 +114,35 @@ function PrescreenResults({ result, at, elapsedMs }: { result: PrescreenResult; 
           Pre-screen results
         </h2>
         <p className="text-sm text-slate-600">
-          {result.total.toLocaleString('en-US')} candidates evaluated against protocol version {result.protocolVersion.number} for {result.asOf} · run{' '}
+          {result.total.toLocaleString('en-US')} candidates evaluated against protocol version{' '}
+          {result.protocolVersion.number} for {result.asOf} · run{' '}
           <time dateTime={at.toISOString()}>{formatClinicTime(at)}</time>
           {elapsedMs !== null ? ` · ${(elapsedMs / 1000).toFixed(1)} s` : ''}
-          {result.skippedIds.length > 0 ? ` · ${result.skippedIds.length} listed candidates skipped (unknown, voided or enrolled)` : ''}
+          {result.skippedIds.length > 0
+            ? ` · ${result.skippedIds.length} listed candidates skipped (unknown, voided or enrolled)`
+            : ''}
         </p>
       </div>
 
       <StatGrid className="md:grid-cols-5 lg:grid-cols-5">
         {OVERALL_ORDER.map((overall) => (
-          <Stat key={overall} label={OVERALL_LABELS[overall]} value={result.counts[overall]} hint={percent(result.counts[overall], result.total)} highlight={overall === 'PENDING_REVIEW' || overall === 'PENDING_SIGNATURE'} />
+          <Stat
+            key={overall}
+            label={OVERALL_LABELS[overall]}
+            value={result.counts[overall]}
+            hint={percent(result.counts[overall], result.total)}
+            highlight={overall === 'PENDING_REVIEW' || overall === 'PENDING_SIGNATURE'}
+          />
         ))}
       </StatGrid>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="top-blocking-heading">
-          <CardHeader titleId="top-blocking-heading" title="Top blocking criteria" description="Criteria that rule candidates out; a candidate counts once per criterion." />
+          <CardHeader
+            titleId="top-blocking-heading"
+            title="Top blocking criteria"
+            description="Criteria that rule candidates out; a candidate counts once per criterion."
+          />
           <CardBody>
             {result.topBlockingCriteria.length === 0 ? (
               <p className="text-sm text-slate-700">No candidate is ruled out by a criterion.</p>
@@ -132,7 +165,11 @@ function PrescreenResults({ result, at, elapsedMs }: { result: PrescreenResult; 
           </CardBody>
         </Card>
         <Card aria-labelledby="top-missing-heading">
-          <CardHeader titleId="top-missing-heading" title="Most common missing data" description="Among incomplete candidates: what would let the engine decide." />
+          <CardHeader
+            titleId="top-missing-heading"
+            title="Most common missing data"
+            description="Among incomplete candidates: what would let the engine decide."
+          />
           <CardBody>
             {result.topMissing.length === 0 ? (
               <p className="text-sm text-slate-700">No incomplete candidate is missing data.</p>
@@ -181,7 +218,10 @@ function CandidateTable({ rows }: { rows: PrescreenRow[] }) {
       column.accessor('name', {
         header: 'Candidate',
         cell: (info) => (
-          <Link href={`/candidates/${info.row.original.candidateId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+          <Link
+            href={`/candidates/${info.row.original.candidateId}`}
+            className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+          >
             {info.getValue()}
           </Link>
         ),
@@ -214,7 +254,12 @@ function CandidateTable({ rows }: { rows: PrescreenRow[] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div
+        role="region"
+        aria-labelledby={captionId}
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
         <table className="w-full border-collapse text-left text-sm">
           <caption id={captionId} className="sr-only">
             Pre-screened candidates
@@ -223,7 +268,11 @@ function CandidateTable({ rows }: { rows: PrescreenRow[] }) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700">
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700"
+                  >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}
@@ -252,12 +301,20 @@ function CandidateTable({ rows }: { rows: PrescreenRow[] }) {
         </table>
       </div>
       {rows.length > PAGE_SIZE ? (
-        <nav aria-label="Pages of pre-screened candidates" className="flex flex-wrap items-center justify-between gap-3">
+        <nav
+          aria-label="Pages of pre-screened candidates"
+          className="flex flex-wrap items-center justify-between gap-3"
+        >
           <p className="text-sm text-slate-700">
             {first.toLocaleString('en-US')}–{last.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')}
           </p>
           <div className="flex gap-2">
-            <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => table.previousPage()}
+              disabled={!table.getCanPreviousPage()}
+            >
               Previous page
             </Button>
             <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>

@@ -11,7 +11,15 @@ export function OverallBadge({ overall, className }: { overall: OverallResult; c
   );
 }
 
-export function CriterionResultBadge({ kind, result, className }: { kind: CriterionKind; result: CriterionResultValue; className?: string }) {
+export function CriterionResultBadge({
+  kind,
+  result,
+  className,
+}: {
+  kind: CriterionKind;
+  result: CriterionResultValue;
+  className?: string;
+}) {
   return (
     <Badge tone={criterionTone(kind, result)} className={className}>
       {CRITERION_RESULT_LABELS[result]}

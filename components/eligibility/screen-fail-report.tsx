@@ -28,7 +28,12 @@ export function ScreenFailReportView({ report }: { report: ScreenFailReport }) {
           {report.blockingCriteria.length === 0 ? (
             <p className="text-sm text-slate-700">No saved check has ruled a candidate out for this trial yet.</p>
           ) : (
-            <div role="region" aria-labelledby="blocking-report-heading" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
+            <div
+              role="region"
+              aria-labelledby="blocking-report-heading"
+              tabIndex={0}
+              className="overflow-x-auto rounded-md border border-slate-200"
+            >
               <table className="w-full border-collapse text-left text-sm">
                 <thead className="border-b border-slate-200 bg-slate-50">
                   <tr>
@@ -44,10 +49,14 @@ export function ScreenFailReportView({ report }: { report: ScreenFailReport }) {
                   {report.blockingCriteria.map((row) => (
                     <tr key={`${row.kind}:${row.text}`} className="border-b border-slate-100 last:border-b-0">
                       <td className={`${TD} text-slate-900`}>
-                        <span className="font-medium text-slate-600">{row.kind === 'inclusion' ? 'Inclusion' : 'Exclusion'}: </span>
+                        <span className="font-medium text-slate-600">
+                          {row.kind === 'inclusion' ? 'Inclusion' : 'Exclusion'}:{' '}
+                        </span>
                         {row.text}
                       </td>
-                      <td className={`${TD} text-right font-semibold tabular-nums text-slate-900`}>{row.count.toLocaleString('en-US')}</td>
+                      <td className={`${TD} text-right font-semibold tabular-nums text-slate-900`}>
+                        {row.count.toLocaleString('en-US')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -56,16 +65,28 @@ export function ScreenFailReportView({ report }: { report: ScreenFailReport }) {
           )}
           {report.decisionsWithoutBlockingCriterion > 0 ? (
             <p className="text-sm text-slate-700">
-              {report.decisionsWithoutBlockingCriterion.toLocaleString('en-US')} signed “not eligible” {report.decisionsWithoutBlockingCriterion === 1 ? 'decision rests' : 'decisions rest'} on the clinician&apos;s overall judgment rather than a single criterion.
+              {report.decisionsWithoutBlockingCriterion.toLocaleString('en-US')} signed “not eligible”{' '}
+              {report.decisionsWithoutBlockingCriterion === 1 ? 'decision rests' : 'decisions rest'} on the
+              clinician&apos;s overall judgment rather than a single criterion.
             </p>
           ) : null}
         </CardBody>
       </Card>
 
       <Card aria-labelledby="conversion-heading">
-        <CardHeader titleId="conversion-heading" headingLevel="h3" title="Conversion by referral source" description="Candidates on the trial's pipeline, those who reached Eligible, and those enrolled; percentages are of referred." />
+        <CardHeader
+          titleId="conversion-heading"
+          headingLevel="h3"
+          title="Conversion by referral source"
+          description="Candidates on the trial's pipeline, those who reached Eligible, and those enrolled; percentages are of referred."
+        />
         <CardBody>
-          <div role="region" aria-labelledby="conversion-heading" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
+          <div
+            role="region"
+            aria-labelledby="conversion-heading"
+            tabIndex={0}
+            className="overflow-x-auto rounded-md border border-slate-200"
+          >
             <table className="w-full border-collapse text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50">
                 <tr>
@@ -87,16 +108,26 @@ export function ScreenFailReportView({ report }: { report: ScreenFailReport }) {
                 {report.conversion.map((row) => {
                   const isTotal = row.referralSource === 'ALL';
                   return (
-                    <tr key={row.referralSource} className={isTotal ? 'border-t-2 border-slate-300 bg-slate-50 font-semibold' : 'border-b border-slate-100'}>
-                      <th scope="row" className={`${TD} text-left ${isTotal ? 'font-semibold' : 'font-medium'} text-slate-900`}>
+                    <tr
+                      key={row.referralSource}
+                      className={
+                        isTotal ? 'border-t-2 border-slate-300 bg-slate-50 font-semibold' : 'border-b border-slate-100'
+                      }
+                    >
+                      <th
+                        scope="row"
+                        className={`${TD} text-left ${isTotal ? 'font-semibold' : 'font-medium'} text-slate-900`}
+                      >
                         {sourceLabel(row)}
                       </th>
                       <td className={`${TD} text-right tabular-nums`}>{row.referred.toLocaleString('en-US')}</td>
                       <td className={`${TD} text-right tabular-nums`}>
-                        {row.eligible.toLocaleString('en-US')} <span className="text-slate-600">({share(row.eligibleRate)})</span>
+                        {row.eligible.toLocaleString('en-US')}{' '}
+                        <span className="text-slate-600">({share(row.eligibleRate)})</span>
                       </td>
                       <td className={`${TD} text-right tabular-nums`}>
-                        {row.enrolled.toLocaleString('en-US')} <span className="text-slate-600">({share(row.enrolledRate)})</span>
+                        {row.enrolled.toLocaleString('en-US')}{' '}
+                        <span className="text-slate-600">({share(row.enrolledRate)})</span>
                       </td>
                     </tr>
                   );

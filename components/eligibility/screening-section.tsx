@@ -31,7 +31,11 @@ export async function EligibilitySection({ candidateId, user }: Props) {
   const ctx = await getPageContext(user);
   let loaded;
   try {
-    loaded = await Promise.all([listMeasurements(candidateId, ctx), listChecks(candidateId, ctx), loadCandidateTrials(candidateId)]);
+    loaded = await Promise.all([
+      listMeasurements(candidateId, ctx),
+      listChecks(candidateId, ctx),
+      loadCandidateTrials(candidateId),
+    ]);
   } catch (error) {
     // A voided record keeps its data for the audit trail, but no new work happens on it.
     if (isAppError(error) && error.code === 'NOT_FOUND') {
@@ -39,7 +43,9 @@ export async function EligibilitySection({ candidateId, user }: Props) {
         <Card aria-labelledby="eligibility-heading" id="eligibility">
           <CardHeader titleId="eligibility-heading" title="Screening data and eligibility" />
           <CardBody>
-            <p className="text-sm text-slate-700">This record is voided: screening data cannot be entered and eligibility checks cannot be run.</p>
+            <p className="text-sm text-slate-700">
+              This record is voided: screening data cannot be entered and eligibility checks cannot be run.
+            </p>
           </CardBody>
         </Card>
       );
@@ -77,9 +83,18 @@ export async function EligibilitySection({ candidateId, user }: Props) {
           ) : (
             <div className="grid gap-4 lg:grid-cols-2">
               {groups.map((group) => (
-                <div key={group.id} role="region" aria-labelledby={`measure-group-${group.id}`} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
+                <div
+                  key={group.id}
+                  role="region"
+                  aria-labelledby={`measure-group-${group.id}`}
+                  tabIndex={0}
+                  className="overflow-x-auto rounded-md border border-slate-200"
+                >
                   <table className="w-full border-collapse text-left text-sm">
-                    <caption id={`measure-group-${group.id}`} className="bg-slate-50 px-3 py-2 text-left text-sm font-semibold text-slate-900">
+                    <caption
+                      id={`measure-group-${group.id}`}
+                      className="bg-slate-50 px-3 py-2 text-left text-sm font-semibold text-slate-900"
+                    >
                       {MEASURE_GROUP_LABELS[group.id]}
                     </caption>
                     <thead className="border-b border-slate-200">
@@ -129,7 +144,10 @@ export async function EligibilitySection({ candidateId, user }: Props) {
             ) : (
               <ul className="flex flex-col gap-2" aria-label="Run an eligibility check">
                 {trials.map((trial) => (
-                  <li key={trial.trialId} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2">
+                  <li
+                    key={trial.trialId}
+                    className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2"
+                  >
                     <span className="text-sm font-medium text-slate-900">{trial.label}</span>
                     <RunCheckButton candidateId={candidateId} trial={trial} variant="secondary" size="sm" />
                   </li>
@@ -140,7 +158,12 @@ export async function EligibilitySection({ candidateId, user }: Props) {
           {checks.length === 0 ? (
             <p className="text-sm text-slate-700">No eligibility check has been run for this candidate.</p>
           ) : (
-            <div role="region" aria-labelledby="eligibility-checks-heading" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
+            <div
+              role="region"
+              aria-labelledby="eligibility-checks-heading"
+              tabIndex={0}
+              className="overflow-x-auto rounded-md border border-slate-200"
+            >
               <table className="w-full border-collapse text-left text-sm">
                 <thead className="border-b border-slate-200 bg-slate-50">
                   <tr>
@@ -166,7 +189,9 @@ export async function EligibilitySection({ candidateId, user }: Props) {
                     <tr key={check.id} className="border-b border-slate-100 last:border-b-0">
                       <td className={`${TD} text-slate-900`}>
                         {check.trial.label}
-                        <span className="block text-xs text-slate-600">Protocol version {check.protocolVersionNumber}</span>
+                        <span className="block text-xs text-slate-600">
+                          Protocol version {check.protocolVersionNumber}
+                        </span>
                       </td>
                       <td className={`${TD} whitespace-nowrap text-slate-700`}>
                         <time dateTime={check.createdAt}>{formatClinicTime(new Date(check.createdAt))}</time>
@@ -192,7 +217,11 @@ export async function EligibilitySection({ candidateId, user }: Props) {
                           href={`/candidates/${candidateId}/eligibility/${check.id}`}
                           className="inline-flex min-h-9 items-center font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
                         >
-                          View check<span className="sr-only">: {check.trial.label}, {OVERALL_LABELS[check.overall]}, {formatClinicTime(new Date(check.createdAt))}</span>
+                          View check
+                          <span className="sr-only">
+                            : {check.trial.label}, {OVERALL_LABELS[check.overall]},{' '}
+                            {formatClinicTime(new Date(check.createdAt))}
+                          </span>
                         </Link>
                       </td>
                     </tr>

@@ -26,14 +26,16 @@ export function SignatureBlock({ signature }: { signature: SignatureView }) {
         <dd className="font-semibold text-slate-900">{signature.signerName}</dd>
         <dt className="font-medium text-slate-600">Signed at</dt>
         <dd className="text-slate-900">
-          <time dateTime={signature.signedAt}>{formatClinicTime(new Date(signature.signedAt), 'precise')}</time> (server time)
+          <time dateTime={signature.signedAt}>{formatClinicTime(new Date(signature.signedAt), 'precise')}</time> (server
+          time)
         </dd>
         <dt className="font-medium text-slate-600">Meaning</dt>
         <dd className="text-slate-900">{signature.meaning}</dd>
       </dl>
       {!signature.isValid ? (
         <p className="mt-3 text-sm font-medium text-red-800">
-          The check&apos;s content no longer matches the hash recorded when it was signed. Treat this decision as unreliable and tell the study lead.
+          The check&apos;s content no longer matches the hash recorded when it was signed. Treat this decision as
+          unreliable and tell the study lead.
         </p>
       ) : null}
     </section>

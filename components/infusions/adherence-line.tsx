@@ -4,7 +4,8 @@ import type { ParticipantAdherence } from '@/lib/scheduling/compute-adherence';
 export function adherenceText(adherence: ParticipantAdherence): string {
   const rate = adherence.completionRate === null ? '' : ` (${Math.round(adherence.completionRate * 100)}%)`;
   const late = adherence.lateSessionNumbers.length > 0 ? ` (session ${adherence.lateSessionNumbers.join(', ')})` : '';
-  const missed = adherence.missedSessionNumbers.length > 0 ? ` (session ${adherence.missedSessionNumbers.join(', ')})` : '';
+  const missed =
+    adherence.missedSessionNumbers.length > 0 ? ` (session ${adherence.missedSessionNumbers.join(', ')})` : '';
   return `${adherence.completed} of ${adherence.planned} sessions completed${rate} · ${adherence.late} late${late} · ${adherence.missed} missed${missed} · ${adherence.deviations} deviation${adherence.deviations === 1 ? '' : 's'} · ${adherence.upcoming} upcoming`;
 }
 

@@ -29,7 +29,10 @@ type Props = {
   defaultStartDate: string;
 };
 
-function rowsFrom(visits: Array<{ sessionNumber: number; scheduledAt: string | Date; chairId: string }>, timeZone: string): ProposedRow[] {
+function rowsFrom(
+  visits: Array<{ sessionNumber: number; scheduledAt: string | Date; chairId: string }>,
+  timeZone: string,
+): ProposedRow[] {
   return visits
     .map((visit) => {
       const iso = typeof visit.scheduledAt === 'string' ? visit.scheduledAt : visit.scheduledAt.toISOString();
@@ -88,7 +91,9 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
   function updateRow(sessionNumber: number, change: Partial<ProposedRow>) {
     setCheckedClean(false);
     setStatus(null);
-    setRows((current) => current?.map((row) => (row.sessionNumber === sessionNumber ? { ...row, ...change } : row)) ?? null);
+    setRows(
+      (current) => current?.map((row) => (row.sessionNumber === sessionNumber ? { ...row, ...change } : row)) ?? null,
+    );
   }
 
   async function recheck() {
@@ -136,7 +141,10 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
     setCheckedClean(false);
     setStatus({
       tone: 'error',
-      message: conflicts.length > 0 ? `${result.error.message} Nothing was booked; fix the sessions marked below and book again.` : errorText(result.error),
+      message:
+        conflicts.length > 0
+          ? `${result.error.message} Nothing was booked; fix the sessions marked below and book again.`
+          : errorText(result.error),
     });
   }
 
@@ -158,8 +166,16 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
           <Field label="Start date" error={errors.startDate?.message} required>
             <Input type="date" {...register('startDate')} />
           </Field>
-          <Field label="Preferred time" hint="Clinic time, 24-hour. Leave empty for the first free slot." error={errors.preferredTime?.message}>
-            <Input type="time" step={60} {...register('preferredTime', { setValueAs: (value: string) => (value ? value : undefined) })} />
+          <Field
+            label="Preferred time"
+            hint="Clinic time, 24-hour. Leave empty for the first free slot."
+            error={errors.preferredTime?.message}
+          >
+            <Input
+              type="time"
+              step={60}
+              {...register('preferredTime', { setValueAs: (value: string) => (value ? value : undefined) })}
+            />
           </Field>
           <Controller
             control={control}
@@ -177,7 +193,9 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
                           className="size-5 rounded border-slate-400 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                           checked={selected.includes(day)}
                           onChange={(event) => {
-                            const next = event.target.checked ? [...selected, day].sort((a, b) => a - b) : selected.filter((value) => value !== day);
+                            const next = event.target.checked
+                              ? [...selected, day].sort((a, b) => a - b)
+                              : selected.filter((value) => value !== day);
                             field.onChange(next.length > 0 ? next : undefined);
                           }}
                           onBlur={field.onBlur}
@@ -186,7 +204,9 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
                       </label>
                     ))}
                   </div>
-                  {errors.preferredDays?.message ? <p className="text-sm font-medium text-red-700">{errors.preferredDays.message}</p> : null}
+                  {errors.preferredDays?.message ? (
+                    <p className="text-sm font-medium text-red-700">{errors.preferredDays.message}</p>
+                  ) : null}
                 </fieldset>
               );
             }}
@@ -207,7 +227,9 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
             <h3 id="proposal-heading" className="text-base font-semibold text-slate-900">
               Proposed sessions ({rows.length} of {sessionCount})
             </h3>
-            <p className="text-sm text-slate-600">Times are clinic time ({timeZone}). Change any row, then check again before booking.</p>
+            <p className="text-sm text-slate-600">
+              Times are clinic time ({timeZone}). Change any row, then check again before booking.
+            </p>
           </div>
           {generalProblems.length > 0 ? (
             <Alert tone="warning" title="The proposal is incomplete">
@@ -226,21 +248,42 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
                 <li
                   key={row.sessionNumber}
                   aria-label={`Session ${row.sessionNumber}`}
-                  className={rowProblems.length > 0 ? 'rounded-md border border-red-300 bg-red-50 p-3' : 'rounded-md border border-slate-200 bg-white p-3'}
+                  className={
+                    rowProblems.length > 0
+                      ? 'rounded-md border border-red-300 bg-red-50 p-3'
+                      : 'rounded-md border border-slate-200 bg-white p-3'
+                  }
                 >
                   <div className="grid items-end gap-3 sm:grid-cols-[8rem_1fr_1fr_1fr]">
                     <p className="text-sm font-semibold text-slate-900">
                       Session {row.sessionNumber}
-                      {isIsoDate(row.date) ? <span className="block text-xs font-normal text-slate-600">{formatDayLabel(row.date)}</span> : null}
+                      {isIsoDate(row.date) ? (
+                        <span className="block text-xs font-normal text-slate-600">{formatDayLabel(row.date)}</span>
+                      ) : null}
                     </p>
                     <Field label={`Date of session ${row.sessionNumber}`}>
-                      <Input type="date" value={row.date} aria-describedby={rowProblems.length > 0 ? problemId : undefined} onChange={(event) => updateRow(row.sessionNumber, { date: event.target.value })} />
+                      <Input
+                        type="date"
+                        value={row.date}
+                        aria-describedby={rowProblems.length > 0 ? problemId : undefined}
+                        onChange={(event) => updateRow(row.sessionNumber, { date: event.target.value })}
+                      />
                     </Field>
                     <Field label={`Time of session ${row.sessionNumber}`}>
-                      <Input type="time" step={60} value={row.time} onChange={(event) => updateRow(row.sessionNumber, { time: event.target.value })} />
+                      <Input
+                        type="time"
+                        step={60}
+                        value={row.time}
+                        onChange={(event) => updateRow(row.sessionNumber, { time: event.target.value })}
+                      />
                     </Field>
                     <Field label={`Chair for session ${row.sessionNumber}`}>
-                      <Select value={row.chairId} placeholder="Choose a chair" options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))} onChange={(event) => updateRow(row.sessionNumber, { chairId: event.target.value })} />
+                      <Select
+                        value={row.chairId}
+                        placeholder="Choose a chair"
+                        options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+                        onChange={(event) => updateRow(row.sessionNumber, { chairId: event.target.value })}
+                      />
                     </Field>
                   </div>
                   {rowProblems.length > 0 ? (

@@ -38,7 +38,10 @@ export function ClinicClosures({ closures }: { closures: ClosureRow[] }) {
                 aria-label={`Remove closure on ${closure.date} (${closure.reason})`}
                 onClick={async () => {
                   setRemoving(closure.id);
-                  await run(() => removeClosureAction({ id: closure.id }), `Closure on ${closure.date} removed; the day is bookable again.`);
+                  await run(
+                    () => removeClosureAction({ id: closure.id }),
+                    `Closure on ${closure.date} removed; the day is bookable again.`,
+                  );
                   setRemoving(null);
                 }}
               >

@@ -15,8 +15,19 @@ import { weekdayName } from '@/lib/scheduling/local-date';
 import { clinicUpdateSchema, type ClinicUpdateInput } from '@/lib/validations/infusions';
 import { SLOT_MINUTES_OPTIONS } from '@/lib/validations/scheduling';
 
-const FIELDS = ['timeZone', 'openDays', 'openTime', 'closeTime', 'slotMinutes', 'monitoringMinutes', 'holdSbpAbove', 'holdDbpAbove'] as const;
-const numeric = { setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? undefined : Number(value)) };
+const FIELDS = [
+  'timeZone',
+  'openDays',
+  'openTime',
+  'closeTime',
+  'slotMinutes',
+  'monitoringMinutes',
+  'holdSbpAbove',
+  'holdDbpAbove',
+] as const;
+const numeric = {
+  setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? undefined : Number(value)),
+};
 
 /** Opening days and hours, slot length, monitoring time and the blood-pressure hold rule. */
 export function ClinicSettingsForm({ defaults }: { defaults: ClinicUpdateInput }) {
@@ -58,14 +69,22 @@ export function ClinicSettingsForm({ defaults }: { defaults: ClinicUpdateInput }
                     type="checkbox"
                     className="size-5 rounded border-slate-400 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                     checked={field.value.includes(day)}
-                    onChange={(event) => field.onChange(event.target.checked ? [...field.value, day].sort((a, b) => a - b) : field.value.filter((value) => value !== day))}
+                    onChange={(event) =>
+                      field.onChange(
+                        event.target.checked
+                          ? [...field.value, day].sort((a, b) => a - b)
+                          : field.value.filter((value) => value !== day),
+                      )
+                    }
                     onBlur={field.onBlur}
                   />
                   {weekdayName(day)}
                 </label>
               ))}
             </div>
-            {errors.openDays?.message ? <p className="text-sm font-medium text-red-700">{errors.openDays.message}</p> : null}
+            {errors.openDays?.message ? (
+              <p className="text-sm font-medium text-red-700">{errors.openDays.message}</p>
+            ) : null}
           </fieldset>
         )}
       />
@@ -80,14 +99,24 @@ export function ClinicSettingsForm({ defaults }: { defaults: ClinicUpdateInput }
           <Input {...register('timeZone')} autoComplete="off" />
         </Field>
         <Field label="Slot length" error={errors.slotMinutes?.message} required>
-          <Select options={SLOT_MINUTES_OPTIONS.map((value) => ({ value: String(value), label: `${value} minutes` }))} {...register('slotMinutes', numeric)} />
+          <Select
+            options={SLOT_MINUTES_OPTIONS.map((value) => ({ value: String(value), label: `${value} minutes` }))}
+            {...register('slotMinutes', numeric)}
+          />
         </Field>
-        <Field label="Monitoring after infusion (minutes)" hint="Chair time = infusion + monitoring" error={errors.monitoringMinutes?.message} required>
+        <Field
+          label="Monitoring after infusion (minutes)"
+          hint="Chair time = infusion + monitoring"
+          error={errors.monitoringMinutes?.message}
+          required
+        >
           <Input type="number" inputMode="numeric" min={0} {...register('monitoringMinutes', numeric)} />
         </Field>
       </div>
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-medium text-slate-900">Blood-pressure hold rule (infusion held when above)</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-900">
+          Blood-pressure hold rule (infusion held when above)
+        </legend>
         <Field label="Systolic hold above (mmHg)" error={errors.holdSbpAbove?.message} required>
           <Input type="number" inputMode="numeric" {...register('holdSbpAbove', numeric)} />
         </Field>

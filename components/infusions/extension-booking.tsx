@@ -35,7 +35,10 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
         setPending(true);
         setMessage(null);
         const scheduledAt = toInstant(date, time, timeZone) ?? '';
-        const result = await bookSeriesAction({ enrollmentId, visits: [{ sessionNumber: extension.sessionNumber, scheduledAt, chairId }] });
+        const result = await bookSeriesAction({
+          enrollmentId,
+          visits: [{ sessionNumber: extension.sessionNumber, scheduledAt, chairId }],
+        });
         setPending(false);
         if (result.ok) {
           setMessage({ tone: 'success', text: `${extension.label} booked for ${formatDayLabel(date)} ${time}.` });
@@ -46,19 +49,29 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
       }}
     >
       <p className="text-sm text-slate-800">
-        Session {extension.sessionNumber}, {extension.window.describe}: from {formatDayLabel(extension.window.firstDay)} to {formatDayLabel(extension.window.lastDay)}. It has its own
-        open-label dose, calculated on the infusion day.
+        Session {extension.sessionNumber}, {extension.window.describe}: from {formatDayLabel(extension.window.firstDay)}{' '}
+        to {formatDayLabel(extension.window.lastDay)}. It has its own open-label dose, calculated on the infusion day.
       </p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Day" required>
-          <Input type="date" min={extension.window.firstDay} max={extension.window.lastDay} value={date} onChange={(event) => setDate(event.target.value)} />
+          <Input
+            type="date"
+            min={extension.window.firstDay}
+            max={extension.window.lastDay}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
         </Field>
         <Field label="Time (clinic)" required>
           <Input type="time" step={60} value={time} onChange={(event) => setTime(event.target.value)} />
         </Field>
         <Field label="Chair" required>
-          <Select options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))} value={chairId} onChange={(event) => setChairId(event.target.value)} />
+          <Select
+            options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+            value={chairId}
+            onChange={(event) => setChairId(event.target.value)}
+          />
         </Field>
       </div>
       <div>

@@ -23,7 +23,10 @@ export function conflictsOf(error: ErrorBody['error']): Conflict[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(
     (item): item is Conflict =>
-      typeof item === 'object' && item !== null && typeof (item as Conflict).message === 'string' && typeof (item as Conflict).sessionNumber === 'number',
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as Conflict).message === 'string' &&
+      typeof (item as Conflict).sessionNumber === 'number',
   );
 }
 
@@ -52,6 +55,16 @@ export function todayTimeToInstant(date: string, time: string, timeZone: string)
 /** An instant on the clinic's wall clock: '14:05' or '23 Nov 2026, 14:05' (same on server and browser). */
 export function formatInZone(iso: string, timeZone: string, style: 'time' | 'dateTime' = 'dateTime'): string {
   const options: Intl.DateTimeFormatOptions =
-    style === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone } : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
+    style === 'time'
+      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }
+      : {
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone,
+        };
   return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
 }

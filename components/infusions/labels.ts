@@ -4,10 +4,28 @@ import type { AeAction, AeOutcome, AeRelatedness, PregnancyTestResult } from '@/
 
 /** CTCAE v5 grade meanings, short enough for a select option. */
 export const CTCAE_GRADES = [
-  { value: 1, label: 'Grade 1 — Mild', description: 'Mild; asymptomatic or mild symptoms; observation only; intervention not indicated' },
-  { value: 2, label: 'Grade 2 — Moderate', description: 'Moderate; minimal, local or non-invasive intervention indicated; limits instrumental activities of daily living' },
-  { value: 3, label: 'Grade 3 — Severe', description: 'Severe or medically significant but not immediately life-threatening; hospitalisation indicated; limits self-care' },
-  { value: 4, label: 'Grade 4 — Life-threatening', description: 'Life-threatening consequences; urgent intervention indicated' },
+  {
+    value: 1,
+    label: 'Grade 1 — Mild',
+    description: 'Mild; asymptomatic or mild symptoms; observation only; intervention not indicated',
+  },
+  {
+    value: 2,
+    label: 'Grade 2 — Moderate',
+    description:
+      'Moderate; minimal, local or non-invasive intervention indicated; limits instrumental activities of daily living',
+  },
+  {
+    value: 3,
+    label: 'Grade 3 — Severe',
+    description:
+      'Severe or medically significant but not immediately life-threatening; hospitalisation indicated; limits self-care',
+  },
+  {
+    value: 4,
+    label: 'Grade 4 — Life-threatening',
+    description: 'Life-threatening consequences; urgent intervention indicated',
+  },
   { value: 5, label: 'Grade 5 — Death', description: 'Death related to the adverse event' },
 ] as const;
 

@@ -2,7 +2,12 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { applyShiftsAction, cancelVisitAction, markMissedAction, rescheduleVisitAction } from '@/app/(app)/enrollments/actions';
+import {
+  applyShiftsAction,
+  cancelVisitAction,
+  markMissedAction,
+  rescheduleVisitAction,
+} from '@/app/(app)/enrollments/actions';
 import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from '@/components/schedule/visit-status';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -17,7 +22,13 @@ import { conflictsOf, toInstant, type Conflict } from './form-helpers';
 import { textOf, useActionRunner } from './use-action-state';
 import { StatusAlert } from './visit-day/step-frame';
 
-type Shift = { visitId: string; sessionNumber: number; version: number; from: { scheduledAt: string; chairId: string }; to: { scheduledAt: string; chairId: string; localDate: string; localTime: string } };
+type Shift = {
+  visitId: string;
+  sessionNumber: number;
+  version: number;
+  from: { scheduledAt: string; chairId: string };
+  to: { scheduledAt: string; chairId: string; localDate: string; localTime: string };
+};
 type Mode = 'reschedule' | 'missed' | 'cancel';
 
 type Props = {
@@ -29,7 +40,17 @@ type Props = {
   canBook: boolean;
 };
 
-function ShiftProposal({ enrollmentId, shifts, problems, chairName }: { enrollmentId: string; shifts: Shift[]; problems: Conflict[]; chairName: (id: string) => string }) {
+function ShiftProposal({
+  enrollmentId,
+  shifts,
+  problems,
+  chairName,
+}: {
+  enrollmentId: string;
+  shifts: Shift[];
+  problems: Conflict[];
+  chairName: (id: string) => string;
+}) {
   const { run, pending, message, fieldErrors } = useActionRunner();
   return (
     <Alert tone="warning" title="Later sessions no longer fit">
@@ -43,7 +64,17 @@ function ShiftProposal({ enrollmentId, shifts, problems, chairName }: { enrollme
             event.preventDefault();
             const reason = textOf(new FormData(event.currentTarget).get('reason'));
             await run(
-              () => applyShiftsAction({ enrollmentId, reason, shifts: shifts.map((shift) => ({ visitId: shift.visitId, scheduledAt: shift.to.scheduledAt, chairId: shift.to.chairId, version: shift.version })) }),
+              () =>
+                applyShiftsAction({
+                  enrollmentId,
+                  reason,
+                  shifts: shifts.map((shift) => ({
+                    visitId: shift.visitId,
+                    scheduledAt: shift.to.scheduledAt,
+                    chairId: shift.to.chairId,
+                    version: shift.version,
+                  })),
+                }),
               (data) => `${data.moved} later session(s) moved.`,
             );
           }}
@@ -51,7 +82,8 @@ function ShiftProposal({ enrollmentId, shifts, problems, chairName }: { enrollme
           <ul className="flex flex-col gap-1">
             {shifts.map((shift) => (
               <li key={shift.visitId}>
-                Session {shift.sessionNumber}: {formatDayLabel(shift.to.localDate)} {shift.to.localTime}, {chairName(shift.to.chairId)}
+                Session {shift.sessionNumber}: {formatDayLabel(shift.to.localDate)} {shift.to.localTime},{' '}
+                {chairName(shift.to.chairId)}
               </li>
             ))}
           </ul>
@@ -79,7 +111,19 @@ function ShiftProposal({ enrollmentId, shifts, problems, chairName }: { enrollme
   );
 }
 
-function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { visit: VisitDto; enrollmentId: string; timeZone: string; chairs: Props['chairs']; chairName: (id: string) => string }) {
+function VisitActions({
+  visit,
+  enrollmentId,
+  timeZone,
+  chairs,
+  chairName,
+}: {
+  visit: VisitDto;
+  enrollmentId: string;
+  timeZone: string;
+  chairs: Props['chairs'];
+  chairName: (id: string) => string;
+}) {
   const [mode, setMode] = useState<Mode | null>(null);
   const [shifts, setShifts] = useState<{ shifts: Shift[]; problems: Conflict[] } | null>(null);
   const [rebook, setRebook] = useState<string | null>(null);
@@ -91,15 +135,30 @@ function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { vi
   return (
     <div className="flex flex-col gap-3">
       <div className="no-print flex flex-wrap gap-2">
-        <Button size="sm" variant={mode === 'reschedule' ? 'primary' : 'secondary'} onClick={() => setMode(mode === 'reschedule' ? null : 'reschedule')} aria-expanded={mode === 'reschedule'}>
+        <Button
+          size="sm"
+          variant={mode === 'reschedule' ? 'primary' : 'secondary'}
+          onClick={() => setMode(mode === 'reschedule' ? null : 'reschedule')}
+          aria-expanded={mode === 'reschedule'}
+        >
           Reschedule
         </Button>
         {isPast ? (
-          <Button size="sm" variant={mode === 'missed' ? 'primary' : 'secondary'} onClick={() => setMode(mode === 'missed' ? null : 'missed')} aria-expanded={mode === 'missed'}>
+          <Button
+            size="sm"
+            variant={mode === 'missed' ? 'primary' : 'secondary'}
+            onClick={() => setMode(mode === 'missed' ? null : 'missed')}
+            aria-expanded={mode === 'missed'}
+          >
             Mark missed
           </Button>
         ) : null}
-        <Button size="sm" variant={mode === 'cancel' ? 'danger' : 'secondary'} onClick={() => setMode(mode === 'cancel' ? null : 'cancel')} aria-expanded={mode === 'cancel'}>
+        <Button
+          size="sm"
+          variant={mode === 'cancel' ? 'danger' : 'secondary'}
+          onClick={() => setMode(mode === 'cancel' ? null : 'cancel')}
+          aria-expanded={mode === 'cancel'}
+        >
           Cancel visit
         </Button>
       </div>
@@ -112,12 +171,25 @@ function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { vi
         </ul>
       ) : null}
       {rebook ? <Alert tone="info">{rebook}</Alert> : null}
-      {shifts ? <ShiftProposal enrollmentId={enrollmentId} shifts={shifts.shifts} problems={shifts.problems} chairName={chairName} /> : null}
+      {shifts ? (
+        <ShiftProposal
+          enrollmentId={enrollmentId}
+          shifts={shifts.shifts}
+          problems={shifts.problems}
+          chairName={chairName}
+        />
+      ) : null}
       {mode ? (
         <form
           method="post"
           noValidate
-          aria-label={mode === 'reschedule' ? `Reschedule session ${visit.sessionNumber}` : mode === 'missed' ? `Mark session ${visit.sessionNumber} missed` : `Cancel session ${visit.sessionNumber}`}
+          aria-label={
+            mode === 'reschedule'
+              ? `Reschedule session ${visit.sessionNumber}`
+              : mode === 'missed'
+                ? `Mark session ${visit.sessionNumber} missed`
+                : `Cancel session ${visit.sessionNumber}`
+          }
           className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
           onSubmit={async (event) => {
             event.preventDefault();
@@ -130,15 +202,28 @@ function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { vi
               const scheduledAt = toInstant(textOf(data.get('date')), textOf(data.get('time')), timeZone) ?? '';
               const chairId = textOf(data.get('chairId'));
               const result = await run(
-                () => rescheduleVisitAction({ enrollmentId, visitId: visit.id, scheduledAt, ...(chairId ? { chairId } : {}), reason, version: visit.version }),
-                (moved) => `Session ${visit.sessionNumber} moved to ${formatDayLabel(moved.visit.localDate)} ${moved.visit.localTime}.`,
+                () =>
+                  rescheduleVisitAction({
+                    enrollmentId,
+                    visitId: visit.id,
+                    scheduledAt,
+                    ...(chairId ? { chairId } : {}),
+                    reason,
+                    version: visit.version,
+                  }),
+                (moved) =>
+                  `Session ${visit.sessionNumber} moved to ${formatDayLabel(moved.visit.localDate)} ${moved.visit.localTime}.`,
               );
               if (result) {
-                if (result.shifts.length > 0 || result.problems.length > 0) setShifts({ shifts: result.shifts, problems: result.problems });
+                if (result.shifts.length > 0 || result.problems.length > 0)
+                  setShifts({ shifts: result.shifts, problems: result.problems });
                 setMode(null);
               }
             } else if (mode === 'missed') {
-              const result = await run(() => markMissedAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }), `Session ${visit.sessionNumber} marked missed.`);
+              const result = await run(
+                () => markMissedAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }),
+                `Session ${visit.sessionNumber} marked missed.`,
+              );
               if (result) {
                 setRebook(
                   result.rebook.kind === 'SLOT'
@@ -148,7 +233,10 @@ function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { vi
                 setMode(null);
               }
             } else {
-              const result = await run(() => cancelVisitAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }), `Session ${visit.sessionNumber} cancelled.`);
+              const result = await run(
+                () => cancelVisitAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }),
+                `Session ${visit.sessionNumber} cancelled.`,
+              );
               if (result) setMode(null);
             }
           }}
@@ -162,7 +250,12 @@ function VisitActions({ visit, enrollmentId, timeZone, chairs, chairName }: { vi
                 <Input name="time" type="time" step={60} defaultValue={visit.localTime} />
               </Field>
               <Field label="Chair" error={fieldErrors.chairId}>
-                <Select name="chairId" defaultValue={visit.chairId ?? ''} placeholder="Keep a free chair" options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))} />
+                <Select
+                  name="chairId"
+                  defaultValue={visit.chairId ?? ''}
+                  placeholder="Keep a free chair"
+                  options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+                />
               </Field>
             </div>
           ) : null}
@@ -186,9 +279,16 @@ export function ParticipantVisits({ enrollmentId, visits, sessionCount, timeZone
   const chairName = (id: string) => names.get(id) ?? 'a chair';
   if (visits.length === 0) return <p className="text-sm text-slate-700">No visits are booked for this enrollment.</p>;
   return (
-    <ol aria-label="Participant visits" className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200">
+    <ol
+      aria-label="Participant visits"
+      className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200"
+    >
       {visits.map((visit) => (
-        <li key={visit.id} aria-label={`Session ${visit.sessionNumber}`} className="flex flex-col gap-3 px-3 py-3 break-inside-avoid">
+        <li
+          key={visit.id}
+          aria-label={`Session ${visit.sessionNumber}`}
+          className="flex flex-col gap-3 px-3 py-3 break-inside-avoid"
+        >
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             <span className="font-semibold text-slate-900">{sessionLabel(visit.sessionNumber, sessionCount)}</span>
             <time dateTime={visit.scheduledAt} className="tabular-nums">
@@ -196,12 +296,23 @@ export function ParticipantVisits({ enrollmentId, visits, sessionCount, timeZone
             </time>
             <span>{visit.chairName ?? 'No chair'}</span>
             <Badge tone={VISIT_STATUS_TONES[visit.status]}>{VISIT_STATUS_LABELS[visit.status]}</Badge>
-            <Link href={`/visits/${visit.id}`} className="no-print text-brand-700 underline underline-offset-2 hover:text-brand-800">
+            <Link
+              href={`/visits/${visit.id}`}
+              className="no-print text-brand-700 underline underline-offset-2 hover:text-brand-800"
+            >
               Infusion day record
             </Link>
             {visit.statusReason ? <span className="text-slate-600">Reason: {visit.statusReason}</span> : null}
           </div>
-          {canBook && visit.status === 'SCHEDULED' ? <VisitActions visit={visit} enrollmentId={enrollmentId} timeZone={timeZone} chairs={chairs} chairName={chairName} /> : null}
+          {canBook && visit.status === 'SCHEDULED' ? (
+            <VisitActions
+              visit={visit}
+              enrollmentId={enrollmentId}
+              timeZone={timeZone}
+              chairs={chairs}
+              chairName={chairName}
+            />
+          ) : null}
         </li>
       ))}
     </ol>

@@ -26,7 +26,10 @@ export async function ScheduleSection({ candidateId, user }: Props) {
   try {
     details = await Promise.all(
       enrollments.map(async (enrollment) => {
-        const [schedule, adherence] = await Promise.all([getParticipantSchedule(enrollment.id), getAdherence({ enrollmentId: enrollment.id })]);
+        const [schedule, adherence] = await Promise.all([
+          getParticipantSchedule(enrollment.id),
+          getAdherence({ enrollmentId: enrollment.id }),
+        ]);
         return { schedule, adherence: adherence.participants[0] };
       }),
     );
@@ -75,7 +78,12 @@ export async function ScheduleSection({ candidateId, user }: Props) {
                 {schedule.visits.length === 0 ? (
                   <p className="text-sm text-slate-700">No infusion visits are booked for this enrollment.</p>
                 ) : (
-                  <div role="region" aria-labelledby={headingId} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
+                  <div
+                    role="region"
+                    aria-labelledby={headingId}
+                    tabIndex={0}
+                    className="overflow-x-auto rounded-md border border-slate-200"
+                  >
                     <table className="w-full border-collapse text-left text-sm">
                       <thead className="border-b border-slate-200 bg-slate-50">
                         <tr>
@@ -100,7 +108,10 @@ export async function ScheduleSection({ candidateId, user }: Props) {
                               <Badge tone={VISIT_STATUS_TONES[visit.status]}>{VISIT_STATUS_LABELS[visit.status]}</Badge>
                             </td>
                             <td className="px-3 py-2">
-                              <Link href={`/visits/${visit.id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                              <Link
+                                href={`/visits/${visit.id}`}
+                                className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                              >
                                 Infusion day<span className="sr-only">, session {visit.sessionNumber}</span>
                               </Link>
                             </td>

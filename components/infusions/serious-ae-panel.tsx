@@ -42,20 +42,28 @@ export async function SeriousAePanel({ user }: Props) {
                 </div>
                 <p className="text-slate-700">
                   {canOpenRecord ? (
-                    <Link href={`/candidates/${event.participant.candidateId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                    <Link
+                      href={`/candidates/${event.participant.candidateId}`}
+                      className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                    >
                       MRN {event.participant.mrn}
                     </Link>
                   ) : (
                     `MRN ${event.participant.mrn}`
                   )}{' '}
                   · {event.trial.nctId ?? event.trial.label}
-                  {event.sessionNumber !== null ? ` · session ${event.sessionNumber}` : ''} · onset <time dateTime={event.onsetAt}>{formatClinicTime(new Date(event.onsetAt))}</time> ·{' '}
-                  {AE_RELATEDNESS_LABELS[event.relatedness as AeRelatedness] ?? event.relatedness} · {AE_OUTCOME_LABELS[event.outcome as AeOutcome] ?? event.outcome}
+                  {event.sessionNumber !== null ? ` · session ${event.sessionNumber}` : ''} · onset{' '}
+                  <time dateTime={event.onsetAt}>{formatClinicTime(new Date(event.onsetAt))}</time> ·{' '}
+                  {AE_RELATEDNESS_LABELS[event.relatedness as AeRelatedness] ?? event.relatedness} ·{' '}
+                  {AE_OUTCOME_LABELS[event.outcome as AeOutcome] ?? event.outcome}
                   {event.visitId ? (
                     <>
                       {' '}
                       ·{' '}
-                      <Link href={`/visits/${event.visitId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                      <Link
+                        href={`/visits/${event.visitId}`}
+                        className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                      >
                         Infusion day record
                       </Link>
                     </>

@@ -19,7 +19,10 @@ export function useActionRunner() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrorMap>({});
   const [lastError, setLastError] = useState<ErrorBody['error'] | null>(null);
 
-  async function run<T>(action: () => Promise<ActionResult<T>>, success: string | ((data: T) => string)): Promise<T | null> {
+  async function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    success: string | ((data: T) => string),
+  ): Promise<T | null> {
     setPending(true);
     setMessage(null);
     setFieldErrors({});

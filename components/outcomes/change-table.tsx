@@ -37,7 +37,9 @@ export function ChangeTable({ results }: { results: InstrumentResults }) {
       >
         {change.groups.map((row) => (
           <tr key={row.group}>
-            <th scope="row" className={`${TD} font-medium`}>{row.group}</th>
+            <th scope="row" className={`${TD} font-medium`}>
+              {row.group}
+            </th>
             <td className={NUM}>{row.nPaired}</td>
             <td className={NUM}>{formatNumber(row.meanFrom, 2)}</td>
             <td className={NUM}>{formatNumber(row.meanTo, 2)}</td>

@@ -12,7 +12,13 @@ import { correctAssessmentInputSchema, type CorrectAssessmentRequest } from '@/l
 import { ItemFields } from './item-fields';
 import { ScorePreview } from './score-preview';
 
-type Props = { assessmentId: string; enrollmentId: string; instrument: string; items: Array<number | null>; title: string };
+type Props = {
+  assessmentId: string;
+  enrollmentId: string;
+  instrument: string;
+  items: Array<number | null>;
+  title: string;
+};
 
 /** Corrects a recorded questionnaire: the answers are re-entered with a reason; the old values stay on record. */
 export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, items: initialItems, title }: Props) {
@@ -24,7 +30,10 @@ export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, 
     setValue,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CorrectAssessmentRequest>({ resolver: zodResolver(correctAssessmentInputSchema), defaultValues: { items: initialItems, reason: '' } });
+  } = useForm<CorrectAssessmentRequest>({
+    resolver: zodResolver(correctAssessmentInputSchema),
+    defaultValues: { items: initialItems, reason: '' },
+  });
   const items = useWatch({ control, name: 'items' }) ?? [];
 
   const itemErrors: Record<number, string | undefined> = {};
@@ -34,11 +43,15 @@ export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, 
     setStatus(null);
     const result = await correctAssessmentAction({ ...values, assessmentId, enrollmentId });
     if (result.ok) {
-      setStatus({ tone: 'success', message: `Correction saved: total ${result.data.total ?? 'not scored'}${result.data.severity ? ` (${result.data.severity})` : ''}. The previous answers are kept.` });
+      setStatus({
+        tone: 'success',
+        message: `Correction saved: total ${result.data.total ?? 'not scored'}${result.data.severity ? ` (${result.data.severity})` : ''}. The previous answers are kept.`,
+      });
       return;
     }
     for (const [key, messages] of Object.entries(result.error.fields ?? {})) {
-      if (key === 'reason' || key === 'items' || /^items\.\d+$/.test(key)) setError(key as 'reason', { type: 'server', message: messages.join(' ') });
+      if (key === 'reason' || key === 'items' || /^items\.\d+$/.test(key))
+        setError(key as 'reason', { type: 'server', message: messages.join(' ') });
     }
     setStatus({ tone: 'error', message: result.error.message });
   });
@@ -48,11 +61,23 @@ export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, 
       {status ? <Alert tone={status.tone}>{status.message}</Alert> : null}
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Corrected answers</legend>
-        {typeof errors.items?.message === 'string' ? <p className="text-sm font-medium text-red-700">{errors.items.message}</p> : null}
-        <ItemFields instrument={instrument} values={items} errors={itemErrors} onChange={(index, value) => setValue(`items.${index}`, value, { shouldDirty: true })} />
+        {typeof errors.items?.message === 'string' ? (
+          <p className="text-sm font-medium text-red-700">{errors.items.message}</p>
+        ) : null}
+        <ItemFields
+          instrument={instrument}
+          values={items}
+          errors={itemErrors}
+          onChange={(index, value) => setValue(`items.${index}`, value, { shouldDirty: true })}
+        />
       </fieldset>
       <ScorePreview instrument={instrument} items={items} />
-      <Field label="Reason for the correction" error={errors.reason?.message} required hint="Kept in the audit trail with the old and new totals.">
+      <Field
+        label="Reason for the correction"
+        error={errors.reason?.message}
+        required
+        hint="Kept in the audit trail with the old and new totals."
+      >
         <Textarea rows={2} {...register('reason')} />
       </Field>
       <div>

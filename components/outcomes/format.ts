@@ -13,7 +13,9 @@ export function formatNumber(value: number | null | undefined, decimals = 1): st
 /** A change with its sign: "+3", "−10", "0". */
 export function formatChange(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(value).replace('-', MINUS);
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, signDisplay: 'exceptZero' })
+    .format(value)
+    .replace('-', MINUS);
 }
 
 /** "−50%", "+25%", "0%". */
@@ -34,7 +36,12 @@ export function instrumentLabel(code: string): string {
 
 export const timepointLabel = describeTimepointCode;
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** A 'YYYY-MM-DD' calendar date as "23 Nov 2026". */
 export function formatCalendarDate(date: string | null): string {
@@ -49,7 +56,12 @@ export const ENROLLMENT_STATUS_LABELS: Record<string, string> = {
   LOST_TO_FOLLOW_UP: 'Lost to follow-up',
 };
 
-export const DUE_STATUS_LABELS: Record<string, string> = { done: 'Done', due: 'Due', overdue: 'Overdue', upcoming: 'Upcoming' };
+export const DUE_STATUS_LABELS: Record<string, string> = {
+  done: 'Done',
+  due: 'Due',
+  overdue: 'Overdue',
+  upcoming: 'Upcoming',
+};
 export const DUE_STATUS_TONES = { done: 'success', due: 'warning', overdue: 'danger', upcoming: 'neutral' } as const;
 
 /** Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito). */

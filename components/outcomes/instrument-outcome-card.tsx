@@ -5,10 +5,23 @@ import { isRemissionApplicable, isResponseApplicable } from '@/lib/outcomes/comp
 import { isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import type { InstrumentSeries, SessionMark } from '@/lib/results/types';
 import { CorrectAssessmentForm } from './correct-assessment-form';
-import { flagLabel, formatChange, formatNumber, formatPercentChange, shortInstrumentName, timepointLabel } from './format';
+import {
+  flagLabel,
+  formatChange,
+  formatNumber,
+  formatPercentChange,
+  shortInstrumentName,
+  timepointLabel,
+} from './format';
 import { ParticipantScoreChart } from './participant-score-chart';
 
-type Props = { series: InstrumentSeries; sessions: SessionMark[]; enrollmentId: string; canRecord: boolean; timeZone: string };
+type Props = {
+  series: InstrumentSeries;
+  sessions: SessionMark[];
+  enrollmentId: string;
+  canRecord: boolean;
+  timeZone: string;
+};
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'Yes' : 'No');
 
@@ -31,12 +44,16 @@ export function InstrumentOutcomeCard({ series, sessions, enrollmentId, canRecor
           <ul aria-label={`${name} status`} className="flex flex-wrap gap-2">
             {canRespond && series.latestResponse !== null ? (
               <li>
-                <Badge tone={series.latestResponse ? 'success' : 'neutral'}>{series.latestResponse ? 'Response' : 'No response'}</Badge>
+                <Badge tone={series.latestResponse ? 'success' : 'neutral'}>
+                  {series.latestResponse ? 'Response' : 'No response'}
+                </Badge>
               </li>
             ) : null}
             {canRemit && series.latestRemission !== null ? (
               <li>
-                <Badge tone={series.latestRemission ? 'success' : 'neutral'}>{series.latestRemission ? 'Remission' : 'Not in remission'}</Badge>
+                <Badge tone={series.latestRemission ? 'success' : 'neutral'}>
+                  {series.latestRemission ? 'Remission' : 'Not in remission'}
+                </Badge>
               </li>
             ) : null}
           </ul>
@@ -54,15 +71,37 @@ export function InstrumentOutcomeCard({ series, sessions, enrollmentId, canRecor
               <caption className="sr-only">{name} scores, change from baseline and corrections</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-900">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Timepoint</th>
-                  <th scope="col" className="px-3 py-2">Administered</th>
-                  <th scope="col" className="px-3 py-2 text-right">{series.scoreLabel}</th>
-                  <th scope="col" className="px-3 py-2">Severity</th>
-                  <th scope="col" className="px-3 py-2 text-right">Change</th>
-                  <th scope="col" className="px-3 py-2 text-right">% change</th>
-                  {canRespond ? <th scope="col" className="px-3 py-2">≥ 50% reduction</th> : null}
-                  {canRemit ? <th scope="col" className="px-3 py-2">In remission</th> : null}
-                  <th scope="col" className="px-3 py-2">Recorded by</th>
+                  <th scope="col" className="px-3 py-2">
+                    Timepoint
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Administered
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {series.scoreLabel}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Severity
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Change
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    % change
+                  </th>
+                  {canRespond ? (
+                    <th scope="col" className="px-3 py-2">
+                      ≥ 50% reduction
+                    </th>
+                  ) : null}
+                  {canRemit ? (
+                    <th scope="col" className="px-3 py-2">
+                      In remission
+                    </th>
+                  ) : null}
+                  <th scope="col" className="px-3 py-2">
+                    Recorded by
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -72,9 +111,21 @@ export function InstrumentOutcomeCard({ series, sessions, enrollmentId, canRecor
                       {timepointLabel(point.timepoint)}
                       {canRecord ? (
                         <details className="mt-1 font-normal print:hidden">
-                          <summary className="cursor-pointer rounded-sm text-brand-700 underline underline-offset-4">Correct<span className="sr-only"> {name} at {timepointLabel(point.timepoint)}</span></summary>
+                          <summary className="cursor-pointer rounded-sm text-brand-700 underline underline-offset-4">
+                            Correct
+                            <span className="sr-only">
+                              {' '}
+                              {name} at {timepointLabel(point.timepoint)}
+                            </span>
+                          </summary>
                           <div className="mt-3 w-[min(90vw,48rem)]">
-                            <CorrectAssessmentForm assessmentId={point.assessmentId} enrollmentId={enrollmentId} instrument={series.instrument} items={point.items} title={`${name} at ${timepointLabel(point.timepoint)}`} />
+                            <CorrectAssessmentForm
+                              assessmentId={point.assessmentId}
+                              enrollmentId={enrollmentId}
+                              instrument={series.instrument}
+                              items={point.items}
+                              title={`${name} at ${timepointLabel(point.timepoint)}`}
+                            />
                           </div>
                         </details>
                       ) : null}
@@ -100,7 +151,10 @@ export function InstrumentOutcomeCard({ series, sessions, enrollmentId, canRecor
                       {point.recordedBy}
                       {point.history.length > 0 ? (
                         <span className="mt-1 block text-xs text-slate-700">
-                          Corrected ({point.correctionReason}); earlier: {point.history.map((version) => `${formatNumber(version.total)} by ${version.recordedBy}`).join(', ')}
+                          Corrected ({point.correctionReason}); earlier:{' '}
+                          {point.history
+                            .map((version) => `${formatNumber(version.total)} by ${version.recordedBy}`)
+                            .join(', ')}
                         </span>
                       ) : null}
                     </td>

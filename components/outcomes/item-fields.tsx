@@ -10,7 +10,8 @@ import { INSTRUMENT_DEFINITIONS } from '@/lib/outcomes/instruments';
 const FREQUENCY_ANCHORS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
 
 function valueLabel(instrument: string, value: number): string {
-  if ((instrument === 'PHQ9' || instrument === 'GAD7') && FREQUENCY_ANCHORS[value]) return `${value} – ${FREQUENCY_ANCHORS[value]}`;
+  if ((instrument === 'PHQ9' || instrument === 'GAD7') && FREQUENCY_ANCHORS[value])
+    return `${value} – ${FREQUENCY_ANCHORS[value]}`;
   return String(value);
 }
 
@@ -32,7 +33,13 @@ export function ItemFields({ instrument, values, onChange, errors = {}, disabled
   const baseId = useId();
   if (!isInstrumentCode(instrument)) return null;
   const definition = INSTRUMENT_DEFINITIONS[instrument];
-  const options = definition.decimals === 0 ? Array.from({ length: definition.maxValue - definition.minValue + 1 }, (_, offset) => definition.minValue + offset) : null;
+  const options =
+    definition.decimals === 0
+      ? Array.from(
+          { length: definition.maxValue - definition.minValue + 1 },
+          (_, offset) => definition.minValue + offset,
+        )
+      : null;
 
   return (
     <ol className="grid gap-3 md:grid-cols-2">

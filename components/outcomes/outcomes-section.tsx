@@ -4,7 +4,15 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
 import { getCandidateOutcomeSummary } from '@/lib/results/get-candidate-outcome-summary';
-import { ENROLLMENT_STATUS_LABELS, flagLabel, formatCalendarDate, formatClinicDateTime, formatNumber, shortInstrumentName, timepointLabel } from './format';
+import {
+  ENROLLMENT_STATUS_LABELS,
+  flagLabel,
+  formatCalendarDate,
+  formatClinicDateTime,
+  formatNumber,
+  shortInstrumentName,
+  timepointLabel,
+} from './format';
 
 /**
  * The candidate page's outcomes panel: per enrollment, the latest score of each instrument with its
@@ -21,15 +29,23 @@ export async function OutcomesSection({ candidateId, user }: { candidateId: stri
       <CardHeader titleId="candidate-outcomes" title="Outcomes" description="Latest questionnaire scores per trial." />
       <CardBody className="flex flex-col gap-4">
         {enrollments.map((enrollment) => (
-          <section key={enrollment.enrollmentId} aria-label={`Outcomes in ${enrollment.trialLabel}`} className="flex flex-col gap-2">
+          <section
+            key={enrollment.enrollmentId}
+            aria-label={`Outcomes in ${enrollment.trialLabel}`}
+            className="flex flex-col gap-2"
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="text-sm font-semibold text-slate-900">
                 {enrollment.trialLabel}{' '}
                 <span className="font-normal text-slate-700">
-                  · {ENROLLMENT_STATUS_LABELS[enrollment.status] ?? enrollment.status} · enrolled {formatCalendarDate(enrollment.enrolledAt)}
+                  · {ENROLLMENT_STATUS_LABELS[enrollment.status] ?? enrollment.status} · enrolled{' '}
+                  {formatCalendarDate(enrollment.enrolledAt)}
                 </span>
               </h3>
-              <Link href={`/participants/${enrollment.enrollmentId}/outcomes`} className="rounded-sm text-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+              <Link
+                href={`/participants/${enrollment.enrollmentId}/outcomes`}
+                className="rounded-sm text-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+              >
                 Outcomes and questionnaires<span className="sr-only"> in {enrollment.trialLabel}</span>
               </Link>
             </div>

@@ -1,6 +1,16 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { InstrumentSeries, SessionMark } from '@/lib/results/types';
 import { BAND_FILLS, formatNumber, shortInstrumentName, timepointLabel } from './format';
 
@@ -17,7 +27,12 @@ export function ParticipantScoreChart({ series, sessions, timeZone }: Props) {
   const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone });
   const data = series.points
     .filter((point) => point.value !== null)
-    .map((point) => ({ x: new Date(point.administeredAt).getTime(), value: point.value, timepoint: point.timepoint, severity: point.severity }));
+    .map((point) => ({
+      x: new Date(point.administeredAt).getTime(),
+      value: point.value,
+      timepoint: point.timepoint,
+      severity: point.severity,
+    }));
   const times = [...data.map((point) => point.x), ...sessions.map((session) => new Date(session.at).getTime())];
   const start = Math.min(...times) - DAY_MS;
   const end = Math.max(...times) + DAY_MS;
@@ -31,7 +46,15 @@ export function ParticipantScoreChart({ series, sessions, timeZone }: Props) {
   return (
     <div className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }} role="img" aria-label={title} title={title} desc={desc} accessibilityLayer={false}>
+        <LineChart
+          data={data}
+          margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
+          role="img"
+          aria-label={title}
+          title={title}
+          desc={desc}
+          accessibilityLayer={false}
+        >
           {series.bands.map((band, index) => (
             <ReferenceArea
               key={band.label}
@@ -55,7 +78,12 @@ export function ParticipantScoreChart({ series, sessions, timeZone }: Props) {
             tickFormatter={(value: number) => dayFormat.format(new Date(value))}
             tick={{ fill: '#334155', fontSize: 12 }}
           />
-          <YAxis domain={[series.min, series.max]} allowDecimals={series.instrument === 'BPI_SF' || series.instrument === 'PROMIS_PI'} tick={{ fill: '#334155', fontSize: 12 }} width={40} />
+          <YAxis
+            domain={[series.min, series.max]}
+            allowDecimals={series.instrument === 'BPI_SF' || series.instrument === 'PROMIS_PI'}
+            tick={{ fill: '#334155', fontSize: 12 }}
+            width={40}
+          />
           {sessions.map((session) => (
             <ReferenceLine
               key={`${session.sessionNumber}-${session.at}`}
@@ -70,7 +98,15 @@ export function ParticipantScoreChart({ series, sessions, timeZone }: Props) {
             labelFormatter={(value) => dayFormat.format(new Date(Number(value)))}
             formatter={(value) => [formatNumber(Number(value)), series.scoreLabel]}
           />
-          <Line type="linear" dataKey="value" name={series.scoreLabel} stroke="#0f172a" strokeWidth={2} dot={{ r: 4, fill: '#0f172a' }} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="value"
+            name={series.scoreLabel}
+            stroke="#0f172a"
+            strokeWidth={2}
+            dot={{ r: 4, fill: '#0f172a' }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -27,7 +27,8 @@ type Props = {
 };
 
 const LOCAL_INPUT = "yyyy-MM-dd'T'HH:mm";
-const blankItems = (instrument: string) => (isInstrumentCode(instrument) ? Array.from({ length: INSTRUMENT_DEFINITIONS[instrument].itemCount }, () => null) : []);
+const blankItems = (instrument: string) =>
+  isInstrumentCode(instrument) ? Array.from({ length: INSTRUMENT_DEFINITIONS[instrument].itemCount }, () => null) : [];
 
 /** Item-level entry of one questionnaire at a timepoint of the trial's plan, with a live score preview. */
 export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
@@ -45,7 +46,13 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
     formState: { errors, isSubmitting },
   } = useForm<RecordAssessmentRequest>({
     resolver: zodResolver(recordAssessmentInputSchema),
-    defaultValues: { enrollmentId, instrument: firstInstrument, timepoint: '', administeredAt: undefined, items: blankItems(firstInstrument) },
+    defaultValues: {
+      enrollmentId,
+      instrument: firstInstrument,
+      timepoint: '',
+      administeredAt: undefined,
+      items: blankItems(firstInstrument),
+    },
   });
   const instrument = useWatch({ control, name: 'instrument' });
   const items = useWatch({ control, name: 'items' }) ?? [];
@@ -60,7 +67,11 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
     .filter((item) => item.instrument === instrument)
     .map((item) => {
       const done = recorded.includes(`${item.instrument} ${item.timepoint}`);
-      return { value: item.timepoint, label: `${timepointLabel(item.timepoint)}${done ? ' (recorded: correct it below)' : ''}`, disabled: done };
+      return {
+        value: item.timepoint,
+        label: `${timepointLabel(item.timepoint)}${done ? ' (recorded: correct it below)' : ''}`,
+        disabled: done,
+      };
     });
 
   const itemErrors: Record<number, string | undefined> = {};
@@ -74,14 +85,29 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
       const { total, severity, flags } = result.data;
       const score = total === null ? 'no total' : `total ${total}${severity ? ` (${severity})` : ''}`;
       const flagText = flags.length > 0 ? ` Flags: ${flags.map(flagLabel).join('; ')}.` : '';
-      setStatus({ tone: 'success', message: `Saved ${shortInstrumentName(values.instrument)} (${timepointLabel(values.timepoint)}): ${score}.${flagText}` });
-      reset({ enrollmentId, instrument: values.instrument, timepoint: '', administeredAt: formatISO(new Date()), items: blankItems(values.instrument) });
+      setStatus({
+        tone: 'success',
+        message: `Saved ${shortInstrumentName(values.instrument)} (${timepointLabel(values.timepoint)}): ${score}.${flagText}`,
+      });
+      reset({
+        enrollmentId,
+        instrument: values.instrument,
+        timepoint: '',
+        administeredAt: formatISO(new Date()),
+        items: blankItems(values.instrument),
+      });
       return;
     }
     const { error } = result;
     const leftovers: string[] = [];
     for (const [key, messages] of Object.entries(error.fields ?? {})) {
-      if (key === 'instrument' || key === 'timepoint' || key === 'administeredAt' || key === 'items' || /^items\.\d+$/.test(key)) {
+      if (
+        key === 'instrument' ||
+        key === 'timepoint' ||
+        key === 'administeredAt' ||
+        key === 'items' ||
+        /^items\.\d+$/.test(key)
+      ) {
         setError(key as 'instrument', { type: 'server', message: messages.join(' ') });
       } else leftovers.push(messages.join(' '));
     }
@@ -89,7 +115,11 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
   });
 
   if (plan.length === 0) {
-    return <p className="text-sm text-slate-700">This trial's protocol has no assessment plan, so there is nothing to record.</p>;
+    return (
+      <p className="text-sm text-slate-700">
+        This trial's protocol has no assessment plan, so there is nothing to record.
+      </p>
+    );
   }
 
   return (
@@ -114,7 +144,9 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
         <Field label="Administered at" error={errors.administeredAt?.message} required>
           <Input
             type="datetime-local"
-            value={administeredAt && isValid(new Date(administeredAt)) ? format(new Date(administeredAt), LOCAL_INPUT) : ''}
+            value={
+              administeredAt && isValid(new Date(administeredAt)) ? format(new Date(administeredAt), LOCAL_INPUT) : ''
+            }
             onChange={(event) => {
               const date = new Date(event.target.value);
               setValue('administeredAt', event.target.value && isValid(date) ? formatISO(date) : undefined);
@@ -124,7 +156,9 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
       </div>
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Answers ({instrumentLabel(instrument)})</legend>
-        {typeof itemsError?.message === 'string' ? <p className="text-sm font-medium text-red-700">{itemsError.message}</p> : null}
+        {typeof itemsError?.message === 'string' ? (
+          <p className="text-sm font-medium text-red-700">{itemsError.message}</p>
+        ) : null}
         <ItemFields
           key={instrument}
           instrument={instrument}

@@ -18,7 +18,11 @@ export function ScorePreview({ instrument, items }: { instrument: string; items:
     text = [total, result.severity, subscores].filter(Boolean).join(' · ');
   }
   return (
-    <div role="status" aria-live="polite" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-900">
+    <div
+      role="status"
+      aria-live="polite"
+      className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-900"
+    >
       <p className="font-semibold">Score preview: {text}</p>
       {result.ok && answered > 0 ? (
         <>

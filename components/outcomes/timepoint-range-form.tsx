@@ -7,7 +7,17 @@ import { timepointLabel } from './format';
  * Picks the two planned timepoints the report compares. A plain GET form: the choice lives in the URL
  * (?from=…&to=…), so the view can be bookmarked, shared and printed, and works without JavaScript.
  */
-export function TimepointRangeForm({ timepoints, from, to, errors }: { timepoints: string[]; from: string; to: string; errors?: Record<string, string[]> }) {
+export function TimepointRangeForm({
+  timepoints,
+  from,
+  to,
+  errors,
+}: {
+  timepoints: string[];
+  from: string;
+  to: string;
+  errors?: Record<string, string[]>;
+}) {
   const options = timepoints.map((code) => ({ value: code, label: timepointLabel(code) }));
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label="Timepoints to compare">

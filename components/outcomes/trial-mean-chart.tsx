@@ -1,6 +1,19 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { InstrumentResults } from '@/lib/results/get-trial-outcomes';
 import { formatNumber, formatPercentChange, SERIES_COLORS, shortInstrumentName, timepointLabel } from './format';
 
@@ -27,10 +40,14 @@ export function TrialMeanChart({ results, groups, min, max }: Props) {
   const name = shortInstrumentName(results.instrument);
   const describe = (key: 'mean' | 'pct') =>
     groups
-      .map((group, index) =>
-        `${group}: ${rows
-          .map((row) => `${row.timepoint} ${key === 'mean' ? `${formatNumber(row[`g${index}`] as number | null)} (n ${row[`g${index}n`]})` : formatPercentChange(row[`g${index}pct`] as number | null)}`)
-          .join(', ')}`,
+      .map(
+        (group, index) =>
+          `${group}: ${rows
+            .map(
+              (row) =>
+                `${row.timepoint} ${key === 'mean' ? `${formatNumber(row[`g${index}`] as number | null)} (n ${row[`g${index}n`]})` : formatPercentChange(row[`g${index}pct`] as number | null)}`,
+            )
+            .join(', ')}`,
       )
       .join('. ');
   const pctRows = rows.filter((row) => groups.some((_, index) => row[`g${index}pct`] !== null));
@@ -38,17 +55,36 @@ export function TrialMeanChart({ results, groups, min, max }: Props) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <figure className="flex flex-col gap-2">
-        <figcaption className="text-sm font-medium text-slate-800">Mean {results.scoreLabel.toLowerCase()} by timepoint (±1 SD)</figcaption>
+        <figcaption className="text-sm font-medium text-slate-800">
+          Mean {results.scoreLabel.toLowerCase()} by timepoint (±1 SD)
+        </figcaption>
         <div className="h-72 w-full">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} role="img" aria-label={`${name}: mean ${results.scoreLabel.toLowerCase()} by arm and timepoint`} title={`${name}: mean ${results.scoreLabel.toLowerCase()} by arm and timepoint`} desc={describe('mean')} accessibilityLayer={false}>
+            <LineChart
+              data={rows}
+              margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+              role="img"
+              aria-label={`${name}: mean ${results.scoreLabel.toLowerCase()} by arm and timepoint`}
+              title={`${name}: mean ${results.scoreLabel.toLowerCase()} by arm and timepoint`}
+              desc={describe('mean')}
+              accessibilityLayer={false}
+            >
               <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
               <XAxis dataKey="timepoint" tick={{ fill: '#334155', fontSize: 12 }} />
               <YAxis domain={[min, max]} tick={{ fill: '#334155', fontSize: 12 }} width={40} />
               <Tooltip formatter={(value, seriesName) => [formatNumber(Number(value)), String(seriesName)]} />
               <Legend />
               {groups.map((group, index) => (
-                <Line key={group} dataKey={`g${index}`} name={group} stroke={SERIES_COLORS[index % SERIES_COLORS.length]} strokeWidth={2} connectNulls isAnimationActive={false} dot={{ r: 4 }}>
+                <Line
+                  key={group}
+                  dataKey={`g${index}`}
+                  name={group}
+                  stroke={SERIES_COLORS[index % SERIES_COLORS.length]}
+                  strokeWidth={2}
+                  connectNulls
+                  isAnimationActive={false}
+                  dot={{ r: 4 }}
+                >
                   <ErrorBar dataKey={`g${index}sd`} width={6} stroke={SERIES_COLORS[index % SERIES_COLORS.length]} />
                 </Line>
               ))}
@@ -60,7 +96,15 @@ export function TrialMeanChart({ results, groups, min, max }: Props) {
         <figcaption className="text-sm font-medium text-slate-800">Mean % change from baseline</figcaption>
         <div className="h-72 w-full">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={pctRows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} role="img" aria-label={`${name}: mean % change from baseline by arm and timepoint`} title={`${name}: mean % change from baseline by arm and timepoint`} desc={describe('pct')} accessibilityLayer={false}>
+            <BarChart
+              data={pctRows}
+              margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+              role="img"
+              aria-label={`${name}: mean % change from baseline by arm and timepoint`}
+              title={`${name}: mean % change from baseline by arm and timepoint`}
+              desc={describe('pct')}
+              accessibilityLayer={false}
+            >
               <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
               <XAxis dataKey="timepoint" tick={{ fill: '#334155', fontSize: 12 }} />
               <YAxis tick={{ fill: '#334155', fontSize: 12 }} width={44} unit="%" />
@@ -68,7 +112,13 @@ export function TrialMeanChart({ results, groups, min, max }: Props) {
               <Tooltip formatter={(value, seriesName) => [formatPercentChange(Number(value)), String(seriesName)]} />
               <Legend />
               {groups.map((group, index) => (
-                <Bar key={group} dataKey={`g${index}pct`} name={group} fill={SERIES_COLORS[index % SERIES_COLORS.length]} isAnimationActive={false} />
+                <Bar
+                  key={group}
+                  dataKey={`g${index}pct`}
+                  name={group}
+                  fill={SERIES_COLORS[index % SERIES_COLORS.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

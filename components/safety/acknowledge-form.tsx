@@ -24,7 +24,10 @@ export function AcknowledgeForm({ alertId, label }: { alertId: string; label: st
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, z.output<typeof acknowledgeSafetyAlertSchema>>({ resolver: zodResolver(acknowledgeSafetyAlertSchema), defaultValues: { action: '' } });
+  } = useForm<FormValues, unknown, z.output<typeof acknowledgeSafetyAlertSchema>>({
+    resolver: zodResolver(acknowledgeSafetyAlertSchema),
+    defaultValues: { action: '' },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await acknowledgeSafetyAlertAction({ ...values, alertId });
@@ -37,7 +40,12 @@ export function AcknowledgeForm({ alertId, label }: { alertId: string; label: st
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Acknowledge: ${label}`} className="flex flex-col gap-2">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Action taken" error={errors.action?.message} hint="E.g. called the participant, completed a risk assessment, safety plan reviewed." required>
+      <Field
+        label="Action taken"
+        error={errors.action?.message}
+        hint="E.g. called the participant, completed a risk assessment, safety plan reviewed."
+        required
+      >
         <Textarea rows={2} {...register('action')} />
       </Field>
       <div>

@@ -25,7 +25,9 @@ export async function SafetyAlertsPanel({ user, enrollmentId, showParticipant = 
         Open safety alerts ({alerts.length})
       </h2>
       <p className="mt-1 text-sm text-red-950">
-        {canAcknowledge ? 'Assess each participant and record what you did.' : 'A study clinician must act on these; make sure they know.'}
+        {canAcknowledge
+          ? 'Assess each participant and record what you did.'
+          : 'A study clinician must act on these; make sure they know.'}
       </p>
       <ul className="mt-3 flex flex-col gap-4">
         {alerts.map((alert) => (
@@ -33,7 +35,10 @@ export async function SafetyAlertsPanel({ user, enrollmentId, showParticipant = 
             <div className="flex flex-wrap items-center gap-2">
               <Badge tone="danger">{alert.kindLabel}</Badge>
               {showParticipant ? (
-                <Link href={`/participants/${alert.enrollmentId}/outcomes`} className="font-medium text-brand-700 underline underline-offset-4">
+                <Link
+                  href={`/participants/${alert.enrollmentId}/outcomes`}
+                  className="font-medium text-brand-700 underline underline-offset-4"
+                >
                   {alert.participantName}
                 </Link>
               ) : null}

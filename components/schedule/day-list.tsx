@@ -6,26 +6,47 @@ import { clinicTimeOf } from './calendar-dates';
 import type { CalendarChair, CalendarVisit } from './types';
 import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from './visit-status';
 
-type Props = { date: string; visits: CalendarVisit[]; chairs: CalendarChair[]; timeZone: string; closedReason: string | null };
+type Props = {
+  date: string;
+  visits: CalendarVisit[];
+  chairs: CalendarChair[];
+  timeZone: string;
+  closedReason: string | null;
+};
 
 /** One clinic day in time order, with the chair: what the front desk prints in the morning. */
 export function DayList({ date, visits, chairs, timeZone, closedReason }: Props) {
   const chairName = new Map(chairs.map((chair) => [chair.id, chair.name]));
-  const ordered = [...visits].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || (chairName.get(a.chairId ?? '') ?? '').localeCompare(chairName.get(b.chairId ?? '') ?? ''));
+  const ordered = [...visits].sort(
+    (a, b) =>
+      a.scheduledAt.localeCompare(b.scheduledAt) ||
+      (chairName.get(a.chairId ?? '') ?? '').localeCompare(chairName.get(b.chairId ?? '') ?? ''),
+  );
   if (ordered.length === 0) {
     return (
       <EmptyState
         title={closedReason ? `Closed — ${closedReason}` : `No visits on ${formatDayLabel(date)}`}
-        description={closedReason ? 'The clinic is closed on this day; nothing can be booked.' : 'No infusion visits are booked for this day.'}
+        description={
+          closedReason
+            ? 'The clinic is closed on this day; nothing can be booked.'
+            : 'No infusion visits are booked for this day.'
+        }
       />
     );
   }
   return (
-    <div role="region" aria-labelledby="day-list-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      role="region"
+      aria-labelledby="day-list-caption"
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption id="day-list-caption" className="px-4 py-3 text-left text-base font-semibold text-slate-900">
           Day list, {formatDayLabel(date)}
-          {closedReason ? <span className="ml-2 text-sm font-semibold text-red-800">Closed — {closedReason}</span> : null}
+          {closedReason ? (
+            <span className="ml-2 text-sm font-semibold text-red-800">Closed — {closedReason}</span>
+          ) : null}
         </caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
@@ -42,11 +63,16 @@ export function DayList({ date, visits, chairs, timeZone, closedReason }: Props)
               <td className="px-4 py-3 font-semibold tabular-nums">
                 <time dateTime={visit.scheduledAt}>{clinicTimeOf(visit.scheduledAt, timeZone)}</time>
               </td>
-              <td className="px-4 py-3 tabular-nums">{visit.endsAt ? <time dateTime={visit.endsAt}>{clinicTimeOf(visit.endsAt, timeZone)}</time> : '—'}</td>
+              <td className="px-4 py-3 tabular-nums">
+                {visit.endsAt ? <time dateTime={visit.endsAt}>{clinicTimeOf(visit.endsAt, timeZone)}</time> : '—'}
+              </td>
               <td className="px-4 py-3">{(visit.chairId && chairName.get(visit.chairId)) ?? 'No chair'}</td>
               <td className="px-4 py-3">
                 {visit.candidateId ? (
-                  <Link href={`/candidates/${visit.candidateId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                  <Link
+                    href={`/candidates/${visit.candidateId}`}
+                    className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                  >
                     {visit.participantName}
                   </Link>
                 ) : (
@@ -55,7 +81,10 @@ export function DayList({ date, visits, chairs, timeZone, closedReason }: Props)
                 {visit.trialLabel ? <span className="block text-xs text-slate-600">{visit.trialLabel}</span> : null}
               </td>
               <td className="px-4 py-3">
-                <Link href={`/visits/${visit.id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                <Link
+                  href={`/visits/${visit.id}`}
+                  className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                >
                   {sessionLabel(visit.sessionNumber, visit.sessionCount)}
                 </Link>
               </td>

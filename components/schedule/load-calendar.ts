@@ -18,7 +18,10 @@ async function sessionCounts(enrollmentIds: string[]): Promise<Map<string, numbe
 }
 
 /** The calendar of [from, to] (clinic-local days), with the visits in the views' shape. */
-export async function loadCalendar(from: string, to: string): Promise<{ calendar: VisitCalendar; visits: CalendarVisit[] }> {
+export async function loadCalendar(
+  from: string,
+  to: string,
+): Promise<{ calendar: VisitCalendar; visits: CalendarVisit[] }> {
   const calendar = await listVisits({ from, to });
   const counts = await sessionCounts([...new Set(calendar.visits.map((visit) => visit.enrollmentId))]);
   const visits = calendar.visits.map((visit) => ({

@@ -23,7 +23,9 @@ function VisitBlock({ visit, timeZone }: { visit: CalendarVisit; timeZone: strin
     <li
       className={cn(
         'flex flex-col gap-1 rounded-md border px-2.5 py-2 text-sm break-inside-avoid',
-        isInactive ? 'border-dashed border-slate-300 bg-slate-50 text-slate-600' : 'border-brand-600/30 bg-brand-50 text-slate-900',
+        isInactive
+          ? 'border-dashed border-slate-300 bg-slate-50 text-slate-600'
+          : 'border-brand-600/30 bg-brand-50 text-slate-900',
       )}
     >
       <span className="font-semibold tabular-nums">
@@ -36,7 +38,10 @@ function VisitBlock({ visit, timeZone }: { visit: CalendarVisit; timeZone: strin
         ) : null}
       </span>
       {visit.candidateId ? (
-        <Link href={`/candidates/${visit.candidateId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link
+          href={`/candidates/${visit.candidateId}`}
+          className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+        >
           {visit.participantName}
         </Link>
       ) : (
@@ -71,10 +76,16 @@ export function WeekView({ dates, chairs, visits, closures, timeZone, today }: P
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="region" aria-labelledby="week-grid-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div
+        role="region"
+        aria-labelledby="week-grid-caption"
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
         <table className="w-full min-w-[720px] table-fixed border-collapse text-left text-sm">
           <caption id="week-grid-caption" className="sr-only">
-            Infusion chairs by day, {dates[0] ? formatDayLabel(dates[0]) : ''} to {dates.at(-1) ? formatDayLabel(dates.at(-1)!) : ''}
+            Infusion chairs by day, {dates[0] ? formatDayLabel(dates[0]) : ''} to{' '}
+            {dates.at(-1) ? formatDayLabel(dates.at(-1)!) : ''}
           </caption>
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>
@@ -84,12 +95,21 @@ export function WeekView({ dates, chairs, visits, closures, timeZone, today }: P
               {dates.map((date) => {
                 const reason = closureByDate.get(date);
                 return (
-                  <th key={date} scope="col" className={cn('px-3 py-2.5 font-semibold text-slate-700', date === today && 'bg-brand-100 text-brand-800')}>
+                  <th
+                    key={date}
+                    scope="col"
+                    className={cn(
+                      'px-3 py-2.5 font-semibold text-slate-700',
+                      date === today && 'bg-brand-100 text-brand-800',
+                    )}
+                  >
                     <Link href={`/schedule?day=${date}`} className="underline-offset-2 hover:underline">
                       {formatDayLabel(date)}
                     </Link>
                     {date === today ? <span className="ml-1 text-xs font-medium">(today)</span> : null}
-                    {reason ? <span className="mt-1 block text-xs font-semibold text-red-800">Closed — {reason}</span> : null}
+                    {reason ? (
+                      <span className="mt-1 block text-xs font-semibold text-red-800">Closed — {reason}</span>
+                    ) : null}
                   </th>
                 );
               })}
@@ -114,7 +134,9 @@ export function WeekView({ dates, chairs, visits, closures, timeZone, today }: P
                           ))}
                         </ul>
                       ) : (
-                        <span className="block px-1 py-1 text-xs text-slate-600">{reason ? `Closed — ${reason}` : 'Free'}</span>
+                        <span className="block px-1 py-1 text-xs text-slate-600">
+                          {reason ? `Closed — ${reason}` : 'Free'}
+                        </span>
                       )}
                     </td>
                   );

@@ -11,7 +11,10 @@ export function CrisisPanel({ resources }: { resources: CrisisResources }) {
       <ul className="mt-4 flex flex-col gap-3">
         {resources.contacts.map((contact) => (
           <li key={contact.href}>
-            <a href={contact.href} className="block rounded-md bg-red-800 px-4 py-4 text-center text-lg font-semibold text-white underline-offset-4 hover:underline focus:outline-none focus-visible:ring-4 focus-visible:ring-red-400">
+            <a
+              href={contact.href}
+              className="block rounded-md bg-red-800 px-4 py-4 text-center text-lg font-semibold text-white underline-offset-4 hover:underline focus:outline-none focus-visible:ring-4 focus-visible:ring-red-400"
+            >
               {contact.label}
             </a>
             <span className="mt-1 block text-center text-base text-red-950">{contact.detail}</span>

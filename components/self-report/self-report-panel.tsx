@@ -4,7 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { createSelfReportLinkAction, resendSelfReportLinkAction, startTabletAction } from '@/app/(app)/participants/[enrollmentId]/outcomes/actions';
+import {
+  createSelfReportLinkAction,
+  resendSelfReportLinkAction,
+  startTabletAction,
+} from '@/app/(app)/participants/[enrollmentId]/outcomes/actions';
 import { applyServerErrors } from '@/components/admin/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -20,7 +24,13 @@ export type SelfReportRow = {
   timepoint: string;
   timepointLabel: string;
   status: 'due' | 'overdue' | 'upcoming';
-  openLink: { id: string; channel: 'LINK' | 'EMAIL' | 'TABLET'; expiresAt: string; emailsSent: number; lastSentAt: string | null } | null;
+  openLink: {
+    id: string;
+    channel: 'LINK' | 'EMAIL' | 'TABLET';
+    expiresAt: string;
+    emailsSent: number;
+    lastSentAt: string | null;
+  } | null;
 };
 
 type Props = { enrollmentId: string; rows: SelfReportRow[]; hasEmail: boolean };
@@ -37,10 +47,18 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
     const key = `${row.instrument}:${row.timepoint}`;
     setPending(key + (send ?? ''));
     setError(null);
-    const result = await createSelfReportLinkAction({ enrollmentId, instrument: row.instrument, timepoint: row.timepoint, ...(send ? { send } : {}) });
+    const result = await createSelfReportLinkAction({
+      enrollmentId,
+      instrument: row.instrument,
+      timepoint: row.timepoint,
+      ...(send ? { send } : {}),
+    });
     setPending(null);
     if (result.ok) setShown({ key, url: result.data.url, emailed: result.data.emailed });
-    else setError(result.error.message + (result.error.fields ? ` ${Object.values(result.error.fields).flat().join(' ')}` : ''));
+    else
+      setError(
+        result.error.message + (result.error.fields ? ` ${Object.values(result.error.fields).flat().join(' ')}` : ''),
+      );
   }
 
   async function remind(row: SelfReportRow) {
@@ -69,7 +87,9 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
                   <span className="font-medium text-slate-900">
                     {row.instrumentLabel}, {row.timepointLabel}
                   </span>
-                  <Badge tone={row.status === 'overdue' ? 'danger' : row.status === 'due' ? 'warning' : 'neutral'}>{row.status}</Badge>
+                  <Badge tone={row.status === 'overdue' ? 'danger' : row.status === 'due' ? 'warning' : 'neutral'}>
+                    {row.status}
+                  </Badge>
                   {row.openLink ? (
                     <Badge tone="info">
                       Link open until {formatClinicTime(new Date(row.openLink.expiresAt))}
@@ -78,16 +98,34 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
                   ) : null}
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  <Button size="sm" variant="secondary" loading={pending === key} disabled={pending !== null} onClick={() => create(row)}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    loading={pending === key}
+                    disabled={pending !== null}
+                    onClick={() => create(row)}
+                  >
                     {row.openLink ? 'New link' : 'Create link'}
                   </Button>
                   {hasEmail ? (
                     row.openLink ? (
-                      <Button size="sm" variant="secondary" loading={pending === key + 'remind'} disabled={pending !== null} onClick={() => remind(row)}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        loading={pending === key + 'remind'}
+                        disabled={pending !== null}
+                        onClick={() => remind(row)}
+                      >
                         Re-send reminder
                       </Button>
                     ) : (
-                      <Button size="sm" variant="secondary" loading={pending === key + 'email'} disabled={pending !== null} onClick={() => create(row, 'email')}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        loading={pending === key + 'email'}
+                        disabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+                      >
                         Email link
                       </Button>
                     )
@@ -95,9 +133,19 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
                 </div>
                 {shown?.key === key ? (
                   <Alert tone="success" title={shown.emailed ? 'Link emailed to the participant' : 'Link ready'}>
-                    <p>It works once, for 7 days. {shown.emailed ? 'This copy is the same link.' : 'Give it to the participant: it is shown only now.'}</p>
+                    <p>
+                      It works once, for 7 days.{' '}
+                      {shown.emailed
+                        ? 'This copy is the same link.'
+                        : 'Give it to the participant: it is shown only now.'}
+                    </p>
                     <p className="mt-1 break-all font-mono text-xs">{shown.url}</p>
-                    <Button size="sm" variant="secondary" className="mt-2" onClick={() => navigator.clipboard?.writeText(shown.url)}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      className="mt-2"
+                      onClick={() => navigator.clipboard?.writeText(shown.url)}
+                    >
                       Copy link
                     </Button>
                   </Alert>
@@ -107,7 +155,9 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
           })}
         </ul>
       )}
-      {!hasEmail ? <p className="text-sm text-slate-700">No email address is on file, so links can be copied but not emailed.</p> : null}
+      {!hasEmail ? (
+        <p className="text-sm text-slate-700">No email address is on file, so links can be copied but not emailed.</p>
+      ) : null}
       {canTablet ? <TabletStart enrollmentId={enrollmentId} /> : null}
     </div>
   );
@@ -122,7 +172,10 @@ function TabletStart({ enrollmentId }: { enrollmentId: string }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<TabletValues, unknown, z.output<typeof startTabletSchema>>({ resolver: zodResolver(startTabletSchema), defaultValues: { enrollmentId, pin: '' } });
+  } = useForm<TabletValues, unknown, z.output<typeof startTabletSchema>>({
+    resolver: zodResolver(startTabletSchema),
+    defaultValues: { enrollmentId, pin: '' },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await startTabletAction(values);
@@ -130,14 +183,31 @@ function TabletStart({ enrollmentId }: { enrollmentId: string }) {
     if (result && !result.ok) setFormError(applyServerErrors(result.error, setError, ['pin']));
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Hand the tablet to the participant" className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Hand the tablet to the participant"
+      className="flex flex-col gap-3 rounded-md border border-slate-200 p-3"
+    >
       <p className="text-sm text-slate-800">
-        <strong>Clinic tablet.</strong> Queues every due questionnaire above and signs you out of this device. The participant then sees only their questions; leaving needs your PIN or a staff sign-in.
+        <strong>Clinic tablet.</strong> Queues every due questionnaire above and signs you out of this device. The
+        participant then sees only their questions; leaving needs your PIN or a staff sign-in.
       </p>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="PIN to leave tablet mode" error={errors.pin?.message} hint={`${TABLET_PIN_LENGTH.min} to ${TABLET_PIN_LENGTH.max} digits`} required>
-          <Input type="password" inputMode="numeric" autoComplete="off" maxLength={TABLET_PIN_LENGTH.max} {...register('pin')} />
+        <Field
+          label="PIN to leave tablet mode"
+          error={errors.pin?.message}
+          hint={`${TABLET_PIN_LENGTH.min} to ${TABLET_PIN_LENGTH.max} digits`}
+          required
+        >
+          <Input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={TABLET_PIN_LENGTH.max}
+            {...register('pin')}
+          />
         </Field>
         <Button type="submit" loading={isSubmitting}>
           Hand the tablet over

@@ -40,7 +40,11 @@ export function SelfReportStepper({ firstName, form, token, tablet, onDone }: Pr
     try {
       const url = tablet ? '/api/v1/tablet/answers' : `/api/v1/self-report/${token}`;
       const body = tablet ? { linkId: tablet.linkId, items: answers } : { items: answers };
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const data = await response.json().catch(() => null);
       if (!response.ok) {
         setError(data?.error?.message ?? 'Your answers could not be sent. Please try again.');
@@ -59,10 +63,17 @@ export function SelfReportStepper({ firstName, form, token, tablet, onDone }: Pr
       <div className="flex flex-col gap-6">
         {outcome.crisisResources ? <CrisisPanel resources={outcome.crisisResources} /> : null}
         <section aria-labelledby="thanks-title" className="rounded-lg border border-slate-200 bg-white p-6">
-          <h1 id="thanks-title" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
+          <h1
+            id="thanks-title"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-semibold text-slate-900 focus:outline-none"
+          >
             Thank you, {firstName}
           </h1>
-          <p className="mt-3 text-slate-800">Your answers have been sent to your study team.{tablet ? '' : ' You can close this page.'}</p>
+          <p className="mt-3 text-slate-800">
+            Your answers have been sent to your study team.{tablet ? '' : ' You can close this page.'}
+          </p>
           {onDone ? (
             <button type="button" onClick={onDone} className={`${buttonClass} mt-6 bg-sky-800 text-white`}>
               Continue
@@ -83,15 +94,27 @@ export function SelfReportStepper({ firstName, form, token, tablet, onDone }: Pr
         <p className="mt-1 text-slate-900">{form.instructions}</p>
       </div>
       <div aria-hidden="true" className="h-2 w-full overflow-hidden rounded-full bg-slate-200">
-        <div className="h-full bg-sky-700 transition-all" style={{ width: `${(Math.min(index, total) / total) * 100}%` }} />
+        <div
+          className="h-full bg-sky-700 transition-all"
+          style={{ width: `${(Math.min(index, total) / total) * 100}%` }}
+        />
       </div>
       {isReview ? (
-        <section aria-labelledby="review-title" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
-          <h1 id="review-title" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
+        <section
+          aria-labelledby="review-title"
+          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
+        >
+          <h1
+            id="review-title"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-semibold text-slate-900 focus:outline-none"
+          >
             Ready to send
           </h1>
           <p>
-            You answered {answered} of {total} questions.{answered < total ? ' You can go back to answer the others, or send what you have.' : ''}
+            You answered {answered} of {total} questions.
+            {answered < total ? ' You can go back to answer the others, or send what you have.' : ''}
           </p>
           {error ? (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
@@ -99,17 +122,34 @@ export function SelfReportStepper({ firstName, form, token, tablet, onDone }: Pr
             </p>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <button type="button" onClick={() => setIndex(total - 1)} className={`${buttonClass} border border-slate-300 bg-white text-slate-900`}>
+            <button
+              type="button"
+              onClick={() => setIndex(total - 1)}
+              className={`${buttonClass} border border-slate-300 bg-white text-slate-900`}
+            >
               Back
             </button>
-            <button type="button" onClick={submit} disabled={isSending} className={`${buttonClass} bg-sky-800 text-white`}>
+            <button
+              type="button"
+              onClick={submit}
+              disabled={isSending}
+              className={`${buttonClass} bg-sky-800 text-white`}
+            >
               {isSending ? 'Sending…' : 'Send my answers'}
             </button>
           </div>
         </section>
       ) : (
-        <fieldset aria-labelledby="question-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5">
-          <h1 id="question-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900 focus:outline-none">
+        <fieldset
+          aria-labelledby="question-heading"
+          className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h1
+            id="question-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-xl font-semibold text-slate-900 focus:outline-none"
+          >
             <span className="mb-1 block text-base font-normal text-slate-700">
               Question {index + 1} of {total}
             </span>
@@ -131,7 +171,11 @@ export function SelfReportStepper({ firstName, form, token, tablet, onDone }: Pr
                     name={`question-${index}`}
                     value={option.value}
                     checked={isChecked}
-                    onChange={() => setAnswers((current) => current.map((answer, position) => (position === index ? option.value : answer)))}
+                    onChange={() =>
+                      setAnswers((current) =>
+                        current.map((answer, position) => (position === index ? option.value : answer)),
+                      )
+                    }
                     className="size-6 accent-sky-700"
                   />
                   <span>{option.label}</span>
@@ -141,11 +185,19 @@ export function SelfReportStepper({ firstName, form, token, tablet, onDone }: Pr
           </div>
           <div className="mt-4 flex flex-wrap gap-3">
             {index > 0 ? (
-              <button type="button" onClick={() => setIndex(index - 1)} className={`${buttonClass} border border-slate-300 bg-white text-slate-900`}>
+              <button
+                type="button"
+                onClick={() => setIndex(index - 1)}
+                className={`${buttonClass} border border-slate-300 bg-white text-slate-900`}
+              >
                 Back
               </button>
             ) : null}
-            <button type="button" onClick={() => setIndex(index + 1)} className={`${buttonClass} bg-sky-800 text-white`}>
+            <button
+              type="button"
+              onClick={() => setIndex(index + 1)}
+              className={`${buttonClass} bg-sky-800 text-white`}
+            >
               {answers[index] === null ? 'Skip' : 'Next'}
             </button>
           </div>

@@ -13,7 +13,13 @@ export function TabletRunner({ queue }: { queue: TabletQueue }) {
   return (
     <div className="flex flex-col gap-8">
       {queue.next ? (
-        <SelfReportStepper key={queue.next.linkId} firstName={queue.firstName} form={queue.next.form} tablet={{ linkId: queue.next.linkId }} onDone={() => router.refresh()} />
+        <SelfReportStepper
+          key={queue.next.linkId}
+          firstName={queue.firstName}
+          form={queue.next.form}
+          tablet={{ linkId: queue.next.linkId }}
+          onDone={() => router.refresh()}
+        />
       ) : (
         <section aria-labelledby="done-title" className="rounded-lg border border-slate-200 bg-white p-6">
           <h1 id="done-title" className="text-2xl font-semibold text-slate-900">
@@ -42,7 +48,11 @@ function StaffExit() {
           event.preventDefault();
           setIsSending(true);
           setError(null);
-          const response = await fetch('/api/v1/tablet/end', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin }) });
+          const response = await fetch('/api/v1/tablet/end', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ pin }),
+          });
           setIsSending(false);
           if (response.ok) {
             router.push('/signin');
@@ -66,10 +76,17 @@ function StaffExit() {
             className="min-h-12 w-40 rounded-md border border-slate-400 px-3 text-lg"
           />
         </label>
-        <button type="submit" disabled={isSending} className="min-h-12 rounded-md bg-slate-800 px-5 font-semibold text-white">
+        <button
+          type="submit"
+          disabled={isSending}
+          className="min-h-12 rounded-md bg-slate-800 px-5 font-semibold text-white"
+        >
           End tablet mode
         </button>
-        <Link href="/signin?callbackUrl=%2Ftablet%2Fstaff-exit" className="min-h-12 content-center text-sky-800 underline">
+        <Link
+          href="/signin?callbackUrl=%2Ftablet%2Fstaff-exit"
+          className="min-h-12 content-center text-sky-800 underline"
+        >
           Or sign in as staff
         </Link>
         {error ? (

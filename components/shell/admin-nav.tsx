@@ -20,7 +20,9 @@ export function AdminNav({ links }: { links: NavLink[] }) {
                 aria-current={current}
                 className={cn(
                   'inline-flex min-h-11 items-center border-b-2 px-3 text-sm',
-                  current ? 'border-brand-600 font-semibold text-brand-800' : 'border-transparent font-medium text-slate-700 hover:border-slate-400 hover:text-slate-900',
+                  current
+                    ? 'border-brand-600 font-semibold text-brand-800'
+                    : 'border-transparent font-medium text-slate-700 hover:border-slate-400 hover:text-slate-900',
                 )}
               >
                 {link.label}

@@ -4,7 +4,13 @@ import { signOut, useSession } from 'next-auth/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { ACTIVITY_PING_INTERVAL_MS, idleState, parseStoredTime, shouldPing, type IdleState } from '@/lib/auth/idle-state';
+import {
+  ACTIVITY_PING_INTERVAL_MS,
+  idleState,
+  parseStoredTime,
+  shouldPing,
+  type IdleState,
+} from '@/lib/auth/idle-state';
 
 const ACTIVITY_KEY = 'trialdesk:last-activity';
 const PING_KEY = 'trialdesk:last-ping';
@@ -103,7 +109,8 @@ export function IdleTimeout() {
     const now = Date.now();
     // Another tab may have seen activity or pinged; take the newest of each.
     lastActivity.current = Math.max(lastActivity.current, readTime(ACTIVITY_KEY, now) ?? 0);
-    lastPing.current = Math.max(Number.isNaN(lastPing.current) ? 0 : lastPing.current, readTime(PING_KEY, now) ?? 0) || Number.NaN;
+    lastPing.current =
+      Math.max(Number.isNaN(lastPing.current) ? 0 : lastPing.current, readTime(PING_KEY, now) ?? 0) || Number.NaN;
     const state = idleState(now, lastActivity.current);
     if (state.phase === 'expired') {
       expire('idle');
@@ -112,7 +119,8 @@ export function IdleTimeout() {
     if (shouldPing(now, lastActivity.current, lastPing.current)) void ping();
     setView((prev) => (prev.phase === state.phase && prev.secondsLeft === state.secondsLeft ? prev : state));
     if (state.phase !== 'warning') setAnnouncement('');
-    else if (ANNOUNCE_AT.has(state.secondsLeft)) setAnnouncement(`${state.secondsLeft} seconds until you are signed out.`);
+    else if (ANNOUNCE_AT.has(state.secondsLeft))
+      setAnnouncement(`${state.secondsLeft} seconds until you are signed out.`);
   }, [expire, ping]);
 
   const recordActivity = useCallback(
@@ -185,8 +193,8 @@ export function IdleTimeout() {
       title={`You will be signed out in ${view.secondsLeft} seconds`}
       description={
         <p>
-          There has been no activity for 14 minutes. To protect participant data, TrialDesk signs you out after 15 minutes. Time left:{' '}
-          <span className="font-semibold tabular-nums">{formatCountdown(view.secondsLeft)}</span>
+          There has been no activity for 14 minutes. To protect participant data, TrialDesk signs you out after 15
+          minutes. Time left: <span className="font-semibold tabular-nums">{formatCountdown(view.secondsLeft)}</span>
           {/* Inside the dialog: showModal() makes everything outside it inert, live regions included. */}
           <span className="sr-only" aria-live="polite">
             {announcement}

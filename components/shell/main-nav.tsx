@@ -43,7 +43,11 @@ export function MainNav({ items, id, onEscape, className }: MainNavProps) {
       <ul className="flex flex-col gap-1">
         {items.map((item) => {
           // A section's own link never claims "page": its first sub-link is the same page.
-          const current = item.section ? (currentState(pathname, '', item.section) ? 'true' : undefined) : currentState(pathname, item.href);
+          const current = item.section
+            ? currentState(pathname, '', item.section)
+              ? 'true'
+              : undefined
+            : currentState(pathname, item.href);
           return (
             <li key={item.label}>
               <Link href={item.href} aria-current={current} className={linkClasses(current)}>

@@ -37,7 +37,8 @@ export function navItemsFor(role: Role): NavItem[] {
   for (const item of NAV) {
     if ('children' in item) {
       const children = allowed(role, item.children);
-      if (children.length > 0) items.push({ href: children[0].href, label: item.label, section: item.section, children });
+      if (children.length > 0)
+        items.push({ href: children[0].href, label: item.label, section: item.section, children });
     } else if (hasPermission(role, item.permission)) {
       items.push({ href: item.href, label: item.label });
     }

@@ -25,7 +25,16 @@ export type AmendmentDialogProps = {
  * screened under the current protocol: the change creates a new protocol version
  * and earlier screenings keep the version they used.
  */
-export function AmendmentDialog({ open, title, description, confirmLabel, isSaving, serverError, onCancel, onConfirm }: AmendmentDialogProps) {
+export function AmendmentDialog({
+  open,
+  title,
+  description,
+  confirmLabel,
+  isSaving,
+  serverError,
+  onCancel,
+  onConfirm,
+}: AmendmentDialogProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -72,7 +81,13 @@ export function AmendmentDialog({ open, title, description, confirmLabel, isSavi
           error={error ?? serverError ?? undefined}
           required
         >
-          <Textarea ref={textareaRef} rows={3} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={2000} />
+          <Textarea
+            ref={textareaRef}
+            rows={3}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            maxLength={2000}
+          />
         </Field>
       </form>
     </Dialog>

@@ -11,7 +11,8 @@ import { Section, type SectionProps } from './section-frame';
 function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
   const headingId = `arm-${arm.id}-heading`;
   const interventions = trial.interventions.filter((item) => item.armIds.includes(arm.id));
-  const canConfirm = canEdit && trial.isCurrentVersion && arm.dosingStatus === 'suggested' && arm.suggestedDosing !== null;
+  const canConfirm =
+    canEdit && trial.isCurrentVersion && arm.dosingStatus === 'suggested' && arm.suggestedDosing !== null;
   return (
     <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -30,14 +31,17 @@ function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
           <dd className="font-medium text-slate-900 tabular-nums">{arm.enrollmentCount ?? 'Masked'}</dd>
         </div>
       </dl>
-      {arm.description ? <p className="mt-2 max-w-3xl text-sm whitespace-pre-line text-slate-800">{arm.description}</p> : null}
+      {arm.description ? (
+        <p className="mt-2 max-w-3xl text-sm whitespace-pre-line text-slate-800">{arm.description}</p>
+      ) : null}
       {interventions.length > 0 ? (
         <div className="mt-3">
           <h4 className="text-sm font-semibold text-slate-900">Interventions</h4>
           <ul className="mt-1 flex flex-col gap-1 text-sm text-slate-800">
             {interventions.map((item) => (
               <li key={item.id}>
-                <span className="font-medium text-slate-900">{item.name}</span> <span className="text-slate-600">({INTERVENTION_TYPE_LABELS[item.type]})</span>
+                <span className="font-medium text-slate-900">{item.name}</span>{' '}
+                <span className="text-slate-600">({INTERVENTION_TYPE_LABELS[item.type]})</span>
                 {item.description ? <span className="block text-slate-700">{item.description}</span> : null}
               </li>
             ))}
@@ -53,7 +57,10 @@ function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
         {arm.dosing ? (
           <>
             {arm.dosingStatus === 'suggested' ? (
-              <p className="mb-2 text-sm text-slate-700">Read from the registry text by the importer. Doses are not calculated from it until an admin confirms it.</p>
+              <p className="mb-2 text-sm text-slate-700">
+                Read from the registry text by the importer. Doses are not calculated from it until an admin confirms
+                it.
+              </p>
             ) : null}
             <DosingSummary protocol={arm.dosing} />
             {canConfirm && arm.suggestedDosing ? (
@@ -79,7 +86,11 @@ function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
 export function ArmsSection({ trial, canEdit }: SectionProps) {
   const unlinked = trial.interventions.filter((item) => item.armIds.length === 0);
   return (
-    <Section id="arms" title="Arms and dosing" description={`Dosing of protocol version ${trial.protocolVersion.number}.`}>
+    <Section
+      id="arms"
+      title="Arms and dosing"
+      description={`Dosing of protocol version ${trial.protocolVersion.number}.`}
+    >
       <CardBody className="flex flex-col gap-4">
         {trial.arms.length === 0 ? (
           <EmptyState title="No arms recorded" description={canEdit ? 'Add the arms on the edit page.' : undefined} />
@@ -92,7 +103,8 @@ export function ArmsSection({ trial, canEdit }: SectionProps) {
             <ul className="mt-1 flex flex-col gap-1 text-sm text-slate-800">
               {unlinked.map((item) => (
                 <li key={item.id}>
-                  <span className="font-medium text-slate-900">{item.name}</span> <span className="text-slate-600">({INTERVENTION_TYPE_LABELS[item.type]})</span>
+                  <span className="font-medium text-slate-900">{item.name}</span>{' '}
+                  <span className="text-slate-600">({INTERVENTION_TYPE_LABELS[item.type]})</span>
                 </li>
               ))}
             </ul>

@@ -6,7 +6,13 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { AmendmentDialog } from './amendment-dialog';
 
-export type ConfirmDosingButtonProps = { trialId: string; armId: string; armLabel: string; dosingText: string; hasScreenings: boolean };
+export type ConfirmDosingButtonProps = {
+  trialId: string;
+  armId: string;
+  armLabel: string;
+  dosingText: string;
+  hasScreenings: boolean;
+};
 
 /** Confirms the dosing protocol the importer suggested for an arm, as shown. */
 export function ConfirmDosingButton({ trialId, armId, armLabel, dosingText, hasScreenings }: ConfirmDosingButtonProps) {
@@ -39,7 +45,12 @@ export function ConfirmDosingButton({ trialId, armId, armLabel, dosingText, hasS
     <div className="flex flex-col gap-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div>
-        <Button size="sm" variant="primary" loading={isSaving} onClick={() => (hasScreenings ? setIsDialogOpen(true) : void confirm())}>
+        <Button
+          size="sm"
+          variant="primary"
+          loading={isSaving}
+          onClick={() => (hasScreenings ? setIsDialogOpen(true) : void confirm())}
+        >
           Confirm dosing<span className="sr-only"> for {armLabel}</span>
         </Button>
       </div>

@@ -9,13 +9,22 @@ import { Section, type SectionProps } from './section-frame';
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
-function CriterionItem({ trial, criterion, index, canEdit }: SectionProps & { criterion: TrialCriterionDto; index: number }) {
+function CriterionItem({
+  trial,
+  criterion,
+  index,
+  canEdit,
+}: SectionProps & { criterion: TrialCriterionDto; index: number }) {
   const name = `${criterion.kind} criterion ${index + 1}`;
-  const hasOpenSuggestion = criterion.suggestedRule !== null && (criterion.rule === null || stable(criterion.rule) !== stable(criterion.suggestedRule));
+  const hasOpenSuggestion =
+    criterion.suggestedRule !== null &&
+    (criterion.rule === null || stable(criterion.rule) !== stable(criterion.suggestedRule));
   return (
     <li className="rounded-md border border-slate-200 p-3">
       <div className="flex gap-3">
@@ -30,7 +39,10 @@ function CriterionItem({ trial, criterion, index, canEdit }: SectionProps & { cr
               <span className="font-medium text-slate-900">{describeRule(criterion.rule)}</span>
               {criterion.ruleConfirmedBy || criterion.ruleConfirmedAt ? (
                 <span className="text-xs text-slate-600">
-                  {[criterion.ruleConfirmedBy ? `by ${criterion.ruleConfirmedBy.name}` : null, criterion.ruleConfirmedAt ? formatInstant(criterion.ruleConfirmedAt) : null]
+                  {[
+                    criterion.ruleConfirmedBy ? `by ${criterion.ruleConfirmedBy.name}` : null,
+                    criterion.ruleConfirmedAt ? formatInstant(criterion.ruleConfirmedAt) : null,
+                  ]
                     .filter(Boolean)
                     .join(', ')}
                 </span>
@@ -88,10 +100,16 @@ function CriteriaList({ trial, canEdit, kind }: SectionProps & { kind: TrialCrit
 
 export function CriteriaSection({ trial, canEdit }: SectionProps) {
   const confirmed = trial.criteria.filter((criterion) => criterion.rule !== null).length;
-  const suggested = trial.criteria.filter((criterion) => criterion.rule === null && criterion.suggestedRule !== null).length;
+  const suggested = trial.criteria.filter(
+    (criterion) => criterion.rule === null && criterion.suggestedRule !== null,
+  ).length;
   const summary = `${confirmed} of ${trial.criteria.length} decided by a confirmed rule${suggested > 0 ? `, ${suggested} with a suggested rule to review` : ''}. The rest are clinician judgment.`;
   return (
-    <Section id="criteria" title="Eligibility criteria" description={`Protocol version ${trial.protocolVersion.number}. ${summary}`}>
+    <Section
+      id="criteria"
+      title="Eligibility criteria"
+      description={`Protocol version ${trial.protocolVersion.number}. ${summary}`}
+    >
       <CardBody className="flex flex-col gap-6">
         {trial.criteria.length === 0 ? (
           <EmptyState title="No eligibility criteria recorded" />

@@ -18,7 +18,13 @@ export type CriterionRuleActionsProps = {
 type Intent = 'confirm' | 'dismiss';
 
 /** Confirm the parser's suggested rule, or dismiss it and keep the criterion to clinician judgment. */
-export function CriterionRuleActions({ trialId, criterionId, criterionName, suggestedRuleText, hasScreenings }: CriterionRuleActionsProps) {
+export function CriterionRuleActions({
+  trialId,
+  criterionId,
+  criterionName,
+  suggestedRuleText,
+  hasScreenings,
+}: CriterionRuleActionsProps) {
   const [pending, setPending] = useState<Intent | null>(null);
   const [dialog, setDialog] = useState<Intent | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +34,12 @@ export function CriterionRuleActions({ trialId, criterionId, criterionName, sugg
     setPending(intent);
     setError(null);
     setReasonError(null);
-    const result = await confirmCriterionRuleAction({ id: trialId, criterionId, clear: intent === 'dismiss', amendmentReason });
+    const result = await confirmCriterionRuleAction({
+      id: trialId,
+      criterionId,
+      clear: intent === 'dismiss',
+      amendmentReason,
+    });
     setPending(null);
     if (result.ok) {
       setDialog(null);
@@ -54,10 +65,22 @@ export function CriterionRuleActions({ trialId, criterionId, criterionName, sugg
     <div className="flex flex-col gap-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="primary" onClick={() => start('confirm')} loading={pending === 'confirm'} disabled={pending !== null}>
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={() => start('confirm')}
+          loading={pending === 'confirm'}
+          disabled={pending !== null}
+        >
           Confirm<span className="sr-only"> suggested rule for {criterionName}</span>
         </Button>
-        <Button size="sm" variant="secondary" onClick={() => start('dismiss')} loading={pending === 'dismiss'} disabled={pending !== null}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => start('dismiss')}
+          loading={pending === 'dismiss'}
+          disabled={pending !== null}
+        >
           Dismiss<span className="sr-only"> suggested rule for {criterionName}</span>
         </Button>
       </div>

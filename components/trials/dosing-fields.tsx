@@ -23,11 +23,29 @@ const asNumber = { setValueAs: numberOrNull };
 
 /** A new extension visit: optional, 1–7 days after the last session, same dose as the sessions until set. */
 function newExtension(): NonNullable<DosingProtocol['extension']> {
-  return { label: '', isOptional: true, minDaysAfterLastSession: 1, maxDaysAfterLastSession: 7, mgPerKg: null, fixedMg: null, isOpenLabel: false };
+  return {
+    label: '',
+    isOptional: true,
+    minDaysAfterLastSession: 1,
+    maxDaysAfterLastSession: 7,
+    mgPerKg: null,
+    fixedMg: null,
+    isOpenLabel: false,
+  };
 }
 
 /** Twice weekly with no spacing numbers: the scheduler's defaults, shown as assumptions to confirm. */
-function SpacingAssumption({ dosing, onConfirm }: { dosing: { sessionsPerWeek: number | null; minHoursBetweenSessions: number | null; maxDaysBetweenSessions: number | null }; onConfirm: (spacing: { minHoursBetweenSessions: number | null; maxDaysBetweenSessions: number | null }) => void }) {
+function SpacingAssumption({
+  dosing,
+  onConfirm,
+}: {
+  dosing: {
+    sessionsPerWeek: number | null;
+    minHoursBetweenSessions: number | null;
+    maxDaysBetweenSessions: number | null;
+  };
+  onConfirm: (spacing: { minHoursBetweenSessions: number | null; maxDaysBetweenSessions: number | null }) => void;
+}) {
   const spacing = effectiveSpacing(dosing);
   if (!spacing.assumed.minHours && !spacing.assumed.maxDays) return null;
   const parts = [
@@ -37,8 +55,9 @@ function SpacingAssumption({ dosing, onConfirm }: { dosing: { sessionsPerWeek: n
   return (
     <Alert tone="warning" title="Spacing assumed, not stated" live="none">
       <p>
-        The protocol says {dosing.sessionsPerWeek} per week but gives no spacing, so sessions are booked {parts.join(' and ')} apart (the clinic&apos;s
-        defaults for twice weekly). Confirm them to write them into the protocol, or enter the protocol&apos;s own numbers.
+        The protocol says {dosing.sessionsPerWeek} per week but gives no spacing, so sessions are booked{' '}
+        {parts.join(' and ')} apart (the clinic&apos;s defaults for twice weekly). Confirm them to write them into the
+        protocol, or enter the protocol&apos;s own numbers.
       </p>
       <Button type="button" size="sm" variant="secondary" className="mt-2" onClick={() => onConfirm(spacing)}>
         Confirm {parts.join(' and ')}
@@ -57,7 +76,9 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
   const fieldError = useFieldError();
   const base = `arms.${index}.dosing` as const;
   const dosing = useWatch<TrialFormValues, `arms.${number}.dosing`>({ name: base });
-  const suggested = useWatch<TrialFormValues, `arms.${number}.suggestedDosing`>({ name: `arms.${index}.suggestedDosing` });
+  const suggested = useWatch<TrialFormValues, `arms.${number}.suggestedDosing`>({
+    name: `arms.${index}.suggestedDosing`,
+  });
   const armType = useWatch<TrialFormValues, `arms.${number}.type`>({ name: `arms.${index}.type` });
   const error = (field: string) => fieldError(`${base}.${field}`);
   const set = { shouldDirty: true, shouldValidate: false } as const;
@@ -79,7 +100,8 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
   function changeMode(mode: DoseMode) {
     const current = getValues(base);
     if (!current) return;
-    const extensionUsesWeight = (current.extension?.mgPerKg ?? null) !== null || current.doseSteps.some((step) => step.mgPerKg !== null);
+    const extensionUsesWeight =
+      (current.extension?.mgPerKg ?? null) !== null || current.doseSteps.some((step) => step.mgPerKg !== null);
     const next: DosingProtocol = {
       ...current,
       doseMode: mode,
@@ -91,12 +113,15 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
     setValue(base, next, set);
   }
 
-  const hasSuggestionToApply = suggested !== null && suggested !== undefined && stableJson(suggested) !== stableJson(dosing);
+  const hasSuggestionToApply =
+    suggested !== null && suggested !== undefined && stableJson(suggested) !== stableJson(dosing);
   const inWords = dosing ? tryDescribeDosing(dosing) : null;
   const usesWeight =
     dosing !== null &&
     dosing !== undefined &&
-    (dosing.doseMode === 'WEIGHT_BASED' || (dosing.extension?.mgPerKg ?? null) !== null || dosing.doseSteps.some((step) => step.mgPerKg !== null));
+    (dosing.doseMode === 'WEIGHT_BASED' ||
+      (dosing.extension?.mgPerKg ?? null) !== null ||
+      dosing.doseSteps.some((step) => step.mgPerKg !== null));
 
   return (
     <div className="flex flex-col gap-4 rounded-md bg-slate-50 p-3 sm:p-4">
@@ -139,57 +164,152 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
             </Field>
             {dosing.doseMode === 'WEIGHT_BASED' ? (
               <Field label="mg/kg" error={error('mgPerKg')} required>
-                <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.mgPerKg`, asNumber)} />
+                <Input
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  min={0}
+                  {...register(`${base}.mgPerKg`, asNumber)}
+                />
               </Field>
             ) : null}
             {usesWeight ? (
               <Field label="Weight basis" error={error('weightBasis')} required>
-                <Select options={WEIGHT_BASIS_OPTIONS} placeholder="Choose a basis" {...register(`${base}.weightBasis`, { setValueAs: (v) => (v === '' ? null : v) })} />
+                <Select
+                  options={WEIGHT_BASIS_OPTIONS}
+                  placeholder="Choose a basis"
+                  {...register(`${base}.weightBasis`, { setValueAs: (v) => (v === '' ? null : v) })}
+                />
               </Field>
             ) : null}
             {dosing.doseMode === 'FIXED' ? (
               <Field label="Fixed dose (mg)" error={error('fixedMg')} required>
-                <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.fixedMg`, asNumber)} />
+                <Input
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  min={0}
+                  {...register(`${base}.fixedMg`, asNumber)}
+                />
               </Field>
             ) : null}
             {dosing.doseMode !== 'PLACEBO' || dosing.extension !== null ? (
               <Field
                 label="Maximum per session (mg)"
-                hint={dosing.doseMode === 'PLACEBO' ? 'Applies to the active extension dose. Empty = no cap.' : 'Empty = no cap.'}
+                hint={
+                  dosing.doseMode === 'PLACEBO'
+                    ? 'Applies to the active extension dose. Empty = no cap.'
+                    : 'Empty = no cap.'
+                }
                 error={error('maxMgPerSession')}
               >
-                <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.maxMgPerSession`, asNumber)} />
+                <Input
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  min={0}
+                  {...register(`${base}.maxMgPerSession`, asNumber)}
+                />
               </Field>
             ) : null}
             <Field label="Round doses to (mg)" error={error('roundingIncrementMg')} required>
-              <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.roundingIncrementMg`, asNumber)} />
+              <Input
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={0}
+                {...register(`${base}.roundingIncrementMg`, asNumber)}
+              />
             </Field>
             <Field label="Infusion duration (minutes)" hint="Empty = not stated." error={error('infusionMinutes')}>
-              <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.infusionMinutes`, asNumber)} />
+              <Input
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={0}
+                {...register(`${base}.infusionMinutes`, asNumber)}
+              />
             </Field>
-            <Field label="Concentration (mg/mL)" hint="Or a diluent volume, not both." error={error('concentrationMgPerMl')}>
-              <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.concentrationMgPerMl`, asNumber)} />
+            <Field
+              label="Concentration (mg/mL)"
+              hint="Or a diluent volume, not both."
+              error={error('concentrationMgPerMl')}
+            >
+              <Input
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={0}
+                {...register(`${base}.concentrationMgPerMl`, asNumber)}
+              />
             </Field>
             <Field label="Diluent volume (mL)" error={error('diluentVolumeMl')}>
-              <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.diluentVolumeMl`, asNumber)} />
+              <Input
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={0}
+                {...register(`${base}.diluentVolumeMl`, asNumber)}
+              />
             </Field>
           </div>
 
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <Field label="Number of sessions" error={error('sessionCount')} required>
-              <Input type="number" inputMode="numeric" step={1} min={1} {...register(`${base}.sessionCount`, asNumber)} />
+              <Input
+                type="number"
+                inputMode="numeric"
+                step={1}
+                min={1}
+                {...register(`${base}.sessionCount`, asNumber)}
+              />
             </Field>
-            <Field label="Sessions per 7 days" hint="At most this many in any 7 days (not per calendar week). Empty = not stated." error={error('sessionsPerWeek')}>
-              <Input type="number" inputMode="numeric" step={1} min={1} max={7} {...register(`${base}.sessionsPerWeek`, asNumber)} />
+            <Field
+              label="Sessions per 7 days"
+              hint="At most this many in any 7 days (not per calendar week). Empty = not stated."
+              error={error('sessionsPerWeek')}
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                step={1}
+                min={1}
+                max={7}
+                {...register(`${base}.sessionsPerWeek`, asNumber)}
+              />
             </Field>
             <Field label="Minimum hours between sessions" error={error('minHoursBetweenSessions')}>
-              <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.minHoursBetweenSessions`, asNumber)} />
+              <Input
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={0}
+                {...register(`${base}.minHoursBetweenSessions`, asNumber)}
+              />
             </Field>
             <Field label="Maximum days between sessions" error={error('maxDaysBetweenSessions')}>
-              <Input type="number" inputMode="numeric" step={1} min={1} {...register(`${base}.maxDaysBetweenSessions`, asNumber)} />
+              <Input
+                type="number"
+                inputMode="numeric"
+                step={1}
+                min={1}
+                {...register(`${base}.maxDaysBetweenSessions`, asNumber)}
+              />
             </Field>
-            <Field label="Weight valid for (days)" hint="How recent the weight used for a dose must be." error={error('weightWindowDays')} required>
-              <Input type="number" inputMode="numeric" step={1} min={1} max={90} {...register(`${base}.weightWindowDays`, asNumber)} />
+            <Field
+              label="Weight valid for (days)"
+              hint="How recent the weight used for a dose must be."
+              error={error('weightWindowDays')}
+              required
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                step={1}
+                min={1}
+                max={90}
+                {...register(`${base}.weightWindowDays`, asNumber)}
+              />
             </Field>
           </div>
 
@@ -222,24 +342,65 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
             />
             {dosing.extension ? (
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                <Field label="Extension label" error={error('extension.label')} required className="sm:col-span-2 lg:col-span-3">
+                <Field
+                  label="Extension label"
+                  error={error('extension.label')}
+                  required
+                  className="sm:col-span-2 lg:col-span-3"
+                >
                   <Input autoComplete="off" {...register(`${base}.extension.label`)} />
                 </Field>
-                <Field label="Earliest day after the last session" error={error('extension.minDaysAfterLastSession')} required>
-                  <Input type="number" inputMode="numeric" step={1} min={0} {...register(`${base}.extension.minDaysAfterLastSession`, asNumber)} />
+                <Field
+                  label="Earliest day after the last session"
+                  error={error('extension.minDaysAfterLastSession')}
+                  required
+                >
+                  <Input
+                    type="number"
+                    inputMode="numeric"
+                    step={1}
+                    min={0}
+                    {...register(`${base}.extension.minDaysAfterLastSession`, asNumber)}
+                  />
                 </Field>
-                <Field label="Latest day after the last session" error={error('extension.maxDaysAfterLastSession')} required>
-                  <Input type="number" inputMode="numeric" step={1} min={0} {...register(`${base}.extension.maxDaysAfterLastSession`, asNumber)} />
+                <Field
+                  label="Latest day after the last session"
+                  error={error('extension.maxDaysAfterLastSession')}
+                  required
+                >
+                  <Input
+                    type="number"
+                    inputMode="numeric"
+                    step={1}
+                    min={0}
+                    {...register(`${base}.extension.maxDaysAfterLastSession`, asNumber)}
+                  />
                 </Field>
                 <div className="flex flex-col gap-2 pt-1">
                   <Checkbox label="Optional" {...register(`${base}.extension.isOptional`)} />
                   <Checkbox label="Open-label" {...register(`${base}.extension.isOpenLabel`)} />
                 </div>
-                <Field label="Extension mg/kg" hint="Empty both to give the sessions' dose." error={error('extension.mgPerKg')}>
-                  <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.extension.mgPerKg`, asNumber)} />
+                <Field
+                  label="Extension mg/kg"
+                  hint="Empty both to give the sessions' dose."
+                  error={error('extension.mgPerKg')}
+                >
+                  <Input
+                    type="number"
+                    inputMode="decimal"
+                    step="any"
+                    min={0}
+                    {...register(`${base}.extension.mgPerKg`, asNumber)}
+                  />
                 </Field>
                 <Field label="Extension fixed dose (mg)" error={error('extension.fixedMg')}>
-                  <Input type="number" inputMode="decimal" step="any" min={0} {...register(`${base}.extension.fixedMg`, asNumber)} />
+                  <Input
+                    type="number"
+                    inputMode="decimal"
+                    step="any"
+                    min={0}
+                    {...register(`${base}.extension.fixedMg`, asNumber)}
+                  />
                 </Field>
               </div>
             ) : null}

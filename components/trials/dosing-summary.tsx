@@ -35,14 +35,28 @@ export function DosingSummary({ protocol }: { protocol: DosingProtocol }) {
           {protocol.mgPerKg !== null ? <Row term="mg/kg">{formatNumber(protocol.mgPerKg)} mg/kg</Row> : null}
           {protocol.weightBasis ? <Row term="Weight basis">{WEIGHT_BASIS_LABELS[protocol.weightBasis]}</Row> : null}
           {protocol.fixedMg !== null ? <Row term="Fixed dose">{formatNumber(protocol.fixedMg)} mg</Row> : null}
-          <Row term="Maximum per session">{protocol.maxMgPerSession === null ? 'No cap' : `${formatNumber(protocol.maxMgPerSession)} mg`}</Row>
+          <Row term="Maximum per session">
+            {protocol.maxMgPerSession === null ? 'No cap' : `${formatNumber(protocol.maxMgPerSession)} mg`}
+          </Row>
           <Row term="Rounding">To the nearest {formatNumber(protocol.roundingIncrementMg)} mg</Row>
-          <Row term="Infusion duration">{protocol.infusionMinutes === null ? 'Not stated' : `${formatNumber(protocol.infusionMinutes)} minutes`}</Row>
+          <Row term="Infusion duration">
+            {protocol.infusionMinutes === null ? 'Not stated' : `${formatNumber(protocol.infusionMinutes)} minutes`}
+          </Row>
           <Row term="Concentration or volume">{volume ?? 'Not stated'}</Row>
           <Row term="Sessions">{formatNumber(protocol.sessionCount)}</Row>
-          <Row term="Sessions per 7 days (at most, any 7 days)">{protocol.sessionsPerWeek === null ? 'Not stated' : formatNumber(protocol.sessionsPerWeek)}</Row>
-          <Row term="Minimum gap">{protocol.minHoursBetweenSessions === null ? 'Not stated' : `${formatNumber(protocol.minHoursBetweenSessions)} hours`}</Row>
-          <Row term="Maximum gap">{protocol.maxDaysBetweenSessions === null ? 'Not stated' : `${formatNumber(protocol.maxDaysBetweenSessions)} days`}</Row>
+          <Row term="Sessions per 7 days (at most, any 7 days)">
+            {protocol.sessionsPerWeek === null ? 'Not stated' : formatNumber(protocol.sessionsPerWeek)}
+          </Row>
+          <Row term="Minimum gap">
+            {protocol.minHoursBetweenSessions === null
+              ? 'Not stated'
+              : `${formatNumber(protocol.minHoursBetweenSessions)} hours`}
+          </Row>
+          <Row term="Maximum gap">
+            {protocol.maxDaysBetweenSessions === null
+              ? 'Not stated'
+              : `${formatNumber(protocol.maxDaysBetweenSessions)} days`}
+          </Row>
           <Row term="Weight valid for">{formatNumber(protocol.weightWindowDays)} days before a session</Row>
           {steps.length > 0 ? (
             <Row term="Dose steps">
@@ -55,9 +69,14 @@ export function DosingSummary({ protocol }: { protocol: DosingProtocol }) {
           ) : null}
           {extension ? (
             <Row term="Extension">
-              {extension.label}: {extension.isOptional ? 'optional' : 'required'}, {extension.isOpenLabel ? 'open-label' : 'blinded'},{' '}
-              {formatNumber(extension.minDaysAfterLastSession)}–{formatNumber(extension.maxDaysAfterLastSession)} days after the last session
-              {extension.mgPerKg !== null ? `, ${formatNumber(extension.mgPerKg)} mg/kg` : extension.fixedMg !== null ? `, ${formatNumber(extension.fixedMg)} mg` : ', same dose as the sessions'}
+              {extension.label}: {extension.isOptional ? 'optional' : 'required'},{' '}
+              {extension.isOpenLabel ? 'open-label' : 'blinded'}, {formatNumber(extension.minDaysAfterLastSession)}–
+              {formatNumber(extension.maxDaysAfterLastSession)} days after the last session
+              {extension.mgPerKg !== null
+                ? `, ${formatNumber(extension.mgPerKg)} mg/kg`
+                : extension.fixedMg !== null
+                  ? `, ${formatNumber(extension.fixedMg)} mg`
+                  : ', same dose as the sessions'}
             </Row>
           ) : null}
         </dl>

@@ -63,12 +63,28 @@ export function LinesField({ name, label, hint }: { name: ListName; label: strin
     <Controller
       control={control}
       name={name}
-      render={({ field }) => <LinesTextarea label={label} hint={hint} error={fieldError(name)} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} />}
+      render={({ field }) => (
+        <LinesTextarea
+          label={label}
+          hint={hint}
+          error={fieldError(name)}
+          value={field.value ?? []}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
     />
   );
 }
 
-function LinesTextarea(props: { label: string; hint?: ReactNode; error?: string; value: string[]; onChange: (value: string[]) => void; onBlur: () => void }) {
+function LinesTextarea(props: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  value: string[];
+  onChange: (value: string[]) => void;
+  onBlur: () => void;
+}) {
   // The text keeps what is being typed (including a new empty line); the form gets the cleaned list.
   const [text, setText] = useState(() => props.value.join('\n'));
   return (
@@ -108,7 +124,10 @@ export function CheckboxGroup(props: {
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
   return (
-    <fieldset className={cn('flex flex-col gap-2', props.className)} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className={cn('flex flex-col gap-2', props.className)}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+    >
       <legend className="text-sm font-medium text-slate-900">{props.legend}</legend>
       {props.hint ? (
         <p id={hintId} className="text-sm text-slate-600">
@@ -131,7 +150,9 @@ export function CheckboxGroup(props: {
                   onChange={(event) =>
                     props.onChange(
                       event.target.checked
-                        ? props.options.map((o) => o.value).filter((value) => value === option.value || props.value.includes(value))
+                        ? props.options
+                            .map((o) => o.value)
+                            .filter((value) => value === option.value || props.value.includes(value))
                         : props.value.filter((value) => value !== option.value),
                     )
                   }
@@ -155,7 +176,17 @@ export function CheckboxGroup(props: {
 }
 
 /** A bordered block inside a list section (one arm, one criterion…) with its own heading and remove/move buttons. */
-export function ListItemFrame({ heading, headingId, actions, children }: { heading: ReactNode; headingId: string; actions?: ReactNode; children: ReactNode }) {
+export function ListItemFrame({
+  heading,
+  headingId,
+  actions,
+  children,
+}: {
+  heading: ReactNode;
+  headingId: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <fieldset aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

@@ -15,7 +15,9 @@ import { ChangesTable, ImportPreviewCard } from './import-preview';
 const MAX_BYTES = 5 * 1024 * 1024;
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** The server's per-field problems, one per line, with the JSON path they are about. */
@@ -28,7 +30,9 @@ function ImportErrors({ error }: { error: ErrorBody['error'] }) {
           {entries.flatMap(([path, messages]) =>
             messages.map((message) => (
               <li key={`${path}:${message}`}>
-                {path !== '_' && path !== 'text' ? <code className="mr-1 rounded bg-red-100 px-1 text-xs break-all">{path}</code> : null}
+                {path !== '_' && path !== 'text' ? (
+                  <code className="mr-1 rounded bg-red-100 px-1 text-xs break-all">{path}</code>
+                ) : null}
                 {message}
               </li>
             )),
@@ -78,15 +82,24 @@ export function ImportForm() {
     if (!file) return;
     setFileNote(null);
     if (file.size > MAX_BYTES) {
-      setFileNote({ tone: 'error', message: `${file.name} is ${formatSize(file.size)}. The limit is 5 MB: download only the studies you need, e.g. one study at a time.` });
+      setFileNote({
+        tone: 'error',
+        message: `${file.name} is ${formatSize(file.size)}. The limit is 5 MB: download only the studies you need, e.g. one study at a time.`,
+      });
       event.target.value = '';
       return;
     }
     try {
       changeText(await readFile(file));
-      setFileNote({ tone: 'info', message: `Loaded ${file.name} (${formatSize(file.size)}). Preview it before importing.` });
+      setFileNote({
+        tone: 'info',
+        message: `Loaded ${file.name} (${formatSize(file.size)}). Preview it before importing.`,
+      });
     } catch {
-      setFileNote({ tone: 'error', message: `${file.name} could not be read. Try again, or paste its contents instead.` });
+      setFileNote({
+        tone: 'error',
+        message: `${file.name} could not be read. Try again, or paste its contents instead.`,
+      });
     }
   }
 
@@ -109,7 +122,10 @@ export function ImportForm() {
         setError(response.error);
       }
     } catch {
-      setError({ code: 'INTERNAL', message: `The document (${formatSize(new Blob([text]).size)}) could not be sent for preview. Try again; if it keeps failing, import fewer studies at a time.` });
+      setError({
+        code: 'INTERNAL',
+        message: `The document (${formatSize(new Blob([text]).size)}) could not be sent for preview. Try again; if it keeps failing, import fewer studies at a time.`,
+      });
     } finally {
       setBusy(null);
     }
@@ -129,7 +145,10 @@ export function ImportForm() {
         setError(response.error);
       }
     } catch {
-      setError({ code: 'INTERNAL', message: 'The import could not be sent. Check your connection and try again; nothing was saved.' });
+      setError({
+        code: 'INTERNAL',
+        message: 'The import could not be sent. Check your connection and try again; nothing was saved.',
+      });
     } finally {
       setBusy(null);
     }
@@ -184,7 +203,12 @@ export function ImportForm() {
           ) : null}
         </div>
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" variant={preview ? 'secondary' : 'primary'} loading={busy === 'preview'} disabled={busy !== null || text.trim() === ''}>
+          <Button
+            type="submit"
+            variant={preview ? 'secondary' : 'primary'}
+            loading={busy === 'preview'}
+            disabled={busy !== null || text.trim() === ''}
+          >
             Preview
           </Button>
         </div>
@@ -196,24 +220,43 @@ export function ImportForm() {
         <section aria-labelledby="import-preview-heading" className="flex flex-col gap-4">
           <div className="flex flex-wrap items-end justify-between gap-3">
             <div>
-              <h2 id="import-preview-heading" ref={previewHeadingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
+              <h2
+                id="import-preview-heading"
+                ref={previewHeadingRef}
+                tabIndex={-1}
+                className="text-xl font-semibold text-slate-900"
+              >
                 Preview: {studies.length === 1 ? '1 study' : `${studies.length} studies`}
               </h2>
               <p className="text-sm text-slate-700">
-                Nothing is saved yet. Suggested rules and dosing stay suggestions until an admin confirms them on the trial page.
+                Nothing is saved yet. Suggested rules and dosing stay suggestions until an admin confirms them on the
+                trial page.
               </p>
             </div>
-            <Button variant="primary" onClick={runImport} loading={busy === 'import'} disabled={busy !== null || isImportBlocked}>
+            <Button
+              variant="primary"
+              onClick={runImport}
+              loading={busy === 'import'}
+              disabled={busy !== null || isImportBlocked}
+            >
               Import
             </Button>
           </div>
           {olderStudies.length > 0 ? (
-            <Alert tone="warning" title={olderStudies.length === 1 ? 'An older registry version' : `${olderStudies.length} older registry versions`}>
+            <Alert
+              tone="warning"
+              title={
+                olderStudies.length === 1
+                  ? 'An older registry version'
+                  : `${olderStudies.length} older registry versions`
+              }
+            >
               <ul className="list-disc pl-5">
                 {olderStudies.map((item) => (
                   <li key={item.draft.nctId}>
-                    {item.draft.nctId}: this file was last updated on ClinicalTrials.gov on {item.registryVersion.incoming}; TrialDesk already has the
-                    version of {item.registryVersion.stored}. Importing it undoes the registry&apos;s later changes.
+                    {item.draft.nctId}: this file was last updated on ClinicalTrials.gov on{' '}
+                    {item.registryVersion.incoming}; TrialDesk already has the version of {item.registryVersion.stored}.
+                    Importing it undoes the registry&apos;s later changes.
                   </li>
                 ))}
               </ul>
@@ -229,7 +272,12 @@ export function ImportForm() {
             <ImportPreviewCard key={`${item.draft.nctId}-${index}`} item={item} index={index} />
           ))}
           <div>
-            <Button variant="primary" onClick={runImport} loading={busy === 'import'} disabled={busy !== null || isImportBlocked}>
+            <Button
+              variant="primary"
+              onClick={runImport}
+              loading={busy === 'import'}
+              disabled={busy !== null || isImportBlocked}
+            >
               Import {studies.length === 1 ? 'this study' : `these ${studies.length} studies`}
             </Button>
           </div>
@@ -238,7 +286,12 @@ export function ImportForm() {
 
       {result ? (
         <section aria-labelledby="import-result-heading" className="flex flex-col gap-4">
-          <h2 id="import-result-heading" ref={resultHeadingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
+          <h2
+            id="import-result-heading"
+            ref={resultHeadingRef}
+            tabIndex={-1}
+            className="text-xl font-semibold text-slate-900"
+          >
             Imported {result.results.length === 1 ? '1 study' : `${result.results.length} studies`}
           </h2>
           <ul className="flex flex-col gap-3">
@@ -246,15 +299,27 @@ export function ImportForm() {
               <li key={item.trialId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                 <p className="text-sm text-slate-800">
                   <span className="font-mono font-medium text-slate-900">{item.nctId}</span>:{' '}
-                  {item.created ? 'created' : item.changes.length === 0 ? 'already up to date' : `updated (${item.changes.length === 1 ? '1 change' : `${item.changes.length} changes`})`}
+                  {item.created
+                    ? 'created'
+                    : item.changes.length === 0
+                      ? 'already up to date'
+                      : `updated (${item.changes.length === 1 ? '1 change' : `${item.changes.length} changes`})`}
                   {item.amendedToVersion !== null ? `, saved as protocol version ${item.amendedToVersion}` : ''}.
                 </p>
-                <Link href={`/trials/${item.trialId}`} className="mt-1 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
+                <Link
+                  href={`/trials/${item.trialId}`}
+                  className="mt-1 inline-block text-sm font-medium text-brand-700 underline underline-offset-2"
+                >
                   Open trial {item.nctId}
                 </Link>
                 {!item.created && item.changes.length > 0 ? (
                   <div className="mt-3">
-                    <ChangesTable changes={item.changes} caption={`Changes made to ${item.nctId}`} beforeLabel="Before" afterLabel="After" />
+                    <ChangesTable
+                      changes={item.changes}
+                      caption={`Changes made to ${item.nctId}`}
+                      beforeLabel="Before"
+                      afterLabel="After"
+                    />
                   </div>
                 ) : null}
               </li>

@@ -20,7 +20,12 @@ export function formatChangeValue(value: unknown): string {
 
 export type ChangesTableProps = { changes: TrialChange[]; caption: string; beforeLabel?: string; afterLabel?: string };
 
-export function ChangesTable({ changes, caption, beforeLabel = 'Now', afterLabel = 'After import' }: ChangesTableProps) {
+export function ChangesTable({
+  changes,
+  caption,
+  beforeLabel = 'Now',
+  afterLabel = 'After import',
+}: ChangesTableProps) {
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
       <table className="w-full border-collapse text-left text-sm">
@@ -44,8 +49,12 @@ export function ChangesTable({ changes, caption, beforeLabel = 'Now', afterLabel
               <th scope="row" className="px-3 py-2 text-left align-top font-medium text-slate-900">
                 {change.label}
               </th>
-              <td className="max-w-sm px-3 py-2 align-top break-words text-slate-700">{formatChangeValue(change.before)}</td>
-              <td className="max-w-sm px-3 py-2 align-top break-words text-slate-900">{formatChangeValue(change.after)}</td>
+              <td className="max-w-sm px-3 py-2 align-top break-words text-slate-700">
+                {formatChangeValue(change.before)}
+              </td>
+              <td className="max-w-sm px-3 py-2 align-top break-words text-slate-900">
+                {formatChangeValue(change.after)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -99,7 +108,10 @@ export function ImportPreviewCard({ item, index }: { item: ImportPreviewItem; in
       {isUpdate ? (
         <p className="mt-2 text-sm text-slate-700">
           This NCT id is already in TrialDesk:{' '}
-          <Link href={`/trials/${item.existingTrialId}`} className="font-medium text-brand-700 underline underline-offset-2">
+          <Link
+            href={`/trials/${item.existingTrialId}`}
+            className="font-medium text-brand-700 underline underline-offset-2"
+          >
             open the current record
           </Link>
           . Confirmed rules and dosing are kept where the criterion or arm is unchanged.
@@ -107,11 +119,17 @@ export function ImportPreviewCard({ item, index }: { item: ImportPreviewItem; in
       ) : null}
       {item.amendsProtocol ? (
         <Alert tone="warning" live="none" className="mt-3" title="This import amends the protocol">
-          People have been screened for this trial, so the changed criteria or dosing are saved as a new protocol version. Their screenings keep the version they used.
+          People have been screened for this trial, so the changed criteria or dosing are saved as a new protocol
+          version. Their screenings keep the version they used.
         </Alert>
       ) : null}
       {item.warnings.length > 0 ? (
-        <Alert tone="warning" live="none" className="mt-3" title={item.warnings.length === 1 ? '1 import warning' : `${item.warnings.length} import warnings`}>
+        <Alert
+          tone="warning"
+          live="none"
+          className="mt-3"
+          title={item.warnings.length === 1 ? '1 import warning' : `${item.warnings.length} import warnings`}
+        >
           <ul className="list-disc pl-5">
             {item.warnings.map((warning) => (
               <li key={warning}>{warning}</li>
@@ -151,7 +169,8 @@ export function ImportPreviewCard({ item, index }: { item: ImportPreviewItem; in
           <ul className="flex flex-col gap-2">
             {draft.arms.map((arm) => (
               <li key={arm.label} className="rounded-md border border-slate-200 px-3 py-2 text-sm">
-                <span className="font-medium text-slate-900">{arm.label}</span> <span className="text-slate-600">({ARM_TYPE_LABELS[arm.type]})</span>
+                <span className="font-medium text-slate-900">{arm.label}</span>{' '}
+                <span className="text-slate-600">({ARM_TYPE_LABELS[arm.type]})</span>
                 {arm.dosing ? (
                   <p className="mt-1 text-slate-800">
                     <Badge tone="success">Confirmed dosing</Badge> {describeDosing(arm.dosing)}
@@ -178,16 +197,23 @@ export function ImportPreviewCard({ item, index }: { item: ImportPreviewItem; in
         ) : (
           <ol className="flex flex-col gap-1.5">
             {draft.criteria.map((criterion, position) => (
-              <li key={`${position}-${criterion.text}`} className="rounded-md border border-slate-100 px-3 py-2 text-sm">
-                <span className="mr-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">{criterion.kind === 'INCLUSION' ? 'Inclusion' : 'Exclusion'}</span>
+              <li
+                key={`${position}-${criterion.text}`}
+                className="rounded-md border border-slate-100 px-3 py-2 text-sm"
+              >
+                <span className="mr-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                  {criterion.kind === 'INCLUSION' ? 'Inclusion' : 'Exclusion'}
+                </span>
                 <span className="whitespace-pre-line text-slate-900">{criterion.text}</span>
                 {criterion.rule ? (
                   <p className="mt-1">
-                    <Badge tone="success">Confirmed rule</Badge> <span className="text-slate-900">{describeRule(criterion.rule)}</span>
+                    <Badge tone="success">Confirmed rule</Badge>{' '}
+                    <span className="text-slate-900">{describeRule(criterion.rule)}</span>
                   </p>
                 ) : criterion.suggestedRule ? (
                   <p className="mt-1">
-                    <Badge tone="warning">Suggested rule</Badge> <span className="text-slate-900">{describeRule(criterion.suggestedRule)}</span>
+                    <Badge tone="warning">Suggested rule</Badge>{' '}
+                    <span className="text-slate-900">{describeRule(criterion.suggestedRule)}</span>
                   </p>
                 ) : (
                   <p className="mt-1 text-slate-600">Clinician judgment</p>

@@ -55,7 +55,9 @@ export function OverviewSection({ trial }: SectionProps) {
           <Detail term="Allocation">{trial.allocation ? ALLOCATION_LABELS[trial.allocation] : missing}</Detail>
           <Detail term="Masking">{trial.masking ? MASKING_LABELS[trial.masking] : missing}</Detail>
           <Detail term="Lead sponsor">{orMissing(trial.leadSponsor)}</Detail>
-          <Detail term="Collaborators">{trial.collaborators.length > 0 ? trial.collaborators.join('; ') : 'None listed'}</Detail>
+          <Detail term="Collaborators">
+            {trial.collaborators.length > 0 ? trial.collaborators.join('; ') : 'None listed'}
+          </Detail>
           <Detail term="Principal investigator">{orMissing(trial.principalInvestigator)}</Detail>
           <Detail term="Enrollment">
             <EnrollmentProgress enrolled={trial.enrolledCount} target={trial.targetEnrollment} className="max-w-48" />
@@ -67,7 +69,11 @@ export function OverviewSection({ trial }: SectionProps) {
 
         <div>
           <h3 className="text-sm font-semibold text-slate-900">Brief summary</h3>
-          {trial.briefSummary ? <p className="mt-1 max-w-3xl text-sm whitespace-pre-line text-slate-800">{trial.briefSummary}</p> : <p className="mt-1 text-sm">{missing}</p>}
+          {trial.briefSummary ? (
+            <p className="mt-1 max-w-3xl text-sm whitespace-pre-line text-slate-800">{trial.briefSummary}</p>
+          ) : (
+            <p className="mt-1 text-sm">{missing}</p>
+          )}
         </div>
 
         <div className="grid gap-6 md:grid-cols-2">
@@ -93,7 +99,9 @@ export function OverviewSection({ trial }: SectionProps) {
                   <li key={site.id}>
                     <span className="font-medium text-slate-900">{site.facility}</span>
                     {[site.city, site.state, site.country].some(Boolean) ? (
-                      <span className="text-slate-600">, {[site.city, site.state, site.country].filter(Boolean).join(', ')}</span>
+                      <span className="text-slate-600">
+                        , {[site.city, site.state, site.country].filter(Boolean).join(', ')}
+                      </span>
                     ) : null}
                   </li>
                 ))}
@@ -112,13 +120,17 @@ export function OverviewSection({ trial }: SectionProps) {
             <div className="mt-2 flex flex-col gap-4">
               {outcomesByKind.map((group) => (
                 <div key={group.kind}>
-                  <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{OUTCOME_KIND_LABELS[group.kind]}</h4>
+                  <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                    {OUTCOME_KIND_LABELS[group.kind]}
+                  </h4>
                   <ul className="mt-1 flex flex-col gap-2">
                     {group.items.map((outcome) => (
                       <li key={outcome.id} className="text-sm text-slate-800">
                         <span className="font-medium text-slate-900">{outcome.measure}</span>
                         {outcome.timeFrame ? <span className="text-slate-600"> · {outcome.timeFrame}</span> : null}
-                        {outcome.description ? <p className="mt-0.5 max-w-3xl text-slate-700">{outcome.description}</p> : null}
+                        {outcome.description ? (
+                          <p className="mt-0.5 max-w-3xl text-slate-700">{outcome.description}</p>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -9,10 +9,16 @@ import { Section, type SectionProps } from './section-frame';
 
 export function AssessmentPlanSection({ trial }: SectionProps) {
   const rows = [...trial.assessmentPlan].sort(
-    (a, b) => timepointOrder(a.timepoint) - timepointOrder(b.timepoint) || instrumentLabel(a.instrument).localeCompare(instrumentLabel(b.instrument)),
+    (a, b) =>
+      timepointOrder(a.timepoint) - timepointOrder(b.timepoint) ||
+      instrumentLabel(a.instrument).localeCompare(instrumentLabel(b.instrument)),
   );
   return (
-    <Section id="assessment-plan" title="Assessment plan" description="Which questionnaires are due when, and how far from that day they may be done.">
+    <Section
+      id="assessment-plan"
+      title="Assessment plan"
+      description="Which questionnaires are due when, and how far from that day they may be done."
+    >
       {rows.length === 0 ? (
         <CardBody>
           <EmptyState title="No assessments planned" />
@@ -43,7 +49,9 @@ export function AssessmentPlanSection({ trial }: SectionProps) {
                     {instrumentLabel(item.instrument)}
                   </th>
                   <td className="px-4 py-3 align-top text-slate-800">{describeTimepointCode(item.timepoint)}</td>
-                  <td className="px-4 py-3 align-top text-slate-800">{describeWindow(item.windowBeforeDays, item.windowAfterDays)}</td>
+                  <td className="px-4 py-3 align-top text-slate-800">
+                    {describeWindow(item.windowBeforeDays, item.windowAfterDays)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -59,7 +67,11 @@ export function AssessmentPlanSection({ trial }: SectionProps) {
 export function VersionsSection({ trial }: SectionProps) {
   const current = trial.versions[0]?.number;
   return (
-    <Section id="versions" title="Versions" description="Each amendment of criteria, dosing or the assessment plan after screening began is a new protocol version.">
+    <Section
+      id="versions"
+      title="Versions"
+      description="Each amendment of criteria, dosing or the assessment plan after screening began is a new protocol version."
+    >
       <div role="region" aria-labelledby="versions-caption" tabIndex={0} className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <caption id="versions-caption" className="px-4 py-3 text-left text-sm font-semibold text-slate-900 sm:px-5">
@@ -88,13 +100,24 @@ export function VersionsSection({ trial }: SectionProps) {
             {trial.versions.map((version) => {
               const isShown = version.number === trial.protocolVersion.number;
               return (
-                <tr key={version.id} className={`border-b border-slate-100 last:border-b-0 ${isShown ? 'bg-brand-50' : ''}`} aria-current={isShown ? 'true' : undefined}>
-                  <th scope="row" className="px-4 py-3 text-left align-top font-medium whitespace-nowrap text-slate-900">
+                <tr
+                  key={version.id}
+                  className={`border-b border-slate-100 last:border-b-0 ${isShown ? 'bg-brand-50' : ''}`}
+                  aria-current={isShown ? 'true' : undefined}
+                >
+                  <th
+                    scope="row"
+                    className="px-4 py-3 text-left align-top font-medium whitespace-nowrap text-slate-900"
+                  >
                     {isShown ? (
                       <span>Version {version.number}</span>
                     ) : (
                       <Link
-                        href={version.number === current ? `/trials/${trial.id}#versions` : `/trials/${trial.id}?version=${version.number}#criteria`}
+                        href={
+                          version.number === current
+                            ? `/trials/${trial.id}#versions`
+                            : `/trials/${trial.id}?version=${version.number}#criteria`
+                        }
                         className="text-brand-700 underline underline-offset-2"
                       >
                         Version {version.number}
@@ -107,12 +130,22 @@ export function VersionsSection({ trial }: SectionProps) {
                     ) : null}
                     {isShown ? <span className="sr-only"> (shown on this page)</span> : null}
                   </th>
-                  <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">{formatInstant(version.createdAt)}</td>
-                  <td className="px-4 py-3 align-top text-slate-800">{version.createdByName ?? <span className="text-slate-600">System</span>}</td>
-                  <td className="px-4 py-3 align-top text-slate-800">
-                    {version.reason ?? <span className="text-slate-600">{version.number === 1 ? 'Original protocol' : 'No reason recorded'}</span>}
+                  <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
+                    {formatInstant(version.createdAt)}
                   </td>
-                  <td className="px-4 py-3 text-right align-top text-slate-800 tabular-nums">{version.criteriaCount}</td>
+                  <td className="px-4 py-3 align-top text-slate-800">
+                    {version.createdByName ?? <span className="text-slate-600">System</span>}
+                  </td>
+                  <td className="px-4 py-3 align-top text-slate-800">
+                    {version.reason ?? (
+                      <span className="text-slate-600">
+                        {version.number === 1 ? 'Original protocol' : 'No reason recorded'}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-right align-top text-slate-800 tabular-nums">
+                    {version.criteriaCount}
+                  </td>
                 </tr>
               );
             })}
@@ -122,7 +155,11 @@ export function VersionsSection({ trial }: SectionProps) {
       <CardBody className="border-t border-slate-200">
         <h3 className="text-sm font-semibold text-slate-900">ClinicalTrials.gov imports</h3>
         {trial.imports.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-700">{trial.nctId ? 'This trial has not been imported from ClinicalTrials.gov.' : 'A local study has no registry imports.'}</p>
+          <p className="mt-1 text-sm text-slate-700">
+            {trial.nctId
+              ? 'This trial has not been imported from ClinicalTrials.gov.'
+              : 'A local study has no registry imports.'}
+          </p>
         ) : (
           <ul className="mt-2 flex flex-col gap-1.5 text-sm text-slate-800">
             {trial.imports.map((row, index) => (

@@ -31,14 +31,21 @@ export function ArmsFields({ enrollmentByArmId }: { enrollmentByArmId: Record<st
   function relink(from: string, to: string | null) {
     getValues('interventions').forEach((item, index) => {
       if (!item.armLabels.includes(from)) return;
-      const next = to === null ? item.armLabels.filter((label) => label !== from) : item.armLabels.map((label) => (label === from ? to : label));
+      const next =
+        to === null
+          ? item.armLabels.filter((label) => label !== from)
+          : item.armLabels.map((label) => (label === from ? to : label));
       setValue(`interventions.${index}.armLabels`, next, { shouldDirty: true });
     });
   }
 
   return (
     <div className="flex flex-col gap-4">
-      {fields.length === 0 ? <p className="text-sm text-slate-700">No arms yet. A trial needs at least one arm before anyone can be randomized or dosed.</p> : null}
+      {fields.length === 0 ? (
+        <p className="text-sm text-slate-700">
+          No arms yet. A trial needs at least one arm before anyone can be randomized or dosed.
+        </p>
+      ) : null}
       {fields.map((field, index) => {
         const enrolled = field.id ? (enrollmentByArmId[field.id] ?? 0) : 0;
         const label = labels[index] ?? '';
@@ -51,7 +58,8 @@ export function ArmsFields({ enrollmentByArmId }: { enrollmentByArmId: Record<st
             actions={
               enrolled > 0 ? (
                 <p className="text-sm text-slate-600">
-                  {enrolled === 1 ? '1 participant is' : `${enrolled} participants are`} enrolled in this arm, so it cannot be removed.
+                  {enrolled === 1 ? '1 participant is' : `${enrolled} participants are`} enrolled in this arm, so it
+                  cannot be removed.
                 </p>
               ) : (
                 <Button
@@ -68,7 +76,12 @@ export function ArmsFields({ enrollmentByArmId }: { enrollmentByArmId: Record<st
             }
           >
             <div className="grid gap-4 md:grid-cols-3">
-              <Field label="Arm label" hint="As registered, e.g. Ketamine." error={fieldError(`arms.${index}.label`)} required>
+              <Field
+                label="Arm label"
+                hint="As registered, e.g. Ketamine."
+                error={fieldError(`arms.${index}.label`)}
+                required
+              >
                 <Input
                   autoComplete="off"
                   {...labelField}
@@ -82,8 +95,20 @@ export function ArmsFields({ enrollmentByArmId }: { enrollmentByArmId: Record<st
               <Field label="Arm type" error={fieldError(`arms.${index}.type`)} required>
                 <Select options={optionsOf(ARM_TYPE_LABELS)} {...register(`arms.${index}.type`)} />
               </Field>
-              <Field label="Allocation weight" hint="Relative share in randomization (1:1 = both 1)." error={fieldError(`arms.${index}.allocationWeight`)} required>
-                <Input type="number" inputMode="numeric" min={1} max={20} step={1} {...register(`arms.${index}.allocationWeight`, asNumber)} />
+              <Field
+                label="Allocation weight"
+                hint="Relative share in randomization (1:1 = both 1)."
+                error={fieldError(`arms.${index}.allocationWeight`)}
+                required
+              >
+                <Input
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={20}
+                  step={1}
+                  {...register(`arms.${index}.allocationWeight`, asNumber)}
+                />
               </Field>
               <Field label="Description" error={fieldError(`arms.${index}.description`)} className="md:col-span-3">
                 <Textarea rows={2} {...register(`arms.${index}.description`, asText)} />
@@ -97,7 +122,16 @@ export function ArmsFields({ enrollmentByArmId }: { enrollmentByArmId: Record<st
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => append({ label: '', type: 'EXPERIMENTAL', description: null, allocationWeight: 1, dosing: null, suggestedDosing: null })}
+          onClick={() =>
+            append({
+              label: '',
+              type: 'EXPERIMENTAL',
+              description: null,
+              allocationWeight: 1,
+              dosing: null,
+              suggestedDosing: null,
+            })
+          }
         >
           Add an arm
         </Button>
@@ -114,7 +148,9 @@ export function InterventionsFields() {
   const fieldError = useFieldError();
   const { fields, append, remove } = useFieldArray({ control, name: 'interventions', keyName: 'fieldKey' });
   const arms = useWatch({ control, name: 'arms' }) ?? [];
-  const armOptions = [...new Set(arms.map((arm) => arm?.label?.trim() ?? '').filter((label) => label !== ''))].map((label) => ({ value: label, label }));
+  const armOptions = [...new Set(arms.map((arm) => arm?.label?.trim() ?? '').filter((label) => label !== ''))].map(
+    (label) => ({ value: label, label }),
+  );
   return (
     <div className="flex flex-col gap-4">
       {fields.length === 0 ? <p className="text-sm text-slate-700">No interventions yet.</p> : null}
@@ -136,7 +172,11 @@ export function InterventionsFields() {
             <Field label="Name" error={fieldError(`interventions.${index}.name`)} required className="md:col-span-2">
               <Input autoComplete="off" {...register(`interventions.${index}.name`)} />
             </Field>
-            <Field label="Description" error={fieldError(`interventions.${index}.description`)} className="md:col-span-3">
+            <Field
+              label="Description"
+              error={fieldError(`interventions.${index}.description`)}
+              className="md:col-span-3"
+            >
               <Textarea rows={2} {...register(`interventions.${index}.description`, asText)} />
             </Field>
           </div>
@@ -157,7 +197,11 @@ export function InterventionsFields() {
         </ListItemFrame>
       ))}
       <div>
-        <Button size="sm" variant="secondary" onClick={() => append({ type: 'DRUG', name: '', description: null, armLabels: [] })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => append({ type: 'DRUG', name: '', description: null, armLabels: [] })}
+        >
           Add an intervention
         </Button>
       </div>
@@ -169,20 +213,40 @@ export function InterventionsFields() {
 
 type RuleChoice = 'none' | 'confirmed' | 'suggested';
 
-function RuleSelect(props: { confirmed: RuleNode | null; suggested: RuleNode | null; value: RuleNode | null; onChange: (rule: RuleNode | null) => void; onBlur: () => void; error?: string }) {
+function RuleSelect(props: {
+  confirmed: RuleNode | null;
+  suggested: RuleNode | null;
+  value: RuleNode | null;
+  onChange: (rule: RuleNode | null) => void;
+  onBlur: () => void;
+  error?: string;
+}) {
   const { confirmed, suggested, value } = props;
-  const offersSuggestion = suggested !== null && (confirmed === null || stableJson(confirmed) !== stableJson(suggested));
+  const offersSuggestion =
+    suggested !== null && (confirmed === null || stableJson(confirmed) !== stableJson(suggested));
   const current: RuleChoice =
-    value === null ? 'none' : confirmed !== null && stableJson(value) === stableJson(confirmed) ? 'confirmed' : offersSuggestion ? 'suggested' : 'confirmed';
+    value === null
+      ? 'none'
+      : confirmed !== null && stableJson(value) === stableJson(confirmed)
+        ? 'confirmed'
+        : offersSuggestion
+          ? 'suggested'
+          : 'confirmed';
   const options = [
     { value: 'none', label: 'Clinician judgment (no rule)' },
     ...(confirmed ? [{ value: 'confirmed', label: `Confirmed rule: ${describeRule(confirmed)}` }] : []),
-    ...(offersSuggestion && suggested ? [{ value: 'suggested', label: `Suggested rule: ${describeRule(suggested)}` }] : []),
+    ...(offersSuggestion && suggested
+      ? [{ value: 'suggested', label: `Suggested rule: ${describeRule(suggested)}` }]
+      : []),
   ];
   return (
     <Field
       label="How it is decided"
-      hint={options.length === 1 ? 'No structured rule has been suggested for this wording.' : 'Choosing a suggested rule confirms it.'}
+      hint={
+        options.length === 1
+          ? 'No structured rule has been suggested for this wording.'
+          : 'Choosing a suggested rule confirms it.'
+      }
       error={props.error}
     >
       <Select
@@ -224,7 +288,12 @@ export function CriteriaFields() {
                     <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)}>
                       Move up<span className="sr-only"> {name}</span>
                     </Button>
-                    <Button size="sm" variant="ghost" disabled={index === fields.length - 1} onClick={() => move(index, index + 1)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={index === fields.length - 1}
+                      onClick={() => move(index, index + 1)}
+                    >
                       Move down<span className="sr-only"> {name}</span>
                     </Button>
                     <Button size="sm" variant="ghost" onClick={() => remove(index)}>
@@ -237,7 +306,13 @@ export function CriteriaFields() {
                   <Field label="Kind" error={fieldError(`criteria.${index}.kind`)} required>
                     <Select options={optionsOf(CRITERION_KIND_LABELS)} {...register(`criteria.${index}.kind`)} />
                   </Field>
-                  <Field label="Wording" hint="As written in the protocol." error={fieldError(`criteria.${index}.text`)} required className="md:col-span-3">
+                  <Field
+                    label="Wording"
+                    hint="As written in the protocol."
+                    error={fieldError(`criteria.${index}.text`)}
+                    required
+                    className="md:col-span-3"
+                  >
                     <Textarea rows={2} {...register(`criteria.${index}.text`)} />
                   </Field>
                 </div>
@@ -261,10 +336,18 @@ export function CriteriaFields() {
         })}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" onClick={() => append({ kind: 'INCLUSION', text: '', rule: null, suggestedRule: null })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => append({ kind: 'INCLUSION', text: '', rule: null, suggestedRule: null })}
+        >
           Add an inclusion criterion
         </Button>
-        <Button size="sm" variant="secondary" onClick={() => append({ kind: 'EXCLUSION', text: '', rule: null, suggestedRule: null })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => append({ kind: 'EXCLUSION', text: '', rule: null, suggestedRule: null })}
+        >
           Add an exclusion criterion
         </Button>
       </div>
@@ -280,10 +363,17 @@ const TIMEPOINT_KINDS: Array<{ value: Timepoint['kind']; label: string }> = [
   { value: 'DAYS_AFTER_LAST_SESSION', label: 'Days after the last session …' },
 ];
 
-function TimepointInput(props: { value: Timepoint; onChange: (value: Timepoint) => void; onBlur: () => void; kindError?: string; numberError?: string }) {
+function TimepointInput(props: {
+  value: Timepoint;
+  onChange: (value: Timepoint) => void;
+  onBlur: () => void;
+  kindError?: string;
+  numberError?: string;
+}) {
   const id = useId();
   const { value } = props;
-  const number = value.kind === 'AFTER_SESSION' ? value.session : value.kind === 'DAYS_AFTER_LAST_SESSION' ? value.days : null;
+  const number =
+    value.kind === 'AFTER_SESSION' ? value.session : value.kind === 'DAYS_AFTER_LAST_SESSION' ? value.days : null;
   function change(kind: Timepoint['kind'], amount: number) {
     if (kind === 'BASELINE') props.onChange({ kind });
     else if (kind === 'AFTER_SESSION') props.onChange({ kind, session: amount });
@@ -296,11 +386,18 @@ function TimepointInput(props: { value: Timepoint; onChange: (value: Timepoint) 
           value={value.kind}
           options={TIMEPOINT_KINDS}
           onBlur={props.onBlur}
-          onChange={(event) => change(event.target.value as Timepoint['kind'], event.target.value === 'DAYS_AFTER_LAST_SESSION' ? 7 : 1)}
+          onChange={(event) =>
+            change(event.target.value as Timepoint['kind'], event.target.value === 'DAYS_AFTER_LAST_SESSION' ? 7 : 1)
+          }
         />
       </Field>
       {number !== null ? (
-        <Field label={value.kind === 'AFTER_SESSION' ? 'Session number' : 'Days after the last session'} error={props.numberError} required id={`${id}-number`}>
+        <Field
+          label={value.kind === 'AFTER_SESSION' ? 'Session number' : 'Days after the last session'}
+          error={props.numberError}
+          required
+          id={`${id}-number`}
+        >
           <Input
             type="number"
             inputMode="numeric"
@@ -308,7 +405,9 @@ function TimepointInput(props: { value: Timepoint; onChange: (value: Timepoint) 
             step={1}
             value={Number.isNaN(number) ? '' : number}
             onBlur={props.onBlur}
-            onChange={(event) => change(value.kind, event.target.value === '' ? Number.NaN : Number(event.target.value))}
+            onChange={(event) =>
+              change(value.kind, event.target.value === '' ? Number.NaN : Number(event.target.value))
+            }
           />
         </Field>
       ) : null}
@@ -349,16 +448,46 @@ export function AssessmentPlanFields() {
                   value={timepoint.value}
                   onChange={timepoint.onChange}
                   onBlur={timepoint.onBlur}
-                  kindError={fieldError(`assessmentPlan.${index}.timepoint.kind`) ?? fieldError(`assessmentPlan.${index}.timepoint`)}
-                  numberError={fieldError(`assessmentPlan.${index}.timepoint.session`) ?? fieldError(`assessmentPlan.${index}.timepoint.days`)}
+                  kindError={
+                    fieldError(`assessmentPlan.${index}.timepoint.kind`) ??
+                    fieldError(`assessmentPlan.${index}.timepoint`)
+                  }
+                  numberError={
+                    fieldError(`assessmentPlan.${index}.timepoint.session`) ??
+                    fieldError(`assessmentPlan.${index}.timepoint.days`)
+                  }
                 />
               )}
             />
-            <Field label="Window before (days)" hint="How many days early it may be done." error={fieldError(`assessmentPlan.${index}.windowBeforeDays`)} required>
-              <Input type="number" inputMode="numeric" min={0} max={60} step={1} {...register(`assessmentPlan.${index}.windowBeforeDays`, asNumber)} />
+            <Field
+              label="Window before (days)"
+              hint="How many days early it may be done."
+              error={fieldError(`assessmentPlan.${index}.windowBeforeDays`)}
+              required
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={60}
+                step={1}
+                {...register(`assessmentPlan.${index}.windowBeforeDays`, asNumber)}
+              />
             </Field>
-            <Field label="Window after (days)" hint="How many days late it may be done." error={fieldError(`assessmentPlan.${index}.windowAfterDays`)} required>
-              <Input type="number" inputMode="numeric" min={0} max={60} step={1} {...register(`assessmentPlan.${index}.windowAfterDays`, asNumber)} />
+            <Field
+              label="Window after (days)"
+              hint="How many days late it may be done."
+              error={fieldError(`assessmentPlan.${index}.windowAfterDays`)}
+              required
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={60}
+                step={1}
+                {...register(`assessmentPlan.${index}.windowAfterDays`, asNumber)}
+              />
             </Field>
           </div>
         </ListItemFrame>
@@ -367,7 +496,14 @@ export function AssessmentPlanFields() {
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => append({ instrument: INSTRUMENT_CODES[0], timepoint: { kind: 'BASELINE' }, windowBeforeDays: 0, windowAfterDays: 0 })}
+          onClick={() =>
+            append({
+              instrument: INSTRUMENT_CODES[0],
+              timepoint: { kind: 'BASELINE' },
+              windowBeforeDays: 0,
+              windowAfterDays: 0,
+            })
+          }
         >
           Add an assessment
         </Button>

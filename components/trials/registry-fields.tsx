@@ -7,7 +7,15 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { CheckboxGroup, LinesField, ListItemFrame, numberOrNull, textOrNull, useFieldError } from './form-controls';
-import { ALLOCATION_LABELS, MASKING_LABELS, optionsOf, OUTCOME_KIND_LABELS, PHASE_LABELS, STATUS_LABELS, STUDY_TYPE_LABELS } from './labels';
+import {
+  ALLOCATION_LABELS,
+  MASKING_LABELS,
+  optionsOf,
+  OUTCOME_KIND_LABELS,
+  PHASE_LABELS,
+  STATUS_LABELS,
+  STUDY_TYPE_LABELS,
+} from './labels';
 import type { TrialFormValues } from './trial-form-values';
 
 const asText = { setValueAs: textOrNull };
@@ -20,7 +28,11 @@ export function RegistryFields() {
   return (
     <div className="flex flex-col gap-5">
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="NCT id" hint="NCT followed by 8 digits. Leave empty for a local study." error={fieldError('nctId')}>
+        <Field
+          label="NCT id"
+          hint="NCT followed by 8 digits. Leave empty for a local study."
+          error={fieldError('nctId')}
+        >
           <Input autoComplete="off" spellCheck={false} className="font-mono" {...register('nctId', asText)} />
         </Field>
         <Field label="Local protocol number" error={fieldError('protocolNumber')}>
@@ -29,7 +41,12 @@ export function RegistryFields() {
         <Field label="Title" hint="The official title." error={fieldError('title')} required className="md:col-span-2">
           <Textarea rows={2} {...register('title')} />
         </Field>
-        <Field label="Short title" hint="Shown in lists and as the page title." error={fieldError('shortTitle')} className="md:col-span-2">
+        <Field
+          label="Short title"
+          hint="Shown in lists and as the page title."
+          error={fieldError('shortTitle')}
+          className="md:col-span-2"
+        >
           <Input autoComplete="off" {...register('shortTitle', asText)} />
         </Field>
       </div>
@@ -56,10 +73,18 @@ export function RegistryFields() {
           <Select options={optionsOf(STUDY_TYPE_LABELS)} {...register('studyType')} />
         </Field>
         <Field label="Allocation" error={fieldError('allocation')}>
-          <Select placeholder="Not recorded" options={optionsOf(ALLOCATION_LABELS)} {...register('allocation', asOptionalChoice)} />
+          <Select
+            placeholder="Not recorded"
+            options={optionsOf(ALLOCATION_LABELS)}
+            {...register('allocation', asOptionalChoice)}
+          />
         </Field>
         <Field label="Masking" error={fieldError('masking')}>
-          <Select placeholder="Not recorded" options={optionsOf(MASKING_LABELS)} {...register('masking', asOptionalChoice)} />
+          <Select
+            placeholder="Not recorded"
+            options={optionsOf(MASKING_LABELS)}
+            {...register('masking', asOptionalChoice)}
+          />
         </Field>
       </div>
 
@@ -72,8 +97,18 @@ export function RegistryFields() {
         </Field>
         <LinesField name="collaborators" label="Collaborators" hint="One per line." />
         <LinesField name="conditions" label="Conditions" hint="One per line, e.g. Treatment-resistant depression." />
-        <Field label="Target enrollment" hint="Participants the trial aims to enroll." error={fieldError('targetEnrollment')}>
-          <Input type="number" inputMode="numeric" min={0} step={1} {...register('targetEnrollment', { setValueAs: numberOrNull })} />
+        <Field
+          label="Target enrollment"
+          hint="Participants the trial aims to enroll."
+          error={fieldError('targetEnrollment')}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            {...register('targetEnrollment', { setValueAs: numberOrNull })}
+          />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Start date" hint="YYYY-MM or YYYY-MM-DD" error={fieldError('startDate')}>
@@ -119,7 +154,12 @@ export function SitesFields() {
           }
         >
           <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-4">
-            <Field label="Facility" error={fieldError(`sites.${index}.facility`)} required className="md:col-span-2 lg:col-span-1">
+            <Field
+              label="Facility"
+              error={fieldError(`sites.${index}.facility`)}
+              required
+              className="md:col-span-2 lg:col-span-1"
+            >
               <Input autoComplete="off" {...register(`sites.${index}.facility`)} />
             </Field>
             <Field label="City" error={fieldError(`sites.${index}.city`)}>
@@ -135,7 +175,11 @@ export function SitesFields() {
         </ListItemFrame>
       ))}
       <div>
-        <Button size="sm" variant="secondary" onClick={() => append({ facility: '', city: null, state: null, country: null })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => append({ facility: '', city: null, state: null, country: null })}
+        >
           Add a site
         </Button>
       </div>
@@ -179,7 +223,11 @@ export function OutcomesFields() {
         </ListItemFrame>
       ))}
       <div>
-        <Button size="sm" variant="secondary" onClick={() => append({ kind: 'PRIMARY', measure: '', description: null, timeFrame: null })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => append({ kind: 'PRIMARY', measure: '', description: null, timeFrame: null })}
+        >
           Add an outcome measure
         </Button>
       </div>

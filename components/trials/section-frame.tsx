@@ -4,7 +4,19 @@ import type { TrialDetail } from '@/lib/trials/types';
 
 export type SectionProps = { trial: TrialDetail; canEdit: boolean };
 
-export function Section({ id, title, description, actions, children }: { id: string; title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  description,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card id={id} aria-labelledby={`${id}-heading`} className="mb-6 scroll-mt-32">
       <CardHeader titleId={`${id}-heading`} title={title} description={description} actions={actions} />

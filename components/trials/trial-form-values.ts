@@ -99,7 +99,14 @@ export function trialToFormValues(trial: TrialDetail): TrialFormValues {
     assessmentPlan: trial.assessmentPlan.flatMap((item) => {
       const timepoint = parseTimepointCode(item.timepoint);
       return timepoint
-        ? [{ instrument: item.instrument as InstrumentCode, timepoint, windowBeforeDays: item.windowBeforeDays, windowAfterDays: item.windowAfterDays }]
+        ? [
+            {
+              instrument: item.instrument as InstrumentCode,
+              timepoint,
+              windowBeforeDays: item.windowBeforeDays,
+              windowAfterDays: item.windowAfterDays,
+            },
+          ]
         : [];
     }),
   };
@@ -108,15 +115,27 @@ export function trialToFormValues(trial: TrialDetail): TrialFormValues {
 /** Key-order-insensitive JSON, to tell whether a section of the form changed. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null, (_, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
 /** The parts of the form that are protocol: criteria, each arm's type, weight and confirmed dosing, and the assessment plan. */
 export function protocolFingerprint(values: Pick<TrialFormValues, 'arms' | 'criteria' | 'assessmentPlan'>): string {
   return stableJson({
-    arms: (values.arms ?? []).map((arm) => ({ id: arm.id ?? null, label: arm.label, type: arm.type, allocationWeight: arm.allocationWeight, dosing: arm.dosing })),
-    criteria: (values.criteria ?? []).map((criterion) => ({ kind: criterion.kind, text: criterion.text, rule: criterion.rule })),
+    arms: (values.arms ?? []).map((arm) => ({
+      id: arm.id ?? null,
+      label: arm.label,
+      type: arm.type,
+      allocationWeight: arm.allocationWeight,
+      dosing: arm.dosing,
+    })),
+    criteria: (values.criteria ?? []).map((criterion) => ({
+      kind: criterion.kind,
+      text: criterion.text,
+      rule: criterion.rule,
+    })),
     assessmentPlan: values.assessmentPlan ?? [],
   });
 }

@@ -11,7 +11,13 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import type { ErrorBody } from '@/lib/errors/app-error';
-import { amendmentReasonSchema, trialDraftSchema, trialPatchSchema, type TrialDraftInput, type TrialPatchInput } from '@/lib/validations/trials';
+import {
+  amendmentReasonSchema,
+  trialDraftSchema,
+  trialPatchSchema,
+  type TrialDraftInput,
+  type TrialPatchInput,
+} from '@/lib/validations/trials';
 import { ArmsFields, AssessmentPlanFields, CriteriaFields, InterventionsFields } from './protocol-fields';
 import { OutcomesFields, RegistryFields, SitesFields } from './registry-fields';
 import { protocolFingerprint, type TrialFormValues } from './trial-form-values';
@@ -68,7 +74,8 @@ function describePath(path: string): string {
   if (path === '_' || path === '') return '';
   const parts: string[] = [];
   for (const segment of path.split('.')) {
-    if (/^\d+$/.test(segment) && parts.length > 0) parts[parts.length - 1] = `${parts[parts.length - 1]} ${Number(segment) + 1}`;
+    if (/^\d+$/.test(segment) && parts.length > 0)
+      parts[parts.length - 1] = `${parts[parts.length - 1]} ${Number(segment) + 1}`;
     else parts.push(SEGMENT_LABELS[segment] ?? segment);
   }
   const text = parts.join(', ');
@@ -90,7 +97,17 @@ function flattenErrors(errors: FieldErrors, prefix = ''): Array<{ path: string; 
 
 type Problem = { message: string; items: Array<{ path: string; message: string }> };
 
-function Section({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-24">
       <CardHeader titleId={`${id}-heading`} title={title} description={description} />
@@ -120,7 +137,9 @@ export type TrialFormProps =
 export function TrialForm(props: TrialFormProps) {
   const router = useRouter();
   const isEdit = props.mode === 'edit';
-  const resolver = (isEdit ? zodResolver(trialPatchSchema) : zodResolver(trialDraftSchema)) as unknown as Resolver<TrialFormValues>;
+  const resolver = (isEdit
+    ? zodResolver(trialPatchSchema)
+    : zodResolver(trialDraftSchema)) as unknown as Resolver<TrialFormValues>;
   const methods = useForm<TrialFormValues>({ resolver, defaultValues: props.defaultValues, mode: 'onTouched' });
   const {
     control,
@@ -135,7 +154,10 @@ export function TrialForm(props: TrialFormProps) {
   const initialProtocol = useRef(protocolFingerprint(props.defaultValues));
 
   const [arms, criteria, assessmentPlan] = useWatch({ control, name: ['arms', 'criteria', 'assessmentPlan'] });
-  const touchesProtocol = isEdit && protocolFingerprint({ arms: arms ?? [], criteria: criteria ?? [], assessmentPlan: assessmentPlan ?? [] }) !== initialProtocol.current;
+  const touchesProtocol =
+    isEdit &&
+    protocolFingerprint({ arms: arms ?? [], criteria: criteria ?? [], assessmentPlan: assessmentPlan ?? [] }) !==
+      initialProtocol.current;
   const showReason = isEdit && (props.hasScreenings || serverWantsReason);
   const reasonRequired = isEdit && ((props.hasScreenings && touchesProtocol) || serverWantsReason);
 
@@ -175,14 +197,23 @@ export function TrialForm(props: TrialFormProps) {
     if (reasonRequired) {
       const reason = amendmentReasonSchema.safeParse(values.amendmentReason ?? '');
       if (!reason.success) {
-        setError('amendmentReason', { type: 'required', message: reason.error.issues[0]?.message ?? 'Say why the protocol is being amended.' }, { shouldFocus: true });
+        setError(
+          'amendmentReason',
+          { type: 'required', message: reason.error.issues[0]?.message ?? 'Say why the protocol is being amended.' },
+          { shouldFocus: true },
+        );
         return;
       }
     }
-    const patch = { ...values, id: props.trialId, amendmentReason: reasonRequired ? values.amendmentReason : undefined } as TrialPatchInput & { id: string };
+    const patch = {
+      ...values,
+      id: props.trialId,
+      amendmentReason: reasonRequired ? values.amendmentReason : undefined,
+    } as TrialPatchInput & { id: string };
     const result = await updateTrialAction(patch);
     if (result.ok) {
-      const amended = result.data.protocolVersion > props.protocolVersion ? `&amended=${result.data.protocolVersion}` : '';
+      const amended =
+        result.data.protocolVersion > props.protocolVersion ? `&amended=${result.data.protocolVersion}` : '';
       router.push(`/trials/${props.trialId}?saved=1${amended}`);
       return;
     }
@@ -191,7 +222,10 @@ export function TrialForm(props: TrialFormProps) {
 
   const onInvalid = (invalid: FieldErrors<TrialFormValues>) => {
     const items = flattenErrors(invalid as FieldErrors);
-    report({ message: items.length === 1 ? 'One field needs attention.' : `${items.length} fields need attention.`, items });
+    report({
+      message: items.length === 1 ? 'One field needs attention.' : `${items.length} fields need attention.`,
+      items,
+    });
   };
 
   return (
@@ -208,7 +242,9 @@ export function TrialForm(props: TrialFormProps) {
                 <ul className="list-disc pl-5">
                   {problem.items.slice(0, 20).map((item) => (
                     <li key={`${item.path}:${item.message}`}>
-                      {describePath(item.path) ? <span className="font-medium">{describePath(item.path)}: </span> : null}
+                      {describePath(item.path) ? (
+                        <span className="font-medium">{describePath(item.path)}: </span>
+                      ) : null}
                       {item.message}
                     </li>
                   ))}
@@ -221,12 +257,17 @@ export function TrialForm(props: TrialFormProps) {
 
         {isEdit && props.hasScreenings ? (
           <Alert tone="warning" live="none" title="People have been screened for this trial">
-            Changes to eligibility criteria, arms, dosing or the assessment plan create protocol version {props.protocolVersion + 1} and need a reason. Screenings already done keep
-            version {props.protocolVersion}. Registry fields (titles, status, sites) change in place.
+            Changes to eligibility criteria, arms, dosing or the assessment plan create protocol version{' '}
+            {props.protocolVersion + 1} and need a reason. Screenings already done keep version {props.protocolVersion}.
+            Registry fields (titles, status, sites) change in place.
           </Alert>
         ) : null}
 
-        <Section id="registry" title="Registry record" description="Identification, status and design, as on ClinicalTrials.gov.">
+        <Section
+          id="registry"
+          title="Registry record"
+          description="Identification, status and design, as on ClinicalTrials.gov."
+        >
           <RegistryFields />
         </Section>
         <Section id="sites" title="Sites">
@@ -235,13 +276,21 @@ export function TrialForm(props: TrialFormProps) {
         <Section id="outcomes" title="Outcome measures">
           <OutcomesFields />
         </Section>
-        <Section id="arms" title="Arms and dosing" description="Each arm's dosing protocol is what the dose calculator and the scheduler use.">
+        <Section
+          id="arms"
+          title="Arms and dosing"
+          description="Each arm's dosing protocol is what the dose calculator and the scheduler use."
+        >
           <ArmsFields enrollmentByArmId={isEdit ? props.enrollmentByArmId : {}} />
         </Section>
         <Section id="interventions" title="Interventions">
           <InterventionsFields />
         </Section>
-        <Section id="criteria" title="Eligibility criteria" description="In protocol order. A criterion without a confirmed rule is decided by clinician judgment.">
+        <Section
+          id="criteria"
+          title="Eligibility criteria"
+          description="In protocol order. A criterion without a confirmed rule is decided by clinician judgment."
+        >
           <CriteriaFields />
         </Section>
         <Section id="assessment-plan" title="Assessment plan">
@@ -262,7 +311,13 @@ export function TrialForm(props: TrialFormProps) {
                 error={errors.amendmentReason?.message}
                 required={reasonRequired}
               >
-                <Textarea rows={3} {...register('amendmentReason', { setValueAs: (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value) })} />
+                <Textarea
+                  rows={3}
+                  {...register('amendmentReason', {
+                    setValueAs: (value: unknown) =>
+                      typeof value === 'string' && value.trim() === '' ? undefined : value,
+                  })}
+                />
               </Field>
             </CardBody>
           </Card>

@@ -38,20 +38,34 @@ const COLUMNS: ColumnDef<TrialListItem, unknown>[] = [
             {trial.shortTitle ?? trial.title}
           </Link>
           {trial.shortTitle ? <span className="text-xs text-slate-600">{trial.title}</span> : null}
-          {trial.conditions.length > 0 ? <span className="text-xs text-slate-600">{trial.conditions.join(' · ')}</span> : null}
+          {trial.conditions.length > 0 ? (
+            <span className="text-xs text-slate-600">{trial.conditions.join(' · ')}</span>
+          ) : null}
         </div>
       );
     },
   },
-  { id: 'phases', header: 'Phases', cell: ({ row }) => <span className="whitespace-nowrap">{formatPhases(row.original.phases)}</span> },
-  { id: 'status', header: 'Status', accessorKey: 'status', enableSorting: true, cell: ({ row }) => <TrialStatusBadge status={row.original.status} /> },
+  {
+    id: 'phases',
+    header: 'Phases',
+    cell: ({ row }) => <span className="whitespace-nowrap">{formatPhases(row.original.phases)}</span>,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    accessorKey: 'status',
+    enableSorting: true,
+    cell: ({ row }) => <TrialStatusBadge status={row.original.status} />,
+  },
   {
     id: 'enrollment',
     header: 'Enrollment',
     // Sorting needs an accessor; the server sorts by enrollments, this only enables the header button.
     accessorFn: (row) => row.enrolledCount,
     enableSorting: true,
-    cell: ({ row }) => <EnrollmentProgress enrolled={row.original.enrolledCount} target={row.original.targetEnrollment} />,
+    cell: ({ row }) => (
+      <EnrollmentProgress enrolled={row.original.enrolledCount} target={row.original.targetEnrollment} />
+    ),
   },
   {
     id: 'sponsor',

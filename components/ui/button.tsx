@@ -19,7 +19,15 @@ const SIZES: Record<ButtonSize, string> = {
   lg: 'min-h-12 px-5 text-base gap-2',
 };
 
-export function buttonClasses({ variant = 'primary', size = 'md', className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+export function buttonClasses({
+  variant = 'primary',
+  size = 'md',
+  className,
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+} = {}) {
   return cn(
     'inline-flex items-center justify-center rounded-md font-medium transition-colors select-none',
     'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600',
@@ -37,7 +45,16 @@ export type ButtonProps = ComponentProps<'button'> & {
   loading?: boolean;
 };
 
-export function Button({ variant, size, loading = false, className, type = 'button', disabled, children, ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  loading = false,
+  className,
+  type = 'button',
+  disabled,
+  children,
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -47,7 +64,10 @@ export function Button({ variant, size, loading = false, className, type = 'butt
       {...props}
     >
       {loading ? (
-        <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent motion-reduce:animate-none" />
+        <span
+          aria-hidden="true"
+          className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent motion-reduce:animate-none"
+        />
       ) : null}
       {children}
     </button>

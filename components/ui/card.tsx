@@ -21,9 +21,21 @@ export type CardHeaderProps = {
   className?: string;
 };
 
-export function CardHeader({ title, description, actions, headingLevel: Heading = 'h2', titleId, className }: CardHeaderProps) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  headingLevel: Heading = 'h2',
+  titleId,
+  className,
+}: CardHeaderProps) {
   return (
-    <div className={cn('flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-3 sm:px-5', className)}>
+    <div
+      className={cn(
+        'flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-3 sm:px-5',
+        className,
+      )}
+    >
       <div className="min-w-0">
         <Heading id={titleId} className="text-base font-semibold text-slate-900">
           {title}
@@ -40,5 +52,13 @@ export function CardBody({ className, ...props }: ComponentProps<'div'>) {
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-4 py-3 sm:px-5', className)} {...props} />;
+  return (
+    <div
+      className={cn(
+        'flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-4 py-3 sm:px-5',
+        className,
+      )}
+      {...props}
+    />
+  );
 }

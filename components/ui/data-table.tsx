@@ -45,7 +45,19 @@ const numberFormat = new Intl.NumberFormat('en-US');
  * Column definitions contain functions, so render this from a client component.
  */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { columns, data, caption, captionHidden = false, page, pageSize, total, sort, dir = 'asc', getRowId, className } = props;
+  const {
+    columns,
+    data,
+    caption,
+    captionHidden = false,
+    page,
+    pageSize,
+    total,
+    sort,
+    dir = 'asc',
+    getRowId,
+    className,
+  } = props;
   const router = useRouter();
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
@@ -99,10 +111,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
         aria-labelledby={captionId}
         aria-busy={isPending || undefined}
         tabIndex={0}
-        className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity', isPending && 'opacity-60')}
+        className={cn(
+          'overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity',
+          isPending && 'opacity-60',
+        )}
       >
         <table className="w-full border-collapse text-left text-sm">
-          <caption id={captionId} className={cn('px-4 py-3 text-left text-base font-semibold text-slate-900', captionHidden && 'sr-only')}>
+          <caption
+            id={captionId}
+            className={cn('px-4 py-3 text-left text-base font-semibold text-slate-900', captionHidden && 'sr-only')}
+          >
             {caption}
           </caption>
           <thead className="border-b border-slate-200 bg-slate-50">
@@ -132,7 +150,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta as DataTableColumnMeta | undefined;
                     return (
-                      <td key={cell.id} className={cn('px-4 py-3 align-top text-slate-800', meta?.align === 'right' && 'text-right tabular-nums', meta?.className)}>
+                      <td
+                        key={cell.id}
+                        className={cn(
+                          'px-4 py-3 align-top text-slate-800',
+                          meta?.align === 'right' && 'text-right tabular-nums',
+                          meta?.className,
+                        )}
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     );
@@ -147,13 +172,19 @@ export function DataTable<T>(props: DataTableProps<T>) {
       {total > 0 ? (
         <nav aria-label={`Pages of ${caption}`} className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-slate-700" aria-live="polite">
-            Showing {numberFormat.format(first)}–{numberFormat.format(last)} of {numberFormat.format(total)} · Page {page} of {pageCount}
+            Showing {numberFormat.format(first)}–{numberFormat.format(last)} of {numberFormat.format(total)} · Page{' '}
+            {page} of {pageCount}
           </p>
           <div className="flex gap-2">
             <Button variant="secondary" size="sm" disabled={page <= 1 || isPending} onClick={() => goToPage(page - 1)}>
               <span aria-hidden="true">←</span> Previous<span className="sr-only"> page</span>
             </Button>
-            <Button variant="secondary" size="sm" disabled={page >= pageCount || isPending} onClick={() => goToPage(page + 1)}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={page >= pageCount || isPending}
+              onClick={() => goToPage(page + 1)}
+            >
               Next<span className="sr-only"> page</span> <span aria-hidden="true">→</span>
             </Button>
           </div>
@@ -163,7 +194,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
-type HeaderCellProps<T> = { header: Header<T, unknown>; sort?: string; dir: SortDirection; onSort: (columnId: string) => void };
+type HeaderCellProps<T> = {
+  header: Header<T, unknown>;
+  sort?: string;
+  dir: SortDirection;
+  onSort: (columnId: string) => void;
+};
 
 function HeaderCell<T>({ header, sort, dir, onSort }: HeaderCellProps<T>) {
   const meta = header.column.columnDef.meta as DataTableColumnMeta | undefined;
@@ -181,13 +217,20 @@ function HeaderCell<T>({ header, sort, dir, onSort }: HeaderCellProps<T>) {
       scope="col"
       colSpan={header.colSpan}
       aria-sort={ariaSort}
-      className={cn('px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700', meta?.align === 'right' && 'text-right', meta?.className)}
+      className={cn(
+        'px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700',
+        meta?.align === 'right' && 'text-right',
+        meta?.className,
+      )}
     >
       {canSort ? (
         <button
           type="button"
           onClick={() => onSort(header.column.id)}
-          className={cn('-mx-1 inline-flex min-h-9 items-center gap-1 rounded px-1 hover:text-slate-900', isSorted && 'text-slate-900')}
+          className={cn(
+            '-mx-1 inline-flex min-h-9 items-center gap-1 rounded px-1 hover:text-slate-900',
+            isSorted && 'text-slate-900',
+          )}
         >
           {content}
           <span aria-hidden="true" className={cn('text-xs', isSorted ? 'text-brand-700' : 'text-slate-500')}>

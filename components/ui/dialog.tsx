@@ -112,7 +112,9 @@ export function Dialog({
             </div>
           ) : null}
           {children ? <div className="px-5 pt-4">{children}</div> : null}
-          {footer ? <div className="mt-5 flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-4">{footer}</div> : null}
+          {footer ? (
+            <div className="mt-5 flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-4">{footer}</div>
+          ) : null}
           {!footer ? <div className="pb-5" /> : null}
         </div>
       ) : null}

@@ -16,7 +16,12 @@ export function useFieldControl(): FieldControl | null {
 }
 
 /** Merges the field's accessibility wiring with whatever the caller passed explicitly. */
-export function useControlProps(props: { id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean | 'true' | 'false' | 'grammar' | 'spelling'; 'aria-required'?: boolean | 'true' | 'false' }) {
+export function useControlProps(props: {
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false' | 'grammar' | 'spelling';
+  'aria-required'?: boolean | 'true' | 'false';
+}) {
   const field = useFieldControl();
   const describedBy = [field?.describedBy, props['aria-describedby']].filter(Boolean).join(' ') || undefined;
   return {
@@ -45,7 +50,16 @@ export type FieldProps = {
  * Label + control + hint + error. Usage with react-hook-form:
  * <Field label="Email" error={errors.email?.message}><Input type="email" {...register('email')} /></Field>
  */
-export function Field({ label, children, hint, error, required = false, id, className, labelHidden = false }: FieldProps) {
+export function Field({
+  label,
+  children,
+  hint,
+  error,
+  required = false,
+  id,
+  className,
+  labelHidden = false,
+}: FieldProps) {
   const generated = useId();
   const controlId = id ?? `field-${generated}`;
   const hintId = hint ? `${controlId}-hint` : undefined;

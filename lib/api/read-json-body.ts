@@ -25,7 +25,9 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { fields: { _: ['The request body is not valid JSON.'] } });
+    throw new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', {
+      fields: { _: ['The request body is not valid JSON.'] },
+    });
   }
 }
 

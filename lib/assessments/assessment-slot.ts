@@ -18,8 +18,9 @@ export async function lockAssessmentSlot(tx: Tx, key: { enrollmentId: string; in
 export function parseAdministeredAt(value: string | undefined, fallback: Date, now: Date): Date {
   const administeredAt = value ? new Date(value) : fallback;
   if (administeredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new AppError('VALIDATION_FAILED', undefined, { fields: { administeredAt: ['Administered at cannot be in the future.'] } });
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      fields: { administeredAt: ['Administered at cannot be in the future.'] },
+    });
   }
   return administeredAt;
 }
-

@@ -83,7 +83,8 @@ export function computeDueAssessments(input: {
 
     let status: DueStatus;
     if (done) status = 'done';
-    else if (!dueOn || !windowStart || !windowEnd || isProjected || compareDates(today, windowStart) < 0) status = 'upcoming';
+    else if (!dueOn || !windowStart || !windowEnd || isProjected || compareDates(today, windowStart) < 0)
+      status = 'upcoming';
     else if (compareDates(today, windowEnd) > 0) status = 'overdue';
     else status = 'due';
 

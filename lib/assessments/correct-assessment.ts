@@ -27,9 +27,11 @@ export async function correctAssessment({
   ctx: OutcomeContext;
   now?: Date;
 }): Promise<RecordedAssessment & { correctsId: string }> {
-  if (!hasPermission(ctx.user.role, 'outcome.record')) throw new AppError('FORBIDDEN', 'Only clinicians and coordinators correct questionnaires.');
+  if (!hasPermission(ctx.user.role, 'outcome.record'))
+    throw new AppError('FORBIDDEN', 'Only clinicians and coordinators correct questionnaires.');
   const reason = input.reason?.trim() ?? '';
-  if (reason.length === 0) throw new AppError('VALIDATION_FAILED', undefined, { fields: { reason: ['A correction needs a reason.'] } });
+  if (reason.length === 0)
+    throw new AppError('VALIDATION_FAILED', undefined, { fields: { reason: ['A correction needs a reason.'] } });
 
   const original = await prisma.assessment.findUnique({ where: { id } });
   if (!original) throw new AppError('NOT_FOUND', 'No such assessment.');
@@ -38,12 +40,19 @@ export async function correctAssessment({
 
   return prisma.$transaction(async (tx) => {
     await lockAssessmentSlot(tx, original);
-    const superseded = await tx.assessment.updateMany({ where: { id, supersededAt: null }, data: { supersededAt: now } });
+    const superseded = await tx.assessment.updateMany({
+      where: { id, supersededAt: null },
+      data: { supersededAt: now },
+    });
     if (superseded.count === 0) {
       const newer = await tx.assessment.findUnique({ where: { correctsId: id }, select: { id: true } });
-      throw new AppError('CONFLICT', 'This assessment has already been corrected. Correct the latest version instead.', {
-        details: newer ? { assessmentId: newer.id } : undefined,
-      });
+      throw new AppError(
+        'CONFLICT',
+        'This assessment has already been corrected. Correct the latest version instead.',
+        {
+          details: newer ? { assessmentId: newer.id } : undefined,
+        },
+      );
     }
     const row = await tx.assessment.create({
       data: {
@@ -66,8 +75,20 @@ export async function correctAssessment({
       action: 'assessment.correct',
       entityType: 'Assessment',
       entityId: row.id,
-      before: { assessmentId: original.id, items: original.items, total: original.total, severity: original.severity, flags: original.flags },
-      after: { assessmentId: row.id, items: input.items, total: score.total, severity: score.severity, flags: score.flags },
+      before: {
+        assessmentId: original.id,
+        items: original.items,
+        total: original.total,
+        severity: original.severity,
+        flags: original.flags,
+      },
+      after: {
+        assessmentId: row.id,
+        items: input.items,
+        total: score.total,
+        severity: score.severity,
+        flags: score.flags,
+      },
       reason,
     });
     // A suicidality answer that the original did not have opens an alert, as a first entry would.
@@ -77,11 +98,28 @@ export async function correctAssessment({
         action: 'assessment.safety_flag',
         entityType: 'Assessment',
         entityId: row.id,
-        after: { enrollmentId: original.enrollmentId, instrument: original.instrument, timepoint: original.timepoint, total: score.total, flags: newFlags },
+        after: {
+          enrollmentId: original.enrollmentId,
+          instrument: original.instrument,
+          timepoint: original.timepoint,
+          total: score.total,
+          flags: newFlags,
+        },
         reason: `${newFlags.map(flagLabel).join('; ')} (in a correction).`,
       });
-      await openAssessmentAlerts(tx, { assessment: { id: row.id, enrollmentId: original.enrollmentId, flags: newFlags, items: input.items }, source: 'STAFF', audit: ctx.audit });
+      await openAssessmentAlerts(tx, {
+        assessment: { id: row.id, enrollmentId: original.enrollmentId, flags: newFlags, items: input.items },
+        source: 'STAFF',
+        audit: ctx.audit,
+      });
     }
-    return { id: row.id, correctsId: original.id, total: score.total, subscores: score.subscores, severity: score.severity, flags: score.flags };
+    return {
+      id: row.id,
+      correctsId: original.id,
+      total: score.total,
+      subscores: score.subscores,
+      severity: score.severity,
+      flags: score.flags,
+    };
   });
 }

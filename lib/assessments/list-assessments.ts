@@ -23,9 +23,14 @@ export type AssessmentListItem = {
 };
 
 /** Every questionnaire of one enrollment, corrected versions included, oldest first. */
-export async function listAssessments(options: { enrollmentId: string }): Promise<{ assessments: AssessmentListItem[] }> {
+export async function listAssessments(options: {
+  enrollmentId: string;
+}): Promise<{ assessments: AssessmentListItem[] }> {
   const enrollment = await prisma.enrollment.findUnique({ where: { id: options.enrollmentId }, select: { id: true } });
-  if (!enrollment) throw new AppError('NOT_FOUND', 'This enrollment does not exist.', { fields: { enrollmentId: ['No such enrollment.'] } });
+  if (!enrollment)
+    throw new AppError('NOT_FOUND', 'This enrollment does not exist.', {
+      fields: { enrollmentId: ['No such enrollment.'] },
+    });
   const rows = await prisma.assessment.findMany({
     where: { enrollmentId: enrollment.id },
     orderBy: [{ administeredAt: 'asc' }, { createdAt: 'asc' }],

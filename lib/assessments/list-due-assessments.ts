@@ -19,7 +19,13 @@ export type DueAssessmentRow = Omit<DueItem, 'administeredAt'> & {
   /** The participant can answer this one themselves (link or tablet). */
   isSelfReportable: boolean;
   /** A link the participant has not answered yet, if one is out. */
-  openLink: { id: string; channel: 'LINK' | 'EMAIL' | 'TABLET'; expiresAt: string; emailsSent: number; lastSentAt: string | null } | null;
+  openLink: {
+    id: string;
+    channel: 'LINK' | 'EMAIL' | 'TABLET';
+    expiresAt: string;
+    emailsSent: number;
+    lastSentAt: string | null;
+  } | null;
 };
 
 export type DueAssessmentList = { today: string; rows: DueAssessmentRow[] };
@@ -69,17 +75,34 @@ export async function listDueAssessments({
           protocolVersions: {
             orderBy: { number: 'desc' },
             take: 1,
-            select: { assessmentPlan: { select: { instrument: true, timepoint: true, windowBeforeDays: true, windowAfterDays: true } } },
+            select: {
+              assessmentPlan: {
+                select: { instrument: true, timepoint: true, windowBeforeDays: true, windowAfterDays: true },
+              },
+            },
           },
         },
       },
-      arm: { select: { dosing: { select: { armId: true, protocol: true, protocolVersion: { select: { number: true } } } } } },
+      arm: {
+        select: { dosing: { select: { armId: true, protocol: true, protocolVersion: { select: { number: true } } } } },
+      },
       visits: { select: { sessionNumber: true, status: true, scheduledAt: true, completedAt: true } },
-      assessments: { where: { supersededAt: null }, select: { id: true, instrument: true, timepoint: true, administeredAt: true } },
+      assessments: {
+        where: { supersededAt: null },
+        select: { id: true, instrument: true, timepoint: true, administeredAt: true },
+      },
       selfReportLinks: {
         where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } },
         orderBy: { createdAt: 'desc' },
-        select: { id: true, instrument: true, timepoint: true, channel: true, expiresAt: true, emailsSent: true, lastSentAt: true },
+        select: {
+          id: true,
+          instrument: true,
+          timepoint: true,
+          channel: true,
+          expiresAt: true,
+          emailsSent: true,
+          lastSentAt: true,
+        },
       },
     },
   });
@@ -98,7 +121,12 @@ export async function listDueAssessments({
     });
     for (const item of items) {
       if (statuses && !statuses.includes(item.status)) continue;
-      const link = item.status === 'done' ? undefined : enrollment.selfReportLinks.find((row) => row.instrument === item.instrument && row.timepoint === item.timepoint);
+      const link =
+        item.status === 'done'
+          ? undefined
+          : enrollment.selfReportLinks.find(
+              (row) => row.instrument === item.instrument && row.timepoint === item.timepoint,
+            );
       rows.push({
         ...item,
         administeredAt: item.administeredAt?.toISOString() ?? null,
@@ -111,7 +139,13 @@ export async function listDueAssessments({
         enrollmentStatus: enrollment.status,
         isSelfReportable: selfReportFormFor(item.instrument) !== null,
         openLink: link
-          ? { id: link.id, channel: link.channel, expiresAt: link.expiresAt.toISOString(), emailsSent: link.emailsSent, lastSentAt: link.lastSentAt?.toISOString() ?? null }
+          ? {
+              id: link.id,
+              channel: link.channel,
+              expiresAt: link.expiresAt.toISOString(),
+              emailsSent: link.emailsSent,
+              lastSentAt: link.lastSentAt?.toISOString() ?? null,
+            }
           : null,
       });
     }

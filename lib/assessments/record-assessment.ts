@@ -26,7 +26,8 @@ export async function recordAssessment({
   ctx: OutcomeContext;
   now?: Date;
 }): Promise<RecordedAssessment> {
-  if (!hasPermission(ctx.user.role, 'outcome.record')) throw new AppError('FORBIDDEN', 'Only clinicians and coordinators record questionnaires.');
+  if (!hasPermission(ctx.user.role, 'outcome.record'))
+    throw new AppError('FORBIDDEN', 'Only clinicians and coordinators record questionnaires.');
 
   const score = scoreOrThrow(input.instrument, input.items);
   const enrollment = await prisma.enrollment.findUnique({
@@ -49,7 +50,9 @@ export async function recordAssessment({
     throw new AppError('NOT_FOUND', 'No such enrollment.', { fields: { enrollmentId: ['No such enrollment.'] } });
   }
   const version = enrollment.trial.protocolVersions[0];
-  const planned = version?.assessmentPlan.some((item) => item.instrument === score.instrument && item.timepoint === input.timepoint);
+  const planned = version?.assessmentPlan.some(
+    (item) => item.instrument === score.instrument && item.timepoint === input.timepoint,
+  );
   if (!planned) {
     throw new AppError('VALIDATION_FAILED', undefined, {
       fields: {
@@ -66,9 +69,13 @@ export async function recordAssessment({
     await lockAssessmentSlot(tx, key);
     const existing = await tx.assessment.findFirst({ where: { ...key, supersededAt: null }, select: { id: true } });
     if (existing) {
-      throw new AppError('CONFLICT', `A ${score.instrument} is already recorded at ${input.timepoint} for this participant. Correct it instead.`, {
-        details: { assessmentId: existing.id },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `A ${score.instrument} is already recorded at ${input.timepoint} for this participant. Correct it instead.`,
+        {
+          details: { assessmentId: existing.id },
+        },
+      );
     }
     const row = await tx.assessment.create({
       data: {
@@ -83,8 +90,19 @@ export async function recordAssessment({
         recordedById: ctx.user.id,
       },
     });
-    const summary = { ...key, administeredAt: administeredAt.toISOString(), total: score.total, severity: score.severity, flags: score.flags };
-    await ctx.audit(tx, { action: 'assessment.record', entityType: 'Assessment', entityId: row.id, after: { ...summary, items: input.items } });
+    const summary = {
+      ...key,
+      administeredAt: administeredAt.toISOString(),
+      total: score.total,
+      severity: score.severity,
+      flags: score.flags,
+    };
+    await ctx.audit(tx, {
+      action: 'assessment.record',
+      entityType: 'Assessment',
+      entityId: row.id,
+      after: { ...summary, items: input.items },
+    });
     const suicidality = alertingFlags(score.flags);
     if (suicidality.length > 0) {
       await ctx.audit(tx, {
@@ -94,7 +112,11 @@ export async function recordAssessment({
         after: { ...summary, flags: suicidality },
         reason: `${suicidality.map(flagLabel).join('; ')}.`,
       });
-      await openAssessmentAlerts(tx, { assessment: { id: row.id, enrollmentId: enrollment.id, flags: suicidality, items: input.items }, source: 'STAFF', audit: ctx.audit });
+      await openAssessmentAlerts(tx, {
+        assessment: { id: row.id, enrollmentId: enrollment.id, flags: suicidality, items: input.items },
+        source: 'STAFF',
+        audit: ctx.audit,
+      });
     }
     return { id: row.id, total: score.total, subscores: score.subscores, severity: score.severity, flags: score.flags };
   });

@@ -6,7 +6,10 @@ import { scoreAssessment, type ScoreSuccess } from '@/lib/outcomes/score-assessm
  * Scores the answers or throws a 400 whose fields are scoreAssessment's own paths
  * (`instrument`, `items`, `items.<0-based index>`), one message list per field.
  */
-export function scoreOrThrow(instrument: string, items: ReadonlyArray<number | null>): ScoreSuccess & { instrument: InstrumentCode } {
+export function scoreOrThrow(
+  instrument: string,
+  items: ReadonlyArray<number | null>,
+): ScoreSuccess & { instrument: InstrumentCode } {
   const result = scoreAssessment({ instrument, items });
   if (!result.ok) {
     const fields: FieldErrors = {};

@@ -10,8 +10,14 @@ import type { OutcomeContext } from './types';
 // plan, and enrolled participants with sessions. Every name is unique per call so
 // test files running side by side on one database never collide.
 
-export function outcomeContext(user: { id: string; name: string; role: Role }, requestId = 'req-outcomes'): OutcomeContext {
-  return { user, audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId, ipAddress: '127.0.0.1' }) };
+export function outcomeContext(
+  user: { id: string; name: string; role: Role },
+  requestId = 'req-outcomes',
+): OutcomeContext {
+  return {
+    user,
+    audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId, ipAddress: '127.0.0.1' }),
+  };
 }
 
 /** PHQ-9 answers summing to `total` (≤ 24), with item 9 (self-harm) at `item9`. */
@@ -55,7 +61,13 @@ export async function makeOutcomeTrial(
       allocation: 'RANDOMIZED',
       masking: options.masking ?? null,
       targetEnrollment: options.targetEnrollment ?? null,
-      arms: { create: arms.map((label, position) => ({ label, type: position === 0 ? 'EXPERIMENTAL' : 'ACTIVE_COMPARATOR', position })) },
+      arms: {
+        create: arms.map((label, position) => ({
+          label,
+          type: position === 0 ? 'EXPERIMENTAL' : 'ACTIVE_COMPARATOR',
+          position,
+        })),
+      },
       protocolVersions: {
         create: {
           number: 1,

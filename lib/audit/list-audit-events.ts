@@ -59,7 +59,15 @@ function whereOf(filter: AuditFilter, timeZone: string): Prisma.AuditEventWhereI
  * One page (50 rows) of the audit trail, newest first, with the total that matches. What
  * would unblind a masked trial is withheld from a viewer blinded to it (lib/blinding).
  */
-export async function listAuditEvents({ filter, timeZone, viewerId }: { filter: AuditFilter; timeZone: string; viewerId: string }): Promise<AuditEventPage> {
+export async function listAuditEvents({
+  filter,
+  timeZone,
+  viewerId,
+}: {
+  filter: AuditFilter;
+  timeZone: string;
+  viewerId: string;
+}): Promise<AuditEventPage> {
   const where = whereOf(filter, timeZone);
   const [events, total, types] = await prisma.$transaction([
     prisma.auditEvent.findMany({

@@ -20,7 +20,9 @@ const REDACTED_KEYS = new Set(['password', 'passwordHash', 'currentPassword', 'n
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (key, v) => (REDACTED_KEYS.has(key) ? '[redacted]' : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (REDACTED_KEYS.has(key) ? '[redacted]' : v)),
+  ) as Prisma.InputJsonValue;
 }
 
 /**

@@ -23,7 +23,14 @@ export async function attemptSignIn({ email, password, ipAddress, requestId }: O
   if (!user) {
     await verifyAgainstDummy(password);
     await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, { actorId: null, actorLabel: normalized.slice(0, 200), action: 'auth.sign_in_failed', entityType: 'User', after: { reason: 'unknown_email' }, ...meta }),
+      recordAuditEvent(tx, {
+        actorId: null,
+        actorLabel: normalized.slice(0, 200),
+        action: 'auth.sign_in_failed',
+        entityType: 'User',
+        after: { reason: 'unknown_email' },
+        ...meta,
+      }),
     );
     return { ok: false };
   }
@@ -34,7 +41,14 @@ export async function attemptSignIn({ email, password, ipAddress, requestId }: O
 
   if (isLocked || !user.isActive) {
     await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, { actorId: user.id, action: 'auth.sign_in_failed', entityType: 'User', entityId: user.id, after: { reason: isLocked ? 'locked' : 'inactive' }, ...meta }),
+      recordAuditEvent(tx, {
+        actorId: user.id,
+        action: 'auth.sign_in_failed',
+        entityType: 'User',
+        entityId: user.id,
+        after: { reason: isLocked ? 'locked' : 'inactive' },
+        ...meta,
+      }),
     );
     return { ok: false };
   }
@@ -43,19 +57,45 @@ export async function attemptSignIn({ email, password, ipAddress, requestId }: O
     await prisma.$transaction(async (tx) => {
       // Increment in SQL so concurrent failures are all counted.
       const updated = await tx.user.update({ where: { id: user.id }, data: { failedSignInCount: { increment: 1 } } });
-      await recordAuditEvent(tx, { actorId: user.id, action: 'auth.sign_in_failed', entityType: 'User', entityId: user.id, after: { reason: 'wrong_password', failedSignInCount: updated.failedSignInCount }, ...meta });
+      await recordAuditEvent(tx, {
+        actorId: user.id,
+        action: 'auth.sign_in_failed',
+        entityType: 'User',
+        entityId: user.id,
+        after: { reason: 'wrong_password', failedSignInCount: updated.failedSignInCount },
+        ...meta,
+      });
       if (updated.failedSignInCount >= MAX_FAILED_SIGN_INS) {
         const lockedUntil = new Date(now + LOCKOUT_MS);
         await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedSignInCount: 0 } });
-        await recordAuditEvent(tx, { actorId: user.id, action: 'auth.locked_out', entityType: 'User', entityId: user.id, after: { lockedUntil: lockedUntil.toISOString() }, ...meta });
+        await recordAuditEvent(tx, {
+          actorId: user.id,
+          action: 'auth.locked_out',
+          entityType: 'User',
+          entityId: user.id,
+          after: { lockedUntil: lockedUntil.toISOString() },
+          ...meta,
+        });
       }
     });
     return { ok: false };
   }
 
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: new Date() } });
-    await recordAuditEvent(tx, { actorId: user.id, action: 'auth.sign_in', entityType: 'User', entityId: user.id, ...meta });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: new Date() },
+    });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: 'auth.sign_in',
+      entityType: 'User',
+      entityId: user.id,
+      ...meta,
+    });
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }

@@ -33,7 +33,12 @@ export const authOptions: NextAuthOptions = {
           requestId: headerOf(req?.headers, 'x-request-id'),
         });
         if (!result.ok) return null;
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sessionVersion: result.user.sessionVersion,
+        };
       },
     }),
   ],
@@ -46,7 +51,10 @@ export const authOptions: NextAuthOptions = {
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
         claims.authTime = now;
         claims.lastActive = now;
-      } else if (trigger === 'update' && isSessionLive({ authTime: Number(claims.authTime), lastActive: Number(claims.lastActive) }, now)) {
+      } else if (
+        trigger === 'update' &&
+        isSessionLive({ authTime: Number(claims.authTime), lastActive: Number(claims.lastActive) }, now)
+      ) {
         // The browser pings on user activity; this is what keeps a session from
         // idling out. A session that has already expired is not brought back.
         claims.lastActive = now;

@@ -1,1 +1,4 @@
-declare module "@zxcvbn-ts/language-common/dist/passwords.json.mjs" { const passwords: string[]; export default passwords; }
+declare module '@zxcvbn-ts/language-common/dist/passwords.json.mjs' {
+  const passwords: string[];
+  export default passwords;
+}

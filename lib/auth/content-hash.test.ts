@@ -8,7 +8,9 @@ describe('contentHash', () => {
   });
   it('changes when a single criterion result changes', () => {
     const signed = { decision: 'ELIGIBLE', results: [{ criterionId: 'c1', result: 'MET' }] };
-    expect(contentHash(signed)).not.toBe(contentHash({ ...signed, results: [{ criterionId: 'c1', result: 'NOT_MET' }] }));
+    expect(contentHash(signed)).not.toBe(
+      contentHash({ ...signed, results: [{ criterionId: 'c1', result: 'NOT_MET' }] }),
+    );
   });
   it('is a 64-character hex SHA-256', () => {
     expect(contentHash({})).toMatch(/^[0-9a-f]{64}$/);

@@ -15,5 +15,7 @@ function canonical(value: unknown): unknown {
 
 /** SHA-256 of the canonical JSON of what was signed; a signature is bound to it. */
 export function contentHash(content: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(content))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(content)))
+    .digest('hex');
 }

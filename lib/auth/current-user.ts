@@ -18,7 +18,8 @@ type SessionClaims = { uid?: string; sv?: number; authTime?: number; lastActive?
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await getServerSession(authOptions)) as SessionClaims | null;
   if (!session?.uid) return null;
-  if (!isSessionLive({ authTime: Number(session.authTime), lastActive: Number(session.lastActive) }, Date.now())) return null;
+  if (!isSessionLive({ authTime: Number(session.authTime), lastActive: Number(session.lastActive) }, Date.now()))
+    return null;
   const user = await prisma.user.findUnique({
     where: { id: session.uid },
     select: { id: true, email: true, name: true, role: true, isActive: true, sessionVersion: true },

@@ -35,20 +35,25 @@ function parseWith<S extends AnySchema | undefined>(schema: S, value: unknown, p
   const result = schema.safeParse(value ?? (prefix === 'query' ? {} : value));
   if (result.success) return result.data as Out<S>;
   const fields = zodFieldErrors(result.error);
-  const named = prefix === 'body' ? fields : Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+  const named =
+    prefix === 'body' ? fields : Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
   throw new AppError('VALIDATION_FAILED', undefined, { fields: named });
 }
 
 export function errorResponse(error: AppError, headers?: HeadersInit): NextResponse<ErrorBody> {
   const retryAfter = error.details?.retryAfterSeconds;
-  const withRetry = typeof retryAfter === 'number' ? { ...Object.fromEntries(new Headers(headers)), 'retry-after': String(retryAfter) } : headers;
+  const withRetry =
+    typeof retryAfter === 'number'
+      ? { ...Object.fromEntries(new Headers(headers)), 'retry-after': String(retryAfter) }
+      : headers;
   return NextResponse.json(error.toBody(), { status: error.status, headers: withRetry });
 }
 
 /** State-changing requests must come from our own pages (or a non-browser client). */
 function assertSameOrigin(req: NextRequest) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
-  if (req.headers.get('sec-fetch-site') === 'cross-site') throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
+  if (req.headers.get('sec-fetch-site') === 'cross-site')
+    throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
   const origin = req.headers.get('origin');
   if (!origin) return;
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
@@ -65,10 +70,11 @@ type RouteOptions<B, Q, P> = { permission: Permission; body?: B; query?: Q; para
 type RouteArgs<B, Q, P> = GuardContext & { body: Out<B>; query: Out<Q>; params: Out<P>; req: NextRequest };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export function defineRoute<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
-  options: RouteOptions<B, Q, P>,
-  handler: (args: RouteArgs<B, Q, P>) => Promise<Response | unknown>,
-) {
+export function defineRoute<
+  B extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  P extends AnySchema | undefined = undefined,
+>(options: RouteOptions<B, Q, P>, handler: (args: RouteArgs<B, Q, P>) => Promise<Response | unknown>) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);
@@ -96,10 +102,10 @@ type PublicRouteArgs<B, P> = { body: Out<B>; params: Out<P>; req: NextRequest; r
  * and error shape as every other route. Whatever authorizes the request (a token) is the
  * handler's to check.
  */
-export function definePublicRoute<B extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
-  options: PublicRouteOptions<B, P>,
-  handler: (args: PublicRouteArgs<B, P>) => Promise<Response | unknown>,
-) {
+export function definePublicRoute<
+  B extends AnySchema | undefined = undefined,
+  P extends AnySchema | undefined = undefined,
+>(options: PublicRouteOptions<B, P>, handler: (args: PublicRouteArgs<B, P>) => Promise<Response | unknown>) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(req);

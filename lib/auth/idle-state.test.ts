@@ -38,7 +38,10 @@ describe('idleState', () => {
   });
 
   it('accepts other limits', () => {
-    expect(idleState(t0 + 8_000, t0, { timeoutMs: 10_000, warningMs: 5_000 })).toEqual({ phase: 'warning', secondsLeft: 2 });
+    expect(idleState(t0 + 8_000, t0, { timeoutMs: 10_000, warningMs: 5_000 })).toEqual({
+      phase: 'warning',
+      secondsLeft: 2,
+    });
   });
 });
 

@@ -32,7 +32,12 @@ export function idleState(nowMs: number, lastActivityMs: number, limits: Limits 
  * happens after the activity, the server's lastActive is never older than the
  * browser's, so the browser always signs out first.
  */
-export function shouldPing(nowMs: number, lastActivityMs: number, lastPingMs: number, intervalMs = ACTIVITY_PING_INTERVAL_MS): boolean {
+export function shouldPing(
+  nowMs: number,
+  lastActivityMs: number,
+  lastPingMs: number,
+  intervalMs = ACTIVITY_PING_INTERVAL_MS,
+): boolean {
   if (!Number.isFinite(lastActivityMs)) return false;
   if (!Number.isFinite(lastPingMs)) return true;
   return lastActivityMs > lastPingMs && nowMs - lastPingMs >= intervalMs;

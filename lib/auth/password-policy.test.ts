@@ -12,12 +12,17 @@ describe('checkPasswordPolicy', () => {
     expect(checkPasswordPolicy('Tq7#mPz2!kLw')).toEqual([]);
   });
 
-  it.each(['password1234', 'Password1234!', 'qwerty123456', '123456789012', 'P@ssw0rd2024!', 'aaaaaaaaaaaa', 'iloveyou2026!!'])(
-    'refuses the common password %s',
-    (password) => {
-      expect(checkPasswordPolicy(password)[0]).toMatch(/too common/);
-    },
-  );
+  it.each([
+    'password1234',
+    'Password1234!',
+    'qwerty123456',
+    '123456789012',
+    'P@ssw0rd2024!',
+    'aaaaaaaaaaaa',
+    'iloveyou2026!!',
+  ])('refuses the common password %s', (password) => {
+    expect(checkPasswordPolicy(password)[0]).toMatch(/too common/);
+  });
 
   it('refuses passwords built from the email or the name', () => {
     expect(checkPasswordPolicy('jordan.rivers-2026', { email: 'jordan.rivers@clinic.test' })[0]).toMatch(/email/);
@@ -34,7 +39,12 @@ describe('createUserSchema', () => {
   });
 
   it('lower-cases the email so uniqueness is case-insensitive', () => {
-    const result = createUserSchema.parse({ email: ' Dana.Lee@Clinic.TEST ', name: 'Dana Lee', role: 'CLINICIAN', password: 'Cobalt-Teapot-Ridge-5' });
+    const result = createUserSchema.parse({
+      email: ' Dana.Lee@Clinic.TEST ',
+      name: 'Dana Lee',
+      role: 'CLINICIAN',
+      password: 'Cobalt-Teapot-Ridge-5',
+    });
     expect(result.email).toBe('dana.lee@clinic.test');
   });
 });

@@ -32,11 +32,16 @@ function isCommon(password: string): boolean {
 export function checkPasswordPolicy(password: string, context: { email?: string; name?: string } = {}): string[] {
   if (password.length < MIN_PASSWORD_LENGTH) return [`Use at least ${MIN_PASSWORD_LENGTH} characters.`];
   if (password.length > MAX_PASSWORD_LENGTH) return [`Use at most ${MAX_PASSWORD_LENGTH} characters.`];
-  if (isCommon(password)) return ['This password is too common. Choose something harder to guess, e.g. a few unrelated words.'];
+  if (isCommon(password))
+    return ['This password is too common. Choose something harder to guess, e.g. a few unrelated words.'];
   const lower = password.toLowerCase();
   const localPart = context.email?.split('@')[0]?.toLowerCase();
-  if (localPart && localPart.length >= 4 && lower.includes(localPart)) return ['Do not use your email address in your password.'];
-  const nameParts = (context.name ?? '').toLowerCase().split(/\s+/).filter((p) => p.length >= 4);
+  if (localPart && localPart.length >= 4 && lower.includes(localPart))
+    return ['Do not use your email address in your password.'];
+  const nameParts = (context.name ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((p) => p.length >= 4);
   if (nameParts.some((p) => lower.includes(p))) return ['Do not use your name in your password.'];
   return [];
 }

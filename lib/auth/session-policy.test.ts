@@ -14,7 +14,9 @@ describe('isSessionLive', () => {
   it('ends 12 hours after sign-in however active the user is', () => {
     const now = t0 + ABSOLUTE_SESSION_MS + 1;
     expect(isSessionLive({ authTime: t0, lastActive: now - 1000 }, now)).toBe(false);
-    expect(isSessionLive({ authTime: t0, lastActive: t0 + ABSOLUTE_SESSION_MS - 1000 }, t0 + ABSOLUTE_SESSION_MS)).toBe(true);
+    expect(isSessionLive({ authTime: t0, lastActive: t0 + ABSOLUTE_SESSION_MS - 1000 }, t0 + ABSOLUTE_SESSION_MS)).toBe(
+      true,
+    );
   });
   it('treats a token without timestamps as signed out', () => {
     expect(isSessionLive({ authTime: Number.NaN, lastActive: t0 }, t0)).toBe(false);

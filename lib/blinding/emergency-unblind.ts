@@ -19,16 +19,28 @@ export type EmergencyUnblindResult = {
  * admins get an alert until one reviews it, and the audit trail gets
  * `enrollment.emergency_unblind`. The unblinding itself is a permanent row.
  */
-export async function emergencyUnblind(options: { enrollmentId: string; reason: string; ctx: WriteContext }): Promise<EmergencyUnblindResult> {
+export async function emergencyUnblind(options: {
+  enrollmentId: string;
+  reason: string;
+  ctx: WriteContext;
+}): Promise<EmergencyUnblindResult> {
   const { enrollmentId, reason, ctx } = options;
   return prisma.$transaction(async (tx) => {
     const enrollment = await tx.enrollment.findUnique({
       where: { id: enrollmentId },
-      select: { id: true, trialId: true, trial: { select: { masking: true } }, arm: { select: { id: true, label: true, type: true } } },
+      select: {
+        id: true,
+        trialId: true,
+        trial: { select: { masking: true } },
+        arm: { select: { id: true, label: true, type: true } },
+      },
     });
     if (!enrollment) throw new AppError('NOT_FOUND', 'This enrollment does not exist.');
-    if (!isMaskedTrial(enrollment.trial.masking)) throw new AppError('CONFLICT', 'This trial is not masked: the arm is already on the participant’s record.');
-    const row = await tx.emergencyUnblinding.create({ data: { trialId: enrollment.trialId, enrollmentId, unblindedById: ctx.user.id, reason } });
+    if (!isMaskedTrial(enrollment.trial.masking))
+      throw new AppError('CONFLICT', 'This trial is not masked: the arm is already on the participant’s record.');
+    const row = await tx.emergencyUnblinding.create({
+      data: { trialId: enrollment.trialId, enrollmentId, unblindedById: ctx.user.id, reason },
+    });
     await ctx.audit(tx, {
       action: 'enrollment.emergency_unblind',
       entityType: 'Enrollment',
@@ -38,11 +50,27 @@ export async function emergencyUnblind(options: { enrollmentId: string; reason: 
       reason,
     });
     const by = await tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { name: true } });
-    return { id: row.id, enrollmentId, arm: enrollment.arm, unblindedBy: by.name, unblindedAt: row.createdAt.toISOString(), reason };
+    return {
+      id: row.id,
+      enrollmentId,
+      arm: enrollment.arm,
+      unblindedBy: by.name,
+      unblindedAt: row.createdAt.toISOString(),
+      reason,
+    };
   });
 }
 
-export type UnreviewedUnblinding = { id: string; trialLabel: string; enrollmentId: string; candidateId: string; participantName: string; unblindedBy: string; at: string; reason: string };
+export type UnreviewedUnblinding = {
+  id: string;
+  trialLabel: string;
+  enrollmentId: string;
+  candidateId: string;
+  participantName: string;
+  unblindedBy: string;
+  at: string;
+  reason: string;
+};
 
 /** The admins' alert: emergency unblindings no admin has reviewed yet (never the arm). */
 export async function listUnreviewedUnblindings(): Promise<UnreviewedUnblinding[]> {
@@ -75,7 +103,12 @@ export async function reviewUnblinding(options: { id: string; ctx: WriteContext;
     if (!row) throw new AppError('NOT_FOUND', 'This emergency unblinding does not exist.');
     if (row.reviewedAt) throw new AppError('CONFLICT', 'This emergency unblinding has already been reviewed.');
     await tx.emergencyUnblinding.update({ where: { id }, data: { reviewedById: ctx.user.id, reviewedAt: now } });
-    await ctx.audit(tx, { action: 'enrollment.emergency_unblind_review', entityType: 'EmergencyUnblinding', entityId: id, after: { reviewedAt: now.toISOString() } });
+    await ctx.audit(tx, {
+      action: 'enrollment.emergency_unblind_review',
+      entityType: 'EmergencyUnblinding',
+      entityId: id,
+      after: { reviewedAt: now.toISOString() },
+    });
     return { id, reviewedAt: now.toISOString() };
   });
 }

@@ -10,7 +10,10 @@ export async function loadBlindingViewer(options: { userId: string; db: Db | Tx 
   const { userId, db } = options;
   // Sequential on purpose: inside a transaction the client runs one query at a time.
   const named = await db.unblindedStaff.findMany({ where: { userId }, select: { trialId: true } });
-  const broken = await db.emergencyUnblinding.findMany({ where: { unblindedById: userId }, select: { enrollmentId: true } });
+  const broken = await db.emergencyUnblinding.findMany({
+    where: { unblindedById: userId },
+    select: { enrollmentId: true },
+  });
   return {
     userId,
     unblindedTrialIds: new Set(named.map((row) => row.trialId)),

@@ -39,11 +39,17 @@ export function isMaskedTrial(masking: Masking | string | null | undefined): boo
  * Whether `viewer` may see allocation in `trial` (for one participant when
  * `enrollmentId` is given, for the trial as a whole otherwise).
  */
-export function canSeeAllocation(options: { viewer: BlindingViewer; trial: BlindingTrial; enrollmentId?: string | null }): boolean {
+export function canSeeAllocation(options: {
+  viewer: BlindingViewer;
+  trial: BlindingTrial;
+  enrollmentId?: string | null;
+}): boolean {
   const { viewer, trial, enrollmentId } = options;
   if (!isMaskedTrial(trial.masking)) return true;
   if (viewer.unblindedTrialIds.has(trial.id)) return true;
-  return enrollmentId !== undefined && enrollmentId !== null && viewer.emergencyUnblindedEnrollmentIds.has(enrollmentId);
+  return (
+    enrollmentId !== undefined && enrollmentId !== null && viewer.emergencyUnblindedEnrollmentIds.has(enrollmentId)
+  );
 }
 
 /** A viewer who sees no allocation in any masked trial (e.g. before anything is loaded). */

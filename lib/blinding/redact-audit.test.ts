@@ -10,7 +10,12 @@ const verify = (trialId?: string) => ({
   entityType: 'DoseVerification',
   entityId: 'v1',
   before: null,
-  after: { ...(trialId ? { trialId } : {}), doseMg: 0, steps: ['Placebo session: no active drug (0 mg)'], signerName: 'Pia Preparer' },
+  after: {
+    ...(trialId ? { trialId } : {}),
+    doseMg: 0,
+    steps: ['Placebo session: no active drug (0 mg)'],
+    signerName: 'Pia Preparer',
+  },
 });
 
 describe('redactAuditEvents', () => {
@@ -21,16 +26,30 @@ describe('redactAuditEvents', () => {
 
   it('shows everything to the trial’s unblinded staff and for open-label trials', () => {
     const preparer = { ...blindedViewer('u'), unblindedTrialIds: new Set(['masked']) };
-    expect(redactAuditEvents({ events: [verify('masked')], viewer: preparer, maskingByTrial })[0].after).toMatchObject({ doseMg: 0 });
-    expect(redactAuditEvents({ events: [verify('open')], viewer: blindedViewer('u'), maskingByTrial })[0].after).toMatchObject({ doseMg: 0 });
+    expect(redactAuditEvents({ events: [verify('masked')], viewer: preparer, maskingByTrial })[0].after).toMatchObject({
+      doseMg: 0,
+    });
+    expect(
+      redactAuditEvents({ events: [verify('open')], viewer: blindedViewer('u'), maskingByTrial })[0].after,
+    ).toMatchObject({ doseMg: 0 });
   });
 
   it('withholds from events whose trial is unknown while the viewer is blinded to any masked trial', () => {
-    expect(redactAuditEvents({ events: [verify()], viewer: blindedViewer('u'), maskingByTrial })[0].after).toMatchObject({ doseMg: WITHHELD });
+    expect(
+      redactAuditEvents({ events: [verify()], viewer: blindedViewer('u'), maskingByTrial })[0].after,
+    ).toMatchObject({ doseMg: WITHHELD });
   });
 
   it('strips nested keys too', () => {
-    const event = { entityType: 'Enrollment', entityId: 'e', before: null, after: { trialId: 'masked', enrollment: { armId: 'a1', armLabel: 'Placebo' } } };
-    expect(redactAuditEvents({ events: [event], viewer: blindedViewer('u'), maskingByTrial })[0].after).toEqual({ trialId: 'masked', enrollment: { armId: WITHHELD, armLabel: WITHHELD } });
+    const event = {
+      entityType: 'Enrollment',
+      entityId: 'e',
+      before: null,
+      after: { trialId: 'masked', enrollment: { armId: 'a1', armLabel: 'Placebo' } },
+    };
+    expect(redactAuditEvents({ events: [event], viewer: blindedViewer('u'), maskingByTrial })[0].after).toEqual({
+      trialId: 'masked',
+      enrollment: { armId: WITHHELD, armLabel: WITHHELD },
+    });
   });
 });

@@ -41,7 +41,12 @@ type Json = unknown;
 function strip(value: Json): Json {
   if (Array.isArray(value)) return value.map(strip);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value as Record<string, Json>).map(([key, inner]) => [key, ALLOCATION_KEYS.has(key) ? WITHHELD : strip(inner)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, Json>).map(([key, inner]) => [
+      key,
+      ALLOCATION_KEYS.has(key) ? WITHHELD : strip(inner),
+    ]),
+  );
 }
 
 function trialIdOf(event: { entityType: string; entityId: string | null; before: Json; after: Json }): string | null {
@@ -58,13 +63,13 @@ function trialIdOf(event: { entityType: string; entityId: string | null; before:
  * The events as `viewer` may read them. `maskingByTrial` holds every trial's masking
  * (a clinic has a handful of trials).
  */
-export function redactAuditEvents<T extends { entityType: string; entityId: string | null; before: Json; after: Json }>(options: {
-  events: readonly T[];
-  viewer: BlindingViewer;
-  maskingByTrial: ReadonlyMap<string, string | null>;
-}): T[] {
+export function redactAuditEvents<
+  T extends { entityType: string; entityId: string | null; before: Json; after: Json },
+>(options: { events: readonly T[]; viewer: BlindingViewer; maskingByTrial: ReadonlyMap<string, string | null> }): T[] {
   const { events, viewer, maskingByTrial } = options;
-  const blindedTrialIds = [...maskingByTrial].filter(([id, masking]) => isMaskedTrial(masking) && !canSeeAllocation({ viewer, trial: { id, masking } })).map(([id]) => id);
+  const blindedTrialIds = [...maskingByTrial]
+    .filter(([id, masking]) => isMaskedTrial(masking) && !canSeeAllocation({ viewer, trial: { id, masking } }))
+    .map(([id]) => id);
   if (blindedTrialIds.length === 0) return [...events];
   const blinded = new Set(blindedTrialIds);
   return events.map((event) => {

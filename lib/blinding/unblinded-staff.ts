@@ -5,7 +5,14 @@ import type { SetUnblindedStaffInput } from '@/lib/validations/blinding';
 import type { WriteContext } from '@/lib/visits/types';
 import { isMaskedTrial } from './policy';
 
-export type UnblindedStaffMember = { userId: string; name: string; email: string; role: string; addedBy: string; addedAt: string };
+export type UnblindedStaffMember = {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  addedBy: string;
+  addedAt: string;
+};
 export type UnblindedStaffList = { trialId: string; isMasked: boolean; staff: UnblindedStaffMember[] };
 
 async function readList(trialId: string): Promise<UnblindedStaffList> {
@@ -14,12 +21,22 @@ async function readList(trialId: string): Promise<UnblindedStaffList> {
   const rows = await prisma.unblindedStaff.findMany({
     where: { trialId },
     orderBy: { createdAt: 'asc' },
-    include: { user: { select: { id: true, name: true, email: true, role: true } }, addedBy: { select: { name: true } } },
+    include: {
+      user: { select: { id: true, name: true, email: true, role: true } },
+      addedBy: { select: { name: true } },
+    },
   });
   return {
     trialId,
     isMasked: isMaskedTrial(trial.masking),
-    staff: rows.map((row) => ({ userId: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role, addedBy: row.addedBy.name, addedAt: row.createdAt.toISOString() })),
+    staff: rows.map((row) => ({
+      userId: row.user.id,
+      name: row.user.name,
+      email: row.user.email,
+      role: row.user.role,
+      addedBy: row.addedBy.name,
+      addedAt: row.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -33,27 +50,48 @@ export async function listUnblindedStaff(options: { trialId: string }): Promise<
  * transaction audited with the lists before and after. An unmasked trial has no blind to
  * keep, so naming anyone there is refused (409).
  */
-export async function setUnblindedStaff(options: { trialId: string; input: SetUnblindedStaffInput; ctx: WriteContext }): Promise<UnblindedStaffList> {
+export async function setUnblindedStaff(options: {
+  trialId: string;
+  input: SetUnblindedStaffInput;
+  ctx: WriteContext;
+}): Promise<UnblindedStaffList> {
   const { trialId, input, ctx } = options;
   await prisma.$transaction(async (tx) => {
     const trial = await tx.trial.findUnique({ where: { id: trialId }, select: { id: true, masking: true } });
     if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.');
-    if (!isMaskedTrial(trial.masking)) throw new AppError('CONFLICT', 'This trial is not masked: everyone on the study team sees its arms, so there is no unblinded staff to name.');
-    const users = await tx.user.findMany({ where: { id: { in: input.userIds } }, select: { id: true, isActive: true } });
+    if (!isMaskedTrial(trial.masking))
+      throw new AppError(
+        'CONFLICT',
+        'This trial is not masked: everyone on the study team sees its arms, so there is no unblinded staff to name.',
+      );
+    const users = await tx.user.findMany({
+      where: { id: { in: input.userIds } },
+      select: { id: true, isActive: true },
+    });
     const known = new Map(users.map((user) => [user.id, user.isActive]));
     const fields: Record<string, string[]> = {};
     input.userIds.forEach((id, index) => {
       if (!known.has(id)) fields[`userIds.${index}`] = ['No such user'];
       else if (!known.get(id)) fields[`userIds.${index}`] = ['This account is deactivated'];
     });
-    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Some people cannot be named.', { fields });
-    const before = (await tx.unblindedStaff.findMany({ where: { trialId }, select: { userId: true } })).map((row) => row.userId).sort();
+    if (Object.keys(fields).length > 0)
+      throw new AppError('VALIDATION_FAILED', 'Some people cannot be named.', { fields });
+    const before = (await tx.unblindedStaff.findMany({ where: { trialId }, select: { userId: true } }))
+      .map((row) => row.userId)
+      .sort();
     await tx.unblindedStaff.deleteMany({ where: { trialId, userId: { notIn: input.userIds } } });
     for (const userId of input.userIds) {
-      if (!before.includes(userId)) await tx.unblindedStaff.create({ data: { trialId, userId, addedById: ctx.user.id } });
+      if (!before.includes(userId))
+        await tx.unblindedStaff.create({ data: { trialId, userId, addedById: ctx.user.id } });
     }
     const after = [...input.userIds].sort();
-    await ctx.audit(tx, { action: 'trial.unblinded_staff_set', entityType: 'Trial', entityId: trialId, before: { userIds: before }, after: { userIds: after } });
+    await ctx.audit(tx, {
+      action: 'trial.unblinded_staff_set',
+      entityType: 'Trial',
+      entityId: trialId,
+      before: { userIds: before },
+      after: { userIds: after },
+    });
   });
   return readList(trialId);
 }

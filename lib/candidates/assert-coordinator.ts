@@ -6,6 +6,8 @@ import { AppError } from '@/lib/errors/app-error';
 export async function assertAssignableCoordinator(tx: Tx, userId: string): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
   if (!user || !user.isActive || user.role !== 'COORDINATOR') {
-    throw new AppError('VALIDATION_FAILED', undefined, { fields: { assignedCoordinatorId: ['Choose an active study coordinator.'] } });
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      fields: { assignedCoordinatorId: ['Choose an active study coordinator.'] },
+    });
   }
 }

@@ -44,7 +44,9 @@ describe('businessDaysBetween', () => {
   });
 
   it('property: adding n business days to a business day moves it exactly n business days', () => {
-    const day = fc.integer({ min: 0, max: 3650 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 3650 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: -40, max: 40 }), (date, n) => {
         const moved = addBusinessDays(date, n);
@@ -64,7 +66,9 @@ describe('lastDateMoreThanBusinessDaysAgo', () => {
   });
 
   it('property: dates on or before it are late, the day after is not', () => {
-    const day = fc.integer({ min: 0, max: 3650 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 3650 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 10 }), (today, n) => {
         const cutoff = lastDateMoreThanBusinessDaysAgo(today, n);

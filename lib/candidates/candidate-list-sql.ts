@@ -70,15 +70,21 @@ function fromAndWhere(filters: CandidateListFilters, today: string): Prisma.Sql 
   const joinTrial = filters.trialId !== undefined;
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
   for (const pattern of searchPatterns(filters.q)) {
-    conditions.push(Prisma.sql`(c."firstName" ILIKE ${pattern} OR c."lastName" ILIKE ${pattern} OR c.mrn ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`(c."firstName" ILIKE ${pattern} OR c."lastName" ILIKE ${pattern} OR c.mrn ILIKE ${pattern})`,
+    );
   }
   if (!joinTrial && filters.stage) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "PipelineEntry" pe WHERE pe."candidateId" = c.id AND pe.stage = ${filters.stage}::"PipelineStage")`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "PipelineEntry" pe WHERE pe."candidateId" = c.id AND pe.stage = ${filters.stage}::"PipelineStage")`,
+    );
   }
   if (filters.coordinatorId === 'none') conditions.push(Prisma.sql`c."assignedCoordinatorId" IS NULL`);
   else if (filters.coordinatorId) conditions.push(Prisma.sql`c."assignedCoordinatorId" = ${filters.coordinatorId}`);
-  if (filters.referralSource) conditions.push(Prisma.sql`c."referralSource" = ${filters.referralSource}::"ReferralSource"`);
-  if (filters.referralAgeDays !== undefined) conditions.push(Prisma.sql`c."referralDate" <= ${referralCutoff(today, filters.referralAgeDays)}::date`);
+  if (filters.referralSource)
+    conditions.push(Prisma.sql`c."referralSource" = ${filters.referralSource}::"ReferralSource"`);
+  if (filters.referralAgeDays !== undefined)
+    conditions.push(Prisma.sql`c."referralDate" <= ${referralCutoff(today, filters.referralAgeDays)}::date`);
 
   const join = joinTrial
     ? Prisma.sql`JOIN "PipelineEntry" pe ON pe."candidateId" = c.id AND pe."trialId" = ${filters.trialId}${
@@ -106,7 +112,17 @@ function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql
 }
 
 /** The page of rows (limit/offset) and the total, for the given filters and sort. */
-export function buildCandidateListSql({ filters, today, limit, offset }: { filters: CandidateListFilters; today: string; limit: number; offset: number }) {
+export function buildCandidateListSql({
+  filters,
+  today,
+  limit,
+  offset,
+}: {
+  filters: CandidateListFilters;
+  today: string;
+  limit: number;
+  offset: number;
+}) {
   const from = fromAndWhere(filters, today);
   const sortsByStage = filters.sort === 'stage' && filters.trialId !== undefined;
   const page = Prisma.sql`

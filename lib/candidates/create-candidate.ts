@@ -20,7 +20,13 @@ import { isUniqueViolation } from './unique-violation';
  *   details.matches, unless `duplicateOverrideReason` says why this is someone
  *   else; then the reason is stored on the record and audited.
  */
-export async function createCandidate({ input, ctx }: { input: CandidateInput; ctx: CandidateContext }): Promise<CandidateDetail> {
+export async function createCandidate({
+  input,
+  ctx,
+}: {
+  input: CandidateInput;
+  ctx: CandidateContext;
+}): Promise<CandidateDetail> {
   const existing = await prisma.candidate.findUnique({ where: { mrn: input.mrn }, select: { id: true } });
   if (existing) throw duplicateMrn(existing.id);
 

@@ -58,7 +58,15 @@ export type CandidateCsvExport = { filename: string; rowCount: number; chunks: A
  * the filters and row count) before any row leaves. Rows are produced in
  * batches as the consumer reads `chunks`, so the response can stream.
  */
-export async function exportCandidatesCsv({ query, ctx, now = new Date() }: { query: CandidateListQuery; ctx: CandidateContext; now?: Date }): Promise<CandidateCsvExport> {
+export async function exportCandidatesCsv({
+  query,
+  ctx,
+  now = new Date(),
+}: {
+  query: CandidateListQuery;
+  ctx: CandidateContext;
+  now?: Date;
+}): Promise<CandidateCsvExport> {
   const filters = filtersOf(query);
   const today = clinicToday(now);
   const { count } = buildCandidateListSql({ filters, today, limit: 1, offset: 0 });
@@ -71,7 +79,9 @@ export async function exportCandidatesCsv({ query, ctx, now = new Date() }: { qu
       { details: { reason: 'EXPORT_TOO_LARGE', rowCount, maxRows: CANDIDATE_EXPORT_MAX_ROWS } },
     );
   }
-  await prisma.$transaction((tx) => ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount } }));
+  await prisma.$transaction((tx) =>
+    ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount } }),
+  );
 
   async function* chunks(): AsyncGenerator<string> {
     yield `${unparse([[...COLUMNS]])}\r\n`;

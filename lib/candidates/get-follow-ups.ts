@@ -11,7 +11,16 @@ export const CONTACT_WITHIN_BUSINESS_DAYS = 3;
 /** Each dashboard list shows at most this many, the most overdue first. */
 const MAX_ITEMS = 200;
 
-type Base = { candidateId: string; firstName: string; lastName: string; mrn: string; phone: string | null; referralDate: string; coordinatorId: string | null; coordinatorName: string | null };
+type Base = {
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  mrn: string;
+  phone: string | null;
+  referralDate: string;
+  coordinatorId: string | null;
+  coordinatorName: string | null;
+};
 type UncontactedRow = Base & { trials: unknown };
 type OverdueRow = Base & { nextFollowUpOn: string; lastContactAt: Date | string; lastOutcome: ContactOutcomeValue };
 
@@ -23,7 +32,15 @@ function coordinator(row: Base) {
 }
 
 function base(row: Base) {
-  return { candidateId: row.candidateId, firstName: row.firstName, lastName: row.lastName, mrn: row.mrn, phone: row.phone, coordinator: coordinator(row), referralDate: row.referralDate };
+  return {
+    candidateId: row.candidateId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    mrn: row.mrn,
+    phone: row.phone,
+    coordinator: coordinator(row),
+    referralDate: row.referralDate,
+  };
 }
 
 function daysBetween(from: string, to: string): number {
@@ -83,7 +100,10 @@ export async function getFollowUps({ today = clinicToday() }: { today?: string }
     uncontacted: uncontacted.map((row) => ({
       ...base(row),
       businessDaysWaiting: businessDaysBetween(row.referralDate, today),
-      trials: (typeof row.trials === 'string' ? JSON.parse(row.trials) : row.trials) as Array<{ trialId: string; trialLabel: string }>,
+      trials: (typeof row.trials === 'string' ? JSON.parse(row.trials) : row.trials) as Array<{
+        trialId: string;
+        trialLabel: string;
+      }>,
     })),
     overdue: overdue.map((row) => ({
       ...base(row),

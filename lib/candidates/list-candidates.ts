@@ -11,9 +11,20 @@ import type { CandidateListResult } from './types';
  * queries, run side by side. Voided candidates are left out. `query` must
  * already have passed candidateListQuerySchema (sort fields are whitelisted there).
  */
-export async function listCandidates(query: CandidateListQuery, options: { now?: Date } = {}): Promise<CandidateListResult> {
+export async function listCandidates(
+  query: CandidateListQuery,
+  options: { now?: Date } = {},
+): Promise<CandidateListResult> {
   const { page, pageSize } = query;
-  const sql = buildCandidateListSql({ filters: filtersOf(query), today: clinicToday(options.now), limit: pageSize, offset: (page - 1) * pageSize });
-  const [rows, counted] = await Promise.all([prisma.$queryRaw<CandidateListRow[]>(sql.page), prisma.$queryRaw<Array<{ total: number }>>(sql.count)]);
+  const sql = buildCandidateListSql({
+    filters: filtersOf(query),
+    today: clinicToday(options.now),
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<CandidateListRow[]>(sql.page),
+    prisma.$queryRaw<Array<{ total: number }>>(sql.count),
+  ]);
   return { items: rows.map(toListItem), total: Number(counted[0]?.total ?? 0), page, pageSize };
 }

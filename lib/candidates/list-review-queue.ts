@@ -10,7 +10,11 @@ const MAX_QUEUE = 500;
 /** Candidates waiting for a clinician's eligibility review, the longest-waiting first. */
 export async function listReviewQueue(query: ReviewQueueQuery = {}): Promise<ReviewQueueItem[]> {
   const entries = await prisma.pipelineEntry.findMany({
-    where: { stage: 'AWAITING_REVIEW', candidate: { voidedAt: null }, ...(query.trialId ? { trialId: query.trialId } : {}) },
+    where: {
+      stage: 'AWAITING_REVIEW',
+      candidate: { voidedAt: null },
+      ...(query.trialId ? { trialId: query.trialId } : {}),
+    },
     orderBy: [{ stageChangedAt: 'asc' }, { id: 'asc' }],
     take: MAX_QUEUE,
     select: {
@@ -18,7 +22,14 @@ export async function listReviewQueue(query: ReviewQueueQuery = {}): Promise<Rev
       stageChangedAt: true,
       trial: { select: { id: true, acronym: true, shortTitle: true, title: true } },
       candidate: {
-        select: { id: true, firstName: true, lastName: true, mrn: true, dateOfBirth: true, assignedCoordinator: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          mrn: true,
+          dateOfBirth: true,
+          assignedCoordinator: { select: { id: true, name: true } },
+        },
       },
     },
   });

@@ -6,7 +6,9 @@ import { fromDbSex, toIsoDate, trialLabel } from './mappers';
 import type { CandidateDetail } from './types';
 
 const TRIAL_NAME = { select: { id: true, acronym: true, shortTitle: true, title: true } } as const;
-const TRIAL_WITH_MASKING = { select: { id: true, acronym: true, shortTitle: true, title: true, masking: true } } as const;
+const TRIAL_WITH_MASKING = {
+  select: { id: true, acronym: true, shortTitle: true, title: true, masking: true },
+} as const;
 const USER_REF = { select: { id: true, name: true } } as const;
 
 /**
@@ -15,7 +17,11 @@ const USER_REF = { select: { id: true, name: true } } as const;
  * through getCandidate, which logs the view. In a masked trial the arm is left out
  * unless the viewer may see this participant's allocation (lib/blinding/policy.ts).
  */
-export async function loadCandidateDetail(options: { id: string; viewerId: string; db?: Tx | typeof prisma }): Promise<CandidateDetail | null> {
+export async function loadCandidateDetail(options: {
+  id: string;
+  viewerId: string;
+  db?: Tx | typeof prisma;
+}): Promise<CandidateDetail | null> {
   const { id, viewerId, db = prisma } = options;
   const gate = await loadAllocationGate({ userId: viewerId, db });
   const candidate = await db.candidate.findUnique({
@@ -28,7 +34,12 @@ export async function loadCandidateDetail(options: { id: string; viewerId: strin
           trial: TRIAL_WITH_MASKING,
           events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { actor: USER_REF } },
           enrollment: { include: { arm: { select: { id: true, label: true } } } },
-          consents: { where: { voidedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, include: { obtainedBy: USER_REF } },
+          consents: {
+            where: { voidedAt: null },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            take: 1,
+            include: { obtainedBy: USER_REF },
+          },
         },
       },
       contactAttempts: {
@@ -87,7 +98,13 @@ export async function loadCandidateDetail(options: { id: string; viewerId: strin
         })),
         allowedNext: movableNextStages(entry.stage),
         consent: consent
-          ? { id: consent.id, consentedOn: toIsoDate(consent.consentedOn), formVersion: consent.formVersion, obtainedBy: consent.obtainedBy, recordedAt: consent.createdAt.toISOString() }
+          ? {
+              id: consent.id,
+              consentedOn: toIsoDate(consent.consentedOn),
+              formVersion: consent.formVersion,
+              obtainedBy: consent.obtainedBy,
+              recordedAt: consent.createdAt.toISOString(),
+            }
           : null,
       };
     }),

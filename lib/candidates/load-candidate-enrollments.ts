@@ -37,7 +37,10 @@ export type CandidateEnrollment = {
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Every enrolment of the candidate with its visits in session order, the arm only where the viewer may see it. */
-export async function loadCandidateEnrollments(options: { candidateId: string; viewerId: string }): Promise<CandidateEnrollment[]> {
+export async function loadCandidateEnrollments(options: {
+  candidateId: string;
+  viewerId: string;
+}): Promise<CandidateEnrollment[]> {
   const { candidateId, viewerId } = options;
   const gate = await loadAllocationGate({ userId: viewerId });
   const rows = await prisma.enrollment.findMany({
@@ -49,14 +52,25 @@ export async function loadCandidateEnrollments(options: { candidateId: string; v
       armId: true,
       arm: { select: { label: true } },
       trial: { select: { id: true, masking: true } },
-      emergencyUnblindings: { orderBy: { createdAt: 'asc' }, take: 1, select: { createdAt: true, reason: true, unblindedBy: { select: { name: true } } } },
+      emergencyUnblindings: {
+        orderBy: { createdAt: 'asc' },
+        take: 1,
+        select: { createdAt: true, reason: true, unblindedBy: { select: { name: true } } },
+      },
       status: true,
       enrolledAt: true,
       endedAt: true,
       endReason: true,
       visits: {
         orderBy: [{ scheduledAt: 'asc' }, { sessionNumber: 'asc' }],
-        select: { id: true, sessionNumber: true, scheduledAt: true, durationMin: true, status: true, chair: { select: { name: true } } },
+        select: {
+          id: true,
+          sessionNumber: true,
+          scheduledAt: true,
+          durationMin: true,
+          status: true,
+          chair: { select: { name: true } },
+        },
       },
     },
   });
@@ -64,24 +78,26 @@ export async function loadCandidateEnrollments(options: { candidateId: string; v
     const showArm = gate.canSee(row.trial, row.id);
     const broken = row.emergencyUnblindings[0];
     return {
-    id: row.id,
-    trialId: row.trialId,
-    armId: showArm ? row.armId : null,
-    armLabel: showArm ? row.arm.label : null,
-    isAllocationMasked: !showArm,
-    emergencyUnblinding: broken ? { by: broken.unblindedBy.name, at: broken.createdAt.toISOString(), reason: broken.reason } : null,
-    status: row.status,
-    enrolledAt: isoDate(row.enrolledAt),
-    endedAt: row.endedAt ? isoDate(row.endedAt) : null,
-    endReason: row.endReason,
-    visits: row.visits.map((visit) => ({
-      id: visit.id,
-      sessionNumber: visit.sessionNumber,
-      scheduledAt: visit.scheduledAt.toISOString(),
-      durationMin: visit.durationMin,
-      chairName: visit.chair?.name ?? null,
-      status: visit.status,
-    })),
+      id: row.id,
+      trialId: row.trialId,
+      armId: showArm ? row.armId : null,
+      armLabel: showArm ? row.arm.label : null,
+      isAllocationMasked: !showArm,
+      emergencyUnblinding: broken
+        ? { by: broken.unblindedBy.name, at: broken.createdAt.toISOString(), reason: broken.reason }
+        : null,
+      status: row.status,
+      enrolledAt: isoDate(row.enrolledAt),
+      endedAt: row.endedAt ? isoDate(row.endedAt) : null,
+      endReason: row.endReason,
+      visits: row.visits.map((visit) => ({
+        id: visit.id,
+        sessionNumber: visit.sessionNumber,
+        scheduledAt: visit.scheduledAt.toISOString(),
+        durationMin: visit.durationMin,
+        chairName: visit.chair?.name ?? null,
+        status: visit.status,
+      })),
     };
   });
 }

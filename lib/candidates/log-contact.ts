@@ -10,13 +10,24 @@ import type { CandidateContext, ContactAttemptDto } from './types';
  * It never moves a pipeline: even a first REACHED contact leaves the stage for
  * the coordinator to set, because one contact can concern several trials.
  */
-export async function logContact({ candidateId, input, ctx }: { candidateId: string; input: ContactAttemptInput; ctx: CandidateContext }): Promise<ContactAttemptDto> {
+export async function logContact({
+  candidateId,
+  input,
+  ctx,
+}: {
+  candidateId: string;
+  input: ContactAttemptInput;
+  ctx: CandidateContext;
+}): Promise<ContactAttemptDto> {
   return prisma.$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { voidedAt: true } });
     if (!candidate || candidate.voidedAt) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
     if (input.trialId) {
       const trial = await tx.trial.findUnique({ where: { id: input.trialId }, select: { id: true } });
-      if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['Choose an existing trial.'] } });
+      if (!trial)
+        throw new AppError('NOT_FOUND', 'This trial does not exist.', {
+          fields: { trialId: ['Choose an existing trial.'] },
+        });
     }
     const contact = await tx.contactAttempt.create({
       data: {
@@ -29,7 +40,10 @@ export async function logContact({ candidateId, input, ctx }: { candidateId: str
         nextFollowUpOn: input.nextFollowUpOn ? fromIsoDate(input.nextFollowUpOn) : null,
         actorId: ctx.user.id,
       },
-      include: { actor: { select: { id: true, name: true } }, trial: { select: { acronym: true, shortTitle: true, title: true } } },
+      include: {
+        actor: { select: { id: true, name: true } },
+        trial: { select: { acronym: true, shortTitle: true, title: true } },
+      },
     });
     await ctx.audit(tx, {
       action: 'contact.log',

@@ -40,13 +40,23 @@ describe('trigrams and similarity (as pg_trgm scores them)', () => {
 
 describe('isSimilarName', () => {
   it('matches typos, accents, and first and last name swapped', () => {
-    expect(isSimilarName({ firstName: 'Mabel', lastName: 'Sampleton' }, { firstName: 'Mabel', lastName: 'Sampelton' })).toBe(true);
-    expect(isSimilarName({ firstName: 'Renée', lastName: 'Fictive' }, { firstName: 'Renee', lastName: 'Fictive' })).toBe(true);
-    expect(isSimilarName({ firstName: 'Sampleton', lastName: 'Mabel' }, { firstName: 'Mabel', lastName: 'Sampleton' })).toBe(true);
+    expect(
+      isSimilarName({ firstName: 'Mabel', lastName: 'Sampleton' }, { firstName: 'Mabel', lastName: 'Sampelton' }),
+    ).toBe(true);
+    expect(
+      isSimilarName({ firstName: 'Renée', lastName: 'Fictive' }, { firstName: 'Renee', lastName: 'Fictive' }),
+    ).toBe(true);
+    expect(
+      isSimilarName({ firstName: 'Sampleton', lastName: 'Mabel' }, { firstName: 'Mabel', lastName: 'Sampleton' }),
+    ).toBe(true);
   });
 
   it('does not match different people', () => {
-    expect(isSimilarName({ firstName: 'Mabel', lastName: 'Sampleton' }, { firstName: 'Quill', lastName: 'Dummyworth' })).toBe(false);
-    expect(isSimilarName({ firstName: 'Ada', lastName: 'Fakenham' }, { firstName: 'Kit', lastName: 'Notreal' })).toBe(false);
+    expect(
+      isSimilarName({ firstName: 'Mabel', lastName: 'Sampleton' }, { firstName: 'Quill', lastName: 'Dummyworth' }),
+    ).toBe(false);
+    expect(isSimilarName({ firstName: 'Ada', lastName: 'Fakenham' }, { firstName: 'Kit', lastName: 'Notreal' })).toBe(
+      false,
+    );
   });
 });

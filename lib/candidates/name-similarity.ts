@@ -52,7 +52,10 @@ export function nameSimilarity(a: string, b: string): number {
  * Whether two people's names are close enough to ask "is this the same person?".
  * First and last name swapped on entry counts too.
  */
-export function isSimilarName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
+export function isSimilarName(
+  a: { firstName: string; lastName: string },
+  b: { firstName: string; lastName: string },
+): boolean {
   const target = fullNameKey(b.firstName, b.lastName);
   return (
     nameSimilarity(fullNameKey(a.firstName, a.lastName), target) > NAME_SIMILARITY_THRESHOLD ||

@@ -10,8 +10,14 @@ import type { CandidateContext } from './types';
 // test files running side by side on one database never collide.
 
 /** The guard context of a signed-in user, recording audit events as the guard does. */
-export function contextFor(user: { id: string; name: string; role: Role }, requestId = 'req-candidates'): CandidateContext {
-  return { user, audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId, ipAddress: '127.0.0.1' }) };
+export function contextFor(
+  user: { id: string; name: string; role: Role },
+  requestId = 'req-candidates',
+): CandidateContext {
+  return {
+    user,
+    audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId, ipAddress: '127.0.0.1' }),
+  };
 }
 
 /** A short unique token for names, MRNs and trial titles. */
@@ -66,7 +72,15 @@ type TrialOptions = {
 };
 
 /** A trial with arms, straight into the database. */
-export async function makeTrial(db: Db, { studyType = 'INTERVENTIONAL', allocation = 'NON_RANDOMIZED', arms = [{ label: 'Ketamine 0.5 mg/kg' }], targetEnrollment }: TrialOptions = {}) {
+export async function makeTrial(
+  db: Db,
+  {
+    studyType = 'INTERVENTIONAL',
+    allocation = 'NON_RANDOMIZED',
+    arms = [{ label: 'Ketamine 0.5 mg/kg' }],
+    targetEnrollment,
+  }: TrialOptions = {},
+) {
   const token = uniqueToken();
   return db.trial.create({
     data: {
@@ -75,7 +89,14 @@ export async function makeTrial(db: Db, { studyType = 'INTERVENTIONAL', allocati
       studyType,
       allocation,
       targetEnrollment: targetEnrollment ?? null,
-      arms: { create: arms.map((arm, position) => ({ label: arm.label, type: 'EXPERIMENTAL', allocationWeight: arm.allocationWeight ?? 1, position })) },
+      arms: {
+        create: arms.map((arm, position) => ({
+          label: arm.label,
+          type: 'EXPERIMENTAL',
+          allocationWeight: arm.allocationWeight ?? 1,
+          position,
+        })),
+      },
     },
     include: { arms: { orderBy: { position: 'asc' } } },
   });

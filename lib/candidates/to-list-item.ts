@@ -19,6 +19,10 @@ export function toListItem(row: CandidateListRow): CandidateListItem {
     referralSource: row.referralSource as ReferralSourceValue,
     referralDate: row.referralDate,
     coordinator: row.coordinatorId ? { id: row.coordinatorId, name: row.coordinatorName ?? '' } : null,
-    pipelines: parsePipelines(row.pipelines).map((p) => ({ trialId: p.trialId, trialLabel: p.trialLabel, stage: p.stage as PipelineStageValue })),
+    pipelines: parsePipelines(row.pipelines).map((p) => ({
+      trialId: p.trialId,
+      trialLabel: p.trialLabel,
+      stage: p.stage as PipelineStageValue,
+    })),
   };
 }

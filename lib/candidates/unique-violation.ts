@@ -11,7 +11,8 @@ function describeMeta(meta: unknown): string {
       if (seen.has(value)) return undefined;
       seen.add(value);
       // Error objects keep their details in non-enumerable or own fields; copy what is there.
-      if (value instanceof Error) return { ...value, message: value.message, cause: (value as { cause?: unknown }).cause };
+      if (value instanceof Error)
+        return { ...value, message: value.message, cause: (value as { cause?: unknown }).cause };
     }
     return value;
   });

@@ -16,9 +16,13 @@ type Current = Prisma.CandidateGetPayload<object>;
 const DATE_FIELDS = new Set<Field>(['dateOfBirth', 'referralDate']);
 
 function stale(currentVersion: number): AppError {
-  return new AppError('CONFLICT', 'Someone else changed this candidate since you opened it. Reload to see their changes, then edit again.', {
-    details: { reason: 'STALE_VERSION', currentVersion },
-  });
+  return new AppError(
+    'CONFLICT',
+    'Someone else changed this candidate since you opened it. Reload to see their changes, then edit again.',
+    {
+      details: { reason: 'STALE_VERSION', currentVersion },
+    },
+  );
 }
 
 /** The field as the API speaks it (dates 'YYYY-MM-DD', sex in lower case). */
@@ -42,7 +46,15 @@ function dbValue(field: Field, value: unknown): unknown {
  * otherwise 409. Only fields that really change are written and audited
  * (`candidate.update` with before/after of those fields); the version goes up by one.
  */
-export async function updateCandidate({ id, input, ctx }: { id: string; input: CandidatePatch; ctx: CandidateContext }): Promise<CandidateDetail> {
+export async function updateCandidate({
+  id,
+  input,
+  ctx,
+}: {
+  id: string;
+  input: CandidatePatch;
+  ctx: CandidateContext;
+}): Promise<CandidateDetail> {
   const { version, ...fields } = input;
   try {
     await prisma.$transaction(async (tx) => {
@@ -64,7 +76,8 @@ export async function updateCandidate({ id, input, ctx }: { id: string; input: C
       }
       if (Object.keys(data).length === 0) return;
 
-      if (typeof data.assignedCoordinatorId === 'string') await assertAssignableCoordinator(tx, data.assignedCoordinatorId);
+      if (typeof data.assignedCoordinatorId === 'string')
+        await assertAssignableCoordinator(tx, data.assignedCoordinatorId);
       if (typeof data.mrn === 'string') {
         const holder = await tx.candidate.findUnique({ where: { mrn: data.mrn }, select: { id: true } });
         if (holder && holder.id !== id) throw duplicateMrn(holder.id);
@@ -78,7 +91,13 @@ export async function updateCandidate({ id, input, ctx }: { id: string; input: C
         const latest = await tx.candidate.findUnique({ where: { id }, select: { version: true } });
         throw stale(latest?.version ?? version);
       }
-      await ctx.audit(tx, { action: 'candidate.update', entityType: 'Candidate', entityId: id, before: { ...before, version }, after: { ...after, version: version + 1 } });
+      await ctx.audit(tx, {
+        action: 'candidate.update',
+        entityType: 'Candidate',
+        entityId: id,
+        before: { ...before, version },
+        after: { ...after, version: version + 1 },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error, 'mrn')) throw duplicateMrn();

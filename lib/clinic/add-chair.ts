@@ -11,11 +11,19 @@ export async function addChair({ input, ctx }: { input: ChairCreateInput; ctx: W
   try {
     return await prisma.$transaction(async (tx) => {
       const chair = await tx.chair.create({ data: { name: input.name } });
-      await ctx.audit(tx, { action: 'chair.create', entityType: 'Chair', entityId: chair.id, after: { name: chair.name, isActive: chair.isActive } });
+      await ctx.audit(tx, {
+        action: 'chair.create',
+        entityType: 'Chair',
+        entityId: chair.id,
+        after: { name: chair.name, isActive: chair.isActive },
+      });
       return { id: chair.id, name: chair.name, isActive: chair.isActive };
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'name')) throw new AppError('CONFLICT', 'A chair with this name already exists.', { fields: { name: ['A chair with this name already exists.'] } });
+    if (isUniqueViolation(error, 'name'))
+      throw new AppError('CONFLICT', 'A chair with this name already exists.', {
+        fields: { name: ['A chair with this name already exists.'] },
+      });
     throw error;
   }
 }

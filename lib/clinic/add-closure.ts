@@ -17,7 +17,9 @@ export async function addClosure({ input, ctx }: { input: Closure; ctx: WriteCon
   return prisma.$transaction(async (tx) => {
     const date = new Date(`${input.date}T00:00:00.000Z`);
     if (await tx.clinicClosure.findUnique({ where: { date } })) {
-      throw new AppError('CONFLICT', `${input.date} is already listed as a closure`, { fields: { date: [`${input.date} is already listed as a closure`] } });
+      throw new AppError('CONFLICT', `${input.date} is already listed as a closure`, {
+        fields: { date: [`${input.date} is already listed as a closure`] },
+      });
     }
     const closure = await tx.clinicClosure.create({ data: { date, reason: input.reason } });
     const settings = await tx.clinicSettings.findUniqueOrThrow({ where: { id: 'clinic' } });
@@ -28,7 +30,12 @@ export async function addClosure({ input, ctx }: { input: Closure; ctx: WriteCon
       select: { id: true },
     });
     const dto = { id: closure.id, date: input.date, reason: closure.reason };
-    await ctx.audit(tx, { action: 'clinic.closure_add', entityType: 'ClinicClosure', entityId: closure.id, after: { ...dto, affectedVisits: affected.length } });
+    await ctx.audit(tx, {
+      action: 'clinic.closure_add',
+      entityType: 'ClinicClosure',
+      entityId: closure.id,
+      after: { ...dto, affectedVisits: affected.length },
+    });
     return { closure: dto, affectedVisitIds: affected.map((visit) => visit.id) };
   });
 }

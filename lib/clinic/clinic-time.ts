@@ -10,7 +10,16 @@ const FORMATS = {
   /** 23 Nov 2026, 14:05 */
   dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   /** 23 Nov 2026, 14:05:09 EST */
-  precise: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+  precise: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export function formatClinicTime(instant: Date, style: keyof typeof FORMATS = 'dateTime'): string {

@@ -25,7 +25,11 @@ export async function getClinicSettings(db: Db | Tx = prisma): Promise<ClinicSet
   const closures = await db.clinicClosure.findMany({ orderBy: { date: 'asc' } });
   const chairs = await db.chair.findMany({ orderBy: [{ name: 'asc' }] });
   if (!row) throw new AppError('CONFLICT', 'The clinic has no settings yet; an admin must set opening hours first.');
-  const closureList = closures.map((closure) => ({ id: closure.id, date: closure.date.toISOString().slice(0, 10), reason: closure.reason }));
+  const closureList = closures.map((closure) => ({
+    id: closure.id,
+    date: closure.date.toISOString().slice(0, 10),
+    reason: closure.reason,
+  }));
   return {
     timeZone: row.timeZone,
     openDays: [...row.openDays].sort((a, b) => a - b),

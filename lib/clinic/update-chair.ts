@@ -15,20 +15,40 @@ export type UpdateChairResult = Chair & {
  * Admin: renames a chair or takes it out of (or back into) service. Chairs are never
  * deleted: past visits point at them. Audited `chair.rename`, `chair.deactivate` or `chair.activate`.
  */
-export async function updateChair({ id, input, ctx }: { id: string; input: ChairPatchInput; ctx: WriteContext }): Promise<UpdateChairResult> {
+export async function updateChair({
+  id,
+  input,
+  ctx,
+}: {
+  id: string;
+  input: ChairPatchInput;
+  ctx: WriteContext;
+}): Promise<UpdateChairResult> {
   try {
     return await prisma.$transaction(async (tx) => {
       const before = await tx.chair.findUnique({ where: { id } });
       if (!before) throw new AppError('NOT_FOUND', 'This chair does not exist.');
-      const chair = await tx.chair.update({ where: { id }, data: { name: input.name ?? before.name, isActive: input.isActive ?? before.isActive } });
+      const chair = await tx.chair.update({
+        where: { id },
+        data: { name: input.name ?? before.name, isActive: input.isActive ?? before.isActive },
+      });
       const snapshot = (c: { name: string; isActive: boolean }) => ({ name: c.name, isActive: c.isActive });
       if (chair.name !== before.name) {
-        await ctx.audit(tx, { action: 'chair.rename', entityType: 'Chair', entityId: id, before: { name: before.name }, after: { name: chair.name } });
+        await ctx.audit(tx, {
+          action: 'chair.rename',
+          entityType: 'Chair',
+          entityId: id,
+          before: { name: before.name },
+          after: { name: chair.name },
+        });
       }
       let affectedVisitIds: string[] = [];
       if (chair.isActive !== before.isActive) {
         if (!chair.isActive) {
-          const future = await tx.visit.findMany({ where: { chairId: id, status: 'SCHEDULED', scheduledAt: { gte: new Date() } }, select: { id: true } });
+          const future = await tx.visit.findMany({
+            where: { chairId: id, status: 'SCHEDULED', scheduledAt: { gte: new Date() } },
+            select: { id: true },
+          });
           affectedVisitIds = future.map((visit) => visit.id);
         }
         await ctx.audit(tx, {
@@ -42,7 +62,10 @@ export async function updateChair({ id, input, ctx }: { id: string; input: Chair
       return { id: chair.id, name: chair.name, isActive: chair.isActive, affectedVisitIds };
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'name')) throw new AppError('CONFLICT', 'A chair with this name already exists.', { fields: { name: ['A chair with this name already exists.'] } });
+    if (isUniqueViolation(error, 'name'))
+      throw new AppError('CONFLICT', 'A chair with this name already exists.', {
+        fields: { name: ['A chair with this name already exists.'] },
+      });
     throw error;
   }
 }

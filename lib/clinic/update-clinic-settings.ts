@@ -12,10 +12,21 @@ import { getClinicSettings, type ClinicSetup } from './get-clinic-settings';
  * The whole result is re-checked with clinicSettingsSchema (closing after opening,
  * at least one slot). Existing visits are not moved. Audited `clinic.update`.
  */
-export async function updateClinicSettings({ input, ctx }: { input: ClinicUpdateInput; ctx: WriteContext }): Promise<ClinicSetup> {
+export async function updateClinicSettings({
+  input,
+  ctx,
+}: {
+  input: ClinicUpdateInput;
+  ctx: WriteContext;
+}): Promise<ClinicSetup> {
   return prisma.$transaction(async (tx) => {
     const before = await getClinicSettings(tx);
-    const checked = clinicSettingsSchema.safeParse({ ...before, ...input, closures: before.closures, chairs: before.chairs });
+    const checked = clinicSettingsSchema.safeParse({
+      ...before,
+      ...input,
+      closures: before.closures,
+      chairs: before.chairs,
+    });
     if (!checked.success) throw new AppError('VALIDATION_FAILED', undefined, { fields: zodFieldErrors(checked.error) });
     const data = {
       timeZone: input.timeZone,
@@ -29,10 +40,22 @@ export async function updateClinicSettings({ input, ctx }: { input: ClinicUpdate
     };
     await tx.clinicSettings.update({ where: { id: 'clinic' }, data });
     const pick = (s: ClinicSetup) => ({
-      timeZone: s.timeZone, openDays: s.openDays, openTime: s.openTime, closeTime: s.closeTime, slotMinutes: s.slotMinutes,
-      monitoringMinutes: s.monitoringMinutes, holdSbpAbove: s.holdSbpAbove, holdDbpAbove: s.holdDbpAbove,
+      timeZone: s.timeZone,
+      openDays: s.openDays,
+      openTime: s.openTime,
+      closeTime: s.closeTime,
+      slotMinutes: s.slotMinutes,
+      monitoringMinutes: s.monitoringMinutes,
+      holdSbpAbove: s.holdSbpAbove,
+      holdDbpAbove: s.holdDbpAbove,
     });
-    await ctx.audit(tx, { action: 'clinic.update', entityType: 'ClinicSettings', entityId: 'clinic', before: pick(before), after: data });
+    await ctx.audit(tx, {
+      action: 'clinic.update',
+      entityType: 'ClinicSettings',
+      entityId: 'clinic',
+      before: pick(before),
+      after: data,
+    });
     return getClinicSettings(tx);
   });
 }

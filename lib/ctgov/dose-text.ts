@@ -5,7 +5,19 @@ import { unescapeMarkdown } from './markdown-text';
 // null when the text is silent or says two different things: a suggestion must never pick one.
 
 const WORD_NUMBERS: Record<string, number> = {
-  single: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  single: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const COUNT = String.raw`(?<![\d.])(?:\d{1,2}|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -42,13 +54,19 @@ function findAll(text: string, pattern: RegExp, read: (match: RegExpExecArray) =
   return { values, isAmbiguous: isAmbiguous || new Set(values).size > 1 };
 }
 
-const MG_PER_KG = new RegExp(String.raw`(?:(?<from>${NUM})\s*(?:-|to|or)\s*)?(?<value>${NUM})\s*(?:mg|milligrams?)\s*(?:/|per)\s*(?:kg|kilograms?)\b`, 'g');
+const MG_PER_KG = new RegExp(
+  String.raw`(?:(?<from>${NUM})\s*(?:-|to|or)\s*)?(?<value>${NUM})\s*(?:mg|milligrams?)\s*(?:/|per)\s*(?:kg|kilograms?)\b`,
+  'g',
+);
 const RATE = /(?:mg|mcg|µg|μg)\s*(?:\/|per)\s*(?:kg|kilograms?)\s*(?:\/|per)\s*(?:h|hr|hours?|min|minutes?)\b/;
 const CAP = new RegExp(
   String.raw`(?:max(?:imum|\.)?\s+(?:total\s+)?(?:single\s+)?(?:dose\s+)?(?:of\s+|is\s+|:\s*)?|not\s+(?:to\s+)?exceed(?:ing)?\s+(?:a\s+)?(?:total\s+)?(?:dose\s+of\s+)?|capped\s+at\s+|(?:a\s+)?cap\s+of\s+)(?<value>${NUM})\s*(?:mg|milligrams?)\b(?!\s*(?:/|per\b))`,
   'g',
 );
-const FIXED = new RegExp(String.raw`(?:(?<from>${NUM})\s*(?:-|to|or)\s*)?(?<value>${NUM})\s*(?:mg|milligrams?)\b(?!\s*(?:/|per\b))`, 'g');
+const FIXED = new RegExp(
+  String.raw`(?:(?<from>${NUM})\s*(?:-|to|or)\s*)?(?<value>${NUM})\s*(?:mg|milligrams?)\b(?!\s*(?:/|per\b))`,
+  'g',
+);
 
 export type DoseReading = { mgPerKg: number | null; fixedMg: number | null; isAmbiguous: boolean };
 
@@ -84,7 +102,10 @@ const ROUTES: Array<[Route, RegExp]> = [
   ['IN', /\bintra-?nasal(?:ly)?\b|\bnasal\s+spray\b/g],
   ['IM', /\bintra-?muscular(?:ly)?\b|\bi\.?m\.?\s+injection\b|\bi\.?m\.?(?=\s|$|[,;)])/g],
   ['SC', /\bsub-?cutaneous(?:ly)?\b|\bs\.?c\.?\s+injection\b/g],
-  ['PO', /\boral(?:ly)?\b(?!\s+(?:herpes|mucosa|cavity|surgery|health|thrush|lesions?))|\btablets?\b|\bcapsules?\b|\bby\s+mouth\b|\bp\.?o\.?(?=\s|$|[,;)])/g],
+  [
+    'PO',
+    /\boral(?:ly)?\b(?!\s+(?:herpes|mucosa|cavity|surgery|health|thrush|lesions?))|\btablets?\b|\bcapsules?\b|\bby\s+mouth\b|\bp\.?o\.?(?=\s|$|[,;)])/g,
+  ],
   ['IV', /\bintra-?venous(?:ly)?\b|\bi\.?v\.?(?=\s|$|[,;)/])|\binfusions?\b|\binfused\b/g],
 ];
 // Sublingual and lozenge doses are absorbed through the mouth lining: neither oral (PO) nor any route TrialDesk stores.
@@ -113,8 +134,14 @@ export function readRoute(text: string): Route | null {
 }
 
 const PER_WEEK: Array<[RegExp, number]> = [
-  [/\b(?:thrice|three\s+times)\s*(?:a\s+|per\s+|each\s+)?[- ]?week(?:ly)?\b|\b3\s*(?:x|times)\s*(?:\/|per\s+|a\s+)\s*week\b/g, 3],
-  [/\b(?:twice|two\s+times)\s*(?:a\s+|per\s+|each\s+)?[- ]?week(?:ly)?\b|\b2\s*(?:x|times)\s*(?:\/|per\s+|a\s+)\s*week\b/g, 2],
+  [
+    /\b(?:thrice|three\s+times)\s*(?:a\s+|per\s+|each\s+)?[- ]?week(?:ly)?\b|\b3\s*(?:x|times)\s*(?:\/|per\s+|a\s+)\s*week\b/g,
+    3,
+  ],
+  [
+    /\b(?:twice|two\s+times)\s*(?:a\s+|per\s+|each\s+)?[- ]?week(?:ly)?\b|\b2\s*(?:x|times)\s*(?:\/|per\s+|a\s+)\s*week\b/g,
+    2,
+  ],
   [/\b(?:once\s*(?:a\s+|per\s+|each\s+)?[- ]?week(?:ly)?|(?<!(?:twice|thrice|times)[- ]?)weekly)\b/g, 1],
 ];
 
@@ -141,8 +168,14 @@ export function readSessionsPerWeek(text: string): Found {
 const SESSION_NOUN = String.raw`(?:infusions?|sessions?|treatments?|doses?|injections?|administrations?)`;
 const SESSION_ADJECTIVES = String.raw`(?:(?:(?:twice|once|thrice)[- ]weekly|weekly|iv|intravenous|open[- ]label|sub-?anesthetic|ketamine|placebo|saline|separate|consecutive|additional|total|\d+[- ]min(?:ute)?s?|\d+[- ]hours?)\s+){0,4}`;
 // The count must be a whole number: "40-min infusion" is a duration, never "4" + "0-min infusion".
-const SESSION_COUNT = new RegExp(String.raw`\b(?:a\s+)?(?<count>${COUNT})(?![\d.])[- ]?(?:time\s+)?\s*${SESSION_ADJECTIVES}${SESSION_NOUN}\b`, 'g');
-const WEEKS = new RegExp(String.raw`\b(?:for|over|across|during|within)\s+(?:a\s+)?(?<weeks>${COUNT})[- ](?:consecutive\s+)?weeks?\b`, 'g');
+const SESSION_COUNT = new RegExp(
+  String.raw`\b(?:a\s+)?(?<count>${COUNT})(?![\d.])[- ]?(?:time\s+)?\s*${SESSION_ADJECTIVES}${SESSION_NOUN}\b`,
+  'g',
+);
+const WEEKS = new RegExp(
+  String.raw`\b(?:for|over|across|during|within)\s+(?:a\s+)?(?<weeks>${COUNT})[- ](?:consecutive\s+)?weeks?\b`,
+  'g',
+);
 
 export function readSessionCount(text: string): Found {
   return findAll(text, SESSION_COUNT, (m) => toCount(m.groups?.count ?? ''));
@@ -167,8 +200,10 @@ export function readInfusionMinutes(text: string): number | null {
 }
 
 export function readMinHoursBetween(text: string): number | null {
-  const found = findAll(text, /\b(?:at\s+least|minimum\s+of|no\s+less\s+than)\s+(?<n>\d{1,3})\s*(?<unit>hours?|days?)\s+(?:apart|between)/g, (m) =>
-    Number(m.groups?.n) * (m.groups?.unit?.startsWith('d') ? 24 : 1),
+  const found = findAll(
+    text,
+    /\b(?:at\s+least|minimum\s+of|no\s+less\s+than)\s+(?<n>\d{1,3})\s*(?<unit>hours?|days?)\s+(?:apart|between)/g,
+    (m) => Number(m.groups?.n) * (m.groups?.unit?.startsWith('d') ? 24 : 1),
   );
   return found.isAmbiguous ? null : agreed(found.values);
 }
@@ -177,7 +212,9 @@ export function readMinHoursBetween(text: string): number | null {
 export function readOpenLabelExtension(text: string): { minDays: number; maxDays: number; isOptional: boolean } | null {
   for (const sentence of text.split(/(?<=[.;])\s+/)) {
     if (!/\bopen[- ]label\b/.test(sentence)) continue;
-    const window = /\b(?<min>\d{1,2})\s*(?:-|to)\s*(?<max>\d{1,2})\s+days?\s+(?:after|later|following|post)/.exec(sentence);
+    const window = /\b(?<min>\d{1,2})\s*(?:-|to)\s*(?<max>\d{1,2})\s+days?\s+(?:after|later|following|post)/.exec(
+      sentence,
+    );
     if (window?.groups === undefined) continue;
     const [minDays, maxDays] = [Number(window.groups.min), Number(window.groups.max)];
     if (minDays > maxDays) return null;
@@ -185,4 +222,3 @@ export function readOpenLabelExtension(text: string): { minDays: number; maxDays
   }
   return null;
 }
-

@@ -43,7 +43,12 @@ export function pick(record: JsonRecord | null, path: string): unknown {
 }
 
 /** Fits text into a field's length limit; warns instead of silently dropping the overflow. */
-export function fitText(options: { value: string | null; max: number; field: string; warnings: string[] }): string | null {
+export function fitText(options: {
+  value: string | null;
+  max: number;
+  field: string;
+  warnings: string[];
+}): string | null {
   const { value, max, field, warnings } = options;
   if (value === null || value.length <= max) return value;
   warnings.push(`${field} was longer than ${max} characters and was shortened.`);

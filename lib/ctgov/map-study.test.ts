@@ -3,7 +3,13 @@ import { trialDraftSchema } from '@/lib/validations/trials';
 import { mapStudy } from './map-study';
 
 const base = (extra: Record<string, unknown> = {}) => ({
-  identificationModule: { nctId: 'NCT01234567', briefTitle: 'Brief title', officialTitle: 'Official title', acronym: 'KETA', orgStudyIdInfo: { id: 'P-1' } },
+  identificationModule: {
+    nctId: 'NCT01234567',
+    briefTitle: 'Brief title',
+    officialTitle: 'Official title',
+    acronym: 'KETA',
+    orgStudyIdInfo: { id: 'P-1' },
+  },
   ...extra,
 });
 
@@ -20,7 +26,10 @@ describe('mapStudy: titles', () => {
   });
 
   it('uses the brief title as title and the acronym as short title when there is no official title', () => {
-    const result = mapStudy({ identificationModule: { nctId: 'NCT01234567', briefTitle: 'Brief title', acronym: 'KETA' } }, 'NCT01234567');
+    const result = mapStudy(
+      { identificationModule: { nctId: 'NCT01234567', briefTitle: 'Brief title', acronym: 'KETA' } },
+      'NCT01234567',
+    );
     expect(result.draft).toMatchObject({ title: 'Brief title', shortTitle: 'KETA' });
   });
 
@@ -31,7 +40,10 @@ describe('mapStudy: titles', () => {
   });
 
   it('shortens an over-long title with a warning instead of failing', () => {
-    const result = mapStudy({ identificationModule: { nctId: 'NCT01234567', officialTitle: 'x'.repeat(700) } }, 'NCT01234567');
+    const result = mapStudy(
+      { identificationModule: { nctId: 'NCT01234567', officialTitle: 'x'.repeat(700) } },
+      'NCT01234567',
+    );
     expect(result.draft.title).toHaveLength(600);
     expect(result.warnings).toContain('Title was longer than 600 characters and was shortened.');
   });
@@ -39,7 +51,11 @@ describe('mapStudy: titles', () => {
 
 describe('mapStudy: unknown values become warnings and safe defaults', () => {
   const { draft, warnings } = mapped({
-    statusModule: { overallStatus: 'PAUSED', startDateStruct: { date: 'soon' }, primaryCompletionDateStruct: { date: '2026-02' } },
+    statusModule: {
+      overallStatus: 'PAUSED',
+      startDateStruct: { date: 'soon' },
+      primaryCompletionDateStruct: { date: '2026-02' },
+    },
     designModule: {
       studyType: 'INTERVENTIONAL',
       phases: ['PHASE2', 'PHASE9'],
@@ -85,12 +101,16 @@ describe('mapStudy: unknown values become warnings and safe defaults', () => {
       masking: null,
       targetEnrollment: null,
     });
-    expect(draft.arms).toEqual([{ label: 'A', type: 'OTHER', description: null, allocationWeight: 1, dosing: null, suggestedDosing: null }]);
+    expect(draft.arms).toEqual([
+      { label: 'A', type: 'OTHER', description: null, allocationWeight: 1, dosing: null, suggestedDosing: null },
+    ]);
     expect(draft.interventions).toEqual([{ type: 'OTHER', name: 'Thing', description: null, armLabels: ['A'] }]);
   });
 
   it('keeps an age limit in months as text without a rule', () => {
-    expect(draft.criteria).toEqual([{ kind: 'INCLUSION', text: 'Age 6 Months to adult', rule: null, suggestedRule: null }]);
+    expect(draft.criteria).toEqual([
+      { kind: 'INCLUSION', text: 'Age 6 Months to adult', rule: null, suggestedRule: null },
+    ]);
   });
 });
 
@@ -103,25 +123,41 @@ describe('mapStudy: people, places and outcomes', () => {
           { name: 'Dr One', role: 'PRINCIPAL_INVESTIGATOR' },
           { name: 'Dr Two', role: 'PRINCIPAL_INVESTIGATOR' },
         ],
-        locations: [{ facility: 'VA Clinic', city: 'Denver', state: 'Colorado', country: 'United States' }, { zip: '80045' }],
+        locations: [
+          { facility: 'VA Clinic', city: 'Denver', state: 'Colorado', country: 'United States' },
+          { zip: '80045' },
+        ],
       },
     });
     expect(draft.principalInvestigator).toBe('Dr One');
     expect(warnings).toContain('The study lists 2 principal investigators; kept the first (Dr One). Others: Dr Two.');
-    expect(draft.sites).toEqual([{ facility: 'VA Clinic', city: 'Denver', state: 'Colorado', country: 'United States' }]);
+    expect(draft.sites).toEqual([
+      { facility: 'VA Clinic', city: 'Denver', state: 'Colorado', country: 'United States' },
+    ]);
   });
 
   it('maps sponsors, conditions, summary and outcomes', () => {
     const { draft } = mapped({
-      sponsorCollaboratorsModule: { leadSponsor: { name: 'University' }, collaborators: [{ name: 'NIH' }, { class: 'OTHER' }] },
+      sponsorCollaboratorsModule: {
+        leadSponsor: { name: 'University' },
+        collaborators: [{ name: 'NIH' }, { class: 'OTHER' }],
+      },
       conditionsModule: { conditions: ['Chronic Pain', ' '] },
       descriptionModule: { briefSummary: 'Summary.' },
       outcomesModule: {
         primaryOutcomes: [{ measure: 'Pain NRS', timeFrame: 'Day 14' }],
-        secondaryOutcomes: [{ measure: 'PHQ-9', description: 'Depression', timeFrame: 'Day 28' }, { description: 'no measure' }],
+        secondaryOutcomes: [
+          { measure: 'PHQ-9', description: 'Depression', timeFrame: 'Day 28' },
+          { description: 'no measure' },
+        ],
       },
     });
-    expect(draft).toMatchObject({ leadSponsor: 'University', collaborators: ['NIH'], conditions: ['Chronic Pain'], briefSummary: 'Summary.' });
+    expect(draft).toMatchObject({
+      leadSponsor: 'University',
+      collaborators: ['NIH'],
+      conditions: ['Chronic Pain'],
+      briefSummary: 'Summary.',
+    });
     expect(draft.outcomes).toEqual([
       { kind: 'PRIMARY', measure: 'Pain NRS', description: null, timeFrame: 'Day 14' },
       { kind: 'SECONDARY', measure: 'PHQ-9', description: 'Depression', timeFrame: 'Day 28' },
@@ -139,7 +175,12 @@ describe('mapStudy: people, places and outcomes', () => {
   it('drops a placebo suggestion when no active arm has one', () => {
     const { draft } = mapped({
       designModule: { studyType: 'INTERVENTIONAL' },
-      armsInterventionsModule: { armGroups: [{ label: 'Drug', type: 'EXPERIMENTAL', description: 'Study drug' }, { label: 'Placebo', type: 'PLACEBO_COMPARATOR' }] },
+      armsInterventionsModule: {
+        armGroups: [
+          { label: 'Drug', type: 'EXPERIMENTAL', description: 'Study drug' },
+          { label: 'Placebo', type: 'PLACEBO_COMPARATOR' },
+        ],
+      },
     });
     expect(draft.arms.map((arm) => arm.suggestedDosing)).toEqual([null, null]);
   });

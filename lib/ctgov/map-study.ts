@@ -15,7 +15,12 @@ import { suggestRule } from './suggest-rule';
 
 type Draft = TrialDraftInput;
 
-function enumOrNull<T extends string>(options: { value: unknown; allowed: readonly T[]; field: string; warnings: string[] }): T | null {
+function enumOrNull<T extends string>(options: {
+  value: unknown;
+  allowed: readonly T[];
+  field: string;
+  warnings: string[];
+}): T | null {
   const text = asText(options.value);
   if (text === null) return null;
   if ((options.allowed as readonly string[]).includes(text)) return text as T;
@@ -32,9 +37,14 @@ function readDate(value: unknown, field: string, warnings: string[]): string | n
 }
 
 function readPrincipalInvestigator(protocol: JsonRecord, warnings: string[]): string | null {
-  const officials = asRecords(pick(protocol, 'contactsLocationsModule.overallOfficials')).filter((o) => o.role === 'PRINCIPAL_INVESTIGATOR');
+  const officials = asRecords(pick(protocol, 'contactsLocationsModule.overallOfficials')).filter(
+    (o) => o.role === 'PRINCIPAL_INVESTIGATOR',
+  );
   const names = officials.flatMap((official) => asText(official.name) ?? []);
-  if (names.length > 1) warnings.push(`The study lists ${names.length} principal investigators; kept the first (${names[0]}). Others: ${names.slice(1).join('; ')}.`);
+  if (names.length > 1)
+    warnings.push(
+      `The study lists ${names.length} principal investigators; kept the first (${names[0]}). Others: ${names.slice(1).join('; ')}.`,
+    );
   if (names.length > 0) return names[0];
   const party = asRecord(pick(protocol, 'sponsorCollaboratorsModule.responsibleParty'));
   const isInvestigator = party?.type === 'PRINCIPAL_INVESTIGATOR' || party?.type === 'SPONSOR_INVESTIGATOR';
@@ -74,8 +84,18 @@ function readOutcomes(protocol: JsonRecord, warnings: string[]): NonNullable<Dra
         {
           kind,
           measure,
-          description: fitText({ value: asText(outcome.description), max: 4000, field: `The ${field} description`, warnings }),
-          timeFrame: fitText({ value: asText(outcome.timeFrame), max: 1000, field: `The ${field} time frame`, warnings }),
+          description: fitText({
+            value: asText(outcome.description),
+            max: 4000,
+            field: `The ${field} description`,
+            warnings,
+          }),
+          timeFrame: fitText({
+            value: asText(outcome.timeFrame),
+            max: 1000,
+            field: `The ${field} time frame`,
+            warnings,
+          }),
         },
       ];
     }),
@@ -92,7 +112,12 @@ function readCriteria(protocol: JsonRecord, warnings: string[]): NonNullable<Dra
   items.forEach((item, index) => {
     const text = fitText({ value: item.text, max: 4000, field: `Criterion ${index + 1}`, warnings }) ?? item.text;
     const isShortened = text !== item.text;
-    criteria.push({ kind: item.kind, text, rule: null, suggestedRule: isShortened ? null : suggestRule(item.text, item.kind) });
+    criteria.push({
+      kind: item.kind,
+      text,
+      rule: null,
+      suggestedRule: isShortened ? null : suggestRule(item.text, item.kind),
+    });
   });
   return criteria;
 }
@@ -103,21 +128,30 @@ export function mapStudy(protocol: JsonRecord, nctId: string): { draft: Draft; w
   const id = asRecord(protocol.identificationModule);
   const officialTitle = asText(id?.officialTitle);
   const briefTitle = asText(id?.briefTitle);
-  if (officialTitle === null && briefTitle === null) warnings.push('The study has no title; the NCT id was used as the title.');
+  if (officialTitle === null && briefTitle === null)
+    warnings.push('The study has no title; the NCT id was used as the title.');
   const designType = asText(pick(protocol, 'designModule.studyType'));
   // The draft needs a study type; filling one in is a default the admin must see, never a silent one.
   if (asRecord(protocol.designModule) === null) {
-    warnings.push('The study has no design module: study type was set to INTERVENTIONAL; phases, allocation, masking and target enrollment were left empty. Check them on the trial page.');
+    warnings.push(
+      'The study has no design module: study type was set to INTERVENTIONAL; phases, allocation, masking and target enrollment were left empty. Check them on the trial page.',
+    );
   } else if (designType === null) {
     warnings.push('The study has no study type; it was set to INTERVENTIONAL. Check it on the trial page.');
   }
-  const studyType = enumOrNull({ value: designType, allowed: studyTypeSchema.options, field: 'Study type', warnings }) ?? 'INTERVENTIONAL';
+  const studyType =
+    enumOrNull({ value: designType, allowed: studyTypeSchema.options, field: 'Study type', warnings }) ??
+    'INTERVENTIONAL';
   const status = asText(pick(protocol, 'statusModule.overallStatus'));
-  const overallStatus = enumOrNull({ value: status, allowed: overallStatusSchema.options, field: 'Overall status', warnings }) ?? 'UNKNOWN';
-  const phases = asTexts(pick(protocol, 'designModule.phases')).flatMap((phase) => enumOrNull({ value: phase, allowed: trialPhaseSchema.options, field: 'Phase', warnings }) ?? []);
+  const overallStatus =
+    enumOrNull({ value: status, allowed: overallStatusSchema.options, field: 'Overall status', warnings }) ?? 'UNKNOWN';
+  const phases = asTexts(pick(protocol, 'designModule.phases')).flatMap(
+    (phase) => enumOrNull({ value: phase, allowed: trialPhaseSchema.options, field: 'Phase', warnings }) ?? [],
+  );
   const count = pick(protocol, 'designModule.enrollmentInfo.count');
   const isCountValid = typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 1_000_000;
-  if (count !== undefined && !isCountValid) warnings.push(`Enrollment count "${String(count)}" is not a whole number; target enrollment was left empty.`);
+  if (count !== undefined && !isCountValid)
+    warnings.push(`Enrollment count "${String(count)}" is not a whole number; target enrollment was left empty.`);
   const { arms, interventions } = mapArmsAndInterventions({
     module: asRecord(protocol.armsInterventionsModule),
     isInterventional: studyType === 'INTERVENTIONAL',
@@ -126,28 +160,66 @@ export function mapStudy(protocol: JsonRecord, nctId: string): { draft: Draft; w
 
   const draft: Draft = {
     nctId,
-    protocolNumber: fitText({ value: asText(pick(id, 'orgStudyIdInfo.id')), max: 100, field: 'Protocol number', warnings }),
+    protocolNumber: fitText({
+      value: asText(pick(id, 'orgStudyIdInfo.id')),
+      max: 100,
+      field: 'Protocol number',
+      warnings,
+    }),
     title: fitText({ value: officialTitle ?? briefTitle ?? nctId, max: 600, field: 'Title', warnings }) ?? nctId,
     // The acronym has no field of its own; it serves as the short title only when the brief title is the title.
-    shortTitle: fitText({ value: officialTitle !== null ? briefTitle : asText(id?.acronym), max: 200, field: 'Short title', warnings }),
+    shortTitle: fitText({
+      value: officialTitle !== null ? briefTitle : asText(id?.acronym),
+      max: 200,
+      field: 'Short title',
+      warnings,
+    }),
     phases: [...new Set(phases)],
     overallStatus,
     studyType,
-    allocation: enumOrNull({ value: pick(protocol, 'designModule.designInfo.allocation'), allowed: allocationSchema.options, field: 'Allocation', warnings }),
-    masking: enumOrNull({ value: pick(protocol, 'designModule.designInfo.maskingInfo.masking'), allowed: maskingSchema.options, field: 'Masking', warnings }),
-    leadSponsor: fitText({ value: asText(pick(protocol, 'sponsorCollaboratorsModule.leadSponsor.name')), max: 300, field: 'Lead sponsor', warnings }),
-    collaborators: asRecords(pick(protocol, 'sponsorCollaboratorsModule.collaborators')).flatMap((c) => asText(c.name)?.slice(0, 300) ?? []),
-    principalInvestigator: fitText({ value: readPrincipalInvestigator(protocol, warnings), max: 200, field: 'Principal investigator', warnings }),
+    allocation: enumOrNull({
+      value: pick(protocol, 'designModule.designInfo.allocation'),
+      allowed: allocationSchema.options,
+      field: 'Allocation',
+      warnings,
+    }),
+    masking: enumOrNull({
+      value: pick(protocol, 'designModule.designInfo.maskingInfo.masking'),
+      allowed: maskingSchema.options,
+      field: 'Masking',
+      warnings,
+    }),
+    leadSponsor: fitText({
+      value: asText(pick(protocol, 'sponsorCollaboratorsModule.leadSponsor.name')),
+      max: 300,
+      field: 'Lead sponsor',
+      warnings,
+    }),
+    collaborators: asRecords(pick(protocol, 'sponsorCollaboratorsModule.collaborators')).flatMap(
+      (c) => asText(c.name)?.slice(0, 300) ?? [],
+    ),
+    principalInvestigator: fitText({
+      value: readPrincipalInvestigator(protocol, warnings),
+      max: 200,
+      field: 'Principal investigator',
+      warnings,
+    }),
     sites: readSites(protocol, warnings),
     conditions: asTexts(pick(protocol, 'conditionsModule.conditions')).map((condition) => condition.slice(0, 300)),
     targetEnrollment: isCountValid ? count : null,
     startDate: readDate(pick(protocol, 'statusModule.startDateStruct.date'), 'Start date', warnings),
     completionDate: readDate(
-      pick(protocol, 'statusModule.completionDateStruct.date') ?? pick(protocol, 'statusModule.primaryCompletionDateStruct.date'),
+      pick(protocol, 'statusModule.completionDateStruct.date') ??
+        pick(protocol, 'statusModule.primaryCompletionDateStruct.date'),
       'Completion date',
       warnings,
     ),
-    briefSummary: fitText({ value: asText(pick(protocol, 'descriptionModule.briefSummary')), max: 20_000, field: 'Brief summary', warnings }),
+    briefSummary: fitText({
+      value: asText(pick(protocol, 'descriptionModule.briefSummary')),
+      max: 20_000,
+      field: 'Brief summary',
+      warnings,
+    }),
     coverageNote: null,
     arms,
     interventions,

@@ -6,17 +6,27 @@ import { trialDraftSchema, type TrialDraft } from '@/lib/validations/trials';
 import { parseStudies, parseStudiesText, type ParsedStudy } from './parse-studies';
 
 const FIXTURE_DIR = join(__dirname, 'fixtures');
-const FIXTURES = readdirSync(FIXTURE_DIR).filter((name) => name.endsWith('.json')).sort();
+const FIXTURES = readdirSync(FIXTURE_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 /** The parts of a registry record these tests read. */
 type RawProtocol = {
-  identificationModule: { nctId: string; briefTitle?: string; officialTitle?: string; orgStudyIdInfo?: { id?: string } };
+  identificationModule: {
+    nctId: string;
+    briefTitle?: string;
+    officialTitle?: string;
+    orgStudyIdInfo?: { id?: string };
+  };
   statusModule: { overallStatus: string };
   designModule: { studyType: string; phases?: string[]; enrollmentInfo?: { count?: number } };
   sponsorCollaboratorsModule: { leadSponsor: { name: string } };
   conditionsModule?: { conditions?: string[] };
   contactsLocationsModule?: { locations?: unknown[] };
-  armsInterventionsModule?: { armGroups?: unknown[]; interventions?: Array<{ name: string; armGroupLabels?: string[] }> };
+  armsInterventionsModule?: {
+    armGroups?: unknown[];
+    interventions?: Array<{ name: string; armGroupLabels?: string[] }>;
+  };
   eligibilityModule: { eligibilityCriteria: string; minimumAge?: string; maximumAge?: string; sex?: string };
 };
 type RawStudy = { protocolSection: RawProtocol };
@@ -38,7 +48,9 @@ function draftOf(name: string): TrialDraft {
 
 /** The criteria split from the Markdown: the registry's age and sex criteria come first. */
 function markdownCriteria(draft: TrialDraft, eligibility: RawProtocol['eligibilityModule']): TrialDraft['criteria'] {
-  const registryCount = (eligibility.minimumAge || eligibility.maximumAge ? 1 : 0) + (eligibility.sex === 'FEMALE' || eligibility.sex === 'MALE' ? 1 : 0);
+  const registryCount =
+    (eligibility.minimumAge || eligibility.maximumAge ? 1 : 0) +
+    (eligibility.sex === 'FEMALE' || eligibility.sex === 'MALE' ? 1 : 0);
   return draft.criteria.slice(registryCount);
 }
 
@@ -146,12 +158,22 @@ describe('parseStudies: specific fixture content', () => {
 
   it('prefixes participant groups and reads a lower-case exclusion heading (NCT03630471)', () => {
     const criteria = draftOf('NCT03630471.json').criteria;
-    expect(criteria.at(-1)).toEqual({ kind: 'EXCLUSION', text: 'For parent participants: Intoxicated at the point of consent or assessment', rule: null, suggestedRule: null });
+    expect(criteria.at(-1)).toEqual({
+      kind: 'EXCLUSION',
+      text: 'For parent participants: Intoxicated at the point of consent or assessment',
+      rule: null,
+      suggestedRule: null,
+    });
   });
 
   it('turns registry age and sex limits into suggested inclusion criteria (NCT06388018, NCT00763412)', () => {
     expect(draftOf('NCT06388018.json').criteria.slice(0, 2)).toEqual([
-      { kind: 'INCLUSION', text: 'Age 18 Years or older', rule: null, suggestedRule: { kind: 'number', measure: 'age_years', op: 'gte', value: 18 } },
+      {
+        kind: 'INCLUSION',
+        text: 'Age 18 Years or older',
+        rule: null,
+        suggestedRule: { kind: 'number', measure: 'age_years', op: 'gte', value: 18 },
+      },
       { kind: 'INCLUSION', text: 'Sex: female', rule: null, suggestedRule: { kind: 'sex', anyOf: ['female'] } },
     ]);
     expect(draftOf('NCT00763412.json').criteria[0]).toEqual({
@@ -167,7 +189,12 @@ describe('parseStudies: specific fixture content', () => {
     expect(draftOf('NCT00763412.json').principalInvestigator).toBe('Ana Maria Arbelaez'); // responsible party
     expect(draftOf('NCT02513394.json').completionDate).toBe('2025-09');
     const [{ draft, warnings }] = parseOk(loadFixture('NCT02210780.json').json);
-    expect(draft.sites[0]).toEqual({ facility: 'Birmingham, Alabama, United States', city: 'Birmingham', state: 'Alabama', country: 'United States' });
+    expect(draft.sites[0]).toEqual({
+      facility: 'Birmingham, Alabama, United States',
+      city: 'Birmingham',
+      state: 'Alabama',
+      country: 'United States',
+    });
     expect(warnings).toContain('42 site(s) had no facility name and were named after their city.');
   });
 
@@ -176,15 +203,23 @@ describe('parseStudies: specific fixture content', () => {
   });
 });
 
-const MINIMAL = { protocolSection: { identificationModule: { nctId: 'NCT01234567', briefTitle: 'Ketamine for pain' } } };
+const MINIMAL = {
+  protocolSection: { identificationModule: { nctId: 'NCT01234567', briefTitle: 'Ketamine for pain' } },
+};
 
 describe('parseStudies: invalid documents', () => {
   it.each([null, 42, 'text', true, [], [MINIMAL]])('rejects %j as not a study document', (json) => {
-    expect(parseStudies(json)).toEqual({ ok: false, errors: { _: [expect.stringContaining('ClinicalTrials.gov API v2')] } });
+    expect(parseStudies(json)).toEqual({
+      ok: false,
+      errors: { _: [expect.stringContaining('ClinicalTrials.gov API v2')] },
+    });
   });
 
   it('rejects an object without protocolSection', () => {
-    expect(parseStudies({ nctId: 'NCT01234567' })).toEqual({ ok: false, errors: { protocolSection: ['Not a ClinicalTrials.gov API v2 study: protocolSection is missing.'] } });
+    expect(parseStudies({ nctId: 'NCT01234567' })).toEqual({
+      ok: false,
+      errors: { protocolSection: ['Not a ClinicalTrials.gov API v2 study: protocolSection is missing.'] },
+    });
   });
 
   it('rejects a study without an NCT id', () => {
@@ -197,16 +232,29 @@ describe('parseStudies: invalid documents', () => {
 
   it('rejects a malformed NCT id', () => {
     const result = parseStudies({ protocolSection: { identificationModule: { nctId: 'NCT123' } } });
-    expect(result).toEqual({ ok: false, errors: { 'protocolSection.identificationModule.nctId': ['"NCT123" is not an NCT id (NCT followed by 8 digits).'] } });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        'protocolSection.identificationModule.nctId': ['"NCT123" is not an NCT id (NCT followed by 8 digits).'],
+      },
+    });
   });
 
   it('rejects "studies" that is not a list, or an empty list', () => {
-    expect(parseStudies({ studies: { protocolSection: {} } })).toEqual({ ok: false, errors: { studies: ['"studies" must be a list of studies.'] } });
-    expect(parseStudies({ studies: [] })).toEqual({ ok: false, errors: { studies: ['The file contains no studies.'] } });
+    expect(parseStudies({ studies: { protocolSection: {} } })).toEqual({
+      ok: false,
+      errors: { studies: ['"studies" must be a list of studies.'] },
+    });
+    expect(parseStudies({ studies: [] })).toEqual({
+      ok: false,
+      errors: { studies: ['The file contains no studies.'] },
+    });
   });
 
   it('reports each bad study in a list by its path and returns no drafts', () => {
-    const result = parseStudies({ studies: [MINIMAL, 7, { protocolSection: { identificationModule: {} } }, { hasResults: false }] });
+    const result = parseStudies({
+      studies: [MINIMAL, 7, { protocolSection: { identificationModule: {} } }, { hasResults: false }],
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -247,8 +295,18 @@ describe('parseStudies: the ketamine worked example', () => {
       designModule: { studyType: 'INTERVENTIONAL', phases: ['PHASE2'] },
       armsInterventionsModule: {
         armGroups: [
-          { label: 'Ketamine', type: 'EXPERIMENTAL', description: 'Participants will receive four twice-weekly IV infusions of ketamine 0.5 mg/kg.', interventionNames: ['Drug: Ketamine'] },
-          { label: 'Saline', type: 'PLACEBO_COMPARATOR', description: 'Participants will receive four twice-weekly IV infusions of normal saline.', interventionNames: ['Drug: Saline'] },
+          {
+            label: 'Ketamine',
+            type: 'EXPERIMENTAL',
+            description: 'Participants will receive four twice-weekly IV infusions of ketamine 0.5 mg/kg.',
+            interventionNames: ['Drug: Ketamine'],
+          },
+          {
+            label: 'Saline',
+            type: 'PLACEBO_COMPARATOR',
+            description: 'Participants will receive four twice-weekly IV infusions of normal saline.',
+            interventionNames: ['Drug: Saline'],
+          },
         ],
         interventions: [
           { type: 'DRUG', name: 'Ketamine', armGroupLabels: ['Ketamine'] },
@@ -256,7 +314,8 @@ describe('parseStudies: the ketamine worked example', () => {
         ],
       },
       eligibilityModule: {
-        eligibilityCriteria: 'Inclusion Criteria:\n\n* PHQ-9 total score \\>= 10\n\nExclusion Criteria:\n\n* BMI \\> 40 kg/m2',
+        eligibilityCriteria:
+          'Inclusion Criteria:\n\n* PHQ-9 total score \\>= 10\n\nExclusion Criteria:\n\n* BMI \\> 40 kg/m2',
         minimumAge: '18 Years',
         maximumAge: '65 Years',
         sex: 'ALL',
@@ -268,14 +327,39 @@ describe('parseStudies: the ketamine worked example', () => {
     const [{ draft }] = parseOk(study);
     expect(draft.nctId).toBe('NCT06419439');
     // The registry text states no spacing; the seed's 48 h / 7 days are clinic assumptions, never suggested.
-    expect(draft.arms[0].suggestedDosing).toEqual({ ...NCT06419439_DOSING, minHoursBetweenSessions: null, maxDaysBetweenSessions: null });
-    expect(draft.arms[1].suggestedDosing).toMatchObject({ drug: 'ketamine', doseMode: 'PLACEBO', sessionCount: 4, sessionsPerWeek: 2, mgPerKg: null });
+    expect(draft.arms[0].suggestedDosing).toEqual({
+      ...NCT06419439_DOSING,
+      minHoursBetweenSessions: null,
+      maxDaysBetweenSessions: null,
+    });
+    expect(draft.arms[1].suggestedDosing).toMatchObject({
+      drug: 'ketamine',
+      doseMode: 'PLACEBO',
+      sessionCount: 4,
+      sessionsPerWeek: 2,
+      mgPerKg: null,
+    });
     // Linked from the arm's interventionNames although the intervention lists no arm.
     expect(draft.interventions[1].armLabels).toEqual(['Saline']);
     expect(draft.criteria).toEqual([
-      { kind: 'INCLUSION', text: 'Age 18 Years to 65 Years', rule: null, suggestedRule: { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 } },
-      { kind: 'INCLUSION', text: 'PHQ-9 total score >= 10', rule: null, suggestedRule: { kind: 'number', measure: 'phq9_total', op: 'gte', value: 10 } },
-      { kind: 'EXCLUSION', text: 'BMI > 40 kg/m2', rule: null, suggestedRule: { kind: 'number', measure: 'bmi', op: 'gt', value: 40 } },
+      {
+        kind: 'INCLUSION',
+        text: 'Age 18 Years to 65 Years',
+        rule: null,
+        suggestedRule: { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 },
+      },
+      {
+        kind: 'INCLUSION',
+        text: 'PHQ-9 total score >= 10',
+        rule: null,
+        suggestedRule: { kind: 'number', measure: 'phq9_total', op: 'gte', value: 10 },
+      },
+      {
+        kind: 'EXCLUSION',
+        text: 'BMI > 40 kg/m2',
+        rule: null,
+        suggestedRule: { kind: 'number', measure: 'bmi', op: 'gt', value: 40 },
+      },
     ]);
   });
 });

@@ -5,7 +5,8 @@ import { mapStudy } from './map-study';
 export type ParsedStudy = { draft: TrialDraft; warnings: string[] };
 export type ParseStudiesResult = { ok: true; drafts: ParsedStudy[] } | { ok: false; errors: Record<string, string[]> };
 
-const NOT_A_DOCUMENT = 'Expected a ClinicalTrials.gov API v2 study ({ "protocolSection": … }) or a list of them ({ "studies": [ … ] }).';
+const NOT_A_DOCUMENT =
+  'Expected a ClinicalTrials.gov API v2 study ({ "protocolSection": … }) or a list of them ({ "studies": [ … ] }).';
 
 function addError(errors: Record<string, string[]>, path: string, message: string): void {
   (errors[path] ??= []).push(message);
@@ -54,7 +55,8 @@ export function parseStudies(json: unknown): ParseStudiesResult {
 
   let drafts: Array<ParsedStudy | null>;
   if ('studies' in root && !('protocolSection' in root)) {
-    if (!Array.isArray(root.studies)) return { ok: false, errors: { studies: ['"studies" must be a list of studies.'] } };
+    if (!Array.isArray(root.studies))
+      return { ok: false, errors: { studies: ['"studies" must be a list of studies.'] } };
     if (root.studies.length === 0) return { ok: false, errors: { studies: ['The file contains no studies.'] } };
     drafts = root.studies.map((study, index) => parseOne(study, `studies.${index}.`, errors));
   } else {

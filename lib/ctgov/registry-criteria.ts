@@ -27,7 +27,8 @@ function ageRule(min: RegistryAge | null, max: RegistryAge | null): RuleNode | n
   // A limit in months or days cannot be written in whole years; a half rule would misjudge infants.
   if ((min !== null && min.years === null) || (max !== null && max.years === null)) return null;
   let rule: RuleNode | null = null;
-  if (min?.years != null && max?.years != null) rule = { kind: 'number', measure: 'age_years', op: 'between', value: min.years, max: max.years };
+  if (min?.years != null && max?.years != null)
+    rule = { kind: 'number', measure: 'age_years', op: 'between', value: min.years, max: max.years };
   else if (min?.years != null) rule = { kind: 'number', measure: 'age_years', op: 'gte', value: min.years };
   else if (max?.years != null) rule = { kind: 'number', measure: 'age_years', op: 'lte', value: max.years };
   if (rule === null) return null;
@@ -53,7 +54,12 @@ export function registryCriteria(eligibility: JsonRecord | null, warnings: strin
   const sex = asText(pick(eligibility, 'sex'));
   if (sex === 'FEMALE' || sex === 'MALE') {
     const value = sex === 'FEMALE' ? 'female' : 'male';
-    criteria.push({ kind: 'INCLUSION', text: `Sex: ${value}`, rule: null, suggestedRule: { kind: 'sex', anyOf: [value] } });
+    criteria.push({
+      kind: 'INCLUSION',
+      text: `Sex: ${value}`,
+      rule: null,
+      suggestedRule: { kind: 'sex', anyOf: [value] },
+    });
   } else if (sex !== null && sex !== 'ALL') {
     warnings.push(`Sex "${sex}" is not a ClinicalTrials.gov value the importer knows; no sex criterion was added.`);
   }

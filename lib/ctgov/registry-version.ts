@@ -5,7 +5,9 @@ import { asRecord, asText, pick } from './json-reading';
 
 /** The record's last-update-posted date, or null when the document has none. */
 export function readLastUpdatePosted(document: unknown): string | null {
-  const date = asText(pick(asRecord(asRecord(document)?.protocolSection), 'statusModule.lastUpdatePostDateStruct.date'));
+  const date = asText(
+    pick(asRecord(asRecord(document)?.protocolSection), 'statusModule.lastUpdatePostDateStruct.date'),
+  );
   return date !== null && /^\d{4}-\d{2}(?:-\d{2})?$/.test(date) ? date : null;
 }
 

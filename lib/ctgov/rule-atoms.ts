@@ -4,7 +4,18 @@ import type { CompareOp, RuleNode } from '@/lib/validations/eligibility';
 // Recognisers for single conditions ("atoms") in normalised criterion text (see normalize-criterion-text.ts).
 // Each atom knows which context words may surround it without changing its meaning.
 
-export type AtomContext = 'age' | 'score' | 'bmi' | 'bp' | 'lab' | 'nrs' | 'weight' | 'vital' | 'diagnosis' | 'medication' | 'fact';
+export type AtomContext =
+  | 'age'
+  | 'score'
+  | 'bmi'
+  | 'bp'
+  | 'lab'
+  | 'nrs'
+  | 'weight'
+  | 'vital'
+  | 'diagnosis'
+  | 'medication'
+  | 'fact';
 export type Atom = { rule: RuleNode; context: AtomContext };
 export type AtomMatcher = {
   context: AtomContext;
@@ -38,19 +49,36 @@ function compare(measure: NumericMeasureCode, g: Record<string, string | undefin
     const [lo, hi] = [Number(g.lo), Number(g.hi)];
     return lo <= hi ? { kind: 'number', measure, op: 'between', value: lo, max: hi } : null;
   }
-  if (g.c1b !== undefined && g.v1b !== undefined) return { kind: 'number', measure, op: OPS[g.c1b], value: Number(g.v1b) };
+  if (g.c1b !== undefined && g.v1b !== undefined)
+    return { kind: 'number', measure, op: OPS[g.c1b], value: Number(g.v1b) };
   if (g.c1 === undefined || g.v1 === undefined) return null;
   const first: RuleNode = { kind: 'number', measure, op: OPS[g.c1], value: Number(g.v1) };
   if (g.c2 === undefined || g.v2 === undefined) return first;
   const [op1, op2] = [OPS[g.c1], OPS[g.c2]];
   const isRange = (op1 === 'gt' || op1 === 'gte') && (op2 === 'lt' || op2 === 'lte');
   if (!isRange) return null;
-  if (op1 === 'gte' && op2 === 'lte') return Number(g.v1) <= Number(g.v2) ? { kind: 'number', measure, op: 'between', value: Number(g.v1), max: Number(g.v2) } : null;
+  if (op1 === 'gte' && op2 === 'lte')
+    return Number(g.v1) <= Number(g.v2)
+      ? { kind: 'number', measure, op: 'between', value: Number(g.v1), max: Number(g.v2) }
+      : null;
   return { kind: 'all', rules: [first, { kind: 'number', measure, op: op2, value: Number(g.v2) }] };
 }
 
-const SCORES: Record<string, NumericMeasureCode> = { phq9: 'phq9_total', qidssr: 'qids_sr_total', madrs: 'madrs_total', hamd: 'hamd17_total', gad7: 'gad7_total' };
-const LABS: Record<string, LabCode> = { alt: 'alt', ast: 'ast', dbili: 'bilirubin_direct', alp: 'alk_phos', creat: 'creatinine', tsh: 'tsh' };
+const SCORES: Record<string, NumericMeasureCode> = {
+  phq9: 'phq9_total',
+  qidssr: 'qids_sr_total',
+  madrs: 'madrs_total',
+  hamd: 'hamd17_total',
+  gad7: 'gad7_total',
+};
+const LABS: Record<string, LabCode> = {
+  alt: 'alt',
+  ast: 'ast',
+  dbili: 'bilirubin_direct',
+  alp: 'alk_phos',
+  creat: 'creatinine',
+  tsh: 'tsh',
+};
 const LAB_NAME = String.raw`(?:alt|ast|dbili|alp|creat|tsh)`;
 
 /**
@@ -89,36 +117,84 @@ function bloodPressureRule(g: Record<string, string | undefined>): RuleNode | nu
 }
 
 export const MEASUREMENT_MATCHERS: AtomMatcher[] = [
-  { context: 'score', pattern: new RegExp(String.raw`\b(?<name>phq9|qidssr|madrs|hamd|gad7)\b${GAP}${clause('(?!)')}`, 'g'), build: (g) => compare(SCORES[g.name ?? ''], g) },
-  { context: 'bmi', pattern: new RegExp(String.raw`\bbmi\b${GAP}${clause('kgm2')}`, 'g'), build: (g) => compare('bmi', g) },
-  { context: 'bp', pattern: new RegExp(String.raw`\b(?:bp|sbp\s*/\s*dbp)\b${GAP}\s*(?<c>${CMP})\s*(?<s>\d+)\s*/\s*(?<d>\d+)(?:\s*mmhg)?`, 'g'), build: bloodPressureRule },
-  { context: 'bp', pattern: new RegExp(String.raw`\bsbp\b${GAP}${clause('mmhg')}`, 'g'), build: (g) => compare('sbp', g) },
-  { context: 'bp', pattern: new RegExp(String.raw`\bdbp\b${GAP}${clause('mmhg')}`, 'g'), build: (g) => compare('dbp', g) },
+  {
+    context: 'score',
+    pattern: new RegExp(String.raw`\b(?<name>phq9|qidssr|madrs|hamd|gad7)\b${GAP}${clause('(?!)')}`, 'g'),
+    build: (g) => compare(SCORES[g.name ?? ''], g),
+  },
+  {
+    context: 'bmi',
+    pattern: new RegExp(String.raw`\bbmi\b${GAP}${clause('kgm2')}`, 'g'),
+    build: (g) => compare('bmi', g),
+  },
+  {
+    context: 'bp',
+    pattern: new RegExp(
+      String.raw`\b(?:bp|sbp\s*/\s*dbp)\b${GAP}\s*(?<c>${CMP})\s*(?<s>\d+)\s*/\s*(?<d>\d+)(?:\s*mmhg)?`,
+      'g',
+    ),
+    build: bloodPressureRule,
+  },
+  {
+    context: 'bp',
+    pattern: new RegExp(String.raw`\bsbp\b${GAP}${clause('mmhg')}`, 'g'),
+    build: (g) => compare('sbp', g),
+  },
+  {
+    context: 'bp',
+    pattern: new RegExp(String.raw`\bdbp\b${GAP}${clause('mmhg')}`, 'g'),
+    build: (g) => compare('dbp', g),
+  },
   {
     context: 'lab',
-    pattern: new RegExp(String.raw`\b(?<labs>${LAB_NAME}(?:\s*(?:,|/|or|and|and\s*/\s*or)\s*${LAB_NAME})*)\b${GAP}\s*(?<c>>=|<=|>|<)\s*(?:(?<mult>${NUM})\s*x\s*)?(?:the\s+)?(?:institutional\s+)?(?<ref>uln|lln)\b`, 'g'),
+    pattern: new RegExp(
+      String.raw`\b(?<labs>${LAB_NAME}(?:\s*(?:,|/|or|and|and\s*/\s*or)\s*${LAB_NAME})*)\b${GAP}\s*(?<c>>=|<=|>|<)\s*(?:(?<mult>${NUM})\s*x\s*)?(?:the\s+)?(?:institutional\s+)?(?<ref>uln|lln)\b`,
+      'g',
+    ),
     build: labRule,
   },
   {
     context: 'nrs',
-    pattern: new RegExp(String.raw`\b(?:(?:average|mean|daily|usual|current|overall)\s+)?pain(?:\s+(?:intensity|score|severity|rating|level))?\b${GAP}${clause('(?!)')}`, 'g'),
+    pattern: new RegExp(
+      String.raw`\b(?:(?:average|mean|daily|usual|current|overall)\s+)?pain(?:\s+(?:intensity|score|severity|rating|level))?\b${GAP}${clause('(?!)')}`,
+      'g',
+    ),
     build: (g) => compare('nrs_pain', g),
   },
-  { context: 'weight', pattern: new RegExp(String.raw`\b(?:body\s+)?weigh(?:t|s|ing)?\b${GAP}${clause('kg|kilograms?', true)}`, 'g'), build: (g) => compare('weight_kg', g) },
-  { context: 'vital', pattern: new RegExp(String.raw`\bhr\b${GAP}${clause('bpm')}`, 'g'), build: (g) => compare('heart_rate', g) },
-  { context: 'vital', pattern: new RegExp(String.raw`\bspo2\b${GAP}${clause('%')}`, 'g'), build: (g) => compare('spo2', g) },
+  {
+    context: 'weight',
+    pattern: new RegExp(String.raw`\b(?:body\s+)?weigh(?:t|s|ing)?\b${GAP}${clause('kg|kilograms?', true)}`, 'g'),
+    build: (g) => compare('weight_kg', g),
+  },
+  {
+    context: 'vital',
+    pattern: new RegExp(String.raw`\bhr\b${GAP}${clause('bpm')}`, 'g'),
+    build: (g) => compare('heart_rate', g),
+  },
+  {
+    context: 'vital',
+    pattern: new RegExp(String.raw`\bspo2\b${GAP}${clause('%')}`, 'g'),
+    build: (g) => compare('spo2', g),
+  },
   {
     context: 'age',
     pattern: new RegExp(String.raw`\bage[sd]?\b${GAP}${clause('years?|yrs?')}(?:\s+(?:old|of\s+age))?`, 'g'),
     build: (g) => compare('age_years', g),
   },
-  { context: 'age', pattern: new RegExp(String.raw`${clause('years?|yrs?', true)}(?:\s+(?:old|of\s+age))?`, 'g'), build: (g) => compare('age_years', g) },
+  {
+    context: 'age',
+    pattern: new RegExp(String.raw`${clause('years?|yrs?', true)}(?:\s+(?:old|of\s+age))?`, 'g'),
+    build: (g) => compare('age_years', g),
+  },
 ];
 
 const DIAGNOSIS_PATTERNS: Array<[DiagnosisCode, string]> = [
   ['schizophrenia', String.raw`schizophreni(?:a|c\s+disorder)`],
   ['schizoaffective_disorder', String.raw`schizoaffective(?:\s+disorder)?`],
-  ['bipolar_disorder', String.raw`bipolar(?:\s+(?:i|ii|1|2|affective|spectrum)(?:\s+or\s+(?:i|ii|1|2))?)?(?:\s+disorders?)?|manic[- ]depressive\s+(?:illness|disorder)`],
+  [
+    'bipolar_disorder',
+    String.raw`bipolar(?:\s+(?:i|ii|1|2|affective|spectrum)(?:\s+or\s+(?:i|ii|1|2))?)?(?:\s+disorders?)?|manic[- ]depressive\s+(?:illness|disorder)`,
+  ],
   ['psychotic_symptoms', String.raw`psychotic\s+(?:symptoms|features)`],
   ['seizure_disorder', String.raw`seizure\s+disorders?|epilepsy`],
   ['cirrhosis', String.raw`(?:liver\s+|hepatic\s+)?cirrhosis`],
@@ -161,5 +237,9 @@ export function medicationMatchers(withinDays: number): AtomMatcher[] {
 
 export const FACT_MATCHERS: AtomMatcher[] = [
   { context: 'fact', pattern: /\bpregnan(?:t|cy)\b/g, build: () => ({ kind: 'fact', fact: 'pregnant', equals: true }) },
-  { context: 'fact', pattern: /\bbreast[- ]?feeding\b|\bnursing\b(?!\s+home)|\blactat(?:ing|ion)\b/g, build: () => ({ kind: 'fact', fact: 'breastfeeding', equals: true }) },
+  {
+    context: 'fact',
+    pattern: /\bbreast[- ]?feeding\b|\bnursing\b(?!\s+home)|\blactat(?:ing|ion)\b/g,
+    build: () => ({ kind: 'fact', fact: 'breastfeeding', equals: true }),
+  },
 ];

@@ -24,7 +24,8 @@ const ALL_OF_INTRO = /\ball\s+(?:of\s+)?the\s+following\b/i;
 // is not a criterion and not a label: its items are the criteria, each on its own. It names the criteria, or
 // says who is eligible/excluded about everyone ("Patients are eligible if they:"). An intro about some people
 // ("Women of childbearing potential are eligible if they:") is a label: its items hold only for them.
-const NAMES_CRITERIA = /\b(?:inclusion|exclusion|eligibility|following|these|below)\s+criteri(?:a|on)\b|\bcriteri(?:a|on)\s+(?:apply|applies|below)\b/i;
+const NAMES_CRITERIA =
+  /\b(?:inclusion|exclusion|eligibility|following|these|below)\s+criteri(?:a|on)\b|\bcriteri(?:a|on)\s+(?:apply|applies|below)\b/i;
 const ANNOUNCES_ELIGIBILITY =
   /^(?:to\s+be\s+(?:eligible|included|enrolled)\b|(?:all\s+|the\s+)?(?:patients?|participants?|subjects?|individuals?|volunteers?|candidates?|persons?|people|you|they)\b[^:]*\b(?:(?:will\s+be|are|is|must\s+be)\s+(?:(?:not|in)?eligible|included|excluded|enrolled)|to\s+be\s+(?:eligible|included|enrolled))\b)/i;
 
@@ -121,7 +122,8 @@ export function splitEligibility(markdown: string | null | undefined, warnings: 
     open = { kind, lines: [cleanLine(text)], topIndent, subIndents: [] };
   };
 
-  const nextBulletIndent = (index: number): number | null => lines.slice(index + 1).find((next) => next.isBullet)?.indent ?? null;
+  const nextBulletIndent = (index: number): number | null =>
+    lines.slice(index + 1).find((next) => next.isBullet)?.indent ?? null;
 
   lines.forEach((line, index) => {
     const inline = INLINE_HEADING.exec(cleanInlineMarkdown(line.text));
@@ -133,8 +135,17 @@ export function splitEligibility(markdown: string | null | undefined, warnings: 
       nested = null;
     }
     if (heading !== null || inline !== null) {
-      const headingKind: CriterionKind | null = inline ? (inline[1].toLowerCase() === 'inclusion' ? 'INCLUSION' : 'EXCLUSION') : (heading?.kind ?? null);
-      const isIndentedInList = line.indent > 0 && listIndent !== null && line.indent > listIndent && headingKind !== null && headingKind !== kind;
+      const headingKind: CriterionKind | null = inline
+        ? inline[1].toLowerCase() === 'inclusion'
+          ? 'INCLUSION'
+          : 'EXCLUSION'
+        : (heading?.kind ?? null);
+      const isIndentedInList =
+        line.indent > 0 &&
+        listIndent !== null &&
+        line.indent > listIndent &&
+        headingKind !== null &&
+        headingKind !== kind;
       if (isIndentedInList && !inline) {
         const text = cleanInlineMarkdown(line.text);
         const following = nextBulletIndent(index);
@@ -144,7 +155,9 @@ export function splitEligibility(markdown: string | null | undefined, warnings: 
             `"${text}" is indented inside the ${kind.toLowerCase()} list; only the items indented under it were imported as ${headingKind.toLowerCase()}s, the list after them stays ${kind.toLowerCase()}. Check the split.`,
           );
         } else {
-          warnings.push(`"${text}" is indented inside the ${kind.toLowerCase()} list; the items after it were imported as ${headingKind.toLowerCase()}s. Check the split.`);
+          warnings.push(
+            `"${text}" is indented inside the ${kind.toLowerCase()} list; the items after it were imported as ${headingKind.toLowerCase()}s. Check the split.`,
+          );
         }
       }
       flush();
@@ -160,13 +173,16 @@ export function splitEligibility(markdown: string | null | undefined, warnings: 
     const current = open as OpenItem | null;
     if (line.isBullet) {
       if (current !== null && line.indent > current.topIndent) {
-        while (current.subIndents.length > 0 && current.subIndents[current.subIndents.length - 1] > line.indent) current.subIndents.pop();
-        if (current.subIndents.length === 0 || current.subIndents[current.subIndents.length - 1] < line.indent) current.subIndents.push(line.indent);
+        while (current.subIndents.length > 0 && current.subIndents[current.subIndents.length - 1] > line.indent)
+          current.subIndents.pop();
+        if (current.subIndents.length === 0 || current.subIndents[current.subIndents.length - 1] < line.indent)
+          current.subIndents.push(line.indent);
         const depth = current.subIndents.length;
         current.lines.push(`${'  '.repeat(depth - 1)}- ${cleanLine(line.text)}`);
         return;
       }
-      if (listIndent === null || nested === null) listIndent = listIndent === null ? line.indent : Math.min(listIndent, line.indent);
+      if (listIndent === null || nested === null)
+        listIndent = listIndent === null ? line.indent : Math.min(listIndent, line.indent);
       startItem(line.text, line.indent);
       return;
     }
@@ -190,7 +206,9 @@ export function splitEligibility(markdown: string | null | undefined, warnings: 
       const isAnnouncing = isAnnouncingIntro(text);
       const isCombining = COMBINING_INTRO.test(text) && !(kind === 'EXCLUSION' && isAnnouncing);
       if (isCombining && isAnnouncing) {
-        warnings.push(`"${text}" says only some of the ${kind.toLowerCase()} criteria after it must be met; they were kept together as one criterion for clinician judgment.`);
+        warnings.push(
+          `"${text}" says only some of the ${kind.toLowerCase()} criteria after it must be met; they were kept together as one criterion for clinician judgment.`,
+        );
       }
       if (isCombining) {
         open = { kind, lines: [text], topIndent: -1, subIndents: [] };

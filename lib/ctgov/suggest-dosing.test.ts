@@ -19,12 +19,26 @@ describe('suggestDosing: ketamine worked examples', () => {
         'Participants may choose to receive an optional open-label ketamine infusion 1-7 days after the blinded infusion.',
       interventionTexts: ['Ketamine hydrochloride: NMDA receptor antagonist'],
     });
-    expect(dosing).toEqual({ ...NCT06668571_DOSING, extension: { ...NCT06668571_DOSING.extension!, label: 'Optional open-label infusion' } });
+    expect(dosing).toEqual({
+      ...NCT06668571_DOSING,
+      extension: { ...NCT06668571_DOSING.extension!, label: 'Optional open-label infusion' },
+    });
   });
 
   it('reads the cap, duration and weight basis from the worked sentence', () => {
-    const dosing = suggestDosing({ armText: 'ketamine 0.5 mg/kg actual body weight (maximum dose of 50 mg) infused over 40 minutes', interventionTexts: [] });
-    expect(dosing).toMatchObject({ doseMode: 'WEIGHT_BASED', mgPerKg: 0.5, weightBasis: 'ACTUAL', maxMgPerSession: 50, infusionMinutes: 40, sessionCount: 1, sessionsPerWeek: null });
+    const dosing = suggestDosing({
+      armText: 'ketamine 0.5 mg/kg actual body weight (maximum dose of 50 mg) infused over 40 minutes',
+      interventionTexts: [],
+    });
+    expect(dosing).toMatchObject({
+      doseMode: 'WEIGHT_BASED',
+      mgPerKg: 0.5,
+      weightBasis: 'ACTUAL',
+      maxMgPerSession: 50,
+      infusionMinutes: 40,
+      sessionCount: 1,
+      sessionsPerWeek: null,
+    });
   });
 });
 
@@ -34,7 +48,11 @@ describe('suggestDosing: dose forms', () => {
     ['Ketamine 0.75mg/kg IV', 0.75],
     ['ketamine (1 milligram per kilogram)', 1],
   ])('%s → %s mg/kg', (armText, mgPerKg) => {
-    expect(suggestDosing({ armText, interventionTexts: [] })).toMatchObject({ doseMode: 'WEIGHT_BASED', mgPerKg, fixedMg: null });
+    expect(suggestDosing({ armText, interventionTexts: [] })).toMatchObject({
+      doseMode: 'WEIGHT_BASED',
+      mgPerKg,
+      fixedMg: null,
+    });
   });
 
   it.each([
@@ -54,7 +72,13 @@ describe('suggestDosing: dose forms', () => {
   });
 
   it('reads a fixed dose and takes the drug name from the intervention', () => {
-    expect(suggestDosing({ armText: 'Dupilumab 300 mg qw', interventionTexts: ['Dupilumab: subcutaneous injection'], drugName: 'Dupilumab' })).toMatchObject({
+    expect(
+      suggestDosing({
+        armText: 'Dupilumab 300 mg qw',
+        interventionTexts: ['Dupilumab: subcutaneous injection'],
+        drugName: 'Dupilumab',
+      }),
+    ).toMatchObject({
       drug: 'Dupilumab',
       doseMode: 'FIXED',
       fixedMg: 300,
@@ -66,11 +90,15 @@ describe('suggestDosing: dose forms', () => {
   });
 
   it('reads the intervention text when the arm text has no dose', () => {
-    expect(suggestDosing({ armText: 'Active ketamine', interventionTexts: ['Ketamine: 0.5 mg/kg over 40 minutes'] })).toMatchObject({ mgPerKg: 0.5, infusionMinutes: 40 });
+    expect(
+      suggestDosing({ armText: 'Active ketamine', interventionTexts: ['Ketamine: 0.5 mg/kg over 40 minutes'] }),
+    ).toMatchObject({ mgPerKg: 0.5, infusionMinutes: 40 });
   });
 
   it('reads the route', () => {
-    expect(suggestDosing({ armText: 'Esketamine 56 mg nasal spray twice weekly for 4 weeks', interventionTexts: [] })).toMatchObject({
+    expect(
+      suggestDosing({ armText: 'Esketamine 56 mg nasal spray twice weekly for 4 weeks', interventionTexts: [] }),
+    ).toMatchObject({
       drug: 'esketamine',
       route: 'IN',
       fixedMg: 56,
@@ -101,30 +129,61 @@ describe('suggestDosing: schedule', () => {
   });
 
   it('reads a minimum gap between sessions', () => {
-    expect(suggestDosing({ armText: 'ketamine 0.5 mg/kg, infusions at least 48 hours apart', interventionTexts: [] })?.minHoursBetweenSessions).toBe(48);
+    expect(
+      suggestDosing({ armText: 'ketamine 0.5 mg/kg, infusions at least 48 hours apart', interventionTexts: [] })
+        ?.minHoursBetweenSessions,
+    ).toBe(48);
   });
 
   it('returns null when the count contradicts frequency × weeks', () => {
-    expect(suggestDosing({ armText: 'four infusions of ketamine 0.5 mg/kg twice weekly for 3 weeks', interventionTexts: [] })).toBeNull();
+    expect(
+      suggestDosing({
+        armText: 'four infusions of ketamine 0.5 mg/kg twice weekly for 3 weeks',
+        interventionTexts: [],
+      }),
+    ).toBeNull();
   });
 });
 
 describe('suggestDosing: placebo arms', () => {
   it('marks a saline arm as placebo on the same schedule', () => {
-    const dosing = suggestDosing({ armText: 'Saline\nParticipants will receive four twice-weekly IV infusions of normal saline.', interventionTexts: [], drugName: 'ketamine' });
-    expect(dosing).toMatchObject({ drug: 'ketamine', doseMode: 'PLACEBO', mgPerKg: null, fixedMg: null, weightBasis: null, sessionCount: 4, sessionsPerWeek: 2 });
+    const dosing = suggestDosing({
+      armText: 'Saline\nParticipants will receive four twice-weekly IV infusions of normal saline.',
+      interventionTexts: [],
+      drugName: 'ketamine',
+    });
+    expect(dosing).toMatchObject({
+      drug: 'ketamine',
+      doseMode: 'PLACEBO',
+      mgPerKg: null,
+      fixedMg: null,
+      weightBasis: null,
+      sessionCount: 4,
+      sessionsPerWeek: 2,
+    });
   });
 
   it('marks a placebo comparator arm as placebo', () => {
-    expect(suggestDosing({ armText: 'Placebo qw', interventionTexts: [], armType: 'PLACEBO_COMPARATOR', drugName: 'Dupilumab' })).toMatchObject({ doseMode: 'PLACEBO', sessionsPerWeek: null });
+    expect(
+      suggestDosing({
+        armText: 'Placebo qw',
+        interventionTexts: [],
+        armType: 'PLACEBO_COMPARATOR',
+        drugName: 'Dupilumab',
+      }),
+    ).toMatchObject({ doseMode: 'PLACEBO', sessionsPerWeek: null });
   });
 
   it('does not treat saline used as diluent as placebo', () => {
-    expect(suggestDosing({ armText: 'ketamine 0.5 mg/kg diluted in 100 mL normal saline', interventionTexts: [] })).toMatchObject({ doseMode: 'WEIGHT_BASED', mgPerKg: 0.5 });
+    expect(
+      suggestDosing({ armText: 'ketamine 0.5 mg/kg diluted in 100 mL normal saline', interventionTexts: [] }),
+    ).toMatchObject({ doseMode: 'WEIGHT_BASED', mgPerKg: 0.5 });
   });
 
   it('returns null for a placebo-typed arm that names an active dose (e.g. an active placebo)', () => {
-    expect(suggestDosing({ armText: 'Midazolam 0.045 mg/kg', interventionTexts: [], armType: 'PLACEBO_COMPARATOR' })).toBeNull();
+    expect(
+      suggestDosing({ armText: 'Midazolam 0.045 mg/kg', interventionTexts: [], armType: 'PLACEBO_COMPARATOR' }),
+    ).toBeNull();
   });
 });
 

@@ -47,7 +47,8 @@ export type DosingSuggestion = {
   isRouteStated: boolean;
 };
 
-const SALINE_AS_DILUENT = /(?:diluted|dissolved|mixed|prepared|reconstituted|suspended)\s+(?:in|with)\b[^.]{0,40}\bsaline|\bin\s+(?:\d+\s*ml\s+(?:of\s+)?)?(?:0\.9\s*%\s*)?(?:normal\s+)?saline/g;
+const SALINE_AS_DILUENT =
+  /(?:diluted|dissolved|mixed|prepared|reconstituted|suspended)\s+(?:in|with)\b[^.]{0,40}\bsaline|\bin\s+(?:\d+\s*ml\s+(?:of\s+)?)?(?:0\.9\s*%\s*)?(?:normal\s+)?saline/g;
 
 // Daily or per-meal regimens (tablets, loading-then-daily infusions) are not a series of dosing sessions.
 const DAILY_REGIMEN =
@@ -78,7 +79,12 @@ function mentions(sentence: string, name: string): boolean {
   return new RegExp(String.raw`(?<![a-z0-9])${escapeRegExp(normalizeDoseText(name))}(?![a-z0-9])`).test(sentence);
 }
 
-type Schedule = { sessionCount: number; sessionsPerWeek: number | null; minHoursBetweenSessions?: number; maxDaysBetweenSessions?: number };
+type Schedule = {
+  sessionCount: number;
+  sessionsPerWeek: number | null;
+  minHoursBetweenSessions?: number;
+  maxDaysBetweenSessions?: number;
+};
 
 /**
  * Session count and weekly frequency. An explicit count wins; otherwise frequency x weeks.
@@ -97,10 +103,19 @@ function readSchedule(text: string, notes: string[]): Schedule | null {
   const [n, f, w, e] = [agreed(count.values), agreed(perWeek.values), agreed(weeks.values), agreed(every.values)];
   if (e !== null && e > 1) {
     if (f !== null || n === null || n < 1 || n > 52) {
-      notes.push(f !== null ? `the text gives both a weekly frequency and "every ${e} weeks"` : `"every ${e} weeks" without a number of sessions`);
+      notes.push(
+        f !== null
+          ? `the text gives both a weekly frequency and "every ${e} weeks"`
+          : `"every ${e} weeks" without a number of sessions`,
+      );
       return null;
     }
-    return { sessionCount: n, sessionsPerWeek: null, minHoursBetweenSessions: e * 7 * 24, maxDaysBetweenSessions: e * 7 };
+    return {
+      sessionCount: n,
+      sessionsPerWeek: null,
+      minHoursBetweenSessions: e * 7 * 24,
+      maxDaysBetweenSessions: e * 7,
+    };
   }
   const frequency = f ?? e;
   if (n !== null && frequency !== null && w !== null && n !== frequency * w) {
@@ -138,7 +153,12 @@ function ownArmText(armText: string, input: SuggestDosingInput, notes: string[])
   return kept.join('\n');
 }
 
-const none = (notes: string[]): DosingSuggestion => ({ dosing: null, notes, placeboExtension: null, isRouteStated: false });
+const none = (notes: string[]): DosingSuggestion => ({
+  dosing: null,
+  notes,
+  placeboExtension: null,
+  isRouteStated: false,
+});
 
 /**
  * Proposes a dosing protocol from an arm's registry text, with notes saying why when it proposes nothing.
@@ -156,18 +176,36 @@ export function explainDosing(input: SuggestDosingInput): DosingSuggestion {
   if (DAILY_REGIMEN.test(allText)) {
     const stated = readDose(allText);
     // Only worth a note when there was a dose to read; a daily diet or radiotherapy arm is simply not dosing.
-    return none(stated.mgPerKg !== null || stated.fixedMg !== null ? ['the text describes a daily regimen, not a series of dosing sessions'] : []);
+    return none(
+      stated.mgPerKg !== null || stated.fixedMg !== null
+        ? ['the text describes a daily regimen, not a series of dosing sessions']
+        : [],
+    );
   }
-  const isPlaceboArm = input.armType === 'PLACEBO_COMPARATOR' || input.armType === 'SHAM_COMPARATOR' || hasPlaceboCue(armText);
+  const isPlaceboArm =
+    input.armType === 'PLACEBO_COMPARATOR' || input.armType === 'SHAM_COMPARATOR' || hasPlaceboCue(armText);
   // A placebo arm's open-label sentences dose the active drug after the blinded part; they are not the placebo's dose.
-  const blindedArmText = isPlaceboArm ? sentencesOf(armText).filter((sentence) => !OPEN_LABEL.test(sentence)).join('\n') : armText;
+  const blindedArmText = isPlaceboArm
+    ? sentencesOf(armText)
+        .filter((sentence) => !OPEN_LABEL.test(sentence))
+        .join('\n')
+    : armText;
   const armDose = readDose(blindedArmText);
   if (isPlaceboArm && (armDose.mgPerKg !== null || armDose.fixedMg !== null || armDose.isAmbiguous)) {
     return none(['the placebo arm names an active dose (e.g. "ketamine or placebo", or an active placebo)']);
   }
-  const dose = isPlaceboArm || armDose.isAmbiguous || armDose.mgPerKg !== null || armDose.fixedMg !== null ? armDose : readDose(interventionText);
+  const dose =
+    isPlaceboArm || armDose.isAmbiguous || armDose.mgPerKg !== null || armDose.fixedMg !== null
+      ? armDose
+      : readDose(interventionText);
   if (dose.isAmbiguous) return none(['the text gives more than one dose, a dose range or an infusion rate']);
-  const doseMode = isPlaceboArm ? 'PLACEBO' : dose.mgPerKg !== null ? 'WEIGHT_BASED' : dose.fixedMg !== null ? 'FIXED' : null;
+  const doseMode = isPlaceboArm
+    ? 'PLACEBO'
+    : dose.mgPerKg !== null
+      ? 'WEIGHT_BASED'
+      : dose.fixedMg !== null
+        ? 'FIXED'
+        : null;
   if (doseMode === null) return none([]);
 
   const drug = readDrug(allText, input.drugName, isPlaceboArm);
@@ -177,14 +215,17 @@ export function explainDosing(input: SuggestDosingInput): DosingSuggestion {
   if (drug === null) return none(['no drug is named']);
   if (schedule === null) return none(notes);
   if (cap.isAmbiguous) return none(['the text gives more than one maximum dose']);
-  if (doseMode === 'WEIGHT_BASED' && weightBasis === null) return none(['the text names both ideal and adjusted body weight']);
+  if (doseMode === 'WEIGHT_BASED' && weightBasis === null)
+    return none(['the text names both ideal and adjusted body weight']);
 
   const routes = readRoutes(allText);
-  if (routes.unsupported !== null) return none([`the route is ${routes.unsupported}, which a TrialDesk dosing protocol cannot hold`]);
+  if (routes.unsupported !== null)
+    return none([`the route is ${routes.unsupported}, which a TrialDesk dosing protocol cannot hold`]);
   if (routes.isAmbiguous) return none(['the text names more than one route']);
   const route = routes.route ?? (input.isRouteRequired ? null : (readRoute(allText) ?? defaultDosingProtocol().route));
   // A placebo arm takes its route from the active arm it mimics (see matchPlaceboArms).
-  if (route === null && !isPlaceboArm) return none(['the text names no route (IV, IM, oral, intranasal, subcutaneous)']);
+  if (route === null && !isPlaceboArm)
+    return none(['the text names no route (IV, IM, oral, intranasal, subcutaneous)']);
 
   const base = defaultDosingProtocol();
   const extension = readOpenLabelExtension(allText);
@@ -215,12 +256,16 @@ export function explainDosing(input: SuggestDosingInput): DosingSuggestion {
           },
   };
   const parsed = dosingProtocolSchema.safeParse(candidate);
-  if (!parsed.success) return none([`the values read do not form a valid protocol (${parsed.error.issues[0]?.message ?? 'invalid'})`]);
+  if (!parsed.success)
+    return none([`the values read do not form a valid protocol (${parsed.error.issues[0]?.message ?? 'invalid'})`]);
   return {
     dosing: parsed.data,
     notes: [],
     isRouteStated: route !== null,
-    placeboExtension: doseMode === 'PLACEBO' && extension !== null ? { minDays: extension.minDays, maxDays: extension.maxDays, isOptional: extension.isOptional } : null,
+    placeboExtension:
+      doseMode === 'PLACEBO' && extension !== null
+        ? { minDays: extension.minDays, maxDays: extension.maxDays, isOptional: extension.isOptional }
+        : null,
   };
 }
 

@@ -23,12 +23,17 @@ describe('suggestRule on the seed trials', () => {
   });
 
   it('suggests the confirmed blood-pressure limits of NCT06419439', () => {
-    const criterion = criteria.find((c) => c.trial === 'NCT06419439' && c.text.startsWith('Current uncontrolled hypertension'))!;
+    const criterion = criteria.find(
+      (c) => c.trial === 'NCT06419439' && c.text.startsWith('Current uncontrolled hypertension'),
+    )!;
     expect(suggestRule(criterion.text, criterion.kind)).toEqual(criterion.rule);
   });
 
   it('without numbers on the page, "Poorly controlled hypertension" is only a diagnosis suggestion, left for the admin to confirm', () => {
-    expect(suggestRule('Poorly controlled hypertension.', 'EXCLUSION')).toEqual({ kind: 'diagnosis', anyOf: ['uncontrolled_hypertension'] });
+    expect(suggestRule('Poorly controlled hypertension.', 'EXCLUSION')).toEqual({
+      kind: 'diagnosis',
+      anyOf: ['uncontrolled_hypertension'],
+    });
   });
 
   it('never suggests a rule that disagrees with a confirmed one, apart from that documented case', () => {

@@ -3,8 +3,11 @@ import type { RuleNode } from '@/lib/validations/eligibility';
 import { suggestRule } from './suggest-rule';
 
 const num = (measure: string, op: string, value: number, max?: number) =>
-  (max === undefined ? { kind: 'number', measure, op, value } : { kind: 'number', measure, op, value, max }) as RuleNode;
-const lab = (name: string, op: string, value: number, reference = 'uln') => ({ kind: 'lab', lab: name, reference, op, value }) as RuleNode;
+  (max === undefined
+    ? { kind: 'number', measure, op, value }
+    : { kind: 'number', measure, op, value, max }) as RuleNode;
+const lab = (name: string, op: string, value: number, reference = 'uln') =>
+  ({ kind: 'lab', lab: name, reference, op, value }) as RuleNode;
 
 describe('suggestRule: depression scores', () => {
   it.each([
@@ -19,7 +22,10 @@ describe('suggestRule: depression scores', () => {
     ['HAM-D 17 > 18', num('hamd17_total', 'gt', 18)],
     ['HAM-D17 score ≥ 18', num('hamd17_total', 'gte', 18)],
     ['GAD-7 < 10', num('gad7_total', 'lt', 10)],
-    ['PHQ-9 score \\> 4 and \\< 20', { kind: 'all', rules: [num('phq9_total', 'gt', 4), num('phq9_total', 'lt', 20)] } as RuleNode],
+    [
+      'PHQ-9 score \\> 4 and \\< 20',
+      { kind: 'all', rules: [num('phq9_total', 'gt', 4), num('phq9_total', 'lt', 20)] } as RuleNode,
+    ],
   ])('%s', (text, expected) => {
     expect(suggestRule(text, 'INCLUSION')).toEqual(expected);
   });
@@ -69,14 +75,20 @@ describe('suggestRule: blood pressure', () => {
     ['blood pressure > 160/100', anyHigh],
     ['Blood pressure \\> 160/100 mmHg', anyHigh],
     ['uncontrolled hypertension (SBP>160 mmHg or DBP > 100)', anyHigh],
-    ['Poorly controlled hypertension (systolic blood pressure greater than 160 mmHg or diastolic blood pressure greater than 100 mmHg)', anyHigh],
+    [
+      'Poorly controlled hypertension (systolic blood pressure greater than 160 mmHg or diastolic blood pressure greater than 100 mmHg)',
+      anyHigh,
+    ],
     ['Systolic blood pressure ≥ 140 mmHg', num('sbp', 'gte', 140)],
   ])('%s', (text, expected) => {
     expect(suggestRule(text, 'EXCLUSION')).toEqual(expected);
   });
 
   it('reads "BP < 140/90" as both limits (an upper limit holds only if both numbers are under it)', () => {
-    expect(suggestRule('BP < 140/90', 'INCLUSION')).toEqual({ kind: 'all', rules: [num('sbp', 'lt', 140), num('dbp', 'lt', 90)] });
+    expect(suggestRule('BP < 140/90', 'INCLUSION')).toEqual({
+      kind: 'all',
+      rules: [num('sbp', 'lt', 140), num('dbp', 'lt', 90)],
+    });
   });
 
   it.each([
@@ -93,9 +105,15 @@ describe('suggestRule: labs', () => {
     ['ALT or AST > 2x upper limit of normal', { kind: 'any', rules: [lab('alt', 'gt', 2), lab('ast', 'gt', 2)] }],
     ['AST > 3 times ULN', lab('ast', 'gt', 3)],
     ['ALT \\> 3 times the ULN', lab('alt', 'gt', 3)],
-    ['Alanine Aminotransferase (ALT) or aspartate aminotransferase (AST) \\> 5 X upper limit of normal (ULN).', { kind: 'any', rules: [lab('alt', 'gt', 5), lab('ast', 'gt', 5)] }],
+    [
+      'Alanine Aminotransferase (ALT) or aspartate aminotransferase (AST) \\> 5 X upper limit of normal (ULN).',
+      { kind: 'any', rules: [lab('alt', 'gt', 5), lab('ast', 'gt', 5)] },
+    ],
     ['AST and ALT ≤ 1.5 × institutional ULN', { kind: 'all', rules: [lab('ast', 'lte', 1.5), lab('alt', 'lte', 1.5)] }],
-    ['ALT/AST more than twice the upper limit of normal', { kind: 'any', rules: [lab('alt', 'gt', 2), lab('ast', 'gt', 2)] }],
+    [
+      'ALT/AST more than twice the upper limit of normal',
+      { kind: 'any', rules: [lab('alt', 'gt', 2), lab('ast', 'gt', 2)] },
+    ],
     ['Serum creatinine > 1.5 x ULN', lab('creatinine', 'gt', 1.5)],
     ['TSH below the lower limit of normal', lab('tsh', 'lt', 1, 'lln')],
   ])('%s', (text, expected) => {
@@ -152,7 +170,10 @@ describe('suggestRule: age', () => {
 describe('suggestRule: pain NRS', () => {
   it.each([
     ['average pain ≥ 4 on a 0-10 NRS', num('nrs_pain', 'gte', 4)],
-    ['Average pain intensity of at least 4 on the 0 to 10 Numeric Rating Scale over the past week', num('nrs_pain', 'gte', 4)],
+    [
+      'Average pain intensity of at least 4 on the 0 to 10 Numeric Rating Scale over the past week',
+      num('nrs_pain', 'gte', 4),
+    ],
     ['Pain score \\>= 5 on a 0-10 numerical rating scale (NRS)', num('nrs_pain', 'gte', 5)],
   ])('%s', (text, expected) => {
     expect(suggestRule(text, 'INCLUSION')).toEqual(expected);
@@ -170,13 +191,31 @@ describe('suggestRule: pain NRS', () => {
 
 describe('suggestRule: diagnoses, medications and pregnancy (exclusions only)', () => {
   it.each([
-    ['history of schizophrenia or bipolar disorder', { kind: 'diagnosis', anyOf: ['schizophrenia', 'bipolar_disorder'] }],
-    ['Lifetime diagnosis of schizophrenia, schizoaffective disorder, or bipolar I or II disorder', { kind: 'diagnosis', anyOf: ['schizophrenia', 'schizoaffective_disorder', 'bipolar_disorder'] }],
+    [
+      'history of schizophrenia or bipolar disorder',
+      { kind: 'diagnosis', anyOf: ['schizophrenia', 'bipolar_disorder'] },
+    ],
+    [
+      'Lifetime diagnosis of schizophrenia, schizoaffective disorder, or bipolar I or II disorder',
+      { kind: 'diagnosis', anyOf: ['schizophrenia', 'schizoaffective_disorder', 'bipolar_disorder'] },
+    ],
     ['History of seizure disorder or epilepsy', { kind: 'diagnosis', anyOf: ['seizure_disorder'] }],
     ['Uncontrolled hypertension', { kind: 'diagnosis', anyOf: ['uncontrolled_hypertension'] }],
     ['Use of MAOIs within 14 days', { kind: 'medication', anyOf: ['maoi'], withinDays: 14 }],
-    ['Treatment with ketamine or esketamine within the past 4 weeks', { kind: 'medication', anyOf: ['ketamine', 'esketamine'], withinDays: 28 }],
-    ['Pregnant or breastfeeding women', { kind: 'any', rules: [{ kind: 'fact', fact: 'pregnant', equals: true }, { kind: 'fact', fact: 'breastfeeding', equals: true }] }],
+    [
+      'Treatment with ketamine or esketamine within the past 4 weeks',
+      { kind: 'medication', anyOf: ['ketamine', 'esketamine'], withinDays: 28 },
+    ],
+    [
+      'Pregnant or breastfeeding women',
+      {
+        kind: 'any',
+        rules: [
+          { kind: 'fact', fact: 'pregnant', equals: true },
+          { kind: 'fact', fact: 'breastfeeding', equals: true },
+        ],
+      },
+    ],
   ])('%s', (text, expected) => {
     expect(suggestRule(text, 'EXCLUSION')).toEqual(expected);
   });
@@ -200,7 +239,12 @@ describe('suggestRule: diagnoses, medications and pregnancy (exclusions only)', 
 });
 
 describe('suggestRule: unrelated or empty text', () => {
-  it.each(['', 'Able to give informed consent', 'Eczema Area and Severity Index (EASI) score ≥16', 'ECOG performance status 0-1.'])('returns null for %j', (text) => {
+  it.each([
+    '',
+    'Able to give informed consent',
+    'Eczema Area and Severity Index (EASI) score ≥16',
+    'ECOG performance status 0-1.',
+  ])('returns null for %j', (text) => {
     expect(suggestRule(text, 'INCLUSION')).toBeNull();
   });
 });

@@ -20,25 +20,121 @@ const GLOBAL_FILLER = new Set(
   `a an the of is are be been must should shall have has had having with at on in for to by as who whose that their
   patient patients participant participants subject subjects individual individuals person people volunteer volunteers
   total score scores value values level levels result results measured documented current currently
-  screening baseline visit time enrollment enrolment entry registration randomization randomisation consent start study both either`.split(/\s+/),
+  screening baseline visit time enrollment enrolment entry registration randomization randomisation consent start study both either`.split(
+    /\s+/,
+  ),
 );
 
 const CONTEXT_WORDS: Record<AtomContext, string[]> = {
   age: ['age', 'ages', 'aged', 'adult', 'adults', 'old', 'years', 'year', 'yrs', 'inclusive'],
-  score: ['depression', 'depressive', 'severity', 'rating', 'scale', 'item', 'self', 'report', 'reported', 'rated', 'clinician', 'questionnaire', 'symptoms', 'moderate', 'severe', 'defined'],
+  score: [
+    'depression',
+    'depressive',
+    'severity',
+    'rating',
+    'scale',
+    'item',
+    'self',
+    'report',
+    'reported',
+    'rated',
+    'clinician',
+    'questionnaire',
+    'symptoms',
+    'moderate',
+    'severe',
+    'defined',
+  ],
   bmi: ['bmi', 'kgm2', 'body', 'mass', 'index', 'obesity', 'obese'],
-  bp: ['bp', 'sbp', 'dbp', 'mmhg', 'blood', 'pressure', 'hypertension', 'hypertensive', 'uncontrolled', 'poorly', 'controlled', 'resting', 'sitting', 'seated', 'high', 'elevated', 'defined'],
-  lab: ['uln', 'lln', 'x', 'institutional', 'serum', 'elevated', 'elevation', 'liver', 'enzymes', 'transaminases', 'function', 'tests'],
-  nrs: ['nrs', 'pain', 'average', 'mean', 'daily', 'usual', 'intensity', 'rating', 'scale', 'severity', 'over', 'past', 'week', 'last'],
+  bp: [
+    'bp',
+    'sbp',
+    'dbp',
+    'mmhg',
+    'blood',
+    'pressure',
+    'hypertension',
+    'hypertensive',
+    'uncontrolled',
+    'poorly',
+    'controlled',
+    'resting',
+    'sitting',
+    'seated',
+    'high',
+    'elevated',
+    'defined',
+  ],
+  lab: [
+    'uln',
+    'lln',
+    'x',
+    'institutional',
+    'serum',
+    'elevated',
+    'elevation',
+    'liver',
+    'enzymes',
+    'transaminases',
+    'function',
+    'tests',
+  ],
+  nrs: [
+    'nrs',
+    'pain',
+    'average',
+    'mean',
+    'daily',
+    'usual',
+    'intensity',
+    'rating',
+    'scale',
+    'severity',
+    'over',
+    'past',
+    'week',
+    'last',
+  ],
   weight: ['weight', 'body', 'kg', 'weighs', 'weighing'],
   vital: ['hr', 'bpm', 'spo2', 'resting', 'room', 'air'],
-  diagnosis: ['history', 'diagnosis', 'diagnosed', 'lifetime', 'known', 'past', 'prior', 'personal', 'disorder', 'disorders', 'any'],
-  medication: ['use', 'used', 'using', 'taking', 'treatment', 'treated', 'concurrent', 'concomitant', 'receiving', 'received', 'regular', 'prior', 'any', 'window', 'medication', 'medications', 'therapy'],
+  diagnosis: [
+    'history',
+    'diagnosis',
+    'diagnosed',
+    'lifetime',
+    'known',
+    'past',
+    'prior',
+    'personal',
+    'disorder',
+    'disorders',
+    'any',
+  ],
+  medication: [
+    'use',
+    'used',
+    'using',
+    'taking',
+    'treatment',
+    'treated',
+    'concurrent',
+    'concomitant',
+    'receiving',
+    'received',
+    'regular',
+    'prior',
+    'any',
+    'window',
+    'medication',
+    'medications',
+    'therapy',
+  ],
   fact: ['pregnant', 'breastfeeding', 'nursing', 'lactating', 'women', 'woman', 'female', 'females'],
 };
 
 const CONNECTORS = new Set(['or', 'and', ',', '/']);
-const WINDOW = /\b(?:within|in)\s+(?:the\s+)?(?:(?:past|last|previous|prior)\s+)?(\d+)\s*(days?|weeks?)\b(?:\s+(?:prior\s+to|before)\s+(?:screening|baseline|randomi[sz]ation|enrol?lment|the\s+first\s+infusion))?/;
+const WINDOW =
+  /\b(?:within|in)\s+(?:the\s+)?(?:(?:past|last|previous|prior)\s+)?(\d+)\s*(days?|weeks?)\b(?:\s+(?:prior\s+to|before)\s+(?:screening|baseline|randomi[sz]ation|enrol?lment|the\s+first\s+infusion))?/;
 
 type Extraction = { atoms: Atom[]; leftover: string };
 
@@ -65,7 +161,10 @@ function runMatchers(text: string, matchers: AtomMatcher[], atoms: Atom[]): stri
 function extractAtoms(normalized: string, kind: CriterionKind): Extraction | null {
   const atoms: Atom[] = [];
   // Naming both sexes restricts nothing; naming one is a condition we must not drop.
-  let text = normalized.replace(/\b(?:males?|men)\s+(?:or|and|and\/or)\s+(?:females?|women)\b|\b(?:females?|women)\s+(?:or|and|and\/or)\s+(?:males?|men)\b/g, ' ');
+  let text = normalized.replace(
+    /\b(?:males?|men)\s+(?:or|and|and\/or)\s+(?:females?|women)\b|\b(?:females?|women)\s+(?:or|and|and\/or)\s+(?:males?|men)\b/g,
+    ' ',
+  );
   const measured = runMatchers(text, MEASUREMENT_MATCHERS, atoms);
   if (measured === null) return null;
   text = measured;
@@ -90,9 +189,11 @@ type Reading = { order: number[]; gaps: Array<Set<string>> };
 function readLeftover(leftover: string, atoms: Atom[]): Reading | null {
   const allowed = new Set(GLOBAL_FILLER);
   for (const atom of atoms) for (const word of CONTEXT_WORDS[atom.context]) allowed.add(word);
-  const tokens = leftover
-    .replace(/and\s*\/\s*or/g, ' or ')
-    .replace(/'s\b|'/g, '').match(/@\d+@|[a-z0-9%~<>=]+|[,/;]/g) ?? [];
+  const tokens =
+    leftover
+      .replace(/and\s*\/\s*or/g, ' or ')
+      .replace(/'s\b|'/g, '')
+      .match(/@\d+@|[a-z0-9%~<>=]+|[,/;]/g) ?? [];
   const gaps: Array<Set<string>> = [];
   const order: number[] = [];
   let current = new Set<string>();
@@ -121,13 +222,21 @@ function combine(atoms: Atom[], { order, gaps }: Reading): RuleNode | null {
   if (!isJoined || hasOr === hasAnd) return null;
   const rules = order.map((index) => atoms[index].rule);
   // "Schizophrenia and bipolar disorder" in an exclusion list almost always means either; too ambiguous to suggest.
-  if (hasAnd && rules.every((rule) => rule.kind === 'diagnosis' || rule.kind === 'medication' || rule.kind === 'fact')) return null;
+  if (hasAnd && rules.every((rule) => rule.kind === 'diagnosis' || rule.kind === 'medication' || rule.kind === 'fact'))
+    return null;
   if (hasOr && rules.every((rule) => rule.kind === 'diagnosis')) {
-    return { kind: 'diagnosis', anyOf: [...new Set(rules.flatMap((rule) => (rule.kind === 'diagnosis' ? rule.anyOf : [])))] };
+    return {
+      kind: 'diagnosis',
+      anyOf: [...new Set(rules.flatMap((rule) => (rule.kind === 'diagnosis' ? rule.anyOf : [])))],
+    };
   }
   if (hasOr && rules.every((rule) => rule.kind === 'medication')) {
     const withinDays = rules[0].kind === 'medication' ? rules[0].withinDays : 0;
-    return { kind: 'medication', anyOf: [...new Set(rules.flatMap((rule) => (rule.kind === 'medication' ? rule.anyOf : [])))], withinDays };
+    return {
+      kind: 'medication',
+      anyOf: [...new Set(rules.flatMap((rule) => (rule.kind === 'medication' ? rule.anyOf : [])))],
+      withinDays,
+    };
   }
   return { kind: hasOr ? 'any' : 'all', rules };
 }

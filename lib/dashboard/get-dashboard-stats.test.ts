@@ -39,8 +39,17 @@ describe('getDashboardStats', () => {
       vi.resetModules();
     }
 
-    const recruiting = await db.trial.create({ data: { title: 'Ketamine for depression', shortTitle: 'KET-D', nctId: 'NCT00000001', overallStatus: 'RECRUITING' } });
-    const emptyRecruiting = await db.trial.create({ data: { title: 'Ketamine for pain', overallStatus: 'RECRUITING' } });
+    const recruiting = await db.trial.create({
+      data: {
+        title: 'Ketamine for depression',
+        shortTitle: 'KET-D',
+        nctId: 'NCT00000001',
+        overallStatus: 'RECRUITING',
+      },
+    });
+    const emptyRecruiting = await db.trial.create({
+      data: { title: 'Ketamine for pain', overallStatus: 'RECRUITING' },
+    });
     const completed = await db.trial.create({ data: { title: 'Finished study', overallStatus: 'COMPLETED' } });
     Object.assign(ids, { recruiting: recruiting.id, emptyRecruiting: emptyRecruiting.id, completed: completed.id });
 
@@ -70,11 +79,23 @@ describe('getDashboardStats', () => {
     await db.pipelineEntry.create({ data: { candidateId: voided.id, trialId: recruiting.id, stage: 'REFERRED' } });
 
     const arm = await db.arm.create({ data: { trialId: recruiting.id, label: 'Ketamine', type: 'EXPERIMENTAL' } });
-    const entry = await db.pipelineEntry.create({ data: { candidateId: people[3].id, trialId: recruiting.id, stage: 'IN_TREATMENT' } });
-    const enrollment = await db.enrollment.create({
-      data: { candidateId: people[3].id, trialId: recruiting.id, pipelineEntryId: entry.id, armId: arm.id, enrolledAt: new Date('2026-03-01') },
+    const entry = await db.pipelineEntry.create({
+      data: { candidateId: people[3].id, trialId: recruiting.id, stage: 'IN_TREATMENT' },
     });
-    const visit = (scheduledAt: Date, status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'MISSED', sessionNumber: number) =>
+    const enrollment = await db.enrollment.create({
+      data: {
+        candidateId: people[3].id,
+        trialId: recruiting.id,
+        pipelineEntryId: entry.id,
+        armId: arm.id,
+        enrolledAt: new Date('2026-03-01'),
+      },
+    });
+    const visit = (
+      scheduledAt: Date,
+      status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'MISSED',
+      sessionNumber: number,
+    ) =>
       db.visit.create({ data: { enrollmentId: enrollment.id, sessionNumber, scheduledAt, durationMin: 100, status } });
     await visit(at('2026-03-08', '23:59'), 'COMPLETED', 1); // Sunday before: not this week
     await visit(at('2026-03-09', '00:00'), 'COMPLETED', 2); // Monday 00:00: first instant of the week
@@ -106,7 +127,12 @@ describe('getDashboardStats', () => {
     expect(pipeline.total).toBe(5);
     expect(pipeline.totals).toMatchObject({ REFERRED: 2, ELIGIBLE: 1, IN_TREATMENT: 1, COMPLETED: 1, CONTACTED: 0 });
     const byId = new Map(pipeline.byTrial.map((t) => [t.trialId, t]));
-    expect(byId.get(ids.recruiting)).toMatchObject({ title: 'KET-D', nctId: 'NCT00000001', total: 4, counts: { REFERRED: 2, ELIGIBLE: 1, IN_TREATMENT: 1 } });
+    expect(byId.get(ids.recruiting)).toMatchObject({
+      title: 'KET-D',
+      nctId: 'NCT00000001',
+      total: 4,
+      counts: { REFERRED: 2, ELIGIBLE: 1, IN_TREATMENT: 1 },
+    });
     expect(byId.get(ids.completed)).toMatchObject({ total: 1, counts: { COMPLETED: 1 } });
     // A recruiting trial without candidates is still listed.
     expect(byId.get(ids.emptyRecruiting)).toMatchObject({ total: 0 });
@@ -128,7 +154,11 @@ describe('getDashboardStats', () => {
 
   it('uses the clinic week even when UTC is already in the next one', async () => {
     // Sunday 21:00 in New York is Monday 01:00 UTC.
-    const { visitsThisWeek } = await getDashboardStats({ timeZone: TZ, includeReferrals: false, now: at('2026-03-15', '21:00') });
+    const { visitsThisWeek } = await getDashboardStats({
+      timeZone: TZ,
+      includeReferrals: false,
+      now: at('2026-03-15', '21:00'),
+    });
     expect(visitsThisWeek.weekStart).toBe('2026-03-09');
   });
 

@@ -7,7 +7,14 @@ import { OVERALL_STATUSES, PIPELINE_STAGES } from './labels';
 
 export type StageCounts = Record<PipelineStage, number>;
 
-export type TrialPipeline = { trialId: string; title: string; nctId: string | null; overallStatus: OverallStatus; counts: StageCounts; total: number };
+export type TrialPipeline = {
+  trialId: string;
+  title: string;
+  nctId: string | null;
+  overallStatus: OverallStatus;
+  counts: StageCounts;
+  total: number;
+};
 
 export type RecentReferral = {
   id: string;
@@ -63,12 +70,20 @@ function currentWeek(now: Date, timeZone: string) {
  * are left out of the pipeline and the referral list; cancelled visits are not
  * counted as this week's visits.
  */
-export async function getDashboardStats({ timeZone, includeReferrals, now = new Date() }: Options): Promise<DashboardStats> {
+export async function getDashboardStats({
+  timeZone,
+  includeReferrals,
+  now = new Date(),
+}: Options): Promise<DashboardStats> {
   const week = currentWeek(now, timeZone);
 
   const [trialGroups, stageGroups, visitGroups, referrals] = await Promise.all([
     prisma.trial.groupBy({ by: ['overallStatus'], _count: { _all: true } }),
-    prisma.pipelineEntry.groupBy({ by: ['trialId', 'stage'], where: { candidate: { voidedAt: null } }, _count: { _all: true } }),
+    prisma.pipelineEntry.groupBy({
+      by: ['trialId', 'stage'],
+      where: { candidate: { voidedAt: null } },
+      _count: { _all: true },
+    }),
     prisma.visit.groupBy({
       by: ['status'],
       where: { scheduledAt: { gte: week.from, lt: week.to }, status: { not: 'CANCELLED' } },
@@ -85,14 +100,20 @@ export async function getDashboardStats({ timeZone, includeReferrals, now = new 
             lastName: true,
             referralDate: true,
             referralSource: true,
-            pipelineEntries: { select: { stage: true, trial: { select: { title: true, shortTitle: true } } }, orderBy: { createdAt: 'asc' } },
+            pipelineEntries: {
+              select: { stage: true, trial: { select: { title: true, shortTitle: true } } },
+              orderBy: { createdAt: 'asc' },
+            },
           },
         })
       : Promise.resolve(null),
   ]);
 
   const statusCount = new Map(trialGroups.map((g) => [g.overallStatus, g._count._all]));
-  const byStatus = OVERALL_STATUSES.filter((s) => statusCount.has(s)).map((status) => ({ status, count: statusCount.get(status) ?? 0 }));
+  const byStatus = OVERALL_STATUSES.filter((s) => statusCount.has(s)).map((status) => ({
+    status,
+    count: statusCount.get(status) ?? 0,
+  }));
 
   // Trials with candidates, plus recruiting trials that have none yet: an empty
   // pipeline on a recruiting trial is worth seeing.
@@ -102,7 +123,17 @@ export async function getDashboardStats({ timeZone, includeReferrals, now = new 
     select: { id: true, title: true, shortTitle: true, nctId: true, overallStatus: true },
   });
   const perTrial = new Map<string, TrialPipeline>(
-    trialRows.map((t) => [t.id, { trialId: t.id, title: t.shortTitle ?? t.title, nctId: t.nctId, overallStatus: t.overallStatus, counts: emptyStageCounts(), total: 0 }]),
+    trialRows.map((t) => [
+      t.id,
+      {
+        trialId: t.id,
+        title: t.shortTitle ?? t.title,
+        nctId: t.nctId,
+        overallStatus: t.overallStatus,
+        counts: emptyStageCounts(),
+        total: 0,
+      },
+    ]),
   );
   const totals = emptyStageCounts();
   for (const group of stageGroups) {

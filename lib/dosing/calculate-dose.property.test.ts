@@ -49,7 +49,10 @@ describe('calculateDose properties', () => {
         const result = run(testCase);
         const expected = oracleThousandths(testCase);
         if (expected === 0) {
-          expect(result).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'DOSE_ROUNDS_TO_ZERO' })] });
+          expect(result).toMatchObject({
+            ok: false,
+            errors: [expect.objectContaining({ code: 'DOSE_ROUNDS_TO_ZERO' })],
+          });
           return;
         }
         expect(result.ok && Math.round(result.doseMg * 1000)).toBe(expected);
@@ -86,7 +89,10 @@ describe('calculateDose properties', () => {
   it('is monotone non-decreasing in weight for actual body weight', () => {
     fc.assert(
       fc.property(caseArbitrary, fc.integer({ min: 300, max: 3000 }), (testCase, otherTenths) => {
-        const [lighter, heavier] = [Math.min(testCase.weightTenths, otherTenths), Math.max(testCase.weightTenths, otherTenths)];
+        const [lighter, heavier] = [
+          Math.min(testCase.weightTenths, otherTenths),
+          Math.max(testCase.weightTenths, otherTenths),
+        ];
         const lighterResult = run(testCase, lighter);
         const heavierResult = run(testCase, heavier);
         const lighterDose = lighterResult.ok ? lighterResult.doseMg : 0;

@@ -24,7 +24,12 @@ const weightBased = (patch: Partial<DosingProtocol>): DosingProtocol => ({ ...de
 
 describe('worked examples: 0.5 mg/kg capped at 50 mg (NCT06668571)', () => {
   it('80 kg -> 40 mg, not capped', () => {
-    expect(okDose(NCT06668571_DOSING, 80, { sessionNumber: 1 })).toMatchObject({ doseMg: 40, capped: false, uncappedDoseMg: 40, basisWeightKg: 80 });
+    expect(okDose(NCT06668571_DOSING, 80, { sessionNumber: 1 })).toMatchObject({
+      doseMg: 40,
+      capped: false,
+      uncappedDoseMg: 40,
+      basisWeightKg: 80,
+    });
   });
 
   it('100 kg -> 50 mg exactly at the cap: given in full, not flagged as capped', () => {
@@ -42,7 +47,13 @@ describe('worked examples: 0.5 mg/kg capped at 50 mg (NCT06668571)', () => {
   it('rounding happens before the cap: 100.1 kg -> 50.05 -> 50.1 -> capped to 50', () => {
     const result = okDose(NCT06668571_DOSING, 100.1, { sessionNumber: 1 });
     expect(result).toMatchObject({ doseMg: 50, capped: true, uncappedDoseMg: 50.1 });
-    expect(result.steps).toEqual(expect.arrayContaining(['0.5 mg/kg × 100.1 kg = 50.05 mg', 'Rounded to 0.1 mg: 50.1 mg', 'Capped at 50 mg (calculated 50.1 mg)']));
+    expect(result.steps).toEqual(
+      expect.arrayContaining([
+        '0.5 mg/kg × 100.1 kg = 50.05 mg',
+        'Rounded to 0.1 mg: 50.1 mg',
+        'Capped at 50 mg (calculated 50.1 mg)',
+      ]),
+    );
   });
 
   it('99.9 kg -> 49.95 -> 50 mg: reaches the cap by rounding, not capped', () => {
@@ -108,13 +119,18 @@ describe('rounding increments', () => {
     [101.5, 50, false, 50],
     // 51.25 / 2.5 = 20.5 -> 21 × 2.5 = 52.5: rounds over the cap, capped to 50
     [102.5, 50, true, 52.5],
-  ])('2.5 mg increment with a 50 mg cap: %s kg -> %s mg (capped: %s, uncapped %s mg)', (kg, expected, isCapped, uncapped) => {
-    const result = okDose(weightBased({ roundingIncrementMg: 2.5, maxMgPerSession: 50 }), kg);
-    expect(result).toMatchObject({ doseMg: expected, capped: isCapped, uncappedDoseMg: uncapped });
-  });
+  ])(
+    '2.5 mg increment with a 50 mg cap: %s kg -> %s mg (capped: %s, uncapped %s mg)',
+    (kg, expected, isCapped, uncapped) => {
+      const result = okDose(weightBased({ roundingIncrementMg: 2.5, maxMgPerSession: 50 }), kg);
+      expect(result).toMatchObject({ doseMg: expected, capped: isCapped, uncappedDoseMg: uncapped });
+    },
+  );
 
   it('returns an error when the dose rounds to 0 mg', () => {
-    expect(errorCodes(dose(weightBased({ mgPerKg: 0.01, roundingIncrementMg: 1 }), 30))).toEqual(['DOSE_ROUNDS_TO_ZERO']);
+    expect(errorCodes(dose(weightBased({ mgPerKg: 0.01, roundingIncrementMg: 1 }), 30))).toEqual([
+      'DOSE_ROUNDS_TO_ZERO',
+    ]);
   });
 });
 
@@ -132,7 +148,10 @@ describe('weight basis', () => {
   });
 
   it('ADJUSTED: male 180 cm, 120 kg -> 75 + 0.4 × 45 = 93 kg -> 46.5 mg', () => {
-    expect(okDose(weightBased({ weightBasis: 'ADJUSTED' }), 120, male180)).toMatchObject({ doseMg: 46.5, basisWeightKg: 93 });
+    expect(okDose(weightBased({ weightBasis: 'ADJUSTED' }), 120, male180)).toMatchObject({
+      doseMg: 46.5,
+      basisWeightKg: 93,
+    });
   });
 
   it('ADJUSTED: female 165 cm, 63.4 kg -> IBW 56.9, AdjBW 59.5 kg -> 29.75 -> 29.8 mg', () => {
@@ -143,7 +162,10 @@ describe('weight basis', () => {
   });
 
   it('ADJUSTED: actual weight below IBW is used as is', () => {
-    expect(okDose(weightBased({ weightBasis: 'ADJUSTED' }), 70, male180)).toMatchObject({ doseMg: 35, basisWeightKg: 70 });
+    expect(okDose(weightBased({ weightBasis: 'ADJUSTED' }), 70, male180)).toMatchObject({
+      doseMg: 35,
+      basisWeightKg: 70,
+    });
   });
 
   it.each(['IDEAL', 'ADJUSTED'] as const)('%s without height is an error', (weightBasis) => {
@@ -151,11 +173,15 @@ describe('weight basis', () => {
   });
 
   it('IDEAL with sex "other" asks for a formula choice', () => {
-    expect(errorCodes(dose(weightBased({ weightBasis: 'IDEAL' }), 80, { heightCm: 170, sex: 'other' }))).toEqual(['SEX_REQUIRED_FOR_IBW']);
+    expect(errorCodes(dose(weightBased({ weightBasis: 'IDEAL' }), 80, { heightCm: 170, sex: 'other' }))).toEqual([
+      'SEX_REQUIRED_FOR_IBW',
+    ]);
   });
 
   it('IDEAL below 152.4 cm is an error', () => {
-    expect(errorCodes(dose(weightBased({ weightBasis: 'IDEAL' }), 50, { heightCm: 150, sex: 'female' }))).toEqual(['HEIGHT_BELOW_DEVINE_MINIMUM']);
+    expect(errorCodes(dose(weightBased({ weightBasis: 'IDEAL' }), 50, { heightCm: 150, sex: 'female' }))).toEqual([
+      'HEIGHT_BELOW_DEVINE_MINIMUM',
+    ]);
   });
 
   it('ACTUAL needs neither height nor sex', () => {
@@ -165,22 +191,32 @@ describe('weight basis', () => {
 
 describe('weight checks', () => {
   it('missing weight is an error', () => {
-    expect(errorCodes(calculateDose({ protocol: NCT06668571_DOSING, weight: null, today }))).toEqual(['WEIGHT_MISSING']);
+    expect(errorCodes(calculateDose({ protocol: NCT06668571_DOSING, weight: null, today }))).toEqual([
+      'WEIGHT_MISSING',
+    ]);
   });
 
   it('accepts a weight exactly 7 days old and rejects one 8 days old', () => {
     const base = { protocol: NCT06668571_DOSING, today: new Date('2026-11-27') };
     expect(calculateDose({ ...base, weight: { kg: 80, measuredAt: new Date('2026-11-20') } }).ok).toBe(true);
-    expect(errorCodes(calculateDose({ ...base, weight: { kg: 80, measuredAt: new Date('2026-11-19') } }))).toEqual(['WEIGHT_STALE']);
+    expect(errorCodes(calculateDose({ ...base, weight: { kg: 80, measuredAt: new Date('2026-11-19') } }))).toEqual([
+      'WEIGHT_STALE',
+    ]);
   });
 
   it('uses the protocol weight window', () => {
     const protocol = weightBased({ weightWindowDays: 1 });
-    expect(errorCodes(calculateDose({ protocol, weight: { kg: 80, measuredAt: new Date('2026-11-20') }, today }))).toEqual(['WEIGHT_STALE']);
+    expect(
+      errorCodes(calculateDose({ protocol, weight: { kg: 80, measuredAt: new Date('2026-11-20') }, today })),
+    ).toEqual(['WEIGHT_STALE']);
   });
 
   it('rejects a weight dated in the future', () => {
-    expect(errorCodes(calculateDose({ protocol: NCT06668571_DOSING, weight: { kg: 80, measuredAt: new Date('2026-11-23') }, today }))).toEqual(['WEIGHT_IN_FUTURE']);
+    expect(
+      errorCodes(
+        calculateDose({ protocol: NCT06668571_DOSING, weight: { kg: 80, measuredAt: new Date('2026-11-23') }, today }),
+      ),
+    ).toEqual(['WEIGHT_IN_FUTURE']);
   });
 
   it.each([30, 300])('accepts %s kg', (kg) => {
@@ -197,11 +233,24 @@ describe('weight checks', () => {
 });
 
 describe('placebo and fixed doses', () => {
-  const placebo = weightBased({ doseMode: 'PLACEBO', mgPerKg: null, weightBasis: null, diluentVolumeMl: 100, infusionMinutes: 40 });
+  const placebo = weightBased({
+    doseMode: 'PLACEBO',
+    mgPerKg: null,
+    weightBasis: null,
+    diluentVolumeMl: 100,
+    infusionMinutes: 40,
+  });
 
   it('placebo: 0 mg with the same bag volume and rate', () => {
     const result = okDose(placebo, 80);
-    expect(result).toMatchObject({ doseMg: 0, capped: false, uncappedDoseMg: 0, basisWeightKg: 80, volumeMl: 100, rateMlPerH: 150 });
+    expect(result).toMatchObject({
+      doseMg: 0,
+      capped: false,
+      uncappedDoseMg: 0,
+      basisWeightKg: 80,
+      volumeMl: 100,
+      rateMlPerH: 150,
+    });
     expect(result.steps).toContain('Placebo session: no active drug (0 mg)');
     expect(result.steps).toContain('Rate: 100 mL over 40 min = 150 mL/h');
   });
@@ -211,7 +260,10 @@ describe('placebo and fixed doses', () => {
   });
 
   it('placebo without a bag volume has no volume', () => {
-    expect(okDose(weightBased({ doseMode: 'PLACEBO', mgPerKg: null, weightBasis: null }), 80)).toMatchObject({ doseMg: 0, volumeMl: null });
+    expect(okDose(weightBased({ doseMode: 'PLACEBO', mgPerKg: null, weightBasis: null }), 80)).toMatchObject({
+      doseMg: 0,
+      volumeMl: null,
+    });
   });
 
   it('fixed: 25 mg whatever the weight', () => {
@@ -221,7 +273,13 @@ describe('placebo and fixed doses', () => {
   });
 
   it('fixed: the cap still applies', () => {
-    const fixed = weightBased({ doseMode: 'FIXED', mgPerKg: null, weightBasis: null, fixedMg: 60, maxMgPerSession: 50 });
+    const fixed = weightBased({
+      doseMode: 'FIXED',
+      mgPerKg: null,
+      weightBasis: null,
+      fixedMg: 60,
+      maxMgPerSession: 50,
+    });
     expect(okDose(fixed, 80)).toMatchObject({ doseMg: 50, capped: true, uncappedDoseMg: 60 });
   });
 });
@@ -316,7 +374,11 @@ describe('volume and rate', () => {
   });
 
   it('volume is from the capped dose: 120 kg -> 50 mg -> 5 mL -> 7.5 mL/h', () => {
-    expect(okDose({ ...NCT06668571_DOSING, concentrationMgPerMl: 10 }, 120)).toMatchObject({ doseMg: 50, volumeMl: 5, rateMlPerH: 7.5 });
+    expect(okDose({ ...NCT06668571_DOSING, concentrationMgPerMl: 10 }, 120)).toMatchObject({
+      doseMg: 50,
+      volumeMl: 5,
+      rateMlPerH: 7.5,
+    });
   });
 
   it('rounds volume to 0.1 mL and shows the unrounded value: 31.7 mg ÷ 50 mg/mL = 0.634 -> 0.6 mL', () => {
@@ -344,11 +406,16 @@ describe('volume and rate', () => {
   });
 
   it('gives a volume but no rate without an infusion duration', () => {
-    expect(okDose(weightBased({ concentrationMgPerMl: 10, infusionMinutes: null }), 80)).toMatchObject({ volumeMl: 4, rateMlPerH: null });
+    expect(okDose(weightBased({ concentrationMgPerMl: 10, infusionMinutes: null }), 80)).toMatchObject({
+      volumeMl: 4,
+      rateMlPerH: null,
+    });
   });
 
   it('refuses a volume too small to measure', () => {
-    expect(errorCodes(dose(weightBased({ mgPerKg: 0.01, concentrationMgPerMl: 100 }), 30))).toEqual(['VOLUME_TOO_SMALL']);
+    expect(errorCodes(dose(weightBased({ mgPerKg: 0.01, concentrationMgPerMl: 100 }), 30))).toEqual([
+      'VOLUME_TOO_SMALL',
+    ]);
   });
 });
 
@@ -356,7 +423,10 @@ describe('protocol validation', () => {
   it('re-validates the protocol and reports per-field errors', () => {
     const broken = { ...defaultDosingProtocol(), mgPerKg: null };
     const result = dose(broken, 80);
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'protocol.mgPerKg', code: 'PROTOCOL_INVALID' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'protocol.mgPerKg', code: 'PROTOCOL_INVALID' })],
+    });
   });
 
   it('reports session and weight problems together', () => {

@@ -51,7 +51,14 @@ export type DoseCalculation = {
 
 export type DoseResult = DoseCalculation | Failure;
 
-type DoseAmount = { ok: true; dose: Decimal; uncapped: Decimal; capped: boolean; basisWeightKg: number; steps: string[] };
+type DoseAmount = {
+  ok: true;
+  dose: Decimal;
+  uncapped: Decimal;
+  capped: boolean;
+  basisWeightKg: number;
+  steps: string[];
+};
 
 function parseProtocol(protocol: unknown): { protocol: DosingProtocol } | Failure {
   const parsed = dosingProtocolSchema.safeParse(protocol);
@@ -64,7 +71,11 @@ function parseProtocol(protocol: unknown): { protocol: DosingProtocol } | Failur
   return { ok: false, errors };
 }
 
-function applyCap(options: { rounded: Decimal; protocol: DosingProtocol }): { dose: Decimal; capped: boolean; step: string } {
+function applyCap(options: { rounded: Decimal; protocol: DosingProtocol }): {
+  dose: Decimal;
+  capped: boolean;
+  step: string;
+} {
   const { rounded, protocol } = options;
   if (protocol.maxMgPerSession === null) {
     return { dose: rounded, capped: false, step: 'No cap in this protocol' };
@@ -72,10 +83,18 @@ function applyCap(options: { rounded: Decimal; protocol: DosingProtocol }): { do
   const cap = toDecimal(protocol.maxMgPerSession);
   const comparison = compareDecimal(rounded, cap);
   if (comparison > 0) {
-    return { dose: cap, capped: true, step: `Capped at ${formatDecimal(cap)} mg (calculated ${formatDecimal(rounded)} mg)` };
+    return {
+      dose: cap,
+      capped: true,
+      step: `Capped at ${formatDecimal(cap)} mg (calculated ${formatDecimal(rounded)} mg)`,
+    };
   }
   if (comparison === 0) {
-    return { dose: rounded, capped: false, step: `Cap ${formatDecimal(cap)} mg: calculated dose equals the cap and is given in full` };
+    return {
+      dose: rounded,
+      capped: false,
+      step: `Cap ${formatDecimal(cap)} mg: calculated dose equals the cap and is given in full`,
+    };
   }
   return { dose: rounded, capped: false, step: `Cap ${formatDecimal(cap)} mg not reached` };
 }
@@ -96,13 +115,25 @@ function calculateAmount(options: {
   if (sessionDose.kind === 'WEIGHT_BASED') {
     // The schema already requires a weight basis for any mg/kg dose; never fall back to one.
     if (protocol.weightBasis === null) {
-      return { ok: false, errors: [{ field: 'protocol.weightBasis', code: 'PROTOCOL_INVALID', message: 'The protocol has no weight basis for its mg/kg dose' }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'protocol.weightBasis',
+            code: 'PROTOCOL_INVALID',
+            message: 'The protocol has no weight basis for its mg/kg dose',
+          },
+        ],
+      };
     }
     const basis = resolveBasisWeight({ basis: protocol.weightBasis, weight, heightCm: input.heightCm, sex: input.sex });
     if (!basis.ok) return basis;
     basisWeightKg = basis.kg;
     raw = multiplyDecimal(toDecimal(sessionDose.mgPerKg), toDecimal(basis.kg));
-    steps.push(...basis.steps, `${formatNumber(sessionDose.mgPerKg)} mg/kg × ${formatNumber(basis.kg)} kg = ${formatDecimal(raw)} mg`);
+    steps.push(
+      ...basis.steps,
+      `${formatNumber(sessionDose.mgPerKg)} mg/kg × ${formatNumber(basis.kg)} kg = ${formatDecimal(raw)} mg`,
+    );
   } else {
     raw = toDecimal(sessionDose.fixedMg);
     steps.push(`Weight checked: ${describeWeight(weight)}; not used for a fixed dose`);
@@ -115,11 +146,13 @@ function calculateAmount(options: {
   if (compareDecimal(rounded, toDecimal(0)) === 0) {
     return {
       ok: false,
-      errors: [{
-        field: 'protocol.roundingIncrementMg',
-        code: 'DOSE_ROUNDS_TO_ZERO',
-        message: `The calculated dose ${formatDecimal(raw)} mg rounds to 0 mg at a ${incrementText} increment; check the protocol`,
-      }],
+      errors: [
+        {
+          field: 'protocol.roundingIncrementMg',
+          code: 'DOSE_ROUNDS_TO_ZERO',
+          message: `The calculated dose ${formatDecimal(raw)} mg rounds to 0 mg at a ${incrementText} increment; check the protocol`,
+        },
+      ],
     };
   }
   const capResult = applyCap({ rounded, protocol });
@@ -132,7 +165,10 @@ export function calculateDose(input: CalculateDoseInput): DoseResult {
   if ('ok' in parsed) return parsed;
   const { protocol } = parsed;
   if (!isValidDate(input.today)) {
-    return { ok: false, errors: [{ field: 'today', code: 'DATE_INVALID', message: "Today's date is not a valid date" }] };
+    return {
+      ok: false,
+      errors: [{ field: 'today', code: 'DATE_INVALID', message: "Today's date is not a valid date" }],
+    };
   }
 
   const sessionDose = resolveSessionDose({ protocol, sessionNumber: input.sessionNumber });
@@ -145,7 +181,14 @@ export function calculateDose(input: CalculateDoseInput): DoseResult {
   const isPlacebo = sessionDose.kind === 'PLACEBO';
   const amount: DoseAmount | Failure =
     sessionDose.kind === 'PLACEBO'
-      ? { ok: true, dose: toDecimal(0), uncapped: toDecimal(0), capped: false, basisWeightKg: weight.kg, steps: [`Weight checked: ${describeWeight(weight)}; no drug dose in a placebo session`] }
+      ? {
+          ok: true,
+          dose: toDecimal(0),
+          uncapped: toDecimal(0),
+          capped: false,
+          basisWeightKg: weight.kg,
+          steps: [`Weight checked: ${describeWeight(weight)}; no drug dose in a placebo session`],
+        }
       : calculateAmount({ input, protocol, sessionDose, weight });
   if (!amount.ok) return amount;
 

@@ -16,7 +16,10 @@ describe('checkWeight', () => {
 
   it('rejects a weight one day past the window', () => {
     const result = checkWeight({ weight: { kg: 80, measuredAt: onDay('2026-11-19') }, today, windowDays: 7 });
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'weight.measuredAt', code: 'WEIGHT_STALE' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'weight.measuredAt', code: 'WEIGHT_STALE' })],
+    });
   });
 
   it('follows the protocol window, not a fixed 7 days', () => {
@@ -25,7 +28,11 @@ describe('checkWeight', () => {
   });
 
   it('compares calendar days: a weight later on the same day is not in the future', () => {
-    const result = checkWeight({ weight: { kg: 80, measuredAt: new Date('2026-11-27T18:00:00Z') }, today: new Date('2026-11-27T08:00:00Z'), windowDays: 7 });
+    const result = checkWeight({
+      weight: { kg: 80, measuredAt: new Date('2026-11-27T18:00:00Z') },
+      today: new Date('2026-11-27T08:00:00Z'),
+      windowDays: 7,
+    });
     expect(result).toMatchObject({ ok: true, ageDays: 0 });
   });
 
@@ -40,7 +47,10 @@ describe('checkWeight', () => {
 
   it.each([29.9, 300.1, 0, -80, Number.NaN, Number.POSITIVE_INFINITY])('rejects %s kg', (kg) => {
     const result = checkWeight({ weight: { kg, measuredAt: today }, today, windowDays: 7 });
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'weight.kg', code: 'WEIGHT_OUT_OF_RANGE' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'weight.kg', code: 'WEIGHT_OUT_OF_RANGE' })],
+    });
   });
 
   it.each([null, undefined])('reports a missing weight (%s)', (weight) => {

@@ -12,10 +12,18 @@ export type WeightInput = { kg: number; measuredAt: Date } | null | undefined;
 
 export type CheckedWeight = { ok: true; kg: number; measuredOn: string; ageDays: number };
 
-export function checkWeight(options: { weight: WeightInput; today: Date; windowDays: number }): CheckedWeight | Failure {
+export function checkWeight(options: {
+  weight: WeightInput;
+  today: Date;
+  windowDays: number;
+}): CheckedWeight | Failure {
   const { weight, today, windowDays } = options;
   if (weight === null || weight === undefined) {
-    return fail({ field: 'weight', code: 'WEIGHT_MISSING', message: 'No weight recorded; weigh the participant before dosing' });
+    return fail({
+      field: 'weight',
+      code: 'WEIGHT_MISSING',
+      message: 'No weight recorded; weigh the participant before dosing',
+    });
   }
   const errors: DoseError[] = [];
   const { kg, measuredAt } = weight;
@@ -27,7 +35,11 @@ export function checkWeight(options: { weight: WeightInput; today: Date; windowD
     });
   }
   if (!isValidDate(measuredAt)) {
-    errors.push({ field: 'weight.measuredAt', code: 'DATE_INVALID', message: 'The weight has no valid measurement date' });
+    errors.push({
+      field: 'weight.measuredAt',
+      code: 'DATE_INVALID',
+      message: 'The weight has no valid measurement date',
+    });
     return { ok: false, errors };
   }
   const ageDays = utcDayNumber(today) - utcDayNumber(measuredAt);

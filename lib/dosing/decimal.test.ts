@@ -71,7 +71,9 @@ describe('rounding', () => {
   });
 
   it('rounds a ratio: 31.7 ÷ 3 = 10.5667 -> 10.6', () => {
-    expect(formatDecimal(roundRatioToIncrement({ numerator: d(31.7), denominator: d(3), increment: d(0.1) }))).toBe('10.6');
+    expect(formatDecimal(roundRatioToIncrement({ numerator: d(31.7), denominator: d(3), increment: d(0.1) }))).toBe(
+      '10.6',
+    );
   });
 
   it('refuses non-positive divisors', () => {

@@ -5,7 +5,9 @@ import { describeDosing } from './describe-dosing';
 // What staff read on the trial page must say exactly what the protocol says.
 describe('describeDosing', () => {
   it('NCT06419439: four twice-weekly infusions at 0.5 mg/kg, no cap', () => {
-    expect(describeDosing(NCT06419439_DOSING)).toBe('0.5 mg/kg actual body weight, no cap, IV; 4 sessions, at most 2 in any 7 days, ≥ 48 h and ≤ 7 days apart');
+    expect(describeDosing(NCT06419439_DOSING)).toBe(
+      '0.5 mg/kg actual body weight, no cap, IV; 4 sessions, at most 2 in any 7 days, ≥ 48 h and ≤ 7 days apart',
+    );
   });
 
   it('NCT06668571: one 40-minute infusion capped at 50 mg, optional open-label extension 1–7 days later', () => {
@@ -15,7 +17,14 @@ describe('describeDosing', () => {
   });
 
   it('a placebo arm says there is no drug dose, on the same schedule', () => {
-    const placebo = dosingProtocolSchema.parse({ ...NCT06419439_DOSING, doseMode: 'PLACEBO', mgPerKg: null, weightBasis: null });
-    expect(describeDosing(placebo)).toBe('placebo (no drug dose), IV; 4 sessions, at most 2 in any 7 days, ≥ 48 h and ≤ 7 days apart');
+    const placebo = dosingProtocolSchema.parse({
+      ...NCT06419439_DOSING,
+      doseMode: 'PLACEBO',
+      mgPerKg: null,
+      weightBasis: null,
+    });
+    expect(describeDosing(placebo)).toBe(
+      'placebo (no drug dose), IV; 4 sessions, at most 2 in any 7 days, ≥ 48 h and ≤ 7 days apart',
+    );
   });
 });

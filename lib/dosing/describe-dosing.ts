@@ -6,7 +6,11 @@ import type { DosingExtension, DosingProtocol, Route, WeightBasis } from '@/lib/
 // 50 mg, IV over 40 min; 1 session; optional open-label extension 1–7 days after".
 
 const ROUTE_SHORT: Record<Route, string> = { IV: 'IV', IM: 'IM', IN: 'intranasal', PO: 'oral', SC: 'subcutaneous' };
-const BASIS_WORDS: Record<WeightBasis, string> = { ACTUAL: 'actual body weight', IDEAL: 'ideal body weight', ADJUSTED: 'adjusted body weight' };
+const BASIS_WORDS: Record<WeightBasis, string> = {
+  ACTUAL: 'actual body weight',
+  IDEAL: 'ideal body weight',
+  ADJUSTED: 'adjusted body weight',
+};
 
 const n = formatNumber;
 
@@ -15,7 +19,9 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /** "0.5 mg/kg actual body weight", "35 mg", "placebo (no drug dose)". */
-export function describeDose(protocol: Pick<DosingProtocol, 'doseMode' | 'mgPerKg' | 'fixedMg' | 'weightBasis'>): string {
+export function describeDose(
+  protocol: Pick<DosingProtocol, 'doseMode' | 'mgPerKg' | 'fixedMg' | 'weightBasis'>,
+): string {
   if (protocol.doseMode === 'PLACEBO') return 'placebo (no drug dose)';
   if (protocol.doseMode === 'FIXED') return protocol.fixedMg === null ? 'fixed dose' : `${n(protocol.fixedMg)} mg`;
   const basis = protocol.weightBasis ? ` ${BASIS_WORDS[protocol.weightBasis]}` : '';
@@ -26,7 +32,8 @@ export function describeDose(protocol: Pick<DosingProtocol, 'doseMode' | 'mgPerK
 export function describeSessionDose(protocol: DosingProtocol): string {
   const parts = [describeDose(protocol)];
   // "No cap" matters for a weight-based dose (it grows with weight); a fixed dose needs no mention of one.
-  if (protocol.maxMgPerSession !== null && protocol.doseMode !== 'PLACEBO') parts.push(`capped at ${n(protocol.maxMgPerSession)} mg`);
+  if (protocol.maxMgPerSession !== null && protocol.doseMode !== 'PLACEBO')
+    parts.push(`capped at ${n(protocol.maxMgPerSession)} mg`);
   else if (protocol.doseMode === 'WEIGHT_BASED') parts.push('no cap');
   const route = ROUTE_SHORT[protocol.route];
   parts.push(protocol.infusionMinutes === null ? route : `${route} over ${n(protocol.infusionMinutes)} min`);
@@ -45,15 +52,27 @@ export function describeSchedule(protocol: DosingProtocol): string {
 }
 
 /** "optional open-label extension 1–7 days after (0.5 mg/kg)". */
-export function describeExtension(extension: DosingExtension, protocol: Pick<DosingProtocol, 'weightBasis' | 'doseMode' | 'maxMgPerSession'>): string {
-  const kind = [extension.isOptional ? 'optional' : null, extension.isOpenLabel ? 'open-label' : null, 'extension'].filter(Boolean).join(' ');
+export function describeExtension(
+  extension: DosingExtension,
+  protocol: Pick<DosingProtocol, 'weightBasis' | 'doseMode' | 'maxMgPerSession'>,
+): string {
+  const kind = [extension.isOptional ? 'optional' : null, extension.isOpenLabel ? 'open-label' : null, 'extension']
+    .filter(Boolean)
+    .join(' ');
   const { minDaysAfterLastSession: min, maxDaysAfterLastSession: max } = extension;
   const when = min === max ? `${plural(min, 'day')} after` : `${n(min)}–${n(max)} days after`;
   let dose: string | null = null;
-  if (extension.mgPerKg !== null) dose = describeDose({ doseMode: 'WEIGHT_BASED', mgPerKg: extension.mgPerKg, fixedMg: null, weightBasis: protocol.weightBasis });
+  if (extension.mgPerKg !== null)
+    dose = describeDose({
+      doseMode: 'WEIGHT_BASED',
+      mgPerKg: extension.mgPerKg,
+      fixedMg: null,
+      weightBasis: protocol.weightBasis,
+    });
   else if (extension.fixedMg !== null) dose = `${n(extension.fixedMg)} mg`;
   // A placebo arm's sessions carry no cap in words, so the active extension states its own.
-  if (dose !== null && protocol.doseMode === 'PLACEBO' && protocol.maxMgPerSession !== null) dose = `${dose}, capped at ${n(protocol.maxMgPerSession)} mg`;
+  if (dose !== null && protocol.doseMode === 'PLACEBO' && protocol.maxMgPerSession !== null)
+    dose = `${dose}, capped at ${n(protocol.maxMgPerSession)} mg`;
   return `${kind} ${when}${dose === null ? '' : ` (${dose})`}`;
 }
 
@@ -67,13 +86,20 @@ export function describeDosing(protocol: DosingProtocol): string {
 /** "Session 2: 0.75 mg/kg" for each escalation step. */
 export function describeDoseSteps(protocol: DosingProtocol): string[] {
   return protocol.doseSteps.map((step) => {
-    const dose = step.mgPerKg !== null ? `${n(step.mgPerKg)} mg/kg` : step.fixedMg !== null ? `${n(step.fixedMg)} mg` : 'no dose set';
+    const dose =
+      step.mgPerKg !== null
+        ? `${n(step.mgPerKg)} mg/kg`
+        : step.fixedMg !== null
+          ? `${n(step.fixedMg)} mg`
+          : 'no dose set';
     return `Session ${n(step.sessionNumber)}: ${dose}`;
   });
 }
 
 /** "10 mg/mL" or "100 mL bag", or null when neither is set. */
-export function describeVolume(protocol: Pick<DosingProtocol, 'concentrationMgPerMl' | 'diluentVolumeMl'>): string | null {
+export function describeVolume(
+  protocol: Pick<DosingProtocol, 'concentrationMgPerMl' | 'diluentVolumeMl'>,
+): string | null {
   if (protocol.concentrationMgPerMl !== null) return `${n(protocol.concentrationMgPerMl)} mg/mL`;
   if (protocol.diluentVolumeMl !== null) return `${n(protocol.diluentVolumeMl)} mL diluent`;
   return null;

@@ -33,7 +33,10 @@ describe('calculateIdealBodyWeight', () => {
 
   it('refuses heights below 152.4 cm instead of clamping', () => {
     const result = calculateIdealBodyWeight({ heightCm: 152.3, sex: 'male' });
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'heightCm', code: 'HEIGHT_BELOW_DEVINE_MINIMUM' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'heightCm', code: 'HEIGHT_BELOW_DEVINE_MINIMUM' })],
+    });
   });
 
   it.each([99.9, 250.1, Number.NaN, Number.POSITIVE_INFINITY])('refuses implausible height %s', (heightCm) => {
@@ -48,17 +51,26 @@ describe('calculateIdealBodyWeight', () => {
 
   it.each([null, undefined])('needs a height (%s)', (heightCm) => {
     const result = calculateIdealBodyWeight({ heightCm, sex: 'male' });
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'heightCm', code: 'HEIGHT_MISSING' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'heightCm', code: 'HEIGHT_MISSING' })],
+    });
   });
 
   it.each(['other', 'unknown', null, undefined] as const)('asks a clinician to choose a formula for sex %s', (sex) => {
     const result = calculateIdealBodyWeight({ heightCm: 170, sex });
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'sex', code: 'SEX_REQUIRED_FOR_IBW' })] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'sex', code: 'SEX_REQUIRED_FOR_IBW' })],
+    });
   });
 
   it('reports height and sex problems together', () => {
     const result = calculateIdealBodyWeight({ heightCm: null, sex: 'unknown' });
-    expect(result.ok ? [] : result.errors.map((error) => error.code)).toEqual(['HEIGHT_MISSING', 'SEX_REQUIRED_FOR_IBW']);
+    expect(result.ok ? [] : result.errors.map((error) => error.code)).toEqual([
+      'HEIGHT_MISSING',
+      'SEX_REQUIRED_FOR_IBW',
+    ]);
   });
 });
 
@@ -80,10 +92,16 @@ describe('calculateAdjustedBodyWeight', () => {
   });
 
   it('equals IBW when actual equals IBW', () => {
-    expect(calculateAdjustedBodyWeight({ actualKg: 75, idealKg: 75 })).toMatchObject({ adjustedKg: 75, isActualUsed: false });
+    expect(calculateAdjustedBodyWeight({ actualKg: 75, idealKg: 75 })).toMatchObject({
+      adjustedKg: 75,
+      isActualUsed: false,
+    });
   });
 
   it('uses actual weight when it is below IBW', () => {
-    expect(calculateAdjustedBodyWeight({ actualKg: 74.9, idealKg: 75 })).toMatchObject({ adjustedKg: 74.9, isActualUsed: true });
+    expect(calculateAdjustedBodyWeight({ actualKg: 74.9, idealKg: 75 })).toMatchObject({
+      adjustedKg: 74.9,
+      isActualUsed: true,
+    });
   });
 });

@@ -42,29 +42,35 @@ function checkHeight(heightCm: number | null | undefined): DoseError[] {
     return [{ field: 'heightCm', code: 'HEIGHT_MISSING', message: 'Height is needed to calculate ideal body weight' }];
   }
   if (!Number.isFinite(heightCm) || heightCm < HEIGHT_RANGE_CM.min || heightCm > HEIGHT_RANGE_CM.max) {
-    return [{
-      field: 'heightCm',
-      code: 'HEIGHT_OUT_OF_RANGE',
-      message: `Height ${heightCm} cm is outside the plausible range ${HEIGHT_RANGE_CM.min}–${HEIGHT_RANGE_CM.max} cm; check the measurement`,
-    }];
+    return [
+      {
+        field: 'heightCm',
+        code: 'HEIGHT_OUT_OF_RANGE',
+        message: `Height ${heightCm} cm is outside the plausible range ${HEIGHT_RANGE_CM.min}–${HEIGHT_RANGE_CM.max} cm; check the measurement`,
+      },
+    ];
   }
   if (heightCm < DEVINE_MIN_HEIGHT_CM) {
-    return [{
-      field: 'heightCm',
-      code: 'HEIGHT_BELOW_DEVINE_MINIMUM',
-      message: `The Devine formula is not valid below 152.4 cm (60 in); height is ${heightCm} cm. A clinician must decide this participant's dose`,
-    }];
+    return [
+      {
+        field: 'heightCm',
+        code: 'HEIGHT_BELOW_DEVINE_MINIMUM',
+        message: `The Devine formula is not valid below 152.4 cm (60 in); height is ${heightCm} cm. A clinician must decide this participant's dose`,
+      },
+    ];
   }
   return [];
 }
 
 function checkSex(sex: Sex | null | undefined): DoseError[] {
   if (sex === 'female' || sex === 'male') return [];
-  return [{
-    field: 'sex',
-    code: 'SEX_REQUIRED_FOR_IBW',
-    message: `Ideal body weight needs the female or male Devine formula (recorded sex: ${sex ?? 'missing'}); a clinician must choose which to use`,
-  }];
+  return [
+    {
+      field: 'sex',
+      code: 'SEX_REQUIRED_FOR_IBW',
+      message: `Ideal body weight needs the female or male Devine formula (recorded sex: ${sex ?? 'missing'}); a clinician must choose which to use`,
+    },
+  ];
 }
 
 export function calculateIdealBodyWeight(options: {
@@ -109,7 +115,10 @@ export function calculateAdjustedBodyWeight(options: { actualKg: number; idealKg
     };
   }
   const excess = subtractDecimal(actual, ideal);
-  const adjusted = roundToIncrement(addDecimal(ideal, multiplyDecimal(toDecimal(ADJUSTED_WEIGHT_FACTOR), excess)), WEIGHT_INCREMENT);
+  const adjusted = roundToIncrement(
+    addDecimal(ideal, multiplyDecimal(toDecimal(ADJUSTED_WEIGHT_FACTOR), excess)),
+    WEIGHT_INCREMENT,
+  );
   return {
     adjustedKg: decimalToNumber(adjusted),
     isActualUsed: false,

@@ -34,11 +34,13 @@ function volumeFromConcentration(dose: Decimal, concentrationMgPerMl: number): V
   if (compareDecimal(volume, ZERO) === 0) {
     return {
       ok: false,
-      errors: [{
-        field: 'protocol.concentrationMgPerMl',
-        code: 'VOLUME_TOO_SMALL',
-        message: `${doseText} is under 0.05 mL, too small to measure; the protocol needs a lower concentration`,
-      }],
+      errors: [
+        {
+          field: 'protocol.concentrationMgPerMl',
+          code: 'VOLUME_TOO_SMALL',
+          message: `${doseText} is under 0.05 mL, too small to measure; the protocol needs a lower concentration`,
+        },
+      ],
     };
   }
   const isExact = compareDecimal(multiplyDecimal(volume, concentration), dose) === 0;
@@ -47,7 +49,9 @@ function volumeFromConcentration(dose: Decimal, concentrationMgPerMl: number): V
   const isPreciseExact = compareDecimal(multiplyDecimal(precise, concentration), dose) === 0;
   return {
     volume,
-    steps: [`Volume: ${doseText} ${isPreciseExact ? '=' : '≈'} ${formatDecimal(precise)} mL, rounded to ${formatDecimal(volume)} mL`],
+    steps: [
+      `Volume: ${doseText} ${isPreciseExact ? '=' : '≈'} ${formatDecimal(precise)} mL, rounded to ${formatDecimal(volume)} mL`,
+    ],
   };
 }
 
@@ -56,7 +60,10 @@ function resolveVolume(options: { dose: Decimal; isPlacebo: boolean; protocol: D
   if (protocol.diluentVolumeMl !== null) {
     const bag = toDecimal(protocol.diluentVolumeMl);
     const contents = isPlacebo ? 'placebo' : `the ${formatDecimal(dose)} mg dose`;
-    return { volume: bag, steps: [`Volume: ${formatDecimal(bag)} mL bag (diluent volume from the protocol, containing ${contents})`] };
+    return {
+      volume: bag,
+      steps: [`Volume: ${formatDecimal(bag)} mL bag (diluent volume from the protocol, containing ${contents})`],
+    };
   }
   if (protocol.concentrationMgPerMl !== null && !isPlacebo) {
     return volumeFromConcentration(dose, protocol.concentrationMgPerMl);
@@ -79,7 +86,12 @@ export function calculateInfusionVolume(options: {
   if (volume === null) return { ok: true, volumeMl: null, rateMlPerH: null, steps };
   const volumeMl = decimalToNumber(volume);
   if (infusionMinutes === null) {
-    return { ok: true, volumeMl, rateMlPerH: null, steps: [...steps, 'Rate: not calculated (the protocol gives no infusion duration)'] };
+    return {
+      ok: true,
+      volumeMl,
+      rateMlPerH: null,
+      steps: [...steps, 'Rate: not calculated (the protocol gives no infusion duration)'],
+    };
   }
   const rate = roundRatioToIncrement({
     numerator: multiplyDecimal(volume, toDecimal(60)),
@@ -89,7 +101,13 @@ export function calculateInfusionVolume(options: {
   if (compareDecimal(rate, ZERO) === 0) {
     return {
       ok: false,
-      errors: [{ field: 'protocol.infusionMinutes', code: 'RATE_TOO_SMALL', message: 'The infusion rate rounds to 0 mL/h; check the volume and infusion duration' }],
+      errors: [
+        {
+          field: 'protocol.infusionMinutes',
+          code: 'RATE_TOO_SMALL',
+          message: 'The infusion rate rounds to 0 mL/h; check the volume and infusion duration',
+        },
+      ],
     };
   }
   const isRateExact =

@@ -18,10 +18,20 @@ type DoseSource = { mgPerKg: number | null; fixedMg: number | null };
 
 function toSessionDose(source: DoseSource, label: string, steps: string[]): SessionDose {
   if (source.mgPerKg !== null) {
-    return { ok: true, kind: 'WEIGHT_BASED', mgPerKg: source.mgPerKg, steps: [...steps, `${label}: ${formatNumber(source.mgPerKg)} mg/kg`] };
+    return {
+      ok: true,
+      kind: 'WEIGHT_BASED',
+      mgPerKg: source.mgPerKg,
+      steps: [...steps, `${label}: ${formatNumber(source.mgPerKg)} mg/kg`],
+    };
   }
   if (source.fixedMg !== null) {
-    return { ok: true, kind: 'FIXED', fixedMg: source.fixedMg, steps: [...steps, `${label}: fixed ${formatNumber(source.fixedMg)} mg`] };
+    return {
+      ok: true,
+      kind: 'FIXED',
+      fixedMg: source.fixedMg,
+      steps: [...steps, `${label}: fixed ${formatNumber(source.fixedMg)} mg`],
+    };
   }
   return { ok: true, kind: 'PLACEBO', steps: [...steps, 'Placebo session: no active drug (0 mg)'] };
 }
@@ -38,7 +48,13 @@ export function resolveSessionDose(options: {
     if (protocol.doseSteps.length > 0) {
       return {
         ok: false,
-        errors: [{ field: 'sessionNumber', code: 'SESSION_REQUIRED', message: 'This protocol doses some sessions differently; give the session number' }],
+        errors: [
+          {
+            field: 'sessionNumber',
+            code: 'SESSION_REQUIRED',
+            message: 'This protocol doses some sessions differently; give the session number',
+          },
+        ],
       };
     }
     return toSessionDose(armDose, 'Arm dose', []);
@@ -47,11 +63,13 @@ export function resolveSessionDose(options: {
     const extensionText = protocol.extension ? ` (session ${lastSession} is the extension)` : '';
     return {
       ok: false,
-      errors: [{
-        field: 'sessionNumber',
-        code: 'SESSION_OUT_OF_RANGE',
-        message: `Session ${String(sessionNumber)} is not part of this protocol: sessions run 1–${lastSession}${extensionText}`,
-      }],
+      errors: [
+        {
+          field: 'sessionNumber',
+          code: 'SESSION_OUT_OF_RANGE',
+          message: `Session ${String(sessionNumber)} is not part of this protocol: sessions run 1–${lastSession}${extensionText}`,
+        },
+      ],
     };
   }
   if (protocol.extension && sessionNumber === protocol.sessionCount + 1) {

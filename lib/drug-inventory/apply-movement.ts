@@ -14,7 +14,10 @@ export async function lockLot(tx: Tx, lotId: string): Promise<LockedLot> {
   const rows = await tx.$queryRaw<LockedLot[]>`
     SELECT "id", "onHandUg", "expiresOn", "drug", "lotNumber" FROM "DrugLot" WHERE "id" = ${lotId} FOR UPDATE`;
   const lot = rows[0];
-  if (!lot) throw new AppError('NOT_FOUND', 'This drug lot does not exist.', { fields: { lotId: ['This drug lot does not exist.'] } });
+  if (!lot)
+    throw new AppError('NOT_FOUND', 'This drug lot does not exist.', {
+      fields: { lotId: ['This drug lot does not exist.'] },
+    });
   return { ...lot, onHandUg: BigInt(lot.onHandUg) };
 }
 

@@ -3,14 +3,31 @@ import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { toCsv } from '@/lib/csv/to-csv';
 import { getLotLog } from './get-lot-log';
 
-const HEADER = ['Time', 'Movement', 'Amount (mg)', 'Balance after (mg)', 'By', 'Witness', 'Participant', 'Trial', 'Session', 'Reason', 'Reverses', 'Reversed by', 'Movement id'];
+const HEADER = [
+  'Time',
+  'Movement',
+  'Amount (mg)',
+  'Balance after (mg)',
+  'By',
+  'Witness',
+  'Participant',
+  'Trial',
+  'Session',
+  'Reason',
+  'Reverses',
+  'Reversed by',
+  'Movement id',
+];
 
 /**
  * The lot's record as an inspector reads it: every movement with time, who, witness,
  * amount and running balance (oldest first), then the witnessed counts. Masked-trial
  * rows are shown as the viewer may see them (see getLotLog).
  */
-export async function exportLotLogCsv(options: { lotId: string; viewerId: string }): Promise<{ filename: string; csv: string }> {
+export async function exportLotLogCsv(options: {
+  lotId: string;
+  viewerId: string;
+}): Promise<{ filename: string; csv: string }> {
   const log = await getLotLog(options);
   const { lot } = log;
   const movementRows = log.entries.map((entry) => [
@@ -43,8 +60,15 @@ export async function exportLotLogCsv(options: { lotId: string; viewerId: string
     '',
     count.id,
   ]);
-  const title = [[`${lot.drug} — NDC ${lot.ndc} — lot ${lot.lotNumber} — expires ${lot.expiresOn} — on hand ${lot.onHandMg} mg`]];
-  const csv = toCsv([...title, HEADER, ...movementRows, ...(countRows.length > 0 ? [[], ['Witnessed counts'], ...countRows] : [])]);
+  const title = [
+    [`${lot.drug} — NDC ${lot.ndc} — lot ${lot.lotNumber} — expires ${lot.expiresOn} — on hand ${lot.onHandMg} mg`],
+  ];
+  const csv = toCsv([
+    ...title,
+    HEADER,
+    ...movementRows,
+    ...(countRows.length > 0 ? [[], ['Witnessed counts'], ...countRows] : []),
+  ]);
   const safeLot = lot.lotNumber.replace(/[^A-Za-z0-9._-]/g, '_');
   return { filename: `drug-log-${safeLot}.csv`, csv: `${csv}\r\n` };
 }

@@ -26,7 +26,17 @@ export type LogEntry = {
   reversedById: string | null;
 };
 
-export type LotCount = { id: string; at: string; countedMg: number; expectedMg: number; discrepancyMg: number; actor: string; witness: string; reviewedAt: string | null; reviewNote: string | null };
+export type LotCount = {
+  id: string;
+  at: string;
+  countedMg: number;
+  expectedMg: number;
+  discrepancyMg: number;
+  actor: string;
+  witness: string;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+};
 
 export type LotLog = { lot: LotDto; entries: LogEntry[]; counts: LotCount[] };
 
@@ -66,10 +76,15 @@ export async function getLotLog(options: { lotId: string; viewerId: string }): P
       },
     },
   });
-  const counts = await prisma.drugCount.findMany({ where: { lotId }, orderBy: { createdAt: 'asc' }, include: { actor: PERSON, witness: PERSON } });
+  const counts = await prisma.drugCount.findMany({
+    where: { lotId },
+    orderBy: { createdAt: 'asc' },
+    include: { actor: PERSON, witness: PERSON },
+  });
   const entries = movements.map((movement): LogEntry => {
     const enrollment = movement.visit?.enrollment ?? null;
-    const isMasked = enrollment !== null && !canSeeAllocation({ viewer, trial: enrollment.trial, enrollmentId: enrollment.id });
+    const isMasked =
+      enrollment !== null && !canSeeAllocation({ viewer, trial: enrollment.trial, enrollmentId: enrollment.id });
     const trial = enrollment?.trial;
     return {
       id: movement.id,
@@ -97,7 +112,11 @@ export async function getLotLog(options: { lotId: string; viewerId: string }): P
   });
   return {
     lot: toLotDto(row, {
-      receivedUg: lotTotalUg({ concentrationMgPerMl: Number(row.concentrationMgPerMl), vialVolumeMl: Number(row.vialVolumeMl), vialsReceived: row.vialsReceived }),
+      receivedUg: lotTotalUg({
+        concentrationMgPerMl: Number(row.concentrationMgPerMl),
+        vialVolumeMl: Number(row.vialVolumeMl),
+        vialsReceived: row.vialsReceived,
+      }),
       today,
     }),
     entries,

@@ -17,7 +17,11 @@ export async function listLots(options: { include?: 'usable' | 'all'; db?: Db } 
   });
   const lots = rows.map((row) =>
     toLotDto(row, {
-      receivedUg: lotTotalUg({ concentrationMgPerMl: Number(row.concentrationMgPerMl), vialVolumeMl: Number(row.vialVolumeMl), vialsReceived: row.vialsReceived }),
+      receivedUg: lotTotalUg({
+        concentrationMgPerMl: Number(row.concentrationMgPerMl),
+        vialVolumeMl: Number(row.vialVolumeMl),
+        vialsReceived: row.vialsReceived,
+      }),
       today,
     }),
   );

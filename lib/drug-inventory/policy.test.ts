@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkWitness, countDiscrepancyUg, isLotExpired, lotTotalUg, mgToUg, openedVialRemainderUg, ugToMg, vialContentUg } from './policy';
+import {
+  checkWitness,
+  countDiscrepancyUg,
+  isLotExpired,
+  lotTotalUg,
+  mgToUg,
+  openedVialRemainderUg,
+  ugToMg,
+  vialContentUg,
+} from './policy';
 
 // Worked examples use ketamine hydrochloride injection as commonly supplied: 50 mg/mL in
 // 10 mL multi-dose vials (500 mg a vial) and 10 mg/mL in 20 mL vials (200 mg a vial).
@@ -36,7 +45,9 @@ describe('witness', () => {
     expect(checkWitness({ actorId: 'w', witness: clinician })?.code).toBe('SAME_PERSON');
   });
   it('refuses coordinators, admins and deactivated accounts', () => {
-    expect(checkWitness({ actorId: 'a', witness: { ...clinician, role: 'COORDINATOR' } })?.code).toBe('NOT_A_CLINICIAN');
+    expect(checkWitness({ actorId: 'a', witness: { ...clinician, role: 'COORDINATOR' } })?.code).toBe(
+      'NOT_A_CLINICIAN',
+    );
     expect(checkWitness({ actorId: 'a', witness: { ...clinician, role: 'ADMIN' } })?.code).toBe('NOT_A_CLINICIAN');
     expect(checkWitness({ actorId: 'a', witness: { ...clinician, isActive: false } })?.code).toBe('INACTIVE');
   });

@@ -63,11 +63,15 @@ export function isLotExpired(options: { expiresOn: string; today: string }): boo
 export type WitnessProblem = { code: 'SAME_PERSON' | 'NOT_A_CLINICIAN' | 'INACTIVE'; message: string };
 
 /** Whether `witness` may witness what `actorId` does. Password re-entry is checked separately. */
-export function checkWitness(options: { actorId: string; witness: { id: string; role: Role; isActive: boolean } }): WitnessProblem | null {
+export function checkWitness(options: {
+  actorId: string;
+  witness: { id: string; role: Role; isActive: boolean };
+}): WitnessProblem | null {
   const { actorId, witness } = options;
   if (witness.id === actorId) return { code: 'SAME_PERSON', message: 'The witness must be a second person, not you.' };
   if (!witness.isActive) return { code: 'INACTIVE', message: 'This witness account is deactivated.' };
-  if (!WITNESS_ROLES.includes(witness.role)) return { code: 'NOT_A_CLINICIAN', message: 'The witness must be a clinician.' };
+  if (!WITNESS_ROLES.includes(witness.role))
+    return { code: 'NOT_A_CLINICIAN', message: 'The witness must be a clinician.' };
   return null;
 }
 

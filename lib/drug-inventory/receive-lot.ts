@@ -23,7 +23,9 @@ export async function receiveLot(options: { input: ReceiveLotInput; ctx: WriteCo
     return await prisma.$transaction(async (tx) => {
       const today = await drugRecordToday(tx);
       if (input.receivedOn > today) {
-        throw new AppError('VALIDATION_FAILED', undefined, { fields: { receivedOn: ['The receipt date cannot be in the future'] } });
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          fields: { receivedOn: ['The receipt date cannot be in the future'] },
+        });
       }
       const row = await tx.drugLot.create({
         data: {
@@ -41,10 +43,21 @@ export async function receiveLot(options: { input: ReceiveLotInput; ctx: WriteCo
         },
         include: RECEIVED_BY,
       });
-      const lot = { id: row.id, onHandUg: BigInt(0), expiresOn: row.expiresOn, drug: row.drug, lotNumber: row.lotNumber };
+      const lot = {
+        id: row.id,
+        onHandUg: BigInt(0),
+        expiresOn: row.expiresOn,
+        drug: row.drug,
+        lotNumber: row.lotNumber,
+      };
       const movement = await applyMovement(tx, { lot, kind: 'RECEIPT', changeUg: totalUg, actorId: ctx.user.id });
       const dto = toLotDto({ ...row, onHandUg: totalUg }, { receivedUg: totalUg, today });
-      await ctx.audit(tx, { action: 'drug.lot_receive', entityType: 'DrugLot', entityId: row.id, after: { lot: dto, movement: toMovementDto(movement) } });
+      await ctx.audit(tx, {
+        action: 'drug.lot_receive',
+        entityType: 'DrugLot',
+        entityId: row.id,
+        after: { lot: dto, movement: toMovementDto(movement) },
+      });
       return dto;
     });
   } catch (error) {

@@ -26,13 +26,26 @@ export type CountResult = {
  */
 export async function recordCount(options: { input: CountInput; ctx: WriteContext }): Promise<CountResult> {
   const { input, ctx } = options;
-  const witness = await verifyWitness({ email: input.witnessEmail, password: input.witnessPassword, purpose: 'drug.count_witness', ctx });
+  const witness = await verifyWitness({
+    email: input.witnessEmail,
+    password: input.witnessPassword,
+    purpose: 'drug.count_witness',
+    ctx,
+  });
   return prisma.$transaction(async (tx) => {
     const lot = await lockLot(tx, input.lotId);
     const countedUg = mgToUg(input.countedMg);
     const discrepancyUg = countDiscrepancyUg({ countedUg, expectedUg: lot.onHandUg });
     const row = await tx.drugCount.create({
-      data: { lotId: lot.id, countedUg, expectedUg: lot.onHandUg, discrepancyUg, notes: input.notes ?? null, actorId: ctx.user.id, witnessId: witness.id },
+      data: {
+        lotId: lot.id,
+        countedUg,
+        expectedUg: lot.onHandUg,
+        discrepancyUg,
+        notes: input.notes ?? null,
+        actorId: ctx.user.id,
+        witnessId: witness.id,
+      },
     });
     const result: CountResult = {
       id: row.id,
@@ -44,7 +57,12 @@ export async function recordCount(options: { input: CountInput; ctx: WriteContex
       witness,
       createdAt: row.createdAt.toISOString(),
     };
-    await ctx.audit(tx, { action: result.discrepancy ? 'drug.count_discrepancy' : 'drug.count', entityType: 'DrugCount', entityId: row.id, after: result });
+    await ctx.audit(tx, {
+      action: result.discrepancy ? 'drug.count_discrepancy' : 'drug.count',
+      entityType: 'DrugCount',
+      entityId: row.id,
+      after: result,
+    });
     return result;
   });
 }

@@ -12,14 +12,23 @@ import { verifyWitness } from './verify-witness';
  * witness re-enters their password first; then, under the lot's lock, the amount is
  * taken off the balance (409 when more than is on hand). Audited `drug.waste`.
  */
-export async function recordWaste(options: { input: WasteInput; ctx: WriteContext }): Promise<MovementDto & { witness: { id: string; name: string } }> {
+export async function recordWaste(options: {
+  input: WasteInput;
+  ctx: WriteContext;
+}): Promise<MovementDto & { witness: { id: string; name: string } }> {
   const { input, ctx } = options;
-  const witness = await verifyWitness({ email: input.witnessEmail, password: input.witnessPassword, purpose: 'drug.waste_witness', ctx });
+  const witness = await verifyWitness({
+    email: input.witnessEmail,
+    password: input.witnessPassword,
+    purpose: 'drug.waste_witness',
+    ctx,
+  });
   return prisma.$transaction(async (tx) => {
     const lot = await lockLot(tx, input.lotId);
     if (input.visitId) {
       const visit = await tx.visit.findUnique({ where: { id: input.visitId }, select: { id: true } });
-      if (!visit) throw new AppError('VALIDATION_FAILED', undefined, { fields: { visitId: ['This visit does not exist'] } });
+      if (!visit)
+        throw new AppError('VALIDATION_FAILED', undefined, { fields: { visitId: ['This visit does not exist'] } });
     }
     const movement = await applyMovement(tx, {
       lot,
@@ -31,7 +40,13 @@ export async function recordWaste(options: { input: WasteInput; ctx: WriteContex
       reason: input.reason,
     });
     const dto = toMovementDto(movement);
-    await ctx.audit(tx, { action: 'drug.waste', entityType: 'DrugMovement', entityId: movement.id, after: { ...dto, witnessName: witness.name }, reason: input.reason });
+    await ctx.audit(tx, {
+      action: 'drug.waste',
+      entityType: 'DrugMovement',
+      entityId: movement.id,
+      after: { ...dto, witnessName: witness.name },
+      reason: input.reason,
+    });
     return { ...dto, witness };
   });
 }

@@ -1,4 +1,9 @@
-import type { CriterionResult, CriterionResultValue, EligibilityCandidate, OverallResult } from '@/lib/eligibility/types';
+import type {
+  CriterionResult,
+  CriterionResultValue,
+  EligibilityCandidate,
+  OverallResult,
+} from '@/lib/eligibility/types';
 import type { RuleNode } from '@/lib/validations/eligibility';
 
 // What a saved eligibility check holds (EligibilityCheck.inputs / results / review)

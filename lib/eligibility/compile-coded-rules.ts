@@ -22,7 +22,12 @@ export function compileSex(rule: SexRule): RuleEvaluator {
 
 // Arrays are allocated only when needed: most diagnoses are recorded absent and most classes never taken.
 export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
-  const codes = rule.anyOf.map((code) => ({ code, label: DIAGNOSES[code].label, absentLabel: lowerFirst(DIAGNOSES[code].label), missingItem: `${DIAGNOSES[code].label} (diagnosis)` }));
+  const codes = rule.anyOf.map((code) => ({
+    code,
+    label: DIAGNOSES[code].label,
+    absentLabel: lowerFirst(DIAGNOSES[code].label),
+    missingItem: `${DIAGNOSES[code].label} (diagnosis)`,
+  }));
   return (index, scratch) => {
     let present: string[] | null = null;
     let absent: string[] | null = null;
@@ -46,7 +51,11 @@ export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
 }
 
 export function compileMedication(rule: MedicationRule): RuleEvaluator {
-  const classes = rule.anyOf.map((code) => ({ code, label: MEDICATIONS[code].label, missingItem: `${MEDICATIONS[code].label} use` }));
+  const classes = rule.anyOf.map((code) => ({
+    code,
+    label: MEDICATIONS[code].label,
+    missingItem: `${MEDICATIONS[code].label} use`,
+  }));
   const within = rule.withinDays;
   return (index, scratch) => {
     let used: string[] | null = null;
@@ -102,4 +111,3 @@ export function compileFact(rule: FactRule): RuleEvaluator {
     return fact.value === rule.equals ? TRUE : FALSE;
   };
 }
-

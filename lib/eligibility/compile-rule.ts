@@ -116,7 +116,9 @@ function compileLab(rule: LabRule): RuleEvaluator {
       return UNKNOWN;
     }
     const ratio = roundRatio(lab.value / reference);
-    scratch.observations.push(`${shortLabel} = ${formatRatio(ratio, rule)} × ${refName} (${lab.value}, ${refName} ${reference}) on ${lab.date}`);
+    scratch.observations.push(
+      `${shortLabel} = ${formatRatio(ratio, rule)} × ${refName} (${lab.value}, ${refName} ${reference}) on ${lab.date}`,
+    );
     return isMet(ratio) ? TRUE : FALSE;
   };
 }

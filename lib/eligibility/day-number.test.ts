@@ -11,7 +11,17 @@ describe('toDayNumber', () => {
   });
 
   it('rejects malformed or impossible days', () => {
-    for (const bad of ['2026-02-29', '2026-04-31', '2026-00-10', '2026-13-01', '2026-1-01', '2026/01/01', '2026-01-0a', '', '2026-01-01T00:00']) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-13-01',
+      '2026-1-01',
+      '2026/01/01',
+      '2026-01-0a',
+      '',
+      '2026-01-01T00:00',
+    ]) {
       expect(toDayNumber(bad)).toBeNaN();
       expect(parseCalendarDay(bad)).toBeNull();
     }
@@ -19,12 +29,17 @@ describe('toDayNumber', () => {
 
   it('agrees with Date.UTC and round-trips through fromDayNumber', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10);
-        const expected = Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) / 86_400_000);
-        expect(toDayNumber(iso)).toBe(expected);
-        expect(fromDayNumber(expected)).toBe(iso);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          const expected = Math.floor(
+            Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) / 86_400_000,
+          );
+          expect(toDayNumber(iso)).toBe(expected);
+          expect(fromDayNumber(expected)).toBe(iso);
+        },
+      ),
     );
   });
 });

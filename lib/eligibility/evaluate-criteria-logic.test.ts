@@ -30,20 +30,34 @@ describe('three-valued logic', () => {
   });
 
   const andTable: Array<[Value, Value, Value]> = [
-    ['T', 'T', 'T'], ['T', 'F', 'F'], ['T', 'U', 'U'],
-    ['F', 'T', 'F'], ['F', 'F', 'F'], ['F', 'U', 'F'],
-    ['U', 'T', 'U'], ['U', 'F', 'F'], ['U', 'U', 'U'],
+    ['T', 'T', 'T'],
+    ['T', 'F', 'F'],
+    ['T', 'U', 'U'],
+    ['F', 'T', 'F'],
+    ['F', 'F', 'F'],
+    ['F', 'U', 'F'],
+    ['U', 'T', 'U'],
+    ['U', 'F', 'F'],
+    ['U', 'U', 'U'],
   ];
   const orTable: Array<[Value, Value, Value]> = [
-    ['T', 'T', 'T'], ['T', 'F', 'T'], ['T', 'U', 'T'],
-    ['F', 'T', 'T'], ['F', 'F', 'F'], ['F', 'U', 'U'],
-    ['U', 'T', 'T'], ['U', 'F', 'U'], ['U', 'U', 'U'],
+    ['T', 'T', 'T'],
+    ['T', 'F', 'T'],
+    ['T', 'U', 'T'],
+    ['F', 'T', 'T'],
+    ['F', 'F', 'F'],
+    ['F', 'U', 'U'],
+    ['U', 'T', 'T'],
+    ['U', 'F', 'U'],
+    ['U', 'U', 'U'],
   ];
   for (const [a, b, expected] of andTable) {
-    it(`${a} AND ${b} = ${expected}`, () => expect(run({ kind: 'all', rules: [leaves[a], leaves[b]] }).result).toBe(asResult[expected]));
+    it(`${a} AND ${b} = ${expected}`, () =>
+      expect(run({ kind: 'all', rules: [leaves[a], leaves[b]] }).result).toBe(asResult[expected]));
   }
   for (const [a, b, expected] of orTable) {
-    it(`${a} OR ${b} = ${expected}`, () => expect(run({ kind: 'any', rules: [leaves[a], leaves[b]] }).result).toBe(asResult[expected]));
+    it(`${a} OR ${b} = ${expected}`, () =>
+      expect(run({ kind: 'any', rules: [leaves[a], leaves[b]] }).result).toBe(asResult[expected]));
   }
 
   it('handles single-child groups and nesting', () => {
@@ -103,17 +117,27 @@ describe('composite explanations', () => {
         { kind: 'number', measure: 'age_years', op: 'lte', value: 65 },
       ],
     };
-    expect(checkRule({ rule, candidate: makeCandidate({ dateOfBirth: '1990-01-01' }) }).explanation).toBe('Age 36 on 2026-11-23; needs age ≥ 18 and age ≤ 65');
+    expect(checkRule({ rule, candidate: makeCandidate({ dateOfBirth: '1990-01-01' }) }).explanation).toBe(
+      'Age 36 on 2026-11-23; needs age ≥ 18 and age ≤ 65',
+    );
   });
 });
 
 describe('diagnoses', () => {
   const psychosis: RuleNode = { kind: 'diagnosis', anyOf: ['bipolar_disorder', 'schizophrenia'] };
   const dx = (entries: Array<[string, boolean, string]>) =>
-    makeCandidate({ diagnoses: entries.map(([code, isPresent, recordedAt]) => ({ code: code as 'schizophrenia', isPresent, recordedAt })) });
+    makeCandidate({
+      diagnoses: entries.map(([code, isPresent, recordedAt]) => ({
+        code: code as 'schizophrenia',
+        isPresent,
+        recordedAt,
+      })),
+    });
 
   it('is MET when any listed diagnosis is present', () => {
-    expect(checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: dx([['schizophrenia', true, '2025-05-01']]) })).toMatchObject({
+    expect(
+      checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: dx([['schizophrenia', true, '2025-05-01']]) }),
+    ).toMatchObject({
       result: 'MET',
       explanation: 'Schizophrenia present (recorded 2025-05-01); excluded if any of: bipolar disorder, schizophrenia',
       missing: [],
@@ -121,50 +145,104 @@ describe('diagnoses', () => {
   });
 
   it('is NOT_MET only when every listed diagnosis is recorded absent', () => {
-    const result = checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: dx([['bipolar_disorder', false, '2026-01-02'], ['schizophrenia', false, '2026-01-03']]) });
+    const result = checkRule({
+      kind: 'EXCLUSION',
+      rule: psychosis,
+      candidate: dx([
+        ['bipolar_disorder', false, '2026-01-02'],
+        ['schizophrenia', false, '2026-01-03'],
+      ]),
+    });
     expect(result).toMatchObject({
       result: 'NOT_MET',
-      explanation: 'Recorded absent: bipolar disorder (2026-01-02), schizophrenia (2026-01-03); excluded if any of: bipolar disorder, schizophrenia',
+      explanation:
+        'Recorded absent: bipolar disorder (2026-01-02), schizophrenia (2026-01-03); excluded if any of: bipolar disorder, schizophrenia',
     });
   });
 
   it('is UNKNOWN when one is absent and the other never recorded', () => {
-    expect(checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: dx([['bipolar_disorder', false, '2026-01-02']]) })).toMatchObject({
+    expect(
+      checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: dx([['bipolar_disorder', false, '2026-01-02']]) }),
+    ).toMatchObject({
       result: 'UNKNOWN',
       explanation: 'Recorded absent: bipolar disorder (2026-01-02); Missing: Schizophrenia (diagnosis)',
       missing: ['Schizophrenia (diagnosis)'],
     });
-    expect(checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: makeCandidate() }).missing).toEqual(['Bipolar disorder (diagnosis)', 'Schizophrenia (diagnosis)']);
+    expect(checkRule({ kind: 'EXCLUSION', rule: psychosis, candidate: makeCandidate() }).missing).toEqual([
+      'Bipolar disorder (diagnosis)',
+      'Schizophrenia (diagnosis)',
+    ]);
   });
 
   it('ignores a record made after the check day', () => {
-    expect(checkRule({ rule: psychosis, candidate: dx([['bipolar_disorder', false, '2026-01-02'], ['schizophrenia', false, '2026-01-02'], ['schizophrenia', true, '2026-11-24']]) }).result).toBe('NOT_MET');
-    expect(checkRule({ rule: psychosis, candidate: dx([['schizophrenia', true, '2026-11-24']]) }).result).toBe('UNKNOWN');
+    expect(
+      checkRule({
+        rule: psychosis,
+        candidate: dx([
+          ['bipolar_disorder', false, '2026-01-02'],
+          ['schizophrenia', false, '2026-01-02'],
+          ['schizophrenia', true, '2026-11-24'],
+        ]),
+      }).result,
+    ).toBe('NOT_MET');
+    expect(checkRule({ rule: psychosis, candidate: dx([['schizophrenia', true, '2026-11-24']]) }).result).toBe(
+      'UNKNOWN',
+    );
   });
 
   it('lets a newer record override an older one', () => {
-    expect(checkRule({ rule: psychosis, candidate: dx([['schizophrenia', true, '2025-05-01'], ['schizophrenia', false, '2026-05-01'], ['bipolar_disorder', false, '2026-05-01']]) }).result).toBe('NOT_MET');
+    expect(
+      checkRule({
+        rule: psychosis,
+        candidate: dx([
+          ['schizophrenia', true, '2025-05-01'],
+          ['schizophrenia', false, '2026-05-01'],
+          ['bipolar_disorder', false, '2026-05-01'],
+        ]),
+      }).result,
+    ).toBe('NOT_MET');
   });
 });
 
 describe('medications', () => {
   const washout: RuleNode = { kind: 'medication', anyOf: ['benzodiazepine'], withinDays: 14 };
-  const med = (isCurrent: boolean, lastDoseAt: string | null, recordedAt = '2026-11-20') => makeCandidate({ medications: [{ class: 'benzodiazepine', isCurrent, lastDoseAt, recordedAt }] });
+  const med = (isCurrent: boolean, lastDoseAt: string | null, recordedAt = '2026-11-20') =>
+    makeCandidate({ medications: [{ class: 'benzodiazepine', isCurrent, lastDoseAt, recordedAt }] });
   const run = (candidate: ReturnType<typeof med>) => checkRule({ kind: 'EXCLUSION', rule: washout, candidate });
 
   it('is MET when taken now or within the window (inclusive)', () => {
-    expect(run(med(true, null))).toMatchObject({ result: 'MET', explanation: 'Benzodiazepine: current (recorded 2026-11-20); excluded if benzodiazepine use within 14 days' });
-    expect(run(med(false, '2026-11-09'))).toMatchObject({ result: 'MET', explanation: 'Benzodiazepine: last dose 2026-11-09; excluded if benzodiazepine use within 14 days' });
+    expect(run(med(true, null))).toMatchObject({
+      result: 'MET',
+      explanation: 'Benzodiazepine: current (recorded 2026-11-20); excluded if benzodiazepine use within 14 days',
+    });
+    expect(run(med(false, '2026-11-09'))).toMatchObject({
+      result: 'MET',
+      explanation: 'Benzodiazepine: last dose 2026-11-09; excluded if benzodiazepine use within 14 days',
+    });
   });
 
   it('is NOT_MET when the last dose is older than the window or it was never taken', () => {
-    expect(run(med(false, '2026-11-08'))).toMatchObject({ result: 'NOT_MET', explanation: 'Benzodiazepine: last dose 2026-11-08 (recorded 2026-11-20); excluded if benzodiazepine use within 14 days' });
-    expect(run(med(false, null))).toMatchObject({ result: 'NOT_MET', explanation: 'Benzodiazepine: never taken (recorded 2026-11-20); excluded if benzodiazepine use within 14 days' });
+    expect(run(med(false, '2026-11-08'))).toMatchObject({
+      result: 'NOT_MET',
+      explanation:
+        'Benzodiazepine: last dose 2026-11-08 (recorded 2026-11-20); excluded if benzodiazepine use within 14 days',
+    });
+    expect(run(med(false, null))).toMatchObject({
+      result: 'NOT_MET',
+      explanation: 'Benzodiazepine: never taken (recorded 2026-11-20); excluded if benzodiazepine use within 14 days',
+    });
   });
 
   it('is UNKNOWN when not recorded or when the history predates the window', () => {
-    expect(run(makeCandidate())).toMatchObject({ result: 'UNKNOWN', explanation: 'Missing: Benzodiazepine use', missing: ['Benzodiazepine use'] });
-    expect(run(med(false, null, '2026-11-08'))).toMatchObject({ result: 'UNKNOWN', explanation: 'Benzodiazepine history is from 2026-11-08, older than 14 days' });
+    expect(run(makeCandidate())).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'Missing: Benzodiazepine use',
+      missing: ['Benzodiazepine use'],
+    });
+    expect(run(med(false, null, '2026-11-08'))).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'Benzodiazepine history is from 2026-11-08, older than 14 days',
+    });
     expect(run(med(true, null, '2026-11-08')).result).toBe('UNKNOWN');
     expect(run(med(false, null, '2026-11-09')).result).toBe('NOT_MET');
   });
@@ -172,25 +250,43 @@ describe('medications', () => {
   it('is MET when any listed class was used even if another is unrecorded', () => {
     const rule: RuleNode = { kind: 'medication', anyOf: ['maoi', 'benzodiazepine'], withinDays: 14 };
     expect(checkRule({ rule, candidate: med(true, null) })).toMatchObject({ result: 'MET', missing: [] });
-    expect(checkRule({ rule, candidate: med(false, null) })).toMatchObject({ result: 'UNKNOWN', missing: ['MAOI use'] });
+    expect(checkRule({ rule, candidate: med(false, null) })).toMatchObject({
+      result: 'UNKNOWN',
+      missing: ['MAOI use'],
+    });
   });
 });
 
 describe('facts, sex and clinician judgment', () => {
   it('compares a fact with the expected answer and honours its window', () => {
     const notInTrial: RuleNode = { kind: 'fact', fact: 'in_another_trial', equals: false, withinDays: 30 };
-    const fact = (value: boolean, recordedAt: string) => makeCandidate({ facts: [{ code: 'in_another_trial', value, recordedAt }] });
-    expect(checkRule({ rule: notInTrial, candidate: fact(false, '2026-11-01') })).toMatchObject({ result: 'MET', explanation: 'In another trial: no on 2026-11-01; needs in another trial: no' });
+    const fact = (value: boolean, recordedAt: string) =>
+      makeCandidate({ facts: [{ code: 'in_another_trial', value, recordedAt }] });
+    expect(checkRule({ rule: notInTrial, candidate: fact(false, '2026-11-01') })).toMatchObject({
+      result: 'MET',
+      explanation: 'In another trial: no on 2026-11-01; needs in another trial: no',
+    });
     expect(checkRule({ rule: notInTrial, candidate: fact(true, '2026-11-01') }).result).toBe('NOT_MET');
-    expect(checkRule({ rule: notInTrial, candidate: fact(false, '2026-10-23') })).toMatchObject({ result: 'UNKNOWN', explanation: 'In another trial answer is from 2026-10-23, older than 30 days' });
+    expect(checkRule({ rule: notInTrial, candidate: fact(false, '2026-10-23') })).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'In another trial answer is from 2026-10-23, older than 30 days',
+    });
   });
 
   it('treats an unknown sex as missing unless the rule lists it', () => {
     const female: RuleNode = { kind: 'sex', anyOf: ['female'] };
-    expect(checkRule({ rule: female, candidate: makeCandidate({ sex: 'female' }) })).toMatchObject({ result: 'MET', explanation: 'Sex = female; needs sex: female' });
+    expect(checkRule({ rule: female, candidate: makeCandidate({ sex: 'female' }) })).toMatchObject({
+      result: 'MET',
+      explanation: 'Sex = female; needs sex: female',
+    });
     expect(checkRule({ rule: female, candidate: makeCandidate({ sex: 'other' }) }).result).toBe('NOT_MET');
-    expect(checkRule({ rule: female, candidate: makeCandidate({ sex: 'unknown' }) })).toMatchObject({ result: 'UNKNOWN', missing: ['Sex'] });
-    expect(checkRule({ rule: { kind: 'sex', anyOf: ['unknown'] }, candidate: makeCandidate({ sex: 'unknown' }) }).result).toBe('MET');
+    expect(checkRule({ rule: female, candidate: makeCandidate({ sex: 'unknown' }) })).toMatchObject({
+      result: 'UNKNOWN',
+      missing: ['Sex'],
+    });
+    expect(
+      checkRule({ rule: { kind: 'sex', anyOf: ['unknown'] }, candidate: makeCandidate({ sex: 'unknown' }) }).result,
+    ).toBe('MET');
   });
 
   it('leaves a criterion without a rule to the clinician', () => {

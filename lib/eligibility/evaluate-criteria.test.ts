@@ -2,16 +2,58 @@ import { describe, expect, it } from 'vitest';
 import type { CompareOp, RuleNode } from '@/lib/validations/eligibility';
 import { checkRule, makeCandidate } from '@/lib/eligibility/test-helpers';
 
-const phq9 = (value: number, measuredAt = '2026-11-02') => makeCandidate({ measurements: [{ code: 'phq9_total', value, measuredAt }] });
-const phq9Rule = (op: CompareOp, value: number, max?: number): RuleNode => ({ kind: 'number', measure: 'phq9_total', op, value, ...(max === undefined ? {} : { max }) });
+const phq9 = (value: number, measuredAt = '2026-11-02') =>
+  makeCandidate({ measurements: [{ code: 'phq9_total', value, measuredAt }] });
+const phq9Rule = (op: CompareOp, value: number, max?: number): RuleNode => ({
+  kind: 'number',
+  measure: 'phq9_total',
+  op,
+  value,
+  ...(max === undefined ? {} : { max }),
+});
 
 describe('evaluateCriteria: numeric operators on both sides of the threshold', () => {
   const cases: Array<[CompareOp, [number, string][]]> = [
-    ['lt', [[14, 'MET'], [15, 'NOT_MET'], [16, 'NOT_MET']]],
-    ['lte', [[14, 'MET'], [15, 'MET'], [16, 'NOT_MET']]],
-    ['gt', [[14, 'NOT_MET'], [15, 'NOT_MET'], [16, 'MET']]],
-    ['gte', [[14, 'NOT_MET'], [15, 'MET'], [16, 'MET']]],
-    ['eq', [[14, 'NOT_MET'], [15, 'MET'], [16, 'NOT_MET']]],
+    [
+      'lt',
+      [
+        [14, 'MET'],
+        [15, 'NOT_MET'],
+        [16, 'NOT_MET'],
+      ],
+    ],
+    [
+      'lte',
+      [
+        [14, 'MET'],
+        [15, 'MET'],
+        [16, 'NOT_MET'],
+      ],
+    ],
+    [
+      'gt',
+      [
+        [14, 'NOT_MET'],
+        [15, 'NOT_MET'],
+        [16, 'MET'],
+      ],
+    ],
+    [
+      'gte',
+      [
+        [14, 'NOT_MET'],
+        [15, 'MET'],
+        [16, 'MET'],
+      ],
+    ],
+    [
+      'eq',
+      [
+        [14, 'NOT_MET'],
+        [15, 'MET'],
+        [16, 'NOT_MET'],
+      ],
+    ],
   ];
   for (const [op, expectations] of cases) {
     for (const [value, expected] of expectations) {
@@ -23,19 +65,33 @@ describe('evaluateCriteria: numeric operators on both sides of the threshold', (
 
   it('between is inclusive at both ends', () => {
     const rule = phq9Rule('between', 10, 20);
-    expect([9, 10, 15, 20, 21].map((v) => checkRule({ rule, candidate: phq9(v) }).result)).toEqual(['NOT_MET', 'MET', 'MET', 'MET', 'NOT_MET']);
+    expect([9, 10, 15, 20, 21].map((v) => checkRule({ rule, candidate: phq9(v) }).result)).toEqual([
+      'NOT_MET',
+      'MET',
+      'MET',
+      'MET',
+      'NOT_MET',
+    ]);
   });
 
   it('explains inclusion as "needs" and cites value and date', () => {
-    expect(checkRule({ rule: phq9Rule('gte', 15), candidate: phq9(14) }).explanation).toBe('PHQ-9 = 14 on 2026-11-02; needs ≥ 15');
+    expect(checkRule({ rule: phq9Rule('gte', 15), candidate: phq9(14) }).explanation).toBe(
+      'PHQ-9 = 14 on 2026-11-02; needs ≥ 15',
+    );
   });
 });
 
 describe('evaluateCriteria: BMI', () => {
   const bmiOver40: RuleNode = { kind: 'number', measure: 'bmi', op: 'gt', value: 40 };
-  const directBmi = (value: number) => makeCandidate({ measurements: [{ code: 'bmi', value, measuredAt: '2026-11-02' }] });
+  const directBmi = (value: number) =>
+    makeCandidate({ measurements: [{ code: 'bmi', value, measuredAt: '2026-11-02' }] });
   const fromWeight = (weightKg: number, heightCm = 170) =>
-    makeCandidate({ measurements: [{ code: 'weight_kg', value: weightKg, measuredAt: '2026-11-02' }, { code: 'height_cm', value: heightCm, measuredAt: '2026-10-01' }] });
+    makeCandidate({
+      measurements: [
+        { code: 'weight_kg', value: weightKg, measuredAt: '2026-11-02' },
+        { code: 'height_cm', value: heightCm, measuredAt: '2026-10-01' },
+      ],
+    });
 
   it('excludes at 40.1 but not at 40.0', () => {
     const over = checkRule({ kind: 'EXCLUSION', rule: bmiOver40, candidate: directBmi(40.1) });
@@ -59,10 +115,18 @@ describe('evaluateCriteria: BMI', () => {
       { code: 'weight_kg' as const, value: 120, measuredAt: '2026-11-10' },
       { code: 'height_cm' as const, value: 170, measuredAt: '2026-11-05' },
     ];
-    const olderDirect = makeCandidate({ measurements: [...measurements, { code: 'bmi', value: 30, measuredAt: '2026-11-04' }] });
-    expect(checkRule({ rule: bmiOver40, candidate: olderDirect }).explanation).toBe('BMI = 41.5 on 2026-11-05 (from weight and height); needs > 40');
-    const sameDayDirect = makeCandidate({ measurements: [...measurements, { code: 'bmi', value: 30, measuredAt: '2026-11-05' }] });
-    expect(checkRule({ rule: bmiOver40, candidate: sameDayDirect }).explanation).toBe('BMI = 30.0 on 2026-11-05; needs > 40');
+    const olderDirect = makeCandidate({
+      measurements: [...measurements, { code: 'bmi', value: 30, measuredAt: '2026-11-04' }],
+    });
+    expect(checkRule({ rule: bmiOver40, candidate: olderDirect }).explanation).toBe(
+      'BMI = 41.5 on 2026-11-05 (from weight and height); needs > 40',
+    );
+    const sameDayDirect = makeCandidate({
+      measurements: [...measurements, { code: 'bmi', value: 30, measuredAt: '2026-11-05' }],
+    });
+    expect(checkRule({ rule: bmiOver40, candidate: sameDayDirect }).explanation).toBe(
+      'BMI = 30.0 on 2026-11-05; needs > 40',
+    );
   });
 
   it('treats a computed BMI as stale when the older input is stale', () => {
@@ -74,7 +138,11 @@ describe('evaluateCriteria: BMI', () => {
 
   it('is missing without a BMI or both weight and height', () => {
     const onlyWeight = makeCandidate({ measurements: [{ code: 'weight_kg', value: 80, measuredAt: '2026-11-02' }] });
-    expect(checkRule({ rule: bmiOver40, candidate: onlyWeight })).toMatchObject({ result: 'UNKNOWN', explanation: 'Missing: BMI', missing: ['BMI'] });
+    expect(checkRule({ rule: bmiOver40, candidate: onlyWeight })).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'Missing: BMI',
+      missing: ['BMI'],
+    });
   });
 });
 
@@ -83,8 +151,14 @@ describe('evaluateCriteria: age', () => {
   const born = (dateOfBirth: string) => makeCandidate({ dateOfBirth });
 
   it('counts the 18th birthday itself, not the day before', () => {
-    expect(checkRule({ rule: adult, candidate: born('2008-11-23') })).toMatchObject({ result: 'MET', explanation: 'Age 18 on 2026-11-23; needs 18–65' });
-    expect(checkRule({ rule: adult, candidate: born('2008-11-24') })).toMatchObject({ result: 'NOT_MET', explanation: 'Age 17 on 2026-11-23; needs 18–65' });
+    expect(checkRule({ rule: adult, candidate: born('2008-11-23') })).toMatchObject({
+      result: 'MET',
+      explanation: 'Age 18 on 2026-11-23; needs 18–65',
+    });
+    expect(checkRule({ rule: adult, candidate: born('2008-11-24') })).toMatchObject({
+      result: 'NOT_MET',
+      explanation: 'Age 17 on 2026-11-23; needs 18–65',
+    });
   });
 
   it('stops at the upper bound the day the person turns 66', () => {
@@ -94,13 +168,23 @@ describe('evaluateCriteria: age', () => {
 
   it('gives a 29 February birthday on 1 March in common years', () => {
     const leapling = born('2008-02-29');
-    expect(checkRule({ rule: adult, candidate: leapling, asOf: '2026-02-28' }).explanation).toBe('Age 17 on 2026-02-28; needs 18–65');
-    expect(checkRule({ rule: adult, candidate: leapling, asOf: '2026-03-01' }).explanation).toBe('Age 18 on 2026-03-01; needs 18–65');
-    expect(checkRule({ rule: adult, candidate: leapling, asOf: '2028-02-29' }).explanation).toBe('Age 20 on 2028-02-29; needs 18–65');
+    expect(checkRule({ rule: adult, candidate: leapling, asOf: '2026-02-28' }).explanation).toBe(
+      'Age 17 on 2026-02-28; needs 18–65',
+    );
+    expect(checkRule({ rule: adult, candidate: leapling, asOf: '2026-03-01' }).explanation).toBe(
+      'Age 18 on 2026-03-01; needs 18–65',
+    );
+    expect(checkRule({ rule: adult, candidate: leapling, asOf: '2028-02-29' }).explanation).toBe(
+      'Age 20 on 2028-02-29; needs 18–65',
+    );
   });
 
   it('is UNKNOWN when the date of birth is invalid or after the check day', () => {
-    expect(checkRule({ rule: adult, candidate: born('1980-02-30') })).toMatchObject({ result: 'UNKNOWN', explanation: 'Missing: Date of birth', missing: ['Date of birth'] });
+    expect(checkRule({ rule: adult, candidate: born('1980-02-30') })).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'Missing: Date of birth',
+      missing: ['Date of birth'],
+    });
     expect(checkRule({ rule: adult, candidate: born('2026-11-24') }).result).toBe('UNKNOWN');
   });
 });
@@ -109,7 +193,11 @@ describe('evaluateCriteria: missing, stale and most recent data', () => {
   const recentPhq9: RuleNode = { kind: 'number', measure: 'phq9_total', op: 'gte', value: 15, withinDays: 30 };
 
   it('is UNKNOWN when data is missing', () => {
-    expect(checkRule({ rule: recentPhq9, candidate: makeCandidate() })).toMatchObject({ result: 'UNKNOWN', explanation: 'Missing: PHQ-9 total', missing: ['PHQ-9 total'] });
+    expect(checkRule({ rule: recentPhq9, candidate: makeCandidate() })).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'Missing: PHQ-9 total',
+      missing: ['PHQ-9 total'],
+    });
   });
 
   it('accepts data exactly withinDays old and rejects one day older', () => {
@@ -143,14 +231,17 @@ describe('evaluateCriteria: missing, stale and most recent data', () => {
   });
 
   it('refuses malformed dates instead of guessing', () => {
-    expect(() => checkRule({ rule: recentPhq9, candidate: phq9(20, '2026-13-01') })).toThrow(/Invalid date "2026-13-01" in candidate measurements\[0\]\.measuredAt/);
+    expect(() => checkRule({ rule: recentPhq9, candidate: phq9(20, '2026-13-01') })).toThrow(
+      /Invalid date "2026-13-01" in candidate measurements\[0\]\.measuredAt/,
+    );
     expect(() => checkRule({ rule: recentPhq9, candidate: phq9(20), asOf: 'today' })).toThrow(/Invalid check date/);
   });
 });
 
 describe('evaluateCriteria: labs as multiples of the reference limit', () => {
   const altOver2: RuleNode = { kind: 'lab', lab: 'alt', reference: 'uln', op: 'gt', value: 2, withinDays: 90 };
-  const alt = (value: number, uln: number | null, measuredAt = '2026-11-02') => makeCandidate({ labs: [{ code: 'alt', value, uln, lln: 7, measuredAt }] });
+  const alt = (value: number, uln: number | null, measuredAt = '2026-11-02') =>
+    makeCandidate({ labs: [{ code: 'alt', value, uln, lln: 7, measuredAt }] });
 
   it('treats exactly 2 × ULN as not above 2 × ULN', () => {
     expect(checkRule({ kind: 'EXCLUSION', rule: altOver2, candidate: alt(80, 40) })).toMatchObject({
@@ -170,9 +261,17 @@ describe('evaluateCriteria: labs as multiples of the reference limit', () => {
   });
 
   it('compares decimal ratios without binary noise (0.3 / 0.1 is exactly 3)', () => {
-    const candidate = makeCandidate({ labs: [{ code: 'bilirubin_direct', value: 0.3, uln: 0.1, lln: null, measuredAt: '2026-11-02' }] });
-    expect(checkRule({ rule: { kind: 'lab', lab: 'bilirubin_direct', reference: 'uln', op: 'gte', value: 3 }, candidate }).result).toBe('MET');
-    expect(checkRule({ rule: { kind: 'lab', lab: 'bilirubin_direct', reference: 'uln', op: 'gt', value: 3 }, candidate }).result).toBe('NOT_MET');
+    const candidate = makeCandidate({
+      labs: [{ code: 'bilirubin_direct', value: 0.3, uln: 0.1, lln: null, measuredAt: '2026-11-02' }],
+    });
+    expect(
+      checkRule({ rule: { kind: 'lab', lab: 'bilirubin_direct', reference: 'uln', op: 'gte', value: 3 }, candidate })
+        .result,
+    ).toBe('MET');
+    expect(
+      checkRule({ rule: { kind: 'lab', lab: 'bilirubin_direct', reference: 'uln', op: 'gt', value: 3 }, candidate })
+        .result,
+    ).toBe('NOT_MET');
   });
 
   it('is UNKNOWN without the reference limit, when missing, or when stale', () => {
@@ -181,7 +280,10 @@ describe('evaluateCriteria: labs as multiples of the reference limit', () => {
       explanation: 'ALT on 2026-11-02 has no ULN recorded',
       missing: ['ALT ULN'],
     });
-    expect(checkRule({ rule: altOver2, candidate: makeCandidate() })).toMatchObject({ result: 'UNKNOWN', missing: ['ALT'] });
+    expect(checkRule({ rule: altOver2, candidate: makeCandidate() })).toMatchObject({
+      result: 'UNKNOWN',
+      missing: ['ALT'],
+    });
   });
 
   it('applies the time window to labs', () => {
@@ -195,8 +297,12 @@ describe('evaluateCriteria: labs as multiples of the reference limit', () => {
 
   it('compares against the LLN when asked', () => {
     const rule: RuleNode = { kind: 'lab', lab: 'tsh', reference: 'lln', op: 'lt', value: 1 };
-    const tsh = (value: number) => makeCandidate({ labs: [{ code: 'tsh', value, uln: 4.5, lln: 0.4, measuredAt: '2026-11-02' }] });
-    expect(checkRule({ rule, candidate: tsh(0.3) })).toMatchObject({ result: 'MET', explanation: 'TSH = 0.75 × LLN (0.3, LLN 0.4) on 2026-11-02; needs < 1 × LLN' });
+    const tsh = (value: number) =>
+      makeCandidate({ labs: [{ code: 'tsh', value, uln: 4.5, lln: 0.4, measuredAt: '2026-11-02' }] });
+    expect(checkRule({ rule, candidate: tsh(0.3) })).toMatchObject({
+      result: 'MET',
+      explanation: 'TSH = 0.75 × LLN (0.3, LLN 0.4) on 2026-11-02; needs < 1 × LLN',
+    });
     expect(checkRule({ rule, candidate: tsh(0.4) }).result).toBe('NOT_MET');
   });
 });

@@ -3,7 +3,12 @@ import { indexCandidate, type CandidateIndex } from '@/lib/eligibility/index-can
 import type { CriterionResult, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
 
 export { overallResult, isBlocking } from '@/lib/eligibility/overall-result';
-export type { CriterionResult, EligibilityCandidate, EligibilityCriterion, OverallResult } from '@/lib/eligibility/types';
+export type {
+  CriterionResult,
+  EligibilityCandidate,
+  EligibilityCriterion,
+  OverallResult,
+} from '@/lib/eligibility/types';
 
 export type EvaluateCriteriaInput = {
   /** In display order; results come back in the same order. */
@@ -31,7 +36,15 @@ function dedupeInPlace(items: string[]): void {
 
 function evaluateOne(criterion: EligibilityCriterion, index: CandidateIndex, scratch: Scratch): CriterionResult {
   const { id, kind, text, rule } = criterion;
-  if (rule === null) return { criterionId: id, kind, text, result: 'NEEDS_REVIEW', explanation: 'Clinician judgment', missing: NO_MISSING };
+  if (rule === null)
+    return {
+      criterionId: id,
+      kind,
+      text,
+      result: 'NEEDS_REVIEW',
+      explanation: 'Clinician judgment',
+      missing: NO_MISSING,
+    };
 
   const compiled = compileRule(rule);
   // Fresh small arrays are cheaper than truncating (setting .length leaves V8's fast path).
@@ -43,7 +56,8 @@ function evaluateOne(criterion: EligibilityCriterion, index: CandidateIndex, scr
   dedupeInPlace(observations);
   const isUnknown = truth === UNKNOWN;
   // An undecidable leaf says exactly what is missing or stale; repeating the threshold adds nothing.
-  if (!(isUnknown && compiled.isLeaf)) observations.push(kind === 'INCLUSION' ? compiled.needsText : compiled.excludedIfText);
+  if (!(isUnknown && compiled.isLeaf))
+    observations.push(kind === 'INCLUSION' ? compiled.needsText : compiled.excludedIfText);
   let missingItems = NO_MISSING;
   if (isUnknown) {
     dedupeInPlace(missing);

@@ -15,7 +15,12 @@ export async function getCheck(id: string, ctx: ScreeningContext): Promise<Eligi
   return prisma.$transaction(async (tx) => {
     const detail = await readCheckDetail(tx, id);
     if (!detail) throw new AppError('NOT_FOUND', 'This eligibility check does not exist.');
-    await ctx.audit(tx, { action: 'eligibility.view', entityType: 'EligibilityCheck', entityId: id, after: { candidateId: detail.candidate.id } });
+    await ctx.audit(tx, {
+      action: 'eligibility.view',
+      entityType: 'EligibilityCheck',
+      entityId: id,
+      after: { candidateId: detail.candidate.id },
+    });
     return detail;
   });
 }

@@ -1,5 +1,12 @@
 import { computeBmi } from '@/lib/measures/compute-bmi';
-import type { DiagnosisCode, FactCode, LabCode, MedicationClass, NumericMeasureCode, Sex } from '@/lib/measures/vocabulary';
+import type {
+  DiagnosisCode,
+  FactCode,
+  LabCode,
+  MedicationClass,
+  NumericMeasureCode,
+  Sex,
+} from '@/lib/measures/vocabulary';
 import { ageInYears, toDayNumber } from '@/lib/eligibility/day-number';
 import type { EligibilityCandidate } from '@/lib/eligibility/types';
 
@@ -7,7 +14,13 @@ import type { EligibilityCandidate } from '@/lib/eligibility/types';
 export type IndexedNumber = { value: number; date: string; day: number; isComputedBmi: boolean };
 export type IndexedLab = { value: number; uln: number | null; lln: number | null; date: string; day: number };
 export type IndexedDiagnosis = { isPresent: boolean; date: string; day: number };
-export type IndexedMedication = { isCurrent: boolean; lastDoseAt: string | null; lastDoseDay: number | null; date: string; day: number };
+export type IndexedMedication = {
+  isCurrent: boolean;
+  lastDoseAt: string | null;
+  lastDoseDay: number | null;
+  date: string;
+  day: number;
+};
 export type IndexedFact = { value: boolean; date: string; day: number };
 
 /** A candidate's latest value per code as of the check day, built once and shared by every criterion. */
@@ -68,7 +81,13 @@ export function indexCandidate(candidate: EligibilityCandidate, asOf: string): C
     const lastDoseDay = med.lastDoseAt === null ? null : dayOrThrow(med.lastDoseAt, `medications[${i}].lastDoseAt`);
     const day = dayOrThrow(med.recordedAt, `medications[${i}].recordedAt`);
     if (isSuperseded(medications.get(med.class), day, asOfDay)) continue;
-    medications.set(med.class, { isCurrent: med.isCurrent, lastDoseAt: med.lastDoseAt, lastDoseDay, date: med.recordedAt, day });
+    medications.set(med.class, {
+      isCurrent: med.isCurrent,
+      lastDoseAt: med.lastDoseAt,
+      lastDoseDay,
+      date: med.recordedAt,
+      day,
+    });
   }
   const facts = new Map<FactCode, IndexedFact>();
   for (let i = 0; i < candidate.facts.length; i++) {
@@ -79,7 +98,17 @@ export function indexCandidate(candidate: EligibilityCandidate, asOf: string): C
   }
 
   applyComputedBmi(numbers);
-  return { asOf, asOfDay, ageYears: ageInYears(candidate.dateOfBirth, asOf), sex: candidate.sex, numbers, labs, diagnoses, medications, facts };
+  return {
+    asOf,
+    asOfDay,
+    ageYears: ageInYears(candidate.dateOfBirth, asOf),
+    sex: candidate.sex,
+    numbers,
+    labs,
+    diagnoses,
+    medications,
+    facts,
+  };
 }
 
 // A BMI computed from weight and height is only as recent as the older of the two; a directly entered BMI

@@ -8,7 +8,12 @@ export type TrialChoice = { trialId: string; label: string };
 export type CandidateTrial = TrialChoice & { stage: PipelineStageValue };
 
 /** How a trial is named on the eligibility screens: registry id first, then what staff call it. */
-export function eligibilityTrialLabel(trial: { nctId: string | null; acronym: string | null; shortTitle: string | null; title: string }): string {
+export function eligibilityTrialLabel(trial: {
+  nctId: string | null;
+  acronym: string | null;
+  shortTitle: string | null;
+  title: string;
+}): string {
   const name = trialLabel(trial);
   return trial.nctId ? `${trial.nctId} · ${name}` : name;
 }

@@ -29,7 +29,10 @@ export async function loadTrialCriteria(db: Tx, trialId: string): Promise<TrialC
       protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true } },
     },
   });
-  if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['Choose an existing trial.'] } });
+  if (!trial)
+    throw new AppError('NOT_FOUND', 'This trial does not exist.', {
+      fields: { trialId: ['Choose an existing trial.'] },
+    });
   const version = trial.protocolVersions[0];
   if (!version) throw new AppError('CONFLICT', 'This trial has no protocol version to check eligibility against.');
   const rows = await db.criterion.findMany({

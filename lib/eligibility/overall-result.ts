@@ -4,7 +4,9 @@ import type { CriterionResult, OverallResult } from '@/lib/eligibility/types';
  * Precedence: a failed criterion decides the outcome even when other data is missing, because more data
  * cannot rescue the candidate. ELIGIBLE is never returned: only a clinician's signature produces it.
  */
-export function overallResult(results: ReadonlyArray<Pick<CriterionResult, 'kind' | 'result'>>): Exclude<OverallResult, 'ELIGIBLE'> {
+export function overallResult(
+  results: ReadonlyArray<Pick<CriterionResult, 'kind' | 'result'>>,
+): Exclude<OverallResult, 'ELIGIBLE'> {
   let hasUnknown = false;
   let hasReview = false;
   for (const { kind, result } of results) {
@@ -20,5 +22,8 @@ export function overallResult(results: ReadonlyArray<Pick<CriterionResult, 'kind
 
 /** True when this criterion alone makes the candidate ineligible. */
 export function isBlocking(result: Pick<CriterionResult, 'kind' | 'result'>): boolean {
-  return (result.kind === 'INCLUSION' && result.result === 'NOT_MET') || (result.kind === 'EXCLUSION' && result.result === 'MET');
+  return (
+    (result.kind === 'INCLUSION' && result.result === 'NOT_MET') ||
+    (result.kind === 'EXCLUSION' && result.result === 'MET')
+  );
 }

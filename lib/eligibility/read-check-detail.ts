@@ -20,8 +20,16 @@ export async function readCheckDetail(db: Tx, id: string): Promise<EligibilityCh
   });
   if (!row) return null;
   // Sequential: `db` may be a transaction, whose one connection runs one query at a time.
-  const current = await db.protocolVersion.findFirst({ where: { trialId: row.trialId }, orderBy: { number: 'desc' }, select: { id: true } });
-  const latest = await db.eligibilityCheck.findFirst({ where: { candidateId: row.candidateId, trialId: row.trialId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  const current = await db.protocolVersion.findFirst({
+    where: { trialId: row.trialId },
+    orderBy: { number: 'desc' },
+    select: { id: true },
+  });
+  const latest = await db.eligibilityCheck.findFirst({
+    where: { candidateId: row.candidateId, trialId: row.trialId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
   return toCheckDetail({
     ...row,
     trial: { id: row.trial.id, label: trialLabel(row.trial) },

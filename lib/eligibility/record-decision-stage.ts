@@ -18,7 +18,13 @@ type Options = {
 };
 
 /** Stages from which a signed "not eligible" ends the pipeline as SCREEN_FAILED (before enrolment). */
-const SCREEN_FAIL_FROM: readonly PipelineStageValue[] = ['REFERRED', 'CONTACTED', 'PRESCREENING', 'ELIGIBLE', 'CONSENTED'];
+const SCREEN_FAIL_FROM: readonly PipelineStageValue[] = [
+  'REFERRED',
+  'CONTACTED',
+  'PRESCREENING',
+  'ELIGIBLE',
+  'CONSENTED',
+];
 
 function targetStage(from: PipelineStageValue, decision: 'ELIGIBLE' | 'INELIGIBLE'): PipelineStageValue | null {
   if (decision === 'ELIGIBLE') return 'ELIGIBLE';
@@ -41,28 +47,48 @@ export async function recordDecisionStage({ tx, candidateId, trialId, decision, 
   const [locked] = await tx.$queryRaw<Array<{ id: string; stage: PipelineStageValue }>>`
     SELECT id, stage::text AS stage FROM "PipelineEntry" WHERE "candidateId" = ${candidateId} AND "trialId" = ${trialId} FOR UPDATE`;
   if (!locked) {
-    throw new AppError('CONFLICT', "The candidate is not in this trial's pipeline: add them before signing an eligibility decision.", {
-      details: { reason: 'NOT_IN_PIPELINE' },
-    });
+    throw new AppError(
+      'CONFLICT',
+      "The candidate is not in this trial's pipeline: add them before signing an eligibility decision.",
+      {
+        details: { reason: 'NOT_IN_PIPELINE' },
+      },
+    );
   }
   const from = locked.stage;
   const to = targetStage(from, decision);
   if (to === null) {
-    throw new AppError('CONFLICT', `A candidate at ${from} cannot be screened out by an eligibility decision.`, { details: { reason: 'INVALID_TRANSITION', from, to: 'SCREEN_FAILED' } });
+    throw new AppError('CONFLICT', `A candidate at ${from} cannot be screened out by an eligibility decision.`, {
+      details: { reason: 'INVALID_TRANSITION', from, to: 'SCREEN_FAILED' },
+    });
   }
   const check = checkTransition({ from, to, reason, actorRole: ctx.user.role, signedDecision: true });
   if (!check.ok) {
     if (check.code === 'INVALID_TRANSITION' && decision === 'ELIGIBLE') {
-      throw new AppError('CONFLICT', `Eligibility is confirmed from AWAITING_REVIEW; the candidate is at ${from}. Move them to AWAITING_REVIEW first.`, {
-        details: { reason: 'INVALID_TRANSITION', from, to, allowed: check.allowed },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Eligibility is confirmed from AWAITING_REVIEW; the candidate is at ${from}. Move them to AWAITING_REVIEW first.`,
+        {
+          details: { reason: 'INVALID_TRANSITION', from, to, allowed: check.allowed },
+        },
+      );
     }
     throw transitionError(check, from, to);
   }
 
-  const entry = await tx.pipelineEntry.update({ where: { id: locked.id }, data: { stage: to, stageChangedAt: new Date() } });
+  const entry = await tx.pipelineEntry.update({
+    where: { id: locked.id },
+    data: { stage: to, stageChangedAt: new Date() },
+  });
   await tx.pipelineEvent.create({
-    data: { pipelineEntryId: entry.id, fromStage: from, toStage: to, reason, actorId: ctx.user.id, createdAt: entry.stageChangedAt },
+    data: {
+      pipelineEntryId: entry.id,
+      fromStage: from,
+      toStage: to,
+      reason,
+      actorId: ctx.user.id,
+      createdAt: entry.stageChangedAt,
+    },
   });
   await ctx.audit(tx, {
     action: 'pipeline.move',

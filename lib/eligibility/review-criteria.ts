@@ -11,7 +11,13 @@ export type ReviewInput = {
   overrides: ReadonlyArray<{ criterionId: string; result: 'MET' | 'NOT_MET'; justification: string }>;
 };
 
-export type UnresolvedCriterion = { criterionId: string; kind: CriterionResult['kind']; text: string; result: CriterionResult['result']; needs: 'judgment' | 'override' };
+export type UnresolvedCriterion = {
+  criterionId: string;
+  kind: CriterionResult['kind'];
+  text: string;
+  result: CriterionResult['result'];
+  needs: 'judgment' | 'override';
+};
 
 export type ReviewOutcome =
   | { ok: true; review: CheckReview }
@@ -35,7 +41,13 @@ function add(fields: FieldErrors, key: string, message: string): void {
  * - Deciding INELIGIBLE is always possible; judgments and overrides given with it
  *   are recorded as the reasons.
  */
-export function reviewCriteria({ results, computedOverall, decision, judgments, overrides }: ReviewInput): ReviewOutcome {
+export function reviewCriteria({
+  results,
+  computedOverall,
+  decision,
+  judgments,
+  overrides,
+}: ReviewInput): ReviewOutcome {
   const fields: FieldErrors = {};
   const byId = new Map(results.map((result) => [result.criterionId, result]));
   const judged = new Map<string, { result: 'MET' | 'NOT_MET'; note: string }>();
@@ -44,17 +56,30 @@ export function reviewCriteria({ results, computedOverall, decision, judgments, 
   judgments.forEach((judgment, index) => {
     const criterion = byId.get(judgment.criterionId);
     if (!criterion) add(fields, `judgments.${index}.criterionId`, 'This criterion is not part of the check.');
-    else if (criterion.result !== 'NEEDS_REVIEW') add(fields, `judgments.${index}.criterionId`, 'Only clinician-judgment criteria take a judgment; override a computed result instead.');
+    else if (criterion.result !== 'NEEDS_REVIEW')
+      add(
+        fields,
+        `judgments.${index}.criterionId`,
+        'Only clinician-judgment criteria take a judgment; override a computed result instead.',
+      );
     else judged.set(judgment.criterionId, { result: judgment.result, note: judgment.note.trim() });
   });
   overrides.forEach((override, index) => {
     const criterion = byId.get(override.criterionId);
     if (!criterion) add(fields, `overrides.${index}.criterionId`, 'This criterion is not part of the check.');
-    else if (criterion.result === 'NEEDS_REVIEW') add(fields, `overrides.${index}.criterionId`, 'A clinician-judgment criterion is judged, not overridden.');
-    else if (criterion.result === override.result) add(fields, `overrides.${index}.result`, `The computed result is already ${override.result}; an override must change it.`);
-    else overridden.set(override.criterionId, { result: override.result, justification: override.justification.trim() });
+    else if (criterion.result === 'NEEDS_REVIEW')
+      add(fields, `overrides.${index}.criterionId`, 'A clinician-judgment criterion is judged, not overridden.');
+    else if (criterion.result === override.result)
+      add(
+        fields,
+        `overrides.${index}.result`,
+        `The computed result is already ${override.result}; an override must change it.`,
+      );
+    else
+      overridden.set(override.criterionId, { result: override.result, justification: override.justification.trim() });
   });
-  if (Object.keys(fields).length > 0) return { ok: false, message: 'Some judgments or overrides do not fit this check.', fields, unresolved: [] };
+  if (Object.keys(fields).length > 0)
+    return { ok: false, message: 'Some judgments or overrides do not fit this check.', fields, unresolved: [] };
 
   const criteria: ReviewedCriterion[] = results.map((result) => {
     const base = { criterionId: result.criterionId, kind: result.kind, text: result.text, computed: result.result };
@@ -73,7 +98,11 @@ export function reviewCriteria({ results, computedOverall, decision, judgments, 
       else if (result === 'UNKNOWN' || isBlocking(criterion)) {
         if (criterion.basis === 'judgment') {
           const index = judgments.findIndex((judgment) => judgment.criterionId === criterionId);
-          add(fields, `judgments.${index}.result`, `Your judgment rules the candidate out (${kind.toLowerCase()}: ${text}); decide not eligible instead.`);
+          add(
+            fields,
+            `judgments.${index}.result`,
+            `Your judgment rules the candidate out (${kind.toLowerCase()}: ${text}); decide not eligible instead.`,
+          );
         } else unresolved.push({ criterionId, kind, text, result, needs: 'override' });
       }
     });
@@ -83,7 +112,13 @@ export function reviewCriteria({ results, computedOverall, decision, judgments, 
       else add(fields, 'overrides', `${label}: confirming eligibility needs an override with a written justification.`);
     }
     if (Object.keys(fields).length > 0) {
-      return { ok: false, message: 'Eligibility cannot be confirmed until every criterion below is judged or overridden with a justification.', fields, unresolved };
+      return {
+        ok: false,
+        message:
+          'Eligibility cannot be confirmed until every criterion below is judged or overridden with a justification.',
+        fields,
+        unresolved,
+      };
     }
   }
 

@@ -29,15 +29,27 @@ type Options = {
  * a coordinator moves the candidate to AWAITING_REVIEW, and only a signature
  * decides eligibility.
  */
-export async function runEligibilityCheck({ candidateId, trialId, ctx, asOf = clinicToday() }: Options): Promise<EligibilityCheckResult> {
+export async function runEligibilityCheck({
+  candidateId,
+  trialId,
+  ctx,
+  asOf = clinicToday(),
+}: Options): Promise<EligibilityCheckResult> {
   return prisma.$transaction(async (tx) => {
     const { protocolVersion, criteria } = await loadTrialCriteria(tx, trialId);
     const [candidate] = await loadCandidateData(tx, { candidateIds: [candidateId] });
-    if (!candidate) throw new AppError('NOT_FOUND', 'This candidate does not exist.', { fields: { candidateId: ['Choose an existing candidate.'] } });
+    if (!candidate)
+      throw new AppError('NOT_FOUND', 'This candidate does not exist.', {
+        fields: { candidateId: ['Choose an existing candidate.'] },
+      });
 
     const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf });
     const overall = overallResult(results);
-    const stored: StoredCriterionResult[] = results.map((result, index) => ({ ...result, missing: [...result.missing], rule: criteria[index].rule }));
+    const stored: StoredCriterionResult[] = results.map((result, index) => ({
+      ...result,
+      missing: [...result.missing],
+      rule: criteria[index].rule,
+    }));
 
     const check = await tx.eligibilityCheck.create({
       data: {
@@ -57,7 +69,15 @@ export async function runEligibilityCheck({ candidateId, trialId, ctx, asOf = cl
       action: 'eligibility.check',
       entityType: 'EligibilityCheck',
       entityId: check.id,
-      after: { candidateId, trialId, protocolVersionId: protocolVersion.id, protocolVersionNumber: protocolVersion.number, asOf, overall, counts },
+      after: {
+        candidateId,
+        trialId,
+        protocolVersionId: protocolVersion.id,
+        protocolVersionNumber: protocolVersion.number,
+        asOf,
+        overall,
+        counts,
+      },
     });
     return {
       id: check.id,

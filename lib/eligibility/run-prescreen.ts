@@ -4,7 +4,11 @@ import { prisma } from '@/lib/db';
 import { evaluateCriteria } from '@/lib/eligibility/evaluate-criteria';
 import { loadTrialCriteria } from '@/lib/eligibility/load-trial-criteria';
 import { isBlocking, overallResult } from '@/lib/eligibility/overall-result';
-import { summarizePrescreen, type PrescreenEvaluation, type PrescreenSummary } from '@/lib/eligibility/summarize-prescreen';
+import {
+  summarizePrescreen,
+  type PrescreenEvaluation,
+  type PrescreenSummary,
+} from '@/lib/eligibility/summarize-prescreen';
 import type { OverallResult } from '@/lib/eligibility/types';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
 import { loadCandidateData } from '@/lib/screening/load-candidate-data';
@@ -40,7 +44,13 @@ type Options = {
   asOf?: string;
 };
 
-const GROUP_ORDER: Record<OverallResult, number> = { ELIGIBLE: 0, PENDING_SIGNATURE: 1, PENDING_REVIEW: 2, INCOMPLETE: 3, INELIGIBLE: 4 };
+const GROUP_ORDER: Record<OverallResult, number> = {
+  ELIGIBLE: 0,
+  PENDING_SIGNATURE: 1,
+  PENDING_REVIEW: 2,
+  INCOMPLETE: 3,
+  INELIGIBLE: 4,
+};
 
 /**
  * Batch pre-screen of a trial: every candidate not enrolled in it (not voided),
@@ -52,7 +62,13 @@ const GROUP_ORDER: Record<OverallResult, number> = { ELIGIBLE: 0, PENDING_SIGNAT
  * made one candidate at a time by runEligibilityCheck). One `eligibility.prescreen`
  * audit event records who ran it, on which version and the counts.
  */
-export async function runPrescreen({ trialId, candidateIds, filter, ctx, asOf = clinicToday() }: Options): Promise<PrescreenResult> {
+export async function runPrescreen({
+  trialId,
+  candidateIds,
+  filter,
+  ctx,
+  asOf = clinicToday(),
+}: Options): Promise<PrescreenResult> {
   const { trial, protocolVersion, criteria } = await loadTrialCriteria(prisma, trialId);
   const candidates = await loadCandidateData(prisma, {
     candidateIds,
@@ -71,9 +87,16 @@ export async function runPrescreen({ trialId, candidateIds, filter, ctx, asOf = 
     const missing: string[] = [];
     for (const result of results) {
       if (isBlocking(result)) blocking.push(result.text);
-      else if (result.result === 'UNKNOWN') for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
+      else if (result.result === 'UNKNOWN')
+        for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
     }
-    rows[i] = { candidateId: candidate.id, name: `${candidate.firstName} ${candidate.lastName}`, overall, blocking, missing: overall === 'INCOMPLETE' ? missing : [] };
+    rows[i] = {
+      candidateId: candidate.id,
+      name: `${candidate.firstName} ${candidate.lastName}`,
+      overall,
+      blocking,
+      missing: overall === 'INCOMPLETE' ? missing : [],
+    };
   }
   const summary = summarizePrescreen(evaluations);
   // Candidates arrive ordered by name; a stable sort keeps that order inside each group.

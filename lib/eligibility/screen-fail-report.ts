@@ -54,7 +54,10 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
  * those that reached ELIGIBLE at some point, and those enrolled.
  */
 export async function getScreenFailReport(trialId: string): Promise<ScreenFailReport> {
-  const trial = await prisma.trial.findUnique({ where: { id: trialId }, select: { id: true, acronym: true, shortTitle: true, title: true } });
+  const trial = await prisma.trial.findUnique({
+    where: { id: trialId },
+    select: { id: true, acronym: true, shortTitle: true, title: true },
+  });
   if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.');
 
   const [latest, signedIneligible, conversionRows] = await Promise.all([
@@ -93,30 +96,58 @@ export async function getScreenFailReport(trialId: string): Promise<ScreenFailRe
   let withoutCriterion = 0;
   for (const row of deciding) {
     const review = row.review === null ? null : parseJson<CheckReview>(row.review);
-    const final: Array<Pick<CriterionResult, 'kind' | 'text' | 'result'>> = review ? review.criteria : parseJson<StoredCriterionResult[]>(row.results);
+    const final: Array<Pick<CriterionResult, 'kind' | 'text' | 'result'>> = review
+      ? review.criteria
+      : parseJson<StoredCriterionResult[]>(row.results);
     const blocking = final.filter(isBlocking);
     if (blocking.length === 0) withoutCriterion += 1;
     for (const criterion of blocking) {
       const key = `${criterion.kind}\u0000${criterion.text}`;
       const entry = counts.get(key);
       if (entry) entry.count += 1;
-      else counts.set(key, { kind: criterion.kind === 'INCLUSION' ? 'inclusion' : 'exclusion', text: criterion.text, count: 1 });
+      else
+        counts.set(key, {
+          kind: criterion.kind === 'INCLUSION' ? 'inclusion' : 'exclusion',
+          text: criterion.text,
+          count: 1,
+        });
     }
   }
 
   const bySource = new Map(conversionRows.map((row) => [row.source, row]));
   const conversion: ConversionRow[] = REFERRAL_SOURCES.map((source) => {
     const row = bySource.get(source) ?? { referred: 0, eligible: 0, enrolled: 0 };
-    return { referralSource: source, referred: row.referred, eligible: row.eligible, enrolled: row.enrolled, eligibleRate: rate(row.eligible, row.referred), enrolledRate: rate(row.enrolled, row.referred) };
+    return {
+      referralSource: source,
+      referred: row.referred,
+      eligible: row.eligible,
+      enrolled: row.enrolled,
+      eligibleRate: rate(row.eligible, row.referred),
+      enrolledRate: rate(row.enrolled, row.referred),
+    };
   });
-  const total = conversion.reduce((sum, row) => ({ referred: sum.referred + row.referred, eligible: sum.eligible + row.eligible, enrolled: sum.enrolled + row.enrolled }), { referred: 0, eligible: 0, enrolled: 0 });
-  conversion.push({ referralSource: 'ALL', ...total, eligibleRate: rate(total.eligible, total.referred), enrolledRate: rate(total.enrolled, total.referred) });
+  const total = conversion.reduce(
+    (sum, row) => ({
+      referred: sum.referred + row.referred,
+      eligible: sum.eligible + row.eligible,
+      enrolled: sum.enrolled + row.enrolled,
+    }),
+    { referred: 0, eligible: 0, enrolled: 0 },
+  );
+  conversion.push({
+    referralSource: 'ALL',
+    ...total,
+    eligibleRate: rate(total.eligible, total.referred),
+    enrolledRate: rate(total.enrolled, total.referred),
+  });
 
   return {
     trial: { id: trial.id, label: trialLabel(trial) },
     ineligibleCandidates: deciding.length,
     // Most frequent first; ties in a stable order (inclusion before exclusion, then by wording).
-    blockingCriteria: [...counts.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text)),
+    blockingCriteria: [...counts.values()].sort(
+      (a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text),
+    ),
     decisionsWithoutBlockingCriterion: withoutCriterion,
     conversion,
   };

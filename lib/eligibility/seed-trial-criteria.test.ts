@@ -3,7 +3,15 @@ import { fromDayNumber, toDayNumber } from '@/lib/eligibility/day-number';
 import { evaluateCriteria } from '@/lib/eligibility/evaluate-criteria';
 import type { CriterionResultValue, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
 import { NUMERIC_MEASURES } from '@/lib/measures/vocabulary';
-import type { DiagnosisRule, FactRule, LabRule, LeafRule, MedicationRule, NumberRule, RuleNode } from '@/lib/validations/eligibility';
+import type {
+  DiagnosisRule,
+  FactRule,
+  LabRule,
+  LeafRule,
+  MedicationRule,
+  NumberRule,
+  RuleNode,
+} from '@/lib/validations/eligibility';
 import { trialDraftSchema, type TrialDraft } from '@/lib/validations/trials';
 import { SEED_TRIALS } from '@/prisma/seed/data/seed-trials';
 
@@ -18,7 +26,8 @@ const AS_OF = '2026-11-23';
 const AS_OF_DAY = toDayNumber(AS_OF);
 const daysAgo = (days: number) => fromDayNumber(AS_OF_DAY - days);
 /** The date of birth that makes someone exactly `age` today (today is the birthday). */
-const bornYearsAgo = (age: number, dayShift = 0) => fromDayNumber(toDayNumber(`${Number(AS_OF.slice(0, 4)) - age}${AS_OF.slice(4)}`) + dayShift);
+const bornYearsAgo = (age: number, dayShift = 0) =>
+  fromDayNumber(toDayNumber(`${Number(AS_OF.slice(0, 4)) - age}${AS_OF.slice(4)}`) + dayShift);
 
 function parseTrial(nctId: string): TrialDraft {
   const input = SEED_TRIALS.find((trial) => trial.nctId === nctId);
@@ -29,7 +38,15 @@ function parseTrial(nctId: string): TrialDraft {
 const TRIALS = ['NCT06668571', 'NCT06419439'].map(parseTrial);
 
 function emptyCandidate(): EligibilityCandidate {
-  return { dateOfBirth: bornYearsAgo(40, -100), sex: 'female', measurements: [], labs: [], diagnoses: [], medications: [], facts: [] };
+  return {
+    dateOfBirth: bornYearsAgo(40, -100),
+    sex: 'female',
+    measurements: [],
+    labs: [],
+    diagnoses: [],
+    medications: [],
+    facts: [],
+  };
 }
 
 /** Adds a leaf's data to a candidate. */
@@ -71,7 +88,11 @@ function setNumber(code: NumberRule['measure'], value: number, measuredAt = days
 
 function numberCases(rule: NumberRule): LeafCase[] {
   const step = rule.measure === 'age_years' ? 1 : NUMERIC_MEASURES[rule.measure].step;
-  const cases: LeafCase[] = probeValues(rule, step).map((value) => ({ name: `${rule.measure} = ${value}`, fill: setNumber(rule.measure, value), expected: truth(compare(rule, value)) }));
+  const cases: LeafCase[] = probeValues(rule, step).map((value) => ({
+    name: `${rule.measure} = ${value}`,
+    fill: setNumber(rule.measure, value),
+    expected: truth(compare(rule, value)),
+  }));
   cases.push({
     name: `${rule.measure} missing`,
     fill: rule.measure === 'age_years' ? (candidate) => (candidate.dateOfBirth = '') : () => {},
@@ -79,8 +100,16 @@ function numberCases(rule: NumberRule): LeafCase[] {
   });
   if (rule.withinDays !== undefined) {
     const inside = rule.value;
-    cases.push({ name: `${rule.measure} exactly ${rule.withinDays} days old`, fill: setNumber(rule.measure, inside, daysAgo(rule.withinDays)), expected: truth(compare(rule, inside)) });
-    cases.push({ name: `${rule.measure} stale`, fill: setNumber(rule.measure, inside, daysAgo(rule.withinDays + 1)), expected: 'UNKNOWN' });
+    cases.push({
+      name: `${rule.measure} exactly ${rule.withinDays} days old`,
+      fill: setNumber(rule.measure, inside, daysAgo(rule.withinDays)),
+      expected: truth(compare(rule, inside)),
+    });
+    cases.push({
+      name: `${rule.measure} stale`,
+      fill: setNumber(rule.measure, inside, daysAgo(rule.withinDays + 1)),
+      expected: 'UNKNOWN',
+    });
   }
   return cases;
 }
@@ -89,30 +118,48 @@ const LAB_ULN = { alt: 40, ast: 40, bilirubin_direct: 0.3, alk_phos: 120, creati
 
 function labCases(rule: LabRule): LeafCase[] {
   const reference = LAB_ULN[rule.lab];
-  const put = (value: number, measuredAt = daysAgo(3), withReference = true): Fill => (candidate) =>
-    candidate.labs.push({
-      code: rule.lab,
-      value,
-      uln: rule.reference === 'uln' && withReference ? reference : null,
-      lln: rule.reference === 'lln' && withReference ? reference : reference / 10,
-      measuredAt,
-    });
+  const put =
+    (value: number, measuredAt = daysAgo(3), withReference = true): Fill =>
+    (candidate) =>
+      candidate.labs.push({
+        code: rule.lab,
+        value,
+        uln: rule.reference === 'uln' && withReference ? reference : null,
+        lln: rule.reference === 'lln' && withReference ? reference : reference / 10,
+        measuredAt,
+      });
   // Probe in the lab's own units around multiple × reference; on the threshold the ratio is exactly the multiple.
   const step = reference / 40;
   const cases: LeafCase[] = [-1, 0, 1].map((side) => {
     const value = Math.round((rule.value * reference + side * step) * 1e6) / 1e6;
-    return { name: `${rule.lab} = ${value} (${rule.reference.toUpperCase()} ${reference})`, fill: put(value), expected: truth(compare(rule, rule.value + side * (step / reference))) };
+    return {
+      name: `${rule.lab} = ${value} (${rule.reference.toUpperCase()} ${reference})`,
+      fill: put(value),
+      expected: truth(compare(rule, rule.value + side * (step / reference))),
+    };
   });
   cases.push({ name: `${rule.lab} missing`, fill: () => {}, expected: 'UNKNOWN' });
-  cases.push({ name: `${rule.lab} without its ${rule.reference.toUpperCase()}`, fill: put(rule.value * reference, daysAgo(3), false), expected: 'UNKNOWN' });
-  if (rule.withinDays !== undefined) cases.push({ name: `${rule.lab} stale`, fill: put(rule.value * reference, daysAgo(rule.withinDays + 1)), expected: 'UNKNOWN' });
+  cases.push({
+    name: `${rule.lab} without its ${rule.reference.toUpperCase()}`,
+    fill: put(rule.value * reference, daysAgo(3), false),
+    expected: 'UNKNOWN',
+  });
+  if (rule.withinDays !== undefined)
+    cases.push({
+      name: `${rule.lab} stale`,
+      fill: put(rule.value * reference, daysAgo(rule.withinDays + 1)),
+      expected: 'UNKNOWN',
+    });
   return cases;
 }
 
 function diagnosisCases(rule: DiagnosisRule): LeafCase[] {
-  const record = (present: string | null, skip: string | null = null): Fill => (candidate) => {
-    for (const code of rule.anyOf) if (code !== skip) candidate.diagnoses.push({ code, isPresent: code === present, recordedAt: daysAgo(5) });
-  };
+  const record =
+    (present: string | null, skip: string | null = null): Fill =>
+    (candidate) => {
+      for (const code of rule.anyOf)
+        if (code !== skip) candidate.diagnoses.push({ code, isPresent: code === present, recordedAt: daysAgo(5) });
+    };
   return [
     ...rule.anyOf.map((code) => ({ name: `${code} present`, fill: record(code), expected: 'MET' as const })),
     { name: `all of ${rule.anyOf.join(', ')} absent`, fill: record(null), expected: 'NOT_MET' },
@@ -123,9 +170,16 @@ function diagnosisCases(rule: DiagnosisRule): LeafCase[] {
 
 function medicationCases(rule: MedicationRule): LeafCase[] {
   const cls = rule.anyOf[0];
-  const med = (lastDoseAt: string | null, isCurrent: boolean, recordedAt = AS_OF): Fill => (candidate) => {
-    for (const code of rule.anyOf) candidate.medications.push(code === cls ? { class: code, lastDoseAt, isCurrent, recordedAt } : { class: code, lastDoseAt: null, isCurrent: false, recordedAt });
-  };
+  const med =
+    (lastDoseAt: string | null, isCurrent: boolean, recordedAt = AS_OF): Fill =>
+    (candidate) => {
+      for (const code of rule.anyOf)
+        candidate.medications.push(
+          code === cls
+            ? { class: code, lastDoseAt, isCurrent, recordedAt }
+            : { class: code, lastDoseAt: null, isCurrent: false, recordedAt },
+        );
+    };
   const w = rule.withinDays;
   return [
     { name: `${cls} taken now`, fill: med(daysAgo(1), true), expected: 'MET' },
@@ -133,20 +187,32 @@ function medicationCases(rule: MedicationRule): LeafCase[] {
     { name: `${cls} last dose exactly ${w} days ago`, fill: med(daysAgo(w), false), expected: 'MET' },
     { name: `${cls} last dose ${w + 1} days ago`, fill: med(daysAgo(w + 1), false), expected: 'NOT_MET' },
     { name: `${cls} never taken`, fill: med(null, false), expected: 'NOT_MET' },
-    { name: `${cls} history recorded ${w + 1} days ago (stale)`, fill: med(null, false, daysAgo(w + 1)), expected: 'UNKNOWN' },
+    {
+      name: `${cls} history recorded ${w + 1} days ago (stale)`,
+      fill: med(null, false, daysAgo(w + 1)),
+      expected: 'UNKNOWN',
+    },
     { name: `${cls} history recorded exactly ${w} days ago`, fill: med(null, false, daysAgo(w)), expected: 'NOT_MET' },
     { name: `${cls} not recorded`, fill: () => {}, expected: 'UNKNOWN' },
   ];
 }
 
 function factCases(rule: FactRule): LeafCase[] {
-  const put = (value: boolean, recordedAt = daysAgo(2)): Fill => (candidate) => candidate.facts.push({ code: rule.fact, value, recordedAt });
+  const put =
+    (value: boolean, recordedAt = daysAgo(2)): Fill =>
+    (candidate) =>
+      candidate.facts.push({ code: rule.fact, value, recordedAt });
   const cases: LeafCase[] = [
     { name: `${rule.fact} = ${rule.equals}`, fill: put(rule.equals), expected: 'MET' },
     { name: `${rule.fact} = ${!rule.equals}`, fill: put(!rule.equals), expected: 'NOT_MET' },
     { name: `${rule.fact} missing`, fill: () => {}, expected: 'UNKNOWN' },
   ];
-  if (rule.withinDays !== undefined) cases.push({ name: `${rule.fact} stale`, fill: put(rule.equals, daysAgo(rule.withinDays + 1)), expected: 'UNKNOWN' });
+  if (rule.withinDays !== undefined)
+    cases.push({
+      name: `${rule.fact} stale`,
+      fill: put(rule.equals, daysAgo(rule.withinDays + 1)),
+      expected: 'UNKNOWN',
+    });
   return cases;
 }
 
@@ -175,24 +241,50 @@ function satisfy(rule: RuleNode, value: boolean): Fill {
     case 'any':
       return (candidate) => rule.rules.forEach((child, index) => satisfy(child, value && index === 0)(candidate));
     case 'number': {
-      const hit = probeValues(rule, rule.measure === 'age_years' ? 1 : NUMERIC_MEASURES[rule.measure].step).find((x) => compare(rule, x) === value);
+      const hit = probeValues(rule, rule.measure === 'age_years' ? 1 : NUMERIC_MEASURES[rule.measure].step).find(
+        (x) => compare(rule, x) === value,
+      );
       if (hit === undefined) throw new Error(`No value makes ${JSON.stringify(rule)} ${value}`);
       return setNumber(rule.measure, hit);
     }
     case 'lab': {
       const reference = LAB_ULN[rule.lab];
-      const multiple = [rule.value / 2, rule.value, rule.value * 1.5, (rule.max ?? rule.value) * 1.5].find((m) => compare(rule, m) === value);
+      const multiple = [rule.value / 2, rule.value, rule.value * 1.5, (rule.max ?? rule.value) * 1.5].find(
+        (m) => compare(rule, m) === value,
+      );
       if (multiple === undefined) throw new Error(`No value makes ${JSON.stringify(rule)} ${value}`);
-      return (candidate) => candidate.labs.push({ code: rule.lab, value: multiple * reference, uln: reference, lln: reference / 10, measuredAt: daysAgo(3) });
+      return (candidate) =>
+        candidate.labs.push({
+          code: rule.lab,
+          value: multiple * reference,
+          uln: reference,
+          lln: reference / 10,
+          measuredAt: daysAgo(3),
+        });
     }
     case 'diagnosis':
-      return (candidate) => rule.anyOf.forEach((code, index) => candidate.diagnoses.push({ code, isPresent: value && index === 0, recordedAt: daysAgo(5) }));
+      return (candidate) =>
+        rule.anyOf.forEach((code, index) =>
+          candidate.diagnoses.push({ code, isPresent: value && index === 0, recordedAt: daysAgo(5) }),
+        );
     case 'medication':
-      return (candidate) => rule.anyOf.forEach((code, index) => candidate.medications.push({ class: code, lastDoseAt: value && index === 0 ? daysAgo(1) : null, isCurrent: value && index === 0, recordedAt: AS_OF }));
+      return (candidate) =>
+        rule.anyOf.forEach((code, index) =>
+          candidate.medications.push({
+            class: code,
+            lastDoseAt: value && index === 0 ? daysAgo(1) : null,
+            isCurrent: value && index === 0,
+            recordedAt: AS_OF,
+          }),
+        );
     case 'fact':
-      return (candidate) => candidate.facts.push({ code: rule.fact, value: value ? rule.equals : !rule.equals, recordedAt: daysAgo(2) });
+      return (candidate) =>
+        candidate.facts.push({ code: rule.fact, value: value ? rule.equals : !rule.equals, recordedAt: daysAgo(2) });
     case 'sex':
-      return (candidate) => (candidate.sex = value ? rule.anyOf[0] : (['female', 'male', 'other'] as const).find((sex) => !rule.anyOf.includes(sex))!);
+      return (candidate) =>
+        (candidate.sex = value
+          ? rule.anyOf[0]
+          : (['female', 'male', 'other'] as const).find((sex) => !rule.anyOf.includes(sex))!);
   }
 }
 
@@ -200,7 +292,9 @@ function satisfy(rule: RuleNode, value: boolean): Fill {
 function leavesWithContext(rule: RuleNode, context: Fill[] = []): Array<{ leaf: LeafRule; context: Fill[] }> {
   if (rule.kind !== 'all' && rule.kind !== 'any') return [{ leaf: rule, context }];
   return rule.rules.flatMap((child, index) => {
-    const siblings = rule.rules.filter((_, other) => other !== index).map((sibling) => satisfy(sibling, rule.kind === 'all'));
+    const siblings = rule.rules
+      .filter((_, other) => other !== index)
+      .map((sibling) => satisfy(sibling, rule.kind === 'all'));
     return leavesWithContext(child, [...context, ...siblings]);
   });
 }
@@ -218,7 +312,12 @@ for (const trial of TRIALS) {
     });
 
     structured.forEach((draft, position) => {
-      const criterion: EligibilityCriterion = { id: `${trial.nctId}-${position}`, kind: draft.kind, text: draft.text, rule: draft.rule };
+      const criterion: EligibilityCriterion = {
+        id: `${trial.nctId}-${position}`,
+        kind: draft.kind,
+        text: draft.text,
+        rule: draft.rule,
+      };
       const label = `${draft.kind.toLowerCase()} “${draft.text.slice(0, 60)}${draft.text.length > 60 ? '…' : ''}”`;
       for (const { leaf, context } of leavesWithContext(draft.rule!)) {
         for (const testCase of leafCases(leaf)) {
@@ -274,8 +373,14 @@ describe('key criteria, by hand', () => {
   });
 
   it('BMI > 40 excludes at 40.1, not at 40.0 — entered or computed from weight and height', () => {
-    expect(evaluate(bmi, withNumbers(['bmi', 40]))).toMatchObject({ result: 'NOT_MET', explanation: 'BMI = 40.0 on 2026-11-02; excluded if > 40' });
-    expect(evaluate(bmi, withNumbers(['bmi', 40.1]))).toMatchObject({ result: 'MET', explanation: 'BMI = 40.1 on 2026-11-02; excluded if > 40' });
+    expect(evaluate(bmi, withNumbers(['bmi', 40]))).toMatchObject({
+      result: 'NOT_MET',
+      explanation: 'BMI = 40.0 on 2026-11-02; excluded if > 40',
+    });
+    expect(evaluate(bmi, withNumbers(['bmi', 40.1]))).toMatchObject({
+      result: 'MET',
+      explanation: 'BMI = 40.1 on 2026-11-02; excluded if > 40',
+    });
     // 115.6 kg at 170 cm = 40.00 → 40.0; 115.9 kg = 40.10 → 40.1.
     expect(evaluate(bmi, withNumbers(['weight_kg', 115.6], ['height_cm', 170])).result).toBe('NOT_MET');
     expect(evaluate(bmi, withNumbers(['weight_kg', 115.9], ['height_cm', 170])).result).toBe('MET');

@@ -39,7 +39,8 @@ type Options = { checkId: string; input: SignCheckInput; ctx: ScreeningContext }
  *    `eligibility.sign` and `pipeline.move` audit events.
  */
 export async function signEligibilityCheck({ checkId, input, ctx }: Options): Promise<EligibilityCheckDetail> {
-  if (!hasPermission(ctx.user.role, 'eligibility.sign')) throw new AppError('FORBIDDEN', 'Only a clinician can sign an eligibility decision.');
+  if (!hasPermission(ctx.user.role, 'eligibility.sign'))
+    throw new AppError('FORBIDDEN', 'Only a clinician can sign an eligibility decision.');
   const { signerName } = await reauthenticate({
     userId: ctx.user.id,
     password: input.password,
@@ -49,20 +50,43 @@ export async function signEligibilityCheck({ checkId, input, ctx }: Options): Pr
   });
 
   return prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "EligibilityCheck" WHERE id = ${checkId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id FROM "EligibilityCheck" WHERE id = ${checkId} FOR UPDATE`;
     if (!locked) throw new AppError('NOT_FOUND', 'This eligibility check does not exist.');
     const check = await tx.eligibilityCheck.findUniqueOrThrow({ where: { id: checkId } });
-    if (check.signedAt !== null) throw new AppError('CONFLICT', 'This check is already signed; a signed check cannot be signed again or changed.', { details: { reason: 'ALREADY_SIGNED' } });
+    if (check.signedAt !== null)
+      throw new AppError(
+        'CONFLICT',
+        'This check is already signed; a signed check cannot be signed again or changed.',
+        { details: { reason: 'ALREADY_SIGNED' } },
+      );
 
-    const current = await tx.protocolVersion.findFirst({ where: { trialId: check.trialId }, orderBy: { number: 'desc' }, select: { id: true } });
-    const latest = await tx.eligibilityCheck.findFirst({ where: { candidateId: check.candidateId, trialId: check.trialId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+    const current = await tx.protocolVersion.findFirst({
+      where: { trialId: check.trialId },
+      orderBy: { number: 'desc' },
+      select: { id: true },
+    });
+    const latest = await tx.eligibilityCheck.findFirst({
+      where: { candidateId: check.candidateId, trialId: check.trialId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    });
     const candidate = await tx.candidate.findUnique({ where: { id: check.candidateId }, select: { voidedAt: true } });
     if (!candidate || candidate.voidedAt) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
     if (current?.id !== check.protocolVersionId) {
-      throw new AppError('CONFLICT', 'The protocol has been amended since this check was run. Run a new check and sign that one.', { details: { reason: 'PROTOCOL_AMENDED' } });
+      throw new AppError(
+        'CONFLICT',
+        'The protocol has been amended since this check was run. Run a new check and sign that one.',
+        { details: { reason: 'PROTOCOL_AMENDED' } },
+      );
     }
     if (latest?.id !== check.id) {
-      throw new AppError('CONFLICT', 'A newer check exists for this candidate and trial. Review and sign the newest one.', { details: { reason: 'NEWER_CHECK', latestCheckId: latest?.id ?? null } });
+      throw new AppError(
+        'CONFLICT',
+        'A newer check exists for this candidate and trial. Review and sign the newest one.',
+        { details: { reason: 'NEWER_CHECK', latestCheckId: latest?.id ?? null } },
+      );
     }
 
     const results = check.results as unknown as StoredCriterionResult[];
@@ -73,14 +97,26 @@ export async function signEligibilityCheck({ checkId, input, ctx }: Options): Pr
       judgments: input.judgments,
       overrides: input.overrides,
     });
-    if (!outcome.ok) throw new AppError('VALIDATION_FAILED', outcome.message, { fields: outcome.fields, details: { unresolved: outcome.unresolved } });
+    if (!outcome.ok)
+      throw new AppError('VALIDATION_FAILED', outcome.message, {
+        fields: outcome.fields,
+        details: { unresolved: outcome.unresolved },
+      });
 
     // Hash exactly what the database will hold (JSON, without undefined members).
     const review = JSON.parse(JSON.stringify(outcome.review)) as CheckReview;
     const signedAt = new Date();
     const meaning = input.meaning.trim();
     const hash = contentHash(
-      signedContent({ ...check, review, decision: input.decision, meaning, signedById: ctx.user.id, signerName, signedAt }),
+      signedContent({
+        ...check,
+        review,
+        decision: input.decision,
+        meaning,
+        signedById: ctx.user.id,
+        signerName,
+        signedAt,
+      }),
     );
     const written = await tx.eligibilityCheck.updateMany({
       where: { id: check.id, signedAt: null },
@@ -95,9 +131,18 @@ export async function signEligibilityCheck({ checkId, input, ctx }: Options): Pr
         contentHash: hash,
       },
     });
-    if (written.count !== 1) throw new AppError('CONFLICT', 'This check is already signed.', { details: { reason: 'ALREADY_SIGNED' } });
+    if (written.count !== 1)
+      throw new AppError('CONFLICT', 'This check is already signed.', { details: { reason: 'ALREADY_SIGNED' } });
 
-    const stage = await recordDecisionStage({ tx, candidateId: check.candidateId, trialId: check.trialId, decision: input.decision, reason: meaning, checkId: check.id, ctx });
+    const stage = await recordDecisionStage({
+      tx,
+      candidateId: check.candidateId,
+      trialId: check.trialId,
+      decision: input.decision,
+      reason: meaning,
+      checkId: check.id,
+      ctx,
+    });
     const changed = review.criteria.filter((criterion) => criterion.basis !== 'computed');
     await ctx.audit(tx, {
       action: 'eligibility.sign',
@@ -115,8 +160,18 @@ export async function signEligibilityCheck({ checkId, input, ctx }: Options): Pr
         contentHash: hash,
         computedOverall: review.computedOverall,
         reviewedOverall: review.reviewedOverall,
-        judgments: changed.filter((c) => c.basis === 'judgment').map(({ criterionId, text, result, note }) => ({ criterionId, text, result, note })),
-        overrides: changed.filter((c) => c.basis === 'override').map(({ criterionId, text, computed, result, note }) => ({ criterionId, text, computed, result, justification: note })),
+        judgments: changed
+          .filter((c) => c.basis === 'judgment')
+          .map(({ criterionId, text, result, note }) => ({ criterionId, text, result, note })),
+        overrides: changed
+          .filter((c) => c.basis === 'override')
+          .map(({ criterionId, text, computed, result, note }) => ({
+            criterionId,
+            text,
+            computed,
+            result,
+            justification: note,
+          })),
         pipeline: stage,
       },
       reason: meaning,

@@ -2,15 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { summarizePrescreen, type PrescreenEvaluation } from '@/lib/eligibility/summarize-prescreen';
 import type { CriterionResult } from '@/lib/eligibility/types';
 
-function result(criterionId: string, kind: CriterionResult['kind'], value: CriterionResult['result'], missing: string[] = []): CriterionResult {
+function result(
+  criterionId: string,
+  kind: CriterionResult['kind'],
+  value: CriterionResult['result'],
+  missing: string[] = [],
+): CriterionResult {
   return { criterionId, kind, text: `Criterion ${criterionId}`, result: value, explanation: '', missing };
 }
 
 const evaluations: PrescreenEvaluation[] = [
-  { candidateId: 'p1', overall: 'INELIGIBLE', criteria: [result('age', 'INCLUSION', 'NOT_MET'), result('bmi', 'EXCLUSION', 'MET'), result('phq', 'INCLUSION', 'UNKNOWN', ['PHQ-9 total'])] },
-  { candidateId: 'p2', overall: 'INELIGIBLE', criteria: [result('age', 'INCLUSION', 'MET'), result('bmi', 'EXCLUSION', 'MET')] },
-  { candidateId: 'p3', overall: 'INCOMPLETE', criteria: [result('phq', 'INCLUSION', 'UNKNOWN', ['PHQ-9 total']), result('bp', 'EXCLUSION', 'UNKNOWN', ['SBP', 'PHQ-9 total'])] },
-  { candidateId: 'p4', overall: 'INCOMPLETE', criteria: [result('bp', 'EXCLUSION', 'UNKNOWN', ['SBP']), result('alt', 'EXCLUSION', 'UNKNOWN', ['ALT ULN'])] },
+  {
+    candidateId: 'p1',
+    overall: 'INELIGIBLE',
+    criteria: [
+      result('age', 'INCLUSION', 'NOT_MET'),
+      result('bmi', 'EXCLUSION', 'MET'),
+      result('phq', 'INCLUSION', 'UNKNOWN', ['PHQ-9 total']),
+    ],
+  },
+  {
+    candidateId: 'p2',
+    overall: 'INELIGIBLE',
+    criteria: [result('age', 'INCLUSION', 'MET'), result('bmi', 'EXCLUSION', 'MET')],
+  },
+  {
+    candidateId: 'p3',
+    overall: 'INCOMPLETE',
+    criteria: [
+      result('phq', 'INCLUSION', 'UNKNOWN', ['PHQ-9 total']),
+      result('bp', 'EXCLUSION', 'UNKNOWN', ['SBP', 'PHQ-9 total']),
+    ],
+  },
+  {
+    candidateId: 'p4',
+    overall: 'INCOMPLETE',
+    criteria: [result('bp', 'EXCLUSION', 'UNKNOWN', ['SBP']), result('alt', 'EXCLUSION', 'UNKNOWN', ['ALT ULN'])],
+  },
   { candidateId: 'p5', overall: 'PENDING_REVIEW', criteria: [result('judgment', 'INCLUSION', 'NEEDS_REVIEW')] },
   { candidateId: 'p6', overall: 'PENDING_SIGNATURE', criteria: [result('age', 'INCLUSION', 'MET')] },
 ];
@@ -20,7 +48,13 @@ describe('summarizePrescreen', () => {
 
   it('counts every overall result, including zeros', () => {
     expect(summary.total).toBe(6);
-    expect(summary.counts).toEqual({ INELIGIBLE: 2, INCOMPLETE: 2, PENDING_REVIEW: 1, PENDING_SIGNATURE: 1, ELIGIBLE: 0 });
+    expect(summary.counts).toEqual({
+      INELIGIBLE: 2,
+      INCOMPLETE: 2,
+      PENDING_REVIEW: 1,
+      PENDING_SIGNATURE: 1,
+      ELIGIBLE: 0,
+    });
   });
 
   it('ranks the criteria that made people ineligible', () => {

@@ -2,7 +2,11 @@ import type { CriterionKind } from '@/lib/validations/eligibility';
 import { isBlocking } from '@/lib/eligibility/overall-result';
 import { OVERALL_RESULTS, type CriterionResult, type OverallResult } from '@/lib/eligibility/types';
 
-export type PrescreenEvaluation = { candidateId: string; overall: OverallResult; criteria: ReadonlyArray<CriterionResult> };
+export type PrescreenEvaluation = {
+  candidateId: string;
+  overall: OverallResult;
+  criteria: ReadonlyArray<CriterionResult>;
+};
 
 export type BlockingCriterionCount = { criterionId: string; kind: CriterionKind; text: string; count: number };
 export type MissingItemCount = { item: string; count: number };
@@ -35,7 +39,13 @@ export function summarizePrescreen(evaluations: ReadonlyArray<PrescreenEvaluatio
       for (const result of evaluation.criteria) {
         if (!isBlocking(result)) continue;
         const entry = blocking.get(result.criterionId);
-        if (entry === undefined) blocking.set(result.criterionId, { criterionId: result.criterionId, kind: result.kind, text: result.text, count: 1 });
+        if (entry === undefined)
+          blocking.set(result.criterionId, {
+            criterionId: result.criterionId,
+            kind: result.kind,
+            text: result.text,
+            count: 1,
+          });
         else entry.count += 1;
       }
       continue;

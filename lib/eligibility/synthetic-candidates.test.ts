@@ -19,7 +19,8 @@ describe('synthetic prescreen data', () => {
     const criteria = makeSyntheticCriteria();
     expect(criteria).toHaveLength(36);
     expect(new Set(criteria.map((c) => c.id)).size).toBe(36);
-    for (const criterion of criteria) if (criterion.rule !== null) expect(ruleNodeSchema.safeParse(criterion.rule).success).toBe(true);
+    for (const criterion of criteria)
+      if (criterion.rule !== null) expect(ruleNodeSchema.safeParse(criterion.rule).success).toBe(true);
   });
 
   // Speed is measured by the bench script; this only proves the full-size batch runs and is complete.

@@ -1,6 +1,11 @@
 import { DIAGNOSIS_CODES, FACT_CODES, LAB_CODES, MEDICATION_CLASSES, type Sex } from '@/lib/measures/vocabulary';
 import { fromDayNumber, toDayNumber } from '@/lib/eligibility/day-number';
-import type { CandidateLab, CandidateMeasurement, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
+import type {
+  CandidateLab,
+  CandidateMeasurement,
+  EligibilityCandidate,
+  EligibilityCriterion,
+} from '@/lib/eligibility/types';
 
 // Fictional, seeded test data for the prescreen tests and the bench script. Nothing here resembles a real person:
 // candidates have ids only (SYN-000001…), and values are drawn uniformly from plausible ranges.
@@ -69,11 +74,16 @@ const FAVOURABLE_FACTS: Record<(typeof FACT_CODES)[number], boolean> = {
   veteran: false,
 };
 
-export function makeSyntheticCandidates({ count, seed, asOf = '2026-11-23' }: MakeSyntheticCandidatesOptions): SyntheticCandidate[] {
+export function makeSyntheticCandidates({
+  count,
+  seed,
+  asOf = '2026-11-23',
+}: MakeSyntheticCandidatesOptions): SyntheticCandidate[] {
   const random = makeRandom(seed);
   const asOfDay = toDayNumber(asOf);
   if (Number.isNaN(asOfDay)) throw new Error(`Invalid asOf "${asOf}"`);
-  const between = (min: number, max: number, decimals: number) => Number((min + random() * (max - min)).toFixed(decimals));
+  const between = (min: number, max: number, decimals: number) =>
+    Number((min + random() * (max - min)).toFixed(decimals));
   const daysAgo = (maxDays: number) => fromDayNumber(asOfDay - Math.floor(random() * (maxDays + 1)));
 
   const out: SyntheticCandidate[] = [];
@@ -91,14 +101,25 @@ export function makeSyntheticCandidates({ count, seed, asOf = '2026-11-23' }: Ma
     for (const code of LAB_CODES) {
       if (random() < gap) continue;
       const limits = LAB_LIMITS[code];
-      const value = isScreenPositive ? between(limits.lln + (limits.uln - limits.lln) * 0.3, limits.uln * 1.2, 2) : between(0, limits.uln * 3, 2);
-      labs.push({ code, value, uln: random() < gap / 2 ? null : limits.uln, lln: limits.lln, measuredAt: daysAgo(isScreenPositive ? 60 : 180) });
+      const value = isScreenPositive
+        ? between(limits.lln + (limits.uln - limits.lln) * 0.3, limits.uln * 1.2, 2)
+        : between(0, limits.uln * 3, 2);
+      labs.push({
+        code,
+        value,
+        uln: random() < gap / 2 ? null : limits.uln,
+        lln: limits.lln,
+        measuredAt: daysAgo(isScreenPositive ? 60 : 180),
+      });
     }
-    const isDepressed = (code: string) => code === 'major_depressive_disorder' || code === 'treatment_resistant_depression';
+    const isDepressed = (code: string) =>
+      code === 'major_depressive_disorder' || code === 'treatment_resistant_depression';
     out.push({
       candidateId: `SYN-${String(i + 1).padStart(6, '0')}`,
       candidate: {
-        dateOfBirth: fromDayNumber(asOfDay - Math.floor(between(isScreenPositive ? 20 : 16, isScreenPositive ? 60 : 80, 3) * 365.25)),
+        dateOfBirth: fromDayNumber(
+          asOfDay - Math.floor(between(isScreenPositive ? 20 : 16, isScreenPositive ? 60 : 80, 3) * 365.25),
+        ),
         sex: isScreenPositive ? (random() < 0.5 ? 'male' : 'female') : SEXES[Math.floor(random() * SEXES.length)],
         measurements,
         labs,
@@ -109,7 +130,12 @@ export function makeSyntheticCandidates({ count, seed, asOf = '2026-11-23' }: Ma
         })),
         medications: MEDICATION_CLASSES.filter(() => random() >= gap).map((code) => {
           const roll = isScreenPositive ? 1 : random();
-          return { class: code, isCurrent: roll < 0.05, lastDoseAt: roll < 0.15 ? daysAgo(60) : null, recordedAt: daysAgo(10) };
+          return {
+            class: code,
+            isCurrent: roll < 0.05,
+            lastDoseAt: roll < 0.15 ? daysAgo(60) : null,
+            recordedAt: daysAgo(10),
+          };
         }),
         facts: FACT_CODES.filter(() => random() >= gap).map((code) => ({
           code,
@@ -126,44 +152,155 @@ type Spec = [EligibilityCriterion['kind'], string, EligibilityCriterion['rule']]
 
 const CRITERIA_SPECS: Spec[] = [
   ['INCLUSION', 'Age 18 to 65 years', { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 }],
-  ['INCLUSION', 'PHQ-9 of 15 or more within 30 days', { kind: 'number', measure: 'phq9_total', op: 'gte', value: 15, withinDays: 30 }],
+  [
+    'INCLUSION',
+    'PHQ-9 of 15 or more within 30 days',
+    { kind: 'number', measure: 'phq9_total', op: 'gte', value: 15, withinDays: 30 },
+  ],
   ['INCLUSION', 'MADRS of 20 or more', { kind: 'number', measure: 'madrs_total', op: 'gte', value: 20 }],
-  ['INCLUSION', 'Major depressive disorder', { kind: 'diagnosis', anyOf: ['major_depressive_disorder', 'treatment_resistant_depression'] }],
-  ['INCLUSION', 'Adult driver available after each infusion', { kind: 'fact', fact: 'adult_driver_available', equals: true }],
-  ['INCLUSION', 'Able to give informed consent', { kind: 'fact', fact: 'able_to_consent', equals: true, withinDays: 90 }],
+  [
+    'INCLUSION',
+    'Major depressive disorder',
+    { kind: 'diagnosis', anyOf: ['major_depressive_disorder', 'treatment_resistant_depression'] },
+  ],
+  [
+    'INCLUSION',
+    'Adult driver available after each infusion',
+    { kind: 'fact', fact: 'adult_driver_available', equals: true },
+  ],
+  [
+    'INCLUSION',
+    'Able to give informed consent',
+    { kind: 'fact', fact: 'able_to_consent', equals: true, withinDays: 90 },
+  ],
   ['INCLUSION', 'Speaks English', { kind: 'fact', fact: 'speaks_english', equals: true }],
   ['INCLUSION', 'Average pain 4 or more out of 10', { kind: 'number', measure: 'nrs_pain', op: 'gte', value: 4 }],
-  ['INCLUSION', 'Weight 45 to 150 kg within 30 days', { kind: 'number', measure: 'weight_kg', op: 'between', value: 45, max: 150, withinDays: 30 }],
+  [
+    'INCLUSION',
+    'Weight 45 to 150 kg within 30 days',
+    { kind: 'number', measure: 'weight_kg', op: 'between', value: 45, max: 150, withinDays: 30 },
+  ],
   ['INCLUSION', 'SpO2 at least 94%', { kind: 'number', measure: 'spo2', op: 'gte', value: 94 }],
-  ['INCLUSION', 'Women of childbearing potential use birth control', { kind: 'any', rules: [{ kind: 'sex', anyOf: ['male'] }, { kind: 'fact', fact: 'uses_birth_control', equals: true }] }],
+  [
+    'INCLUSION',
+    'Women of childbearing potential use birth control',
+    {
+      kind: 'any',
+      rules: [
+        { kind: 'sex', anyOf: ['male'] },
+        { kind: 'fact', fact: 'uses_birth_control', equals: true },
+      ],
+    },
+  ],
   ['INCLUSION', 'Investigator judges participation appropriate', null],
   ['EXCLUSION', 'BMI over 40', { kind: 'number', measure: 'bmi', op: 'gt', value: 40 }],
-  ['EXCLUSION', 'Poorly controlled hypertension (SBP > 160 or DBP > 100)', { kind: 'any', rules: [{ kind: 'number', measure: 'sbp', op: 'gt', value: 160 }, { kind: 'number', measure: 'dbp', op: 'gt', value: 100 }] }],
-  ['EXCLUSION', 'ALT over 2 × ULN within 90 days', { kind: 'lab', lab: 'alt', reference: 'uln', op: 'gt', value: 2, withinDays: 90 }],
-  ['EXCLUSION', 'AST over 2 × ULN within 90 days', { kind: 'lab', lab: 'ast', reference: 'uln', op: 'gt', value: 2, withinDays: 90 }],
-  ['EXCLUSION', 'Direct bilirubin over 1.5 × ULN', { kind: 'lab', lab: 'bilirubin_direct', reference: 'uln', op: 'gt', value: 1.5 }],
-  ['EXCLUSION', 'Creatinine over 1.5 × ULN', { kind: 'lab', lab: 'creatinine', reference: 'uln', op: 'gt', value: 1.5 }],
+  [
+    'EXCLUSION',
+    'Poorly controlled hypertension (SBP > 160 or DBP > 100)',
+    {
+      kind: 'any',
+      rules: [
+        { kind: 'number', measure: 'sbp', op: 'gt', value: 160 },
+        { kind: 'number', measure: 'dbp', op: 'gt', value: 100 },
+      ],
+    },
+  ],
+  [
+    'EXCLUSION',
+    'ALT over 2 × ULN within 90 days',
+    { kind: 'lab', lab: 'alt', reference: 'uln', op: 'gt', value: 2, withinDays: 90 },
+  ],
+  [
+    'EXCLUSION',
+    'AST over 2 × ULN within 90 days',
+    { kind: 'lab', lab: 'ast', reference: 'uln', op: 'gt', value: 2, withinDays: 90 },
+  ],
+  [
+    'EXCLUSION',
+    'Direct bilirubin over 1.5 × ULN',
+    { kind: 'lab', lab: 'bilirubin_direct', reference: 'uln', op: 'gt', value: 1.5 },
+  ],
+  [
+    'EXCLUSION',
+    'Creatinine over 1.5 × ULN',
+    { kind: 'lab', lab: 'creatinine', reference: 'uln', op: 'gt', value: 1.5 },
+  ],
   ['EXCLUSION', 'TSH below LLN', { kind: 'lab', lab: 'tsh', reference: 'lln', op: 'lt', value: 1 }],
-  ['EXCLUSION', 'Psychotic disorder', { kind: 'diagnosis', anyOf: ['schizophrenia', 'schizoaffective_disorder', 'psychotic_symptoms'] }],
+  [
+    'EXCLUSION',
+    'Psychotic disorder',
+    { kind: 'diagnosis', anyOf: ['schizophrenia', 'schizoaffective_disorder', 'psychotic_symptoms'] },
+  ],
   ['EXCLUSION', 'Bipolar disorder', { kind: 'diagnosis', anyOf: ['bipolar_disorder'] }],
   ['EXCLUSION', 'Active suicidal ideation', { kind: 'diagnosis', anyOf: ['suicidal_ideation_active'] }],
-  ['EXCLUSION', 'Substance or alcohol use disorder', { kind: 'diagnosis', anyOf: ['substance_use_disorder', 'alcohol_use_disorder'] }],
+  [
+    'EXCLUSION',
+    'Substance or alcohol use disorder',
+    { kind: 'diagnosis', anyOf: ['substance_use_disorder', 'alcohol_use_disorder'] },
+  ],
   ['EXCLUSION', 'Unstable cardiac condition', { kind: 'diagnosis', anyOf: ['unstable_cardiac_condition'] }],
   ['EXCLUSION', 'Raised intracranial pressure or aneurysm', { kind: 'diagnosis', anyOf: ['raised_icp_or_aneurysm'] }],
   ['EXCLUSION', 'Cirrhosis or hepatic impairment', { kind: 'diagnosis', anyOf: ['cirrhosis', 'hepatic_impairment'] }],
   ['EXCLUSION', 'Seizure disorder', { kind: 'diagnosis', anyOf: ['seizure_disorder'] }],
-  ['EXCLUSION', 'Benzodiazepine or MAOI within 14 days', { kind: 'medication', anyOf: ['benzodiazepine', 'maoi'], withinDays: 14 }],
-  ['EXCLUSION', 'Ketamine or esketamine within 90 days', { kind: 'medication', anyOf: ['ketamine', 'esketamine'], withinDays: 90 }],
-  ['EXCLUSION', 'Lamotrigine or memantine within 14 days', { kind: 'medication', anyOf: ['lamotrigine', 'memantine'], withinDays: 14 }],
-  ['EXCLUSION', 'Pregnant or breastfeeding', { kind: 'any', rules: [{ kind: 'fact', fact: 'pregnant', equals: true }, { kind: 'fact', fact: 'breastfeeding', equals: true }] }],
+  [
+    'EXCLUSION',
+    'Benzodiazepine or MAOI within 14 days',
+    { kind: 'medication', anyOf: ['benzodiazepine', 'maoi'], withinDays: 14 },
+  ],
+  [
+    'EXCLUSION',
+    'Ketamine or esketamine within 90 days',
+    { kind: 'medication', anyOf: ['ketamine', 'esketamine'], withinDays: 90 },
+  ],
+  [
+    'EXCLUSION',
+    'Lamotrigine or memantine within 14 days',
+    { kind: 'medication', anyOf: ['lamotrigine', 'memantine'], withinDays: 14 },
+  ],
+  [
+    'EXCLUSION',
+    'Pregnant or breastfeeding',
+    {
+      kind: 'any',
+      rules: [
+        { kind: 'fact', fact: 'pregnant', equals: true },
+        { kind: 'fact', fact: 'breastfeeding', equals: true },
+      ],
+    },
+  ],
   ['EXCLUSION', 'Enrolled in another interventional trial', { kind: 'fact', fact: 'in_another_trial', equals: true }],
   ['EXCLUSION', 'Resting heart rate over 110 bpm', { kind: 'number', measure: 'heart_rate', op: 'gt', value: 110 }],
-  ['EXCLUSION', 'Benzodiazepine dose over 2 mg/day lorazepam equivalent', { kind: 'number', measure: 'benzodiazepine_lorazepam_eq_mg_day', op: 'gt', value: 2 }],
-  ['EXCLUSION', 'Older adult with high BMI and hypertension', { kind: 'all', rules: [{ kind: 'number', measure: 'age_years', op: 'gte', value: 60 }, { kind: 'any', rules: [{ kind: 'number', measure: 'bmi', op: 'gte', value: 35 }, { kind: 'number', measure: 'sbp', op: 'gte', value: 150 }] }] }],
+  [
+    'EXCLUSION',
+    'Benzodiazepine dose over 2 mg/day lorazepam equivalent',
+    { kind: 'number', measure: 'benzodiazepine_lorazepam_eq_mg_day', op: 'gt', value: 2 },
+  ],
+  [
+    'EXCLUSION',
+    'Older adult with high BMI and hypertension',
+    {
+      kind: 'all',
+      rules: [
+        { kind: 'number', measure: 'age_years', op: 'gte', value: 60 },
+        {
+          kind: 'any',
+          rules: [
+            { kind: 'number', measure: 'bmi', op: 'gte', value: 35 },
+            { kind: 'number', measure: 'sbp', op: 'gte', value: 150 },
+          ],
+        },
+      ],
+    },
+  ],
   ['EXCLUSION', 'Any condition that in the investigator’s opinion makes participation unsafe', null],
 ];
 
 /** 36 criteria modelled on a ketamine depression protocol, for tests and the bench script. */
 export function makeSyntheticCriteria(): EligibilityCriterion[] {
-  return CRITERIA_SPECS.map(([kind, text, rule], index) => ({ id: `crit-${String(index + 1).padStart(2, '0')}`, kind, text, rule }));
+  return CRITERIA_SPECS.map(([kind, text, rule], index) => ({
+    id: `crit-${String(index + 1).padStart(2, '0')}`,
+    kind,
+    text,
+    rule,
+  }));
 }

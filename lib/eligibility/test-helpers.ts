@@ -6,10 +6,29 @@ import type { CriterionResult, EligibilityCandidate, EligibilityCriterion } from
 export const AS_OF = '2026-11-23';
 
 export function makeCandidate(overrides: Partial<EligibilityCandidate> = {}): EligibilityCandidate {
-  return { dateOfBirth: '1980-06-15', sex: 'female', measurements: [], labs: [], diagnoses: [], medications: [], facts: [], ...overrides };
+  return {
+    dateOfBirth: '1980-06-15',
+    sex: 'female',
+    measurements: [],
+    labs: [],
+    diagnoses: [],
+    medications: [],
+    facts: [],
+    ...overrides,
+  };
 }
 
-export function checkRule(options: { rule: RuleNode | null; candidate: EligibilityCandidate; kind?: EligibilityCriterion['kind']; asOf?: string }): CriterionResult {
-  const criterion: EligibilityCriterion = { id: 'c1', kind: options.kind ?? 'INCLUSION', text: 'Test criterion', rule: options.rule };
+export function checkRule(options: {
+  rule: RuleNode | null;
+  candidate: EligibilityCandidate;
+  kind?: EligibilityCriterion['kind'];
+  asOf?: string;
+}): CriterionResult {
+  const criterion: EligibilityCriterion = {
+    id: 'c1',
+    kind: options.kind ?? 'INCLUSION',
+    text: 'Test criterion',
+    rule: options.rule,
+  };
   return evaluateCriteria({ criteria: [criterion], candidate: options.candidate, asOf: options.asOf ?? AS_OF })[0];
 }

@@ -1,4 +1,11 @@
-import type { DiagnosisCode, FactCode, LabCode, MedicationClass, NumericMeasureCode, Sex } from '@/lib/measures/vocabulary';
+import type {
+  DiagnosisCode,
+  FactCode,
+  LabCode,
+  MedicationClass,
+  NumericMeasureCode,
+  Sex,
+} from '@/lib/measures/vocabulary';
 import type { CriterionKind, RuleNode } from '@/lib/validations/eligibility';
 
 /** Dates throughout are calendar days written YYYY-MM-DD. */
@@ -7,9 +14,20 @@ export type IsoDate = string;
 export type EligibilityCriterion = { id: string; kind: CriterionKind; text: string; rule: RuleNode | null };
 
 export type CandidateMeasurement = { code: NumericMeasureCode; value: number; measuredAt: IsoDate };
-export type CandidateLab = { code: LabCode; value: number; uln: number | null; lln: number | null; measuredAt: IsoDate };
+export type CandidateLab = {
+  code: LabCode;
+  value: number;
+  uln: number | null;
+  lln: number | null;
+  measuredAt: IsoDate;
+};
 export type CandidateDiagnosis = { code: DiagnosisCode; isPresent: boolean; recordedAt: IsoDate };
-export type CandidateMedication = { class: MedicationClass; lastDoseAt: IsoDate | null; isCurrent: boolean; recordedAt: IsoDate };
+export type CandidateMedication = {
+  class: MedicationClass;
+  lastDoseAt: IsoDate | null;
+  isCurrent: boolean;
+  recordedAt: IsoDate;
+};
 export type CandidateFact = { code: FactCode; value: boolean; recordedAt: IsoDate };
 
 export type EligibilityCandidate = {
@@ -37,4 +55,10 @@ export type CriterionResult = {
 
 /** ELIGIBLE exists only after a clinician signs; the engine never produces it. */
 export type OverallResult = 'INELIGIBLE' | 'INCOMPLETE' | 'PENDING_REVIEW' | 'PENDING_SIGNATURE' | 'ELIGIBLE';
-export const OVERALL_RESULTS = ['INELIGIBLE', 'INCOMPLETE', 'PENDING_REVIEW', 'PENDING_SIGNATURE', 'ELIGIBLE'] as const satisfies readonly OverallResult[];
+export const OVERALL_RESULTS = [
+  'INELIGIBLE',
+  'INCOMPLETE',
+  'PENDING_REVIEW',
+  'PENDING_SIGNATURE',
+  'ELIGIBLE',
+] as const satisfies readonly OverallResult[];

@@ -49,7 +49,11 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: AppErrorCode, message?: string, options: { fields?: FieldErrors; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message?: string,
+    options: { fields?: FieldErrors; details?: Record<string, unknown> } = {},
+  ) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = 'AppError';
     this.code = code;

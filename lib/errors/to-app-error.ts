@@ -18,13 +18,17 @@ type PrismaLikeError = { code?: string; meta?: Record<string, unknown>; message?
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof z.ZodError) return new AppError('VALIDATION_FAILED', undefined, { fields: zodFieldErrors(error) });
+  if (error instanceof z.ZodError)
+    return new AppError('VALIDATION_FAILED', undefined, { fields: zodFieldErrors(error) });
   const prismaError = error as PrismaLikeError;
   switch (prismaError?.code) {
     case 'P2002':
       return new AppError('CONFLICT', 'A record with the same unique value already exists.');
     case 'P2003':
-      return new AppError('CONFLICT', 'This record is still referenced by other records (for example an earlier protocol version), so it cannot be removed.');
+      return new AppError(
+        'CONFLICT',
+        'This record is still referenced by other records (for example an earlier protocol version), so it cannot be removed.',
+      );
     case 'P2025':
       return new AppError('NOT_FOUND');
     case 'P2034':

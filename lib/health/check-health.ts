@@ -4,7 +4,13 @@ import { prisma, type Db } from '@/lib/db';
 export type Health = { status: 'ok'; db: 'ok' } | { status: 'error'; db: 'down' };
 
 /** Pings the database with a short deadline; the pool reconnects by itself once it is back. */
-export async function checkHealth({ db = prisma, timeoutMs = 2_000 }: { db?: Pick<Db, '$queryRaw'>; timeoutMs?: number } = {}): Promise<Health> {
+export async function checkHealth({
+  db = prisma,
+  timeoutMs = 2_000,
+}: {
+  db?: Pick<Db, '$queryRaw'>;
+  timeoutMs?: number;
+} = {}): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

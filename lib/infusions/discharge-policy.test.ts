@@ -13,28 +13,39 @@ const base: DischargeCheck = {
   isCadssPlanned: false,
   hasCadss: false,
 };
-const codes = (patch: Partial<DischargeCheck>) => checkDischarge({ ...base, ...patch }).blockers.map((blocker) => blocker.code);
+const codes = (patch: Partial<DischargeCheck>) =>
+  checkDischarge({ ...base, ...patch }).blockers.map((blocker) => blocker.code);
 
 describe('discharge after a 40-minute infusion with 60 minutes of monitoring', () => {
   it('is refused 0 minutes in: the infusion runs and monitoring has not started', () => {
-    expect(codes({ now: at(0), administration: { startedAt: start, stoppedAt: null } })).toEqual(['INFUSION_RUNNING', 'MONITORING']);
+    expect(codes({ now: at(0), administration: { startedAt: start, stoppedAt: null } })).toEqual([
+      'INFUSION_RUNNING',
+      'MONITORING',
+    ]);
   });
   it('is refused one minute before monitoring ends, with 1 minute remaining', () => {
     const state = checkDischarge({ ...base, now: at(99) });
     expect(state.blockers.map((blocker) => blocker.code)).toEqual(['MONITORING']);
     expect(state.minutesRemaining).toBe(1);
-    expect(state.blockers[0].message).toBe('Monitoring ends at 10:40 (1 minute from now; 60 minutes after the infusion).');
+    expect(state.blockers[0].message).toBe(
+      'Monitoring ends at 10:40 (1 minute from now; 60 minutes after the infusion).',
+    );
   });
   it('is allowed exactly when monitoring ends, and after', () => {
     expect(codes({ now: at(100) })).toEqual([]);
     expect(codes({ now: at(150) })).toEqual([]);
   });
   it('counts monitoring from the recorded stop when the infusion ran longer', () => {
-    expect(checkDischarge({ ...base, administration: { startedAt: start, stoppedAt: at(55) }, now: at(110) }).minutesRemaining).toBe(5);
+    expect(
+      checkDischarge({ ...base, administration: { startedAt: start, stoppedAt: at(55) }, now: at(110) })
+        .minutesRemaining,
+    ).toBe(5);
   });
   it('counts from start + infusion minutes when no stop is recorded yet', () => {
     expect(codes({ administration: { startedAt: start, stoppedAt: null }, now: at(100) })).toEqual([]);
-    expect(codes({ administration: { startedAt: start, stoppedAt: null }, infusionMinutes: null, now: at(100) })).toEqual(['INFUSION_RUNNING']);
+    expect(
+      codes({ administration: { startedAt: start, stoppedAt: null }, infusionMinutes: null, now: at(100) }),
+    ).toEqual(['INFUSION_RUNNING']);
   });
   it('is refused without post-infusion vitals', () => {
     expect(codes({ hasPostVitals: false })).toEqual(['POST_VITALS']);

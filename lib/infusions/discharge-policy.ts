@@ -39,7 +39,9 @@ export type DischargeState = {
 const MINUTE_MS = 60_000;
 
 function clock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    instant,
+  );
 }
 
 /** What still stands between this visit and discharge. Nothing when no infusion was given (the caller asks why). */
@@ -47,23 +49,42 @@ export function checkDischarge(input: DischargeCheck, timeZone = 'UTC'): Dischar
   const { now, administration } = input;
   if (!administration) return { blockers: [], infusionEndsAt: null, monitoringEndsAt: null, minutesRemaining: 0 };
   const blockers: DischargeBlocker[] = [];
-  const plannedEnd = input.infusionMinutes === null ? null : new Date(administration.startedAt.getTime() + input.infusionMinutes * MINUTE_MS);
+  const plannedEnd =
+    input.infusionMinutes === null
+      ? null
+      : new Date(administration.startedAt.getTime() + input.infusionMinutes * MINUTE_MS);
   const infusionEndsAt = administration.stoppedAt ?? plannedEnd;
   if (infusionEndsAt === null || infusionEndsAt.getTime() > now.getTime()) {
     blockers.push({
       code: 'INFUSION_RUNNING',
-      message: infusionEndsAt === null ? 'Record when the infusion stopped.' : `The infusion runs until ${clock(infusionEndsAt, timeZone)}; record when it stopped.`,
+      message:
+        infusionEndsAt === null
+          ? 'Record when the infusion stopped.'
+          : `The infusion runs until ${clock(infusionEndsAt, timeZone)}; record when it stopped.`,
     });
   }
-  const monitoringEndsAt = infusionEndsAt === null ? null : new Date(Math.max(infusionEndsAt.getTime(), administration.startedAt.getTime()) + input.monitoringMinutes * MINUTE_MS);
-  const minutesRemaining = monitoringEndsAt === null ? input.monitoringMinutes : Math.max(0, Math.ceil((monitoringEndsAt.getTime() - now.getTime()) / MINUTE_MS));
+  const monitoringEndsAt =
+    infusionEndsAt === null
+      ? null
+      : new Date(
+          Math.max(infusionEndsAt.getTime(), administration.startedAt.getTime()) + input.monitoringMinutes * MINUTE_MS,
+        );
+  const minutesRemaining =
+    monitoringEndsAt === null
+      ? input.monitoringMinutes
+      : Math.max(0, Math.ceil((monitoringEndsAt.getTime() - now.getTime()) / MINUTE_MS));
   if (monitoringEndsAt !== null && minutesRemaining > 0) {
     blockers.push({
       code: 'MONITORING',
       message: `Monitoring ends at ${clock(monitoringEndsAt, timeZone)} (${minutesRemaining} ${minutesRemaining === 1 ? 'minute' : 'minutes'} from now; ${input.monitoringMinutes} minutes after the infusion).`,
     });
   }
-  if (!input.hasPostVitals) blockers.push({ code: 'POST_VITALS', message: 'Record the post-infusion vitals (timepoint POST).' });
-  if (input.isCadssPlanned && !input.hasCadss) blockers.push({ code: 'CADSS', message: 'Record the post-infusion CADSS that the trial plans after this session.' });
+  if (!input.hasPostVitals)
+    blockers.push({ code: 'POST_VITALS', message: 'Record the post-infusion vitals (timepoint POST).' });
+  if (input.isCadssPlanned && !input.hasCadss)
+    blockers.push({
+      code: 'CADSS',
+      message: 'Record the post-infusion CADSS that the trial plans after this session.',
+    });
   return { blockers, infusionEndsAt, monitoringEndsAt, minutesRemaining };
 }

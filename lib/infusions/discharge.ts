@@ -3,7 +3,13 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { DischargeInput } from '@/lib/validations/infusions';
 import type { WriteContext } from '@/lib/visits/types';
-import { checkDischarge, EARLY_DISCHARGE_DEVIATION, POST_INFUSION_SCALE, POST_INFUSION_TIMEPOINT, type DischargeState } from './discharge-policy';
+import {
+  checkDischarge,
+  EARLY_DISCHARGE_DEVIATION,
+  POST_INFUSION_SCALE,
+  POST_INFUSION_TIMEPOINT,
+  type DischargeState,
+} from './discharge-policy';
 import { getArmProtocol } from './get-arm-protocol';
 import { assertCheckedIn, loadInfusionVisit } from './load-infusion-visit';
 
@@ -19,7 +25,10 @@ export type DischargeResult = {
 };
 
 /** Everything the discharge policy reads for a visit, inside the caller's transaction. */
-export async function loadDischargeState(tx: Tx, options: { visitId: string; now: Date; stoppedAtOverride?: Date | null }): Promise<DischargeState & { timeZone: string }> {
+export async function loadDischargeState(
+  tx: Tx,
+  options: { visitId: string; now: Date; stoppedAtOverride?: Date | null },
+): Promise<DischargeState & { timeZone: string }> {
   const { visit, administration, timeZone } = await loadInfusionVisit(tx, options.visitId);
   const settings = await tx.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { monitoringMinutes: true } });
   let infusionMinutes: number | null = null;
@@ -31,7 +40,9 @@ export async function loadDischargeState(tx: Tx, options: { visitId: string; now
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
   }
-  const postVitals = await tx.vitalSign.count({ where: { visitId: options.visitId, timepoint: POST_INFUSION_TIMEPOINT, voidedAt: null } });
+  const postVitals = await tx.vitalSign.count({
+    where: { visitId: options.visitId, timepoint: POST_INFUSION_TIMEPOINT, voidedAt: null },
+  });
   const timepoint = `AFTER_SESSION_${visit.sessionNumber}`;
   const plan = await tx.protocolVersion.findFirst({
     where: { trialId: visit.enrollment.trialId },
@@ -39,11 +50,17 @@ export async function loadDischargeState(tx: Tx, options: { visitId: string; now
     select: { assessmentPlan: { where: { instrument: POST_INFUSION_SCALE, timepoint }, select: { id: true } } },
   });
   const isCadssPlanned = (plan?.assessmentPlan.length ?? 0) > 0;
-  const hasCadss = isCadssPlanned && (await tx.assessment.count({ where: { enrollmentId: visit.enrollmentId, instrument: POST_INFUSION_SCALE, timepoint, supersededAt: null } })) > 0;
+  const hasCadss =
+    isCadssPlanned &&
+    (await tx.assessment.count({
+      where: { enrollmentId: visit.enrollmentId, instrument: POST_INFUSION_SCALE, timepoint, supersededAt: null },
+    })) > 0;
   const state = checkDischarge(
     {
       now: options.now,
-      administration: administration ? { startedAt: administration.startedAt, stoppedAt: options.stoppedAtOverride ?? administration.stoppedAt } : null,
+      administration: administration
+        ? { startedAt: administration.startedAt, stoppedAt: options.stoppedAtOverride ?? administration.stoppedAt }
+        : null,
       infusionMinutes,
       monitoringMinutes,
       hasPostVitals: postVitals > 0,
@@ -64,7 +81,17 @@ export async function loadDischargeState(tx: Tx, options: { visitId: string; now
  * with a reason, which is stored and becomes an EARLY_DISCHARGE protocol deviation. The visit
  * becomes COMPLETED with who discharged it. Audited `visit.discharge`.
  */
-export async function discharge({ visitId, input, ctx, now = new Date() }: { visitId: string; input: DischargeInput; ctx: WriteContext; now?: Date }): Promise<DischargeResult> {
+export async function discharge({
+  visitId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  visitId: string;
+  input: DischargeInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<DischargeResult> {
   return prisma.$transaction(async (tx) => {
     const { visit, administration } = await loadInfusionVisit(tx, visitId);
     assertCheckedIn(visit, 'discharge');
@@ -74,18 +101,28 @@ export async function discharge({ visitId, input, ctx, now = new Date() }: { vis
       });
     }
     if (!administration && !input.notAdministeredReason) {
-      throw new AppError('VALIDATION_FAILED', 'No infusion is recorded for this visit; record it, or say why none was given.', {
-        fields: { notAdministeredReason: ['No infusion is recorded for this visit; record it, or say why none was given.'] },
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'No infusion is recorded for this visit; record it, or say why none was given.',
+        {
+          fields: {
+            notAdministeredReason: ['No infusion is recorded for this visit; record it, or say why none was given.'],
+          },
+        },
+      );
     }
     let stoppedAt: Date | null = administration?.stoppedAt ?? null;
     if (administration && administration.stoppedAt === null) {
       if (!input.infusionStoppedAt) {
-        throw new AppError('VALIDATION_FAILED', 'Record when the infusion stopped before discharge.', { fields: { infusionStoppedAt: ['Record when the infusion stopped before discharge.'] } });
+        throw new AppError('VALIDATION_FAILED', 'Record when the infusion stopped before discharge.', {
+          fields: { infusionStoppedAt: ['Record when the infusion stopped before discharge.'] },
+        });
       }
       stoppedAt = new Date(input.infusionStoppedAt);
       if (stoppedAt <= administration.startedAt || stoppedAt.getTime() > now.getTime() + 5 * 60_000) {
-        throw new AppError('VALIDATION_FAILED', undefined, { fields: { infusionStoppedAt: ['The stop time must be after the start and not in the future'] } });
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          fields: { infusionStoppedAt: ['The stop time must be after the start and not in the future'] },
+        });
       }
     }
     const state = await loadDischargeState(tx, { visitId, now, stoppedAtOverride: stoppedAt });
@@ -103,7 +140,13 @@ export async function discharge({ visitId, input, ctx, now = new Date() }: { vis
     }
     if (administration && administration.stoppedAt === null && stoppedAt) {
       await tx.infusionAdministration.update({ where: { id: administration.id }, data: { stoppedAt } });
-      await ctx.audit(tx, { action: 'infusion.stop', entityType: 'InfusionAdministration', entityId: administration.id, before: { stoppedAt: null }, after: { stoppedAt: stoppedAt.toISOString() } });
+      await ctx.audit(tx, {
+        action: 'infusion.stop',
+        entityType: 'InfusionAdministration',
+        entityId: administration.id,
+        before: { stoppedAt: null },
+        after: { stoppedAt: stoppedAt.toISOString() },
+      });
     }
     const isEarly = state.blockers.length > 0;
     const deviation = isEarly
@@ -141,7 +184,9 @@ export async function discharge({ visitId, input, ctx, now = new Date() }: { vis
         isDriverPresentAtDischarge: true,
         wasAdministered: administration !== null,
         completedAt: now.toISOString(),
-        ...(isEarly ? { earlyDischarge: { blockers: state.blockers.map((blocker) => blocker.code), deviationId: deviation?.id } } : {}),
+        ...(isEarly
+          ? { earlyDischarge: { blockers: state.blockers.map((blocker) => blocker.code), deviationId: deviation?.id } }
+          : {}),
       },
       reason: overrideReason ?? reason,
     });

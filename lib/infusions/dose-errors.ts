@@ -19,5 +19,8 @@ export function doseErrorsToAppError(errors: readonly DoseError[]): AppError {
     const key = FIELD_NAMES[error.field] ?? error.field;
     (fields[key] ??= []).push(error.message);
   }
-  return new AppError('VALIDATION_FAILED', errors[0]?.message ?? 'The dose cannot be calculated.', { fields, details: { codes: errors.map((error) => error.code) } });
+  return new AppError('VALIDATION_FAILED', errors[0]?.message ?? 'The dose cannot be calculated.', {
+    fields,
+    details: { codes: errors.map((error) => error.code) },
+  });
 }

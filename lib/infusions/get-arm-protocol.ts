@@ -24,7 +24,10 @@ export async function getArmProtocol(target: Target, db: Db | Tx = prisma): Prom
   let trialId: string;
   let armId: string;
   if ('enrollmentId' in target) {
-    const enrollment = await db.enrollment.findUnique({ where: { id: target.enrollmentId }, select: { trialId: true, armId: true } });
+    const enrollment = await db.enrollment.findUnique({
+      where: { id: target.enrollmentId },
+      select: { trialId: true, armId: true },
+    });
     if (!enrollment) throw new AppError('NOT_FOUND', 'This enrollment does not exist.');
     ({ trialId, armId } = enrollment);
   } else {
@@ -32,15 +35,38 @@ export async function getArmProtocol(target: Target, db: Db | Tx = prisma): Prom
   }
   const trial = await db.trial.findUnique({
     where: { id: trialId },
-    select: { id: true, protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true } } },
+    select: {
+      id: true,
+      protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true } },
+    },
   });
-  if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['This trial does not exist.'] } });
+  if (!trial)
+    throw new AppError('NOT_FOUND', 'This trial does not exist.', {
+      fields: { trialId: ['This trial does not exist.'] },
+    });
   const arm = await db.arm.findUnique({ where: { id: armId }, select: { id: true, trialId: true, label: true } });
-  if (!arm || arm.trialId !== trial.id) throw new AppError('NOT_FOUND', 'This arm is not part of the trial.', { fields: { armId: ['This arm is not part of the trial.'] } });
+  if (!arm || arm.trialId !== trial.id)
+    throw new AppError('NOT_FOUND', 'This arm is not part of the trial.', {
+      fields: { armId: ['This arm is not part of the trial.'] },
+    });
   const version = trial.protocolVersions[0];
-  const dosing = version ? await db.armDosing.findUnique({ where: { protocolVersionId_armId: { protocolVersionId: version.id, armId } } }) : null;
-  if (!version || !dosing || dosing.protocol === null) throw new AppError('CONFLICT', 'The arm has no confirmed dosing protocol');
+  const dosing = version
+    ? await db.armDosing.findUnique({ where: { protocolVersionId_armId: { protocolVersionId: version.id, armId } } })
+    : null;
+  if (!version || !dosing || dosing.protocol === null)
+    throw new AppError('CONFLICT', 'The arm has no confirmed dosing protocol');
   const parsed = dosingProtocolSchema.safeParse(dosing.protocol);
-  if (!parsed.success) throw new AppError('CONFLICT', "The arm's confirmed dosing protocol is no longer valid; an admin must confirm it again");
-  return { trialId, armId, armLabel: arm.label, protocol: parsed.data, protocolVersionId: version.id, protocolVersionNumber: version.number };
+  if (!parsed.success)
+    throw new AppError(
+      'CONFLICT',
+      "The arm's confirmed dosing protocol is no longer valid; an admin must confirm it again",
+    );
+  return {
+    trialId,
+    armId,
+    armLabel: arm.label,
+    protocol: parsed.data,
+    protocolVersionId: version.id,
+    protocolVersionNumber: version.number,
+  };
 }

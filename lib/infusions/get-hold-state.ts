@@ -33,11 +33,17 @@ export type HoldState = {
 };
 
 /** The blood-pressure hold rule applied to the latest pre-infusion reading. */
-export function getHoldState(options: { latestPre: { sbp: number | null; dbp: number | null } | null; rule: HoldRule; overrideReason: string | null }): HoldState {
+export function getHoldState(options: {
+  latestPre: { sbp: number | null; dbp: number | null } | null;
+  rule: HoldRule;
+  overrideReason: string | null;
+}): HoldState {
   const { latestPre, rule, overrideReason } = options;
   const reasons: string[] = [];
-  if (latestPre?.sbp != null && latestPre.sbp > rule.holdSbpAbove) reasons.push(`SBP ${latestPre.sbp} mmHg is above ${rule.holdSbpAbove} mmHg`);
-  if (latestPre?.dbp != null && latestPre.dbp > rule.holdDbpAbove) reasons.push(`DBP ${latestPre.dbp} mmHg is above ${rule.holdDbpAbove} mmHg`);
+  if (latestPre?.sbp != null && latestPre.sbp > rule.holdSbpAbove)
+    reasons.push(`SBP ${latestPre.sbp} mmHg is above ${rule.holdSbpAbove} mmHg`);
+  if (latestPre?.dbp != null && latestPre.dbp > rule.holdDbpAbove)
+    reasons.push(`DBP ${latestPre.dbp} mmHg is above ${rule.holdDbpAbove} mmHg`);
   const isHeld = reasons.length > 0;
   const isOverridden = isHeld && overrideReason !== null;
   return {

@@ -56,8 +56,19 @@ export type VisitDay = {
   hold: HoldState & { holdSbpAbove: number; holdDbpAbove: number; overriddenBy: string | null };
   /** For a blinded viewer: who signed and when, the weight, and the blinded preparation; no mg, steps or hash. */
   verification: {
-    id: string; weightKg: number; weightMeasuredOn: string; heightCm: number | null; doseMg: number | null; isCapped: boolean | null;
-    volumeMl: number | null; rateMlPerH: number | null; steps: string[]; signerName: string; meaning: string; signedAt: string; contentHash: string | null;
+    id: string;
+    weightKg: number;
+    weightMeasuredOn: string;
+    heightCm: number | null;
+    doseMg: number | null;
+    isCapped: boolean | null;
+    volumeMl: number | null;
+    rateMlPerH: number | null;
+    steps: string[];
+    signerName: string;
+    meaning: string;
+    signedAt: string;
+    contentHash: string | null;
   } | null;
   administration: (AdministrationDto & { recordedBy: string }) | null;
   /**
@@ -75,27 +86,54 @@ export type VisitDay = {
   dischargedBy: string | null;
   dischargeOverrideReason: string | null;
   /** What the discharge policy still waits for (lib/infusions/discharge-policy.ts); null before check-in or after discharge. */
-  dischargeReadiness: { blockers: Array<{ code: string; message: string }>; monitoringEndsAt: string | null; minutesRemaining: number } | null;
+  dischargeReadiness: {
+    blockers: Array<{ code: string; message: string }>;
+    monitoringEndsAt: string | null;
+    minutesRemaining: number;
+  } | null;
 };
 
 /** The lot of this visit's dose and what its opened vial left, from the drug record. */
 async function loadDrugSide(visitId: string, lotId: string | null): Promise<VisitDay['drug']> {
   if (!lotId) return { lot: null, remainder: null };
-  const lot = await prisma.drugLot.findUnique({ where: { id: lotId }, select: { id: true, lotNumber: true, drug: true, isMultiDoseVial: true, concentrationMgPerMl: true, vialVolumeMl: true } });
+  const lot = await prisma.drugLot.findUnique({
+    where: { id: lotId },
+    select: {
+      id: true,
+      lotNumber: true,
+      drug: true,
+      isMultiDoseVial: true,
+      concentrationMgPerMl: true,
+      vialVolumeMl: true,
+    },
+  });
   if (!lot) return { lot: null, remainder: null };
-  const movements = await prisma.drugMovement.findMany({ where: { visitId, lotId }, select: { kind: true, changeUg: true, reversedBy: { select: { id: true } } } });
+  const movements = await prisma.drugMovement.findMany({
+    where: { visitId, lotId },
+    select: { kind: true, changeUg: true, reversedBy: { select: { id: true } } },
+  });
   const dispensed = movements.find((movement) => movement.kind === 'DISPENSE' && !movement.reversedBy);
   const lotRef = { id: lot.id, lotNumber: lot.lotNumber, drug: lot.drug, isMultiDoseVial: lot.isMultiDoseVial };
   if (!dispensed) return { lot: lotRef, remainder: null };
-  const vialUg = vialContentUg({ concentrationMgPerMl: Number(lot.concentrationMgPerMl), vialVolumeMl: Number(lot.vialVolumeMl) });
+  const vialUg = vialContentUg({
+    concentrationMgPerMl: Number(lot.concentrationMgPerMl),
+    vialVolumeMl: Number(lot.vialVolumeMl),
+  });
   const remainderUg = openedVialRemainderUg({ doseUg: -dispensed.changeUg, vialUg });
   const isWasted = movements.some((movement) => movement.kind === 'WASTE' && !movement.reversedBy);
-  return { lot: lotRef, remainder: { mg: ugToMg(remainderUg), mustWaste: !lot.isMultiDoseVial && remainderUg > BigInt(0), isWasted } };
+  return {
+    lot: lotRef,
+    remainder: { mg: ugToMg(remainderUg), mustWaste: !lot.isMultiDoseVial && remainderUg > BigInt(0), isWasted },
+  };
 }
 
 /** The same-for-every-arm preparation of a masked trial, from every arm's confirmed protocol. */
 async function loadBlindedPreparation(trialId: string): Promise<BlindedPreparation> {
-  const version = await prisma.protocolVersion.findFirst({ where: { trialId }, orderBy: { number: 'desc' }, select: { dosing: { select: { protocol: true } } } });
+  const version = await prisma.protocolVersion.findFirst({
+    where: { trialId },
+    orderBy: { number: 'desc' },
+    select: { dosing: { select: { protocol: true } } },
+  });
   const protocols = (version?.dosing ?? []).flatMap((row) => {
     const parsed = dosingProtocolSchema.safeParse(row.protocol);
     return parsed.success ? [parsed.data] : [];
@@ -104,7 +142,10 @@ async function loadBlindedPreparation(trialId: string): Promise<BlindedPreparati
 }
 
 async function latestMeasurement(candidateId: string, code: string) {
-  return prisma.measurement.findFirst({ where: { candidateId, code, voidedAt: null, valueNum: { not: null } }, orderBy: [{ measuredOn: 'desc' }, { createdAt: 'desc' }] });
+  return prisma.measurement.findFirst({
+    where: { candidateId, code, voidedAt: null, valueNum: { not: null } },
+    orderBy: [{ measuredOn: 'desc' }, { createdAt: 'desc' }],
+  });
 }
 
 /**
@@ -123,10 +164,17 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
         trial: { select: { id: true, nctId: true, acronym: true, shortTitle: true, title: true, masking: true } },
       },
     }),
-    prisma.vitalSign.findMany({ where: { visitId, voidedAt: null }, orderBy: [{ recordedAt: 'asc' }, { createdAt: 'asc' }] }),
+    prisma.vitalSign.findMany({
+      where: { visitId, voidedAt: null },
+      orderBy: [{ recordedAt: 'asc' }, { createdAt: 'asc' }],
+    }),
     prisma.adverseEvent.findMany({ where: { visitId, voidedAt: null }, orderBy: { onsetAt: 'asc' } }),
-    visit.holdOverriddenById ? prisma.user.findUnique({ where: { id: visit.holdOverriddenById }, select: { name: true } }) : null,
-    loaded.administration ? prisma.user.findUnique({ where: { id: loaded.administration.recordedById }, select: { name: true } }) : null,
+    visit.holdOverriddenById
+      ? prisma.user.findUnique({ where: { id: visit.holdOverriddenById }, select: { name: true } })
+      : null,
+    loaded.administration
+      ? prisma.user.findUnique({ where: { id: loaded.administration.recordedById }, select: { name: true } })
+      : null,
     visit.chairId ? prisma.chair.findUnique({ where: { id: visit.chairId }, select: { name: true } }) : null,
   ]);
   if (!enrollment) throw new AppError('NOT_FOUND', 'This visit does not exist.');
@@ -143,7 +191,8 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     const arm = await getArmProtocol({ trialId: enrollment.trialId, armId: enrollment.armId });
     protocolVersionNumber = arm.protocolVersionNumber;
     sessionCount = arm.protocol.sessionCount;
-    if (isBlinded) protocolProblem = "The trial is masked: only its unblinded staff see the dosing protocol and prepare the dose.";
+    if (isBlinded)
+      protocolProblem = 'The trial is masked: only its unblinded staff see the dosing protocol and prepare the dose.';
     else protocol = arm.protocol;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -157,13 +206,21 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
 
   const [checkedInBy, dischargedBy] = await Promise.all([
     visit.checkedInById ? prisma.user.findUnique({ where: { id: visit.checkedInById }, select: { name: true } }) : null,
-    visit.dischargedById ? prisma.user.findUnique({ where: { id: visit.dischargedById }, select: { name: true } }) : null,
+    visit.dischargedById
+      ? prisma.user.findUnique({ where: { id: visit.dischargedById }, select: { name: true } })
+      : null,
   ]);
   const drug = isBlinded ? null : await loadDrugSide(visitId, visit.doseVerification?.drugLotId ?? null);
-  const readiness = visit.status === 'CHECKED_IN' ? await loadDischargeState(prisma, { visitId, now: new Date() }) : null;
+  const readiness =
+    visit.status === 'CHECKED_IN' ? await loadDischargeState(prisma, { visitId, now: new Date() }) : null;
 
   await prisma.$transaction(async (tx) => {
-    await ctx.audit(tx, { action: 'visit.view', entityType: 'Visit', entityId: visitId, after: { candidateId: enrollment.candidateId } });
+    await ctx.audit(tx, {
+      action: 'visit.view',
+      entityType: 'Visit',
+      entityId: visitId,
+      after: { candidateId: enrollment.candidateId },
+    });
   });
 
   const verification = visit.doseVerification;
@@ -195,8 +252,14 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     protocolVersionNumber,
     protocolProblem,
     sessionCount,
-    latestWeight: weight?.valueNum != null ? { kg: weight.valueNum, measuredOn: weight.measuredOn.toISOString().slice(0, 10) } : null,
-    latestHeight: height?.valueNum != null ? { cm: height.valueNum, measuredOn: height.measuredOn.toISOString().slice(0, 10) } : null,
+    latestWeight:
+      weight?.valueNum != null
+        ? { kg: weight.valueNum, measuredOn: weight.measuredOn.toISOString().slice(0, 10) }
+        : null,
+    latestHeight:
+      height?.valueNum != null
+        ? { cm: height.valueNum, measuredOn: height.measuredOn.toISOString().slice(0, 10) }
+        : null,
     checklist: {
       isDriverConfirmed: visit.isDriverConfirmed,
       pregnancyTest: visit.pregnancyTest,
@@ -265,7 +328,11 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     dischargedBy: dischargedBy?.name ?? null,
     dischargeOverrideReason: visit.dischargeOverrideReason,
     dischargeReadiness: readiness
-      ? { blockers: readiness.blockers, monitoringEndsAt: readiness.monitoringEndsAt?.toISOString() ?? null, minutesRemaining: readiness.minutesRemaining }
+      ? {
+          blockers: readiness.blockers,
+          monitoringEndsAt: readiness.monitoringEndsAt?.toISOString() ?? null,
+          minutesRemaining: readiness.minutesRemaining,
+        }
       : null,
   };
 }

@@ -21,14 +21,21 @@ export type SeriousAdverseEventItem = {
  * default only those of the last `sinceDays` days (90) plus any not yet resolved.
  * Identifies the participant by MRN only.
  */
-export async function listSeriousAdverseEvents(options: { sinceDays?: number; limit?: number; now?: Date } = {}): Promise<SeriousAdverseEventItem[]> {
+export async function listSeriousAdverseEvents(
+  options: { sinceDays?: number; limit?: number; now?: Date } = {},
+): Promise<SeriousAdverseEventItem[]> {
   const { sinceDays = 90, limit = 50, now = new Date() } = options;
   const since = new Date(now.getTime() - sinceDays * 86_400_000);
   const rows = await prisma.adverseEvent.findMany({
     where: { isSerious: true, voidedAt: null, OR: [{ onsetAt: { gte: since } }, { resolvedAt: null }] },
     include: {
       visit: { select: { sessionNumber: true } },
-      enrollment: { select: { candidate: { select: { id: true, mrn: true } }, trial: { select: { id: true, nctId: true, acronym: true, shortTitle: true, title: true } } } },
+      enrollment: {
+        select: {
+          candidate: { select: { id: true, mrn: true } },
+          trial: { select: { id: true, nctId: true, acronym: true, shortTitle: true, title: true } },
+        },
+      },
     },
     orderBy: { onsetAt: 'desc' },
     take: limit,
@@ -45,6 +52,10 @@ export async function listSeriousAdverseEvents(options: { sinceDays?: number; li
     sessionNumber: row.visit?.sessionNumber ?? null,
     enrollmentId: row.enrollmentId,
     participant: { candidateId: row.enrollment.candidate.id, mrn: row.enrollment.candidate.mrn },
-    trial: { id: row.enrollment.trial.id, nctId: row.enrollment.trial.nctId, label: row.enrollment.trial.acronym ?? row.enrollment.trial.shortTitle ?? row.enrollment.trial.title },
+    trial: {
+      id: row.enrollment.trial.id,
+      nctId: row.enrollment.trial.nctId,
+      label: row.enrollment.trial.acronym ?? row.enrollment.trial.shortTitle ?? row.enrollment.trial.title,
+    },
   }));
 }

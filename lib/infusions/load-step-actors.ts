@@ -12,14 +12,27 @@ export async function loadStepActors(entityIds: string[]): Promise<Map<string, S
   const events = await prisma.auditEvent.findMany({
     where: {
       entityId: { in: entityIds },
-      action: { in: ['visit.check_in', 'visit.hold_override', 'visit.discharge', 'vital_sign.record', 'adverse_event.create', 'infusion.administer', 'dose.verify'] },
+      action: {
+        in: [
+          'visit.check_in',
+          'visit.hold_override',
+          'visit.discharge',
+          'vital_sign.record',
+          'adverse_event.create',
+          'infusion.administer',
+          'dose.verify',
+        ],
+      },
     },
     select: { action: true, entityId: true, createdAt: true, actorLabel: true, actor: { select: { name: true } } },
     orderBy: { createdAt: 'asc' },
   });
   const actors = new Map<string, StepActor>();
   for (const event of events) {
-    actors.set(`${event.action}:${event.entityId}`, { by: event.actor?.name ?? event.actorLabel ?? 'Unknown', at: event.createdAt.toISOString() });
+    actors.set(`${event.action}:${event.entityId}`, {
+      by: event.actor?.name ?? event.actorLabel ?? 'Unknown',
+      at: event.createdAt.toISOString(),
+    });
   }
   return actors;
 }

@@ -35,7 +35,17 @@ export function mgFromPercent(verifiedMg: number, percent: number): number {
  * masked trial, staff blinded to it record the share given and never send or see mg, and no
  * error names the dose (a "0 mg" would unblind). Audited `infusion.administer`.
  */
-export async function recordAdministration({ visitId, input, ctx, now = new Date() }: { visitId: string; input: AdministrationInput; ctx: WriteContext; now?: Date }): Promise<AdministrationDto> {
+export async function recordAdministration({
+  visitId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  visitId: string;
+  input: AdministrationInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<AdministrationDto> {
   try {
     return await prisma.$transaction(async (tx) => {
       const { visit, administration, hold } = await loadInfusionVisit(tx, visitId);
@@ -44,11 +54,18 @@ export async function recordAdministration({ visitId, input, ctx, now = new Date
       if (!verification) throw new AppError('CONFLICT', 'Verify the dose before recording the infusion');
       if (administration) throw new AppError('CONFLICT', 'The infusion for this visit is already recorded.');
       assertNoHold(hold);
-      const trial = await tx.trial.findUniqueOrThrow({ where: { id: visit.enrollment.trialId }, select: { id: true, masking: true } });
-      const isBlinded = isMaskedTrial(trial.masking) && !(await loadAllocationGate({ userId: ctx.user.id, db: tx })).canSee(trial, visit.enrollmentId);
+      const trial = await tx.trial.findUniqueOrThrow({
+        where: { id: visit.enrollment.trialId },
+        select: { id: true, masking: true },
+      });
+      const isBlinded =
+        isMaskedTrial(trial.masking) &&
+        !(await loadAllocationGate({ userId: ctx.user.id, db: tx })).canSee(trial, visit.enrollmentId);
       if (isBlinded && input.administeredDoseMg !== undefined) {
         throw new AppError('VALIDATION_FAILED', undefined, {
-          fields: { administeredDoseMg: ['This trial is masked: record the share of the prepared dose given, not mg.'] },
+          fields: {
+            administeredDoseMg: ['This trial is masked: record the share of the prepared dose given, not mg.'],
+          },
         });
       }
       let doseMg: number;
@@ -59,26 +76,52 @@ export async function recordAdministration({ visitId, input, ctx, now = new Date
       } else {
         doseMg = input.administeredDoseMg ?? 0;
         if (doseMg > verification.doseMg + MG_EPSILON) {
-          throw new AppError('VALIDATION_FAILED', `The administered dose cannot exceed the verified dose of ${verification.doseMg} mg.`, {
-            fields: { administeredDoseMg: [`The administered dose cannot exceed the verified dose of ${verification.doseMg} mg.`] },
-          });
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `The administered dose cannot exceed the verified dose of ${verification.doseMg} mg.`,
+            {
+              fields: {
+                administeredDoseMg: [
+                  `The administered dose cannot exceed the verified dose of ${verification.doseMg} mg.`,
+                ],
+              },
+            },
+          );
         }
         percentGiven = verification.doseMg > 0 ? Math.round((doseMg / verification.doseMg) * 100) : 100;
       }
       const startedAt = new Date(input.startedAt);
       const stoppedAt = input.stoppedAt ? new Date(input.stoppedAt) : null;
       const latest = now.getTime() + 5 * 60_000;
-      if (startedAt.getTime() > latest) throw new AppError('VALIDATION_FAILED', undefined, { fields: { startedAt: ['The start time cannot be in the future'] } });
-      if (stoppedAt && stoppedAt.getTime() > latest) throw new AppError('VALIDATION_FAILED', undefined, { fields: { stoppedAt: ['The stop time cannot be in the future'] } });
+      if (startedAt.getTime() > latest)
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          fields: { startedAt: ['The start time cannot be in the future'] },
+        });
+      if (stoppedAt && stoppedAt.getTime() > latest)
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          fields: { stoppedAt: ['The stop time cannot be in the future'] },
+        });
       if (visit.checkedInAt && startedAt.getTime() < visit.checkedInAt.getTime()) {
-        throw new AppError('VALIDATION_FAILED', undefined, { fields: { startedAt: ['The infusion cannot start before check-in'] } });
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          fields: { startedAt: ['The infusion cannot start before check-in'] },
+        });
       }
       const row = await tx.infusionAdministration.create({
-        data: { visitId, administeredDoseMg: doseMg, percentGiven, lotNumber: input.lotNumber, startedAt, stoppedAt, recordedById: ctx.user.id },
+        data: {
+          visitId,
+          administeredDoseMg: doseMg,
+          percentGiven,
+          lotNumber: input.lotNumber,
+          startedAt,
+          stoppedAt,
+          recordedById: ctx.user.id,
+        },
       });
       // The controlled-drug record: what was given is drawn from the lot named at verification.
       const dispensed =
-        verification.drugLotId && doseMg > 0 ? await dispenseFromLot(tx, { lotId: verification.drugLotId, visitId, mg: doseMg, actorId: ctx.user.id }) : null;
+        verification.drugLotId && doseMg > 0
+          ? await dispenseFromLot(tx, { lotId: verification.drugLotId, visitId, mg: doseMg, actorId: ctx.user.id })
+          : null;
       const full: AdministrationDto = {
         id: row.id,
         visitId,
@@ -94,15 +137,31 @@ export async function recordAdministration({ visitId, input, ctx, now = new Date
         action: 'infusion.administer',
         entityType: 'InfusionAdministration',
         entityId: row.id,
-        after: { ...full, trialId: trial.id, ...(dispensed ? { dispenseMovementId: dispensed.movement.id, lotId: verification.drugLotId, openedVialRemainderMg: dispensed.openedVialRemainderMg } : {}) },
+        after: {
+          ...full,
+          trialId: trial.id,
+          ...(dispensed
+            ? {
+                dispenseMovementId: dispensed.movement.id,
+                lotId: verification.drugLotId,
+                openedVialRemainderMg: dispensed.openedVialRemainderMg,
+              }
+            : {}),
+        },
       });
       if (dispensed) {
-        await ctx.audit(tx, { action: 'drug.dispense', entityType: 'DrugMovement', entityId: dispensed.movement.id, after: { ...dispensed.movement, trialId: trial.id, doseMg } });
+        await ctx.audit(tx, {
+          action: 'drug.dispense',
+          entityType: 'DrugMovement',
+          entityId: dispensed.movement.id,
+          after: { ...dispensed.movement, trialId: trial.id, doseMg },
+        });
       }
       return isBlinded ? { ...full, administeredDoseMg: null, verifiedDoseMg: null } : full;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'visitId')) throw new AppError('CONFLICT', 'The infusion for this visit is already recorded.');
+    if (isUniqueViolation(error, 'visitId'))
+      throw new AppError('CONFLICT', 'The infusion for this visit is already recorded.');
     throw error;
   }
 }

@@ -25,13 +25,30 @@ export type AdverseEventDto = {
  * taken, outcome, onset. A serious event opens a safety alert for clinicians in the same
  * transaction. Audited `adverse_event.create`.
  */
-export async function recordAdverseEvent({ visitId, input, ctx, now = new Date() }: { visitId: string; input: AdverseEventInput; ctx: WriteContext; now?: Date }): Promise<AdverseEventDto> {
+export async function recordAdverseEvent({
+  visitId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  visitId: string;
+  input: AdverseEventInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<AdverseEventDto> {
   return prisma.$transaction(async (tx) => {
-    const visit = await tx.visit.findUnique({ where: { id: visitId }, select: { id: true, enrollmentId: true, status: true } });
+    const visit = await tx.visit.findUnique({
+      where: { id: visitId },
+      select: { id: true, enrollmentId: true, status: true },
+    });
     if (!visit) throw new AppError('NOT_FOUND', 'This visit does not exist.');
-    if (visit.status === 'CANCELLED') throw new AppError('CONFLICT', 'This visit was cancelled; record the event against the visit where it happened.');
+    if (visit.status === 'CANCELLED')
+      throw new AppError('CONFLICT', 'This visit was cancelled; record the event against the visit where it happened.');
     const onsetAt = new Date(input.onsetAt);
-    if (onsetAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', undefined, { fields: { onsetAt: ['The onset cannot be in the future'] } });
+    if (onsetAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new AppError('VALIDATION_FAILED', undefined, {
+        fields: { onsetAt: ['The onset cannot be in the future'] },
+      });
     const row = await tx.adverseEvent.create({
       data: {
         enrollmentId: visit.enrollmentId,

@@ -23,12 +23,25 @@ export type VitalDto = {
  * holdDbpAbove holds the infusion); a new PRE reading that holds clears an earlier
  * override, which was given for a different reading. Audited `vital_sign.record`.
  */
-export async function recordVitals({ visitId, input, ctx, now = new Date() }: { visitId: string; input: VitalsInput; ctx: WriteContext; now?: Date }): Promise<{ vital: VitalDto; hold: HoldState }> {
+export async function recordVitals({
+  visitId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  visitId: string;
+  input: VitalsInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<{ vital: VitalDto; hold: HoldState }> {
   return prisma.$transaction(async (tx) => {
     const { visit, hold: before, rule } = await loadInfusionVisit(tx, visitId);
     assertCheckedIn(visit, 'recording vitals');
     const recordedAt = input.recordedAt ? new Date(input.recordedAt) : now;
-    if (recordedAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', undefined, { fields: { recordedAt: ['Vitals cannot be recorded in the future'] } });
+    if (recordedAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new AppError('VALIDATION_FAILED', undefined, {
+        fields: { recordedAt: ['Vitals cannot be recorded in the future'] },
+      });
     const vital = await tx.vitalSign.create({
       data: {
         visitId,
@@ -48,17 +61,40 @@ export async function recordVitals({ visitId, input, ctx, now = new Date() }: { 
       const isHeld = getHoldState({ latestPre: { sbp: vital.sbp, dbp: vital.dbp }, rule, overrideReason: null }).isHeld;
       if (isHeld && visit.holdOverrideReason !== null) {
         clearedOverride = visit.holdOverrideReason;
-        await tx.visit.update({ where: { id: visitId }, data: { holdOverrideReason: null, holdOverriddenById: null, version: { increment: 1 } } });
+        await tx.visit.update({
+          where: { id: visitId },
+          data: { holdOverrideReason: null, holdOverriddenById: null, version: { increment: 1 } },
+        });
       }
-      hold = getHoldState({ latestPre: { sbp: vital.sbp, dbp: vital.dbp }, rule, overrideReason: isHeld ? null : visit.holdOverrideReason });
+      hold = getHoldState({
+        latestPre: { sbp: vital.sbp, dbp: vital.dbp },
+        rule,
+        overrideReason: isHeld ? null : visit.holdOverrideReason,
+      });
     }
-    const values = { sbp: vital.sbp, dbp: vital.dbp, heartRate: vital.heartRate, spo2: vital.spo2, respiratoryRate: vital.respiratoryRate };
+    const values = {
+      sbp: vital.sbp,
+      dbp: vital.dbp,
+      heartRate: vital.heartRate,
+      spo2: vital.spo2,
+      respiratoryRate: vital.respiratoryRate,
+    };
     await ctx.audit(tx, {
       action: 'vital_sign.record',
       entityType: 'VitalSign',
       entityId: vital.id,
-      after: { visitId, timepoint: vital.timepoint, ...values, recordedAt: recordedAt.toISOString(), isHeld: hold.isHeld, ...(clearedOverride ? { clearedHoldOverride: clearedOverride } : {}) },
+      after: {
+        visitId,
+        timepoint: vital.timepoint,
+        ...values,
+        recordedAt: recordedAt.toISOString(),
+        isHeld: hold.isHeld,
+        ...(clearedOverride ? { clearedHoldOverride: clearedOverride } : {}),
+      },
     });
-    return { vital: { id: vital.id, timepoint: vital.timepoint, ...values, recordedAt: recordedAt.toISOString() }, hold };
+    return {
+      vital: { id: vital.id, timepoint: vital.timepoint, ...values, recordedAt: recordedAt.toISOString() },
+      hold,
+    };
   });
 }

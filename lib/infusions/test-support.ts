@@ -20,7 +20,10 @@ export function token(): string {
 }
 
 /** The guard context of a signed-in user, recording audit events as the guard does. */
-export function writeContextFor(user: { id: string; name: string; role: Role }, requestId = 'req-infusions'): WriteContext {
+export function writeContextFor(
+  user: { id: string; name: string; role: Role },
+  requestId = 'req-infusions',
+): WriteContext {
   return {
     user,
     request: { requestId, ipAddress: '127.0.0.1' },
@@ -40,12 +43,22 @@ export const CAPPED_SERIES = dosingProtocolSchema.parse({
 });
 
 /** 0.5 mg/kg actual body weight, no cap, one 40-minute infusion. */
-export const UNCAPPED_SINGLE = dosingProtocolSchema.parse({ ...defaultDosingProtocol(), infusionMinutes: 40, sessionCount: 1 });
+export const UNCAPPED_SINGLE = dosingProtocolSchema.parse({
+  ...defaultDosingProtocol(),
+  infusionMinutes: 40,
+  sessionCount: 1,
+});
 
 type ArmSpec = { label: string; dosing: DosingProtocolInput | null };
 
 /** A trial whose arms have confirmed dosing protocols and which excludes pregnancy. */
-export async function makeDosingTrial(db: Db, arms: ArmSpec[] = [{ label: 'Capped series', dosing: CAPPED_SERIES }, { label: 'Uncapped single', dosing: UNCAPPED_SINGLE }]) {
+export async function makeDosingTrial(
+  db: Db,
+  arms: ArmSpec[] = [
+    { label: 'Capped series', dosing: CAPPED_SERIES },
+    { label: 'Uncapped single', dosing: UNCAPPED_SINGLE },
+  ],
+) {
   const result = await createTrial(db, {
     title: `Fictional infusion study ${token()}`,
     masking: 'NONE',
@@ -70,7 +83,13 @@ export async function makeEnrollment(db: Db, options: { trialId: string; armId: 
     startedAt: new Date(Date.now() - 20 * 86_400_000),
   });
   const enrollment = await db.enrollment.create({
-    data: { candidateId: candidate.id, trialId: options.trialId, pipelineEntryId: entry.id, armId: options.armId, enrolledAt: new Date() },
+    data: {
+      candidateId: candidate.id,
+      trialId: options.trialId,
+      pipelineEntryId: entry.id,
+      armId: options.armId,
+      enrolledAt: new Date(),
+    },
   });
   return { candidate, enrollment };
 }
@@ -79,7 +98,8 @@ export async function makeEnrollment(db: Db, options: { trialId: string; armId: 
 export async function makeChairs(db: Db, count: number) {
   const prefix = `Test chair ${token()}`;
   const chairs = [];
-  for (let index = 1; index <= count; index += 1) chairs.push(await db.chair.create({ data: { name: `${prefix} ${index}` } }));
+  for (let index = 1; index <= count; index += 1)
+    chairs.push(await db.chair.create({ data: { name: `${prefix} ${index}` } }));
   return chairs;
 }
 
@@ -98,8 +118,20 @@ export const MASKED_PLACEBO_LABEL = 'Saline placebo';
  * 0.5 mg/kg capped at 50 mg against a placebo arm, PHQ-9 at baseline and after session 1.
  */
 export async function makeMaskedDosingTrial(db: Db) {
-  const active = dosingProtocolSchema.parse({ ...defaultDosingProtocol(), maxMgPerSession: 50, infusionMinutes: 40, sessionCount: 1 });
-  const placebo = dosingProtocolSchema.parse({ ...defaultDosingProtocol(), doseMode: 'PLACEBO', mgPerKg: null, weightBasis: null, infusionMinutes: 40, sessionCount: 1 });
+  const active = dosingProtocolSchema.parse({
+    ...defaultDosingProtocol(),
+    maxMgPerSession: 50,
+    infusionMinutes: 40,
+    sessionCount: 1,
+  });
+  const placebo = dosingProtocolSchema.parse({
+    ...defaultDosingProtocol(),
+    doseMode: 'PLACEBO',
+    mgPerKg: null,
+    weightBasis: null,
+    infusionMinutes: 40,
+    sessionCount: 1,
+  });
   const result = await createTrial(db, {
     title: `Fictional masked infusion study ${token()}`,
     masking: 'TRIPLE',
@@ -114,5 +146,9 @@ export async function makeMaskedDosingTrial(db: Db) {
       { instrument: 'PHQ9', timepoint: { kind: 'AFTER_SESSION', session: 1 }, windowBeforeDays: 0, windowAfterDays: 2 },
     ],
   });
-  return { trial: result.trial, activeArmId: result.armIdByLabel.get(MASKED_ACTIVE_LABEL)!, placeboArmId: result.armIdByLabel.get(MASKED_PLACEBO_LABEL)! };
+  return {
+    trial: result.trial,
+    activeArmId: result.armIdByLabel.get(MASKED_ACTIVE_LABEL)!,
+    placeboArmId: result.armIdByLabel.get(MASKED_PLACEBO_LABEL)!,
+  };
 }

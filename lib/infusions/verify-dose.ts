@@ -48,15 +48,31 @@ function ensureNotVerified(visit: { doseVerification: unknown }): void {
  * the SHA-256 of the signed content and today's weight as a weight_kg measurement.
  * Audited `dose.verify`.
  */
-export async function verifyDose({ visitId, input, ctx, now = new Date() }: { visitId: string; input: DoseVerificationInput; ctx: WriteContext; now?: Date }): Promise<DoseVerificationDto> {
+export async function verifyDose({
+  visitId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  visitId: string;
+  input: DoseVerificationInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<DoseVerificationDto> {
   const loaded = await loadInfusionVisit(prisma, visitId);
   const { visit } = loaded;
   assertCheckedIn(visit, 'verifying the dose');
   ensureNotVerified(visit);
   assertNoHold(loaded.hold);
 
-  const trial = await prisma.trial.findUniqueOrThrow({ where: { id: visit.enrollment.trialId }, select: { id: true, masking: true } });
-  if (isMaskedTrial(trial.masking) && !(await loadAllocationGate({ userId: ctx.user.id })).canSee(trial, visit.enrollmentId)) {
+  const trial = await prisma.trial.findUniqueOrThrow({
+    where: { id: visit.enrollment.trialId },
+    select: { id: true, masking: true },
+  });
+  if (
+    isMaskedTrial(trial.masking) &&
+    !(await loadAllocationGate({ userId: ctx.user.id })).canSee(trial, visit.enrollmentId)
+  ) {
     // Verifying shows the mg, and 0 mg is a placebo: only those who may see the arm sign for it.
     throw new AppError('FORBIDDEN', "In a masked trial only the trial's unblinded staff prepare and verify the dose.");
   }
@@ -151,7 +167,13 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
         entityType: 'DoseVerification',
         entityId: verification.id,
         // trialId lets the audit view withhold the dose from staff blinded to this trial.
-        after: { ...signed, protocol: undefined, trialId: trial.id, contentHash: hash, weightMeasurementId: measurement.id },
+        after: {
+          ...signed,
+          protocol: undefined,
+          trialId: trial.id,
+          contentHash: hash,
+          weightMeasurementId: measurement.id,
+        },
       });
       return {
         id: verification.id,
@@ -171,7 +193,8 @@ export async function verifyDose({ visitId, input, ctx, now = new Date() }: { vi
       };
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'visitId')) throw new AppError('CONFLICT', 'The dose for this visit is already verified.');
+    if (isUniqueViolation(error, 'visitId'))
+      throw new AppError('CONFLICT', 'The dose for this visit is already verified.');
     throw error;
   }
 }

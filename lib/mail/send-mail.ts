@@ -13,15 +13,26 @@ export async function sendMail(message: MailMessage): Promise<{ messageId: strin
   const url = process.env.SMTP_URL;
   const from = process.env.MAIL_FROM;
   if (!url || !from) {
-    throw new AppError('SERVICE_UNAVAILABLE', 'Email is not set up on this server (SMTP_URL and MAIL_FROM). Copy the link and give it to the participant instead.');
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
+      'Email is not set up on this server (SMTP_URL and MAIL_FROM). Copy the link and give it to the participant instead.',
+    );
   }
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 });
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 15_000,
+  });
   try {
     const info = await transport.sendMail({ from, ...message });
     return { messageId: info.messageId };
   } catch (error) {
     console.error('[mail] sending failed:', (error as Error)?.message ?? error);
-    throw new AppError('SERVICE_UNAVAILABLE', 'The email could not be sent: the mail server did not accept it. Nothing was sent; try again or copy the link.');
+    throw new AppError(
+      'SERVICE_UNAVAILABLE',
+      'The email could not be sent: the mail server did not accept it. Nothing was sent; try again or copy the link.',
+    );
   } finally {
     transport.close();
   }

@@ -27,13 +27,17 @@ describe('computeBmi', () => {
 
   it('always has at most one decimal and stays within 0.05 of the exact value', () => {
     fc.assert(
-      fc.property(fc.double({ min: 30, max: 300, noNaN: true }), fc.double({ min: 100, max: 250, noNaN: true }), (weight, height) => {
-        const bmi = computeBmi(weight, height);
-        const exact = weight / (height / 100) ** 2;
-        expect(bmi).not.toBeNull();
-        expect(Math.abs((bmi as number) - exact)).toBeLessThanOrEqual(0.05 + 1e-9);
-        expect(Number((bmi as number).toFixed(1))).toBe(bmi);
-      }),
+      fc.property(
+        fc.double({ min: 30, max: 300, noNaN: true }),
+        fc.double({ min: 100, max: 250, noNaN: true }),
+        (weight, height) => {
+          const bmi = computeBmi(weight, height);
+          const exact = weight / (height / 100) ** 2;
+          expect(bmi).not.toBeNull();
+          expect(Math.abs((bmi as number) - exact)).toBeLessThanOrEqual(0.05 + 1e-9);
+          expect(Number((bmi as number).toFixed(1))).toBe(bmi);
+        },
+      ),
     );
   });
 });

@@ -36,7 +36,9 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const isoDateSchema = z.string({ error: 'Enter a date' }).refine(isIsoDate, { error: 'Enter a valid date (YYYY-MM-DD)' });
+export const isoDateSchema = z
+  .string({ error: 'Enter a date' })
+  .refine(isIsoDate, { error: 'Enter a valid date (YYYY-MM-DD)' });
 
 const numberSchema = z.number({ error: 'Enter a number' }).refine(Number.isFinite, { error: 'Enter a finite number' });
 
@@ -77,7 +79,11 @@ export const labMeasurementInputSchema = z
   .strict();
 
 export const diagnosisInputSchema = z
-  .object({ code: z.enum(DIAGNOSIS_INPUT_CODES), isPresent: z.boolean({ error: 'Choose present or absent' }), measuredAt: isoDateSchema })
+  .object({
+    code: z.enum(DIAGNOSIS_INPUT_CODES),
+    isPresent: z.boolean({ error: 'Choose present or absent' }),
+    measuredAt: isoDateSchema,
+  })
   .strict();
 
 export const medicationInputSchema = z
@@ -91,7 +97,11 @@ export const medicationInputSchema = z
   .strict();
 
 export const factInputSchema = z
-  .object({ code: z.enum(FACT_INPUT_CODES), value: z.boolean({ error: 'Choose yes or no' }), measuredAt: isoDateSchema })
+  .object({
+    code: z.enum(FACT_INPUT_CODES),
+    value: z.boolean({ error: 'Choose yes or no' }),
+    measuredAt: isoDateSchema,
+  })
   .strict();
 
 /** Structural shape only; use normalizeMeasurement for units, ranges and dates. */
@@ -112,8 +122,23 @@ export type MeasurementInput = z.infer<typeof measurementInputSchema>;
 
 /** The stored form of one entry; field names match the eligibility candidate shape. */
 export type NormalizedMeasurement =
-  | { type: 'number'; code: EnterableNumericMeasureCode; value: number; measuredAt: string; enteredValue: number; enteredUnit: string }
-  | { type: 'lab'; code: z.infer<typeof labCodeSchema>; value: number; uln: number | null; lln: number | null; unit: string; measuredAt: string }
+  | {
+      type: 'number';
+      code: EnterableNumericMeasureCode;
+      value: number;
+      measuredAt: string;
+      enteredValue: number;
+      enteredUnit: string;
+    }
+  | {
+      type: 'lab';
+      code: z.infer<typeof labCodeSchema>;
+      value: number;
+      uln: number | null;
+      lln: number | null;
+      unit: string;
+      measuredAt: string;
+    }
   | { type: 'diagnosis'; code: DiagnosisCode; isPresent: boolean; recordedAt: string }
   | { type: 'medication'; class: MedicationClass; isCurrent: boolean; lastDoseAt: string | null; recordedAt: string }
   | { type: 'fact'; code: FactCode; value: boolean; recordedAt: string };

@@ -12,19 +12,31 @@ import {
   type NormalizedMeasurement,
   type NumericMeasurementInput,
 } from '@/lib/measures/measurement-input';
-import { LABS, NUMERIC_MEASURES, type DiagnosisCode, type FactCode, type MedicationClass } from '@/lib/measures/vocabulary';
+import {
+  LABS,
+  NUMERIC_MEASURES,
+  type DiagnosisCode,
+  type FactCode,
+  type MedicationClass,
+} from '@/lib/measures/vocabulary';
 
 /** Messages keyed by input field ('value', 'unit', 'uln', 'measuredAt', …); 'form' for the entry as a whole. */
 export type FieldErrors = Record<string, string[]>;
 
-export type NormalizeMeasurementResult = { ok: true; measurement: NormalizedMeasurement } | { ok: false; errors: FieldErrors };
+export type NormalizeMeasurementResult =
+  | { ok: true; measurement: NormalizedMeasurement }
+  | { ok: false; errors: FieldErrors };
 
 export type NormalizeMeasurementOptions = {
   /** The server's current day (YYYY-MM-DD); when given, dates after it are rejected. */
   today?: string;
 };
 
-const KNOWN_PREFIXED_CODES = new Set<string>([...DIAGNOSIS_INPUT_CODES, ...MEDICATION_INPUT_CODES, ...FACT_INPUT_CODES]);
+const KNOWN_PREFIXED_CODES = new Set<string>([
+  ...DIAGNOSIS_INPUT_CODES,
+  ...MEDICATION_INPUT_CODES,
+  ...FACT_INPUT_CODES,
+]);
 
 // Converted values keep two decimals: finer than any scale or dose needs, coarse enough to drop float noise.
 function roundConverted(value: number): number {
@@ -57,7 +69,11 @@ function normalizeNumeric(input: NumericMeasurementInput, errors: FieldErrors): 
   const factor = enteredUnit === def.unit ? 1 : def.alternateUnits[enteredUnit];
   if (factor === undefined) {
     const allowed = [def.unit, ...Object.keys(def.alternateUnits)].filter((unit) => unit !== '');
-    addError(errors, 'unit', allowed.length > 0 ? `${def.label} unit must be ${allowed.join(' or ')}` : `${def.label} has no unit`);
+    addError(
+      errors,
+      'unit',
+      allowed.length > 0 ? `${def.label} unit must be ${allowed.join(' or ')}` : `${def.label} has no unit`,
+    );
     return null;
   }
   const value = factor === 1 ? input.value : roundConverted(input.value * factor);
@@ -71,7 +87,14 @@ function normalizeNumeric(input: NumericMeasurementInput, errors: FieldErrors): 
     addError(errors, 'value', `${def.label} must be between ${def.min} and ${def.max}${unit}${converted}`);
     return null;
   }
-  return { type: 'number', code: input.code, value, measuredAt: input.measuredAt, enteredValue: input.value, enteredUnit };
+  return {
+    type: 'number',
+    code: input.code,
+    value,
+    measuredAt: input.measuredAt,
+    enteredValue: input.value,
+    enteredUnit,
+  };
 }
 
 function normalizeLab(input: LabMeasurementInput, errors: FieldErrors): NormalizedMeasurement | null {
@@ -80,11 +103,15 @@ function normalizeLab(input: LabMeasurementInput, errors: FieldErrors): Normaliz
   const uln = input.uln ?? null;
   const lln = input.lln ?? null;
   if (!def.units.includes(unit)) addError(errors, 'unit', `${def.label} unit must be ${def.units.join(' or ')}`);
-  if (input.value < def.min || input.value > def.max) addError(errors, 'value', `${def.label} must be between ${def.min} and ${def.max}`);
+  if (input.value < def.min || input.value > def.max)
+    addError(errors, 'value', `${def.label} must be between ${def.min} and ${def.max}`);
   // Lab rules compare against multiples of the reporting lab's own limits, so a bare value cannot be judged.
-  if (uln === null && lln === null) addError(errors, 'uln', `Enter the ${def.label} reference limit (ULN or LLN) from the lab report`);
-  if (uln !== null && (uln <= 0 || uln > def.max)) addError(errors, 'uln', `${def.label} ULN must be above 0 and at most ${def.max}`);
-  if (lln !== null && (lln < 0 || lln > def.max)) addError(errors, 'lln', `${def.label} LLN must be between 0 and ${def.max}`);
+  if (uln === null && lln === null)
+    addError(errors, 'uln', `Enter the ${def.label} reference limit (ULN or LLN) from the lab report`);
+  if (uln !== null && (uln <= 0 || uln > def.max))
+    addError(errors, 'uln', `${def.label} ULN must be above 0 and at most ${def.max}`);
+  if (lln !== null && (lln < 0 || lln > def.max))
+    addError(errors, 'lln', `${def.label} LLN must be between 0 and ${def.max}`);
   if (uln !== null && lln !== null && lln >= uln) addError(errors, 'lln', `${def.label} LLN must be below the ULN`);
   if (Object.keys(errors).length > 0) return null;
   return { type: 'lab', code: input.code, value: input.value, uln, lln, unit, measuredAt: input.measuredAt };
@@ -93,24 +120,45 @@ function normalizeLab(input: LabMeasurementInput, errors: FieldErrors): Normaliz
 function normalizeParsed(input: MeasurementInput, errors: FieldErrors): NormalizedMeasurement | null {
   if (isNumericInputCode(input.code)) return normalizeNumeric(input as NumericMeasurementInput, errors);
   if (isLabInputCode(input.code)) return normalizeLab(input as LabMeasurementInput, errors);
-  if ('isPresent' in input) return { type: 'diagnosis', code: input.code.slice(3) as DiagnosisCode, isPresent: input.isPresent, recordedAt: input.measuredAt };
+  if ('isPresent' in input)
+    return {
+      type: 'diagnosis',
+      code: input.code.slice(3) as DiagnosisCode,
+      isPresent: input.isPresent,
+      recordedAt: input.measuredAt,
+    };
   if ('isCurrent' in input) {
     const lastDoseAt = input.lastDoseAt ?? null;
     if (lastDoseAt !== null && lastDoseAt > input.measuredAt) {
       addError(errors, 'lastDoseAt', 'Last dose cannot be after the date it was recorded');
       return null;
     }
-    return { type: 'medication', class: input.code.slice(4) as MedicationClass, isCurrent: input.isCurrent, lastDoseAt, recordedAt: input.measuredAt };
+    return {
+      type: 'medication',
+      class: input.code.slice(4) as MedicationClass,
+      isCurrent: input.isCurrent,
+      lastDoseAt,
+      recordedAt: input.measuredAt,
+    };
   }
-  return { type: 'fact', code: input.code.slice(5) as FactCode, value: input.value as boolean, recordedAt: input.measuredAt };
+  return {
+    type: 'fact',
+    code: input.code.slice(5) as FactCode,
+    value: input.value as boolean,
+    recordedAt: input.measuredAt,
+  };
 }
 
 /**
  * Validates one screening entry and converts it to canonical units (lb → kg, in → cm).
  * Returns per-field messages instead of throwing so forms and server actions can show them as is.
  */
-export function normalizeMeasurement(input: unknown, options: NormalizeMeasurementOptions = {}): NormalizeMeasurementResult {
-  if (options.today !== undefined && !isIsoDate(options.today)) throw new Error(`normalizeMeasurement: invalid today "${options.today}"`);
+export function normalizeMeasurement(
+  input: unknown,
+  options: NormalizeMeasurementOptions = {},
+): NormalizeMeasurementResult {
+  if (options.today !== undefined && !isIsoDate(options.today))
+    throw new Error(`normalizeMeasurement: invalid today "${options.today}"`);
   if (typeof input !== 'object' || input === null) return { ok: false, errors: { form: ['Enter a measurement'] } };
 
   const codeError = checkCode((input as { code?: unknown }).code);
@@ -120,7 +168,8 @@ export function normalizeMeasurement(input: unknown, options: NormalizeMeasureme
   if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
 
   const errors: FieldErrors = {};
-  if (options.today !== undefined && parsed.data.measuredAt > options.today) addError(errors, 'measuredAt', 'Date cannot be in the future');
+  if (options.today !== undefined && parsed.data.measuredAt > options.today)
+    addError(errors, 'measuredAt', 'Date cannot be in the future');
   const measurement = normalizeParsed(parsed.data, errors);
   if (measurement === null || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, measurement };

@@ -22,7 +22,9 @@ import {
 
 describe('measure vocabulary', () => {
   it('has the contract ranges for every numeric measure', () => {
-    const ranges = Object.fromEntries(NUMERIC_MEASURE_CODES.map((code) => [code, [NUMERIC_MEASURES[code].min, NUMERIC_MEASURES[code].max]]));
+    const ranges = Object.fromEntries(
+      NUMERIC_MEASURE_CODES.map((code) => [code, [NUMERIC_MEASURES[code].min, NUMERIC_MEASURES[code].max]]),
+    );
     expect(ranges).toEqual({
       age_years: [0, 120],
       weight_kg: [30, 300],

@@ -97,7 +97,14 @@ export type MedicationClass = (typeof MEDICATION_CLASSES)[number];
 export type FactCode = (typeof FACT_CODES)[number];
 
 /** Grouping for forms; has no effect on evaluation. */
-export type NumericMeasureCategory = 'demographic' | 'anthropometric' | 'vital' | 'depression_scale' | 'pain_scale' | 'anxiety_scale' | 'medication_dose';
+export type NumericMeasureCategory =
+  | 'demographic'
+  | 'anthropometric'
+  | 'vital'
+  | 'depression_scale'
+  | 'pain_scale'
+  | 'anxiety_scale'
+  | 'medication_dose';
 
 export type NumericMeasureDefinition = {
   code: NumericMeasureCode;
@@ -145,42 +152,291 @@ type NumericSpec = Omit<NumericMeasureDefinition, 'code' | 'kind' | 'isEnterable
   Partial<Pick<NumericMeasureDefinition, 'isEnterable' | 'alternateUnits'>>;
 
 const NUMERIC_SPECS: Record<NumericMeasureCode, NumericSpec> = {
-  age_years: { category: 'demographic', label: 'Age', shortLabel: 'Age', description: 'Age in whole years, derived from date of birth on the check date', unit: 'years', min: 0, max: 120, step: 1, decimals: 0, isEnterable: false },
-  weight_kg: { category: 'anthropometric', label: 'Weight', shortLabel: 'Weight', description: 'Body weight', unit: 'kg', min: 30, max: 300, step: 0.1, decimals: 1, alternateUnits: { lb: LB_TO_KG } },
-  height_cm: { category: 'anthropometric', label: 'Height', shortLabel: 'Height', description: 'Standing height', unit: 'cm', min: 100, max: 250, step: 0.1, decimals: 1, alternateUnits: { in: IN_TO_CM } },
-  bmi: { category: 'anthropometric', label: 'BMI', shortLabel: 'BMI', description: 'Body mass index', unit: 'kg/m²', min: 10, max: 80, step: 0.1, decimals: 1 },
-  sbp: { category: 'vital', label: 'SBP', shortLabel: 'SBP', description: 'Systolic blood pressure', unit: 'mmHg', min: 60, max: 260, step: 1, decimals: 0 },
-  dbp: { category: 'vital', label: 'DBP', shortLabel: 'DBP', description: 'Diastolic blood pressure', unit: 'mmHg', min: 30, max: 160, step: 1, decimals: 0 },
-  heart_rate: { category: 'vital', label: 'Heart rate', shortLabel: 'HR', description: 'Resting heart rate', unit: 'bpm', min: 30, max: 220, step: 1, decimals: 0 },
-  spo2: { category: 'vital', label: 'SpO₂', shortLabel: 'SpO₂', description: 'Peripheral oxygen saturation', unit: '%', min: 50, max: 100, step: 1, decimals: 0 },
-  phq9_total: { category: 'depression_scale', label: 'PHQ-9 total', shortLabel: 'PHQ-9', description: 'Patient Health Questionnaire-9 total score', unit: '', min: 0, max: 27, step: 1, decimals: 0 },
-  qids_sr_total: { category: 'depression_scale', label: 'QIDS-SR total', shortLabel: 'QIDS-SR', description: 'Quick Inventory of Depressive Symptomatology (self-report) total score', unit: '', min: 0, max: 27, step: 1, decimals: 0 },
-  madrs_total: { category: 'depression_scale', label: 'MADRS total', shortLabel: 'MADRS', description: 'Montgomery–Åsberg Depression Rating Scale total score', unit: '', min: 0, max: 60, step: 1, decimals: 0 },
-  hamd17_total: { category: 'depression_scale', label: 'HAM-D17 total', shortLabel: 'HAM-D17', description: 'Hamilton Depression Rating Scale (17-item) total score', unit: '', min: 0, max: 52, step: 1, decimals: 0 },
-  nrs_pain: { category: 'pain_scale', label: 'Pain NRS', shortLabel: 'NRS', description: 'Numeric rating scale for average pain intensity', unit: '', min: 0, max: 10, step: 1, decimals: 0 },
-  promis_pi_t: { category: 'pain_scale', label: 'PROMIS Pain Interference T-score', shortLabel: 'PROMIS-PI', description: 'PROMIS Pain Interference T-score', unit: '', min: 30, max: 85, step: 0.1, decimals: 1 },
-  gad7_total: { category: 'anxiety_scale', label: 'GAD-7 total', shortLabel: 'GAD-7', description: 'Generalized Anxiety Disorder-7 total score', unit: '', min: 0, max: 21, step: 1, decimals: 0 },
-  bpi_severity: { category: 'pain_scale', label: 'BPI pain severity', shortLabel: 'BPI severity', description: 'Brief Pain Inventory severity (mean of 4 items)', unit: '', min: 0, max: 10, step: 0.01, decimals: 2 },
-  bpi_interference: { category: 'pain_scale', label: 'BPI pain interference', shortLabel: 'BPI interference', description: 'Brief Pain Inventory interference (mean of 7 items)', unit: '', min: 0, max: 10, step: 0.01, decimals: 2 },
-  benzodiazepine_lorazepam_eq_mg_day: { category: 'medication_dose', label: 'Benzodiazepine dose (lorazepam eq.)', shortLabel: 'Benzodiazepine dose', description: 'Total daily benzodiazepine dose in lorazepam-equivalent mg', unit: 'mg/day', min: 0, max: 40, step: 0.25, decimals: 2 },
+  age_years: {
+    category: 'demographic',
+    label: 'Age',
+    shortLabel: 'Age',
+    description: 'Age in whole years, derived from date of birth on the check date',
+    unit: 'years',
+    min: 0,
+    max: 120,
+    step: 1,
+    decimals: 0,
+    isEnterable: false,
+  },
+  weight_kg: {
+    category: 'anthropometric',
+    label: 'Weight',
+    shortLabel: 'Weight',
+    description: 'Body weight',
+    unit: 'kg',
+    min: 30,
+    max: 300,
+    step: 0.1,
+    decimals: 1,
+    alternateUnits: { lb: LB_TO_KG },
+  },
+  height_cm: {
+    category: 'anthropometric',
+    label: 'Height',
+    shortLabel: 'Height',
+    description: 'Standing height',
+    unit: 'cm',
+    min: 100,
+    max: 250,
+    step: 0.1,
+    decimals: 1,
+    alternateUnits: { in: IN_TO_CM },
+  },
+  bmi: {
+    category: 'anthropometric',
+    label: 'BMI',
+    shortLabel: 'BMI',
+    description: 'Body mass index',
+    unit: 'kg/m²',
+    min: 10,
+    max: 80,
+    step: 0.1,
+    decimals: 1,
+  },
+  sbp: {
+    category: 'vital',
+    label: 'SBP',
+    shortLabel: 'SBP',
+    description: 'Systolic blood pressure',
+    unit: 'mmHg',
+    min: 60,
+    max: 260,
+    step: 1,
+    decimals: 0,
+  },
+  dbp: {
+    category: 'vital',
+    label: 'DBP',
+    shortLabel: 'DBP',
+    description: 'Diastolic blood pressure',
+    unit: 'mmHg',
+    min: 30,
+    max: 160,
+    step: 1,
+    decimals: 0,
+  },
+  heart_rate: {
+    category: 'vital',
+    label: 'Heart rate',
+    shortLabel: 'HR',
+    description: 'Resting heart rate',
+    unit: 'bpm',
+    min: 30,
+    max: 220,
+    step: 1,
+    decimals: 0,
+  },
+  spo2: {
+    category: 'vital',
+    label: 'SpO₂',
+    shortLabel: 'SpO₂',
+    description: 'Peripheral oxygen saturation',
+    unit: '%',
+    min: 50,
+    max: 100,
+    step: 1,
+    decimals: 0,
+  },
+  phq9_total: {
+    category: 'depression_scale',
+    label: 'PHQ-9 total',
+    shortLabel: 'PHQ-9',
+    description: 'Patient Health Questionnaire-9 total score',
+    unit: '',
+    min: 0,
+    max: 27,
+    step: 1,
+    decimals: 0,
+  },
+  qids_sr_total: {
+    category: 'depression_scale',
+    label: 'QIDS-SR total',
+    shortLabel: 'QIDS-SR',
+    description: 'Quick Inventory of Depressive Symptomatology (self-report) total score',
+    unit: '',
+    min: 0,
+    max: 27,
+    step: 1,
+    decimals: 0,
+  },
+  madrs_total: {
+    category: 'depression_scale',
+    label: 'MADRS total',
+    shortLabel: 'MADRS',
+    description: 'Montgomery–Åsberg Depression Rating Scale total score',
+    unit: '',
+    min: 0,
+    max: 60,
+    step: 1,
+    decimals: 0,
+  },
+  hamd17_total: {
+    category: 'depression_scale',
+    label: 'HAM-D17 total',
+    shortLabel: 'HAM-D17',
+    description: 'Hamilton Depression Rating Scale (17-item) total score',
+    unit: '',
+    min: 0,
+    max: 52,
+    step: 1,
+    decimals: 0,
+  },
+  nrs_pain: {
+    category: 'pain_scale',
+    label: 'Pain NRS',
+    shortLabel: 'NRS',
+    description: 'Numeric rating scale for average pain intensity',
+    unit: '',
+    min: 0,
+    max: 10,
+    step: 1,
+    decimals: 0,
+  },
+  promis_pi_t: {
+    category: 'pain_scale',
+    label: 'PROMIS Pain Interference T-score',
+    shortLabel: 'PROMIS-PI',
+    description: 'PROMIS Pain Interference T-score',
+    unit: '',
+    min: 30,
+    max: 85,
+    step: 0.1,
+    decimals: 1,
+  },
+  gad7_total: {
+    category: 'anxiety_scale',
+    label: 'GAD-7 total',
+    shortLabel: 'GAD-7',
+    description: 'Generalized Anxiety Disorder-7 total score',
+    unit: '',
+    min: 0,
+    max: 21,
+    step: 1,
+    decimals: 0,
+  },
+  bpi_severity: {
+    category: 'pain_scale',
+    label: 'BPI pain severity',
+    shortLabel: 'BPI severity',
+    description: 'Brief Pain Inventory severity (mean of 4 items)',
+    unit: '',
+    min: 0,
+    max: 10,
+    step: 0.01,
+    decimals: 2,
+  },
+  bpi_interference: {
+    category: 'pain_scale',
+    label: 'BPI pain interference',
+    shortLabel: 'BPI interference',
+    description: 'Brief Pain Inventory interference (mean of 7 items)',
+    unit: '',
+    min: 0,
+    max: 10,
+    step: 0.01,
+    decimals: 2,
+  },
+  benzodiazepine_lorazepam_eq_mg_day: {
+    category: 'medication_dose',
+    label: 'Benzodiazepine dose (lorazepam eq.)',
+    shortLabel: 'Benzodiazepine dose',
+    description: 'Total daily benzodiazepine dose in lorazepam-equivalent mg',
+    unit: 'mg/day',
+    min: 0,
+    max: 40,
+    step: 0.25,
+    decimals: 2,
+  },
 };
 
 type LabSpec = Omit<LabDefinition, 'code' | 'kind'>;
 
 const LAB_SPECS: Record<LabCode, LabSpec> = {
-  alt: { label: 'ALT', shortLabel: 'ALT', description: 'Alanine aminotransferase', defaultUnit: 'U/L', units: ['U/L'], min: 0, max: 10000, step: 1, decimals: 0 },
-  ast: { label: 'AST', shortLabel: 'AST', description: 'Aspartate aminotransferase', defaultUnit: 'U/L', units: ['U/L'], min: 0, max: 10000, step: 1, decimals: 0 },
-  bilirubin_direct: { label: 'Direct bilirubin', shortLabel: 'Direct bilirubin', description: 'Direct (conjugated) bilirubin', defaultUnit: 'mg/dL', units: ['mg/dL', 'µmol/L'], min: 0, max: 500, step: 0.01, decimals: 2 },
-  alk_phos: { label: 'Alkaline phosphatase', shortLabel: 'ALP', description: 'Alkaline phosphatase', defaultUnit: 'U/L', units: ['U/L'], min: 0, max: 5000, step: 1, decimals: 0 },
-  creatinine: { label: 'Creatinine', shortLabel: 'Creatinine', description: 'Serum creatinine', defaultUnit: 'mg/dL', units: ['mg/dL', 'µmol/L'], min: 0, max: 2000, step: 0.01, decimals: 2 },
-  tsh: { label: 'TSH', shortLabel: 'TSH', description: 'Thyroid-stimulating hormone', defaultUnit: 'mIU/L', units: ['mIU/L'], min: 0, max: 500, step: 0.01, decimals: 2 },
+  alt: {
+    label: 'ALT',
+    shortLabel: 'ALT',
+    description: 'Alanine aminotransferase',
+    defaultUnit: 'U/L',
+    units: ['U/L'],
+    min: 0,
+    max: 10000,
+    step: 1,
+    decimals: 0,
+  },
+  ast: {
+    label: 'AST',
+    shortLabel: 'AST',
+    description: 'Aspartate aminotransferase',
+    defaultUnit: 'U/L',
+    units: ['U/L'],
+    min: 0,
+    max: 10000,
+    step: 1,
+    decimals: 0,
+  },
+  bilirubin_direct: {
+    label: 'Direct bilirubin',
+    shortLabel: 'Direct bilirubin',
+    description: 'Direct (conjugated) bilirubin',
+    defaultUnit: 'mg/dL',
+    units: ['mg/dL', 'µmol/L'],
+    min: 0,
+    max: 500,
+    step: 0.01,
+    decimals: 2,
+  },
+  alk_phos: {
+    label: 'Alkaline phosphatase',
+    shortLabel: 'ALP',
+    description: 'Alkaline phosphatase',
+    defaultUnit: 'U/L',
+    units: ['U/L'],
+    min: 0,
+    max: 5000,
+    step: 1,
+    decimals: 0,
+  },
+  creatinine: {
+    label: 'Creatinine',
+    shortLabel: 'Creatinine',
+    description: 'Serum creatinine',
+    defaultUnit: 'mg/dL',
+    units: ['mg/dL', 'µmol/L'],
+    min: 0,
+    max: 2000,
+    step: 0.01,
+    decimals: 2,
+  },
+  tsh: {
+    label: 'TSH',
+    shortLabel: 'TSH',
+    description: 'Thyroid-stimulating hormone',
+    defaultUnit: 'mIU/L',
+    units: ['mIU/L'],
+    min: 0,
+    max: 500,
+    step: 0.01,
+    decimals: 2,
+  },
 };
 
 function buildNumeric(): Readonly<Record<NumericMeasureCode, NumericMeasureDefinition>> {
   const out = {} as Record<NumericMeasureCode, NumericMeasureDefinition>;
   for (const code of NUMERIC_MEASURE_CODES) {
     const spec = NUMERIC_SPECS[code];
-    out[code] = { ...spec, code, kind: 'number', isEnterable: spec.isEnterable ?? true, alternateUnits: spec.alternateUnits ?? {} };
+    out[code] = {
+      ...spec,
+      code,
+      kind: 'number',
+      isEnterable: spec.isEnterable ?? true,
+      alternateUnits: spec.alternateUnits ?? {},
+    };
   }
   return out;
 }
@@ -208,7 +464,10 @@ export const DIAGNOSES: Readonly<Record<DiagnosisCode, CodedLabel>> = {
   bipolar_disorder: { label: 'Bipolar disorder', shortLabel: 'Bipolar disorder' },
   psychotic_symptoms: { label: 'Psychotic symptoms', shortLabel: 'Psychotic symptoms' },
   ptsd_active: { label: 'PTSD (active)', shortLabel: 'Active PTSD' },
-  personality_disorder_primary: { label: 'Personality disorder (primary diagnosis)', shortLabel: 'Primary personality disorder' },
+  personality_disorder_primary: {
+    label: 'Personality disorder (primary diagnosis)',
+    shortLabel: 'Primary personality disorder',
+  },
   cirrhosis: { label: 'Cirrhosis', shortLabel: 'Cirrhosis' },
   unstable_cardiac_condition: { label: 'Unstable cardiac condition', shortLabel: 'Unstable cardiac condition' },
   raised_icp_or_aneurysm: { label: 'Raised intracranial pressure or aneurysm', shortLabel: 'Raised ICP or aneurysm' },
@@ -256,7 +515,14 @@ export const FACTS: Readonly<Record<FactCode, CodedLabel>> = {
   veteran: { label: 'Veteran', shortLabel: 'Veteran' },
 };
 
-export const SEX_LABELS: Readonly<Record<Sex, string>> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
+export const SEX_LABELS: Readonly<Record<Sex, string>> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Unknown',
+};
 
 /** Codes a person can enter on a screening form (age is derived, never entered). */
-export const ENTERABLE_NUMERIC_MEASURE_CODES = NUMERIC_MEASURE_CODES.filter((code) => NUMERIC_MEASURES[code].isEnterable);
+export const ENTERABLE_NUMERIC_MEASURE_CODES = NUMERIC_MEASURE_CODES.filter(
+  (code) => NUMERIC_MEASURES[code].isEnterable,
+);

@@ -18,13 +18,31 @@ export type FlagDefinition = {
 };
 
 /** PHQ-9 item 9 "Thoughts that you would be better off dead or of hurting yourself": any answer above 0. */
-export const PHQ9_ITEM9_FLAG: FlagDefinition = { code: 'PHQ9_ITEM9', kind: 'SUICIDALITY', item: 9, atLeast: 1, label: 'PHQ-9 item 9 above 0: thoughts of death or self-harm' };
+export const PHQ9_ITEM9_FLAG: FlagDefinition = {
+  code: 'PHQ9_ITEM9',
+  kind: 'SUICIDALITY',
+  item: 9,
+  atLeast: 1,
+  label: 'PHQ-9 item 9 above 0: thoughts of death or self-harm',
+};
 
 /** BDI-II item 9 "Suicidal thoughts or wishes": any answer above 0. */
-export const BDI2_ITEM9_FLAG: FlagDefinition = { code: 'BDI2_ITEM9', kind: 'SUICIDALITY', item: 9, atLeast: 1, label: 'BDI-II item 9 above 0: suicidal thoughts or wishes' };
+export const BDI2_ITEM9_FLAG: FlagDefinition = {
+  code: 'BDI2_ITEM9',
+  kind: 'SUICIDALITY',
+  item: 9,
+  atLeast: 1,
+  label: 'BDI-II item 9 above 0: suicidal thoughts or wishes',
+};
 
 /** QIDS-SR16 item 12 "Thoughts of death or suicide": 1 or more. */
-export const QIDS_ITEM12_FLAG: FlagDefinition = { code: 'QIDS_ITEM12', kind: 'SUICIDALITY', item: 12, atLeast: 1, label: 'QIDS-SR16 item 12 at 1 or more: thoughts of death or suicide' };
+export const QIDS_ITEM12_FLAG: FlagDefinition = {
+  code: 'QIDS_ITEM12',
+  kind: 'SUICIDALITY',
+  item: 12,
+  atLeast: 1,
+  label: 'QIDS-SR16 item 12 at 1 or more: thoughts of death or suicide',
+};
 
 /** PCL-5 total of 33 or more: probable PTSD (National Center for PTSD cut-point). */
 export const PCL5_PROBABLE_PTSD_CUTOFF = 33;
@@ -43,13 +61,17 @@ export const FLAG_DEFINITIONS: Record<FlagCode, FlagDefinition> = {
   PCL5_PROBABLE_PTSD: PCL5_PROBABLE_PTSD_FLAG,
 };
 
-export const isFlagCode = (value: unknown): value is FlagCode => typeof value === 'string' && (FLAG_CODES as readonly string[]).includes(value);
+export const isFlagCode = (value: unknown): value is FlagCode =>
+  typeof value === 'string' && (FLAG_CODES as readonly string[]).includes(value);
 
 /**
  * The flags `definitions` raise for these answers. An item flag is raised from the single
  * item, so a partly completed form still alerts; a total flag needs a total.
  */
-export function raiseFlags(definitions: readonly FlagDefinition[], answers: { items: ReadonlyArray<number | null>; total: number | null }): FlagCode[] {
+export function raiseFlags(
+  definitions: readonly FlagDefinition[],
+  answers: { items: ReadonlyArray<number | null>; total: number | null },
+): FlagCode[] {
   return definitions
     .filter((flag) => {
       const value = flag.item === null ? answers.total : (answers.items[flag.item - 1] ?? null);

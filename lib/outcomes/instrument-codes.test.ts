@@ -3,7 +3,17 @@ import { INSTRUMENT_CODES, INSTRUMENT_LABELS, instrumentCodeSchema, isInstrument
 
 describe('instrument codes', () => {
   it('lists the nine trial instruments, each with a label', () => {
-    expect(INSTRUMENT_CODES).toEqual(['PHQ9', 'GAD7', 'QIDS_SR16', 'BDI_II', 'BPI_SF', 'PCL5', 'NRS', 'PROMIS_PI', 'CADSS']);
+    expect(INSTRUMENT_CODES).toEqual([
+      'PHQ9',
+      'GAD7',
+      'QIDS_SR16',
+      'BDI_II',
+      'BPI_SF',
+      'PCL5',
+      'NRS',
+      'PROMIS_PI',
+      'CADSS',
+    ]);
     for (const code of INSTRUMENT_CODES) expect(INSTRUMENT_LABELS[code].length).toBeGreaterThan(0);
   });
 

@@ -22,7 +22,9 @@ describe('scoreAssessment', () => {
       const definition = INSTRUMENT_DEFINITIONS[instrument];
       expect(definition.code).toBe(instrument);
       expect(definition.itemLabels).toHaveLength(definition.itemCount);
-      const result = expectOk(scoreAssessment({ instrument, items: Array(definition.itemCount).fill(definition.minValue) }));
+      const result = expectOk(
+        scoreAssessment({ instrument, items: Array(definition.itemCount).fill(definition.minValue) }),
+      );
       expect(result.total).toBe(expectedMinimumTotal[instrument]);
     }
   });

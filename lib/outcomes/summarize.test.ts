@@ -26,7 +26,13 @@ describe('summarize', () => {
   });
 });
 
-const row = (armLabel: string, timepoint: string, participantId: string, total: number | null, baselineTotal: number | null): OutcomeRow => ({
+const row = (
+  armLabel: string,
+  timepoint: string,
+  participantId: string,
+  total: number | null,
+  baselineTotal: number | null,
+): OutcomeRow => ({
   armLabel,
   timepoint,
   participantId,
@@ -92,7 +98,12 @@ describe('summarizeByArmAndTimepoint', () => {
 
   it('leaves responder and remitter counts null without an instrument', () => {
     const [first] = summarizeByArmAndTimepoint(ROWS);
-    expect(first).toMatchObject({ responders: null, nResponseEvaluable: null, remitters: null, nRemissionEvaluable: null });
+    expect(first).toMatchObject({
+      responders: null,
+      nResponseEvaluable: null,
+      remitters: null,
+      nRemissionEvaluable: null,
+    });
     expect(first?.meanPercentChange).toBe(0);
   });
 
@@ -105,7 +116,15 @@ describe('summarizeByArmAndTimepoint', () => {
 
   it('reports a cell where every total is missing with n 0 and null statistics', () => {
     const [cell] = summarizeByArmAndTimepoint([row('A', 'BASELINE', 'p1', null, null)], { instrument: 'PHQ9' });
-    expect(cell).toMatchObject({ nParticipants: 1, n: 0, mean: null, sd: null, meanPercentChange: null, responders: 0, remitters: 0 });
+    expect(cell).toMatchObject({
+      nParticipants: 1,
+      n: 0,
+      mean: null,
+      sd: null,
+      meanPercentChange: null,
+      responders: 0,
+      remitters: 0,
+    });
   });
 
   it('returns an empty list for no rows', () => {

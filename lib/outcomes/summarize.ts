@@ -18,8 +18,7 @@ export const summarize = (values: readonly number[]): Summary => {
   if (n === 0) return { n, mean: null, sd: null, min: null, max: null };
   const mean = values.reduce((sum, value) => sum + value, 0) / n;
   // Two-pass (deviations from the mean) for numerical stability over the textbook sum-of-squares form.
-  const sd =
-    n < 2 ? null : Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1));
+  const sd = n < 2 ? null : Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1));
   return { n, mean, sd, min: Math.min(...values), max: Math.max(...values) };
 };
 
@@ -48,8 +47,7 @@ export type ArmTimepointSummary = Summary & {
   remitters: number | null;
 };
 
-const countWhere = <T>(items: readonly T[], predicate: (item: T) => boolean): number =>
-  items.filter(predicate).length;
+const countWhere = <T>(items: readonly T[], predicate: (item: T) => boolean): number => items.filter(predicate).length;
 
 const summarizeCell = (cellRows: readonly OutcomeRow[], instrument: InstrumentCode | undefined) => {
   const scored = cellRows.filter((row): row is OutcomeRow & { total: number } => row.total !== null);

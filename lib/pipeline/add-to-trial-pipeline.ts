@@ -4,7 +4,9 @@ import { AppError } from '@/lib/errors/app-error';
 import type { CandidateContext } from '@/lib/candidates/types';
 
 export function alreadyInPipeline(): AppError {
-  return new AppError('CONFLICT', "The candidate is already in this trial's pipeline.", { fields: { trialId: ["Already in this trial's pipeline."] } });
+  return new AppError('CONFLICT', "The candidate is already in this trial's pipeline.", {
+    fields: { trialId: ["Already in this trial's pipeline."] },
+  });
 }
 
 /**
@@ -13,14 +15,31 @@ export function alreadyInPipeline(): AppError {
  * unique (candidateId, trialId) index stops a second entry even when two
  * requests race; callers map that violation with alreadyInPipeline().
  */
-export async function addToTrialPipeline(tx: Tx, { candidateId, trialId, ctx }: { candidateId: string; trialId: string; ctx: CandidateContext }) {
+export async function addToTrialPipeline(
+  tx: Tx,
+  { candidateId, trialId, ctx }: { candidateId: string; trialId: string; ctx: CandidateContext },
+) {
   const trial = await tx.trial.findUnique({ where: { id: trialId }, select: { id: true } });
-  if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['Choose an existing trial.'] } });
-  const existing = await tx.pipelineEntry.findUnique({ where: { candidateId_trialId: { candidateId, trialId } }, select: { id: true } });
+  if (!trial)
+    throw new AppError('NOT_FOUND', 'This trial does not exist.', {
+      fields: { trialId: ['Choose an existing trial.'] },
+    });
+  const existing = await tx.pipelineEntry.findUnique({
+    where: { candidateId_trialId: { candidateId, trialId } },
+    select: { id: true },
+  });
   if (existing) throw alreadyInPipeline();
 
   const entry = await tx.pipelineEntry.create({ data: { candidateId, trialId, stage: 'REFERRED' } });
-  await tx.pipelineEvent.create({ data: { pipelineEntryId: entry.id, fromStage: null, toStage: 'REFERRED', actorId: ctx.user.id, createdAt: entry.stageChangedAt } });
+  await tx.pipelineEvent.create({
+    data: {
+      pipelineEntryId: entry.id,
+      fromStage: null,
+      toStage: 'REFERRED',
+      actorId: ctx.user.id,
+      createdAt: entry.stageChangedAt,
+    },
+  });
   await ctx.audit(tx, {
     action: 'pipeline.move',
     entityType: 'PipelineEntry',

@@ -21,8 +21,20 @@ function alreadyEnrolledElsewhere(trialId?: string): AppError {
   });
 }
 
-type Trial = { id: string; studyType: 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS'; allocation: 'RANDOMIZED' | 'NON_RANDOMIZED' | 'NA' | null; targetEnrollment: number | null };
-type Move = { tx: Tx; candidateId: string; entryId: string; trial: Trial; input: PipelineMoveInput; ctx: CandidateContext };
+type Trial = {
+  id: string;
+  studyType: 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS';
+  allocation: 'RANDOMIZED' | 'NON_RANDOMIZED' | 'NA' | null;
+  targetEnrollment: number | null;
+};
+type Move = {
+  tx: Tx;
+  candidateId: string;
+  entryId: string;
+  trial: Trial;
+  input: PipelineMoveInput;
+  ctx: CandidateContext;
+};
 
 /** Enrolment status when the pipeline ends; SCREEN_FAILED after enrolment ends it as withdrawn. */
 const END_STATUS: Partial<Record<PipelineStageValue, EnrollmentStatus>> = {
@@ -34,18 +46,35 @@ const END_STATUS: Partial<Record<PipelineStageValue, EnrollmentStatus>> = {
 
 async function recordConsent({ tx, entryId, input, ctx }: Move): Promise<string> {
   if (!input.consent) {
-    throw new AppError('VALIDATION_FAILED', 'Record the consent: the date it was signed and the consent form version.', {
-      fields: { 'consent.consentedOn': ['Enter the date the consent form was signed.'], 'consent.formVersion': ['Enter the consent form version.'] },
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Record the consent: the date it was signed and the consent form version.',
+      {
+        fields: {
+          'consent.consentedOn': ['Enter the date the consent form was signed.'],
+          'consent.formVersion': ['Enter the consent form version.'],
+        },
+      },
+    );
   }
   const consent = await tx.consent.create({
-    data: { pipelineEntryId: entryId, consentedOn: fromIsoDate(input.consent.consentedOn), formVersion: input.consent.formVersion, obtainedById: ctx.user.id },
+    data: {
+      pipelineEntryId: entryId,
+      consentedOn: fromIsoDate(input.consent.consentedOn),
+      formVersion: input.consent.formVersion,
+      obtainedById: ctx.user.id,
+    },
   });
   await ctx.audit(tx, {
     action: 'consent.record',
     entityType: 'Consent',
     entityId: consent.id,
-    after: { pipelineEntryId: entryId, consentedOn: input.consent.consentedOn, formVersion: consent.formVersion, obtainedById: ctx.user.id },
+    after: {
+      pipelineEntryId: entryId,
+      consentedOn: input.consent.consentedOn,
+      formVersion: consent.formVersion,
+      obtainedById: ctx.user.id,
+    },
   });
   return consent.id;
 }
@@ -54,7 +83,10 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
   const interventional = trial.studyType === 'INTERVENTIONAL';
   if (interventional) {
     // A friendly answer for the usual case; under concurrency the unique index decides (P2002 → the same 409).
-    const active = await tx.enrollment.findUnique({ where: { activeInterventionalCandidateId: candidateId }, select: { trialId: true } });
+    const active = await tx.enrollment.findUnique({
+      where: { activeInterventionalCandidateId: candidateId },
+      select: { trialId: true },
+    });
     if (active) throw alreadyEnrolledElsewhere(active.trialId);
   }
   const create = async (armId: string) => {
@@ -87,9 +119,15 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
     return { enrollmentId: revealed.enrollmentId, armId: revealed.armId, allocationSequence: revealed.sequence };
   }
 
-  if (!input.armId) throw new AppError('VALIDATION_FAILED', 'Choose the arm: this trial is not randomized.', { fields: { armId: ['Choose an arm.'] } });
+  if (!input.armId)
+    throw new AppError('VALIDATION_FAILED', 'Choose the arm: this trial is not randomized.', {
+      fields: { armId: ['Choose an arm.'] },
+    });
   const arm = await tx.arm.findFirst({ where: { id: input.armId, trialId: trial.id }, select: { id: true } });
-  if (!arm) throw new AppError('NOT_FOUND', 'This arm does not belong to the trial.', { fields: { armId: ['Choose one of this trial’s arms.'] } });
+  if (!arm)
+    throw new AppError('NOT_FOUND', 'This arm does not belong to the trial.', {
+      fields: { armId: ['Choose one of this trial’s arms.'] },
+    });
   return { enrollmentId: await create(arm.id), armId: arm.id, allocationSequence: null };
 }
 
@@ -99,7 +137,8 @@ async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
   const status = END_STATUS[input.to];
   if (status && enrollment.status === 'ACTIVE') {
     const endedOn = clinicToday();
-    const endReason = input.to === 'SCREEN_FAILED' ? `Screen failed: ${input.reason ?? ''}`.trim() : (input.reason ?? null);
+    const endReason =
+      input.to === 'SCREEN_FAILED' ? `Screen failed: ${input.reason ?? ''}`.trim() : (input.reason ?? null);
     await tx.enrollment.update({
       where: { id: enrollment.id },
       data: { status, endedAt: fromIsoDate(endedOn), endReason, activeInterventionalCandidateId: null },
@@ -133,36 +172,68 @@ async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
  * The pipeline row is locked (FOR UPDATE) first, so two moves of the same
  * candidate in the same trial run one after the other against the fresh stage.
  */
-export async function movePipeline({ candidateId, input, ctx }: { candidateId: string; input: PipelineMoveInput; ctx: CandidateContext }): Promise<PipelineMoveResult> {
+export async function movePipeline({
+  candidateId,
+  input,
+  ctx,
+}: {
+  candidateId: string;
+  input: PipelineMoveInput;
+  ctx: CandidateContext;
+}): Promise<PipelineMoveResult> {
   try {
     return await prisma.$transaction(async (tx) => {
       const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { voidedAt: true } });
       if (!candidate || candidate.voidedAt) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
 
       if (input.to === 'REFERRED') {
-        if (input.consent || input.armId) throw new AppError('VALIDATION_FAILED', 'Adding a candidate to a trial takes no consent or arm.');
+        if (input.consent || input.armId)
+          throw new AppError('VALIDATION_FAILED', 'Adding a candidate to a trial takes no consent or arm.');
         const entry = await addToTrialPipeline(tx, { candidateId, trialId: input.trialId, ctx });
-        return { pipelineEntryId: entry.id, trialId: input.trialId, fromStage: null, stage: 'REFERRED', enrollmentId: null, armId: null, consentId: null, allocationSequence: null };
+        return {
+          pipelineEntryId: entry.id,
+          trialId: input.trialId,
+          fromStage: null,
+          stage: 'REFERRED',
+          enrollmentId: null,
+          armId: null,
+          consentId: null,
+          allocationSequence: null,
+        };
       }
 
-      const trial = await tx.trial.findUnique({ where: { id: input.trialId }, select: { id: true, studyType: true, allocation: true, targetEnrollment: true, masking: true } });
-      if (!trial) throw new AppError('NOT_FOUND', 'This trial does not exist.', { fields: { trialId: ['Choose an existing trial.'] } });
+      const trial = await tx.trial.findUnique({
+        where: { id: input.trialId },
+        select: { id: true, studyType: true, allocation: true, targetEnrollment: true, masking: true },
+      });
+      if (!trial)
+        throw new AppError('NOT_FOUND', 'This trial does not exist.', {
+          fields: { trialId: ['Choose an existing trial.'] },
+        });
 
       const [locked] = await tx.$queryRaw<Array<{ id: string; stage: PipelineStageValue }>>`
         SELECT id, stage::text AS stage FROM "PipelineEntry" WHERE "candidateId" = ${candidateId} AND "trialId" = ${trial.id} FOR UPDATE`;
       if (!locked) {
-        throw new AppError('CONFLICT', "The candidate is not in this trial's pipeline yet: add them first (REFERRED).", {
-          details: { reason: 'INVALID_TRANSITION', from: null, to: input.to, allowed: ['REFERRED'] },
-        });
+        throw new AppError(
+          'CONFLICT',
+          "The candidate is not in this trial's pipeline yet: add them first (REFERRED).",
+          {
+            details: { reason: 'INVALID_TRANSITION', from: null, to: input.to, allowed: ['REFERRED'] },
+          },
+        );
       }
       const from = locked.stage;
       const check = checkTransition({ from, to: input.to, reason: input.reason, actorRole: ctx.user.role });
       if (!check.ok) throw transitionError(check, from, input.to);
       if (input.consent && input.to !== 'CONSENTED') {
-        throw new AppError('VALIDATION_FAILED', 'Consent is recorded with the move to CONSENTED.', { fields: { consent: ['Only send consent when moving to CONSENTED.'] } });
+        throw new AppError('VALIDATION_FAILED', 'Consent is recorded with the move to CONSENTED.', {
+          fields: { consent: ['Only send consent when moving to CONSENTED.'] },
+        });
       }
       if (input.armId && input.to !== 'ENROLLED') {
-        throw new AppError('VALIDATION_FAILED', 'The arm is chosen with the move to ENROLLED.', { fields: { armId: ['Only send an arm when enrolling.'] } });
+        throw new AppError('VALIDATION_FAILED', 'The arm is chosen with the move to ENROLLED.', {
+          fields: { armId: ['Only send an arm when enrolling.'] },
+        });
       }
 
       const move: Move = { tx, candidateId, entryId: locked.id, trial, input, ctx };
@@ -174,16 +245,31 @@ export async function movePipeline({ candidateId, input, ctx }: { candidateId: s
             ? { ...(await updateEnrollment(move)), allocationSequence: null }
             : { enrollmentId: null, armId: null, allocationSequence: null };
 
-      const entry = await tx.pipelineEntry.update({ where: { id: locked.id }, data: { stage: input.to, stageChangedAt: new Date() } });
+      const entry = await tx.pipelineEntry.update({
+        where: { id: locked.id },
+        data: { stage: input.to, stageChangedAt: new Date() },
+      });
       await tx.pipelineEvent.create({
-        data: { pipelineEntryId: entry.id, fromStage: from, toStage: input.to, reason: input.reason ?? null, actorId: ctx.user.id, createdAt: entry.stageChangedAt },
+        data: {
+          pipelineEntryId: entry.id,
+          fromStage: from,
+          toStage: input.to,
+          reason: input.reason ?? null,
+          actorId: ctx.user.id,
+          createdAt: entry.stageChangedAt,
+        },
       });
       await ctx.audit(tx, {
         action: 'pipeline.move',
         entityType: 'PipelineEntry',
         entityId: entry.id,
         before: { stage: from },
-        after: { candidateId, trialId: trial.id, stage: input.to, ...(enrolment.enrollmentId ? { enrollmentId: enrolment.enrollmentId } : {}) },
+        after: {
+          candidateId,
+          trialId: trial.id,
+          stage: input.to,
+          ...(enrolment.enrollmentId ? { enrollmentId: enrolment.enrollmentId } : {}),
+        },
         reason: input.reason ?? null,
       });
       // The one who enrols in a masked trial learns nothing of the arm unless they may.

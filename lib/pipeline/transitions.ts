@@ -6,10 +6,20 @@ import type { PipelineStageValue } from '@/lib/validations/candidates';
 // → CONSENTED → ENROLLED → IN_TREATMENT → COMPLETED; from any open stage a
 // candidate can leave as WITHDRAWN, SCREEN_FAILED or LOST_TO_FOLLOW_UP, with a reason.
 
-export const EXIT_STAGES = ['WITHDRAWN', 'SCREEN_FAILED', 'LOST_TO_FOLLOW_UP'] as const satisfies readonly PipelineStageValue[];
+export const EXIT_STAGES = [
+  'WITHDRAWN',
+  'SCREEN_FAILED',
+  'LOST_TO_FOLLOW_UP',
+] as const satisfies readonly PipelineStageValue[];
 
 /** Nothing moves out of these. */
-export const CLOSED_STAGES = ['COMPLETED', 'WITHDRAWN', 'SCREEN_FAILED', 'LOST_TO_FOLLOW_UP', 'INELIGIBLE'] as const satisfies readonly PipelineStageValue[];
+export const CLOSED_STAGES = [
+  'COMPLETED',
+  'WITHDRAWN',
+  'SCREEN_FAILED',
+  'LOST_TO_FOLLOW_UP',
+  'INELIGIBLE',
+] as const satisfies readonly PipelineStageValue[];
 
 /** Set only by a clinician's signed eligibility decision, never by a plain move. */
 export const DECISION_STAGES = ['ELIGIBLE', 'INELIGIBLE'] as const satisfies readonly PipelineStageValue[];
@@ -81,7 +91,13 @@ export type TransitionRequest = {
  * decision is SIGNED_DECISION_ONLY (403); an exit without a reason is
  * REASON_REQUIRED (400).
  */
-export function checkTransition({ from, to, reason, actorRole, signedDecision = false }: TransitionRequest): TransitionCheck {
+export function checkTransition({
+  from,
+  to,
+  reason,
+  actorRole,
+  signedDecision = false,
+}: TransitionRequest): TransitionCheck {
   const allowed = allowedNextStages(from);
   if (!allowed.includes(to)) {
     const message = allowed.length
@@ -90,7 +106,11 @@ export function checkTransition({ from, to, reason, actorRole, signedDecision = 
     return { ok: false, code: 'INVALID_TRANSITION', allowed, message };
   }
   if (isDecisionStage(to) && !(signedDecision && actorRole === 'CLINICIAN')) {
-    return { ok: false, code: 'SIGNED_DECISION_ONLY', message: `Only a clinician's signed eligibility decision can set ${to}.` };
+    return {
+      ok: false,
+      code: 'SIGNED_DECISION_ONLY',
+      message: `Only a clinician's signed eligibility decision can set ${to}.`,
+    };
   }
   if ((REASON_REQUIRED_STAGES as readonly PipelineStageValue[]).includes(to) && !reason?.trim()) {
     return { ok: false, code: 'REASON_REQUIRED', message: 'Say why the candidate leaves the pipeline.' };

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocationBlockSizes, generateAllocationList, type AllocationArm, type AllocationListEntry } from './generate-allocation-list';
+import {
+  allocationBlockSizes,
+  generateAllocationList,
+  type AllocationArm,
+  type AllocationListEntry,
+} from './generate-allocation-list';
 import { createSeededRandom, hashSeed } from './seeded-random';
 
 const ONE_TO_ONE: AllocationArm[] = [
@@ -51,7 +56,12 @@ describe('allocationBlockSizes', () => {
   it('uses multiples of the weight sum with no block smaller than 4', () => {
     expect(allocationBlockSizes(ONE_TO_ONE)).toEqual([4, 6]);
     expect(allocationBlockSizes(TWO_TO_ONE)).toEqual([6, 9]);
-    expect(allocationBlockSizes([{ id: 'a', allocationWeight: 3 }, { id: 'b', allocationWeight: 2 }])).toEqual([5, 10]);
+    expect(
+      allocationBlockSizes([
+        { id: 'a', allocationWeight: 3 },
+        { id: 'b', allocationWeight: 2 },
+      ]),
+    ).toEqual([5, 10]);
   });
 
   it('refuses weights that are not whole numbers from 1, and no arms', () => {
@@ -98,7 +108,9 @@ describe('generateAllocationList', () => {
   it('honours explicit block sizes and refuses ones that break the ratio', () => {
     const entries = generateAllocationList({ arms: ONE_TO_ONE, seed: 'fixed', minEntries: 8, blockSizes: [2] });
     expectBlocksKeepRatio(entries, ONE_TO_ONE, [2]);
-    expect(() => generateAllocationList({ arms: TWO_TO_ONE, seed: 'x', minEntries: 5, blockSizes: [4] })).toThrow(RangeError);
+    expect(() => generateAllocationList({ arms: TWO_TO_ONE, seed: 'x', minEntries: 5, blockSizes: [4] })).toThrow(
+      RangeError,
+    );
     expect(() => generateAllocationList({ arms: ONE_TO_ONE, seed: 'x', minEntries: 0 })).toThrow(RangeError);
   });
 
@@ -107,12 +119,17 @@ describe('generateAllocationList', () => {
       .array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 5 })
       .map((weights) => weights.map((allocationWeight, i) => ({ id: `arm-${i}`, allocationWeight })));
     fc.assert(
-      fc.property(armsArbitrary, fc.string({ minLength: 1, maxLength: 24 }), fc.integer({ min: 1, max: 120 }), (arms, seed, minEntries) => {
-        const entries = generateAllocationList({ arms, seed, minEntries });
-        expect(entries.length).toBeGreaterThanOrEqual(minEntries);
-        expectBlocksKeepRatio(entries, arms, allocationBlockSizes(arms));
-        expect(generateAllocationList({ arms, seed, minEntries })).toEqual(entries);
-      }),
+      fc.property(
+        armsArbitrary,
+        fc.string({ minLength: 1, maxLength: 24 }),
+        fc.integer({ min: 1, max: 120 }),
+        (arms, seed, minEntries) => {
+          const entries = generateAllocationList({ arms, seed, minEntries });
+          expect(entries.length).toBeGreaterThanOrEqual(minEntries);
+          expectBlocksKeepRatio(entries, arms, allocationBlockSizes(arms));
+          expect(generateAllocationList({ arms, seed, minEntries })).toEqual(entries);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -18,7 +18,9 @@ function validateArms(arms: readonly AllocationArm[]) {
   const ids = new Set<string>();
   for (const arm of arms) {
     if (!Number.isInteger(arm.allocationWeight) || arm.allocationWeight < 1) {
-      throw new RangeError(`Arm ${arm.id} has allocation weight ${arm.allocationWeight}; weights are whole numbers from 1.`);
+      throw new RangeError(
+        `Arm ${arm.id} has allocation weight ${arm.allocationWeight}; weights are whole numbers from 1.`,
+      );
     }
     if (ids.has(arm.id)) throw new RangeError(`Arm ${arm.id} is listed twice.`);
     ids.add(arm.id);
@@ -58,9 +60,15 @@ export type GenerateAllocationListOptions = {
 };
 
 /** The list in sequence order (1-based), each entry with its block (1-based) and arm. */
-export function generateAllocationList({ arms, seed, minEntries, blockSizes }: GenerateAllocationListOptions): AllocationListEntry[] {
+export function generateAllocationList({
+  arms,
+  seed,
+  minEntries,
+  blockSizes,
+}: GenerateAllocationListOptions): AllocationListEntry[] {
   validateArms(arms);
-  if (!Number.isInteger(minEntries) || minEntries < 1) throw new RangeError('An allocation list needs at least one entry.');
+  if (!Number.isInteger(minEntries) || minEntries < 1)
+    throw new RangeError('An allocation list needs at least one entry.');
   const sum = weightSum(arms);
   const sizes = [...(blockSizes ?? allocationBlockSizes(arms))];
   if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < sum || size % sum !== 0)) {
@@ -74,7 +82,8 @@ export function generateAllocationList({ arms, seed, minEntries, blockSizes }: G
     const size = sizes[randomIndex(random, sizes.length)];
     const multiple = size / sum;
     const block = ordered.flatMap((arm) => Array.from({ length: arm.allocationWeight * multiple }, () => arm.id));
-    for (const armId of shuffleInPlace(block, random)) entries.push({ sequence: entries.length + 1, blockNumber, armId });
+    for (const armId of shuffleInPlace(block, random))
+      entries.push({ sequence: entries.length + 1, blockNumber, armId });
   }
   return entries;
 }

@@ -13,11 +13,21 @@ export type RevealedAllocation = { entryId: string; sequence: number; armId: str
 
 /** Generates, stores and audits the trial's allocation list (permuted blocks from a fresh random seed). */
 async function generateListFor(tx: Tx, trial: Trial, ctx: CandidateContext) {
-  const arms = await tx.arm.findMany({ where: { trialId: trial.id }, select: { id: true, allocationWeight: true }, orderBy: { id: 'asc' } });
-  if (arms.length === 0) throw new AppError('CONFLICT', 'This randomized trial has no arms to allocate to. Add its arms first.');
+  const arms = await tx.arm.findMany({
+    where: { trialId: trial.id },
+    select: { id: true, allocationWeight: true },
+    orderBy: { id: 'asc' },
+  });
+  if (arms.length === 0)
+    throw new AppError('CONFLICT', 'This randomized trial has no arms to allocate to. Add its arms first.');
   const seed = randomBytes(16).toString('hex');
   const blockSizes = allocationBlockSizes(arms);
-  const entries = generateAllocationList({ arms, seed, blockSizes, minEntries: Math.max(MIN_LIST_ENTRIES, 2 * (trial.targetEnrollment ?? 0)) });
+  const entries = generateAllocationList({
+    arms,
+    seed,
+    blockSizes,
+    minEntries: Math.max(MIN_LIST_ENTRIES, 2 * (trial.targetEnrollment ?? 0)),
+  });
   const list = await tx.allocationList.create({ data: { trialId: trial.id, seed, blockSizes } });
   await tx.allocationEntry.createMany({ data: entries.map((entry) => ({ listId: list.id, ...entry })) });
   // The seed stays out of the trail: whoever reads it could work out every coming allocation.
@@ -25,7 +35,12 @@ async function generateListFor(tx: Tx, trial: Trial, ctx: CandidateContext) {
     action: 'allocation.generate',
     entityType: 'AllocationList',
     entityId: list.id,
-    after: { trialId: trial.id, blockSizes, entryCount: entries.length, arms: arms.map((arm) => ({ id: arm.id, allocationWeight: arm.allocationWeight })) },
+    after: {
+      trialId: trial.id,
+      blockSizes,
+      entryCount: entries.length,
+      arms: arms.map((arm) => ({ id: arm.id, allocationWeight: arm.allocationWeight })),
+    },
   });
   return list;
 }
@@ -43,7 +58,9 @@ export async function revealNextAllocation(
   { trial, ctx, enroll }: { trial: Trial; ctx: CandidateContext; enroll: (armId: string) => Promise<string> },
 ): Promise<RevealedAllocation & { enrollmentId: string }> {
   await tx.$queryRaw`SELECT id FROM "Trial" WHERE id = ${trial.id} FOR NO KEY UPDATE`;
-  const list = (await tx.allocationList.findUnique({ where: { trialId: trial.id }, select: { id: true } })) ?? (await generateListFor(tx, trial, ctx));
+  const list =
+    (await tx.allocationList.findUnique({ where: { trialId: trial.id }, select: { id: true } })) ??
+    (await generateListFor(tx, trial, ctx));
 
   const [next] = await tx.$queryRaw<RevealedAllocation[]>`
     SELECT id AS "entryId", sequence, "armId" FROM "AllocationEntry"
@@ -51,10 +68,17 @@ export async function revealNextAllocation(
     ORDER BY sequence
     LIMIT 1
     FOR UPDATE`;
-  if (!next) throw new AppError('CONFLICT', "This trial's allocation list is used up. Ask the trial statistician to extend it before enrolling more participants.");
+  if (!next)
+    throw new AppError(
+      'CONFLICT',
+      "This trial's allocation list is used up. Ask the trial statistician to extend it before enrolling more participants.",
+    );
 
   const enrollmentId = await enroll(next.armId);
-  await tx.allocationEntry.update({ where: { id: next.entryId }, data: { enrollmentId, revealedAt: new Date(), revealedById: ctx.user.id } });
+  await tx.allocationEntry.update({
+    where: { id: next.entryId },
+    data: { enrollmentId, revealedAt: new Date(), revealedById: ctx.user.id },
+  });
   await ctx.audit(tx, {
     action: 'allocation.reveal',
     entityType: 'AllocationEntry',

@@ -26,7 +26,8 @@ export async function hitRateLimit(key: string, rule: RateLimit, now: Date = new
 /** Reads the current count without adding a hit. */
 export async function peekRateLimit(key: string, rule: RateLimit, now: Date = new Date()): Promise<RateLimitResult> {
   const row = await prisma.rateLimitBucket.findUnique({ where: { key } });
-  if (!row || row.windowStart.getTime() <= now.getTime() - rule.windowMs) return { isLimited: false, count: 0, retryAfterSeconds: 0 };
+  if (!row || row.windowStart.getTime() <= now.getTime() - rule.windowMs)
+    return { isLimited: false, count: 0, retryAfterSeconds: 0 };
   const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000));
   return { isLimited: row.count >= rule.limit, count: row.count, retryAfterSeconds };
 }

@@ -33,24 +33,34 @@ export type GroupChange = {
  * Only participants with both scores count, so both figures describe the same people.
  * On a T-score scale only the change in points is reported.
  */
-export function compareTimepoints(options: { instrument: string; groups: readonly string[]; scores: readonly PairedScore[] }): GroupChange[] {
+export function compareTimepoints(options: {
+  instrument: string;
+  groups: readonly string[];
+  scores: readonly PairedScore[];
+}): GroupChange[] {
   const { instrument, groups, scores } = options;
   const isRatioScale = hasPercentChange(instrument);
   return groups.map((group) => {
     const inGroup = scores.filter((score) => score.group === group && (score.from !== null || score.to !== null));
     const ids = new Set<string>();
     for (const score of inGroup) {
-      if (ids.has(score.participantId)) throw new Error(`compareTimepoints: participant ${score.participantId} appears twice in "${group}".`);
+      if (ids.has(score.participantId))
+        throw new Error(`compareTimepoints: participant ${score.participantId} appears twice in "${group}".`);
       ids.add(score.participantId);
     }
-    const paired = inGroup.filter((score): score is PairedScore & { from: number; to: number } => score.from !== null && score.to !== null);
+    const paired = inGroup.filter(
+      (score): score is PairedScore & { from: number; to: number } => score.from !== null && score.to !== null,
+    );
     const fromSummary = summarize(paired.map((score) => score.from));
     const toSummary = summarize(paired.map((score) => score.to));
     const changes = summarize(paired.map((score) => score.to - score.from));
-    const individual = paired.filter((score) => score.from !== 0).map((score) => ((score.to - score.from) / score.from) * 100);
+    const individual = paired
+      .filter((score) => score.from !== 0)
+      .map((score) => ((score.to - score.from) / score.from) * 100);
     const meanFrom = fromSummary.mean;
     const meanTo = toSummary.mean;
-    const ofMeans = meanFrom === null || meanTo === null || meanFrom === 0 ? null : ((meanTo - meanFrom) / meanFrom) * 100;
+    const ofMeans =
+      meanFrom === null || meanTo === null || meanFrom === 0 ? null : ((meanTo - meanFrom) / meanFrom) * 100;
     return {
       group,
       nParticipants: inGroup.length,

@@ -22,11 +22,18 @@ function num(value: number | null | undefined, decimals = 4): Cell {
 }
 
 function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return unparse({ fields: [...header], data: rows.map((row) => row.map((cell) => (cell === null ? '' : cell))) }, { newline: '\r\n' });
+  return unparse(
+    { fields: [...header], data: rows.map((row) => row.map((cell) => (cell === null ? '' : cell))) },
+    { newline: '\r\n' },
+  );
 }
 
 /** Long format: one row per participant × instrument × timepoint (current, corrected scores only). */
-async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: string | null): Promise<{ header: string[]; rows: Cell[][] }> {
+async function assessmentsCsv(
+  trialId: string,
+  ctx: OutcomeContext,
+  masking: string | null,
+): Promise<{ header: string[]; rows: Cell[][] }> {
   const gate = await loadAllocationGate({ userId: ctx.user.id });
   const showArms = gate.canSee({ id: trialId, masking });
   const assessments = await prisma.assessment.findMany({
@@ -54,7 +61,13 @@ async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: str
       a.administeredAt.getTime() - b.administeredAt.getTime(),
   );
   const itemCount = Math.max(0, ...assessments.map((row) => (Array.isArray(row.items) ? row.items.length : 0)));
-  const subscoreKeys = [...new Set(assessments.flatMap((row) => (row.subscores && typeof row.subscores === 'object' ? Object.keys(row.subscores) : [])))].sort();
+  const subscoreKeys = [
+    ...new Set(
+      assessments.flatMap((row) =>
+        row.subscores && typeof row.subscores === 'object' ? Object.keys(row.subscores) : [],
+      ),
+    ),
+  ].sort();
   const header = [
     'participant_id',
     'mrn',
@@ -80,7 +93,9 @@ async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: str
       row.instrument,
       row.timepoint,
       row.administeredAt.toISOString(),
-      ...Array.from({ length: itemCount }, (_, index) => (typeof items[index] === 'number' ? (items[index] as number) : null)),
+      ...Array.from({ length: itemCount }, (_, index) =>
+        typeof items[index] === 'number' ? (items[index] as number) : null,
+      ),
       num(row.total),
       ...subscoreKeys.map((key) => num(typeof subscores[key] === 'number' ? (subscores[key] as number) : null)),
       row.severity,
@@ -98,9 +113,18 @@ async function assessmentsCsv(trialId: string, ctx: OutcomeContext, masking: str
  * of the results report. Arms are pooled ("All participants") for non-admins in masked trials, as
  * in the report. Exports carry participant identifiers, so each one is audited (`outcome.export`).
  */
-export async function exportTrialCsv(options: { trialId: string; kind: ExportKind; ctx: OutcomeContext; range?: OutcomeRangeQuery; now?: Date }): Promise<CsvFile> {
+export async function exportTrialCsv(options: {
+  trialId: string;
+  kind: ExportKind;
+  ctx: OutcomeContext;
+  range?: OutcomeRangeQuery;
+  now?: Date;
+}): Promise<CsvFile> {
   const { trialId, kind, ctx, range, now = new Date() } = options;
-  const trial = await prisma.trial.findUnique({ where: { id: trialId }, select: { id: true, nctId: true, masking: true } });
+  const trial = await prisma.trial.findUnique({
+    where: { id: trialId },
+    select: { id: true, nctId: true, masking: true },
+  });
   if (!trial) throw new AppError('NOT_FOUND', 'No such trial.');
 
   let header: string[];
@@ -111,7 +135,19 @@ export async function exportTrialCsv(options: { trialId: string; kind: ExportKin
     const report = await getTrialOutcomes({ trialId, ctx, range });
     switch (kind) {
       case 'summary':
-        header = ['instrument', 'score', 'arm', 'timepoint', 'n', 'mean', 'sd', 'min', 'max', 'n_percent_change', 'mean_percent_change'];
+        header = [
+          'instrument',
+          'score',
+          'arm',
+          'timepoint',
+          'n',
+          'mean',
+          'sd',
+          'min',
+          'max',
+          'n_percent_change',
+          'mean_percent_change',
+        ];
         rows = report.instruments.flatMap((instrument) =>
           instrument.rows.map((row) => [
             instrument.instrument,
@@ -132,8 +168,20 @@ export async function exportTrialCsv(options: { trialId: string; kind: ExportKin
       case 'change':
         // Both % figures, named so they cannot be confused; blank on a T-score scale (points only).
         header = [
-          'instrument', 'score', 'arm', 'from_timepoint', 'to_timepoint', 'n_participants', 'n_paired', 'mean_from', 'mean_to',
-          'mean_change_points', 'sd_change_points', 'n_individual_percent_change', 'mean_of_individual_percent_change', 'percent_change_of_means',
+          'instrument',
+          'score',
+          'arm',
+          'from_timepoint',
+          'to_timepoint',
+          'n_participants',
+          'n_paired',
+          'mean_from',
+          'mean_to',
+          'mean_change_points',
+          'sd_change_points',
+          'n_individual_percent_change',
+          'mean_of_individual_percent_change',
+          'percent_change_of_means',
         ];
         rows = report.instruments.flatMap((instrument) =>
           (instrument.change?.groups ?? []).map((row): Cell[] => [
@@ -155,16 +203,39 @@ export async function exportTrialCsv(options: { trialId: string; kind: ExportKin
         );
         break;
       case 'responders':
-        header = ['instrument', 'arm', 'timepoint', 'n_response_evaluable', 'responders', 'n_remission_evaluable', 'remitters'];
+        header = [
+          'instrument',
+          'arm',
+          'timepoint',
+          'n_response_evaluable',
+          'responders',
+          'n_remission_evaluable',
+          'remitters',
+        ];
         rows = report.instruments.flatMap((instrument) =>
           instrument.rows
             .filter((row) => row.responders !== null || row.remitters !== null)
-            .map((row) => [instrument.instrument, row.armLabel, row.timepoint, row.nResponseEvaluable, row.responders, row.nRemissionEvaluable, row.remitters]),
+            .map((row) => [
+              instrument.instrument,
+              row.armLabel,
+              row.timepoint,
+              row.nResponseEvaluable,
+              row.responders,
+              row.nRemissionEvaluable,
+              row.remitters,
+            ]),
         );
         break;
       case 'adverse-events':
         header = ['term', 'grade', 'arm', 'events', 'participants', 'serious_events'];
-        rows = report.adverseEvents.map((row) => [row.term, row.grade, row.group, row.events, row.participants, row.serious]);
+        rows = report.adverseEvents.map((row) => [
+          row.term,
+          row.grade,
+          row.group,
+          row.events,
+          row.participants,
+          row.serious,
+        ]);
         break;
       case 'funnel':
         header = ['measure', 'arm', 'count'];
@@ -177,7 +248,21 @@ export async function exportTrialCsv(options: { trialId: string; kind: ExportKin
         ];
         break;
       case 'adherence':
-        header = ['participant_id', 'mrn', 'arm', 'planned', 'completed', 'completion_rate', 'late', 'late_sessions', 'missed', 'missed_sessions', 'cancelled', 'upcoming', 'deviations'];
+        header = [
+          'participant_id',
+          'mrn',
+          'arm',
+          'planned',
+          'completed',
+          'completion_rate',
+          'late',
+          'late_sessions',
+          'missed',
+          'missed_sessions',
+          'cancelled',
+          'upcoming',
+          'deviations',
+        ];
         rows = report.adherence.participants.map((row) => [
           row.enrollmentId,
           row.mrn,
@@ -196,12 +281,27 @@ export async function exportTrialCsv(options: { trialId: string; kind: ExportKin
         break;
       case 'completion':
         header = ['participant_id', 'mrn', 'arm', 'enrolled_on', 'status', 'ended_on', 'end_reason'];
-        rows = report.completion.participants.map((row) => [row.enrollmentId, row.mrn, row.group, row.enrolledAt, row.status, row.endedAt, row.endReason]);
+        rows = report.completion.participants.map((row) => [
+          row.enrollmentId,
+          row.mrn,
+          row.group,
+          row.enrolledAt,
+          row.status,
+          row.endedAt,
+          row.endReason,
+        ]);
         break;
     }
   }
 
-  await prisma.$transaction((tx) => ctx.audit(tx, { action: 'outcome.export', entityType: 'Trial', entityId: trial.id, after: { kind, rowCount: rows.length } }));
+  await prisma.$transaction((tx) =>
+    ctx.audit(tx, {
+      action: 'outcome.export',
+      entityType: 'Trial',
+      entityId: trial.id,
+      after: { kind, rowCount: rows.length },
+    }),
+  );
   const stem = (trial.nctId ?? trial.id).replace(/[^A-Za-z0-9_-]/g, '');
   return { filename: `${stem}-${kind}-${clinicToday(now)}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
 }

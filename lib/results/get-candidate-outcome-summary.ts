@@ -11,7 +11,15 @@ export type CandidateOutcomeSummary = Array<{
   trialLabel: string;
   status: string;
   enrolledAt: string;
-  latest: Array<{ instrument: string; timepoint: string; administeredAt: string; value: number | null; total: number | null; severity: string | null; flags: string[] }>;
+  latest: Array<{
+    instrument: string;
+    timepoint: string;
+    administeredAt: string;
+    value: number | null;
+    total: number | null;
+    severity: string | null;
+    flags: string[];
+  }>;
 }>;
 
 /** A candidate's enrollments, each with the latest current score per instrument (for the candidate page). */
@@ -26,7 +34,15 @@ export async function getCandidateOutcomeSummary(candidateId: string): Promise<C
       trial: { select: { id: true, acronym: true, shortTitle: true, title: true } },
       assessments: {
         where: { supersededAt: null },
-        select: { instrument: true, timepoint: true, administeredAt: true, total: true, subscores: true, severity: true, flags: true },
+        select: {
+          instrument: true,
+          timepoint: true,
+          administeredAt: true,
+          total: true,
+          subscores: true,
+          severity: true,
+          flags: true,
+        },
       },
     },
   });
@@ -34,7 +50,11 @@ export async function getCandidateOutcomeSummary(candidateId: string): Promise<C
     const latestByInstrument = new Map<string, (typeof enrollment.assessments)[number]>();
     for (const row of enrollment.assessments) {
       const seen = latestByInstrument.get(row.instrument);
-      const isLater = !seen || row.administeredAt > seen.administeredAt || (row.administeredAt.getTime() === seen.administeredAt.getTime() && timepointOrder(row.timepoint) > timepointOrder(seen.timepoint));
+      const isLater =
+        !seen ||
+        row.administeredAt > seen.administeredAt ||
+        (row.administeredAt.getTime() === seen.administeredAt.getTime() &&
+          timepointOrder(row.timepoint) > timepointOrder(seen.timepoint));
       if (isLater) latestByInstrument.set(row.instrument, row);
     }
     return {
@@ -44,7 +64,9 @@ export async function getCandidateOutcomeSummary(candidateId: string): Promise<C
       status: enrollment.status,
       enrolledAt: enrollment.enrolledAt.toISOString().slice(0, 10),
       latest: [...latestByInstrument.values()]
-        .sort((a, b) => INSTRUMENT_CODES.indexOf(a.instrument as never) - INSTRUMENT_CODES.indexOf(b.instrument as never))
+        .sort(
+          (a, b) => INSTRUMENT_CODES.indexOf(a.instrument as never) - INSTRUMENT_CODES.indexOf(b.instrument as never),
+        )
         .map((row) => ({
           instrument: row.instrument,
           timepoint: row.timepoint,

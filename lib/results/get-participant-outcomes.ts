@@ -23,7 +23,9 @@ const toItems = (value: unknown): Array<number | null> =>
 
 const toSubscores = (value: unknown): Record<string, number | null> =>
   value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, v]) => [key, typeof v === 'number' ? v : null]))
+    ? Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([key, v]) => [key, typeof v === 'number' ? v : null]),
+      )
     : {};
 
 /**
@@ -33,7 +35,15 @@ const toSubscores = (value: unknown): Record<string, number | null> =>
  * PHQ-9 safety flags. The arm is hidden from non-admins in masked trials. The read is audited
  * (`outcome.view`) because it shows a participant's identity and clinical scores.
  */
-export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date() }: { enrollmentId: string; ctx: OutcomeContext; now?: Date }): Promise<ParticipantOutcomes> {
+export async function getParticipantOutcomes({
+  enrollmentId,
+  ctx,
+  now = new Date(),
+}: {
+  enrollmentId: string;
+  ctx: OutcomeContext;
+  now?: Date;
+}): Promise<ParticipantOutcomes> {
   const enrollment = await prisma.enrollment.findUnique({
     where: { id: enrollmentId },
     include: {
@@ -48,17 +58,39 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
           protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { assessmentPlan: true } },
         },
       },
-      arm: { select: { label: true, dosing: { select: { armId: true, protocol: true, protocolVersion: { select: { number: true } } } } } },
-      visits: { orderBy: [{ sessionNumber: 'asc' }, { scheduledAt: 'asc' }], select: { sessionNumber: true, status: true, scheduledAt: true, completedAt: true } },
-      assessments: { orderBy: [{ administeredAt: 'asc' }, { createdAt: 'asc' }], include: { recordedBy: { select: { name: true } } } },
+      arm: {
+        select: {
+          label: true,
+          dosing: { select: { armId: true, protocol: true, protocolVersion: { select: { number: true } } } },
+        },
+      },
+      visits: {
+        orderBy: [{ sessionNumber: 'asc' }, { scheduledAt: 'asc' }],
+        select: { sessionNumber: true, status: true, scheduledAt: true, completedAt: true },
+      },
+      assessments: {
+        orderBy: [{ administeredAt: 'asc' }, { createdAt: 'asc' }],
+        include: { recordedBy: { select: { name: true } } },
+      },
     },
   });
   if (!enrollment) throw new AppError('NOT_FOUND', 'No such enrollment.');
-  await prisma.$transaction((tx) => ctx.audit(tx, { action: 'outcome.view', entityType: 'Enrollment', entityId: enrollment.id }));
+  await prisma.$transaction((tx) =>
+    ctx.audit(tx, { action: 'outcome.view', entityType: 'Enrollment', entityId: enrollment.id }),
+  );
 
   const plan = [...(enrollment.trial.protocolVersions[0]?.assessmentPlan ?? [])]
-    .sort((a, b) => INSTRUMENT_CODES.indexOf(a.instrument as never) - INSTRUMENT_CODES.indexOf(b.instrument as never) || timepointOrder(a.timepoint) - timepointOrder(b.timepoint))
-    .map(({ instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({ instrument, timepoint, windowBeforeDays, windowAfterDays }));
+    .sort(
+      (a, b) =>
+        INSTRUMENT_CODES.indexOf(a.instrument as never) - INSTRUMENT_CODES.indexOf(b.instrument as never) ||
+        timepointOrder(a.timepoint) - timepointOrder(b.timepoint),
+    )
+    .map(({ instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({
+      instrument,
+      timepoint,
+      windowBeforeDays,
+      windowAfterDays,
+    }));
 
   const current = enrollment.assessments.filter((assessment) => assessment.supersededAt === null);
   const byId = new Map(enrollment.assessments.map((assessment) => [assessment.id, assessment]));
@@ -85,22 +117,28 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
     return history;
   };
 
-  const instrumentCodes = [...new Set([...plan.map((item) => item.instrument), ...current.map((row) => row.instrument)])].sort(
-    (a, b) => INSTRUMENT_CODES.indexOf(a as never) - INSTRUMENT_CODES.indexOf(b as never),
-  );
+  const instrumentCodes = [
+    ...new Set([...plan.map((item) => item.instrument), ...current.map((row) => row.instrument)]),
+  ].sort((a, b) => INSTRUMENT_CODES.indexOf(a as never) - INSTRUMENT_CODES.indexOf(b as never));
 
   const instruments: InstrumentSeries[] = instrumentCodes.flatMap((instrument) => {
     if (!isInstrumentCode(instrument)) return [];
     const scale = scoreScale(instrument);
     const rows = current
       .filter((row) => row.instrument === instrument)
-      .sort((a, b) => timepointOrder(a.timepoint) - timepointOrder(b.timepoint) || a.administeredAt.getTime() - b.administeredAt.getTime());
+      .sort(
+        (a, b) =>
+          timepointOrder(a.timepoint) - timepointOrder(b.timepoint) ||
+          a.administeredAt.getTime() - b.administeredAt.getTime(),
+      );
     const baselineRow = rows.find((row) => row.timepoint === 'BASELINE');
     const baseline = baselineRow ? primaryScore(instrument, baselineRow.total, baselineRow.subscores) : null;
     const points: OutcomePoint[] = rows.map((row) => {
       const value = primaryScore(instrument, row.total, row.subscores);
       const isBaseline = !countsResponseAt(row.timepoint);
-      const { change, percentChange } = isBaseline ? { change: null, percentChange: null } : computeChange({ baseline, current: value });
+      const { change, percentChange } = isBaseline
+        ? { change: null, percentChange: null }
+        : computeChange({ baseline, current: value });
       return {
         assessmentId: row.id,
         timepoint: row.timepoint,
@@ -152,7 +190,13 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
   const safetyFlags = current
     .filter((row) => alertingFlags(row.flags).length > 0)
     .sort((a, b) => b.administeredAt.getTime() - a.administeredAt.getTime())
-    .map((row) => ({ assessmentId: row.id, instrument: row.instrument, timepoint: row.timepoint, administeredAt: row.administeredAt.toISOString(), flags: alertingFlags(row.flags) }));
+    .map((row) => ({
+      assessmentId: row.id,
+      instrument: row.instrument,
+      timepoint: row.timepoint,
+      administeredAt: row.administeredAt.toISOString(),
+      flags: alertingFlags(row.flags),
+    }));
 
   const sessions = enrollment.visits
     .filter((visit) => visit.status !== 'CANCELLED')
@@ -170,7 +214,12 @@ export async function getParticipantOutcomes({ enrollmentId, ctx, now = new Date
       enrolledAt: enrollment.enrolledAt.toISOString().slice(0, 10),
       endedAt: enrollment.endedAt?.toISOString().slice(0, 10) ?? null,
       endReason: enrollment.endReason,
-      armLabel: (await loadAllocationGate({ userId: ctx.user.id })).canSee({ id: enrollment.trialId, masking: enrollment.trial.masking }, enrollment.id) ? enrollment.arm.label : null,
+      armLabel: (await loadAllocationGate({ userId: ctx.user.id })).canSee(
+        { id: enrollment.trialId, masking: enrollment.trial.masking },
+        enrollment.id,
+      )
+        ? enrollment.arm.label
+        : null,
       candidateId: enrollment.candidate.id,
       participantName: `${enrollment.candidate.lastName}, ${enrollment.candidate.firstName}`,
       mrn: enrollment.candidate.mrn,

@@ -19,10 +19,24 @@ export const LATE_AFTER_HOURS = 24;
 
 export type { InstrumentResults } from './instrument-results';
 
-export type AdverseEventRow = { term: string; grade: number; group: string; events: number; participants: number; serious: number };
+export type AdverseEventRow = {
+  term: string;
+  grade: number;
+  group: string;
+  events: number;
+  participants: number;
+  serious: number;
+};
 
 export type TrialOutcomes = {
-  trial: { id: string; label: string; title: string; nctId: string | null; masking: string | null; targetEnrollment: number | null };
+  trial: {
+    id: string;
+    label: string;
+    title: string;
+    nctId: string | null;
+    masking: string | null;
+    targetEnrollment: number | null;
+  };
   isMasked: boolean;
   /** True when arms are pooled into one group because the trial is masked and the viewer is not an admin. */
   pooled: boolean;
@@ -47,13 +61,33 @@ export type TrialOutcomes = {
   };
   completion: {
     counts: Array<{ status: EnrollmentStatus; count: number }>;
-    participants: Array<{ enrollmentId: string; candidateId: string; mrn: string; group: string; enrolledAt: string; status: EnrollmentStatus; endedAt: string | null; endReason: string | null }>;
+    participants: Array<{
+      enrollmentId: string;
+      candidateId: string;
+      mrn: string;
+      group: string;
+      enrolledAt: string;
+      status: EnrollmentStatus;
+      endedAt: string | null;
+      endReason: string | null;
+    }>;
   };
 };
 
 const STAGE_ORDER: PipelineStage[] = [
-  'REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE', 'INELIGIBLE', 'CONSENTED',
-  'ENROLLED', 'IN_TREATMENT', 'COMPLETED', 'WITHDRAWN', 'SCREEN_FAILED', 'LOST_TO_FOLLOW_UP',
+  'REFERRED',
+  'CONTACTED',
+  'PRESCREENING',
+  'AWAITING_REVIEW',
+  'ELIGIBLE',
+  'INELIGIBLE',
+  'CONSENTED',
+  'ENROLLED',
+  'IN_TREATMENT',
+  'COMPLETED',
+  'WITHDRAWN',
+  'SCREEN_FAILED',
+  'LOST_TO_FOLLOW_UP',
 ];
 const STATUS_ORDER: EnrollmentStatus[] = ['ACTIVE', 'COMPLETED', 'WITHDRAWN', 'LOST_TO_FOLLOW_UP'];
 
@@ -66,7 +100,11 @@ const STATUS_ORDER: EnrollmentStatus[] = ['ACTIVE', 'COMPLETED', 'WITHDRAWN', 'L
  * results by arm: for everyone else every arm is pooled into one "All participants" group here, on
  * the server, so per-arm numbers never leave it.
  */
-export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeContext; range?: OutcomeRangeQuery }): Promise<TrialOutcomes> {
+export async function getTrialOutcomes(options: {
+  trialId: string;
+  ctx: OutcomeContext;
+  range?: OutcomeRangeQuery;
+}): Promise<TrialOutcomes> {
   const { trialId, ctx } = options;
   const trial = await prisma.trial.findUnique({
     where: { id: trialId },
@@ -81,7 +119,11 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
       arms: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, label: true } },
       protocolVersions: {
         orderBy: { number: 'desc' },
-        select: { number: true, assessmentPlan: { select: { instrument: true, timepoint: true } }, dosing: { select: { armId: true, protocol: true } } },
+        select: {
+          number: true,
+          assessmentPlan: { select: { instrument: true, timepoint: true } },
+          dosing: { select: { armId: true, protocol: true } },
+        },
       },
     },
   });
@@ -92,7 +134,8 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
   const range = resolveTimepointRange({ planned: planTimepoints, from: options.range?.from, to: options.range?.to });
 
   const pooled = !(await loadAllocationGate({ userId: ctx.user.id })).canSee(trial);
-  const groupOfArm = (armId: string) => (pooled ? POOLED_ARM_LABEL : (trial.arms.find((arm) => arm.id === armId)?.label ?? armId));
+  const groupOfArm = (armId: string) =>
+    pooled ? POOLED_ARM_LABEL : (trial.arms.find((arm) => arm.id === armId)?.label ?? armId);
   const groups = pooled ? [POOLED_ARM_LABEL] : trial.arms.map((arm) => arm.label);
   const groupIndex = (group: string) => groups.indexOf(group);
 
@@ -109,10 +152,20 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
         endReason: true,
         candidate: { select: { id: true, mrn: true } },
         visits: {
-          select: { sessionNumber: true, status: true, scheduledAt: true, originalScheduledAt: true, completedAt: true, _count: { select: { deviations: true } } },
+          select: {
+            sessionNumber: true,
+            status: true,
+            scheduledAt: true,
+            originalScheduledAt: true,
+            completedAt: true,
+            _count: { select: { deviations: true } },
+          },
         },
         deviations: { where: { visitId: null }, select: { id: true } },
-        assessments: { where: { supersededAt: null }, select: { instrument: true, timepoint: true, total: true, subscores: true, administeredAt: true } },
+        assessments: {
+          where: { supersededAt: null },
+          select: { instrument: true, timepoint: true, total: true, subscores: true, administeredAt: true },
+        },
       },
     }),
     prisma.adverseEvent.findMany({
@@ -123,17 +176,28 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
     prisma.pipelineEntry.count({
       where: {
         trialId,
-        OR: [{ events: { some: { toStage: 'CONSENTED' } } }, { consents: { some: { voidedAt: null } } }, { enrollment: { isNot: null } }],
+        OR: [
+          { events: { some: { toStage: 'CONSENTED' } } },
+          { consents: { some: { voidedAt: null } } },
+          { enrollment: { isNot: null } },
+        ],
       },
     }),
   ]);
 
   // ---- Outcomes per instrument × group × timepoint
-  const instrumentCodes = [...new Set([...planned.map((item) => item.instrument), ...enrollments.flatMap((e) => e.assessments.map((a) => a.instrument))])]
+  const instrumentCodes = [
+    ...new Set([
+      ...planned.map((item) => item.instrument),
+      ...enrollments.flatMap((e) => e.assessments.map((a) => a.instrument)),
+    ]),
+  ]
     .filter(isInstrumentCode)
     .sort((a, b) => INSTRUMENT_CODES.indexOf(a) - INSTRUMENT_CODES.indexOf(b));
 
-  const instruments = instrumentCodes.map((instrument) => buildInstrumentResults({ instrument, enrollments, groups, groupOfArm, planned, range }));
+  const instruments = instrumentCodes.map((instrument) =>
+    buildInstrumentResults({ instrument, enrollments, groups, groupOfArm, planned, range }),
+  );
 
   // ---- Adverse events by term × grade × group
   const aeCells = new Map<string, AdverseEventRow & { people: Set<string> }>();
@@ -141,7 +205,15 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
     const term = event.term.trim();
     const group = groupOfArm(event.enrollment.armId);
     const key = JSON.stringify([term.toLowerCase(), event.grade, group]);
-    const cell = aeCells.get(key) ?? { term, grade: event.grade, group, events: 0, participants: 0, serious: 0, people: new Set<string>() };
+    const cell = aeCells.get(key) ?? {
+      term,
+      grade: event.grade,
+      group,
+      events: 0,
+      participants: 0,
+      serious: 0,
+      people: new Set<string>(),
+    };
     cell.events += 1;
     if (event.isSerious) cell.serious += 1;
     cell.people.add(event.enrollmentId);
@@ -154,14 +226,20 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
 
   // ---- Funnel
   const countOf = new Map(stageCounts.map((row) => [row.stage, row._count._all]));
-  const enrolledByGroup = groups.map((group) => ({ group, count: enrollments.filter((e) => groupOfArm(e.armId) === group).length }));
+  const enrolledByGroup = groups.map((group) => ({
+    group,
+    count: enrollments.filter((e) => groupOfArm(e.armId) === group).length,
+  }));
 
   // ---- Adherence
-  const dosing = trial.protocolVersions.flatMap((version) => version.dosing.map((row) => ({ ...row, protocolVersion: { number: version.number } })));
+  const dosing = trial.protocolVersions.flatMap((version) =>
+    version.dosing.map((row) => ({ ...row, protocolVersion: { number: version.number } })),
+  );
   const plannedByArm = plannedSessionsByArm(dosing);
   const adherenceInput = enrollments.map((enrollment) => ({
     participantId: enrollment.id,
-    plannedSessions: plannedByArm.get(enrollment.armId) ?? Math.max(0, ...enrollment.visits.map((visit) => visit.sessionNumber)),
+    plannedSessions:
+      plannedByArm.get(enrollment.armId) ?? Math.max(0, ...enrollment.visits.map((visit) => visit.sessionNumber)),
     visits: enrollment.visits.map((visit) => ({
       sessionNumber: visit.sessionNumber,
       status: visit.status,
@@ -200,7 +278,14 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
   }));
 
   return {
-    trial: { id: trial.id, label: trialLabel(trial), title: trial.title, nctId: trial.nctId, masking: trial.masking, targetEnrollment: trial.targetEnrollment },
+    trial: {
+      id: trial.id,
+      label: trialLabel(trial),
+      title: trial.title,
+      nctId: trial.nctId,
+      masking: trial.masking,
+      targetEnrollment: trial.targetEnrollment,
+    },
     isMasked: isMaskedTrial(trial.masking),
     pooled,
     groups,
@@ -215,7 +300,12 @@ export async function getTrialOutcomes(options: { trialId: string; ctx: OutcomeC
       target: trial.targetEnrollment,
       enrolledByGroup,
     },
-    adherence: { lateAfterHours: LATE_AFTER_HOURS, overall: overall.trial, byGroup, participants: adherenceParticipants },
+    adherence: {
+      lateAfterHours: LATE_AFTER_HOURS,
+      overall: overall.trial,
+      byGroup,
+      participants: adherenceParticipants,
+    },
     completion: {
       counts: STATUS_ORDER.map((status) => ({ status, count: enrollments.filter((e) => e.status === status).length })),
       participants: completionParticipants,

@@ -26,14 +26,21 @@ export type InstrumentResults = {
   change: InstrumentChange | null;
 };
 
-type Assessment = { instrument: string; timepoint: string; total: number | null; subscores: unknown; administeredAt: Date };
+type Assessment = {
+  instrument: string;
+  timepoint: string;
+  total: number | null;
+  subscores: unknown;
+  administeredAt: Date;
+};
 type Enrollment = { id: string; armId: string; assessments: Assessment[] };
 
 /** No one responds or remits at baseline; a T-score has no % change. Applied to every summary row. */
 function applyChangePolicy(row: ArmTimepointSummary, instrument: string): ArmTimepointSummary {
   let out = row;
   if (!hasPercentChange(instrument)) out = { ...out, meanPercentChange: null, nPercentChange: 0 };
-  if (!countsResponseAt(row.timepoint)) out = { ...out, responders: null, nResponseEvaluable: null, remitters: null, nRemissionEvaluable: null };
+  if (!countsResponseAt(row.timepoint))
+    out = { ...out, responders: null, nResponseEvaluable: null, remitters: null, nRemissionEvaluable: null };
   return out;
 }
 
@@ -55,7 +62,8 @@ export function buildInstrumentResults(options: {
     for (const assessment of enrollment.assessments) {
       if (assessment.instrument !== instrument) continue;
       const seen = latestByTimepoint.get(assessment.timepoint);
-      if (!seen || seen.administeredAt < assessment.administeredAt) latestByTimepoint.set(assessment.timepoint, assessment);
+      if (!seen || seen.administeredAt < assessment.administeredAt)
+        latestByTimepoint.set(assessment.timepoint, assessment);
     }
     const scoreAt = (timepoint: string) => {
       const row = latestByTimepoint.get(timepoint);
@@ -63,16 +71,33 @@ export function buildInstrumentResults(options: {
     };
     const baselineTotal = scoreAt(BASELINE_TIMEPOINT);
     for (const [timepoint, assessment] of latestByTimepoint) {
-      rows.push({ armLabel: groupOfArm(enrollment.armId), timepoint, participantId: enrollment.id, total: primaryScore(instrument, assessment.total, assessment.subscores), baselineTotal });
+      rows.push({
+        armLabel: groupOfArm(enrollment.armId),
+        timepoint,
+        participantId: enrollment.id,
+        total: primaryScore(instrument, assessment.total, assessment.subscores),
+        baselineTotal,
+      });
     }
-    if (range !== null) paired.push({ group: groupOfArm(enrollment.armId), participantId: enrollment.id, from: scoreAt(range.from), to: scoreAt(range.to) });
+    if (range !== null)
+      paired.push({
+        group: groupOfArm(enrollment.armId),
+        participantId: enrollment.id,
+        from: scoreAt(range.from),
+        to: scoreAt(range.to),
+      });
   }
   const groupIndex = (group: string) => groups.indexOf(group);
   const summaries = summarizeByArmAndTimepoint(rows, { instrument })
     .map((row) => applyChangePolicy(row, instrument))
-    .sort((a, b) => groupIndex(a.armLabel) - groupIndex(b.armLabel) || timepointOrder(a.timepoint) - timepointOrder(b.timepoint));
+    .sort(
+      (a, b) =>
+        groupIndex(a.armLabel) - groupIndex(b.armLabel) || timepointOrder(a.timepoint) - timepointOrder(b.timepoint),
+    );
   const plannedHere = planned.filter((item) => item.instrument === instrument).map((item) => item.timepoint);
-  const timepoints = [...new Set([...plannedHere, ...rows.map((row) => row.timepoint)])].sort((a, b) => timepointOrder(a) - timepointOrder(b));
+  const timepoints = [...new Set([...plannedHere, ...rows.map((row) => row.timepoint)])].sort(
+    (a, b) => timepointOrder(a) - timepointOrder(b),
+  );
   const change: InstrumentChange | null =
     range === null
       ? null

@@ -34,7 +34,10 @@ export async function listOutcomeTrials(): Promise<OutcomeTrialListItem[]> {
     where: { supersededAt: null, enrollment: { trialId: { in: trials.map((trial) => trial.id) } } },
     _count: { _all: true },
   });
-  const enrollments = await prisma.enrollment.findMany({ where: { id: { in: counts.map((row) => row.enrollmentId) } }, select: { id: true, trialId: true } });
+  const enrollments = await prisma.enrollment.findMany({
+    where: { id: { in: counts.map((row) => row.enrollmentId) } },
+    select: { id: true, trialId: true },
+  });
   const trialOf = new Map(enrollments.map((row) => [row.id, row.trialId]));
   const assessmentsByTrial = new Map<string, number>();
   for (const row of counts) {

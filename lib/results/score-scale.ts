@@ -25,6 +25,10 @@ export function scoreScale(instrument: string): ScoreScale | null {
   } else {
     max = definition.maxValue * definition.itemCount;
   }
-  const bands = definition.bands.map((band) => ({ label: band.label, from: Math.max(band.from, min), to: Math.min(band.below, max) }));
+  const bands = definition.bands.map((band) => ({
+    label: band.label,
+    from: Math.max(band.from, min),
+    to: Math.min(band.below, max),
+  }));
   return { min, max, bands };
 }

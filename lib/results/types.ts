@@ -92,5 +92,11 @@ export type ParticipantOutcomes = {
   instruments: InstrumentSeries[];
   /** Current PHQ-9 records with item 9 above 0, newest first. */
   /** Current questionnaires with a suicidality answer, newest first (their alerts are in lib/safety). */
-  safetyFlags: Array<{ assessmentId: string; instrument: string; timepoint: string; administeredAt: string; flags: FlagCode[] }>;
+  safetyFlags: Array<{
+    assessmentId: string;
+    instrument: string;
+    timepoint: string;
+    administeredAt: string;
+    flags: FlagCode[];
+  }>;
 };

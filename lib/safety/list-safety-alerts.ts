@@ -16,7 +16,10 @@ export type SafetyAlertDto = {
   trialId: string;
   trialLabel: string;
   /** The questionnaire (instrument and timepoint) or the adverse event it came from. */
-  source: { assessmentId: string; instrument: string; timepoint: string } | { adverseEventId: string; visitId: string | null } | null;
+  source:
+    | { assessmentId: string; instrument: string; timepoint: string }
+    | { adverseEventId: string; visitId: string | null }
+    | null;
   createdAt: string;
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
@@ -24,7 +27,9 @@ export type SafetyAlertDto = {
 };
 
 /** Safety alerts, open ones oldest first (they wait longest), acknowledged ones newest first. */
-export async function listSafetyAlerts(options: { status?: 'open' | 'acknowledged'; enrollmentId?: string; take?: number } = {}): Promise<SafetyAlertDto[]> {
+export async function listSafetyAlerts(
+  options: { status?: 'open' | 'acknowledged'; enrollmentId?: string; take?: number } = {},
+): Promise<SafetyAlertDto[]> {
   const status = options.status === 'acknowledged' ? 'ACKNOWLEDGED' : 'OPEN';
   const rows = await prisma.safetyAlert.findMany({
     where: { status, ...(options.enrollmentId ? { enrollmentId: options.enrollmentId } : {}) },
@@ -54,7 +59,13 @@ export async function listSafetyAlerts(options: { status?: 'open' | 'acknowledge
     trialId: row.enrollment.trial.id,
     trialLabel: trialLabel(row.enrollment.trial),
     source: row.assessment
-      ? { assessmentId: row.assessment.id, instrument: isInstrumentCode(row.assessment.instrument) ? INSTRUMENT_LABELS[row.assessment.instrument] : row.assessment.instrument, timepoint: row.assessment.timepoint }
+      ? {
+          assessmentId: row.assessment.id,
+          instrument: isInstrumentCode(row.assessment.instrument)
+            ? INSTRUMENT_LABELS[row.assessment.instrument]
+            : row.assessment.instrument,
+          timepoint: row.assessment.timepoint,
+        }
       : row.adverseEvent
         ? { adverseEventId: row.adverseEvent.id, visitId: row.adverseEvent.visitId }
         : null,

@@ -14,19 +14,37 @@ type AuditInTx = (tx: Tx, event: Parameters<AuditFn>[1]) => Promise<void>;
  */
 export async function openAssessmentAlerts(
   tx: Tx,
-  options: { assessment: { id: string; enrollmentId: string; flags: readonly string[]; items: ReadonlyArray<number | null> }; source: 'STAFF' | 'PATIENT'; audit: AuditInTx },
+  options: {
+    assessment: { id: string; enrollmentId: string; flags: readonly string[]; items: ReadonlyArray<number | null> };
+    source: 'STAFF' | 'PATIENT';
+    audit: AuditInTx;
+  },
 ): Promise<string[]> {
   const { assessment, source, audit } = options;
   const opened: string[] = [];
   for (const flag of alertingFlags(assessment.flags)) {
     const item = FLAG_DEFINITIONS[flag].item;
     const answer = item === null ? null : (assessment.items[item - 1] ?? null);
-    const existing = await tx.safetyAlert.findUnique({ where: { assessmentId_flagCode: { assessmentId: assessment.id, flagCode: flag } }, select: { id: true } });
+    const existing = await tx.safetyAlert.findUnique({
+      where: { assessmentId_flagCode: { assessmentId: assessment.id, flagCode: flag } },
+      select: { id: true },
+    });
     if (existing) continue;
     const alert = await tx.safetyAlert.create({
-      data: { kind: 'SUICIDALITY', enrollmentId: assessment.enrollmentId, assessmentId: assessment.id, flagCode: flag, summary: flagAlertSummary({ flag, item, answer, source }) },
+      data: {
+        kind: 'SUICIDALITY',
+        enrollmentId: assessment.enrollmentId,
+        assessmentId: assessment.id,
+        flagCode: flag,
+        summary: flagAlertSummary({ flag, item, answer, source }),
+      },
     });
-    await audit(tx, { action: 'safety_alert.open', entityType: 'SafetyAlert', entityId: alert.id, after: { kind: alert.kind, flagCode: flag, assessmentId: assessment.id, enrollmentId: assessment.enrollmentId } });
+    await audit(tx, {
+      action: 'safety_alert.open',
+      entityType: 'SafetyAlert',
+      entityId: alert.id,
+      after: { kind: alert.kind, flagCode: flag, assessmentId: assessment.id, enrollmentId: assessment.enrollmentId },
+    });
     opened.push(alert.id);
   }
   return opened;
@@ -35,13 +53,26 @@ export async function openAssessmentAlerts(
 /** Opens the alert of a serious adverse event, inside the transaction that records it. */
 export async function openAdverseEventAlert(
   tx: Tx,
-  options: { adverseEvent: { id: string; enrollmentId: string; isSerious: boolean; term: string; grade: number }; audit: AuditInTx },
+  options: {
+    adverseEvent: { id: string; enrollmentId: string; isSerious: boolean; term: string; grade: number };
+    audit: AuditInTx;
+  },
 ): Promise<string | null> {
   const { adverseEvent, audit } = options;
   if (!isAlertingAdverseEvent(adverseEvent)) return null;
   const alert = await tx.safetyAlert.create({
-    data: { kind: 'SERIOUS_ADVERSE_EVENT', enrollmentId: adverseEvent.enrollmentId, adverseEventId: adverseEvent.id, summary: adverseEventAlertSummary(adverseEvent) },
+    data: {
+      kind: 'SERIOUS_ADVERSE_EVENT',
+      enrollmentId: adverseEvent.enrollmentId,
+      adverseEventId: adverseEvent.id,
+      summary: adverseEventAlertSummary(adverseEvent),
+    },
   });
-  await audit(tx, { action: 'safety_alert.open', entityType: 'SafetyAlert', entityId: alert.id, after: { kind: alert.kind, adverseEventId: adverseEvent.id, enrollmentId: adverseEvent.enrollmentId } });
+  await audit(tx, {
+    action: 'safety_alert.open',
+    entityType: 'SafetyAlert',
+    entityId: alert.id,
+    after: { kind: alert.kind, adverseEventId: adverseEvent.id, enrollmentId: adverseEvent.enrollmentId },
+  });
   return alert.id;
 }

@@ -27,7 +27,12 @@ export function isAlertingAdverseEvent(event: { isSerious: boolean }): boolean {
   return event.isSerious;
 }
 
-export function flagAlertSummary(options: { flag: FlagCode; item: number | null; answer: number | null; source: 'STAFF' | 'PATIENT' }): string {
+export function flagAlertSummary(options: {
+  flag: FlagCode;
+  item: number | null;
+  answer: number | null;
+  source: 'STAFF' | 'PATIENT';
+}): string {
   const { flag, answer, source } = options;
   const who = source === 'PATIENT' ? 'answered by the participant' : 'recorded by staff';
   return `${FLAG_DEFINITIONS[flag].label} (answer ${answer ?? 'n/a'}, ${who}).`;

@@ -3,7 +3,12 @@ import { buildIcs, escapeIcsText, foldIcsLine, formatIcsUtc, type IcsAppointment
 import { ny } from '@/lib/scheduling/test-support';
 
 const DTSTAMP = new Date('2026-11-20T15:04:05.678Z');
-const VISIT: IcsAppointment = { id: 'visit-1', start: ny('2026-12-03', '09:00'), end: ny('2026-12-03', '10:40'), summary: 'Study visit' };
+const VISIT: IcsAppointment = {
+  id: 'visit-1',
+  start: ny('2026-12-03', '09:00'),
+  end: ny('2026-12-03', '10:40'),
+  summary: 'Study visit',
+};
 const octets = (line: string) => new TextEncoder().encode(line).length;
 const unfold = (text: string) => text.replace(/\r\n /g, '');
 
@@ -34,14 +39,21 @@ describe('buildIcs', () => {
   });
 
   it('uses summer time offsets for summer visits', () => {
-    expect(buildIcs({ appointments: [{ ...VISIT, start: ny('2026-07-01', '09:00'), end: ny('2026-07-01', '10:40') }], dtstamp: DTSTAMP })).toContain(
-      'DTSTART:20260701T130000Z',
-    );
+    expect(
+      buildIcs({
+        appointments: [{ ...VISIT, start: ny('2026-07-01', '09:00'), end: ny('2026-07-01', '10:40') }],
+        dtstamp: DTSTAMP,
+      }),
+    ).toContain('DTSTART:20260701T130000Z');
   });
 
   it('gives the same UIDs on every export so calendars update instead of duplicating', () => {
     const first = buildIcs({ appointments: [VISIT], dtstamp: DTSTAMP, uidDomain: 'clinic.example' });
-    const second = buildIcs({ appointments: [VISIT], dtstamp: new Date('2026-11-21T00:00:00Z'), uidDomain: 'clinic.example' });
+    const second = buildIcs({
+      appointments: [VISIT],
+      dtstamp: new Date('2026-11-21T00:00:00Z'),
+      uidDomain: 'clinic.example',
+    });
     const uid = (text: string) => text.split('\r\n').find((line) => line.startsWith('UID:'));
     expect(uid(first)).toBe('UID:visit-1@clinic.example');
     expect(uid(second)).toBe(uid(first));
@@ -49,7 +61,14 @@ describe('buildIcs', () => {
 
   it('writes only the summary the caller passes, escaped', () => {
     const text = buildIcs({
-      appointments: [{ ...VISIT, summary: 'Visit, room 2; bring ID\\badge', location: 'Clinic\nFloor 3', description: 'Line 1\r\nLine 2' }],
+      appointments: [
+        {
+          ...VISIT,
+          summary: 'Visit, room 2; bring ID\\badge',
+          location: 'Clinic\nFloor 3',
+          description: 'Line 1\r\nLine 2',
+        },
+      ],
       dtstamp: DTSTAMP,
     });
     expect(text).toContain('SUMMARY:Visit\\, room 2\\; bring ID\\\\badge\r\n');
@@ -71,7 +90,8 @@ describe('buildIcs', () => {
   });
 
   it('folds long lines at 75 octets and unfolds back to the original', () => {
-    const description = 'Please arrive 15 minutes early, bring a driver, and do not eat for 6 hours before the infusion. '.repeat(3);
+    const description =
+      'Please arrive 15 minutes early, bring a driver, and do not eat for 6 hours before the infusion. '.repeat(3);
     const text = buildIcs({ appointments: [{ ...VISIT, description }], dtstamp: DTSTAMP });
     for (const line of text.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
     expect(unfold(text)).toContain(`DESCRIPTION:${escapeIcsText(description)}\r\n`);

@@ -60,7 +60,10 @@ export function foldIcsLine(line: string): string {
 /** UTC DATE-TIME form: 20261203T140000Z. */
 export function formatIcsUtc(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date in calendar export');
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function eventLines(appointment: IcsAppointment, options: { stamp: string; uidDomain: string }): string[] {
@@ -84,7 +87,13 @@ function eventLines(appointment: IcsAppointment, options: { stamp: string; uidDo
 }
 
 export function buildIcs(input: BuildIcsInput): string {
-  const { appointments, dtstamp, uidDomain = 'trialdesk.local', calendarName, productId = '-//TrialDesk//Appointments//EN' } = input;
+  const {
+    appointments,
+    dtstamp,
+    uidDomain = 'trialdesk.local',
+    calendarName,
+    productId = '-//TrialDesk//Appointments//EN',
+  } = input;
   const stamp = formatIcsUtc(dtstamp);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${productId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   if (calendarName) lines.push(`X-WR-CALNAME:${escapeIcsText(calendarName)}`);

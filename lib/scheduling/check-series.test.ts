@@ -19,7 +19,15 @@ const GOOD_SERIES = [
 ];
 
 function check(visits: SeriesVisit[], patch: Partial<CheckSeriesInput> = {}) {
-  return checkSeries({ protocol: TWICE_WEEKLY, settings: DEMO_CLINIC_SETTINGS, visits, busy: [], participantBusy: [], now: NOW, ...patch });
+  return checkSeries({
+    protocol: TWICE_WEEKLY,
+    settings: DEMO_CLINIC_SETTINGS,
+    visits,
+    busy: [],
+    participantBusy: [],
+    now: NOW,
+    ...patch,
+  });
 }
 
 function withSession(sessionNumber: number, replacement: SeriesVisit): SeriesVisit[] {
@@ -33,18 +41,35 @@ describe('checkSeries', () => {
 
   describe('minimum hours between sessions', () => {
     it('flags a session 30 h after the previous one', () => {
-      const visits = [visit(1, '2026-12-03', '09:00'), visit(2, '2026-12-07', '09:00'), visit(3, '2026-12-08', '15:00')];
+      const visits = [
+        visit(1, '2026-12-03', '09:00'),
+        visit(2, '2026-12-07', '09:00'),
+        visit(3, '2026-12-08', '15:00'),
+      ];
       expect(check(visits)).toEqual([
-        { sessionNumber: 3, code: 'TOO_CLOSE', message: 'Session 3 is 30 h after session 2; the protocol needs at least 48 h' },
+        {
+          sessionNumber: 3,
+          code: 'TOO_CLOSE',
+          message: 'Session 3 is 30 h after session 2; the protocol needs at least 48 h',
+        },
         // Thu, Mon and Tue are also three sessions inside 7 days.
-        { sessionNumber: 3, code: 'WEEK_LIMIT', message: 'Session 3 on Tue 2026-12-08 would make more than 2 sessions in 7 days; the protocol allows at most 2 in any 7 days' },
+        {
+          sessionNumber: 3,
+          code: 'WEEK_LIMIT',
+          message:
+            'Session 3 on Tue 2026-12-08 would make more than 2 sessions in 7 days; the protocol allows at most 2 in any 7 days',
+        },
       ]);
     });
 
     it('accepts exactly 48 h and rejects one minute less', () => {
       expect(check(withSession(2, visit(2, '2026-12-02', '09:00')))).toEqual([]);
       expect(check(withSession(2, visit(2, '2026-12-02', '08:59')))).toEqual([
-        { sessionNumber: 2, code: 'TOO_CLOSE', message: 'Session 2 is 47 h 59 min after session 1; the protocol needs at least 48 h' },
+        {
+          sessionNumber: 2,
+          code: 'TOO_CLOSE',
+          message: 'Session 2 is 47 h 59 min after session 1; the protocol needs at least 48 h',
+        },
       ]);
     });
 
@@ -52,8 +77,14 @@ describe('checkSeries', () => {
       const protocol = { ...TWICE_WEEKLY, sessionCount: 2, minHoursBetweenSessions: 73 };
       const visits = [visit(1, '2026-10-30', '09:00'), visit(2, '2026-11-02', '09:00')];
       expect(check(visits, { protocol, now: ny('2026-10-01', '09:00') })).toEqual([]);
-      expect(check(visits, { protocol: { ...protocol, minHoursBetweenSessions: 73.5 }, now: ny('2026-10-01', '09:00') })).toEqual([
-        { sessionNumber: 2, code: 'TOO_CLOSE', message: 'Session 2 is 73 h after session 1; the protocol needs at least 73 h 30 min' },
+      expect(
+        check(visits, { protocol: { ...protocol, minHoursBetweenSessions: 73.5 }, now: ny('2026-10-01', '09:00') }),
+      ).toEqual([
+        {
+          sessionNumber: 2,
+          code: 'TOO_CLOSE',
+          message: 'Session 2 is 73 h after session 1; the protocol needs at least 73 h 30 min',
+        },
       ]);
     });
 
@@ -61,7 +92,11 @@ describe('checkSeries', () => {
       const protocol = { ...TWICE_WEEKLY, sessionCount: 2, minHoursBetweenSessions: 72 };
       const visits = [visit(1, '2026-03-06', '09:00'), visit(2, '2026-03-09', '09:00')];
       expect(check(visits, { protocol, now: ny('2026-03-01', '09:00') })).toEqual([
-        { sessionNumber: 2, code: 'TOO_CLOSE', message: 'Session 2 is 71 h after session 1; the protocol needs at least 72 h' },
+        {
+          sessionNumber: 2,
+          code: 'TOO_CLOSE',
+          message: 'Session 2 is 71 h after session 1; the protocol needs at least 72 h',
+        },
       ]);
     });
 
@@ -69,7 +104,11 @@ describe('checkSeries', () => {
       const protocol = { ...TWICE_WEEKLY, minHoursBetweenSessions: null, sessionsPerWeek: null };
       const visits = [visit(1, '2026-11-30', '09:00'), visit(2, '2026-11-30', '13:00', 'chair-2')];
       expect(check(visits, { protocol })).toEqual([
-        { sessionNumber: 2, code: 'TOO_CLOSE', message: 'Session 2 is on the same day as session 1 (Mon 2026-11-30); sessions need separate days' },
+        {
+          sessionNumber: 2,
+          code: 'TOO_CLOSE',
+          message: 'Session 2 is on the same day as session 1 (Mon 2026-11-30); sessions need separate days',
+        },
       ]);
     });
   });
@@ -80,7 +119,11 @@ describe('checkSeries', () => {
       expect(check(sevenDays)).toEqual([]);
       const eightDays = [visit(1, '2026-11-30', '09:00'), visit(2, '2026-12-08', '08:00')];
       expect(check(eightDays)).toEqual([
-        { sessionNumber: 2, code: 'TOO_FAR', message: 'Session 2 is 8 days after session 1; the protocol allows at most 7 days' },
+        {
+          sessionNumber: 2,
+          code: 'TOO_FAR',
+          message: 'Session 2 is 8 days after session 1; the protocol allows at most 7 days',
+        },
       ]);
     });
   });
@@ -113,7 +156,11 @@ describe('checkSeries', () => {
 
     it('flags a start before opening', () => {
       expect(check(withSession(4, visit(4, '2026-12-10', '07:30')))).toEqual([
-        { sessionNumber: 4, code: 'OUTSIDE_HOURS', message: '07:30 on Thu 2026-12-10 is before the clinic opens at 08:00' },
+        {
+          sessionNumber: 4,
+          code: 'OUTSIDE_HOURS',
+          message: '07:30 on Thu 2026-12-10 is before the clinic opens at 08:00',
+        },
       ]);
       expect(check(withSession(4, visit(4, '2026-12-10', '08:00')))).toEqual([]);
     });
@@ -137,17 +184,27 @@ describe('checkSeries', () => {
       const after = { chairId: 'chair-1', start: ny('2026-12-03', '10:40'), end: ny('2026-12-03', '12:00') };
       expect(check(GOOD_SERIES, { busy: [before, after] })).toEqual([]);
       const overlapByOneMinute = { ...after, start: ny('2026-12-03', '10:39') };
-      expect(check(GOOD_SERIES, { busy: [overlapByOneMinute] }).map((conflict) => conflict.code)).toEqual(['CHAIR_FULL']);
+      expect(check(GOOD_SERIES, { busy: [overlapByOneMinute] }).map((conflict) => conflict.code)).toEqual([
+        'CHAIR_FULL',
+      ]);
     });
 
     it('ignores the bookings of the series itself (matched by visitId)', () => {
       const visits = GOOD_SERIES.map((item) => ({ ...item, visitId: `v${item.sessionNumber}` }));
-      const busy = visits.map((item) => ({ chairId: item.chairId, start: item.scheduledAt, end: new Date(item.scheduledAt.getTime() + 6_000_000), visitId: item.visitId }));
+      const busy = visits.map((item) => ({
+        chairId: item.chairId,
+        start: item.scheduledAt,
+        end: new Date(item.scheduledAt.getTime() + 6_000_000),
+        visitId: item.visitId,
+      }));
       expect(check(visits, { busy, participantBusy: busy })).toEqual([]);
     });
 
     it('flags inactive and unknown chairs', () => {
-      const settings = { ...DEMO_CLINIC_SETTINGS, chairs: DEMO_CLINIC_SETTINGS.chairs.map((chair) => ({ ...chair, isActive: chair.id !== 'chair-3' })) };
+      const settings = {
+        ...DEMO_CLINIC_SETTINGS,
+        chairs: DEMO_CLINIC_SETTINGS.chairs.map((chair) => ({ ...chair, isActive: chair.id !== 'chair-3' })),
+      };
       expect(check(withSession(1, visit(1, '2026-11-30', '09:00', 'chair-3')), { settings })).toEqual([
         { sessionNumber: 1, code: 'CHAIR_FULL', message: 'Chair 3 is out of service' },
       ]);
@@ -160,25 +217,50 @@ describe('checkSeries', () => {
   it('flags a clash with the participant’s other appointments', () => {
     const participantBusy = [{ start: ny('2026-12-07', '10:00'), end: ny('2026-12-07', '11:00') }];
     expect(check(GOOD_SERIES, { participantBusy })).toEqual([
-      { sessionNumber: 3, code: 'PARTICIPANT_BUSY', message: 'The participant already has an appointment at 09:00 on Mon 2026-12-07' },
+      {
+        sessionNumber: 3,
+        code: 'PARTICIPANT_BUSY',
+        message: 'The participant already has an appointment at 09:00 on Mon 2026-12-07',
+      },
     ]);
   });
 
   describe('weekly limit (any 7 consecutive days, not calendar weeks)', () => {
     it('flags the third session in one week', () => {
-      const visits = [visit(1, '2026-11-30', '09:00'), visit(2, '2026-12-02', '09:00'), visit(3, '2026-12-04', '09:00')];
+      const visits = [
+        visit(1, '2026-11-30', '09:00'),
+        visit(2, '2026-12-02', '09:00'),
+        visit(3, '2026-12-04', '09:00'),
+      ];
       expect(check(visits)).toEqual([
-        { sessionNumber: 3, code: 'WEEK_LIMIT', message: 'Session 3 on Fri 2026-12-04 would make more than 2 sessions in 7 days; the protocol allows at most 2 in any 7 days' },
+        {
+          sessionNumber: 3,
+          code: 'WEEK_LIMIT',
+          message:
+            'Session 3 on Fri 2026-12-04 would make more than 2 sessions in 7 days; the protocol allows at most 2 in any 7 days',
+        },
       ]);
     });
 
     it('counts across the weekend: Sat, Sun, Mon are three in three days (a calendar week would have split them)', () => {
       const settings = { ...DEMO_CLINIC_SETTINGS, openDays: [1, 2, 3, 4, 5, 6, 7] };
       const protocol = { ...TWICE_WEEKLY, sessionCount: 3, minHoursBetweenSessions: 24 };
-      const satSunMon = [visit(1, '2026-12-05', '09:00'), visit(2, '2026-12-06', '09:00'), visit(3, '2026-12-07', '09:00')];
-      expect(check(satSunMon, { settings, protocol }).map((conflict) => [conflict.sessionNumber, conflict.code])).toEqual([[3, 'WEEK_LIMIT']]);
-      const friSatSun = [visit(1, '2026-12-04', '09:00'), visit(2, '2026-12-05', '09:00'), visit(3, '2026-12-06', '09:00')];
-      expect(check(friSatSun, { settings, protocol }).map((conflict) => [conflict.sessionNumber, conflict.code])).toEqual([[3, 'WEEK_LIMIT']]);
+      const satSunMon = [
+        visit(1, '2026-12-05', '09:00'),
+        visit(2, '2026-12-06', '09:00'),
+        visit(3, '2026-12-07', '09:00'),
+      ];
+      expect(
+        check(satSunMon, { settings, protocol }).map((conflict) => [conflict.sessionNumber, conflict.code]),
+      ).toEqual([[3, 'WEEK_LIMIT']]);
+      const friSatSun = [
+        visit(1, '2026-12-04', '09:00'),
+        visit(2, '2026-12-05', '09:00'),
+        visit(3, '2026-12-06', '09:00'),
+      ];
+      expect(
+        check(friSatSun, { settings, protocol }).map((conflict) => [conflict.sessionNumber, conflict.code]),
+      ).toEqual([[3, 'WEEK_LIMIT']]);
     });
   });
 
@@ -186,7 +268,11 @@ describe('checkSeries', () => {
     it('flags a session scheduled before the previous one', () => {
       const visits = [visit(1, '2026-12-03', '09:00'), visit(2, '2026-11-30', '09:00')];
       expect(check(visits)).toEqual([
-        { sessionNumber: 2, code: 'ORDER', message: 'Session 2 (Mon 2026-11-30 09:00) must come after session 1 (Thu 2026-12-03 09:00)' },
+        {
+          sessionNumber: 2,
+          code: 'ORDER',
+          message: 'Session 2 (Mon 2026-11-30 09:00) must come after session 1 (Thu 2026-12-03 09:00)',
+        },
       ]);
     });
 
@@ -212,7 +298,11 @@ describe('checkSeries', () => {
       const locked = { ...visit(1, '2026-11-30', '09:00'), isLocked: true };
       expect(check([locked, ...GOOD_SERIES.slice(1)], { now: ny('2026-12-01', '12:00') })).toEqual([]);
       expect(check([locked, visit(2, '2026-12-01', '15:00')], { now: ny('2026-12-01', '12:00') })).toEqual([
-        { sessionNumber: 2, code: 'TOO_CLOSE', message: 'Session 2 is 30 h after session 1; the protocol needs at least 48 h' },
+        {
+          sessionNumber: 2,
+          code: 'TOO_CLOSE',
+          message: 'Session 2 is 30 h after session 1; the protocol needs at least 48 h',
+        },
       ]);
     });
   });

@@ -15,7 +15,14 @@ import {
   type PlacedVisit,
   type SchedulingContext,
 } from '@/lib/scheduling/slot-rules';
-import type { BusyInterval, ChairBooking, Conflict, ConflictCode, SchedulingProtocol, SeriesVisit } from '@/lib/scheduling/types';
+import type {
+  BusyInterval,
+  ChairBooking,
+  Conflict,
+  ConflictCode,
+  SchedulingProtocol,
+  SeriesVisit,
+} from '@/lib/scheduling/types';
 
 export type CheckSeriesInput = {
   protocol: SchedulingProtocol;
@@ -51,7 +58,11 @@ function checkSlot(ctx: SchedulingContext, entry: Entry, now: Date): Conflict[] 
   const sessionNumber = visit.sessionNumber;
   const conflicts: Conflict[] = [];
   if (placed.start.getTime() < now.getTime()) {
-    conflicts.push({ sessionNumber, code: 'IN_PAST', message: `Session ${sessionNumber} (${describeSlot(placed)}) is in the past` });
+    conflicts.push({
+      sessionNumber,
+      code: 'IN_PAST',
+      message: `Session ${sessionNumber} (${describeSlot(placed)}) is in the past`,
+    });
   }
   const closedReason = getClosedReason(ctx, placed.localDate);
   if (closedReason !== null) {
@@ -63,18 +74,31 @@ function checkSlot(ctx: SchedulingContext, entry: Entry, now: Date): Conflict[] 
   const where = `${placed.localTime} on ${formatDayLabel(placed.localDate)}`;
   if (!ctx.activeChairIds.includes(visit.chairId)) {
     const isKnown = ctx.chairNames.has(visit.chairId);
-    const message = isKnown ? `${chairLabel(ctx, visit.chairId)} is out of service` : `Chair ${visit.chairId} does not exist at this clinic`;
+    const message = isKnown
+      ? `${chairLabel(ctx, visit.chairId)} is out of service`
+      : `Chair ${visit.chairId} does not exist at this clinic`;
     conflicts.push({ sessionNumber, code: 'CHAIR_FULL', message });
   } else if (findChairBooking(ctx, placed) !== null) {
-    conflicts.push({ sessionNumber, code: 'CHAIR_FULL', message: `${chairLabel(ctx, visit.chairId)} is full at ${where}` });
+    conflicts.push({
+      sessionNumber,
+      code: 'CHAIR_FULL',
+      message: `${chairLabel(ctx, visit.chairId)} is full at ${where}`,
+    });
   }
   if (!isParticipantFree(ctx, placed)) {
-    conflicts.push({ sessionNumber, code: 'PARTICIPANT_BUSY', message: `The participant already has an appointment at ${where}` });
+    conflicts.push({
+      sessionNumber,
+      code: 'PARTICIPANT_BUSY',
+      message: `The participant already has an appointment at ${where}`,
+    });
   }
   return conflicts;
 }
 
-function checkNumbering(ctx: SchedulingContext, entries: readonly Entry[]): { conflicts: Conflict[]; ordered: Entry[] } {
+function checkNumbering(
+  ctx: SchedulingContext,
+  entries: readonly Entry[],
+): { conflicts: Conflict[]; ordered: Entry[] } {
   const conflicts: Conflict[] = [];
   const seen = new Set<number>();
   const ordered: Entry[] = [];
@@ -84,7 +108,11 @@ function checkNumbering(ctx: SchedulingContext, entries: readonly Entry[]): { co
     const sessionNumber = entry.visit.sessionNumber;
     if (!Number.isInteger(sessionNumber) || sessionNumber < 1 || sessionNumber > lastNumber) {
       const extensionNote = ctx.protocol.extension ? ` and its extension, session ${lastNumber}` : '';
-      conflicts.push({ sessionNumber, code: 'ORDER', message: `Session ${sessionNumber} is not part of this protocol (${pluralize(sessionCount, 'session')}${extensionNote})` });
+      conflicts.push({
+        sessionNumber,
+        code: 'ORDER',
+        message: `Session ${sessionNumber} is not part of this protocol (${pluralize(sessionCount, 'session')}${extensionNote})`,
+      });
       continue;
     }
     if (seen.has(sessionNumber)) {
@@ -114,7 +142,11 @@ function checkPairs(ctx: SchedulingContext, ordered: readonly Entry[]): Conflict
       continue;
     }
     if (next.visit.sessionNumber === extensionSessionNumber(ctx.protocol)) {
-      const problem = extensionWindowProblem({ protocol: ctx.protocol, lastSessionDay: prev.placed.localDate, day: next.placed.localDate });
+      const problem = extensionWindowProblem({
+        protocol: ctx.protocol,
+        lastSessionDay: prev.placed.localDate,
+        day: next.placed.localDate,
+      });
       if (problem !== null) conflicts.push({ sessionNumber: blamed, code: 'EXTENSION_WINDOW', message: problem });
       continue;
     }
@@ -129,14 +161,24 @@ function checkWeekLimit(ctx: SchedulingContext, ordered: readonly Entry[]): Conf
   if (limit === null) return [];
   // The open-label extension is outside the blinded series' rhythm.
   const extension = extensionSessionNumber(ctx.protocol);
-  const series = [...ordered].filter((entry) => entry.visit.sessionNumber !== extension).sort((a, b) => a.placed.start.getTime() - b.placed.start.getTime());
+  const series = [...ordered]
+    .filter((entry) => entry.visit.sessionNumber !== extension)
+    .sort((a, b) => a.placed.start.getTime() - b.placed.start.getTime());
   const conflicts: Conflict[] = [];
   const kept: Entry[] = [];
   for (const entry of series) {
     // "N per week" is any 7 consecutive days. Visits that already happened cannot be moved, so a later, movable one carries the blame.
-    const isOver = countInWindowEnding([...kept.map((other) => other.placed.localDate), entry.placed.localDate], entry.placed.localDate) > limit;
+    const isOver =
+      countInWindowEnding(
+        [...kept.map((other) => other.placed.localDate), entry.placed.localDate],
+        entry.placed.localDate,
+      ) > limit;
     if (isOver && !entry.visit.isLocked) {
-      conflicts.push({ sessionNumber: entry.visit.sessionNumber, code: 'WEEK_LIMIT', message: rollingLimitMessage({ sessionNumber: entry.visit.sessionNumber, day: entry.placed.localDate, limit }) });
+      conflicts.push({
+        sessionNumber: entry.visit.sessionNumber,
+        code: 'WEEK_LIMIT',
+        message: rollingLimitMessage({ sessionNumber: entry.visit.sessionNumber, day: entry.placed.localDate, limit }),
+      });
       continue;
     }
     kept.push(entry);
@@ -164,5 +206,7 @@ export function checkSeries(input: CheckSeriesInput): Conflict[] {
     ...checkPairs(ctx, ordered),
     ...checkWeekLimit(ctx, ordered),
   ];
-  return conflicts.sort((a, b) => a.sessionNumber - b.sessionNumber || CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code));
+  return conflicts.sort(
+    (a, b) => a.sessionNumber - b.sessionNumber || CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
+  );
 }

@@ -3,7 +3,13 @@ import { computeAdherence, type AdherenceVisit } from '@/lib/scheduling/compute-
 import { ny } from '@/lib/scheduling/test-support';
 
 function visit(patch: Partial<AdherenceVisit> & Pick<AdherenceVisit, 'sessionNumber' | 'status'>): AdherenceVisit {
-  return { scheduledAt: ny('2026-11-30', '09:00'), originalScheduledAt: null, completedAt: null, deviations: 0, ...patch };
+  return {
+    scheduledAt: ny('2026-11-30', '09:00'),
+    originalScheduledAt: null,
+    completedAt: null,
+    deviations: 0,
+    ...patch,
+  };
 }
 
 const HOUR = 3_600_000;
@@ -22,7 +28,14 @@ describe('computeAdherence', () => {
           plannedSessions: 4,
           visits: [
             visit({ sessionNumber: 1, status: 'COMPLETED', scheduledAt: s1, completedAt: after(s1, 24) }), // exactly 24 h: not late
-            visit({ sessionNumber: 2, status: 'COMPLETED', scheduledAt: after(s2, 25), originalScheduledAt: s2, completedAt: after(s2, 25.01), deviations: 1 }),
+            visit({
+              sessionNumber: 2,
+              status: 'COMPLETED',
+              scheduledAt: after(s2, 25),
+              originalScheduledAt: s2,
+              completedAt: after(s2, 25.01),
+              deviations: 1,
+            }),
             visit({ sessionNumber: 3, status: 'MISSED', scheduledAt: s3, deviations: 1 }),
             visit({ sessionNumber: 4, status: 'SCHEDULED', scheduledAt: ny('2026-12-10', '09:00') }),
           ],
@@ -52,7 +65,21 @@ describe('computeAdherence', () => {
     const moved = ny('2026-12-04', '09:00');
     const report = computeAdherence({
       lateAfterHours: 12,
-      participants: [{ participantId: 'p1', plannedSessions: 1, visits: [visit({ sessionNumber: 1, status: 'COMPLETED', scheduledAt: moved, originalScheduledAt: original, completedAt: after(moved, 2) })] }],
+      participants: [
+        {
+          participantId: 'p1',
+          plannedSessions: 1,
+          visits: [
+            visit({
+              sessionNumber: 1,
+              status: 'COMPLETED',
+              scheduledAt: moved,
+              originalScheduledAt: original,
+              completedAt: after(moved, 2),
+            }),
+          ],
+        },
+      ],
     });
     expect(report.participants[0].late).toBe(1);
   });
@@ -62,7 +89,13 @@ describe('computeAdherence', () => {
     const run = (completedAt: Date) =>
       computeAdherence({
         lateAfterHours: 2,
-        participants: [{ participantId: 'p', plannedSessions: 1, visits: [visit({ sessionNumber: 1, status: 'COMPLETED', scheduledAt: planned, completedAt })] }],
+        participants: [
+          {
+            participantId: 'p',
+            plannedSessions: 1,
+            visits: [visit({ sessionNumber: 1, status: 'COMPLETED', scheduledAt: planned, completedAt })],
+          },
+        ],
       }).participants[0].late;
     expect(run(new Date(planned.getTime() + 119 * 60_000))).toBe(0);
     expect(run(new Date(planned.getTime() + 121 * 60_000))).toBe(1);
@@ -78,12 +111,22 @@ describe('computeAdherence', () => {
           visits: [
             visit({ sessionNumber: 1, status: 'COMPLETED', completedAt: ny('2026-11-30', '10:40') }),
             visit({ sessionNumber: 2, status: 'MISSED', scheduledAt: ny('2026-12-03', '09:00') }),
-            visit({ sessionNumber: 2, status: 'COMPLETED', scheduledAt: ny('2026-12-04', '09:00'), completedAt: ny('2026-12-04', '10:40') }),
+            visit({
+              sessionNumber: 2,
+              status: 'COMPLETED',
+              scheduledAt: ny('2026-12-04', '09:00'),
+              completedAt: ny('2026-12-04', '10:40'),
+            }),
           ],
         },
       ],
     });
-    expect(report.participants[0]).toMatchObject({ completed: 2, completionRate: 1, missed: 1, missedSessionNumbers: [2] });
+    expect(report.participants[0]).toMatchObject({
+      completed: 2,
+      completionRate: 1,
+      missed: 1,
+      missedSessionNumbers: [2],
+    });
     expect(report.trial.fullyCompleted).toBe(1);
   });
 
@@ -94,7 +137,10 @@ describe('computeAdherence', () => {
         {
           participantId: 'p1',
           plannedSessions: 2,
-          visits: [visit({ sessionNumber: 1, status: 'COMPLETED', completedAt: null }), visit({ sessionNumber: 2, status: 'CANCELLED' })],
+          visits: [
+            visit({ sessionNumber: 1, status: 'COMPLETED', completedAt: null }),
+            visit({ sessionNumber: 2, status: 'CANCELLED' }),
+          ],
         },
       ],
     });
@@ -105,8 +151,18 @@ describe('computeAdherence', () => {
     const report = computeAdherence({
       lateAfterHours: 24,
       participants: [
-        { participantId: 'a', plannedSessions: 4, visits: [1, 2, 3, 4].map((sessionNumber) => visit({ sessionNumber, status: 'COMPLETED', completedAt: ny('2026-11-30', '10:40') })) },
-        { participantId: 'b', plannedSessions: 4, visits: [visit({ sessionNumber: 1, status: 'MISSED', deviations: 2 })] },
+        {
+          participantId: 'a',
+          plannedSessions: 4,
+          visits: [1, 2, 3, 4].map((sessionNumber) =>
+            visit({ sessionNumber, status: 'COMPLETED', completedAt: ny('2026-11-30', '10:40') }),
+          ),
+        },
+        {
+          participantId: 'b',
+          plannedSessions: 4,
+          visits: [visit({ sessionNumber: 1, status: 'MISSED', deviations: 2 })],
+        },
         { participantId: 'c', plannedSessions: 0, visits: [] },
       ],
     });
@@ -131,6 +187,8 @@ describe('computeAdherence', () => {
   it('rejects invalid thresholds and planned counts', () => {
     expect(() => computeAdherence({ lateAfterHours: -1, participants: [] })).toThrow(RangeError);
     expect(() => computeAdherence({ lateAfterHours: Number.NaN, participants: [] })).toThrow(RangeError);
-    expect(() => computeAdherence({ lateAfterHours: 24, participants: [{ participantId: 'x', plannedSessions: -1, visits: [] }] })).toThrow(RangeError);
+    expect(() =>
+      computeAdherence({ lateAfterHours: 24, participants: [{ participantId: 'x', plannedSessions: -1, visits: [] }] }),
+    ).toThrow(RangeError);
   });
 });

@@ -60,14 +60,18 @@ function isLate(visit: AdherenceVisit, lateAfterHours: number): boolean {
 
 function summarizeParticipant(participant: AdherenceParticipant, lateAfterHours: number): ParticipantAdherence {
   const { participantId, plannedSessions, visits } = participant;
-  if (!Number.isInteger(plannedSessions) || plannedSessions < 0) throw new RangeError(`Planned sessions for ${participantId} must be a whole number ≥ 0`);
+  if (!Number.isInteger(plannedSessions) || plannedSessions < 0)
+    throw new RangeError(`Planned sessions for ${participantId} must be a whole number ≥ 0`);
   // A rebooked session can have several records (missed, then completed); it is completed once.
-  const completedSessions = new Set(visits.filter((visit) => visit.status === 'COMPLETED').map((visit) => visit.sessionNumber));
+  const completedSessions = new Set(
+    visits.filter((visit) => visit.status === 'COMPLETED').map((visit) => visit.sessionNumber),
+  );
   const completed = Math.min(completedSessions.size, plannedSessions);
   const lateVisits = visits.filter((visit) => isLate(visit, lateAfterHours));
   const missedVisits = visits.filter((visit) => visit.status === 'MISSED');
   const visitDeviations = visits.reduce((sum, visit) => sum + visit.deviations, 0);
-  const sortedNumbers = (list: readonly AdherenceVisit[]) => [...new Set(list.map((visit) => visit.sessionNumber))].sort((a, b) => a - b);
+  const sortedNumbers = (list: readonly AdherenceVisit[]) =>
+    [...new Set(list.map((visit) => visit.sessionNumber))].sort((a, b) => a - b);
   return {
     participantId,
     planned: plannedSessions,
@@ -87,9 +91,13 @@ function summarizeParticipant(participant: AdherenceParticipant, lateAfterHours:
  * Session adherence per participant and for the trial. Missed counts missed visit records
  * (a session missed twice counts twice); completed counts distinct completed sessions.
  */
-export function computeAdherence(input: { participants: readonly AdherenceParticipant[]; lateAfterHours: number }): AdherenceReport {
+export function computeAdherence(input: {
+  participants: readonly AdherenceParticipant[];
+  lateAfterHours: number;
+}): AdherenceReport {
   const { participants, lateAfterHours } = input;
-  if (!Number.isFinite(lateAfterHours) || lateAfterHours < 0) throw new RangeError('lateAfterHours must be a number ≥ 0');
+  if (!Number.isFinite(lateAfterHours) || lateAfterHours < 0)
+    throw new RangeError('lateAfterHours must be a number ≥ 0');
   const rows = participants.map((participant) => summarizeParticipant(participant, lateAfterHours));
   const sum = (pick: (row: ParticipantAdherence) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const planned = sum((row) => row.planned);

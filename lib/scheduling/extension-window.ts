@@ -6,14 +6,25 @@ import type { SchedulingProtocol } from '@/lib/scheduling/types';
 // a clinic day from `minDaysAfterLastSession` to `maxDaysAfterLastSession` after the last
 // blinded session, counted in clinic calendar days (day 0 is the same day).
 
-export type ExtensionWindow = { sessionNumber: number; firstDay: string; lastDay: string; label: string; describe: string };
+export type ExtensionWindow = {
+  sessionNumber: number;
+  firstDay: string;
+  lastDay: string;
+  label: string;
+  describe: string;
+};
 
-export function extensionSessionNumber(protocol: Pick<SchedulingProtocol, 'sessionCount' | 'extension'>): number | null {
+export function extensionSessionNumber(
+  protocol: Pick<SchedulingProtocol, 'sessionCount' | 'extension'>,
+): number | null {
   return protocol.extension ? protocol.sessionCount + 1 : null;
 }
 
 /** The days the extension may be on, given the day of the last blinded session. */
-export function extensionWindow(protocol: Pick<SchedulingProtocol, 'sessionCount' | 'extension'>, lastSessionDay: string): ExtensionWindow | null {
+export function extensionWindow(
+  protocol: Pick<SchedulingProtocol, 'sessionCount' | 'extension'>,
+  lastSessionDay: string,
+): ExtensionWindow | null {
   const { extension } = protocol;
   if (!extension) return null;
   const range = `${extension.minDaysAfterLastSession}–${extension.maxDaysAfterLastSession} days`;
@@ -27,7 +38,11 @@ export function extensionWindow(protocol: Pick<SchedulingProtocol, 'sessionCount
 }
 
 /** Null when `day` is inside the window; otherwise the message a 409 carries, naming the window. */
-export function extensionWindowProblem(options: { protocol: Pick<SchedulingProtocol, 'sessionCount' | 'extension'>; lastSessionDay: string; day: string }): string | null {
+export function extensionWindowProblem(options: {
+  protocol: Pick<SchedulingProtocol, 'sessionCount' | 'extension'>;
+  lastSessionDay: string;
+  day: string;
+}): string | null {
   const window = extensionWindow(options.protocol, options.lastSessionDay);
   if (!window || !options.protocol.extension) return null;
   const offset = daysBetweenDates(options.lastSessionDay, options.day);

@@ -44,6 +44,16 @@ describe('local dates', () => {
     expect(formatDuration(30 * 3_600_000)).toBe('30 h');
     expect(formatDuration(47 * 3_600_000 + 59 * 60_000 + 59_000)).toBe('47 h 59 min');
     expect(formatDuration(45 * 60_000)).toBe('45 min');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+    ]);
   });
 });

@@ -5,7 +5,13 @@ import { proposeSeries, type ProposeSeriesInput } from '@/lib/scheduling/propose
 import { TWICE_WEEKLY, allChairsBusy, ny } from '@/lib/scheduling/test-support';
 
 function propose(patch: Partial<ProposeSeriesInput> & { startDate: string }) {
-  return proposeSeries({ protocol: TWICE_WEEKLY, settings: DEMO_CLINIC_SETTINGS, busy: [], participantBusy: [], ...patch });
+  return proposeSeries({
+    protocol: TWICE_WEEKLY,
+    settings: DEMO_CLINIC_SETTINGS,
+    busy: [],
+    participantBusy: [],
+    ...patch,
+  });
 }
 
 /** 'YYYY-MM-DD HH:mm chair' per visit, for readable expectations. */
@@ -18,7 +24,12 @@ describe('proposeSeries', () => {
     it('starting on a Monday gives Mon/Thu', () => {
       const result = propose({ startDate: '2026-11-30' });
       expect(result.problems).toEqual([]);
-      expect(slots(result)).toEqual(['2026-11-30 08:00 chair-1', '2026-12-03 08:00 chair-1', '2026-12-07 08:00 chair-1', '2026-12-10 08:00 chair-1']);
+      expect(slots(result)).toEqual([
+        '2026-11-30 08:00 chair-1',
+        '2026-12-03 08:00 chair-1',
+        '2026-12-07 08:00 chair-1',
+        '2026-12-10 08:00 chair-1',
+      ]);
       expect(result.visits[0].scheduledAt.toISOString()).toBe('2026-11-30T13:00:00.000Z');
       expect(result.visits.map((visit) => visit.sessionNumber)).toEqual([1, 2, 3, 4]);
     });
@@ -49,18 +60,30 @@ describe('proposeSeries', () => {
       const result = propose({ startDate: '2026-11-30', protocol: NCT06419439_DOSING, preferredTime: '16:00' });
       expect(result.problems).toEqual([]);
       // 15:00 is the last start whose 120 minutes end by 17:00.
-      expect(slots(result)).toEqual(['2026-11-30 15:00 chair-1', '2026-12-03 15:00 chair-1', '2026-12-07 15:00 chair-1', '2026-12-10 15:00 chair-1']);
+      expect(slots(result)).toEqual([
+        '2026-11-30 15:00 chair-1',
+        '2026-12-03 15:00 chair-1',
+        '2026-12-07 15:00 chair-1',
+        '2026-12-10 15:00 chair-1',
+      ]);
     });
 
     it('schedules a single-session protocol', () => {
-      expect(slots(propose({ startDate: '2026-11-30', protocol: NCT06668571_DOSING }))).toEqual(['2026-11-30 08:00 chair-1']);
+      expect(slots(propose({ startDate: '2026-11-30', protocol: NCT06668571_DOSING }))).toEqual([
+        '2026-11-30 08:00 chair-1',
+      ]);
     });
   });
 
   describe('preferences', () => {
     it('honours preferred days and time', () => {
       const result = propose({ startDate: '2026-11-30', preferredDays: [2, 5], preferredTime: '10:30' });
-      expect(slots(result)).toEqual(['2026-12-01 10:30 chair-1', '2026-12-04 10:30 chair-1', '2026-12-08 10:30 chair-1', '2026-12-11 10:30 chair-1']);
+      expect(slots(result)).toEqual([
+        '2026-12-01 10:30 chair-1',
+        '2026-12-04 10:30 chair-1',
+        '2026-12-08 10:30 chair-1',
+        '2026-12-11 10:30 chair-1',
+      ]);
     });
 
     it('falls back to the nearest time on the preferred day when the preferred time is full', () => {
@@ -107,8 +130,17 @@ describe('proposeSeries', () => {
 
     it('backtracks when the first choice leaves no room inside the maximum gap', () => {
       // Wed 12-23 would need session 2 by Sat 12-26, but Thu and Fri are closed and the weekend is shut.
-      const protocol = { ...TWICE_WEEKLY, sessionCount: 2, sessionsPerWeek: null, minHoursBetweenSessions: null, maxDaysBetweenSessions: 3 };
-      expect(slots(propose({ startDate: '2026-12-23', protocol }))).toEqual(['2026-12-28 08:00 chair-1', '2026-12-29 08:00 chair-1']);
+      const protocol = {
+        ...TWICE_WEEKLY,
+        sessionCount: 2,
+        sessionsPerWeek: null,
+        minHoursBetweenSessions: null,
+        maxDaysBetweenSessions: 3,
+      };
+      expect(slots(propose({ startDate: '2026-12-23', protocol }))).toEqual([
+        '2026-12-28 08:00 chair-1',
+        '2026-12-29 08:00 chair-1',
+      ]);
     });
   });
 
@@ -118,12 +150,23 @@ describe('proposeSeries', () => {
       // Wednesday cannot start: 72 h to 4 days later is Saturday or Sunday, when the clinic is shut.
       const result = propose({ startDate: '2026-12-02', protocol });
       expect(result.problems).toEqual([]);
-      expect(slots(result)).toEqual(['2026-12-03 08:00 chair-1', '2026-12-07 08:00 chair-1', '2026-12-10 08:00 chair-1', '2026-12-14 08:00 chair-1']);
+      expect(slots(result)).toEqual([
+        '2026-12-03 08:00 chair-1',
+        '2026-12-07 08:00 chair-1',
+        '2026-12-10 08:00 chair-1',
+        '2026-12-14 08:00 chair-1',
+      ]);
     });
 
     it('reports a once-in-any-7-days limit with a 5-day maximum gap as impossible, naming the 7-day rule', () => {
       // At most one session in any 7 days means 7 days apart at least; at most 5 days apart cannot also hold.
-      const protocol = { ...TWICE_WEEKLY, sessionCount: 2, sessionsPerWeek: 1, minHoursBetweenSessions: null, maxDaysBetweenSessions: 5 };
+      const protocol = {
+        ...TWICE_WEEKLY,
+        sessionCount: 2,
+        sessionsPerWeek: 1,
+        minHoursBetweenSessions: null,
+        maxDaysBetweenSessions: 5,
+      };
       const result = propose({ startDate: '2026-11-30', protocol });
       expect(result.problems).toHaveLength(1);
       expect(result.problems[0]).toMatchObject({ sessionNumber: 2, code: 'WEEK_LIMIT' });
@@ -166,8 +209,13 @@ describe('proposeSeries', () => {
     });
 
     it('ignores inactive chairs', () => {
-      const settings = { ...DEMO_CLINIC_SETTINGS, chairs: DEMO_CLINIC_SETTINGS.chairs.map((chair) => ({ ...chair, isActive: chair.id === 'chair-2' })) };
-      expect(slots(propose({ startDate: '2026-11-30', settings })).every((slot) => slot.endsWith('chair-2'))).toBe(true);
+      const settings = {
+        ...DEMO_CLINIC_SETTINGS,
+        chairs: DEMO_CLINIC_SETTINGS.chairs.map((chair) => ({ ...chair, isActive: chair.id === 'chair-2' })),
+      };
+      expect(slots(propose({ startDate: '2026-11-30', settings })).every((slot) => slot.endsWith('chair-2'))).toBe(
+        true,
+      );
     });
 
     it('avoids the participant’s other appointments', () => {
@@ -177,7 +225,9 @@ describe('proposeSeries', () => {
   });
 
   it('does not propose a time earlier than now', () => {
-    expect(slots(propose({ startDate: '2026-11-30', now: ny('2026-11-30', '11:10') }))[0]).toBe('2026-11-30 11:30 chair-1');
+    expect(slots(propose({ startDate: '2026-11-30', now: ny('2026-11-30', '11:10') }))[0]).toBe(
+      '2026-11-30 11:30 chair-1',
+    );
   });
 
   it('keeps the local time across the fall-back change', () => {
@@ -189,7 +239,10 @@ describe('proposeSeries', () => {
 
   describe('when no series fits', () => {
     it('explains that no chair is in service', () => {
-      const settings = { ...DEMO_CLINIC_SETTINGS, chairs: DEMO_CLINIC_SETTINGS.chairs.map((chair) => ({ ...chair, isActive: false })) };
+      const settings = {
+        ...DEMO_CLINIC_SETTINGS,
+        chairs: DEMO_CLINIC_SETTINGS.chairs.map((chair) => ({ ...chair, isActive: false })),
+      };
       expect(propose({ startDate: '2026-11-30', settings })).toEqual({
         visits: [],
         problems: [{ sessionNumber: 1, code: 'CHAIR_FULL', message: 'No infusion chair is in service at the clinic' }],
@@ -202,7 +255,8 @@ describe('proposeSeries', () => {
         {
           sessionNumber: 1,
           code: 'OUTSIDE_HOURS',
-          message: 'A visit needs a chair for 541 minutes (infusion and monitoring), but the clinic is open only 540 minutes a day',
+          message:
+            'A visit needs a chair for 541 minutes (infusion and monitoring), but the clinic is open only 540 minutes a day',
         },
       ]);
     });
@@ -215,13 +269,20 @@ describe('proposeSeries', () => {
         {
           sessionNumber: 1,
           code: 'CHAIR_FULL',
-          message: 'No free slot for session 1 between Mon 2026-11-30 and Wed 2026-12-02: every chair is full on Mon 2026-11-30, Tue 2026-12-01 and Wed 2026-12-02',
+          message:
+            'No free slot for session 1 between Mon 2026-11-30 and Wed 2026-12-02: every chair is full on Mon 2026-11-30, Tue 2026-12-01 and Wed 2026-12-02',
         },
       ]);
     });
 
     it('explains a later session that cannot fit, and returns the sessions placed so far', () => {
-      const protocol = { ...TWICE_WEEKLY, sessionCount: 2, sessionsPerWeek: null, minHoursBetweenSessions: null, maxDaysBetweenSessions: 1 };
+      const protocol = {
+        ...TWICE_WEEKLY,
+        sessionCount: 2,
+        sessionsPerWeek: null,
+        minHoursBetweenSessions: null,
+        maxDaysBetweenSessions: 1,
+      };
       const busy = allChairsBusy('2026-12-01', '08:00', '17:00');
       const settings = { ...DEMO_CLINIC_SETTINGS, openDays: [1, 2] };
       const result = propose({ startDate: '2026-11-30', protocol, busy, settings, horizonDays: 3 });
@@ -230,19 +291,27 @@ describe('proposeSeries', () => {
         {
           sessionNumber: 2,
           code: 'CHAIR_FULL',
-          message: 'No free slot for session 2 on Tue 2026-12-01 (at most 1 day after session 1 on Mon 2026-11-30): every chair is full on Tue 2026-12-01',
+          message:
+            'No free slot for session 2 on Tue 2026-12-01 (at most 1 day after session 1 on Mon 2026-11-30): every chair is full on Tue 2026-12-01',
         },
       ]);
     });
 
     it('names the closures that block the window', () => {
-      const protocol = { ...TWICE_WEEKLY, sessionCount: 2, sessionsPerWeek: null, minHoursBetweenSessions: 24, maxDaysBetweenSessions: 2 };
+      const protocol = {
+        ...TWICE_WEEKLY,
+        sessionCount: 2,
+        sessionsPerWeek: null,
+        minHoursBetweenSessions: 24,
+        maxDaysBetweenSessions: 2,
+      };
       const result = propose({ startDate: '2026-12-23', protocol, horizonDays: 1 });
       expect(result.problems).toEqual([
         {
           sessionNumber: 2,
           code: 'CLINIC_CLOSED',
-          message: 'No free slot for session 2 between Thu 2026-12-24 and Fri 2026-12-25 (at most 2 days after session 1 on Wed 2026-12-23): the clinic is closed on 2026-12-24 (Christmas Eve) and 2026-12-25 (Christmas Day)',
+          message:
+            'No free slot for session 2 between Thu 2026-12-24 and Fri 2026-12-25 (at most 2 days after session 1 on Wed 2026-12-23): the clinic is closed on 2026-12-24 (Christmas Eve) and 2026-12-25 (Christmas Day)',
         },
       ]);
     });
@@ -253,7 +322,8 @@ describe('proposeSeries', () => {
         {
           sessionNumber: 2,
           code: 'TOO_FAR',
-          message: 'Session 2 must be on or before Wed 2026-12-02 (at most 2 days after session 1 on Mon 2026-11-30), but the earliest allowed day is Thu 2026-12-03',
+          message:
+            'Session 2 must be on or before Wed 2026-12-02 (at most 2 days after session 1 on Mon 2026-11-30), but the earliest allowed day is Thu 2026-12-03',
         },
       ]);
     });

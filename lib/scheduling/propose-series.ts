@@ -34,7 +34,13 @@ export type ProposeSeriesInput = {
 export type ProposeSeriesResult = { visits: ProposedVisit[]; problems: Conflict[] };
 
 export function toProposedVisit(visit: PlacedVisit): ProposedVisit {
-  return { sessionNumber: visit.sessionNumber, scheduledAt: visit.start, localDate: visit.localDate, localTime: visit.localTime, chairId: visit.chairId };
+  return {
+    sessionNumber: visit.sessionNumber,
+    scheduledAt: visit.start,
+    localDate: visit.localDate,
+    localTime: visit.localTime,
+    chairId: visit.chairId,
+  };
 }
 
 function checkClinicCanHost(ctx: SchedulingContext): Conflict | null {
@@ -56,7 +62,9 @@ function checkClinicCanHost(ctx: SchedulingContext): Conflict | null {
 function isSpacedEnough(days: readonly number[], minHours: number | null): boolean {
   if (minHours === null || days.length < 2) return true;
   const sorted = [...days].sort((a, b) => a - b);
-  const smallestGapDays = Math.min(...sorted.map((day, index) => (index === 0 ? day + 7 : day) - (sorted.at(index - 1) ?? day)));
+  const smallestGapDays = Math.min(
+    ...sorted.map((day, index) => (index === 0 ? day + 7 : day) - (sorted.at(index - 1) ?? day)),
+  );
   return smallestGapDays * 24 >= minHours;
 }
 
@@ -93,7 +101,10 @@ export function proposeSeries(input: ProposeSeriesInput): ProposeSeriesResult {
       // Preferred days that sit closer together than the protocol allows (Mon + Tue under ≥ 48 h)
       // cannot be the rhythm: the spread pattern from the first session's weekday takes over.
       const keepsGap = userDays !== null && isSpacedEnough(userDays, ctx.protocol.minHoursBetweenSessions);
-      return { days: keepsGap ? userDays : (pattern ?? userDays), minutes: userMinutes ?? timeToMinutes(first.localTime) };
+      return {
+        days: keepsGap ? userDays : (pattern ?? userDays),
+        minutes: userMinutes ?? timeToMinutes(first.localTime),
+      };
     },
   });
   const visits = result.visits.map(toProposedVisit);
@@ -101,7 +112,11 @@ export function proposeSeries(input: ProposeSeriesInput): ProposeSeriesResult {
   // Defence in depth: the proposal must pass the same checker a coordinator's edits go through.
   const problems = checkSeries({
     ...input,
-    visits: visits.map((visit) => ({ sessionNumber: visit.sessionNumber, scheduledAt: visit.scheduledAt, chairId: visit.chairId })),
+    visits: visits.map((visit) => ({
+      sessionNumber: visit.sessionNumber,
+      scheduledAt: visit.scheduledAt,
+      chairId: visit.chairId,
+    })),
     now: earliestInstant,
   });
   return { visits, problems };

@@ -13,7 +13,12 @@ const SERIES: SeriesVisit[] = [
   { sessionNumber: 3, scheduledAt: ny('2026-12-07', '09:00'), chairId: 'chair-1', visitId: 'v3' },
   { sessionNumber: 4, scheduledAt: ny('2026-12-10', '09:00'), chairId: 'chair-1', visitId: 'v4' },
 ];
-const OWN_BOOKINGS = SERIES.map((visit) => ({ chairId: visit.chairId, start: visit.scheduledAt, end: new Date(visit.scheduledAt.getTime() + 100 * 60_000), visitId: visit.visitId }));
+const OWN_BOOKINGS = SERIES.map((visit) => ({
+  chairId: visit.chairId,
+  start: visit.scheduledAt,
+  end: new Date(visit.scheduledAt.getTime() + 100 * 60_000),
+  visitId: visit.visitId,
+}));
 
 function shift(rescheduled: ProposeShiftsInput['rescheduled'], patch: Partial<ProposeShiftsInput> = {}) {
   return proposeShifts({
@@ -38,7 +43,13 @@ describe('proposeShifts', () => {
     expect(result.rescheduledConflicts).toEqual([]);
     expect(result.shifts).toEqual([]);
     expect(result.problems).toEqual([]);
-    expect(result.rescheduled).toEqual({ sessionNumber: 2, scheduledAt: ny('2026-12-02', '09:00'), localDate: '2026-12-02', localTime: '09:00', chairId: 'chair-1' });
+    expect(result.rescheduled).toEqual({
+      sessionNumber: 2,
+      scheduledAt: ny('2026-12-02', '09:00'),
+      localDate: '2026-12-02',
+      localTime: '09:00',
+      chairId: 'chair-1',
+    });
   });
 
   it('moves a later visit that the new day puts third in 7 days (Fri, Mon, Thu)', () => {
@@ -51,7 +62,11 @@ describe('proposeShifts', () => {
     const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-07', '09:00') });
     expect(result.rescheduledConflicts).toEqual([]);
     expect(describeShifts(result)).toEqual(['3: 2026-12-14 09:00 chair-1', '4: 2026-12-17 09:00 chair-1']);
-    expect(result.shifts[0]).toMatchObject({ visitId: 'v3', fromScheduledAt: ny('2026-12-07', '09:00'), fromChairId: 'chair-1' });
+    expect(result.shifts[0]).toMatchObject({
+      visitId: 'v3',
+      fromScheduledAt: ny('2026-12-07', '09:00'),
+      fromChairId: 'chair-1',
+    });
     expect(result.problems).toEqual([]);
   });
 
@@ -78,14 +93,25 @@ describe('proposeShifts', () => {
   it('reports what is wrong with the moved visit itself', () => {
     const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-01', '09:00') });
     expect(result.rescheduledConflicts).toEqual([
-      { sessionNumber: 2, code: 'TOO_CLOSE', message: 'Session 2 is 24 h after session 1; the protocol needs at least 48 h' },
+      {
+        sessionNumber: 2,
+        code: 'TOO_CLOSE',
+        message: 'Session 2 is 24 h after session 1; the protocol needs at least 48 h',
+      },
     ]);
   });
 
   it('keeps the old chair when it is free and picks another when it is not', () => {
-    const busy = [...OWN_BOOKINGS, { chairId: 'chair-1', start: ny('2026-12-04', '08:00'), end: ny('2026-12-04', '12:00') }];
-    expect(shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00') }, { busy }).rescheduled.chairId).toBe('chair-2');
-    expect(shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00'), chairId: 'chair-3' }).rescheduled.chairId).toBe('chair-3');
+    const busy = [
+      ...OWN_BOOKINGS,
+      { chairId: 'chair-1', start: ny('2026-12-04', '08:00'), end: ny('2026-12-04', '12:00') },
+    ];
+    expect(shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00') }, { busy }).rescheduled.chairId).toBe(
+      'chair-2',
+    );
+    expect(
+      shift({ sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00'), chairId: 'chair-3' }).rescheduled.chairId,
+    ).toBe('chair-3');
   });
 
   it('moves a later visit to a free chair or time when its chair is now taken', () => {
@@ -97,7 +123,12 @@ describe('proposeShifts', () => {
   });
 
   it('explains when a later visit cannot be placed', () => {
-    const busy = [...OWN_BOOKINGS, ...['2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14'].flatMap((date) => allChairsBusy(date, '08:00', '17:00'))];
+    const busy = [
+      ...OWN_BOOKINGS,
+      ...['2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14'].flatMap((date) =>
+        allChairsBusy(date, '08:00', '17:00'),
+      ),
+    ];
     const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-07', '09:00') }, { busy });
     expect(result.problems).toEqual([
       {
@@ -113,7 +144,11 @@ describe('proposeShifts', () => {
     const visits = SERIES.map((visit) => (visit.sessionNumber === 3 ? { ...visit, isLocked: true } : visit));
     const result = shift({ sessionNumber: 2, scheduledAt: ny('2026-12-07', '11:00') }, { visits });
     expect(result.rescheduledConflicts).toEqual([
-      { sessionNumber: 2, code: 'ORDER', message: 'Session 3 (Mon 2026-12-07 09:00) must come after session 2 (Mon 2026-12-07 11:00)' },
+      {
+        sessionNumber: 2,
+        code: 'ORDER',
+        message: 'Session 3 (Mon 2026-12-07 09:00) must come after session 2 (Mon 2026-12-07 11:00)',
+      },
     ]);
     expect(result.shifts.map((item) => item.sessionNumber)).not.toContain(3);
   });

@@ -3,7 +3,14 @@ import { checkSeries } from '@/lib/scheduling/check-series';
 import { toProposedVisit, DEFAULT_HORIZON_DAYS } from '@/lib/scheduling/propose-series';
 import { searchSeries } from '@/lib/scheduling/search-series';
 import { createSchedulingContext, findFreeChair, placeVisit } from '@/lib/scheduling/slot-rules';
-import type { BusyInterval, ChairBooking, Conflict, ProposedVisit, SchedulingProtocol, SeriesVisit } from '@/lib/scheduling/types';
+import type {
+  BusyInterval,
+  ChairBooking,
+  Conflict,
+  ProposedVisit,
+  SchedulingProtocol,
+  SeriesVisit,
+} from '@/lib/scheduling/types';
 import { utcToZoned } from '@/lib/scheduling/zoned-time';
 
 export type ProposeShiftsInput = {
@@ -44,36 +51,50 @@ export function proposeShifts(input: ProposeShiftsInput): ProposeShiftsResult {
   const { settings, visits, rescheduled, now, horizonDays = DEFAULT_HORIZON_DAYS } = input;
   const original = visits.find((visit) => visit.sessionNumber === rescheduled.sessionNumber);
   if (original === undefined) throw new RangeError(`Session ${rescheduled.sessionNumber} is not in this series`);
-  if (original.isLocked) throw new RangeError(`Session ${rescheduled.sessionNumber} already took place and cannot be moved`);
+  if (original.isLocked)
+    throw new RangeError(`Session ${rescheduled.sessionNumber} already took place and cannot be moved`);
   const ignoredVisitIds = new Set(visits.flatMap((visit) => (visit.visitId === undefined ? [] : [visit.visitId])));
   const ctx = createSchedulingContext({ ...input, ignoredVisitIds });
 
-  const draft = placeVisit(ctx, { sessionNumber: rescheduled.sessionNumber, start: rescheduled.scheduledAt, chairId: '' });
-  const chairId = rescheduled.chairId ?? findFreeChair(ctx, { start: draft.start, end: draft.end, preferredChairId: original.chairId }) ?? original.chairId;
+  const draft = placeVisit(ctx, {
+    sessionNumber: rescheduled.sessionNumber,
+    start: rescheduled.scheduledAt,
+    chairId: '',
+  });
+  const chairId =
+    rescheduled.chairId ??
+    findFreeChair(ctx, { start: draft.start, end: draft.end, preferredChairId: original.chairId }) ??
+    original.chairId;
   const moved: SeriesVisit = { ...original, scheduledAt: rescheduled.scheduledAt, chairId, isLocked: false };
 
   const earlier = visits.filter((visit) => visit.sessionNumber < moved.sessionNumber);
   // Visits that already happened are never moved; the moved visit is checked against them instead.
   const lockedLater = visits.filter((visit) => visit.sessionNumber > moved.sessionNumber && visit.isLocked);
   // Later visits of the series are re-planned below, so their current bookings must not block the moved visit.
-  const isOutsideSeries = (entry: { visitId?: string }) => entry.visitId === undefined || !ignoredVisitIds.has(entry.visitId);
+  const isOutsideSeries = (entry: { visitId?: string }) =>
+    entry.visitId === undefined || !ignoredVisitIds.has(entry.visitId);
   const rescheduledConflicts = checkSeries({
     ...input,
     busy: input.busy.filter(isOutsideSeries),
     participantBusy: input.participantBusy.filter(isOutsideSeries),
     visits: [...earlier, moved, ...lockedLater],
-  }).filter(
-    (conflict) => conflict.sessionNumber === moved.sessionNumber,
-  );
+  }).filter((conflict) => conflict.sessionNumber === moved.sessionNumber);
 
   const anchors = [...earlier, moved]
     .sort((a, b) => a.sessionNumber - b.sessionNumber)
-    .map((visit) => placeVisit(ctx, { sessionNumber: visit.sessionNumber, start: visit.scheduledAt, chairId: visit.chairId }));
-  const later = visits.filter((visit) => visit.sessionNumber > moved.sessionNumber && !visit.isLocked).sort((a, b) => a.sessionNumber - b.sessionNumber);
+    .map((visit) =>
+      placeVisit(ctx, { sessionNumber: visit.sessionNumber, start: visit.scheduledAt, chairId: visit.chairId }),
+    );
+  const later = visits
+    .filter((visit) => visit.sessionNumber > moved.sessionNumber && !visit.isLocked)
+    .sort((a, b) => a.sessionNumber - b.sessionNumber);
   const result = searchSeries({
     ctx,
     anchors,
-    sessions: later.map((visit) => ({ sessionNumber: visit.sessionNumber, current: { start: visit.scheduledAt, chairId: visit.chairId } })),
+    sessions: later.map((visit) => ({
+      sessionNumber: visit.sessionNumber,
+      current: { start: visit.scheduledAt, chairId: visit.chairId },
+    })),
     earliestDate: utcToZoned(now, settings.timeZone).date,
     earliestInstant: now,
     horizonDays,
@@ -97,7 +118,9 @@ export function proposeShifts(input: ProposeShiftsInput): ProposeShiftsResult {
     });
   });
   return {
-    rescheduled: toProposedVisit(placeVisit(ctx, { sessionNumber: moved.sessionNumber, start: moved.scheduledAt, chairId })),
+    rescheduled: toProposedVisit(
+      placeVisit(ctx, { sessionNumber: moved.sessionNumber, start: moved.scheduledAt, chairId }),
+    ),
     rescheduledConflicts,
     shifts,
     problems: result.problem === null ? [] : [result.problem],

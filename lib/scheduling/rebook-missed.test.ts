@@ -3,8 +3,20 @@ import { DEMO_CLINIC_SETTINGS } from '@/lib/scheduling/demo-clinic';
 import { rebookMissed, type RebookMissedInput, type RebookVisit } from '@/lib/scheduling/rebook-missed';
 import { TWICE_WEEKLY, allChairsBusy, ny } from '@/lib/scheduling/test-support';
 
-const SESSION_1: RebookVisit = { sessionNumber: 1, status: 'COMPLETED', scheduledAt: ny('2026-11-30', '09:00'), completedAt: ny('2026-11-30', '10:40'), chairId: 'chair-1' };
-const MISSED_2: RebookVisit = { sessionNumber: 2, status: 'MISSED', scheduledAt: ny('2026-12-03', '09:00'), chairId: 'chair-2', visitId: 'v2' };
+const SESSION_1: RebookVisit = {
+  sessionNumber: 1,
+  status: 'COMPLETED',
+  scheduledAt: ny('2026-11-30', '09:00'),
+  completedAt: ny('2026-11-30', '10:40'),
+  chairId: 'chair-1',
+};
+const MISSED_2: RebookVisit = {
+  sessionNumber: 2,
+  status: 'MISSED',
+  scheduledAt: ny('2026-12-03', '09:00'),
+  chairId: 'chair-2',
+  visitId: 'v2',
+};
 
 function rebook(patch: Partial<RebookMissedInput> & { now: Date }) {
   return rebookMissed({
@@ -22,14 +34,24 @@ describe('rebookMissed', () => {
   it('offers the soonest slot at the participant’s usual time, inside the window', () => {
     expect(rebook({ now: ny('2026-12-03', '18:00') })).toEqual({
       kind: 'SLOT',
-      visit: { sessionNumber: 2, scheduledAt: ny('2026-12-04', '09:00'), localDate: '2026-12-04', localTime: '09:00', chairId: 'chair-1' },
+      visit: {
+        sessionNumber: 2,
+        scheduledAt: ny('2026-12-04', '09:00'),
+        localDate: '2026-12-04',
+        localTime: '09:00',
+        chairId: 'chair-1',
+      },
       latestDate: '2026-12-07',
     });
   });
 
   it('still offers the last allowed day (previous session + 7 days)', () => {
     const result = rebook({ now: ny('2026-12-07', '07:00') });
-    expect(result).toMatchObject({ kind: 'SLOT', visit: { localDate: '2026-12-07', localTime: '09:00' }, latestDate: '2026-12-07' });
+    expect(result).toMatchObject({
+      kind: 'SLOT',
+      visit: { localDate: '2026-12-07', localTime: '09:00' },
+      latestDate: '2026-12-07',
+    });
   });
 
   it('returns a deviation once the window has closed', () => {
@@ -76,16 +98,29 @@ describe('rebookMissed', () => {
   it('keeps the weekly limit with the sessions already given', () => {
     const visits: RebookVisit[] = [
       SESSION_1,
-      { ...SESSION_1, sessionNumber: 2, scheduledAt: ny('2026-12-02', '09:00'), completedAt: ny('2026-12-02', '10:40') },
+      {
+        ...SESSION_1,
+        sessionNumber: 2,
+        scheduledAt: ny('2026-12-02', '09:00'),
+        completedAt: ny('2026-12-02', '10:40'),
+      },
       { ...MISSED_2, sessionNumber: 3, scheduledAt: ny('2026-12-04', '09:00') },
     ];
     const protocol = { ...TWICE_WEEKLY, sessionsPerWeek: 2, minHoursBetweenSessions: 24 };
     const result = rebook({ protocol, visits, missedSessionNumber: 3, now: ny('2026-12-04', '10:00') });
-    expect(result).toMatchObject({ kind: 'SLOT', visit: { sessionNumber: 3, localDate: '2026-12-07', localTime: '09:00' }, latestDate: '2026-12-09' });
+    expect(result).toMatchObject({
+      kind: 'SLOT',
+      visit: { sessionNumber: 3, localDate: '2026-12-07', localTime: '09:00' },
+      latestDate: '2026-12-09',
+    });
   });
 
   it('anchors on the last infusion actually given, not on an earlier missed visit', () => {
-    const visits: RebookVisit[] = [SESSION_1, MISSED_2, { ...MISSED_2, sessionNumber: 3, scheduledAt: ny('2026-12-07', '09:00'), visitId: 'v3' }];
+    const visits: RebookVisit[] = [
+      SESSION_1,
+      MISSED_2,
+      { ...MISSED_2, sessionNumber: 3, scheduledAt: ny('2026-12-07', '09:00'), visitId: 'v3' },
+    ];
     expect(rebook({ visits, missedSessionNumber: 3, now: ny('2026-12-07', '12:00') })).toMatchObject({
       kind: 'SLOT',
       visit: { localDate: '2026-12-07', localTime: '12:00' },
@@ -97,14 +132,25 @@ describe('rebookMissed', () => {
     const visits: RebookVisit[] = [{ ...MISSED_2, sessionNumber: 1, scheduledAt: ny('2026-11-30', '09:00') }];
     expect(rebook({ visits, missedSessionNumber: 1, now: ny('2026-11-30', '12:00') })).toEqual({
       kind: 'SLOT',
-      visit: { sessionNumber: 1, scheduledAt: ny('2026-11-30', '12:00'), localDate: '2026-11-30', localTime: '12:00', chairId: 'chair-1' },
+      visit: {
+        sessionNumber: 1,
+        scheduledAt: ny('2026-11-30', '12:00'),
+        localDate: '2026-11-30',
+        localTime: '12:00',
+        chairId: 'chair-1',
+      },
       latestDate: null,
     });
   });
 
   it('ignores the missed visit’s own old booking', () => {
-    const busy = [{ chairId: 'chair-1', start: ny('2026-12-04', '09:00'), end: ny('2026-12-04', '10:40'), visitId: 'v2' }];
-    expect(rebook({ now: ny('2026-12-03', '18:00'), busy })).toMatchObject({ kind: 'SLOT', visit: { localDate: '2026-12-04', localTime: '09:00', chairId: 'chair-1' } });
+    const busy = [
+      { chairId: 'chair-1', start: ny('2026-12-04', '09:00'), end: ny('2026-12-04', '10:40'), visitId: 'v2' },
+    ];
+    expect(rebook({ now: ny('2026-12-03', '18:00'), busy })).toMatchObject({
+      kind: 'SLOT',
+      visit: { localDate: '2026-12-04', localTime: '09:00', chairId: 'chair-1' },
+    });
   });
 
   it('refuses a session that is not in the series', () => {

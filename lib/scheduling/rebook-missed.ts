@@ -4,7 +4,13 @@ import { pluralize } from '@/lib/scheduling/format';
 import { DEFAULT_HORIZON_DAYS, toProposedVisit } from '@/lib/scheduling/propose-series';
 import { searchSeries } from '@/lib/scheduling/search-series';
 import { createSchedulingContext, placeVisit } from '@/lib/scheduling/slot-rules';
-import type { BusyInterval, ChairBooking, ProposedVisit, SchedulingProtocol, VisitStatus } from '@/lib/scheduling/types';
+import type {
+  BusyInterval,
+  ChairBooking,
+  ProposedVisit,
+  SchedulingProtocol,
+  VisitStatus,
+} from '@/lib/scheduling/types';
 import { utcToZoned } from '@/lib/scheduling/zoned-time';
 
 export type RebookVisit = {
@@ -49,16 +55,25 @@ export function rebookMissed(input: RebookMissedInput): RebookMissedResult {
   const given = visits
     .filter((visit) => visit.sessionNumber < missedSessionNumber && GIVEN_STATUSES.includes(visit.status))
     .sort((a, b) => a.sessionNumber - b.sessionNumber);
-  const anchors = given.map((visit) => placeVisit(ctx, { sessionNumber: visit.sessionNumber, start: visit.scheduledAt, chairId: visit.chairId }));
+  const anchors = given.map((visit) =>
+    placeVisit(ctx, { sessionNumber: visit.sessionNumber, start: visit.scheduledAt, chairId: visit.chairId }),
+  );
   const lastGiven = given.at(-1);
   const lastPlaced = anchors.at(-1);
   const maxDays = protocol.maxDaysBetweenSessions;
   const latestDate = lastPlaced !== undefined && maxDays !== null ? addDaysToDate(lastPlaced.localDate, maxDays) : null;
   const today = utcToZoned(now, settings.timeZone).date;
-  const windowNote = lastPlaced === undefined ? '' : ` (${pluralize(maxDays ?? 0, 'day')} after session ${lastPlaced.sessionNumber} on ${formatDayLabel(lastPlaced.localDate)})`;
+  const windowNote =
+    lastPlaced === undefined
+      ? ''
+      : ` (${pluralize(maxDays ?? 0, 'day')} after session ${lastPlaced.sessionNumber} on ${formatDayLabel(lastPlaced.localDate)})`;
 
   if (latestDate !== null && compareDates(latestDate, today) < 0) {
-    return { kind: 'DEVIATION', reason: `The window for session ${missedSessionNumber} closed on ${formatDayLabel(latestDate)}${windowNote}`, latestDate };
+    return {
+      kind: 'DEVIATION',
+      reason: `The window for session ${missedSessionNumber} closed on ${formatDayLabel(latestDate)}${windowNote}`,
+      latestDate,
+    };
   }
   // The minimum gap counts from when the last infusion finished if that is known: a late-running
   // visit must not let the next infusion come too soon.
@@ -75,9 +90,16 @@ export function rebookMissed(input: RebookMissedInput): RebookMissedResult {
     earliestInstant,
     horizonDays,
     // As soon as possible, at the time of day the participant had booked.
-    preferenceFor: () => ({ days: null, minutes: timeToMinutes(utcToZoned(missed.scheduledAt, settings.timeZone).time) }),
+    preferenceFor: () => ({
+      days: null,
+      minutes: timeToMinutes(utcToZoned(missed.scheduledAt, settings.timeZone).time),
+    }),
   });
   const slot = result.visits[0];
   if (result.problem === null && slot !== undefined) return { kind: 'SLOT', visit: toProposedVisit(slot), latestDate };
-  return { kind: 'DEVIATION', reason: result.problem?.message ?? `No slot found for session ${missedSessionNumber}`, latestDate };
+  return {
+    kind: 'DEVIATION',
+    reason: result.problem?.message ?? `No slot found for session ${missedSessionNumber}`,
+    latestDate,
+  };
 }

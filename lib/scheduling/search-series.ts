@@ -1,4 +1,10 @@
-import { addDaysToDate, compareDates, daysBetweenDates, formatDayLabel, isoWeekdayOfDate } from '@/lib/scheduling/local-date';
+import {
+  addDaysToDate,
+  compareDates,
+  daysBetweenDates,
+  formatDayLabel,
+  isoWeekdayOfDate,
+} from '@/lib/scheduling/local-date';
 import { ROLLING_WINDOW_DAYS, wouldExceedRollingLimit } from '@/lib/scheduling/session-spacing';
 import { joinList, pluralize } from '@/lib/scheduling/format';
 import {
@@ -40,13 +46,27 @@ export type SearchSeriesRequest = {
 export type SearchSeriesResult = { visits: PlacedVisit[]; problem: Conflict | null };
 
 type SearchWindow = { lo: string; hi: string; minInstant: Date; maxDate: string | null; prev: PlacedVisit | null };
-type Diagnosis = { closures: Map<string, string>; weekFull: Set<string>; noChair: string[]; participantBusy: string[]; hasNoFit: boolean; hasOpenDay: boolean };
+type Diagnosis = {
+  closures: Map<string, string>;
+  weekFull: Set<string>;
+  noChair: string[];
+  participantBusy: string[];
+  hasNoFit: boolean;
+  hasOpenDay: boolean;
+};
 type DeadEnd = { index: number; window: SearchWindow; diagnosis: Diagnosis; placed: PlacedVisit[] };
 
 const DEFAULT_MAX_STEPS = 20_000;
 
 function emptyDiagnosis(): Diagnosis {
-  return { closures: new Map(), weekFull: new Set(), noChair: [], participantBusy: [], hasNoFit: false, hasOpenDay: false };
+  return {
+    closures: new Map(),
+    weekFull: new Set(),
+    noChair: [],
+    participantBusy: [],
+    hasNoFit: false,
+    hasOpenDay: false,
+  };
 }
 
 export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
@@ -68,12 +88,20 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
   };
   // "N per week" is any 7 consecutive days, not the calendar week.
   const isWeekFull = (placed: readonly PlacedVisit[], date: string) =>
-    wouldExceedRollingLimit({ taken: [...anchors, ...placed].map((visit) => visit.localDate), day: date, limit: weekLimit });
+    wouldExceedRollingLimit({
+      taken: [...anchors, ...placed].map((visit) => visit.localDate),
+      day: date,
+      limit: weekLimit,
+    });
   /** The sessions of the last 6 days before `visit`: all that the rolling limit of later sessions depends on. */
   const recentDays = (placed: readonly PlacedVisit[], visit: PlacedVisit): string =>
     [...anchors, ...placed]
       .map((other) => other.localDate)
-      .filter((day) => compareDates(day, addDaysToDate(visit.localDate, -(ROLLING_WINDOW_DAYS - 1))) >= 0 && compareDates(day, visit.localDate) <= 0)
+      .filter(
+        (day) =>
+          compareDates(day, addDaysToDate(visit.localDate, -(ROLLING_WINDOW_DAYS - 1))) >= 0 &&
+          compareDates(day, visit.localDate) <= 0,
+      )
       .sort(compareDates)
       .join(',');
 
@@ -96,18 +124,30 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     return ctx.activeChairIds.includes(visit.chairId) && findChairBooking(ctx, visit) === null;
   };
 
-  function* candidatesFor(index: number, placed: readonly PlacedVisit[], window: SearchWindow, diagnosis: Diagnosis): Generator<PlacedVisit> {
+  function* candidatesFor(
+    index: number,
+    placed: readonly PlacedVisit[],
+    window: SearchWindow,
+    diagnosis: Diagnosis,
+  ): Generator<PlacedVisit> {
     const session = sessions[index];
     const current = session.current
-      ? placeVisit(ctx, { sessionNumber: session.sessionNumber, start: session.current.start, chairId: session.current.chairId })
+      ? placeVisit(ctx, {
+          sessionNumber: session.sessionNumber,
+          start: session.current.start,
+          chairId: session.current.chairId,
+        })
       : null;
     if (current && isCurrentValid(current, window, placed)) yield current;
     if (compareDates(window.lo, window.hi) > 0) return;
     const preference = preferenceFor(index, placed);
     const dates: string[] = [];
     for (let date = window.lo; compareDates(date, window.hi) <= 0; date = addDaysToDate(date, 1)) dates.push(date);
-    const ideal = (preference.days && dates.find((date) => preference.days?.includes(isoWeekdayOfDate(date)))) || window.lo;
-    dates.sort((a, b) => Math.abs(daysBetweenDates(ideal, a)) - Math.abs(daysBetweenDates(ideal, b)) || compareDates(a, b));
+    const ideal =
+      (preference.days && dates.find((date) => preference.days?.includes(isoWeekdayOfDate(date)))) || window.lo;
+    dates.sort(
+      (a, b) => Math.abs(daysBetweenDates(ideal, a)) - Math.abs(daysBetweenDates(ideal, b)) || compareDates(a, b),
+    );
     const preferredChairId = (placed.at(-1) ?? anchors.at(-1))?.chairId;
     for (const date of dates) {
       const closedReason = getClosedReason(ctx, date);
@@ -166,7 +206,8 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
       placed.pop();
       if (steps > maxSteps) return false;
     }
-    if (!hasCandidate && (deadEnd === null || index > deadEnd.index)) deadEnd = { index, window, diagnosis, placed: [...placed] };
+    if (!hasCandidate && (deadEnd === null || index > deadEnd.index))
+      deadEnd = { index, window, diagnosis, placed: [...placed] };
     failedStates.add(stateKey);
     return false;
   };
@@ -178,18 +219,26 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     const sessionNumber = sessions[0]?.sessionNumber ?? 1;
     return {
       visits: [],
-      problem: { sessionNumber, code: 'CHAIR_FULL', message: 'No series fits: too many combinations were tried without success. Pick the dates by hand.' },
+      problem: {
+        sessionNumber,
+        code: 'CHAIR_FULL',
+        message: 'No series fits: too many combinations were tried without success. Pick the dates by hand.',
+      },
     };
   }
-  return { visits: found.placed, problem: describeDeadEnd(ctx, { ...found, sessionNumber: sessions[found.index].sessionNumber }) };
+  return {
+    visits: found.placed,
+    problem: describeDeadEnd(ctx, { ...found, sessionNumber: sessions[found.index].sessionNumber }),
+  };
 }
 
 function describeDeadEnd(ctx: SchedulingContext, deadEnd: DeadEnd & { sessionNumber: number }): Conflict {
   const { sessionNumber, window, diagnosis } = deadEnd;
   const { prev, maxDate } = window;
-  const limitNote = prev && maxDate !== null && window.hi === maxDate
-    ? ` (at most ${pluralize(daysBetweenDates(prev.localDate, maxDate), 'day')} after session ${prev.sessionNumber} on ${formatDayLabel(prev.localDate)})`
-    : '';
+  const limitNote =
+    prev && maxDate !== null && window.hi === maxDate
+      ? ` (at most ${pluralize(daysBetweenDates(prev.localDate, maxDate), 'day')} after session ${prev.sessionNumber} on ${formatDayLabel(prev.localDate)})`
+      : '';
   if (compareDates(window.lo, window.hi) > 0) {
     return {
       sessionNumber,
@@ -204,16 +253,22 @@ function describeDeadEnd(ctx: SchedulingContext, deadEnd: DeadEnd & { sessionNum
     codes.push('CHAIR_FULL');
   }
   if (diagnosis.participantBusy.length > 0) {
-    reasons.push(`the participant has other appointments on ${joinList([...diagnosis.participantBusy].sort(compareDates).map(formatDayLabel))}`);
+    reasons.push(
+      `the participant has other appointments on ${joinList([...diagnosis.participantBusy].sort(compareDates).map(formatDayLabel))}`,
+    );
     codes.push('PARTICIPANT_BUSY');
   }
   if (diagnosis.weekFull.size > 0) {
     const days = [...diagnosis.weekFull].sort(compareDates).map(formatDayLabel);
-    reasons.push(`the limit of ${ctx.protocol.sessionsPerWeek} sessions in any 7 days is already reached for ${joinList(days)}`);
+    reasons.push(
+      `the limit of ${ctx.protocol.sessionsPerWeek} sessions in any 7 days is already reached for ${joinList(days)}`,
+    );
     codes.push('WEEK_LIMIT');
   }
   if (diagnosis.closures.size > 0) {
-    const closed = [...diagnosis.closures].sort(([a], [b]) => compareDates(a, b)).map(([date, reason]) => `${date} (${reason})`);
+    const closed = [...diagnosis.closures]
+      .sort(([a], [b]) => compareDates(a, b))
+      .map(([date, reason]) => `${date} (${reason})`);
     reasons.push(`the clinic is closed on ${joinList(closed)}`);
     codes.push('CLINIC_CLOSED');
   }
@@ -222,13 +277,24 @@ function describeDeadEnd(ctx: SchedulingContext, deadEnd: DeadEnd & { sessionNum
     codes.push('CLINIC_CLOSED');
   }
   if (diagnosis.hasNoFit) {
-    reasons.push(`no start time leaves room for the ${ctx.chairMinutes}-minute chair time (infusion and monitoring) before closing`);
+    reasons.push(
+      `no start time leaves room for the ${ctx.chairMinutes}-minute chair time (infusion and monitoring) before closing`,
+    );
     codes.push('OUTSIDE_HOURS');
   }
   if (reasons.length === 0) {
-    reasons.push(`every remaining start time is earlier than ${utcToZoned(window.minInstant, ctx.settings.timeZone).time} on ${formatDayLabel(window.lo)}`);
+    reasons.push(
+      `every remaining start time is earlier than ${utcToZoned(window.minInstant, ctx.settings.timeZone).time} on ${formatDayLabel(window.lo)}`,
+    );
     codes.push(prev ? 'TOO_CLOSE' : 'IN_PAST');
   }
-  const span = window.lo === window.hi ? `on ${formatDayLabel(window.lo)}` : `between ${formatDayLabel(window.lo)} and ${formatDayLabel(window.hi)}`;
-  return { sessionNumber, code: codes[0], message: `No free slot for session ${sessionNumber} ${span}${limitNote}: ${reasons.join('; ')}` };
+  const span =
+    window.lo === window.hi
+      ? `on ${formatDayLabel(window.lo)}`
+      : `between ${formatDayLabel(window.lo)} and ${formatDayLabel(window.hi)}`;
+  return {
+    sessionNumber,
+    code: codes[0],
+    message: `No free slot for session ${sessionNumber} ${span}${limitNote}: ${reasons.join('; ')}`,
+  };
 }

@@ -46,7 +46,11 @@ export function effectiveSpacing(protocol: SpacingFields): EffectiveSpacing {
 /** The protocol as the scheduler applies it: the twice-weekly defaults filled in. */
 export function withSpacingDefaults<P extends SpacingFields>(protocol: P): P {
   const spacing = effectiveSpacing(protocol);
-  return { ...protocol, minHoursBetweenSessions: spacing.minHoursBetweenSessions, maxDaysBetweenSessions: spacing.maxDaysBetweenSessions };
+  return {
+    ...protocol,
+    minHoursBetweenSessions: spacing.minHoursBetweenSessions,
+    maxDaysBetweenSessions: spacing.maxDaysBetweenSessions,
+  };
 }
 
 /** Sessions on clinic days inside the 7-day window ending on `day` (day − 6 … day). */
@@ -59,7 +63,11 @@ export function countInWindowEnding(days: readonly string[], day: string): numbe
  * Whether one more session on `day` would put more than `limit` sessions in some 7
  * consecutive days, given the sessions already on `taken` days.
  */
-export function wouldExceedRollingLimit(options: { taken: readonly string[]; day: string; limit: number | null }): boolean {
+export function wouldExceedRollingLimit(options: {
+  taken: readonly string[];
+  day: string;
+  limit: number | null;
+}): boolean {
   const { taken, day, limit } = options;
   if (limit === null) return false;
   const all = [...taken, day];

@@ -1,5 +1,12 @@
 import type { ClinicSettings } from '@/lib/validations/scheduling';
-import { daysBetweenDates, formatDayLabel, isoWeekdayOfDate, minutesToTime, timeToMinutes, weekdayName } from '@/lib/scheduling/local-date';
+import {
+  daysBetweenDates,
+  formatDayLabel,
+  isoWeekdayOfDate,
+  minutesToTime,
+  timeToMinutes,
+  weekdayName,
+} from '@/lib/scheduling/local-date';
 import { formatDuration, formatHoursLimit, pluralize } from '@/lib/scheduling/format';
 import type { BusyInterval, ChairBooking, Conflict, SchedulingProtocol } from '@/lib/scheduling/types';
 import { withSpacingDefaults } from '@/lib/scheduling/session-spacing';
@@ -45,7 +52,8 @@ export function resolveChairMinutes(options: {
 }): number {
   const { protocol, settings, chairMinutes } = options;
   if (chairMinutes !== undefined) {
-    if (!Number.isFinite(chairMinutes) || chairMinutes <= 0) throw new RangeError('chairMinutes must be a positive number');
+    if (!Number.isFinite(chairMinutes) || chairMinutes <= 0)
+      throw new RangeError('chairMinutes must be a positive number');
     return Math.ceil(chairMinutes);
   }
   return Math.ceil((protocol.infusionMinutes ?? DEFAULT_INFUSION_MINUTES) + settings.monitoringMinutes);
@@ -95,11 +103,15 @@ export function getClosedReason(ctx: SchedulingContext, date: string): string | 
   const closure = ctx.closures.get(date);
   if (closure !== undefined) return `The clinic is closed on ${date} (${closure})`;
   const weekday = isoWeekdayOfDate(date);
-  if (!ctx.settings.openDays.includes(weekday)) return `The clinic is not open on ${weekdayName(weekday)}s (${formatDayLabel(date)})`;
+  if (!ctx.settings.openDays.includes(weekday))
+    return `The clinic is not open on ${weekdayName(weekday)}s (${formatDayLabel(date)})`;
   return null;
 }
 
-export function placeVisit(ctx: SchedulingContext, visit: { sessionNumber: number; start: Date; chairId: string }): PlacedVisit {
+export function placeVisit(
+  ctx: SchedulingContext,
+  visit: { sessionNumber: number; start: Date; chairId: string },
+): PlacedVisit {
   const local = utcToZoned(visit.start, ctx.settings.timeZone);
   return {
     sessionNumber: visit.sessionNumber,
@@ -129,7 +141,11 @@ export type DaySlot = { start: Date; minutes: number };
 /** Slot starts on a local date whose whole chair time fits the opening hours. */
 export function listDaySlots(ctx: SchedulingContext, date: string): DaySlot[] {
   const slots: DaySlot[] = [];
-  for (let minutes = ctx.openMinutes; minutes + ctx.chairMinutes <= ctx.closeMinutes; minutes += ctx.settings.slotMinutes) {
+  for (
+    let minutes = ctx.openMinutes;
+    minutes + ctx.chairMinutes <= ctx.closeMinutes;
+    minutes += ctx.settings.slotMinutes
+  ) {
     const time = minutesToTime(minutes);
     const start = zonedTimeToUtc({ date, time, timeZone: ctx.settings.timeZone });
     const visit = placeVisit(ctx, { sessionNumber: 0, start, chairId: '' });
@@ -140,16 +156,23 @@ export function listDaySlots(ctx: SchedulingContext, date: string): DaySlot[] {
   return slots;
 }
 
-export function findChairBooking(ctx: SchedulingContext, interval: { chairId: string; start: Date; end: Date }): ChairBooking | null {
+export function findChairBooking(
+  ctx: SchedulingContext,
+  interval: { chairId: string; start: Date; end: Date },
+): ChairBooking | null {
   return (ctx.busyByChair.get(interval.chairId) ?? []).find((booking) => overlaps(booking, interval)) ?? null;
 }
 
 /** A free active chair for [start, end), trying `preferredChairId` first so a participant keeps a chair. */
-export function findFreeChair(ctx: SchedulingContext, options: { start: Date; end: Date; preferredChairId?: string }): string | null {
+export function findFreeChair(
+  ctx: SchedulingContext,
+  options: { start: Date; end: Date; preferredChairId?: string },
+): string | null {
   const { start, end, preferredChairId } = options;
-  const order = preferredChairId && ctx.activeChairIds.includes(preferredChairId)
-    ? [preferredChairId, ...ctx.activeChairIds.filter((id) => id !== preferredChairId)]
-    : ctx.activeChairIds;
+  const order =
+    preferredChairId && ctx.activeChairIds.includes(preferredChairId)
+      ? [preferredChairId, ...ctx.activeChairIds.filter((id) => id !== preferredChairId)]
+      : ctx.activeChairIds;
   return order.find((chairId) => findChairBooking(ctx, { chairId, start, end }) === null) ?? null;
 }
 
@@ -158,7 +181,10 @@ export function isParticipantFree(ctx: SchedulingContext, interval: { start: Dat
 }
 
 /** The interval rules between two consecutive sessions (`next` already known to be later). */
-export function getIntervalConflict(ctx: SchedulingContext, pair: { prev: PlacedVisit; next: PlacedVisit }): Conflict | null {
+export function getIntervalConflict(
+  ctx: SchedulingContext,
+  pair: { prev: PlacedVisit; next: PlacedVisit },
+): Conflict | null {
   const { prev, next } = pair;
   const { minHoursBetweenSessions: minHours, maxDaysBetweenSessions: maxDays } = ctx.protocol;
   const gapMs = next.start.getTime() - prev.start.getTime();

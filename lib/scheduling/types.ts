@@ -6,7 +6,10 @@ export type SchedulingProtocol = Pick<
   'sessionCount' | 'sessionsPerWeek' | 'minHoursBetweenSessions' | 'maxDaysBetweenSessions' | 'infusionMinutes'
 > & {
   /** The optional extension session (number sessionCount + 1), booked inside its own window. */
-  extension?: Pick<NonNullable<DosingProtocol['extension']>, 'minDaysAfterLastSession' | 'maxDaysAfterLastSession' | 'label'> | null;
+  extension?: Pick<
+    NonNullable<DosingProtocol['extension']>,
+    'minDaysAfterLastSession' | 'maxDaysAfterLastSession' | 'label'
+  > | null;
 };
 
 /**

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { chooseWeekdayPattern } from '@/lib/scheduling/weekday-pattern';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
-const pattern = (firstWeekday: number, sessionsPerWeek: number | null, options: { openDays?: number[]; minHours?: number | null } = {}) =>
-  chooseWeekdayPattern({ openDays: options.openDays ?? WEEKDAYS, sessionsPerWeek, firstWeekday, minHoursBetweenSessions: options.minHours ?? null });
+const pattern = (
+  firstWeekday: number,
+  sessionsPerWeek: number | null,
+  options: { openDays?: number[]; minHours?: number | null } = {},
+) =>
+  chooseWeekdayPattern({
+    openDays: options.openDays ?? WEEKDAYS,
+    sessionsPerWeek,
+    firstWeekday,
+    minHoursBetweenSessions: options.minHours ?? null,
+  });
 
 describe('chooseWeekdayPattern', () => {
   it('spreads twice-weekly sessions 3–4 days apart (Mon/Thu, Tue/Fri)', () => {

@@ -14,7 +14,7 @@ function smallestCircularGap(days: readonly number[]): number {
 }
 
 function daysUntilNext(days: readonly number[], fromWeekday: number): number {
-  return Math.min(...days.filter((day) => day !== fromWeekday).map((day) => ((day - fromWeekday + 7) % 7) || 7));
+  return Math.min(...days.filter((day) => day !== fromWeekday).map((day) => (day - fromWeekday + 7) % 7 || 7));
 }
 
 type Candidate = { days: number[]; hasFirst: boolean; gap: number; next: number };

@@ -54,11 +54,21 @@ describe('zonedTimeToUtc', () => {
 
 describe('utcToZoned', () => {
   it('gives the local date, time and ISO weekday', () => {
-    expect(utcToZoned(new Date('2026-12-03T14:00:00Z'), NY)).toEqual({ date: '2026-12-03', time: '09:00', minutesOfDay: 540, isoWeekday: 4 });
+    expect(utcToZoned(new Date('2026-12-03T14:00:00Z'), NY)).toEqual({
+      date: '2026-12-03',
+      time: '09:00',
+      minutesOfDay: 540,
+      isoWeekday: 4,
+    });
   });
 
   it('reports local midnight as 00:00 of the new day', () => {
-    expect(utcToZoned(new Date('2026-12-03T05:00:00Z'), NY)).toEqual({ date: '2026-12-03', time: '00:00', minutesOfDay: 0, isoWeekday: 4 });
+    expect(utcToZoned(new Date('2026-12-03T05:00:00Z'), NY)).toEqual({
+      date: '2026-12-03',
+      time: '00:00',
+      minutesOfDay: 0,
+      isoWeekday: 4,
+    });
     expect(utcToZoned(new Date('2026-12-03T04:59:00Z'), NY).date).toBe('2026-12-02');
   });
 

@@ -3,7 +3,14 @@ import type { Tx } from '@/lib/db';
 import type { EligibilityCandidate } from '@/lib/eligibility/types';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
-import { DIAGNOSIS_CODES, FACT_CODES, LAB_CODES, MEDICATION_CLASSES, NUMERIC_MEASURE_CODES, type Sex } from '@/lib/measures/vocabulary';
+import {
+  DIAGNOSIS_CODES,
+  FACT_CODES,
+  LAB_CODES,
+  MEDICATION_CLASSES,
+  NUMERIC_MEASURE_CODES,
+  type Sex,
+} from '@/lib/measures/vocabulary';
 
 // The engine's view of candidates, straight from the database. A single check and
 // the batch pre-screen both come through here, so they can never see different
@@ -68,24 +75,41 @@ function toEligibilityCandidate(row: Row): EligibilityCandidate {
   if (row.isVeteran !== null) data.facts.push({ code: 'veteran', value: row.isVeteran, recordedAt: row.referralDate });
   if (row.items === null) return data;
   for (const item of row.items.split(ROW_SEPARATOR)) {
-    const [kind, code, valueNumText, valueBoolText, ulnText, llnText, lastDoseText, isCurrentText, measuredOn] = item.split(FIELD_SEPARATOR);
+    const [kind, code, valueNumText, valueBoolText, ulnText, llnText, lastDoseText, isCurrentText, measuredOn] =
+      item.split(FIELD_SEPARATOR);
     const valueNum = num(valueNumText);
     const valueBool = bool(valueBoolText);
     switch (kind) {
       case 'NUMERIC':
-        if (NUMERIC.has(code) && valueNum !== null) data.measurements.push({ code: code as never, value: valueNum, measuredAt: measuredOn });
+        if (NUMERIC.has(code) && valueNum !== null)
+          data.measurements.push({ code: code as never, value: valueNum, measuredAt: measuredOn });
         break;
       case 'LAB':
-        if (LAB.has(code) && valueNum !== null) data.labs.push({ code: code as never, value: valueNum, uln: num(ulnText), lln: num(llnText), measuredAt: measuredOn });
+        if (LAB.has(code) && valueNum !== null)
+          data.labs.push({
+            code: code as never,
+            value: valueNum,
+            uln: num(ulnText),
+            lln: num(llnText),
+            measuredAt: measuredOn,
+          });
         break;
       case 'DIAGNOSIS':
-        if (DIAGNOSIS.has(code) && valueBool !== null) data.diagnoses.push({ code: code as never, isPresent: valueBool, recordedAt: measuredOn });
+        if (DIAGNOSIS.has(code) && valueBool !== null)
+          data.diagnoses.push({ code: code as never, isPresent: valueBool, recordedAt: measuredOn });
         break;
       case 'MEDICATION':
-        if (MEDICATION.has(code)) data.medications.push({ class: code as never, lastDoseAt: lastDoseText === '' ? null : lastDoseText, isCurrent: bool(isCurrentText) === true, recordedAt: measuredOn });
+        if (MEDICATION.has(code))
+          data.medications.push({
+            class: code as never,
+            lastDoseAt: lastDoseText === '' ? null : lastDoseText,
+            isCurrent: bool(isCurrentText) === true,
+            recordedAt: measuredOn,
+          });
         break;
       case 'FACT':
-        if (FACT.has(code) && valueBool !== null) data.facts.push({ code: code as never, value: valueBool, recordedAt: measuredOn });
+        if (FACT.has(code) && valueBool !== null)
+          data.facts.push({ code: code as never, value: valueBool, recordedAt: measuredOn });
         break;
     }
   }
@@ -103,7 +127,9 @@ export async function loadCandidateData(db: Tx, selection: CandidateSelection): 
     conditions.push(Prisma.sql`c.id = ANY(${[...selection.candidateIds]}::text[])`);
   }
   if (selection.notEnrolledInTrialId !== undefined) {
-    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."candidateId" = c.id AND e."trialId" = ${selection.notEnrolledInTrialId})`);
+    conditions.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."candidateId" = c.id AND e."trialId" = ${selection.notEnrolledInTrialId})`,
+    );
   }
   if (selection.atStage !== undefined) {
     conditions.push(
@@ -124,5 +150,10 @@ export async function loadCandidateData(db: Tx, selection: CandidateSelection): 
     ) m ON true
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY c."lastName", c."firstName", c.id`;
-  return rows.map((row) => ({ id: row.id, firstName: row.firstName, lastName: row.lastName, data: toEligibilityCandidate(row) }));
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    data: toEligibilityCandidate(row),
+  }));
 }

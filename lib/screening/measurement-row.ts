@@ -1,7 +1,18 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { NormalizedMeasurement } from '@/lib/measures/measurement-input';
-import { DIAGNOSES, FACTS, LABS, MEDICATIONS, NUMERIC_MEASURES, type DiagnosisCode, type FactCode, type LabCode, type MedicationClass, type NumericMeasureCode } from '@/lib/measures/vocabulary';
+import {
+  DIAGNOSES,
+  FACTS,
+  LABS,
+  MEDICATIONS,
+  NUMERIC_MEASURES,
+  type DiagnosisCode,
+  type FactCode,
+  type LabCode,
+  type MedicationClass,
+  type NumericMeasureCode,
+} from '@/lib/measures/vocabulary';
 import type { MeasurementDto, MeasurementKindValue } from './types';
 
 // Between the vocabulary's normalized entry and the Measurement table: codes are
@@ -17,7 +28,11 @@ export function toIsoDay(date: Date): string {
 }
 
 /** The Measurement row for one normalized entry. */
-export function toMeasurementData(candidateId: string, enteredById: string, m: NormalizedMeasurement): Prisma.MeasurementUncheckedCreateInput {
+export function toMeasurementData(
+  candidateId: string,
+  enteredById: string,
+  m: NormalizedMeasurement,
+): Prisma.MeasurementUncheckedCreateInput {
   const base = { candidateId, enteredById };
   switch (m.type) {
     case 'number': {
@@ -35,7 +50,16 @@ export function toMeasurementData(candidateId: string, enteredById: string, m: N
       };
     }
     case 'lab':
-      return { ...base, kind: 'LAB', code: m.code, valueNum: m.value, unit: m.unit, uln: m.uln, lln: m.lln, measuredOn: fromIsoDay(m.measuredAt) };
+      return {
+        ...base,
+        kind: 'LAB',
+        code: m.code,
+        valueNum: m.value,
+        unit: m.unit,
+        uln: m.uln,
+        lln: m.lln,
+        measuredOn: fromIsoDay(m.measuredAt),
+      };
     case 'diagnosis':
       return { ...base, kind: 'DIAGNOSIS', code: m.code, valueBool: m.isPresent, measuredOn: fromIsoDay(m.recordedAt) };
     case 'medication':
@@ -52,7 +76,13 @@ export function toMeasurementData(candidateId: string, enteredById: string, m: N
   }
 }
 
-const PREFIX: Record<MeasurementKindValue, string> = { NUMERIC: '', LAB: '', DIAGNOSIS: 'dx:', MEDICATION: 'med:', FACT: 'fact:' };
+const PREFIX: Record<MeasurementKindValue, string> = {
+  NUMERIC: '',
+  LAB: '',
+  DIAGNOSIS: 'dx:',
+  MEDICATION: 'med:',
+  FACT: 'fact:',
+};
 
 function labelOf(kind: MeasurementKindValue, code: string): string {
   switch (kind) {

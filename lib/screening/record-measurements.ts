@@ -29,8 +29,16 @@ type Options = {
  * never go stale against a newer weight. A BMI entered directly is stored as
  * entered and wins when it is at least as recent as the weight and height.
  */
-export async function recordMeasurements({ candidateId, inputs, ctx, today = clinicToday() }: Options): Promise<MeasurementDto[]> {
-  if (inputs.length === 0) throw new AppError('VALIDATION_FAILED', 'Send at least one measurement.', { fields: { _: ['Send at least one measurement.'] } });
+export async function recordMeasurements({
+  candidateId,
+  inputs,
+  ctx,
+  today = clinicToday(),
+}: Options): Promise<MeasurementDto[]> {
+  if (inputs.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Send at least one measurement.', {
+      fields: { _: ['Send at least one measurement.'] },
+    });
 
   const normalized: NormalizedMeasurement[] = [];
   const fields: FieldErrors = {};
@@ -41,7 +49,11 @@ export async function recordMeasurements({ candidateId, inputs, ctx, today = cli
   });
   if (Object.keys(fields).length > 0) {
     const bad = new Set(Object.keys(fields).map((key) => key.split('.')[0])).size;
-    throw new AppError('VALIDATION_FAILED', `${bad} of ${inputs.length} measurement${inputs.length === 1 ? ' is' : 's are'} not valid. Nothing was saved.`, { fields });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${bad} of ${inputs.length} measurement${inputs.length === 1 ? ' is' : 's are'} not valid. Nothing was saved.`,
+      { fields },
+    );
   }
 
   return prisma.$transaction(async (tx) => {
@@ -51,7 +63,12 @@ export async function recordMeasurements({ candidateId, inputs, ctx, today = cli
     const rows = [];
     // One by one (not createMany) so the answer carries every row's id in input order.
     for (const measurement of normalized) {
-      rows.push(await tx.measurement.create({ data: toMeasurementData(candidateId, ctx.user.id, measurement), include: MEASUREMENT_INCLUDE }));
+      rows.push(
+        await tx.measurement.create({
+          data: toMeasurementData(candidateId, ctx.user.id, measurement),
+          include: MEASUREMENT_INCLUDE,
+        }),
+      );
     }
     const dtos = rows.map(toMeasurementDto);
     await ctx.audit(tx, {
@@ -59,21 +76,37 @@ export async function recordMeasurements({ candidateId, inputs, ctx, today = cli
       entityType: 'Candidate',
       entityId: candidateId,
       after: {
-        measurements: dtos.map(({ id, kind, code, valueNum, valueBool, unit, enteredValue, enteredUnit, uln, lln, lastDoseOn, isCurrent, measuredOn }) => ({
-          id,
-          kind,
-          code,
-          valueNum,
-          valueBool,
-          unit,
-          enteredValue,
-          enteredUnit,
-          uln,
-          lln,
-          lastDoseOn,
-          isCurrent,
-          measuredOn,
-        })),
+        measurements: dtos.map(
+          ({
+            id,
+            kind,
+            code,
+            valueNum,
+            valueBool,
+            unit,
+            enteredValue,
+            enteredUnit,
+            uln,
+            lln,
+            lastDoseOn,
+            isCurrent,
+            measuredOn,
+          }) => ({
+            id,
+            kind,
+            code,
+            valueNum,
+            valueBool,
+            unit,
+            enteredValue,
+            enteredUnit,
+            uln,
+            lln,
+            lastDoseOn,
+            isCurrent,
+            measuredOn,
+          }),
+        ),
       },
     });
     return dtos;

@@ -16,11 +16,14 @@ describe('self-report forms', () => {
   });
 
   it('uses the PHQ-9’s own item 9 wording, the item that raises the suicidality flag', () => {
-    expect(SELF_REPORT_FORMS.PHQ9!.questions[8].text).toBe('Thoughts that you would be better off dead or of hurting yourself in some way');
+    expect(SELF_REPORT_FORMS.PHQ9!.questions[8].text).toBe(
+      'Thoughts that you would be better off dead or of hurting yourself in some way',
+    );
   });
 
   it('offers no form for licensed or clinician-administered instruments', () => {
-    for (const code of ['BDI_II', 'BPI_SF', 'PROMIS_PI', 'QIDS_SR16', 'PCL5', 'CADSS']) expect(selfReportFormFor(code)).toBeNull();
+    for (const code of ['BDI_II', 'BPI_SF', 'PROMIS_PI', 'QIDS_SR16', 'PCL5', 'CADSS'])
+      expect(selfReportFormFor(code)).toBeNull();
   });
 
   it('names 988 (call or text) and 911 in the crisis resources', () => {

@@ -34,7 +34,8 @@ const FREQUENCY: readonly ResponseOption[] = [
   { value: 3, label: 'Nearly every day' },
 ];
 
-const frequencyItems = (texts: readonly string[]): SelfReportQuestion[] => texts.map((text) => ({ text, options: FREQUENCY }));
+const frequencyItems = (texts: readonly string[]): SelfReportQuestion[] =>
+  texts.map((text) => ({ text, options: FREQUENCY }));
 
 const PHQ9_FORM: SelfReportForm = {
   code: 'PHQ9',
@@ -84,7 +85,11 @@ const NRS_FORM: SelfReportForm = {
   ],
 };
 
-export const SELF_REPORT_FORMS: Partial<Record<InstrumentCode, SelfReportForm>> = { PHQ9: PHQ9_FORM, GAD7: GAD7_FORM, NRS: NRS_FORM };
+export const SELF_REPORT_FORMS: Partial<Record<InstrumentCode, SelfReportForm>> = {
+  PHQ9: PHQ9_FORM,
+  GAD7: GAD7_FORM,
+  NRS: NRS_FORM,
+};
 
 export function selfReportFormFor(instrument: string): SelfReportForm | null {
   return (SELF_REPORT_FORMS as Record<string, SelfReportForm | undefined>)[instrument] ?? null;
@@ -96,7 +101,11 @@ export const CRISIS_RESOURCES = {
   message:
     'Thank you for answering honestly. Your study team will contact you. If you are thinking about harming yourself, please reach out now:',
   contacts: [
-    { label: '988 Suicide & Crisis Lifeline', detail: 'Call or text 988, any time, free and confidential', href: 'tel:988' },
+    {
+      label: '988 Suicide & Crisis Lifeline',
+      detail: 'Call or text 988, any time, free and confidential',
+      href: 'tel:988',
+    },
     { label: 'Text the Lifeline', detail: 'Text 988', href: 'sms:988' },
     { label: 'Emergency', detail: 'If you are in immediate danger, call 911', href: 'tel:911' },
   ],

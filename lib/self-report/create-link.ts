@@ -38,26 +38,54 @@ export async function createSelfReportLink(options: {
       await assertSelfReportSlot(tx, { enrollmentId, instrument: input.instrument, timepoint: input.timepoint });
       const slot = { enrollmentId, instrument: input.instrument, timepoint: input.timepoint };
       const recorded = await tx.assessment.findFirst({ where: { ...slot, supersededAt: null }, select: { id: true } });
-      if (recorded) throw new AppError('CONFLICT', `This ${input.instrument} is already recorded for ${input.timepoint}.`, { details: { assessmentId: recorded.id } });
-      const candidate = await tx.enrollment.findUniqueOrThrow({ where: { id: enrollmentId }, select: { candidate: { select: { firstName: true, email: true } } } });
+      if (recorded)
+        throw new AppError('CONFLICT', `This ${input.instrument} is already recorded for ${input.timepoint}.`, {
+          details: { assessmentId: recorded.id },
+        });
+      const candidate = await tx.enrollment.findUniqueOrThrow({
+        where: { id: enrollmentId },
+        select: { candidate: { select: { firstName: true, email: true } } },
+      });
       if (input.send === 'email' && !candidate.candidate.email) {
-        throw new AppError('VALIDATION_FAILED', undefined, { fields: { send: ['This participant has no email address on file; copy the link instead.'] } });
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          fields: { send: ['This participant has no email address on file; copy the link instead.'] },
+        });
       }
-      const withdrawn = await tx.selfReportLink.updateMany({ where: { ...slot, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+      const withdrawn = await tx.selfReportLink.updateMany({
+        where: { ...slot, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { revokedAt: now },
+      });
       const { token, tokenHash } = newToken();
       const expiresAt = new Date(now.getTime() + DEFAULT_LINK_TTL_DAYS * DAY_MS);
       const isEmail = input.send === 'email';
       const link = await tx.selfReportLink.create({
-        data: { ...slot, tokenHash, channel: isEmail ? 'EMAIL' : 'LINK', expiresAt, createdById: ctx.user.id, emailsSent: isEmail ? 1 : 0, lastSentAt: isEmail ? now : null },
+        data: {
+          ...slot,
+          tokenHash,
+          channel: isEmail ? 'EMAIL' : 'LINK',
+          expiresAt,
+          createdById: ctx.user.id,
+          emailsSent: isEmail ? 1 : 0,
+          lastSentAt: isEmail ? now : null,
+        },
       });
       const url = selfReportUrl(baseUrl, token);
       await ctx.audit(tx, {
         action: 'self_report.link_create',
         entityType: 'SelfReportLink',
         entityId: link.id,
-        after: { ...slot, channel: link.channel, expiresAt: expiresAt.toISOString(), withdrawnEarlierLinks: withdrawn.count },
+        after: {
+          ...slot,
+          channel: link.channel,
+          expiresAt: expiresAt.toISOString(),
+          withdrawnEarlierLinks: withdrawn.count,
+        },
       });
-      if (isEmail) await sendMail({ to: candidate.candidate.email!, ...linkEmail({ firstName: candidate.candidate.firstName, url, expiresAt, isReminder: false }) });
+      if (isEmail)
+        await sendMail({
+          to: candidate.candidate.email!,
+          ...linkEmail({ firstName: candidate.candidate.firstName, url, expiresAt, isReminder: false }),
+        });
       return { id: link.id, url, expiresAt: expiresAt.toISOString(), emailed: isEmail };
     },
     { timeout: 30_000 },

@@ -12,6 +12,7 @@ export async function getSelfReport(options: { token: string; ip: string | null 
   await assertNotGuessing(options.ip);
   const link = await resolveLink(prisma, options);
   const form = selfReportFormFor(link.instrument);
-  if (!form) throw new AppError('GONE', 'This questionnaire is no longer offered online. Please contact your study team.');
+  if (!form)
+    throw new AppError('GONE', 'This questionnaire is no longer offered online. Please contact your study team.');
   return { firstName: link.firstName, form, expiresAt: link.expiresAt.toISOString() };
 }

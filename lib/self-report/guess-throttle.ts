@@ -11,9 +11,13 @@ const keyFor = (ip: string | null) => `self-report-miss:${ip ?? 'unknown'}`;
 export async function assertNotGuessing(ip: string | null): Promise<void> {
   const state = await peekRateLimit(keyFor(ip), SELF_REPORT_GUESS_LIMIT);
   if (state.isLimited) {
-    throw new AppError('RATE_LIMITED', 'Too many links were tried from this address. Wait a few minutes and try again.', {
-      details: { retryAfterSeconds: state.retryAfterSeconds },
-    });
+    throw new AppError(
+      'RATE_LIMITED',
+      'Too many links were tried from this address. Wait a few minutes and try again.',
+      {
+        details: { retryAfterSeconds: state.retryAfterSeconds },
+      },
+    );
   }
 }
 

@@ -7,7 +7,9 @@ import { formatClinicTime } from '@/lib/clinic/clinic-time';
 export function linkEmail(options: { firstName: string; url: string; expiresAt: Date; isReminder: boolean }) {
   const { firstName, url, expiresAt, isReminder } = options;
   const until = formatClinicTime(expiresAt);
-  const opening = isReminder ? 'A reminder from your study team: a short form is waiting for you.' : 'Your study team has a short form for you to fill in.';
+  const opening = isReminder
+    ? 'A reminder from your study team: a short form is waiting for you.'
+    : 'Your study team has a short form for you to fill in.';
   const text = [
     `Hello ${firstName},`,
     '',
@@ -19,5 +21,8 @@ export function linkEmail(options: { firstName: string; url: string; expiresAt: 
     '',
     'Your study team',
   ].join('\n');
-  return { subject: isReminder ? 'Reminder: a short form from your study team' : 'A short form from your study team', text };
+  return {
+    subject: isReminder ? 'Reminder: a short form from your study team' : 'A short form from your study team',
+    text,
+  };
 }

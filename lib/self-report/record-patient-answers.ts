@@ -19,14 +19,24 @@ export type PatientAnswersResult = { recorded: true; assessmentId: string; crisi
  */
 export async function recordPatientAnswers(
   tx: Tx,
-  options: { link: { id: string; enrollmentId: string; instrument: string; timepoint: string }; items: ReadonlyArray<number | null>; channel: 'LINK' | 'TABLET'; meta: { requestId: string | null; ipAddress: string | null }; now?: Date },
+  options: {
+    link: { id: string; enrollmentId: string; instrument: string; timepoint: string };
+    items: ReadonlyArray<number | null>;
+    channel: 'LINK' | 'TABLET';
+    meta: { requestId: string | null; ipAddress: string | null };
+    now?: Date;
+  },
 ): Promise<PatientAnswersResult> {
   const { link, items, channel, meta, now = new Date() } = options;
   const score = scoreOrThrow(link.instrument, items);
   const slot = { enrollmentId: link.enrollmentId, instrument: link.instrument, timepoint: link.timepoint };
   await lockAssessmentSlot(tx, slot);
   const existing = await tx.assessment.findFirst({ where: { ...slot, supersededAt: null }, select: { id: true } });
-  if (existing) throw new AppError('GONE', 'Your study team has already recorded this questionnaire. Thank you — there is nothing more to do.');
+  if (existing)
+    throw new AppError(
+      'GONE',
+      'Your study team has already recorded this questionnaire. Thank you — there is nothing more to do.',
+    );
   const row = await tx.assessment.create({
     data: {
       ...slot,
@@ -43,13 +53,33 @@ export async function recordPatientAnswers(
     },
   });
   await tx.selfReportLink.update({ where: { id: link.id }, data: { usedAt: now } });
-  const summary = { ...slot, source: 'PATIENT', channel, total: score.total, severity: score.severity, flags: score.flags };
+  const summary = {
+    ...slot,
+    source: 'PATIENT',
+    channel,
+    total: score.total,
+    severity: score.severity,
+    flags: score.flags,
+  };
   const actor = { actorId: null, actorLabel: PARTICIPANT_LABEL, requestId: meta.requestId, ipAddress: meta.ipAddress };
-  await recordAuditEvent(tx, { ...actor, action: 'assessment.record', entityType: 'Assessment', entityId: row.id, after: { ...summary, items } });
+  await recordAuditEvent(tx, {
+    ...actor,
+    action: 'assessment.record',
+    entityType: 'Assessment',
+    entityId: row.id,
+    after: { ...summary, items },
+  });
   const suicidality = alertingFlags(score.flags);
   const isAlert = suicidality.length > 0;
   if (isAlert) {
-    await recordAuditEvent(tx, { ...actor, action: 'assessment.safety_flag', entityType: 'Assessment', entityId: row.id, after: { ...summary, flags: suicidality }, reason: 'Suicidality item answered by the participant on a self-report.' });
+    await recordAuditEvent(tx, {
+      ...actor,
+      action: 'assessment.safety_flag',
+      entityType: 'Assessment',
+      entityId: row.id,
+      after: { ...summary, flags: suicidality },
+      reason: 'Suicidality item answered by the participant on a self-report.',
+    });
     await openAssessmentAlerts(tx, {
       assessment: { id: row.id, enrollmentId: link.enrollmentId, flags: suicidality, items },
       source: 'PATIENT',

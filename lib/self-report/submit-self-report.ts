@@ -6,11 +6,20 @@ import { recordPatientAnswers, type PatientAnswersResult } from './record-patien
 import { resolveLink } from './resolve-link';
 
 /** The participant sends their answers through a link: once (410 after), checked and scored like staff entries. */
-export async function submitSelfReport(options: { token: string; items: ReadonlyArray<number | null>; request: RequestContext }): Promise<PatientAnswersResult> {
+export async function submitSelfReport(options: {
+  token: string;
+  items: ReadonlyArray<number | null>;
+  request: RequestContext;
+}): Promise<PatientAnswersResult> {
   const { token, items, request } = options;
   await assertNotGuessing(request.ipAddress);
   return prisma.$transaction(async (tx) => {
     const link = await resolveLink(tx, { token, ip: request.ipAddress, lock: true });
-    return recordPatientAnswers(tx, { link, items, channel: 'LINK', meta: { requestId: request.requestId, ipAddress: request.ipAddress } });
+    return recordPatientAnswers(tx, {
+      link,
+      items,
+      channel: 'LINK',
+      meta: { requestId: request.requestId, ipAddress: request.ipAddress },
+    });
   });
 }

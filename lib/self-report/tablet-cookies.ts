@@ -13,7 +13,13 @@ const isSecure = () => (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 
 export function enterTabletMode(cookies: CookieJar, token: string): void {
   for (const name of SESSION_COOKIES) cookies.delete(name);
-  cookies.set(TABLET_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: isSecure(), path: '/', maxAge: TABLET_SESSION_HOURS * 3600 });
+  cookies.set(TABLET_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isSecure(),
+    path: '/',
+    maxAge: TABLET_SESSION_HOURS * 3600,
+  });
 }
 
 export function leaveTabletMode(cookies: CookieJar): void {

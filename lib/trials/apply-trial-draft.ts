@@ -71,30 +71,40 @@ export const SCALAR_KEYS = [
   'coverageNote',
 ] as const satisfies ReadonlyArray<keyof TrialDraft>;
 
-const jsonOrNull = (value: unknown) => (value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue));
-const jsonOrUndefined = (value: unknown) => (value === null || value === undefined ? undefined : (value as Prisma.InputJsonValue));
+const jsonOrNull = (value: unknown) =>
+  value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+const jsonOrUndefined = (value: unknown) =>
+  value === null || value === undefined ? undefined : (value as Prisma.InputJsonValue);
 
 /** Key-order-insensitive JSON for comparing rules and protocols. */
 function stable(value: unknown): string {
   return JSON.stringify(value ?? null, (_, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
-
 
 /**
  * Loads the trial's current state and (unless `lock: false`, for read-only
  * previews) locks its row until the transaction ends, so two edits of one trial
  * run one after the other.
  */
-export async function loadTrialState(tx: Tx, trialId: string, { lock = true }: { lock?: boolean } = {}): Promise<TrialState> {
+export async function loadTrialState(
+  tx: Tx,
+  trialId: string,
+  { lock = true }: { lock?: boolean } = {},
+): Promise<TrialState> {
   if (lock) await tx.$queryRaw`SELECT id FROM "Trial" WHERE id = ${trialId} FOR UPDATE`;
   const trial = await tx.trial.findUnique({
     where: { id: trialId },
     include: {
       sites: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       outcomes: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
-      arms: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], include: { _count: { select: { enrollments: true, allocationEntries: true } } } },
+      arms: {
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+        include: { _count: { select: { enrollments: true, allocationEntries: true } } },
+      },
       interventions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { arms: { select: { armId: true } } } },
       protocolVersions: { orderBy: { number: 'desc' }, take: 1 },
     },
@@ -106,7 +116,10 @@ export async function loadTrialState(tx: Tx, trialId: string, { lock = true }: {
   const [criteria, dosing, plan, screened] = await Promise.all([
     tx.criterion.findMany({ where: { protocolVersionId: version.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
     tx.armDosing.findMany({ where: { protocolVersionId: version.id } }),
-    tx.assessmentPlanItem.findMany({ where: { protocolVersionId: version.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    tx.assessmentPlanItem.findMany({
+      where: { protocolVersionId: version.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
     countScreened(tx, trialId),
   ]);
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
@@ -156,7 +169,14 @@ export async function loadTrialState(tx: Tx, trialId: string, { lock = true }: {
     assessmentPlan: plan.flatMap((item) => {
       const timepoint = parseTimepointCode(item.timepoint);
       if (!timepoint) return [];
-      return [{ instrument: item.instrument as InstrumentCode, timepoint, windowBeforeDays: item.windowBeforeDays, windowAfterDays: item.windowAfterDays }];
+      return [
+        {
+          instrument: item.instrument as InstrumentCode,
+          timepoint,
+          windowBeforeDays: item.windowBeforeDays,
+          windowAfterDays: item.windowAfterDays,
+        },
+      ];
     }),
   };
 
@@ -165,8 +185,22 @@ export async function loadTrialState(tx: Tx, trialId: string, { lock = true }: {
     version: { id: version.id, number: version.number },
     draft,
     armIds: arms.map((arm) => arm.id),
-    arms: new Map(arms.map((arm) => [arm.id, { id: arm.id, label: arm.label, enrollments: arm._count.enrollments, allocationEntries: arm._count.allocationEntries }])),
-    criteria: criteria.map((criterion) => ({ id: criterion.id, byId: criterion.ruleConfirmedById, at: criterion.ruleConfirmedAt })),
+    arms: new Map(
+      arms.map((arm) => [
+        arm.id,
+        {
+          id: arm.id,
+          label: arm.label,
+          enrollments: arm._count.enrollments,
+          allocationEntries: arm._count.allocationEntries,
+        },
+      ]),
+    ),
+    criteria: criteria.map((criterion) => ({
+      id: criterion.id,
+      byId: criterion.ruleConfirmedById,
+      at: criterion.ruleConfirmedAt,
+    })),
     hasScreenings: screened > 0,
   };
 }
@@ -205,7 +239,9 @@ function criteriaOrder(draft: TrialDraft): string {
 /** Whether applying `next` to `state` amends the protocol, and what changes. */
 export function planChange(state: TrialState, next: NextTrial): { changes: TrialChange[]; isProtocolChange: boolean } {
   const { changes, isProtocolChange } = diffTrialDrafts(state.draft, next.draft);
-  const armSetChanged = stable([...state.armIds].sort()) !== stable(next.armIds.filter((id): id is string => id !== null).sort()) || next.armIds.includes(null);
+  const armSetChanged =
+    stable([...state.armIds].sort()) !== stable(next.armIds.filter((id): id is string => id !== null).sort()) ||
+    next.armIds.includes(null);
   // Reordering criteria is not a field change for the diff, but it rewrites a frozen version.
   const reordered = criteriaOrder(state.draft) !== criteriaOrder(next.draft);
   return { changes, isProtocolChange: isProtocolChange || armSetChanged || reordered };
@@ -214,21 +250,35 @@ export function planChange(state: TrialState, next: NextTrial): { changes: Trial
 function requireReason(reason: string | null | undefined): string {
   const text = reason?.trim();
   if (!text) {
-    throw new AppError('VALIDATION_FAILED', 'Someone has been screened under the current protocol, so this change creates a new protocol version. Say why.', {
-      fields: { amendmentReason: ['Give the reason for this protocol amendment.'] },
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Someone has been screened under the current protocol, so this change creates a new protocol version. Say why.',
+      {
+        fields: { amendmentReason: ['Give the reason for this protocol amendment.'] },
+      },
+    );
   }
   return text;
 }
 
 /** Keeps who confirmed a rule as long as the criterion and its rule are unchanged. */
-function confirmations(state: TrialState, next: TrialDraft, actorId: string, now: Date, reconfirm: number | null): Confirmation[] {
+function confirmations(
+  state: TrialState,
+  next: TrialDraft,
+  actorId: string,
+  now: Date,
+  reconfirm: number | null,
+): Confirmation[] {
   const used = new Set<number>();
   return next.criteria.map((criterion, index) => {
     if (criterion.rule === null) return { byId: null, at: null };
     if (index === reconfirm) return { byId: actorId, at: now };
     const match = state.draft.criteria.findIndex(
-      (old, i) => !used.has(i) && old.kind === criterion.kind && old.text === criterion.text && stable(old.rule) === stable(criterion.rule),
+      (old, i) =>
+        !used.has(i) &&
+        old.kind === criterion.kind &&
+        old.text === criterion.text &&
+        stable(old.rule) === stable(criterion.rule),
     );
     if (match === -1) return { byId: actorId, at: now };
     used.add(match);
@@ -242,8 +292,10 @@ function removedArms(state: TrialState, next: NextTrial): string[] {
   const removed = state.armIds.filter((id) => !keep.has(id));
   for (const id of removed) {
     const arm = state.arms.get(id)!;
-    if (arm.enrollments > 0) throw new AppError('CONFLICT', `Arm "${arm.label}" has enrolled participants and cannot be removed.`);
-    if (arm.allocationEntries > 0) throw new AppError('CONFLICT', `Arm "${arm.label}" is in the randomization list and cannot be removed.`);
+    if (arm.enrollments > 0)
+      throw new AppError('CONFLICT', `Arm "${arm.label}" has enrolled participants and cannot be removed.`);
+    if (arm.allocationEntries > 0)
+      throw new AppError('CONFLICT', `Arm "${arm.label}" is in the randomization list and cannot be removed.`);
   }
   return removed;
 }
@@ -255,16 +307,25 @@ async function writeArms(tx: Tx, state: TrialState, next: NextTrial, isAmendment
     // Edited in place, the current version's dosing goes with the arm. A version
     // that stays in the history keeps its dosing row, which keeps the arm alive
     // (onDelete: Restrict): that removal answers 409 (see toAppError, P2003).
-    if (!isAmendment) await tx.armDosing.deleteMany({ where: { armId: { in: removed }, protocolVersionId: state.version.id } });
+    if (!isAmendment)
+      await tx.armDosing.deleteMany({ where: { armId: { in: removed }, protocolVersionId: state.version.id } });
     await tx.arm.deleteMany({ where: { id: { in: removed } } });
   }
   // Park renamed arms on temporary labels first so swapping two labels never collides.
-  const renamed = next.armIds.flatMap((id, index) => (id !== null && state.arms.get(id)!.label !== next.draft.arms[index].label ? [id] : []));
+  const renamed = next.armIds.flatMap((id, index) =>
+    id !== null && state.arms.get(id)!.label !== next.draft.arms[index].label ? [id] : [],
+  );
   for (const id of renamed) await tx.arm.update({ where: { id }, data: { label: `~renaming~${id}` } });
 
   const ids: string[] = [];
   for (const [position, arm] of next.draft.arms.entries()) {
-    const data = { label: arm.label, type: arm.type, description: arm.description, allocationWeight: arm.allocationWeight, position };
+    const data = {
+      label: arm.label,
+      type: arm.type,
+      description: arm.description,
+      allocationWeight: arm.allocationWeight,
+      position,
+    };
     const id = next.armIds[position];
     if (id === null) ids.push((await tx.arm.create({ data: { ...data, trialId }, select: { id: true } })).id);
     else {
@@ -275,7 +336,12 @@ async function writeArms(tx: Tx, state: TrialState, next: NextTrial, isAmendment
   return ids;
 }
 
-async function writeInterventions(tx: Tx, trialId: string, draft: TrialDraft, armIdByLabel: Map<string, string>): Promise<void> {
+async function writeInterventions(
+  tx: Tx,
+  trialId: string,
+  draft: TrialDraft,
+  armIdByLabel: Map<string, string>,
+): Promise<void> {
   await tx.intervention.deleteMany({ where: { trialId } });
   for (const item of draft.interventions) {
     await tx.intervention.create({
@@ -301,9 +367,19 @@ function planRows(versionId: string, draft: TrialDraft) {
 }
 
 /** Writes criteria, dosing and plan into a brand-new protocol version. */
-async function writeNewVersion(options: { tx: Tx; state: TrialState; draft: TrialDraft; armIds: string[]; confirmed: Confirmation[]; reason: string; actorId: string }) {
+async function writeNewVersion(options: {
+  tx: Tx;
+  state: TrialState;
+  draft: TrialDraft;
+  armIds: string[];
+  confirmed: Confirmation[];
+  reason: string;
+  actorId: string;
+}) {
   const { tx, state, draft, armIds, confirmed, reason, actorId } = options;
-  const version = await tx.protocolVersion.create({ data: { trialId: state.trial.id, number: state.version.number + 1, reason, createdById: actorId } });
+  const version = await tx.protocolVersion.create({
+    data: { trialId: state.trial.id, number: state.version.number + 1, reason, createdById: actorId },
+  });
   await tx.criterion.createMany({
     data: draft.criteria.map((criterion, position) => ({
       protocolVersionId: version.id,
@@ -329,12 +405,21 @@ async function writeNewVersion(options: { tx: Tx; state: TrialState; draft: Tria
 }
 
 /** Rewrites the current protocol version's criteria, dosing and plan, keeping criterion ids where the wording is unchanged. */
-async function writeInPlace(options: { tx: Tx; state: TrialState; draft: TrialDraft; armIds: string[]; confirmed: Confirmation[]; planChanged: boolean }) {
+async function writeInPlace(options: {
+  tx: Tx;
+  state: TrialState;
+  draft: TrialDraft;
+  armIds: string[];
+  confirmed: Confirmation[];
+  planChanged: boolean;
+}) {
   const { tx, state, draft, armIds, confirmed, planChanged } = options;
   const versionId = state.version.id;
   const used = new Set<number>();
   const matchIndex = draft.criteria.map((criterion) => {
-    const i = state.draft.criteria.findIndex((old, index) => !used.has(index) && old.kind === criterion.kind && old.text === criterion.text);
+    const i = state.draft.criteria.findIndex(
+      (old, index) => !used.has(index) && old.kind === criterion.kind && old.text === criterion.text,
+    );
     if (i !== -1) used.add(i);
     return i;
   });
@@ -351,16 +436,28 @@ async function writeInPlace(options: { tx: Tx; state: TrialState; draft: TrialDr
     const i = matchIndex[position];
     if (i === -1) {
       await tx.criterion.create({
-        data: { ...data, protocolVersionId: versionId, rule: jsonOrUndefined(criterion.rule), suggestedRule: jsonOrUndefined(criterion.suggestedRule) },
+        data: {
+          ...data,
+          protocolVersionId: versionId,
+          rule: jsonOrUndefined(criterion.rule),
+          suggestedRule: jsonOrUndefined(criterion.suggestedRule),
+        },
       });
       continue;
     }
     const old = state.draft.criteria[i];
     const row = state.criteria[i];
     const isSame =
-      i === position && stable(old.rule) === stable(criterion.rule) && stable(old.suggestedRule) === stable(criterion.suggestedRule) && row.byId === data.ruleConfirmedById && row.at?.getTime() === data.ruleConfirmedAt?.getTime();
+      i === position &&
+      stable(old.rule) === stable(criterion.rule) &&
+      stable(old.suggestedRule) === stable(criterion.suggestedRule) &&
+      row.byId === data.ruleConfirmedById &&
+      row.at?.getTime() === data.ruleConfirmedAt?.getTime();
     if (!isSame) {
-      await tx.criterion.update({ where: { id: row.id }, data: { ...data, rule: jsonOrNull(criterion.rule), suggestedRule: jsonOrNull(criterion.suggestedRule) } });
+      await tx.criterion.update({
+        where: { id: row.id },
+        data: { ...data, rule: jsonOrNull(criterion.rule), suggestedRule: jsonOrNull(criterion.suggestedRule) },
+      });
     }
   }
   for (const [index, arm] of draft.arms.entries()) {
@@ -403,8 +500,10 @@ export async function applyTrialDraft(options: {
   checkDraftConsistency(next.draft);
   const { changes, isProtocolChange } = planChange(state, next);
   const reconfirm = options.reconfirmCriterion ?? null;
-  const needsReconfirm = reconfirm !== null && next.draft.criteria[reconfirm]?.rule !== null && state.criteria[reconfirm]?.byId === null;
-  if (changes.length === 0 && !isProtocolChange && !needsReconfirm) return { changes, amendedToVersion: null, written: false, before: {}, after: {} };
+  const needsReconfirm =
+    reconfirm !== null && next.draft.criteria[reconfirm]?.rule !== null && state.criteria[reconfirm]?.byId === null;
+  if (changes.length === 0 && !isProtocolChange && !needsReconfirm)
+    return { changes, amendedToVersion: null, written: false, before: {}, after: {} };
 
   removedArms(state, next);
   const amend = isProtocolChange && state.hasScreenings;
@@ -413,8 +512,14 @@ export async function applyTrialDraft(options: {
   const draft = next.draft;
 
   if (draft.nctId !== null && draft.nctId !== state.draft.nctId) {
-    const taken = await tx.trial.findFirst({ where: { nctId: draft.nctId, id: { not: trialId } }, select: { id: true } });
-    if (taken) throw new AppError('CONFLICT', `Another trial already has NCT id ${draft.nctId}.`, { fields: { nctId: ['Another trial already has this NCT id.'] } });
+    const taken = await tx.trial.findFirst({
+      where: { nctId: draft.nctId, id: { not: trialId } },
+      select: { id: true },
+    });
+    if (taken)
+      throw new AppError('CONFLICT', `Another trial already has NCT id ${draft.nctId}.`, {
+        fields: { nctId: ['Another trial already has this NCT id.'] },
+      });
   }
 
   const keys = new Set(changes.map((change) => topLevelKey(change.path)));
@@ -429,7 +534,9 @@ export async function applyTrialDraft(options: {
   }
   if (keys.has('outcomes')) {
     await tx.trialOutcome.deleteMany({ where: { trialId } });
-    await tx.trialOutcome.createMany({ data: draft.outcomes.map((outcome, position) => ({ ...outcome, position, trialId })) });
+    await tx.trialOutcome.createMany({
+      data: draft.outcomes.map((outcome, position) => ({ ...outcome, position, trialId })),
+    });
   }
   const armIds = await writeArms(tx, state, next, amend);
   const armIdByLabel = new Map(draft.arms.map((arm, index) => [arm.label, armIds[index]]));
@@ -447,7 +554,11 @@ export async function applyTrialDraft(options: {
       entityType: 'Trial',
       entityId: trialId,
       before: { protocolVersion: state.version.number, protocolVersionId: state.version.id },
-      after: { protocolVersion: version.number, protocolVersionId: version.id, changes: changes.map((change) => change.label) },
+      after: {
+        protocolVersion: version.number,
+        protocolVersionId: version.id,
+        changes: changes.map((change) => change.label),
+      },
       reason,
     });
   } else {

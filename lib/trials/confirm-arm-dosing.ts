@@ -21,7 +21,13 @@ type Options = {
  * amends the protocol (a new version; `amendmentReason` required). Audits
  * `arm.confirm_dosing` in the same transaction.
  */
-export async function confirmArmDosing({ trialId, armId, dosing, amendmentReason, ctx }: Options): Promise<TrialDetail> {
+export async function confirmArmDosing({
+  trialId,
+  armId,
+  dosing,
+  amendmentReason,
+  ctx,
+}: Options): Promise<TrialDetail> {
   return prisma.$transaction(
     async (tx) => {
       const state = await loadTrialState(tx, trialId);
@@ -30,11 +36,18 @@ export async function confirmArmDosing({ trialId, armId, dosing, amendmentReason
       const arm = state.draft.arms[index];
       const protocol = dosing ?? arm.suggestedDosing;
       if (protocol === null) {
-        throw new AppError('VALIDATION_FAILED', 'This arm has no suggested dosing protocol to confirm; send the protocol to confirm.', {
-          fields: { dosing: ['Enter the dosing protocol to confirm.'] },
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'This arm has no suggested dosing protocol to confirm; send the protocol to confirm.',
+          {
+            fields: { dosing: ['Enter the dosing protocol to confirm.'] },
+          },
+        );
       }
-      const draft = { ...state.draft, arms: state.draft.arms.map((item, i) => (i === index ? { ...item, dosing: protocol } : item)) };
+      const draft = {
+        ...state.draft,
+        arms: state.draft.arms.map((item, i) => (i === index ? { ...item, dosing: protocol } : item)),
+      };
       const result = await applyTrialDraft({ tx, state, next: { draft, armIds: state.armIds }, ctx, amendmentReason });
       const detail = (await readTrialDetail(tx, trialId))!;
       if (result.written) {

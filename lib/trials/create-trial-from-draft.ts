@@ -47,13 +47,22 @@ export async function createTrialFromDraft({ tx, draft, source, actorId }: Optio
   const armIdByLabel = new Map<string, string>();
   for (const [position, arm] of draft.arms.entries()) {
     const created = await tx.arm.create({
-      data: { trialId: trial.id, label: arm.label, type: arm.type, description: arm.description, allocationWeight: arm.allocationWeight, position },
+      data: {
+        trialId: trial.id,
+        label: arm.label,
+        type: arm.type,
+        description: arm.description,
+        allocationWeight: arm.allocationWeight,
+        position,
+      },
     });
     armIdByLabel.set(arm.label, created.id);
   }
 
   for (const intervention of draft.interventions) {
-    const armIds = intervention.armLabels.map((label) => armIdByLabel.get(label)).filter((id): id is string => Boolean(id));
+    const armIds = intervention.armLabels
+      .map((label) => armIdByLabel.get(label))
+      .filter((id): id is string => Boolean(id));
     await tx.intervention.create({
       data: {
         trialId: trial.id,
@@ -66,7 +75,9 @@ export async function createTrialFromDraft({ tx, draft, source, actorId }: Optio
   }
 
   if (draft.outcomes.length > 0) {
-    await tx.trialOutcome.createMany({ data: draft.outcomes.map((outcome, position) => ({ ...outcome, position, trialId: trial.id })) });
+    await tx.trialOutcome.createMany({
+      data: draft.outcomes.map((outcome, position) => ({ ...outcome, position, trialId: trial.id })),
+    });
   }
 
   const version = await tx.protocolVersion.create({

@@ -8,7 +8,9 @@ import { readTrialDetail } from './get-trial';
 import type { TrialDetail, TrialWriteContext } from './types';
 
 export function duplicateNctId(nctId: string): AppError {
-  return new AppError('CONFLICT', `A trial with NCT id ${nctId} already exists.`, { fields: { nctId: ['A trial with this NCT id already exists.'] } });
+  return new AppError('CONFLICT', `A trial with NCT id ${nctId} already exists.`, {
+    fields: { nctId: ['A trial with this NCT id already exists.'] },
+  });
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -42,7 +44,13 @@ export async function createTrial({ draft, ctx }: { draft: TrialDraft; ctx: Tria
           action: 'trial.create',
           entityType: 'Trial',
           entityId: trial.id,
-          after: { nctId: draft.nctId, title: draft.title, arms: draft.arms.map((arm) => arm.label), criteria: draft.criteria.length, assessmentPlan: draft.assessmentPlan.length },
+          after: {
+            nctId: draft.nctId,
+            title: draft.title,
+            arms: draft.arms.map((arm) => arm.label),
+            criteria: draft.criteria.length,
+            assessmentPlan: draft.assessmentPlan.length,
+          },
         });
         return (await readTrialDetail(tx, trial.id))!;
       },

@@ -17,7 +17,11 @@ function makeDraft(): TrialDraft {
       { label: 'Saline', type: 'PLACEBO_COMPARATOR' },
     ],
     interventions: [{ type: 'DRUG', name: 'Ketamine', armLabels: ['Ketamine'] }],
-    criteria: [criterion('INCLUSION', 'Age 18-65'), criterion('INCLUSION', 'PHQ-9 >= 10'), criterion('EXCLUSION', 'BMI > 40')],
+    criteria: [
+      criterion('INCLUSION', 'Age 18-65'),
+      criterion('INCLUSION', 'PHQ-9 >= 10'),
+      criterion('EXCLUSION', 'BMI > 40'),
+    ],
     outcomes: [{ kind: 'PRIMARY', measure: 'Pain NRS', timeFrame: 'Day 14' }],
     assessmentPlan: [{ instrument: 'PHQ9', timepoint: { kind: 'BASELINE' } }],
   });
@@ -55,7 +59,14 @@ describe('diffTrialDrafts', () => {
       d.arms[0].dosing = { ...NCT06419439_DOSING, maxMgPerSession: 50 };
     });
     expect(diffTrialDrafts(makeDraft(), after)).toEqual({
-      changes: [{ path: 'arms[Ketamine].dosing.maxMgPerSession', label: 'Arm "Ketamine": dosing: maxMgPerSession', before: null, after: 50 }],
+      changes: [
+        {
+          path: 'arms[Ketamine].dosing.maxMgPerSession',
+          label: 'Arm "Ketamine": dosing: maxMgPerSession',
+          before: null,
+          after: 50,
+        },
+      ],
       isProtocolChange: true,
     });
   });
@@ -66,7 +77,10 @@ describe('diffTrialDrafts', () => {
       d.arms[1].description = 'Normal saline';
     });
     const diff = diffTrialDrafts(makeDraft(), after);
-    expect(diff.changes.map((change) => change.path)).toEqual(['arms[Saline].description', 'arms[Saline].suggestedDosing']);
+    expect(diff.changes.map((change) => change.path)).toEqual([
+      'arms[Saline].description',
+      'arms[Saline].suggestedDosing',
+    ]);
     expect(diff.isProtocolChange).toBe(false);
   });
 
@@ -89,7 +103,14 @@ describe('diffTrialDrafts', () => {
       d.criteria.splice(1, 0, criterion('INCLUSION', 'NRS pain >= 4'));
     });
     expect(diffTrialDrafts(makeDraft(), after)).toEqual({
-      changes: [{ path: 'criteria[1]', label: 'Inclusion criterion 2 (NRS pain >= 4) added', before: undefined, after: criterion('INCLUSION', 'NRS pain >= 4') }],
+      changes: [
+        {
+          path: 'criteria[1]',
+          label: 'Inclusion criterion 2 (NRS pain >= 4) added',
+          before: undefined,
+          after: criterion('INCLUSION', 'NRS pain >= 4'),
+        },
+      ],
       isProtocolChange: true,
     });
   });
@@ -101,28 +122,56 @@ describe('diffTrialDrafts', () => {
     });
     const diff = diffTrialDrafts(makeDraft(), after);
     expect(diff.changes).toEqual([
-      { path: 'criteria[1].text', label: 'Inclusion criterion 2 (PHQ-9 >= 15): text', before: 'PHQ-9 >= 10', after: 'PHQ-9 >= 15' },
-      { path: 'criteria[2]', label: 'Exclusion criterion 3 (BMI > 40) removed', before: criterion('EXCLUSION', 'BMI > 40'), after: undefined },
+      {
+        path: 'criteria[1].text',
+        label: 'Inclusion criterion 2 (PHQ-9 >= 15): text',
+        before: 'PHQ-9 >= 10',
+        after: 'PHQ-9 >= 15',
+      },
+      {
+        path: 'criteria[2]',
+        label: 'Exclusion criterion 3 (BMI > 40) removed',
+        before: criterion('EXCLUSION', 'BMI > 40'),
+        after: undefined,
+      },
     ]);
     expect(diff.isProtocolChange).toBe(true);
   });
 
   it('treats a confirmed rule as protocol but a changed suggestion as not', () => {
     const rule = { kind: 'number', measure: 'bmi', op: 'gt', value: 40 } as const;
-    const suggested = diffTrialDrafts(makeDraft(), edit((d) => void (d.criteria[2].suggestedRule = rule)));
+    const suggested = diffTrialDrafts(
+      makeDraft(),
+      edit((d) => void (d.criteria[2].suggestedRule = rule)),
+    );
     expect(suggested.changes.map((change) => change.path)).toEqual(['criteria[2].suggestedRule']);
     expect(suggested.isProtocolChange).toBe(false);
-    const confirmed = diffTrialDrafts(makeDraft(), edit((d) => void (d.criteria[2].rule = rule)));
+    const confirmed = diffTrialDrafts(
+      makeDraft(),
+      edit((d) => void (d.criteria[2].rule = rule)),
+    );
     expect(confirmed.changes.map((change) => change.path)).toEqual(['criteria[2].rule']);
     expect(confirmed.isProtocolChange).toBe(true);
   });
 
   it('ignores a pure reordering of criteria', () => {
-    expect(diffTrialDrafts(makeDraft(), edit((d) => d.criteria.reverse()))).toEqual({ changes: [], isProtocolChange: false });
+    expect(
+      diffTrialDrafts(
+        makeDraft(),
+        edit((d) => d.criteria.reverse()),
+      ),
+    ).toEqual({ changes: [], isProtocolChange: false });
   });
 
   it('reports assessment plan changes as protocol, but not their order', () => {
-    const added = edit((d) => d.assessmentPlan.push({ instrument: 'PHQ9', timepoint: { kind: 'AFTER_SESSION', session: 4 }, windowBeforeDays: 0, windowAfterDays: 2 }));
+    const added = edit((d) =>
+      d.assessmentPlan.push({
+        instrument: 'PHQ9',
+        timepoint: { kind: 'AFTER_SESSION', session: 4 },
+        windowBeforeDays: 0,
+        windowAfterDays: 2,
+      }),
+    );
     expect(diffTrialDrafts(makeDraft(), added).isProtocolChange).toBe(true);
     const reordered = structuredClone(added);
     reordered.assessmentPlan.reverse();
@@ -135,7 +184,10 @@ describe('diffTrialDrafts', () => {
       d.outcomes[0].timeFrame = 'Day 28';
     });
     const diff = diffTrialDrafts(makeDraft(), after);
-    expect(diff.changes.map((change) => change.path)).toEqual(['sites[Second site |  |  | ]', 'outcomes[PRIMARY: Pain NRS].timeFrame']);
+    expect(diff.changes.map((change) => change.path)).toEqual([
+      'sites[Second site |  |  | ]',
+      'outcomes[PRIMARY: Pain NRS].timeFrame',
+    ]);
     expect(diff.isProtocolChange).toBe(false);
   });
 });

@@ -46,7 +46,9 @@ const SCALAR_FIELDS: Array<[keyof TrialDraft, string]> = [
 /** Key-order-insensitive JSON, so {a,b} and {b,a} compare equal. */
 function stable(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -59,7 +61,13 @@ function shorten(text: string): string {
 }
 
 /** Compares two objects field by field (one level), or whole when either side is missing. */
-function diffFields(options: { path: string; label: string; before: object | null | undefined; after: object | null | undefined; out: TrialDraftChange[] }): void {
+function diffFields(options: {
+  path: string;
+  label: string;
+  before: object | null | undefined;
+  after: object | null | undefined;
+  out: TrialDraftChange[];
+}): void {
   const { path, label, before, after, out } = options;
   if (isEqual(before ?? null, after ?? null)) return;
   if (before == null || after == null) {
@@ -69,7 +77,8 @@ function diffFields(options: { path: string; label: string; before: object | nul
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
-    if (!isEqual(b[key], a[key])) out.push({ path: `${path}.${key}`, label: `${label}: ${key}`, before: b[key], after: a[key] });
+    if (!isEqual(b[key], a[key]))
+      out.push({ path: `${path}.${key}`, label: `${label}: ${key}`, before: b[key], after: a[key] });
   }
 }
 
@@ -87,7 +96,8 @@ function diffKeyed<T extends object>(options: {
   const beforeByKey = new Map(before.map((item) => [keyOf(item), item]));
   const afterByKey = new Map(after.map((item) => [keyOf(item), item]));
   for (const [key, item] of beforeByKey) {
-    if (!afterByKey.has(key)) out.push({ path: pathOf(key), label: `${labelOf(key)} removed`, before: item, after: undefined });
+    if (!afterByKey.has(key))
+      out.push({ path: pathOf(key), label: `${labelOf(key)} removed`, before: item, after: undefined });
   }
   for (const [key, item] of afterByKey) {
     const old = beforeByKey.get(key);
@@ -98,8 +108,16 @@ function diffKeyed<T extends object>(options: {
     for (const field of fields) {
       const [b, a] = [old[field], item[field]];
       const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
-      if (isObject(b) && isObject(a)) diffFields({ path: `${pathOf(key)}.${field}`, label: `${labelOf(key)}: ${field}`, before: b as object, after: a as object, out });
-      else if (!isEqual(b, a)) out.push({ path: `${pathOf(key)}.${field}`, label: `${labelOf(key)}: ${field}`, before: b, after: a });
+      if (isObject(b) && isObject(a))
+        diffFields({
+          path: `${pathOf(key)}.${field}`,
+          label: `${labelOf(key)}: ${field}`,
+          before: b as object,
+          after: a as object,
+          out,
+        });
+      else if (!isEqual(b, a))
+        out.push({ path: `${pathOf(key)}.${field}`, label: `${labelOf(key)}: ${field}`, before: b, after: a });
     }
   }
 }
@@ -113,7 +131,10 @@ function diffCriteria(before: Criterion[], after: Criterion[], out: TrialDraftCh
   const usedAfter = new Set<number>();
   const unmatchedBefore: number[] = [];
   before.forEach((criterion, i) => {
-    const j = after.findIndex((candidate, index) => !usedAfter.has(index) && candidate.kind === criterion.kind && candidate.text === criterion.text);
+    const j = after.findIndex(
+      (candidate, index) =>
+        !usedAfter.has(index) && candidate.kind === criterion.kind && candidate.text === criterion.text,
+    );
     if (j === -1) unmatchedBefore.push(i);
     else {
       usedAfter.add(j);
@@ -131,16 +152,28 @@ function diffCriteria(before: Criterion[], after: Criterion[], out: TrialDraftCh
   }
   for (const j of unmatchedAfter) pairs.push([null, j]);
 
-  const labelOf = (criterion: Criterion, index: number) => `${criterion.kind === 'INCLUSION' ? 'Inclusion' : 'Exclusion'} criterion ${index + 1} (${shorten(criterion.text)})`;
+  const labelOf = (criterion: Criterion, index: number) =>
+    `${criterion.kind === 'INCLUSION' ? 'Inclusion' : 'Exclusion'} criterion ${index + 1} (${shorten(criterion.text)})`;
   pairs.sort(([i1, j1], [i2, j2]) => (j1 ?? i1 ?? 0) - (j2 ?? i2 ?? 0));
   for (const [i, j] of pairs) {
     if (j === null && i !== null) {
-      out.push({ path: `criteria[${i}]`, label: `${labelOf(before[i], i)} removed`, before: before[i], after: undefined });
+      out.push({
+        path: `criteria[${i}]`,
+        label: `${labelOf(before[i], i)} removed`,
+        before: before[i],
+        after: undefined,
+      });
     } else if (i === null && j !== null) {
       out.push({ path: `criteria[${j}]`, label: `${labelOf(after[j], j)} added`, before: undefined, after: after[j] });
     } else if (i !== null && j !== null) {
       for (const field of ['kind', 'text', 'rule', 'suggestedRule'] as const) {
-        if (!isEqual(before[i][field], after[j][field])) out.push({ path: `criteria[${j}].${field}`, label: `${labelOf(after[j], j)}: ${field}`, before: before[i][field], after: after[j][field] });
+        if (!isEqual(before[i][field], after[j][field]))
+          out.push({
+            path: `criteria[${j}].${field}`,
+            label: `${labelOf(after[j], j)}: ${field}`,
+            before: before[i][field],
+            after: after[j][field],
+          });
       }
     }
   }
@@ -158,10 +191,20 @@ function isProtocolPath(change: TrialDraftChange): boolean {
 export function diffTrialDrafts(before: TrialDraft, after: TrialDraft): TrialDraftDiff {
   const changes: TrialDraftChange[] = [];
   for (const [field, label] of SCALAR_FIELDS) {
-    if (!isEqual(before[field], after[field])) changes.push({ path: field, label, before: before[field], after: after[field] });
+    if (!isEqual(before[field], after[field]))
+      changes.push({ path: field, label, before: before[field], after: after[field] });
   }
-  const siteKey = (site: TrialDraft['sites'][number]) => [site.facility, site.city, site.state, site.country].map((part) => part ?? '').join(' | ');
-  diffKeyed({ before: before.sites, after: after.sites, keyOf: siteKey, pathOf: (key) => `sites[${key}]`, labelOf: (key) => `Site ${key}`, fields: [], out: changes });
+  const siteKey = (site: TrialDraft['sites'][number]) =>
+    [site.facility, site.city, site.state, site.country].map((part) => part ?? '').join(' | ');
+  diffKeyed({
+    before: before.sites,
+    after: after.sites,
+    keyOf: siteKey,
+    pathOf: (key) => `sites[${key}]`,
+    labelOf: (key) => `Site ${key}`,
+    fields: [],
+    out: changes,
+  });
   diffKeyed({
     before: before.arms,
     after: after.arms,
@@ -191,6 +234,12 @@ export function diffTrialDrafts(before: TrialDraft, after: TrialDraft): TrialDra
     out: changes,
   });
   const sortedPlan = (draft: TrialDraft) => draft.assessmentPlan.map(stable).sort();
-  if (!isEqual(sortedPlan(before), sortedPlan(after))) changes.push({ path: 'assessmentPlan', label: 'Assessment plan', before: before.assessmentPlan, after: after.assessmentPlan });
+  if (!isEqual(sortedPlan(before), sortedPlan(after)))
+    changes.push({
+      path: 'assessmentPlan',
+      label: 'Assessment plan',
+      before: before.assessmentPlan,
+      after: after.assessmentPlan,
+    });
   return { changes, isProtocolChange: changes.some(isProtocolPath) };
 }

@@ -23,26 +23,40 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
     include: {
       sites: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       outcomes: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
-      arms: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], include: { _count: { select: { enrollments: true } } } },
+      arms: {
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+        include: { _count: { select: { enrollments: true } } },
+      },
       interventions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { arms: { select: { armId: true } } } },
       protocolVersions: {
         orderBy: { number: 'desc' },
         include: { createdBy: USER_REF, _count: { select: { criteria: true } } },
       },
-      imports: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true, createdAt: true, changes: true, importedBy: USER_REF } },
+      imports: {
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: { id: true, createdAt: true, changes: true, importedBy: USER_REF },
+      },
       _count: { select: { enrollments: true } },
     },
   });
   if (!trial) return null;
   const current = trial.protocolVersions[0];
-  const shown = versionNumber === undefined ? current : trial.protocolVersions.find((version) => version.number === versionNumber);
+  const shown =
+    versionNumber === undefined ? current : trial.protocolVersions.find((version) => version.number === versionNumber);
   if (!shown) return null;
   const isCurrentVersion = shown.id === current.id;
 
   const [criteria, dosing, plan, screened] = await Promise.all([
-    db.criterion.findMany({ where: { protocolVersionId: shown.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], include: { ruleConfirmedBy: USER_REF } }),
+    db.criterion.findMany({
+      where: { protocolVersionId: shown.id },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      include: { ruleConfirmedBy: USER_REF },
+    }),
     db.armDosing.findMany({ where: { protocolVersionId: shown.id } }),
-    db.assessmentPlanItem.findMany({ where: { protocolVersionId: shown.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    db.assessmentPlanItem.findMany({
+      where: { protocolVersionId: shown.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
     countScreened(db, trialId),
   ]);
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
@@ -76,7 +90,14 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
     createdAt: trial.createdAt.toISOString(),
     updatedAt: trial.updatedAt.toISOString(),
     sites: trial.sites.map(({ id, facility, city, state, country }) => ({ id, facility, city, state, country })),
-    outcomes: trial.outcomes.map(({ id, kind, measure, description, timeFrame, position }) => ({ id, kind, measure, description, timeFrame, position })),
+    outcomes: trial.outcomes.map(({ id, kind, measure, description, timeFrame, position }) => ({
+      id,
+      kind,
+      measure,
+      description,
+      timeFrame,
+      position,
+    })),
     interventions: trial.interventions.map((item) => ({
       id: item.id,
       type: item.type,
@@ -113,8 +134,20 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
       ruleConfirmedBy: criterion.ruleConfirmedBy,
       ruleConfirmedAt: iso(criterion.ruleConfirmedAt),
     })),
-    assessmentPlan: plan.map(({ id, instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({ id, instrument, timepoint, windowBeforeDays, windowAfterDays })),
-    protocolVersion: { id: shown.id, number: shown.number, reason: shown.reason, createdAt: shown.createdAt.toISOString(), createdBy: shown.createdBy },
+    assessmentPlan: plan.map(({ id, instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({
+      id,
+      instrument,
+      timepoint,
+      windowBeforeDays,
+      windowAfterDays,
+    })),
+    protocolVersion: {
+      id: shown.id,
+      number: shown.number,
+      reason: shown.reason,
+      createdAt: shown.createdAt.toISOString(),
+      createdBy: shown.createdBy,
+    },
     isCurrentVersion,
     versions: trial.protocolVersions.map((version) => ({
       id: version.id,

@@ -6,9 +6,23 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TrialDraft } from '@/lib/validations/trials';
-import { applyTrialDraft, checkDraftConsistency, loadTrialState, planChange, type NextTrial, type TrialState } from './apply-trial-draft';
+import {
+  applyTrialDraft,
+  checkDraftConsistency,
+  loadTrialState,
+  planChange,
+  type NextTrial,
+  type TrialState,
+} from './apply-trial-draft';
 import { duplicateNctId, insertTrial, isUniqueViolation } from './create-trial';
-import type { ImportPreview, ImportPreviewItem, ImportRegistryVersion, ImportResult, ImportResultItem, TrialWriteContext } from './types';
+import type {
+  ImportPreview,
+  ImportPreviewItem,
+  ImportRegistryVersion,
+  ImportResult,
+  ImportResultItem,
+  TrialWriteContext,
+} from './types';
 
 type ParsedDocument = { drafts: Array<{ draft: TrialDraft; warnings: string[]; document: unknown }> };
 
@@ -16,12 +30,18 @@ type ParsedDocument = { drafts: Array<{ draft: TrialDraft; warnings: string[]; d
 function parseDocument(json: unknown): ParsedDocument {
   const parsed = parseStudies(json);
   if (!parsed.ok) {
-    throw new AppError('VALIDATION_FAILED', 'This is not a ClinicalTrials.gov API v2 study document that can be imported.', { fields: parsed.errors });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'This is not a ClinicalTrials.gov API v2 study document that can be imported.',
+      { fields: parsed.errors },
+    );
   }
   const root = json as Record<string, unknown>;
   const isList = 'studies' in root && !('protocolSection' in root);
   const documents = isList ? (root.studies as unknown[]) : [json];
-  parsed.drafts.forEach((item, index) => checkDraftConsistency(item.draft, isList ? `studies.${index}.draft.` : 'draft.'));
+  parsed.drafts.forEach((item, index) =>
+    checkDraftConsistency(item.draft, isList ? `studies.${index}.draft.` : 'draft.'),
+  );
   return { drafts: parsed.drafts.map((item, index) => ({ ...item, document: documents[index] })) };
 }
 
@@ -45,7 +65,9 @@ function mergeImported(state: TrialState, imported: TrialDraft): NextTrial {
   });
   const used = new Set<number>();
   const criteria = imported.criteria.map((criterion) => {
-    const index = current.criteria.findIndex((old, i) => !used.has(i) && old.kind === criterion.kind && old.text === criterion.text);
+    const index = current.criteria.findIndex(
+      (old, i) => !used.has(i) && old.kind === criterion.kind && old.text === criterion.text,
+    );
     if (index === -1) return { ...criterion, rule: null };
     used.add(index);
     return { ...criterion, rule: current.criteria[index].rule };
@@ -72,7 +94,11 @@ async function newestImportedVersion(db: Tx | typeof prisma, trialId: string): P
 }
 
 /** The registry versions of an import over a trial already here; `isOlder` when it would replace a newer record. */
-async function compareVersions(db: Tx | typeof prisma, trialId: string, document: unknown): Promise<ImportRegistryVersion> {
+async function compareVersions(
+  db: Tx | typeof prisma,
+  trialId: string,
+  document: unknown,
+): Promise<ImportRegistryVersion> {
   const incoming = readLastUpdatePosted(document);
   const stored = await newestImportedVersion(db, trialId);
   return { incoming, stored, isOlder: isOlderRegistryVersion(incoming, stored) };
@@ -86,14 +112,23 @@ export async function previewImport(json: unknown): Promise<ImportPreview> {
     const existing = await prisma.trial.findUnique({ where: { nctId: draft.nctId! }, select: { id: true } });
     if (!existing) {
       const version = { incoming: readLastUpdatePosted(document), stored: null, isOlder: false };
-      items.push({ draft, warnings, existingTrialId: null, changes: [], amendsProtocol: false, registryVersion: version });
+      items.push({
+        draft,
+        warnings,
+        existingTrialId: null,
+        changes: [],
+        amendsProtocol: false,
+        registryVersion: version,
+      });
       continue;
     }
     const state = await loadTrialState(prisma, existing.id, { lock: false });
     const next = mergeImported(state, draft);
     const { changes, isProtocolChange } = planChange(state, next);
     const version = await compareVersions(prisma, existing.id, document);
-    const allWarnings = version.isOlder ? [olderVersionWarning(draft.nctId!, version.incoming!, version.stored!), ...warnings] : warnings;
+    const allWarnings = version.isOlder
+      ? [olderVersionWarning(draft.nctId!, version.incoming!, version.stored!), ...warnings]
+      : warnings;
     items.push({
       draft: next.draft,
       warnings: allWarnings,
@@ -106,7 +141,14 @@ export async function previewImport(json: unknown): Promise<ImportPreview> {
   return { items };
 }
 
-type ImportOneOptions = { tx: Tx; draft: TrialDraft; document: unknown; ctx: TrialWriteContext; reason: string; allowOlder: boolean };
+type ImportOneOptions = {
+  tx: Tx;
+  draft: TrialDraft;
+  document: unknown;
+  ctx: TrialWriteContext;
+  reason: string;
+  allowOlder: boolean;
+};
 
 async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
   const { tx, draft, document, ctx, reason, allowOlder } = options;
@@ -119,12 +161,23 @@ async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
     version = await compareVersions(tx, existing.id, document);
     if (version.isOlder && !allowOlder) {
       throw new AppError('CONFLICT', olderVersionWarning(nctId, version.incoming!, version.stored!), {
-        details: { nctId, incomingLastUpdatePosted: version.incoming, storedLastUpdatePosted: version.stored, confirmWith: 'allowOlder=1' },
+        details: {
+          nctId,
+          incomingLastUpdatePosted: version.incoming,
+          storedLastUpdatePosted: version.stored,
+          confirmWith: 'allowOlder=1',
+        },
       });
     }
     trialId = existing.id;
     const state = await loadTrialState(tx, trialId);
-    const applied = await applyTrialDraft({ tx, state, next: mergeImported(state, draft), ctx, amendmentReason: reason });
+    const applied = await applyTrialDraft({
+      tx,
+      state,
+      next: mergeImported(state, draft),
+      ctx,
+      amendmentReason: reason,
+    });
     result = { created: false, changes: applied.changes, amendedToVersion: applied.amendedToVersion };
   } else {
     trialId = (await insertTrial(tx, draft, 'CTGOV_IMPORT', ctx.user.id)).trial.id;
@@ -154,7 +207,12 @@ async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
       // An admin chose to import an older registry version over a newer one; the trail says so.
       ...(version?.isOlder ? { replacedNewerVersion: version.stored } : {}),
     },
-    reason: result.amendedToVersion !== null ? reason : version?.isOlder ? `Older registry version (${version.incoming}) imported over ${version.stored} by the admin's choice` : null,
+    reason:
+      result.amendedToVersion !== null
+        ? reason
+        : version?.isOlder
+          ? `Older registry version (${version.incoming}) imported over ${version.stored} by the admin's choice`
+          : null,
   });
   return { trialId, nctId, ...result };
 }
@@ -169,7 +227,12 @@ async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
  * A registry version older (lastUpdatePostDate) than the newest one already imported is refused with 409
  * unless `allowOlder` says the admin saw the preview's warning and wants it anyway.
  */
-export async function importTrials(options: { json: unknown; ctx: TrialWriteContext; now?: Date; allowOlder?: boolean }): Promise<ImportResult> {
+export async function importTrials(options: {
+  json: unknown;
+  ctx: TrialWriteContext;
+  now?: Date;
+  allowOlder?: boolean;
+}): Promise<ImportResult> {
   const { json, ctx, now = new Date(), allowOlder = false } = options;
   const { drafts } = parseDocument(json);
   const reason = `Re-imported from ClinicalTrials.gov on ${format(now, 'yyyy-MM-dd')}`;
@@ -177,7 +240,8 @@ export async function importTrials(options: { json: unknown; ctx: TrialWriteCont
     return await prisma.$transaction(
       async (tx) => {
         const results: ImportResultItem[] = [];
-        for (const { draft, document } of drafts) results.push(await importOne({ tx, draft, document, ctx, reason, allowOlder }));
+        for (const { draft, document } of drafts)
+          results.push(await importOne({ tx, draft, document, ctx, reason, allowOlder }));
         return { results };
       },
       { timeout: 120_000, maxWait: 10_000 },

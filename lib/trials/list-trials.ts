@@ -16,7 +16,12 @@ function orderBy(sort: TrialSortField, dir: Dir): Prisma.TrialOrderByWithRelatio
     case 'status':
       return [{ overallStatus: dir }, { title: 'asc' }, { id: 'asc' }];
     case 'enrollment':
-      return [{ enrollments: { _count: dir } }, { targetEnrollment: { sort: dir, nulls: 'last' } }, { title: 'asc' }, { id: 'asc' }];
+      return [
+        { enrollments: { _count: dir } },
+        { targetEnrollment: { sort: dir, nulls: 'last' } },
+        { title: 'asc' },
+        { id: 'asc' },
+      ];
     case 'updatedAt':
       return [{ updatedAt: dir }, { id: 'asc' }];
   }

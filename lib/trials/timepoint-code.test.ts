@@ -3,7 +3,11 @@ import { parseTimepointCode, timepointCode } from './timepoint-code';
 
 describe('timepointCode', () => {
   it('round-trips every kind', () => {
-    for (const tp of [{ kind: 'BASELINE' }, { kind: 'AFTER_SESSION', session: 3 }, { kind: 'DAYS_AFTER_LAST_SESSION', days: 28 }] as const) {
+    for (const tp of [
+      { kind: 'BASELINE' },
+      { kind: 'AFTER_SESSION', session: 3 },
+      { kind: 'DAYS_AFTER_LAST_SESSION', days: 28 },
+    ] as const) {
       expect(parseTimepointCode(timepointCode(tp))).toEqual(tp);
     }
   });

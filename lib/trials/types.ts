@@ -37,7 +37,13 @@ export type TrialListItem = {
 
 export type TrialListResult = { items: TrialListItem[]; total: number; page: number; pageSize: number };
 
-export type TrialSiteDto = { id: string; facility: string; city: string | null; state: string | null; country: string | null };
+export type TrialSiteDto = {
+  id: string;
+  facility: string;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+};
 
 export type TrialOutcomeDto = {
   id: string;
@@ -48,7 +54,13 @@ export type TrialOutcomeDto = {
   position: number;
 };
 
-export type TrialInterventionDto = { id: string; type: InterventionTypeValue; name: string; description: string | null; armIds: string[] };
+export type TrialInterventionDto = {
+  id: string;
+  type: InterventionTypeValue;
+  name: string;
+  description: string | null;
+  armIds: string[];
+};
 
 export type DosingStatus = 'confirmed' | 'suggested' | null;
 
@@ -93,7 +105,13 @@ export type AssessmentPlanItemDto = {
   windowAfterDays: number;
 };
 
-export type ProtocolVersionDto = { id: string; number: number; reason: string | null; createdAt: string; createdBy: UserRef | null };
+export type ProtocolVersionDto = {
+  id: string;
+  number: number;
+  reason: string | null;
+  createdAt: string;
+  createdBy: UserRef | null;
+};
 
 export type ProtocolVersionSummary = {
   id: string;

@@ -9,14 +9,19 @@ import type { TrialDetail, TrialWriteContext } from './types';
 
 export const STALE_TRIAL_MESSAGE = 'This trial was changed by someone else; reload';
 
-const SCALAR_PATCH_KEYS = [...SCALAR_KEYS, 'sites', 'outcomes', 'assessmentPlan'] as const satisfies ReadonlyArray<keyof TrialPatch & keyof TrialDraft>;
+const SCALAR_PATCH_KEYS = [...SCALAR_KEYS, 'sites', 'outcomes', 'assessmentPlan'] as const satisfies ReadonlyArray<
+  keyof TrialPatch & keyof TrialDraft
+>;
 
 function invalid(fields: FieldErrors): AppError {
   return new AppError('VALIDATION_FAILED', undefined, { fields });
 }
 
 /** Pairs each patched arm with an existing arm: by id, else by label among arms no other item names by id. */
-function resolveArms(state: TrialState, arms: NonNullable<TrialPatch['arms']>): { draftArms: TrialDraft['arms']; armIds: Array<string | null> } {
+function resolveArms(
+  state: TrialState,
+  arms: NonNullable<TrialPatch['arms']>,
+): { draftArms: TrialDraft['arms']; armIds: Array<string | null> } {
   const fields: FieldErrors = {};
   const claimed = new Set(arms.flatMap((arm) => arm.id ?? []));
   const armIds = arms.map((arm, index) => {
@@ -57,14 +62,17 @@ function resolveCriteria(state: TrialState, criteria: NonNullable<TrialPatch['cr
   criteria.forEach((criterion, index) => {
     if (criterion.id === undefined) return;
     const i = state.criteria.findIndex((row) => row.id === criterion.id);
-    if (i === -1) (fields[`criteria.${index}.id`] ??= []).push('This criterion is not in the current protocol version.');
+    if (i === -1)
+      (fields[`criteria.${index}.id`] ??= []).push('This criterion is not in the current protocol version.');
     else claimed.add(i);
   });
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return criteria.map((criterion) => {
     let i = criterion.id !== undefined ? state.criteria.findIndex((row) => row.id === criterion.id) : -1;
     if (criterion.id === undefined) {
-      i = state.draft.criteria.findIndex((old, index) => !claimed.has(index) && old.kind === criterion.kind && old.text === criterion.text);
+      i = state.draft.criteria.findIndex(
+        (old, index) => !claimed.has(index) && old.kind === criterion.kind && old.text === criterion.text,
+      );
       if (i !== -1) claimed.add(i);
     }
     const old = i === -1 ? null : state.draft.criteria[i];
@@ -93,7 +101,9 @@ function patchedTrial(state: TrialState, patch: TrialPatch): NextTrial {
   }
   if (patch.interventions) draft.interventions = patch.interventions;
   else if (patch.arms) {
-    const labelById = new Map(armIds.flatMap((id, index) => (id === null ? [] : [[id, draft.arms[index].label] as const])));
+    const labelById = new Map(
+      armIds.flatMap((id, index) => (id === null ? [] : [[id, draft.arms[index].label] as const])),
+    );
     const idByOldLabel = new Map(state.armIds.map((id) => [state.arms.get(id)!.label, id]));
     draft.interventions = state.draft.interventions.map((item) => ({
       ...item,
@@ -112,7 +122,15 @@ function patchedTrial(state: TrialState, patch: TrialPatch): NextTrial {
  * trial — in a new version that needs `amendmentReason` (400 without one).
  * Audits `trial.update` (and `trial.amend`) in the same transaction.
  */
-export async function updateTrial({ id, patch, ctx }: { id: string; patch: TrialPatch; ctx: TrialWriteContext }): Promise<TrialDetail> {
+export async function updateTrial({
+  id,
+  patch,
+  ctx,
+}: {
+  id: string;
+  patch: TrialPatch;
+  ctx: TrialWriteContext;
+}): Promise<TrialDetail> {
   try {
     return await prisma.$transaction(
       async (tx) => {
@@ -128,7 +146,10 @@ export async function updateTrial({ id, patch, ctx }: { id: string; patch: Trial
             entityType: 'Trial',
             entityId: id,
             before: result.before,
-            after: { ...result.after, ...(result.amendedToVersion !== null ? { protocolVersion: result.amendedToVersion } : {}) },
+            after: {
+              ...result.after,
+              ...(result.amendedToVersion !== null ? { protocolVersion: result.amendedToVersion } : {}),
+            },
             reason: result.amendedToVersion !== null ? (patch.amendmentReason ?? null) : null,
           });
         }
@@ -138,7 +159,9 @@ export async function updateTrial({ id, patch, ctx }: { id: string; patch: Trial
     );
   } catch (error) {
     if (patch.nctId && isUniqueViolation(error)) {
-      throw new AppError('CONFLICT', `Another trial already has NCT id ${patch.nctId}.`, { fields: { nctId: ['Another trial already has this NCT id.'] } });
+      throw new AppError('CONFLICT', `Another trial already has NCT id ${patch.nctId}.`, {
+        fields: { nctId: ['Another trial already has this NCT id.'] },
+      });
     }
     throw error;
   }

@@ -20,7 +20,10 @@ function isUniqueViolation(error: unknown): boolean {
  * Creates a staff account and its `user.create` audit event in one transaction.
  * `input` must already have passed createUserSchema (password policy included).
  */
-export async function createUser({ input, ...context }: UserWriteContext & { input: CreateUserInput }): Promise<PublicUser> {
+export async function createUser({
+  input,
+  ...context
+}: UserWriteContext & { input: CreateUserInput }): Promise<PublicUser> {
   const email = input.email.trim().toLowerCase();
   // Checked up front for a friendly answer before spending ~50 ms on hashing;
   // the unique index below still decides when two requests race.

@@ -5,7 +5,11 @@ import { PUBLIC_USER_SELECT, type PublicUser } from './public-user';
 import { resolveAudit, type UserWriteContext } from './resolve-audit';
 
 /** Lifts a sign-in lockout early and resets the failed-attempt counter. */
-export async function unlockUser({ id, reason, ...context }: UserWriteContext & { id: string; reason?: string | null }): Promise<PublicUser> {
+export async function unlockUser({
+  id,
+  reason,
+  ...context
+}: UserWriteContext & { id: string; reason?: string | null }): Promise<PublicUser> {
   const audit = resolveAudit(context);
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: { lockedUntil: true, failedSignInCount: true } });

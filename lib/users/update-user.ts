@@ -14,7 +14,9 @@ type Options = UserWriteContext & { id: string; input: UpdateUserInput; reason?:
  * cannot both pass the last-admin check and leave the clinic with none.
  */
 async function countActiveAdminsLocked(tx: Tx): Promise<number> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND "isActive" = true FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "User" WHERE role = 'ADMIN' AND "isActive" = true FOR UPDATE`;
   return rows.length;
 }
 
@@ -38,15 +40,23 @@ export async function updateUser({ id, input, reason, ...context }: Options): Pr
     const isActiveChanged = input.isActive !== undefined && input.isActive !== current.isActive;
     if (!isRenamed && !isRoleChanged && !isActiveChanged) return current;
 
-    const losesAdmin = current.role === 'ADMIN' && current.isActive && ((isRoleChanged && input.role !== 'ADMIN') || (isActiveChanged && input.isActive === false));
+    const losesAdmin =
+      current.role === 'ADMIN' &&
+      current.isActive &&
+      ((isRoleChanged && input.role !== 'ADMIN') || (isActiveChanged && input.isActive === false));
     if (losesAdmin && context.actorId === id) {
       throw new AppError(
         'CONFLICT',
-        input.isActive === false ? 'You cannot deactivate your own account. Ask another admin to do it.' : 'You cannot remove your own admin role. Ask another admin to do it.',
+        input.isActive === false
+          ? 'You cannot deactivate your own account. Ask another admin to do it.'
+          : 'You cannot remove your own admin role. Ask another admin to do it.',
       );
     }
     if (losesAdmin && activeAdmins <= 1) {
-      throw new AppError('CONFLICT', `${current.name} is the last active admin. Make another user an admin before ${input.isActive === false ? 'deactivating' : 'changing the role of'} this account.`);
+      throw new AppError(
+        'CONFLICT',
+        `${current.name} is the last active admin. Make another user an admin before ${input.isActive === false ? 'deactivating' : 'changing the role of'} this account.`,
+      );
     }
 
     const updated = await tx.user.update({
@@ -62,7 +72,13 @@ export async function updateUser({ id, input, reason, ...context }: Options): Pr
     });
 
     const base = { entityType: 'User', entityId: id, reason: reason ?? null };
-    if (isRenamed) await audit(tx, { ...base, action: 'user.update', before: { name: current.name }, after: { name: updated.name } });
+    if (isRenamed)
+      await audit(tx, {
+        ...base,
+        action: 'user.update',
+        before: { name: current.name },
+        after: { name: updated.name },
+      });
     if (isRoleChanged) {
       await audit(tx, {
         ...base,

@@ -31,7 +31,16 @@ export const assessmentIdParamsSchema = z.object({ id: z.string().trim().min(1).
 
 export const trialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
 
-export const EXPORT_KINDS = ['assessments', 'summary', 'change', 'responders', 'adverse-events', 'funnel', 'adherence', 'completion'] as const;
+export const EXPORT_KINDS = [
+  'assessments',
+  'summary',
+  'change',
+  'responders',
+  'adverse-events',
+  'funnel',
+  'adherence',
+  'completion',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const exportKindSchema = z.enum(EXPORT_KINDS, { message: `Kind must be one of ${EXPORT_KINDS.join(', ')}.` });
 

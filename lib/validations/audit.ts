@@ -23,8 +23,19 @@ export const auditFilterSchema = z
     /** Inclusive clinic-local calendar days. */
     from: z.preprocess(blankToUndefined, isoDateSchema.optional()),
     to: z.preprocess(blankToUndefined, isoDateSchema.optional()),
-    page: z.preprocess(blankToUndefined, z.coerce.number('Page must be a number.').int('Page must be a whole number.').min(1, 'Pages start at 1.').max(100_000).default(1)),
+    page: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number('Page must be a number.')
+        .int('Page must be a whole number.')
+        .min(1, 'Pages start at 1.')
+        .max(100_000)
+        .default(1),
+    ),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'The end date is before the start date.' });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ['to'],
+    message: 'The end date is before the start date.',
+  });
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;

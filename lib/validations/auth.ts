@@ -27,10 +27,14 @@ export const newPasswordSchema = z
   });
 
 /** Checks that need the account's email and name (e.g. "don't use your name"). */
-function withPasswordContext<T extends { password: string; email?: string; name?: string }>(value: T, ctx: z.RefinementCtx) {
+function withPasswordContext<T extends { password: string; email?: string; name?: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) {
   const contextual = checkPasswordPolicy(value.password, { email: value.email, name: value.name });
   const plain = new Set(checkPasswordPolicy(value.password));
-  for (const message of contextual) if (!plain.has(message)) ctx.addIssue({ code: 'custom', path: ['password'], message });
+  for (const message of contextual)
+    if (!plain.has(message)) ctx.addIssue({ code: 'custom', path: ['password'], message });
 }
 
 export const createUserSchema = z
@@ -61,7 +65,10 @@ export const userIdSchema = z.string().trim().min(1, 'A user id is required.').m
 export const userIdParamsSchema = z.object({ id: userIdSchema });
 
 /** The JSON API and the CLI speak lower-case roles ('admin'); accept either case on the way in. */
-export const apiRoleSchema = z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), roleSchema);
+export const apiRoleSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
+  roleSchema,
+);
 
 export const apiCreateUserSchema = z.preprocess(
   (value) =>
@@ -84,8 +91,15 @@ export const apiResetPasswordSchema = z.object({
 export const userListQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
 
 // Admin page forms. Each carries the target user's id; the server re-reads the rest.
-export const editUserActionSchema = z.object({ userId: userIdSchema, name: updateUserSchema.shape.name.unwrap(), role: roleSchema });
+export const editUserActionSchema = z.object({
+  userId: userIdSchema,
+  name: updateUserSchema.shape.name.unwrap(),
+  role: roleSchema,
+});
 export type EditUserActionInput = z.infer<typeof editUserActionSchema>;
 export const setUserActiveActionSchema = z.object({ userId: userIdSchema, isActive: z.boolean() });
-export const resetUserPasswordActionSchema = z.object({ userId: userIdSchema, password: z.string().max(MAX_PASSWORD_LENGTH) });
+export const resetUserPasswordActionSchema = z.object({
+  userId: userIdSchema,
+  password: z.string().max(MAX_PASSWORD_LENGTH),
+});
 export const unlockUserActionSchema = z.object({ userId: userIdSchema });

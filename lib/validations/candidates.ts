@@ -14,7 +14,16 @@ export type ReferralSourceValue = (typeof REFERRAL_SOURCES)[number];
 export const CONTACT_METHODS = ['PHONE', 'EMAIL', 'TEXT', 'IN_PERSON'] as const;
 export type ContactMethodValue = (typeof CONTACT_METHODS)[number];
 
-export const CONTACT_OUTCOMES = ['REACHED', 'LEFT_MESSAGE', 'NO_ANSWER', 'WRONG_NUMBER', 'EMAIL_SENT', 'TEXT_SENT', 'DECLINED', 'SCHEDULED_PRESCREEN'] as const;
+export const CONTACT_OUTCOMES = [
+  'REACHED',
+  'LEFT_MESSAGE',
+  'NO_ANSWER',
+  'WRONG_NUMBER',
+  'EMAIL_SENT',
+  'TEXT_SENT',
+  'DECLINED',
+  'SCHEDULED_PRESCREEN',
+] as const;
 export type ContactOutcomeValue = (typeof CONTACT_OUTCOMES)[number];
 
 /** Pipeline order: the way a candidate moves, then the ways out. */
@@ -92,7 +101,8 @@ function optionalText(max: number, label: string) {
 
 /** Separators people type in phone numbers; removed before counting digits. */
 const PHONE_SEPARATORS = /[\s().-]/g;
-const PHONE_MESSAGE = 'Enter a phone number with its area code, like (212) 555-0123, or an international one starting with +, like +44 20 7946 0000.';
+const PHONE_MESSAGE =
+  'Enter a phone number with its area code, like (212) 555-0123, or an international one starting with +, like +44 20 7946 0000.';
 
 /**
  * Permissive on purpose: a 10-digit North American number (optionally with a
@@ -139,13 +149,19 @@ export const dateOfBirthSchema = dateField('date of birth').superRefine((value, 
     return;
   }
   if (ageInYears(value, today) > MAX_CANDIDATE_AGE_YEARS) {
-    ctx.addIssue({ code: 'custom', message: `Age must be between 0 and ${MAX_CANDIDATE_AGE_YEARS} years; check the year.` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `Age must be between 0 and ${MAX_CANDIDATE_AGE_YEARS} years; check the year.`,
+    });
   }
 });
 
 /** A date that is not in the future (referral, consent). */
 export function pastOrTodayDateSchema(label: string) {
-  return dateField(label).refine((value) => !isRealCalendarDate(value) || value <= latestTodayIsoDate(), `The ${label} cannot be in the future.`);
+  return dateField(label).refine(
+    (value) => !isRealCalendarDate(value) || value <= latestTodayIsoDate(),
+    `The ${label} cannot be in the future.`,
+  );
 }
 
 export const sexSchema = z
@@ -154,12 +170,21 @@ export const sexSchema = z
   .toLowerCase()
   .pipe(z.enum(SEX_VALUES, { error: 'Choose a sex: female, male, other or unknown.' }));
 
-export const referralSourceSchema = z.enum(REFERRAL_SOURCES, { error: 'Choose a referral source: provider, self, advertisement, registry or other.' });
-export const contactMethodSchema = z.enum(CONTACT_METHODS, { error: 'Choose a contact method: phone, email, text or in person.' });
+export const referralSourceSchema = z.enum(REFERRAL_SOURCES, {
+  error: 'Choose a referral source: provider, self, advertisement, registry or other.',
+});
+export const contactMethodSchema = z.enum(CONTACT_METHODS, {
+  error: 'Choose a contact method: phone, email, text or in person.',
+});
 export const contactOutcomeSchema = z.enum(CONTACT_OUTCOMES, { error: 'Choose what happened.' });
 export const pipelineStageSchema = z.enum(PIPELINE_STAGE_VALUES, { error: 'Choose a pipeline stage.' });
 
-const idSchema = (label: string) => z.string({ error: `Choose a ${label}.` }).trim().min(1, `Choose a ${label}.`).max(64, `This is not a ${label} id.`);
+const idSchema = (label: string) =>
+  z
+    .string({ error: `Choose a ${label}.` })
+    .trim()
+    .min(1, `Choose a ${label}.`)
+    .max(64, `This is not a ${label} id.`);
 
 /** The candidate's own fields: what the intake form and the edit form share. */
 export const candidateFieldsSchema = z.object({
@@ -175,7 +200,12 @@ export const candidateFieldsSchema = z.object({
     .max(254, 'The email address is too long.')
     .nullish()
     .transform((value) => (value === '' ? null : value))
-    .pipe(z.email('Enter a valid email address, like name@example.org.').transform((value) => value.toLowerCase()).nullish()),
+    .pipe(
+      z
+        .email('Enter a valid email address, like name@example.org.')
+        .transform((value) => value.toLowerCase())
+        .nullish(),
+    ),
   preferredContactMethod: contactMethodSchema.nullish(),
   preferredLanguage: optionalText(60, 'Preferred language'),
   isVeteran: z.boolean({ error: 'Say whether the candidate is a veteran.' }).nullish(),
@@ -215,12 +245,17 @@ export type CandidateFormValues = z.input<typeof candidateInputSchema>;
 
 /** PATCH /api/v1/candidates/{id}: any subset of the fields plus the version the client read. */
 export const candidatePatchSchema = candidateFieldsSchema.partial().extend({
-  version: z.number({ error: 'Send the record version you are editing.' }).int('The version is a whole number.').min(1, 'The version starts at 1.'),
+  version: z
+    .number({ error: 'Send the record version you are editing.' })
+    .int('The version is a whole number.')
+    .min(1, 'The version starts at 1.'),
 });
 export type CandidatePatch = z.output<typeof candidatePatchSchema>;
 export type CandidatePatchValues = z.input<typeof candidatePatchSchema>;
 
-export const candidateIdParamsSchema = z.object({ id: z.string().trim().min(1, 'A candidate id is required.').max(64, 'This is not a candidate id.') });
+export const candidateIdParamsSchema = z.object({
+  id: z.string().trim().min(1, 'A candidate id is required.').max(64, 'This is not a candidate id.'),
+});
 
 // ---------------------------------------------------------------- List (URL search params)
 
@@ -229,7 +264,15 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 /** GET /api/v1/candidates, the CSV export and the candidates page's search params. */
 export const candidateListQuerySchema = z
   .object({
-    page: z.preprocess(blankToUndefined, z.coerce.number('Page must be a number.').int('Page must be a whole number.').min(1, 'Pages start at 1.').max(100_000, 'Page is too large.').default(1)),
+    page: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number('Page must be a number.')
+        .int('Page must be a whole number.')
+        .min(1, 'Pages start at 1.')
+        .max(100_000, 'Page is too large.')
+        .default(1),
+    ),
     pageSize: z.preprocess(
       blankToUndefined,
       z.coerce
@@ -244,15 +287,31 @@ export const candidateListQuerySchema = z
     trialId: z.preprocess(blankToUndefined, z.string().trim().max(64, 'This is not a trial id.').optional()),
     stage: z.preprocess(blankToUndefined, pipelineStageSchema.optional()),
     /** A coordinator's user id, or "none" for candidates nobody is assigned to. */
-    coordinatorId: z.preprocess(blankToUndefined, z.string().trim().max(64, 'This is not a coordinator id.').optional()),
+    coordinatorId: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(64, 'This is not a coordinator id.').optional(),
+    ),
     referralSource: z.preprocess(blankToUndefined, referralSourceSchema.optional()),
     /** Only referrals made at least this many days ago. */
     referralAgeDays: z.preprocess(
       blankToUndefined,
-      z.coerce.number('Referral age must be a number of days.').int('Referral age must be a whole number of days.').min(0, 'Referral age cannot be negative.').max(36_500, 'Referral age is too large.').optional(),
+      z.coerce
+        .number('Referral age must be a number of days.')
+        .int('Referral age must be a whole number of days.')
+        .min(0, 'Referral age cannot be negative.')
+        .max(36_500, 'Referral age is too large.')
+        .optional(),
     ),
-    sort: z.preprocess(blankToUndefined, z.enum(CANDIDATE_SORT_FIELDS, { error: `Sort by one of: ${CANDIDATE_SORT_FIELDS.join(', ')}.` }).default('referralDate')),
-    dir: z.preprocess(blankToUndefined, z.enum(['asc', 'desc'], { error: 'Sort direction is asc or desc.' }).optional()),
+    sort: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(CANDIDATE_SORT_FIELDS, { error: `Sort by one of: ${CANDIDATE_SORT_FIELDS.join(', ')}.` })
+        .default('referralDate'),
+    ),
+    dir: z.preprocess(
+      blankToUndefined,
+      z.enum(['asc', 'desc'], { error: 'Sort direction is asc or desc.' }).optional(),
+    ),
   })
   .refine((query) => query.sort !== 'stage' || query.trialId !== undefined, {
     path: ['sort'],
@@ -323,8 +382,14 @@ export const contactAttemptSchema = z
     outcome: contactOutcomeSchema,
     notes: optionalText(2000, 'Notes'),
     contactedAt: z.iso
-      .datetime({ offset: true, message: 'Use an ISO 8601 date-time with a time zone offset, e.g. 2026-11-23T14:05:00-05:00.' })
-      .refine((value) => Date.parse(value) <= Date.now() + CONTACT_CLOCK_SKEW_MS, 'The contact time cannot be in the future.'),
+      .datetime({
+        offset: true,
+        message: 'Use an ISO 8601 date-time with a time zone offset, e.g. 2026-11-23T14:05:00-05:00.',
+      })
+      .refine(
+        (value) => Date.parse(value) <= Date.now() + CONTACT_CLOCK_SKEW_MS,
+        'The contact time cannot be in the future.',
+      ),
     nextFollowUpOn: dateField('follow-up date')
       .nullish()
       .transform((value) => value ?? null),

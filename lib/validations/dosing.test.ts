@@ -47,9 +47,16 @@ describe('seed protocols', () => {
   });
 
   it('refuses a weekly limit that its own maximum gap cannot keep (once in any 7 days, at most 5 days apart)', () => {
-    const result = dosingProtocolSchema.safeParse({ ...NCT06419439_DOSING, sessionsPerWeek: 1, minHoursBetweenSessions: null, maxDaysBetweenSessions: 5 });
+    const result = dosingProtocolSchema.safeParse({
+      ...NCT06419439_DOSING,
+      sessionsPerWeek: 1,
+      minHoursBetweenSessions: null,
+      maxDaysBetweenSessions: 5,
+    });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toContain('At most 1 in any 7 days cannot be kept with sessions at most 5 days apart');
+    expect(result.error?.issues.map((issue) => issue.message)).toContain(
+      'At most 1 in any 7 days cannot be kept with sessions at most 5 days apart',
+    );
   });
 
   it('NCT06668571: one 40-minute IV infusion at 0.5 mg/kg actual body weight, 50 mg cap, optional open-label extension 1–7 days later', () => {
@@ -62,7 +69,14 @@ describe('seed protocols', () => {
       maxMgPerSession: 50,
       infusionMinutes: 40,
       sessionCount: 1,
-      extension: { isOptional: true, isOpenLabel: true, minDaysAfterLastSession: 1, maxDaysAfterLastSession: 7, mgPerKg: 0.5, fixedMg: null },
+      extension: {
+        isOptional: true,
+        isOpenLabel: true,
+        minDaysAfterLastSession: 1,
+        maxDaysAfterLastSession: 7,
+        mgPerKg: 0.5,
+        fixedMg: null,
+      },
     });
   });
 
@@ -83,7 +97,11 @@ describe('enums', () => {
 describe('defaults', () => {
   it('fills roundingIncrementMg 0.1, weightWindowDays 7 and doseSteps []', () => {
     const { roundingIncrementMg: _r, weightWindowDays: _w, doseSteps: _d, ...rest } = defaultDosingProtocol();
-    expect(dosingProtocolSchema.parse(rest)).toMatchObject({ roundingIncrementMg: 0.1, weightWindowDays: 7, doseSteps: [] });
+    expect(dosingProtocolSchema.parse(rest)).toMatchObject({
+      roundingIncrementMg: 0.1,
+      weightWindowDays: 7,
+      doseSteps: [],
+    });
   });
 
   it('does not default the cap: a missing cap is an error, not "no cap"', () => {
@@ -122,11 +140,15 @@ describe('dose mode cross-field checks', () => {
     expect(issuesFor({ ...fixed, fixedMg: null })).toEqual([['fixedMg', 'A fixed dose needs the dose in mg']]);
     expect(issuesFor({ ...fixed, fixedMg: 0 })).toEqual([['fixedMg', 'Fixed dose must be greater than 0 mg']]);
     expect(issuesFor({ ...fixed, mgPerKg: 0.5 })).toContainEqual(['mgPerKg', 'A fixed dose has no mg/kg; clear it']);
-    expect(issuesFor({ ...fixed, weightBasis: 'ACTUAL' })).toEqual([['weightBasis', 'No dose in this protocol is weight-based; clear the weight basis']]);
+    expect(issuesFor({ ...fixed, weightBasis: 'ACTUAL' })).toEqual([
+      ['weightBasis', 'No dose in this protocol is weight-based; clear the weight basis'],
+    ]);
   });
 
   it('FIXED dose must sit on the rounding grid', () => {
-    expect(issuesFor({ ...fixed, fixedMg: 25.25 })).toEqual([['fixedMg', 'Fixed dose must be a multiple of the rounding increment (0.1 mg)']]);
+    expect(issuesFor({ ...fixed, fixedMg: 25.25 })).toEqual([
+      ['fixedMg', 'Fixed dose must be a multiple of the rounding increment (0.1 mg)'],
+    ]);
   });
 
   it('PLACEBO has neither mg/kg nor fixed mg, and no dose steps', () => {
@@ -153,7 +175,11 @@ describe('dose mode cross-field checks', () => {
 describe('numeric field checks', () => {
   it.each([
     [{ roundingIncrementMg: 0 }, 'roundingIncrementMg', 'Rounding increment must be greater than 0 mg'],
-    [{ roundingIncrementMg: 0.0005 }, 'roundingIncrementMg', 'Rounding increment can have at most 3 decimals (0.001 mg)'],
+    [
+      { roundingIncrementMg: 0.0005 },
+      'roundingIncrementMg',
+      'Rounding increment can have at most 3 decimals (0.001 mg)',
+    ],
     [{ roundingIncrementMg: 10.5 }, 'roundingIncrementMg', 'Rounding increment must be at most 10 mg'],
     [{ maxMgPerSession: 0 }, 'maxMgPerSession', 'Cap must be greater than 0 mg (or empty for no cap)'],
     [{ maxMgPerSession: 49.95 }, 'maxMgPerSession', 'Cap must be a multiple of the rounding increment (0.1 mg)'],
@@ -186,7 +212,10 @@ describe('numeric field checks', () => {
 
   it('rejects both a concentration and a bag volume', () => {
     expect(issuesFor({ concentrationMgPerMl: 10, diluentVolumeMl: 100 })).toEqual([
-      ['diluentVolumeMl', 'Set either the concentration (volume follows the dose) or a fixed diluent bag volume, not both'],
+      [
+        'diluentVolumeMl',
+        'Set either the concentration (volume follows the dose) or a fixed diluent bag volume, not both',
+      ],
     ]);
   });
 
@@ -199,7 +228,11 @@ describe('numeric field checks', () => {
 });
 
 describe('dose steps', () => {
-  const step = (sessionNumber: number, mgPerKg: number | null, fixedMg: number | null = null) => ({ sessionNumber, mgPerKg, fixedMg });
+  const step = (sessionNumber: number, mgPerKg: number | null, fixedMg: number | null = null) => ({
+    sessionNumber,
+    mgPerKg,
+    fixedMg,
+  });
 
   it('accepts unique steps within the sessions', () => {
     expect(issuesFor({ sessionCount: 4, doseSteps: [step(2, 0.75), step(4, null, 40)] })).toEqual([]);
@@ -212,7 +245,9 @@ describe('dose steps', () => {
   });
 
   it('rejects session 0', () => {
-    expect(issuesFor({ sessionCount: 4, doseSteps: [step(0, 0.75)] })).toEqual([['doseSteps.0.sessionNumber', 'Session number starts at 1']]);
+    expect(issuesFor({ sessionCount: 4, doseSteps: [step(0, 0.75)] })).toEqual([
+      ['doseSteps.0.sessionNumber', 'Session number starts at 1'],
+    ]);
   });
 
   it('rejects two steps for one session', () => {
@@ -223,7 +258,9 @@ describe('dose steps', () => {
 
   it('needs exactly one of mg/kg or fixed mg per step', () => {
     const message = 'A dose step needs exactly one of mg/kg or fixed mg';
-    expect(issuesFor({ sessionCount: 4, doseSteps: [step(2, null, null)] })).toEqual([['doseSteps.0.mgPerKg', message]]);
+    expect(issuesFor({ sessionCount: 4, doseSteps: [step(2, null, null)] })).toEqual([
+      ['doseSteps.0.mgPerKg', message],
+    ]);
     expect(issuesFor({ sessionCount: 4, doseSteps: [step(2, 0.5, 30)] })).toEqual([['doseSteps.0.mgPerKg', message]]);
   });
 
@@ -242,7 +279,9 @@ describe('extension', () => {
   });
 
   it('accepts min equal to max', () => {
-    expect(issuesFor({ extension: { ...extension, minDaysAfterLastSession: 7, maxDaysAfterLastSession: 7 } })).toEqual([]);
+    expect(issuesFor({ extension: { ...extension, minDaysAfterLastSession: 7, maxDaysAfterLastSession: 7 } })).toEqual(
+      [],
+    );
   });
 
   it('rejects both mg/kg and fixed mg', () => {
@@ -252,6 +291,8 @@ describe('extension', () => {
   });
 
   it('needs a label', () => {
-    expect(issuesFor({ extension: { ...extension, label: '' } })).toEqual([['extension.label', 'Give the extension a label']]);
+    expect(issuesFor({ extension: { ...extension, label: '' } })).toEqual([
+      ['extension.label', 'Give the extension a label'],
+    ]);
   });
 });

@@ -52,14 +52,21 @@ const baseDosingProtocolSchema = z.object({
   mgPerKg: mgPerKgSchema.nullable(),
   weightBasis: weightBasisSchema.nullable(),
   fixedMg: fixedMgSchema.nullable(),
-  maxMgPerSession: z.number('Cap must be a number').positive('Cap must be greater than 0 mg (or empty for no cap)').nullable(),
+  maxMgPerSession: z
+    .number('Cap must be a number')
+    .positive('Cap must be greater than 0 mg (or empty for no cap)')
+    .nullable(),
   roundingIncrementMg: z
     .number('Rounding increment must be a number')
     .positive('Rounding increment must be greater than 0 mg')
     .max(MAX_ROUNDING_INCREMENT_MG, `Rounding increment must be at most ${MAX_ROUNDING_INCREMENT_MG} mg`)
     .refine((value) => decimalPlaces(value) <= 3, 'Rounding increment can have at most 3 decimals (0.001 mg)')
     .default(0.1),
-  infusionMinutes: z.number().positive('Infusion duration must be greater than 0 minutes').max(1440, 'Infusion duration must be at most 1440 minutes').nullable(),
+  infusionMinutes: z
+    .number()
+    .positive('Infusion duration must be greater than 0 minutes')
+    .max(1440, 'Infusion duration must be at most 1440 minutes')
+    .nullable(),
   /** The protocol's own observation time after the infusion; null = the clinic's monitoring time. */
   postInfusionMonitoringMinutes: z
     .number('Monitoring time must be a number')
@@ -70,12 +77,30 @@ const baseDosingProtocolSchema = z.object({
     .default(null),
   concentrationMgPerMl: z.number().positive('Concentration must be greater than 0 mg/mL').nullable(),
   diluentVolumeMl: z.number().positive('Diluent volume must be greater than 0 mL').nullable(),
-  sessionCount: z.number().int('Session count must be a whole number').min(1, 'At least 1 session').max(52, 'At most 52 sessions'),
+  sessionCount: z
+    .number()
+    .int('Session count must be a whole number')
+    .min(1, 'At least 1 session')
+    .max(52, 'At most 52 sessions'),
   /** At most this many sessions in any 7 consecutive days (not per calendar week). */
-  sessionsPerWeek: z.number().int('Sessions per 7 days must be a whole number').min(1, 'At least 1 in 7 days').max(7, 'At most 7 in 7 days').nullable(),
+  sessionsPerWeek: z
+    .number()
+    .int('Sessions per 7 days must be a whole number')
+    .min(1, 'At least 1 in 7 days')
+    .max(7, 'At most 7 in 7 days')
+    .nullable(),
   minHoursBetweenSessions: z.number().min(0, 'Minimum hours between sessions cannot be negative').nullable(),
-  maxDaysBetweenSessions: z.number().int('Use whole days').min(1, 'Maximum days between sessions must be at least 1').nullable(),
-  weightWindowDays: z.number().int('Use whole days').min(1, 'Weight window must be at least 1 day').max(90, 'Weight window must be at most 90 days').default(7),
+  maxDaysBetweenSessions: z
+    .number()
+    .int('Use whole days')
+    .min(1, 'Maximum days between sessions must be at least 1')
+    .nullable(),
+  weightWindowDays: z
+    .number()
+    .int('Use whole days')
+    .min(1, 'Weight window must be at least 1 day')
+    .max(90, 'Weight window must be at most 90 days')
+    .default(7),
   doseSteps: z.array(doseStepSchema).default([]),
   extension: extensionSchema.nullable(),
 });
@@ -127,13 +152,29 @@ function checkDoseMode(protocol: BaseProtocol, ctx: IssueContext): void {
     if (protocol.doseSteps.length > 0) addIssue(ctx, ['doseSteps'], 'A placebo arm has no dose steps');
   }
   if (usesWeight(protocol) && weightBasis === null) {
-    addIssue(ctx, ['weightBasis'], 'Choose the weight basis (actual, ideal or adjusted body weight) for the mg/kg dose');
+    addIssue(
+      ctx,
+      ['weightBasis'],
+      'Choose the weight basis (actual, ideal or adjusted body weight) for the mg/kg dose',
+    );
   }
   if (!usesWeight(protocol) && weightBasis !== null) {
     addIssue(ctx, ['weightBasis'], 'No dose in this protocol is weight-based; clear the weight basis');
   }
-  checkMultipleOfIncrement({ ctx, path: ['fixedMg'], valueMg: fixedMg, incrementMg: protocol.roundingIncrementMg, what: 'Fixed dose' });
-  checkMultipleOfIncrement({ ctx, path: ['maxMgPerSession'], valueMg: protocol.maxMgPerSession, incrementMg: protocol.roundingIncrementMg, what: 'Cap' });
+  checkMultipleOfIncrement({
+    ctx,
+    path: ['fixedMg'],
+    valueMg: fixedMg,
+    incrementMg: protocol.roundingIncrementMg,
+    what: 'Fixed dose',
+  });
+  checkMultipleOfIncrement({
+    ctx,
+    path: ['maxMgPerSession'],
+    valueMg: protocol.maxMgPerSession,
+    incrementMg: protocol.roundingIncrementMg,
+    what: 'Cap',
+  });
 }
 
 function checkVolumeInputs(protocol: BaseProtocol, ctx: IssueContext): void {
@@ -151,11 +192,19 @@ function checkVolumeInputs(protocol: BaseProtocol, ctx: IssueContext): void {
 function checkSchedule(protocol: BaseProtocol, ctx: IssueContext): void {
   const { minHoursBetweenSessions: minHours, maxDaysBetweenSessions: maxDays, sessionsPerWeek: perWeek } = protocol;
   if (minHours !== null && maxDays !== null && maxDays * 24 < minHours) {
-    addIssue(ctx, ['maxDaysBetweenSessions'], `Maximum gap (${maxDays} days = ${maxDays * 24} h) is shorter than the minimum gap (${minHours} h)`);
+    addIssue(
+      ctx,
+      ['maxDaysBetweenSessions'],
+      `Maximum gap (${maxDays} days = ${maxDays * 24} h) is shorter than the minimum gap (${minHours} h)`,
+    );
   }
   // N in any 7 days means N consecutive gaps add up to at least 7 days; gaps of at most D days need N × D ≥ 7.
   if (perWeek !== null && maxDays !== null && perWeek < protocol.sessionCount && perWeek * maxDays < 7) {
-    addIssue(ctx, ['maxDaysBetweenSessions'], `At most ${perWeek} in any 7 days cannot be kept with sessions at most ${maxDays} days apart`);
+    addIssue(
+      ctx,
+      ['maxDaysBetweenSessions'],
+      `At most ${perWeek} in any 7 days cannot be kept with sessions at most ${maxDays} days apart`,
+    );
   }
 }
 
@@ -163,7 +212,11 @@ function checkDoseSteps(protocol: BaseProtocol, ctx: IssueContext): void {
   const seen = new Set<number>();
   protocol.doseSteps.forEach((step, index) => {
     if (step.sessionNumber > protocol.sessionCount) {
-      addIssue(ctx, ['doseSteps', index, 'sessionNumber'], `Session ${step.sessionNumber} is beyond the ${protocol.sessionCount} sessions of this protocol`);
+      addIssue(
+        ctx,
+        ['doseSteps', index, 'sessionNumber'],
+        `Session ${step.sessionNumber} is beyond the ${protocol.sessionCount} sessions of this protocol`,
+      );
     }
     if (seen.has(step.sessionNumber)) {
       addIssue(ctx, ['doseSteps', index, 'sessionNumber'], `Session ${step.sessionNumber} already has a dose step`);
@@ -172,7 +225,13 @@ function checkDoseSteps(protocol: BaseProtocol, ctx: IssueContext): void {
     if ((step.mgPerKg === null) === (step.fixedMg === null)) {
       addIssue(ctx, ['doseSteps', index, 'mgPerKg'], 'A dose step needs exactly one of mg/kg or fixed mg');
     }
-    checkMultipleOfIncrement({ ctx, path: ['doseSteps', index, 'fixedMg'], valueMg: step.fixedMg, incrementMg: protocol.roundingIncrementMg, what: 'Fixed dose' });
+    checkMultipleOfIncrement({
+      ctx,
+      path: ['doseSteps', index, 'fixedMg'],
+      valueMg: step.fixedMg,
+      incrementMg: protocol.roundingIncrementMg,
+      what: 'Fixed dose',
+    });
   });
 }
 
@@ -188,7 +247,13 @@ function checkExtension(protocol: BaseProtocol, ctx: IssueContext): void {
   if (protocol.doseMode === 'PLACEBO' && extension.mgPerKg === null && extension.fixedMg === null) {
     addIssue(ctx, ['extension', 'mgPerKg'], "A placebo arm's extension needs its own dose (mg/kg or fixed mg)");
   }
-  checkMultipleOfIncrement({ ctx, path: ['extension', 'fixedMg'], valueMg: extension.fixedMg, incrementMg: protocol.roundingIncrementMg, what: 'Fixed dose' });
+  checkMultipleOfIncrement({
+    ctx,
+    path: ['extension', 'fixedMg'],
+    valueMg: extension.fixedMg,
+    incrementMg: protocol.roundingIncrementMg,
+    what: 'Fixed dose',
+  });
 }
 
 export const dosingProtocolSchema = baseDosingProtocolSchema.superRefine((protocol, ctx) => {

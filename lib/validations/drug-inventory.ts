@@ -14,7 +14,11 @@ const idSchema = z.string().trim().min(1).max(64);
 export const drugIdParamsSchema = z.object({ id: idSchema });
 
 const textSchema = (label: string, max: number) =>
-  z.string(`Enter the ${label}`).trim().min(1, `Enter the ${label}`).max(max, `The ${label} must be at most ${max} characters`);
+  z
+    .string(`Enter the ${label}`)
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .max(max, `The ${label} must be at most ${max} characters`);
 
 const positiveDecimal = (label: string, unit: string, max: number, decimals: number) =>
   z
@@ -37,20 +41,35 @@ export const receiveLotSchema = z
     expiresOn: isoDateSchema,
     concentrationMgPerMl: positiveDecimal('Concentration', 'mg/mL', 1000, 3),
     vialVolumeMl: positiveDecimal('Vial volume', 'mL', 1000, 3),
-    vialsReceived: z.number('Vials received must be a number').int('Vials received must be a whole number').min(1, 'At least 1 vial').max(MAX_VIALS, `At most ${MAX_VIALS} vials`),
+    vialsReceived: z
+      .number('Vials received must be a number')
+      .int('Vials received must be a whole number')
+      .min(1, 'At least 1 vial')
+      .max(MAX_VIALS, `At most ${MAX_VIALS} vials`),
     receivedOn: isoDateSchema,
     /** Multi-dose vials may be kept in stock after opening; single-dose vials' remainder is wasted. */
     isMultiDoseVial: z.boolean('Say whether the vials are multi-dose').default(false),
   })
-  .refine((lot) => lot.expiresOn >= lot.receivedOn, { path: ['expiresOn'], message: 'This lot had already expired when it was received' })
+  .refine((lot) => lot.expiresOn >= lot.receivedOn, {
+    path: ['expiresOn'],
+    message: 'This lot had already expired when it was received',
+  })
   .refine((lot) => lot.concentrationMgPerMl * lot.vialVolumeMl * lot.vialsReceived <= MAX_LOT_MG, {
     path: ['vialsReceived'],
     message: `A lot can hold at most ${MAX_LOT_MG.toLocaleString('en-US')} mg; check the vial count and volume`,
   });
 
 const witnessFields = {
-  witnessEmail: z.string('Name a witness: a second clinician').trim().min(1, 'Name a witness: a second clinician').max(254).toLowerCase(),
-  witnessPassword: z.string('The witness must enter their password').min(1, 'The witness must enter their password').max(200),
+  witnessEmail: z
+    .string('Name a witness: a second clinician')
+    .trim()
+    .min(1, 'Name a witness: a second clinician')
+    .max(254)
+    .toLowerCase(),
+  witnessPassword: z
+    .string('The witness must enter their password')
+    .min(1, 'The witness must enter their password')
+    .max(200),
 };
 
 /** POST /api/v1/drug-inventory/waste */

@@ -20,9 +20,24 @@ export const compareOpSchema = z.enum(COMPARE_OPS);
 /** `between` is inclusive on both ends: value ≤ x ≤ max. */
 export type CompareOp = (typeof COMPARE_OPS)[number];
 
-export type NumberRule = { kind: 'number'; measure: NumericMeasureCode; op: CompareOp; value: number; max?: number; withinDays?: number };
+export type NumberRule = {
+  kind: 'number';
+  measure: NumericMeasureCode;
+  op: CompareOp;
+  value: number;
+  max?: number;
+  withinDays?: number;
+};
 /** `value`/`max` are multiples of the reference limit, e.g. gt 2 = "> 2 × ULN". */
-export type LabRule = { kind: 'lab'; lab: LabCode; reference: 'uln' | 'lln'; op: CompareOp; value: number; max?: number; withinDays?: number };
+export type LabRule = {
+  kind: 'lab';
+  lab: LabCode;
+  reference: 'uln' | 'lln';
+  op: CompareOp;
+  value: number;
+  max?: number;
+  withinDays?: number;
+};
 export type SexRule = { kind: 'sex'; anyOf: Sex[] };
 /** True when any listed diagnosis is recorded present. */
 export type DiagnosisRule = { kind: 'diagnosis'; anyOf: DiagnosisCode[] };
@@ -63,10 +78,12 @@ function checkBounds(rule: Bounds, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['max'], message: 'A range needs an upper bound' });
       return;
     }
-    if (rule.max < rule.value) ctx.addIssue({ code: 'custom', path: ['max'], message: 'Upper bound must be at least the lower bound' });
+    if (rule.max < rule.value)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'Upper bound must be at least the lower bound' });
     return;
   }
-  if (rule.max !== undefined) ctx.addIssue({ code: 'custom', path: ['max'], message: 'Only a range (between) takes an upper bound' });
+  if (rule.max !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['max'], message: 'Only a range (between) takes an upper bound' });
 }
 
 const finite = z.number({ error: 'Enter a number' }).refine(Number.isFinite, { error: 'Enter a finite number' });
@@ -93,7 +110,11 @@ export const numberRuleSchema = z
       ctx.addIssue({ code: 'custom', path: ['max'], message: `${def.label} threshold must be within ${range}` });
     }
     if (rule.measure === 'age_years' && rule.withinDays !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['withinDays'], message: 'Age is computed on the check date; it cannot be stale' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withinDays'],
+        message: 'Age is computed on the check date; it cannot be stale',
+      });
     }
   });
 
@@ -103,20 +124,37 @@ export const labRuleSchema = z
     lab: labCodeSchema,
     reference: z.enum(['uln', 'lln']),
     op: compareOpSchema,
-    value: finite.refine((v) => v > 0 && v <= MAX_REFERENCE_MULTIPLE, { error: `Multiple must be above 0 and at most ${MAX_REFERENCE_MULTIPLE}` }),
-    max: finite.refine((v) => v > 0 && v <= MAX_REFERENCE_MULTIPLE, { error: `Multiple must be above 0 and at most ${MAX_REFERENCE_MULTIPLE}` }).optional(),
+    value: finite.refine((v) => v > 0 && v <= MAX_REFERENCE_MULTIPLE, {
+      error: `Multiple must be above 0 and at most ${MAX_REFERENCE_MULTIPLE}`,
+    }),
+    max: finite
+      .refine((v) => v > 0 && v <= MAX_REFERENCE_MULTIPLE, {
+        error: `Multiple must be above 0 and at most ${MAX_REFERENCE_MULTIPLE}`,
+      })
+      .optional(),
     withinDays: withinDaysSchema.optional(),
   })
   .strict()
   .superRefine(checkBounds);
 
 export const sexRuleSchema = z.object({ kind: z.literal('sex'), anyOf: uniqueList(sexSchema, 'sex') }).strict();
-export const diagnosisRuleSchema = z.object({ kind: z.literal('diagnosis'), anyOf: uniqueList(diagnosisCodeSchema, 'diagnosis') }).strict();
+export const diagnosisRuleSchema = z
+  .object({ kind: z.literal('diagnosis'), anyOf: uniqueList(diagnosisCodeSchema, 'diagnosis') })
+  .strict();
 export const medicationRuleSchema = z
-  .object({ kind: z.literal('medication'), anyOf: uniqueList(medicationClassSchema, 'medication class'), withinDays: withinDaysSchema })
+  .object({
+    kind: z.literal('medication'),
+    anyOf: uniqueList(medicationClassSchema, 'medication class'),
+    withinDays: withinDaysSchema,
+  })
   .strict();
 export const factRuleSchema = z
-  .object({ kind: z.literal('fact'), fact: factCodeSchema, equals: z.boolean(), withinDays: withinDaysSchema.optional() })
+  .object({
+    kind: z.literal('fact'),
+    fact: factCodeSchema,
+    equals: z.boolean(),
+    withinDays: withinDaysSchema.optional(),
+  })
   .strict();
 
 function depthOf(rule: RuleNode): number {

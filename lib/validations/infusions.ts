@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { HOLD_THRESHOLD_RANGES, VITAL_RANGES } from '@/lib/infusions/get-hold-state';
-import { closureSchema, isoDateSchema, isoInstantSchema, SLOT_MINUTES_OPTIONS, MAX_MONITORING_MINUTES, timeZoneSchema, wallTimeSchema, isoWeekdaySchema } from '@/lib/validations/scheduling';
+import {
+  closureSchema,
+  isoDateSchema,
+  isoInstantSchema,
+  SLOT_MINUTES_OPTIONS,
+  MAX_MONITORING_MINUTES,
+  timeZoneSchema,
+  wallTimeSchema,
+  isoWeekdaySchema,
+} from '@/lib/validations/scheduling';
 
 // Payloads of the clinic setup, visit and infusion-day endpoints. Clinical ranges are
 // checked here so the form and the API answer with the same per-field messages.
@@ -9,14 +18,19 @@ const idSchema = z.string().trim().min(1).max(64);
 
 export const idParamsSchema = z.object({ id: idSchema });
 
-const reasonSchema = (what: string) => z.string(`Say why ${what}`).trim().min(1, `Say why ${what}`).max(500, 'Reason must be at most 500 characters');
+const reasonSchema = (what: string) =>
+  z.string(`Say why ${what}`).trim().min(1, `Say why ${what}`).max(500, 'Reason must be at most 500 characters');
 
 const versionSchema = z.number('Send the version you loaded').int().min(1);
 
 // ---------------------------------------------------------------- Clinic setup
 
 const holdThresholdSchema = (what: string, min: number, max: number) =>
-  z.number(`${what} hold threshold must be a number`).int('Use whole mmHg').min(min, `${what} hold threshold must be at least ${min} mmHg`).max(max, `${what} hold threshold must be at most ${max} mmHg`);
+  z
+    .number(`${what} hold threshold must be a number`)
+    .int('Use whole mmHg')
+    .min(min, `${what} hold threshold must be at least ${min} mmHg`)
+    .max(max, `${what} hold threshold must be at most ${max} mmHg`);
 
 /** PUT /api/v1/clinic: hours, slot length, monitoring time and the blood-pressure hold rule. Closures and chairs have their own endpoints. */
 export const clinicUpdateSchema = z.object({
@@ -25,7 +39,11 @@ export const clinicUpdateSchema = z.object({
   openTime: wallTimeSchema,
   closeTime: wallTimeSchema,
   slotMinutes: z.literal(SLOT_MINUTES_OPTIONS, 'Slot length must be 15, 20, 30 or 60 minutes'),
-  monitoringMinutes: z.number('Monitoring time must be a number').int('Use whole minutes').min(0, 'Monitoring time cannot be negative').max(MAX_MONITORING_MINUTES, `Monitoring time must be at most ${MAX_MONITORING_MINUTES} minutes`),
+  monitoringMinutes: z
+    .number('Monitoring time must be a number')
+    .int('Use whole minutes')
+    .min(0, 'Monitoring time cannot be negative')
+    .max(MAX_MONITORING_MINUTES, `Monitoring time must be at most ${MAX_MONITORING_MINUTES} minutes`),
   holdSbpAbove: holdThresholdSchema('Systolic', HOLD_THRESHOLD_RANGES.sbp.min, HOLD_THRESHOLD_RANGES.sbp.max),
   holdDbpAbove: holdThresholdSchema('Diastolic', HOLD_THRESHOLD_RANGES.dbp.min, HOLD_THRESHOLD_RANGES.dbp.max),
 });
@@ -52,7 +70,11 @@ export const dosingCalculateSchema = z.object({
   weightKg: z.number('Weight must be a number in kg'),
   heightCm: z.number('Height must be a number in cm').optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown'], 'Sex must be female, male, other or unknown').optional(),
-  sessionNumber: z.number('Session number must be a number').int('Session number must be a whole number').min(1, 'Session number starts at 1').optional(),
+  sessionNumber: z
+    .number('Session number must be a number')
+    .int('Session number must be a whole number')
+    .min(1, 'Session number starts at 1')
+    .optional(),
 });
 
 // ---------------------------------------------------------------- Visits
@@ -71,21 +93,31 @@ export const visitPatchSchema = z
   .object({
     scheduledAt: isoInstantSchema.optional(),
     chairId: idSchema.optional(),
-    status: z.enum(['MISSED', 'CANCELLED'], 'Only MISSED or CANCELLED can be set here; check-in and discharge have their own steps').optional(),
+    status: z
+      .enum(
+        ['MISSED', 'CANCELLED'],
+        'Only MISSED or CANCELLED can be set here; check-in and discharge have their own steps',
+      )
+      .optional(),
     reason: reasonSchema('the visit changes'),
     version: versionSchema,
   })
   .superRefine((value, ctx) => {
     const isMove = value.scheduledAt !== undefined || value.chairId !== undefined;
-    if (isMove && value.status !== undefined) ctx.addIssue({ code: 'custom', path: ['status'], message: 'Move the visit or change its status, not both' });
-    if (!isMove && value.status === undefined) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'Send a new time or chair, or a status' });
+    if (isMove && value.status !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'Move the visit or change its status, not both' });
+    if (!isMove && value.status === undefined)
+      ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'Send a new time or chair, or a status' });
   });
 
 export const applyShiftsSchema = z.object({
   shifts: z
     .array(z.object({ visitId: idSchema, scheduledAt: isoInstantSchema, chairId: idSchema, version: versionSchema }))
     .min(1, 'There is nothing to move')
-    .refine((shifts) => new Set(shifts.map((shift) => shift.visitId)).size === shifts.length, 'A visit is listed twice'),
+    .refine(
+      (shifts) => new Set(shifts.map((shift) => shift.visitId)).size === shifts.length,
+      'A visit is listed twice',
+    ),
   reason: reasonSchema('the visits are moved'),
 });
 
@@ -116,7 +148,10 @@ export const vitalTimepointSchema = z
   .string('Choose the timepoint')
   .trim()
   .toUpperCase()
-  .regex(/^(PRE|POST|DISCHARGE|T\+([0-9]|[1-9][0-9]|[1-6][0-9]{2}|7[01][0-9]|720))$/, 'Timepoint is PRE, T+<minutes> (e.g. T+20), POST or DISCHARGE');
+  .regex(
+    /^(PRE|POST|DISCHARGE|T\+([0-9]|[1-9][0-9]|[1-6][0-9]{2}|7[01][0-9]|720))$/,
+    'Timepoint is PRE, T+<minutes> (e.g. T+20), POST or DISCHARGE',
+  );
 
 export const vitalsSchema = z
   .object({
@@ -132,19 +167,30 @@ export const vitalsSchema = z
     const present = (Object.keys(VITAL_RANGES) as VitalKey[]).filter((key) => value[key] !== undefined);
     if (present.length === 0) ctx.addIssue({ code: 'custom', path: ['sbp'], message: 'Enter at least one vital sign' });
     if ((value.sbp === undefined) !== (value.dbp === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [value.sbp === undefined ? 'sbp' : 'dbp'], message: 'Enter both systolic and diastolic blood pressure' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.sbp === undefined ? 'sbp' : 'dbp'],
+        message: 'Enter both systolic and diastolic blood pressure',
+      });
     }
     if (value.sbp !== undefined && value.dbp !== undefined && value.dbp >= value.sbp) {
       ctx.addIssue({ code: 'custom', path: ['dbp'], message: 'Diastolic pressure must be lower than systolic' });
     }
     if (value.timepoint === 'PRE') {
       for (const key of ['sbp', 'dbp', 'heartRate', 'spo2'] as const) {
-        if (value[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${VITAL_RANGES[key].label} is required before the infusion` });
+        if (value[key] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `${VITAL_RANGES[key].label} is required before the infusion`,
+          });
       }
     }
   });
 
-export const holdOverrideSchema = z.object({ reason: reasonSchema('the infusion goes ahead despite the blood-pressure hold') });
+export const holdOverrideSchema = z.object({
+  reason: reasonSchema('the infusion goes ahead despite the blood-pressure hold'),
+});
 
 export const DEFAULT_VERIFY_MEANING = 'I verify that this dose is correct for this participant and session';
 
@@ -161,14 +207,29 @@ export const doseVerificationSchema = z.object({
 export const administrationSchema = z
   .object({
     /** Unblinded staff (and every open-label trial) may record the mg given. */
-    administeredDoseMg: z.number('Administered dose must be a number in mg').min(0, 'Administered dose cannot be negative').optional(),
+    administeredDoseMg: z
+      .number('Administered dose must be a number in mg')
+      .min(0, 'Administered dose cannot be negative')
+      .optional(),
     /** The share of the prepared dose given, %: how blinded staff record a masked trial's infusion. */
-    percentGiven: z.number('Share given must be a number').int('Use a whole percentage').min(1, 'At least 1 %').max(100, 'At most 100 % of the prepared dose').optional(),
-    lotNumber: z.string('Enter the lot number').trim().min(1, 'Enter the lot number').max(64, 'Lot number must be at most 64 characters'),
+    percentGiven: z
+      .number('Share given must be a number')
+      .int('Use a whole percentage')
+      .min(1, 'At least 1 %')
+      .max(100, 'At most 100 % of the prepared dose')
+      .optional(),
+    lotNumber: z
+      .string('Enter the lot number')
+      .trim()
+      .min(1, 'Enter the lot number')
+      .max(64, 'Lot number must be at most 64 characters'),
     startedAt: isoInstantSchema,
     stoppedAt: isoInstantSchema.optional(),
   })
-  .refine((value) => value.stoppedAt === undefined || new Date(value.stoppedAt) > new Date(value.startedAt), { path: ['stoppedAt'], message: 'The infusion must stop after it started' })
+  .refine((value) => value.stoppedAt === undefined || new Date(value.stoppedAt) > new Date(value.startedAt), {
+    path: ['stoppedAt'],
+    message: 'The infusion must stop after it started',
+  })
   .refine((value) => (value.administeredDoseMg === undefined) !== (value.percentGiven === undefined), {
     path: ['percentGiven'],
     message: 'Give either the dose in mg or the share of the prepared dose, not both',
@@ -176,12 +237,34 @@ export const administrationSchema = z
 
 export const adverseEventSchema = z
   .object({
-    term: z.string('Enter the adverse event term').trim().min(1, 'Enter the adverse event term').max(200, 'Term must be at most 200 characters'),
-    grade: z.number('CTCAE grade must be a number').int('CTCAE grade is a whole number').min(1, 'CTCAE grade is 1 to 5').max(5, 'CTCAE grade is 1 to 5'),
+    term: z
+      .string('Enter the adverse event term')
+      .trim()
+      .min(1, 'Enter the adverse event term')
+      .max(200, 'Term must be at most 200 characters'),
+    grade: z
+      .number('CTCAE grade must be a number')
+      .int('CTCAE grade is a whole number')
+      .min(1, 'CTCAE grade is 1 to 5')
+      .max(5, 'CTCAE grade is 1 to 5'),
     isSerious: z.boolean('Say whether the event is serious'),
     relatedness: z.enum(['NOT_RELATED', 'UNLIKELY', 'POSSIBLE', 'PROBABLE', 'DEFINITE'], 'Choose the relatedness'),
-    actionTaken: z.enum(['NONE', 'INFUSION_SLOWED', 'INFUSION_INTERRUPTED', 'INFUSION_STOPPED', 'MEDICATION_GIVEN', 'WITHDRAWN_FROM_STUDY', 'OTHER'], 'Choose the action taken'),
-    outcome: z.enum(['RECOVERED', 'RECOVERING', 'NOT_RECOVERED', 'RECOVERED_WITH_SEQUELAE', 'FATAL', 'UNKNOWN'], 'Choose the outcome'),
+    actionTaken: z.enum(
+      [
+        'NONE',
+        'INFUSION_SLOWED',
+        'INFUSION_INTERRUPTED',
+        'INFUSION_STOPPED',
+        'MEDICATION_GIVEN',
+        'WITHDRAWN_FROM_STUDY',
+        'OTHER',
+      ],
+      'Choose the action taken',
+    ),
+    outcome: z.enum(
+      ['RECOVERED', 'RECOVERING', 'NOT_RECOVERED', 'RECOVERED_WITH_SEQUELAE', 'FATAL', 'UNKNOWN'],
+      'Choose the outcome',
+    ),
     onsetAt: isoInstantSchema,
     resolvedAt: isoInstantSchema.optional(),
     notes: z.string().trim().max(4000, 'Notes must be at most 4000 characters').optional(),
@@ -191,9 +274,12 @@ export const adverseEventSchema = z
       ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'Resolution cannot be before onset' });
     }
     // CTCAE grade 5 is death related to the adverse event.
-    if (value.grade === 5 && value.outcome !== 'FATAL') ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'A grade 5 event has the outcome fatal' });
-    if (value.outcome === 'FATAL' && value.grade !== 5) ctx.addIssue({ code: 'custom', path: ['grade'], message: 'A fatal outcome is CTCAE grade 5' });
-    if (value.grade === 5 && !value.isSerious) ctx.addIssue({ code: 'custom', path: ['isSerious'], message: 'A grade 5 event is serious' });
+    if (value.grade === 5 && value.outcome !== 'FATAL')
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'A grade 5 event has the outcome fatal' });
+    if (value.outcome === 'FATAL' && value.grade !== 5)
+      ctx.addIssue({ code: 'custom', path: ['grade'], message: 'A fatal outcome is CTCAE grade 5' });
+    if (value.grade === 5 && !value.isSerious)
+      ctx.addIssue({ code: 'custom', path: ['isSerious'], message: 'A grade 5 event is serious' });
   });
 
 export const dischargeSchema = z.object({
@@ -203,7 +289,12 @@ export const dischargeSchema = z.object({
   /** Required when no infusion was given (e.g. held for blood pressure). */
   notAdministeredReason: z.string().trim().min(1).max(500, 'Reason must be at most 500 characters').optional(),
   /** A clinician's reason to discharge before monitoring, post-infusion vitals or CADSS are done (a protocol deviation). */
-  overrideReason: z.string().trim().min(1, 'Say why the participant leaves early').max(500, 'Reason must be at most 500 characters').optional(),
+  overrideReason: z
+    .string()
+    .trim()
+    .min(1, 'Say why the participant leaves early')
+    .max(500, 'Reason must be at most 500 characters')
+    .optional(),
 });
 
 export type ClinicUpdateInput = z.infer<typeof clinicUpdateSchema>;

@@ -17,7 +17,9 @@ const issuePaths = (input: unknown) => {
 describe('recordAssessmentSchema', () => {
   it('accepts a valid record, including an offset date-time and DAY_7_AFTER_LAST', () => {
     expect(recordAssessmentSchema.parse(VALID)).toEqual(VALID);
-    expect(issuePaths({ ...VALID, administeredAt: '2025-03-04T09:30:00+01:00', timepoint: 'DAY_7_AFTER_LAST' })).toEqual([]);
+    expect(
+      issuePaths({ ...VALID, administeredAt: '2025-03-04T09:30:00+01:00', timepoint: 'DAY_7_AFTER_LAST' }),
+    ).toEqual([]);
   });
 
   it('rejects an unknown instrument, empty enrollment and a lower-case timepoint', () => {

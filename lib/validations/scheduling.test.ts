@@ -12,20 +12,27 @@ function issues(result: { success: boolean; error?: { issues: Array<{ path: Prop
 }
 
 describe('clinicSettingsSchema', () => {
-  const parse = (patch: Record<string, unknown>) => clinicSettingsSchema.safeParse({ ...DEMO_CLINIC_SETTINGS, ...patch });
+  const parse = (patch: Record<string, unknown>) =>
+    clinicSettingsSchema.safeParse({ ...DEMO_CLINIC_SETTINGS, ...patch });
 
   it('accepts the demo clinic unchanged', () => {
     expect(clinicSettingsSchema.parse(DEMO_CLINIC_SETTINGS)).toEqual(DEMO_CLINIC_SETTINGS);
   });
 
   it('requires closing after opening', () => {
-    expect(issues(parse({ openTime: '17:00', closeTime: '08:00' }))).toEqual(['closeTime: Closing time must be after opening time']);
-    expect(issues(parse({ openTime: '08:00', closeTime: '08:00' }))).toEqual(['closeTime: Closing time must be after opening time']);
+    expect(issues(parse({ openTime: '17:00', closeTime: '08:00' }))).toEqual([
+      'closeTime: Closing time must be after opening time',
+    ]);
+    expect(issues(parse({ openTime: '08:00', closeTime: '08:00' }))).toEqual([
+      'closeTime: Closing time must be after opening time',
+    ]);
     expect(parse({ openTime: '08:00', closeTime: '08:30' }).success).toBe(true);
   });
 
   it('requires opening hours that hold at least one slot', () => {
-    expect(issues(parse({ openTime: '08:00', closeTime: '08:30', slotMinutes: 60 }))).toEqual(['closeTime: Opening hours must hold at least one slot']);
+    expect(issues(parse({ openTime: '08:00', closeTime: '08:30', slotMinutes: 60 }))).toEqual([
+      'closeTime: Opening hours must hold at least one slot',
+    ]);
     expect(parse({ openTime: '08:00', closeTime: '09:00', slotMinutes: 60 }).success).toBe(true);
   });
 
@@ -71,7 +78,14 @@ describe('clinicSettingsSchema', () => {
     expect(parse({ closures: [{ date: '2028-02-29', reason: 'Leap day' }] }).success).toBe(true);
     expect(parse({ closures: [{ date: '2026-12-25', reason: '  ' }] }).success).toBe(false);
     expect(
-      issues(parse({ closures: [{ date: '2026-12-25', reason: 'Christmas Day' }, { date: '2026-12-25', reason: 'Again' }] })),
+      issues(
+        parse({
+          closures: [
+            { date: '2026-12-25', reason: 'Christmas Day' },
+            { date: '2026-12-25', reason: 'Again' },
+          ],
+        }),
+      ),
     ).toEqual(['closures.1.date: 2026-12-25 is already listed as a closure']);
   });
 
@@ -87,7 +101,9 @@ describe('clinicSettingsSchema', () => {
 describe('schedulePreviewSchema', () => {
   it('accepts a start date with optional preferences', () => {
     expect(schedulePreviewSchema.parse({ startDate: '2026-11-30' })).toEqual({ startDate: '2026-11-30' });
-    expect(schedulePreviewSchema.parse({ startDate: '2026-11-30', preferredDays: [2, 5], preferredTime: '10:30' })).toEqual({
+    expect(
+      schedulePreviewSchema.parse({ startDate: '2026-11-30', preferredDays: [2, 5], preferredTime: '10:30' }),
+    ).toEqual({
       startDate: '2026-11-30',
       preferredDays: [2, 5],
       preferredTime: '10:30',
@@ -107,17 +123,25 @@ describe('bookSeriesSchema', () => {
   const visit = { sessionNumber: 1, scheduledAt: '2026-11-30T14:00:00Z', chairId: 'chair-1' };
 
   it('accepts instants with Z or an explicit offset', () => {
-    expect(bookSeriesSchema.safeParse({ visits: [visit, { ...visit, sessionNumber: 2, scheduledAt: '2026-12-03T09:00:00-05:00' }] }).success).toBe(true);
+    expect(
+      bookSeriesSchema.safeParse({
+        visits: [visit, { ...visit, sessionNumber: 2, scheduledAt: '2026-12-03T09:00:00-05:00' }],
+      }).success,
+    ).toBe(true);
   });
 
   it('rejects instants without an offset, since they would be read in the server zone', () => {
-    expect(bookSeriesSchema.safeParse({ visits: [{ ...visit, scheduledAt: '2026-11-30T09:00:00' }] }).success).toBe(false);
+    expect(bookSeriesSchema.safeParse({ visits: [{ ...visit, scheduledAt: '2026-11-30T09:00:00' }] }).success).toBe(
+      false,
+    );
     expect(bookSeriesSchema.safeParse({ visits: [{ ...visit, scheduledAt: 'next Monday' }] }).success).toBe(false);
   });
 
   it('rejects empty series, repeated sessions, session 0 and blank chairs', () => {
     expect(bookSeriesSchema.safeParse({ visits: [] }).success).toBe(false);
-    expect(issues(bookSeriesSchema.safeParse({ visits: [visit, visit] }))).toEqual(['visits: A session is listed twice']);
+    expect(issues(bookSeriesSchema.safeParse({ visits: [visit, visit] }))).toEqual([
+      'visits: A session is listed twice',
+    ]);
     expect(bookSeriesSchema.safeParse({ visits: [{ ...visit, sessionNumber: 0 }] }).success).toBe(false);
     expect(bookSeriesSchema.safeParse({ visits: [{ ...visit, chairId: ' ' }] }).success).toBe(false);
   });
@@ -125,12 +149,22 @@ describe('bookSeriesSchema', () => {
 
 describe('rescheduleVisitSchema', () => {
   it('requires a reason and keeps the chair optional', () => {
-    expect(rescheduleVisitSchema.parse({ scheduledAt: '2026-12-04T14:00:00Z', reason: ' Participant request ' })).toEqual({
+    expect(
+      rescheduleVisitSchema.parse({ scheduledAt: '2026-12-04T14:00:00Z', reason: ' Participant request ' }),
+    ).toEqual({
       scheduledAt: '2026-12-04T14:00:00Z',
       reason: 'Participant request',
     });
     expect(rescheduleVisitSchema.safeParse({ scheduledAt: '2026-12-04T14:00:00Z', reason: '' }).success).toBe(false);
-    expect(rescheduleVisitSchema.safeParse({ scheduledAt: '2026-12-04T14:00:00Z', reason: 'x'.repeat(501) }).success).toBe(false);
-    expect(rescheduleVisitSchema.safeParse({ scheduledAt: '2026-12-04T14:00:00Z', chairId: 'chair-2', reason: 'Chair repair' }).success).toBe(true);
+    expect(
+      rescheduleVisitSchema.safeParse({ scheduledAt: '2026-12-04T14:00:00Z', reason: 'x'.repeat(501) }).success,
+    ).toBe(false);
+    expect(
+      rescheduleVisitSchema.safeParse({
+        scheduledAt: '2026-12-04T14:00:00Z',
+        chairId: 'chair-2',
+        reason: 'Chair repair',
+      }).success,
+    ).toBe(true);
   });
 });

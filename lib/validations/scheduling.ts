@@ -41,7 +41,9 @@ export const isoDateSchema = z
 
 export const wallTimeSchema = z.string('Enter a time').regex(TIME_PATTERN, 'Use the 24-hour time format HH:mm');
 
-export const timeZoneSchema = z.string('Choose a time zone').refine(isKnownTimeZone, 'Use an IANA time zone such as America/New_York');
+export const timeZoneSchema = z
+  .string('Choose a time zone')
+  .refine(isKnownTimeZone, 'Use an IANA time zone such as America/New_York');
 
 export const isoWeekdaySchema = z
   .number('Weekday must be a number')
@@ -50,9 +52,14 @@ export const isoWeekdaySchema = z
   .max(7, 'Weekdays run from 1 (Monday) to 7 (Sunday)');
 
 /** An instant with an explicit offset or Z; a bare local time would be read in the server's zone. */
-export const isoInstantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time with a time zone offset' });
+export const isoInstantSchema = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO 8601 date-time with a time zone offset',
+});
 
-const weekdayListSchema = z.array(isoWeekdaySchema).refine((days) => new Set(days).size === days.length, 'A weekday is listed twice');
+const weekdayListSchema = z
+  .array(isoWeekdaySchema)
+  .refine((days) => new Set(days).size === days.length, 'A weekday is listed twice');
 
 export const closureSchema = z.object({
   date: isoDateSchema,
@@ -94,7 +101,11 @@ export const clinicSettingsSchema = z
     const closureDates = new Set<string>();
     settings.closures.forEach((closure, index) => {
       if (closureDates.has(closure.date)) {
-        ctx.addIssue({ code: 'custom', path: ['closures', index, 'date'], message: `${closure.date} is already listed as a closure` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closures', index, 'date'],
+          message: `${closure.date} is already listed as a closure`,
+        });
       }
       closureDates.add(closure.date);
     });
@@ -113,7 +124,10 @@ export const schedulePreviewSchema = z.object({
   preferredTime: wallTimeSchema.optional(),
 });
 
-const sessionNumberSchema = z.number('Session number must be a number').int('Session number must be a whole number').min(1, 'Session number starts at 1');
+const sessionNumberSchema = z
+  .number('Session number must be a number')
+  .int('Session number must be a whole number')
+  .min(1, 'Session number starts at 1');
 
 export const bookSeriesSchema = z.object({
   visits: z
@@ -125,7 +139,10 @@ export const bookSeriesSchema = z.object({
       }),
     )
     .min(1, 'There is nothing to book')
-    .refine((visits) => new Set(visits.map((visit) => visit.sessionNumber)).size === visits.length, 'A session is listed twice'),
+    .refine(
+      (visits) => new Set(visits.map((visit) => visit.sessionNumber)).size === visits.length,
+      'A session is listed twice',
+    ),
 });
 
 export const rescheduleVisitSchema = z.object({

@@ -7,7 +7,12 @@ import { PIPELINE_STAGE_VALUES } from '@/lib/validations/candidates';
 // measurementInputSchema from lib/measures/measurement-input.ts); this file only
 // frames the requests around it.
 
-const id = (label: string) => z.string({ error: `Choose a ${label}.` }).trim().min(1, `Choose a ${label}.`).max(64, `This is not a ${label} id.`);
+const id = (label: string) =>
+  z
+    .string({ error: `Choose a ${label}.` })
+    .trim()
+    .min(1, `Choose a ${label}.`)
+    .max(64, `This is not a ${label} id.`);
 
 export const MAX_MEASUREMENTS_PER_REQUEST = 100;
 export const MAX_PRESCREEN_CANDIDATES = 10_000;
@@ -31,7 +36,13 @@ export const measurementBatchSchema = z
 export type MeasurementBatch = z.output<typeof measurementBatchSchema>;
 
 export const measurementVoidSchema = z
-  .object({ reason: z.string({ error: 'Say why this value is voided.' }).trim().min(1, 'Say why this value is voided.').max(500, 'Keep the reason under 500 characters.') })
+  .object({
+    reason: z
+      .string({ error: 'Say why this value is voided.' })
+      .trim()
+      .min(1, 'Say why this value is voided.')
+      .max(500, 'Keep the reason under 500 characters.'),
+  })
   .strict();
 export type MeasurementVoidInput = z.output<typeof measurementVoidSchema>;
 
@@ -39,7 +50,9 @@ export type MeasurementVoidInput = z.output<typeof measurementVoidSchema>;
 export const runCheckSchema = z.object({ candidateId: id('candidate'), trialId: id('trial') }).strict();
 export type RunCheckInput = z.output<typeof runCheckSchema>;
 
-export const checkIdParamsSchema = z.object({ id: z.string().trim().min(1, 'A check id is required.').max(64, 'This is not a check id.') });
+export const checkIdParamsSchema = z.object({
+  id: z.string().trim().min(1, 'A check id is required.').max(64, 'This is not a check id.'),
+});
 
 export const ELIGIBILITY_DECISIONS = ['ELIGIBLE', 'INELIGIBLE'] as const;
 export type EligibilityDecisionValue = (typeof ELIGIBILITY_DECISIONS)[number];
@@ -56,7 +69,11 @@ export const judgmentSchema = z
   .object({
     criterionId: id('criterion'),
     result: criterionResult,
-    note: z.string({ error: 'Write a note for this judgment.' }).trim().min(1, 'Write a note for this judgment.').max(2000, 'Keep the note under 2000 characters.'),
+    note: z
+      .string({ error: 'Write a note for this judgment.' })
+      .trim()
+      .min(1, 'Write a note for this judgment.')
+      .max(2000, 'Keep the note under 2000 characters.'),
   })
   .strict();
 
@@ -75,7 +92,8 @@ export const overrideSchema = z
 function uniqueCriteria(list: Array<{ criterionId: string }>, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   list.forEach((item, index) => {
-    if (seen.has(item.criterionId)) ctx.addIssue({ code: 'custom', path: [index, 'criterionId'], message: 'Each criterion may appear only once.' });
+    if (seen.has(item.criterionId))
+      ctx.addIssue({ code: 'custom', path: [index, 'criterionId'], message: 'Each criterion may appear only once.' });
     seen.add(item.criterionId);
   });
 }
@@ -88,9 +106,16 @@ function uniqueCriteria(list: Array<{ criterionId: string }>, ctx: z.RefinementC
 export const signCheckSchema = z
   .object({
     // Not trimmed: a password is compared exactly as typed.
-    password: z.string({ error: 'Enter your password to sign.' }).min(1, 'Enter your password to sign.').max(1024, 'This is not a password.'),
+    password: z
+      .string({ error: 'Enter your password to sign.' })
+      .min(1, 'Enter your password to sign.')
+      .max(1024, 'This is not a password.'),
     decision: z.enum(ELIGIBILITY_DECISIONS, { error: 'Choose eligible or not eligible.' }),
-    meaning: z.string({ error: 'State what the signature means.' }).trim().min(1, 'State what the signature means.').max(500, 'Keep the meaning under 500 characters.'),
+    meaning: z
+      .string({ error: 'State what the signature means.' })
+      .trim()
+      .min(1, 'State what the signature means.')
+      .max(500, 'Keep the meaning under 500 characters.'),
     judgments: z.array(judgmentSchema).max(500).superRefine(uniqueCriteria).default([]),
     overrides: z.array(overrideSchema).max(500).superRefine(uniqueCriteria).default([]),
   })
@@ -104,7 +129,10 @@ export const prescreenSchema = z
     candidateIds: z
       .array(id('candidate'))
       .min(1, 'List at least one candidate, or leave the list out to pre-screen everyone.')
-      .max(MAX_PRESCREEN_CANDIDATES, `Pre-screen at most ${MAX_PRESCREEN_CANDIDATES.toLocaleString('en-US')} candidates at once.`)
+      .max(
+        MAX_PRESCREEN_CANDIDATES,
+        `Pre-screen at most ${MAX_PRESCREEN_CANDIDATES.toLocaleString('en-US')} candidates at once.`,
+      )
       .optional(),
     stage: z.enum(PIPELINE_STAGE_VALUES, { error: 'Choose a pipeline stage.' }).optional(),
   })

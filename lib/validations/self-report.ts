@@ -28,7 +28,10 @@ export const startTabletSchema = z.object({
   enrollmentId: idSchema,
   pin: z
     .string('Choose a PIN to leave tablet mode')
-    .regex(new RegExp(`^\\d{${TABLET_PIN_LENGTH.min},${TABLET_PIN_LENGTH.max}}$`), `The PIN is ${TABLET_PIN_LENGTH.min} to ${TABLET_PIN_LENGTH.max} digits`),
+    .regex(
+      new RegExp(`^\\d{${TABLET_PIN_LENGTH.min},${TABLET_PIN_LENGTH.max}}$`),
+      `The PIN is ${TABLET_PIN_LENGTH.min} to ${TABLET_PIN_LENGTH.max} digits`,
+    ),
 });
 
 /** Leaving tablet mode. */

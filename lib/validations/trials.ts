@@ -22,7 +22,14 @@ export const overallStatusSchema = z.enum([
 export const studyTypeSchema = z.enum(['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS']);
 export const allocationSchema = z.enum(['RANDOMIZED', 'NON_RANDOMIZED', 'NA']);
 export const maskingSchema = z.enum(['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE']);
-export const armTypeSchema = z.enum(['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER']);
+export const armTypeSchema = z.enum([
+  'EXPERIMENTAL',
+  'ACTIVE_COMPARATOR',
+  'PLACEBO_COMPARATOR',
+  'SHAM_COMPARATOR',
+  'NO_INTERVENTION',
+  'OTHER',
+]);
 export const interventionTypeSchema = z.enum([
   'DRUG',
   'DEVICE',
@@ -228,7 +235,8 @@ export const trialPatchSchema = z
     const seen = new Set<string>();
     patch.arms.forEach((arm, index) => {
       const key = arm.label.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['arms', index, 'label'], message: 'Two arms cannot share a label.' });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['arms', index, 'label'], message: 'Two arms cannot share a label.' });
       seen.add(key);
     });
   });
@@ -244,7 +252,10 @@ export const confirmCriterionRuleSchema = z
     clear: z.boolean().default(false),
     amendmentReason: amendmentReasonSchema.optional(),
   })
-  .refine((input) => !(input.clear && input.rule), { path: ['rule'], message: 'Either confirm a rule or clear it, not both.' });
+  .refine((input) => !(input.clear && input.rule), {
+    path: ['rule'],
+    message: 'Either confirm a rule or clear it, not both.',
+  });
 export type ConfirmCriterionRuleInput = z.infer<typeof confirmCriterionRuleSchema>;
 
 /** POST /api/v1/trials/{id}/arms/{armId}/dosing */
@@ -256,7 +267,9 @@ export const confirmArmDosingSchema = z.object({
 export type ConfirmArmDosingInput = z.infer<typeof confirmArmDosingSchema>;
 
 /** POST /api/v1/trials/import?preview=1 */
-const queryFlag = z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional()).transform((value) => value === '1' || value === 'true');
+const queryFlag = z
+  .preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional())
+  .transform((value) => value === '1' || value === 'true');
 
 export const importQuerySchema = z.object({
   preview: queryFlag,

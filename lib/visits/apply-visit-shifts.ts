@@ -16,7 +16,17 @@ const DAY_MS = 86_400_000;
  * and every other visit fixed. Each shift carries the visit's version. Audited
  * `visit.reschedule` per visit, with the reason.
  */
-export async function applyVisitShifts({ enrollmentId, input, ctx, now = new Date() }: { enrollmentId: string; input: ApplyShiftsInput; ctx: WriteContext; now?: Date }): Promise<{ visits: VisitDto[] }> {
+export async function applyVisitShifts({
+  enrollmentId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  enrollmentId: string;
+  input: ApplyShiftsInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<{ visits: VisitDto[] }> {
   const times = input.shifts.map((shift) => new Date(shift.scheduledAt).getTime());
   return runSerializable(async (tx) => {
     const data = await loadSchedulingInputs(tx, {
@@ -28,13 +38,27 @@ export async function applyVisitShifts({ enrollmentId, input, ctx, now = new Dat
     const moves = new Map(input.shifts.map((shift) => [shift.visitId, shift]));
     for (const shift of input.shifts) {
       const row = rows.get(shift.visitId);
-      if (!row) throw new AppError('NOT_FOUND', 'A visit in the list is not part of this enrollment.', { details: { visitId: shift.visitId } });
-      if (row.status !== 'SCHEDULED') throw new AppError('CONFLICT', `Session ${row.sessionNumber} is ${row.status.toLowerCase().replace('_', ' ')} and cannot be moved.`);
-      if (row.version !== shift.version) throw new AppError('CONFLICT', `Session ${row.sessionNumber} was changed by someone else. Reload and try again.`, { details: { visitId: row.id, currentVersion: row.version } });
+      if (!row)
+        throw new AppError('NOT_FOUND', 'A visit in the list is not part of this enrollment.', {
+          details: { visitId: shift.visitId },
+        });
+      if (row.status !== 'SCHEDULED')
+        throw new AppError(
+          'CONFLICT',
+          `Session ${row.sessionNumber} is ${row.status.toLowerCase().replace('_', ' ')} and cannot be moved.`,
+        );
+      if (row.version !== shift.version)
+        throw new AppError(
+          'CONFLICT',
+          `Session ${row.sessionNumber} was changed by someone else. Reload and try again.`,
+          { details: { visitId: row.id, currentVersion: row.version } },
+        );
     }
     const series: SeriesVisit[] = data.series.map((visit) => {
       const move = visit.visitId === undefined ? undefined : moves.get(visit.visitId);
-      return move ? { ...visit, scheduledAt: new Date(move.scheduledAt), chairId: move.chairId, isLocked: false } : { ...visit, isLocked: true };
+      return move
+        ? { ...visit, scheduledAt: new Date(move.scheduledAt), chairId: move.chairId, isLocked: false }
+        : { ...visit, isLocked: true };
     });
     const conflicts = checkSeries({
       protocol: data.protocol,
@@ -68,7 +92,12 @@ export async function applyVisitShifts({ enrollmentId, input, ctx, now = new Dat
         entityType: 'Visit',
         entityId: row.id,
         before: { scheduledAt: row.scheduledAt.toISOString(), chairId: row.chairId, version: row.version },
-        after: { scheduledAt: scheduledAt.toISOString(), chairId: shift.chairId, version: visit.version, asShift: true },
+        after: {
+          scheduledAt: scheduledAt.toISOString(),
+          chairId: shift.chairId,
+          version: visit.version,
+          asShift: true,
+        },
         reason: input.reason,
       });
       updated.push(visit);

@@ -19,7 +19,17 @@ const DAY_MS = 86_400_000;
  * Two coordinators taking the last chair at once: one commits, the other gets 409.
  * Audited `visit.book_series`.
  */
-export async function bookSeries({ enrollmentId, input, ctx, now = new Date() }: { enrollmentId: string; input: BookSeriesInput; ctx: WriteContext; now?: Date }): Promise<{ visits: VisitDto[] }> {
+export async function bookSeries({
+  enrollmentId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  enrollmentId: string;
+  input: BookSeriesInput;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<{ visits: VisitDto[] }> {
   const requested = input.visits.map((visit) => ({ ...visit, scheduledAt: new Date(visit.scheduledAt) }));
   const times = requested.map((visit) => visit.scheduledAt.getTime());
   const from = new Date(Math.min(...times) - 8 * DAY_MS);
@@ -27,22 +37,43 @@ export async function bookSeries({ enrollmentId, input, ctx, now = new Date() }:
 
   return runSerializable(async (tx) => {
     const data = await loadSchedulingInputs(tx, { enrollmentId, from, to });
-    if (data.enrollment.status !== 'ACTIVE') throw new AppError('CONFLICT', 'Only an active enrollment can be scheduled.');
+    if (data.enrollment.status !== 'ACTIVE')
+      throw new AppError('CONFLICT', 'Only an active enrollment can be scheduled.');
     const held = new Map(data.series.map((visit) => [visit.sessionNumber, visit]));
-    const alreadyBooked = requested.filter((visit) => held.has(visit.sessionNumber)).map((visit) => visit.sessionNumber);
+    const alreadyBooked = requested
+      .filter((visit) => held.has(visit.sessionNumber))
+      .map((visit) => visit.sessionNumber);
     if (alreadyBooked.length > 0) {
-      throw new AppError('CONFLICT', `Session ${alreadyBooked.join(', ')} is already booked for this participant; reschedule it instead.`, {
-        details: { bookedSessions: alreadyBooked },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Session ${alreadyBooked.join(', ')} is already booked for this participant; reschedule it instead.`,
+        {
+          details: { bookedSessions: alreadyBooked },
+        },
+      );
     }
     const extensionNumber = extensionSessionNumber(data.protocol);
     if (extensionNumber !== null && requested.some((visit) => visit.sessionNumber === extensionNumber)) {
       // The open-label extension follows the blinded series: only once its last session is done.
-      const last = data.rows.find((row) => row.sessionNumber === data.protocol.sessionCount && row.status === 'COMPLETED');
+      const last = data.rows.find(
+        (row) => row.sessionNumber === data.protocol.sessionCount && row.status === 'COMPLETED',
+      );
       if (!last) {
-        throw new AppError('CONFLICT', `${data.protocol.extension?.label ?? 'The extension'} (session ${extensionNumber}) can be booked once session ${data.protocol.sessionCount} is completed.`, {
-          details: { conflicts: [{ sessionNumber: extensionNumber, code: 'EXTENSION_WINDOW', message: 'The blinded series is not completed yet' }] },
-        });
+        throw new AppError(
+          'CONFLICT',
+          `${data.protocol.extension?.label ?? 'The extension'} (session ${extensionNumber}) can be booked once session ${data.protocol.sessionCount} is completed.`,
+          {
+            details: {
+              conflicts: [
+                {
+                  sessionNumber: extensionNumber,
+                  code: 'EXTENSION_WINDOW',
+                  message: 'The blinded series is not completed yet',
+                },
+              ],
+            },
+          },
+        );
       }
     }
     // Sessions already held anchor the interval and weekly rules but are not re-judged.
@@ -50,7 +81,14 @@ export async function bookSeries({ enrollmentId, input, ctx, now = new Date() }:
     const conflicts = checkSeries({
       protocol: data.protocol,
       settings: data.settings,
-      visits: [...anchors, ...requested.map((visit) => ({ sessionNumber: visit.sessionNumber, scheduledAt: visit.scheduledAt, chairId: visit.chairId }))],
+      visits: [
+        ...anchors,
+        ...requested.map((visit) => ({
+          sessionNumber: visit.sessionNumber,
+          scheduledAt: visit.scheduledAt,
+          chairId: visit.chairId,
+        })),
+      ],
       busy: data.busy,
       participantBusy: data.participantBusy,
       chairMinutes: data.chairMinutes,
@@ -58,7 +96,11 @@ export async function bookSeries({ enrollmentId, input, ctx, now = new Date() }:
     });
     if (conflicts.length > 0) {
       const first = conflicts[0];
-      throw new AppError('CONFLICT', conflicts.length === 1 ? first.message : `${first.message} (and ${conflicts.length - 1} more conflicts)`, { details: { conflicts } });
+      throw new AppError(
+        'CONFLICT',
+        conflicts.length === 1 ? first.message : `${first.message} (and ${conflicts.length - 1} more conflicts)`,
+        { details: { conflicts } },
+      );
     }
     const created = [];
     for (const visit of [...requested].sort((a, b) => a.sessionNumber - b.sessionNumber)) {
@@ -81,7 +123,14 @@ export async function bookSeries({ enrollmentId, input, ctx, now = new Date() }:
       action: 'visit.book_series',
       entityType: 'Enrollment',
       entityId: enrollmentId,
-      after: { visits: created.map((visit) => ({ id: visit.id, sessionNumber: visit.sessionNumber, scheduledAt: visit.scheduledAt.toISOString(), chairId: visit.chairId })) },
+      after: {
+        visits: created.map((visit) => ({
+          id: visit.id,
+          sessionNumber: visit.sessionNumber,
+          scheduledAt: visit.scheduledAt.toISOString(),
+          chairId: visit.chairId,
+        })),
+      },
     });
     return { visits: created.map((visit) => toVisitDto(visit, data.settings.timeZone)) };
   });

@@ -11,14 +11,34 @@ const DAY_MS = 86_400_000;
  * The booking form's "Check again": the same rules bookSeries applies (sessions already
  * held are fixed anchors), read-only, so the coordinator sees every conflict before booking.
  */
-export async function checkProposedSeries({ enrollmentId, input, now = new Date() }: { enrollmentId: string; input: BookSeriesInput; now?: Date }): Promise<Conflict[]> {
-  const requested = input.visits.map((visit) => ({ sessionNumber: visit.sessionNumber, scheduledAt: new Date(visit.scheduledAt), chairId: visit.chairId }));
+export async function checkProposedSeries({
+  enrollmentId,
+  input,
+  now = new Date(),
+}: {
+  enrollmentId: string;
+  input: BookSeriesInput;
+  now?: Date;
+}): Promise<Conflict[]> {
+  const requested = input.visits.map((visit) => ({
+    sessionNumber: visit.sessionNumber,
+    scheduledAt: new Date(visit.scheduledAt),
+    chairId: visit.chairId,
+  }));
   const times = requested.map((visit) => visit.scheduledAt.getTime());
-  const data = await loadSchedulingInputs(prisma, { enrollmentId, from: new Date(Math.min(...times) - 8 * DAY_MS), to: new Date(Math.max(...times) + 8 * DAY_MS) });
+  const data = await loadSchedulingInputs(prisma, {
+    enrollmentId,
+    from: new Date(Math.min(...times) - 8 * DAY_MS),
+    to: new Date(Math.max(...times) + 8 * DAY_MS),
+  });
   const held = new Set(data.series.map((visit) => visit.sessionNumber));
   const alreadyBooked: Conflict[] = requested
     .filter((visit) => held.has(visit.sessionNumber))
-    .map((visit) => ({ sessionNumber: visit.sessionNumber, code: 'PARTICIPANT_BUSY', message: `Session ${visit.sessionNumber} is already booked for this participant; reschedule it instead.` }));
+    .map((visit) => ({
+      sessionNumber: visit.sessionNumber,
+      code: 'PARTICIPANT_BUSY',
+      message: `Session ${visit.sessionNumber} is already booked for this participant; reschedule it instead.`,
+    }));
   const anchors: SeriesVisit[] = data.series.map((visit) => ({ ...visit, isLocked: true }));
   const conflicts = checkSeries({
     protocol: data.protocol,

@@ -20,12 +20,25 @@ export async function getAdherence(target: { enrollmentId: string } | { trialId:
     include: {
       visits: { include: { _count: { select: { deviations: true } } } },
       deviations: { select: { visitId: true } },
-      trial: { select: { protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { dosing: { select: { armId: true, protocol: true } } } } } },
+      trial: {
+        select: {
+          protocolVersions: {
+            orderBy: { number: 'desc' },
+            take: 1,
+            select: { dosing: { select: { armId: true, protocol: true } } },
+          },
+        },
+      },
     },
     orderBy: { createdAt: 'asc' },
   });
-  if ('enrollmentId' in target && enrollments.length === 0) throw new AppError('NOT_FOUND', 'This enrollment does not exist.');
-  if ('trialId' in target && enrollments.length === 0 && !(await prisma.trial.findUnique({ where: { id: target.trialId }, select: { id: true } }))) {
+  if ('enrollmentId' in target && enrollments.length === 0)
+    throw new AppError('NOT_FOUND', 'This enrollment does not exist.');
+  if (
+    'trialId' in target &&
+    enrollments.length === 0 &&
+    !(await prisma.trial.findUnique({ where: { id: target.trialId }, select: { id: true } }))
+  ) {
     throw new AppError('NOT_FOUND', 'This trial does not exist.');
   }
   return computeAdherence({
@@ -33,7 +46,9 @@ export async function getAdherence(target: { enrollmentId: string } | { trialId:
     participants: enrollments.map((enrollment) => {
       const dosing = enrollment.trial.protocolVersions[0]?.dosing.find((item) => item.armId === enrollment.armId);
       const parsed = dosing?.protocol ? dosingProtocolSchema.safeParse(dosing.protocol) : null;
-      const plannedSessions = parsed?.success ? parsed.data.sessionCount : new Set(enrollment.visits.map((visit) => visit.sessionNumber)).size;
+      const plannedSessions = parsed?.success
+        ? parsed.data.sessionCount
+        : new Set(enrollment.visits.map((visit) => visit.sessionNumber)).size;
       return {
         participantId: enrollment.id,
         plannedSessions,

@@ -22,7 +22,12 @@ export type ParticipantSchedule = {
    * The protocol's optional extension session: WAITING until the blinded series is completed,
    * then OPEN inside its window (clinic days), BOOKED once held; null when the protocol has none.
    */
-  extension: { sessionNumber: number; label: string; state: 'WAITING' | 'OPEN' | 'BOOKED'; window: { firstDay: string; lastDay: string; describe: string } | null } | null;
+  extension: {
+    sessionNumber: number;
+    label: string;
+    state: 'WAITING' | 'OPEN' | 'BOOKED';
+    window: { firstDay: string; lastDay: string; describe: string } | null;
+  } | null;
 };
 
 /** One participant's appointments (the printable schedule and the ICS source). */
@@ -31,20 +36,45 @@ export async function getParticipantSchedule(enrollmentId: string): Promise<Part
     where: { id: enrollmentId },
     include: {
       candidate: { select: { id: true, firstName: true, lastName: true, mrn: true } },
-      trial: { select: { id: true, nctId: true, acronym: true, shortTitle: true, title: true, protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true } } } },
-      visits: { include: { chair: { select: { name: true } } }, orderBy: [{ sessionNumber: 'asc' }, { scheduledAt: 'asc' }] },
+      trial: {
+        select: {
+          id: true,
+          nctId: true,
+          acronym: true,
+          shortTitle: true,
+          title: true,
+          protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true } },
+        },
+      },
+      visits: {
+        include: { chair: { select: { name: true } } },
+        orderBy: [{ sessionNumber: 'asc' }, { scheduledAt: 'asc' }],
+      },
     },
   });
   if (!enrollment) throw new AppError('NOT_FOUND', 'This enrollment does not exist.');
   const versionId = enrollment.trial.protocolVersions[0]?.id;
-  const dosing = versionId ? await prisma.armDosing.findUnique({ where: { protocolVersionId_armId: { protocolVersionId: versionId, armId: enrollment.armId } } }) : null;
+  const dosing = versionId
+    ? await prisma.armDosing.findUnique({
+        where: { protocolVersionId_armId: { protocolVersionId: versionId, armId: enrollment.armId } },
+      })
+    : null;
   const parsed = dosing?.protocol ? dosingProtocolSchema.safeParse(dosing.protocol) : null;
   const settings = await getClinicSettings();
   return {
     enrollmentId: enrollment.id,
     status: enrollment.status,
-    participant: { candidateId: enrollment.candidate.id, firstName: enrollment.candidate.firstName, lastName: enrollment.candidate.lastName, mrn: enrollment.candidate.mrn },
-    trial: { id: enrollment.trial.id, nctId: enrollment.trial.nctId, label: enrollment.trial.acronym ?? enrollment.trial.shortTitle ?? enrollment.trial.title },
+    participant: {
+      candidateId: enrollment.candidate.id,
+      firstName: enrollment.candidate.firstName,
+      lastName: enrollment.candidate.lastName,
+      mrn: enrollment.candidate.mrn,
+    },
+    trial: {
+      id: enrollment.trial.id,
+      nctId: enrollment.trial.nctId,
+      label: enrollment.trial.acronym ?? enrollment.trial.shortTitle ?? enrollment.trial.title,
+    },
     plannedSessions: parsed?.success ? parsed.data.sessionCount : null,
     timeZone: settings.timeZone,
     visits: enrollment.visits.map((visit) => toVisitDto(visit, settings.timeZone)),
@@ -53,16 +83,29 @@ export async function getParticipantSchedule(enrollmentId: string): Promise<Part
 }
 
 function extensionState(
-  protocol: { sessionCount: number; extension: { label: string; minDaysAfterLastSession: number; maxDaysAfterLastSession: number } | null },
+  protocol: {
+    sessionCount: number;
+    extension: { label: string; minDaysAfterLastSession: number; maxDaysAfterLastSession: number } | null;
+  },
   visits: ReadonlyArray<{ sessionNumber: number; status: string; scheduledAt: Date }>,
   timeZone: string,
 ): ParticipantSchedule['extension'] {
   if (!protocol.extension) return null;
   const sessionNumber = protocol.sessionCount + 1;
   const base = { sessionNumber, label: protocol.extension.label };
-  if (visits.some((visit) => visit.sessionNumber === sessionNumber && (ACTIVE_VISIT_STATUSES as readonly string[]).includes(visit.status))) return { ...base, state: 'BOOKED', window: null };
+  if (
+    visits.some(
+      (visit) =>
+        visit.sessionNumber === sessionNumber && (ACTIVE_VISIT_STATUSES as readonly string[]).includes(visit.status),
+    )
+  )
+    return { ...base, state: 'BOOKED', window: null };
   const last = visits.find((visit) => visit.sessionNumber === protocol.sessionCount && visit.status === 'COMPLETED');
   if (!last) return { ...base, state: 'WAITING', window: null };
   const window = extensionWindow(protocol, utcToZoned(last.scheduledAt, timeZone).date);
-  return { ...base, state: 'OPEN', window: window ? { firstDay: window.firstDay, lastDay: window.lastDay, describe: window.describe } : null };
+  return {
+    ...base,
+    state: 'OPEN',
+    window: window ? { firstDay: window.firstDay, lastDay: window.lastDay, describe: window.describe } : null,
+  };
 }

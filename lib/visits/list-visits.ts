@@ -42,9 +42,12 @@ export async function listVisits(query: VisitListQuery): Promise<VisitCalendar> 
   const settings = await getClinicSettings();
   const from = toInstant(query.from, settings.timeZone, 'start');
   const to = toInstant(query.to, settings.timeZone, 'end');
-  if (to.getTime() <= from.getTime()) throw new AppError('VALIDATION_FAILED', undefined, { fields: { to: ['The end must be after the start'] } });
+  if (to.getTime() <= from.getTime())
+    throw new AppError('VALIDATION_FAILED', undefined, { fields: { to: ['The end must be after the start'] } });
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new AppError('VALIDATION_FAILED', undefined, { fields: { to: [`Show at most ${MAX_RANGE_DAYS} days at a time`] } });
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      fields: { to: [`Show at most ${MAX_RANGE_DAYS} days at a time`] },
+    });
   }
   const visits = await prisma.visit.findMany({
     where: {
@@ -75,7 +78,12 @@ export async function listVisits(query: VisitListQuery): Promise<VisitCalendar> 
       const { candidate, trial } = visit.enrollment;
       return {
         ...toVisitDto(visit, settings.timeZone),
-        participant: { candidateId: candidate.id, firstName: candidate.firstName, lastName: candidate.lastName, mrn: candidate.mrn },
+        participant: {
+          candidateId: candidate.id,
+          firstName: candidate.firstName,
+          lastName: candidate.lastName,
+          mrn: candidate.mrn,
+        },
         trial: { id: trial.id, nctId: trial.nctId, label: trial.acronym ?? trial.shortTitle ?? trial.title },
       };
     }),

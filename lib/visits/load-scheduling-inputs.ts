@@ -37,7 +37,10 @@ export function visitEnd(visit: { scheduledAt: Date; endsAt: Date | null; durati
  * Bookings are read for [from, to]; a visit never lasts a day, so starting a day early
  * catches every visit overlapping the window.
  */
-export async function loadSchedulingInputs(db: Db | Tx, options: { enrollmentId: string; from: Date; to: Date }): Promise<SchedulingInputs> {
+export async function loadSchedulingInputs(
+  db: Db | Tx,
+  options: { enrollmentId: string; from: Date; to: Date },
+): Promise<SchedulingInputs> {
   const { enrollmentId, from, to } = options;
   const enrollment = await db.enrollment.findUnique({
     where: { id: enrollmentId },
@@ -53,10 +56,17 @@ export async function loadSchedulingInputs(db: Db | Tx, options: { enrollmentId:
     select: { id: true, chairId: true, scheduledAt: true, endsAt: true, durationMin: true },
   });
   const participantVisits = await db.visit.findMany({
-    where: { scheduledAt: window, status: { in: [...ACTIVE_VISIT_STATUSES] }, enrollment: { candidateId: enrollment.candidateId } },
+    where: {
+      scheduledAt: window,
+      status: { in: [...ACTIVE_VISIT_STATUSES] },
+      enrollment: { candidateId: enrollment.candidateId },
+    },
     select: { id: true, scheduledAt: true, endsAt: true, durationMin: true },
   });
-  const rows = await db.visit.findMany({ where: { enrollmentId }, orderBy: [{ sessionNumber: 'asc' }, { createdAt: 'asc' }] });
+  const rows = await db.visit.findMany({
+    where: { enrollmentId },
+    orderBy: [{ sessionNumber: 'asc' }, { createdAt: 'asc' }],
+  });
   const protocol: SchedulingProtocol = {
     sessionCount: arm.protocol.sessionCount,
     sessionsPerWeek: arm.protocol.sessionsPerWeek,
@@ -67,7 +77,12 @@ export async function loadSchedulingInputs(db: Db | Tx, options: { enrollmentId:
   };
   const lastSessionNumber = protocol.extension ? protocol.sessionCount + 1 : protocol.sessionCount;
   const series: SeriesVisit[] = rows
-    .filter((row) => (ACTIVE_VISIT_STATUSES as readonly string[]).includes(row.status) && row.chairId !== null && row.sessionNumber <= lastSessionNumber)
+    .filter(
+      (row) =>
+        (ACTIVE_VISIT_STATUSES as readonly string[]).includes(row.status) &&
+        row.chairId !== null &&
+        row.sessionNumber <= lastSessionNumber,
+    )
     .map((row) => ({
       sessionNumber: row.sessionNumber,
       scheduledAt: row.scheduledAt,
@@ -81,8 +96,17 @@ export async function loadSchedulingInputs(db: Db | Tx, options: { enrollmentId:
     settings,
     protocol,
     chairMinutes: resolveChairMinutes({ protocol, settings }),
-    busy: clinicVisits.map((visit) => ({ chairId: visit.chairId!, start: visit.scheduledAt, end: visitEnd(visit), visitId: visit.id })),
-    participantBusy: participantVisits.map((visit) => ({ start: visit.scheduledAt, end: visitEnd(visit), visitId: visit.id })),
+    busy: clinicVisits.map((visit) => ({
+      chairId: visit.chairId!,
+      start: visit.scheduledAt,
+      end: visitEnd(visit),
+      visitId: visit.id,
+    })),
+    participantBusy: participantVisits.map((visit) => ({
+      start: visit.scheduledAt,
+      end: visitEnd(visit),
+      visitId: visit.id,
+    })),
     series,
     rows,
   };

@@ -11,7 +11,14 @@ const DAY_MS = 86_400_000;
 /** Bookings are read this far past the start date: the search horizon plus a whole series. */
 const LOOKAHEAD_DAYS = 400;
 
-export type PreviewVisit = { sessionNumber: number; scheduledAt: string; chairId: string; chairName: string; localDate: string; localTime: string };
+export type PreviewVisit = {
+  sessionNumber: number;
+  scheduledAt: string;
+  chairId: string;
+  chairName: string;
+  localDate: string;
+  localTime: string;
+};
 export type SeriesPreview = { visits: PreviewVisit[]; problems: Conflict[]; chairMinutes: number };
 
 /**
@@ -20,15 +27,32 @@ export type SeriesPreview = { visits: PreviewVisit[]; problems: Conflict[]; chai
  * coordinator may move visits and then books with bookSeries, which checks again.
  * `problems` non-empty means no complete series fits (visits holds what was placed).
  */
-export async function previewSeries({ enrollmentId, input, now = new Date() }: { enrollmentId: string; input: SchedulePreviewInput; now?: Date }): Promise<SeriesPreview> {
+export async function previewSeries({
+  enrollmentId,
+  input,
+  now = new Date(),
+}: {
+  enrollmentId: string;
+  input: SchedulePreviewInput;
+  now?: Date;
+}): Promise<SeriesPreview> {
   const settingsRow = await prisma.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { timeZone: true } });
   const from = zonedTimeToUtc({ date: input.startDate, time: '00:00', timeZone: settingsRow?.timeZone ?? 'UTC' });
-  const data = await loadSchedulingInputs(prisma, { enrollmentId, from: from < now ? from : now, to: new Date(from.getTime() + LOOKAHEAD_DAYS * DAY_MS) });
-  if (data.enrollment.status !== 'ACTIVE') throw new AppError('CONFLICT', 'Only an active enrollment can be scheduled.');
+  const data = await loadSchedulingInputs(prisma, {
+    enrollmentId,
+    from: from < now ? from : now,
+    to: new Date(from.getTime() + LOOKAHEAD_DAYS * DAY_MS),
+  });
+  if (data.enrollment.status !== 'ACTIVE')
+    throw new AppError('CONFLICT', 'Only an active enrollment can be scheduled.');
   if (data.series.length > 0) {
-    throw new AppError('CONFLICT', 'This participant already has booked sessions; reschedule those visits instead of booking a new series.', {
-      details: { bookedSessions: data.series.map((visit) => visit.sessionNumber) },
-    });
+    throw new AppError(
+      'CONFLICT',
+      'This participant already has booked sessions; reschedule those visits instead of booking a new series.',
+      {
+        details: { bookedSessions: data.series.map((visit) => visit.sessionNumber) },
+      },
+    );
   }
   const result = proposeSeries({
     protocol: data.protocol,

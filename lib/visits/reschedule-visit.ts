@@ -38,12 +38,29 @@ type Input = { scheduledAt?: string | Date; chairId?: string; reason: string; ve
  * the ones that no longer fit come back as proposed shifts; they are not moved here.
  * Optimistic locking: `version` must be the visit's current version. Audited `visit.reschedule`.
  */
-export async function rescheduleVisit({ visitId, input, ctx, now = new Date() }: { visitId: string; input: Input; ctx: WriteContext; now?: Date }): Promise<RescheduleResult> {
+export async function rescheduleVisit({
+  visitId,
+  input,
+  ctx,
+  now = new Date(),
+}: {
+  visitId: string;
+  input: Input;
+  ctx: WriteContext;
+  now?: Date;
+}): Promise<RescheduleResult> {
   return runSerializable(async (tx) => {
     const visit = await tx.visit.findUnique({ where: { id: visitId } });
     if (!visit) throw new AppError('NOT_FOUND', 'This visit does not exist.');
-    if (visit.version !== input.version) throw new AppError('CONFLICT', 'This visit was changed by someone else. Reload it and try again.', { details: { currentVersion: visit.version } });
-    if (visit.status !== 'SCHEDULED') throw new AppError('CONFLICT', `Only a scheduled visit can be moved; this one is ${visit.status.toLowerCase().replace('_', ' ')}.`);
+    if (visit.version !== input.version)
+      throw new AppError('CONFLICT', 'This visit was changed by someone else. Reload it and try again.', {
+        details: { currentVersion: visit.version },
+      });
+    if (visit.status !== 'SCHEDULED')
+      throw new AppError(
+        'CONFLICT',
+        `Only a scheduled visit can be moved; this one is ${visit.status.toLowerCase().replace('_', ' ')}.`,
+      );
     const scheduledAt = input.scheduledAt === undefined ? visit.scheduledAt : new Date(input.scheduledAt);
     const earliest = Math.min(scheduledAt.getTime(), visit.scheduledAt.getTime(), now.getTime());
     const data = await loadSchedulingInputs(tx, {
@@ -52,23 +69,40 @@ export async function rescheduleVisit({ visitId, input, ctx, now = new Date() }:
       to: new Date(Math.max(scheduledAt.getTime(), visit.scheduledAt.getTime()) + SHIFT_LOOKAHEAD_DAYS * DAY_MS),
     });
     if (visit.sessionNumber > (extensionSessionNumber(data.protocol) ?? data.protocol.sessionCount)) {
-      throw new AppError('CONFLICT', `Session ${visit.sessionNumber} is outside the protocol's ${data.protocol.sessionCount} sessions and cannot be moved by the series rules.`);
+      throw new AppError(
+        'CONFLICT',
+        `Session ${visit.sessionNumber} is outside the protocol's ${data.protocol.sessionCount} sessions and cannot be moved by the series rules.`,
+      );
     }
     const series: SeriesVisit[] = data.series.some((entry) => entry.visitId === visit.id)
       ? data.series
-      : [...data.series, { sessionNumber: visit.sessionNumber, scheduledAt: visit.scheduledAt, chairId: visit.chairId ?? input.chairId ?? '', visitId: visit.id }];
+      : [
+          ...data.series,
+          {
+            sessionNumber: visit.sessionNumber,
+            scheduledAt: visit.scheduledAt,
+            chairId: visit.chairId ?? input.chairId ?? '',
+            visitId: visit.id,
+          },
+        ];
     const result = proposeShifts({
       protocol: data.protocol,
       settings: data.settings,
       visits: series,
-      rescheduled: { sessionNumber: visit.sessionNumber, scheduledAt, ...(input.chairId === undefined ? {} : { chairId: input.chairId }) },
+      rescheduled: {
+        sessionNumber: visit.sessionNumber,
+        scheduledAt,
+        ...(input.chairId === undefined ? {} : { chairId: input.chairId }),
+      },
       busy: data.busy,
       participantBusy: data.participantBusy,
       chairMinutes: data.chairMinutes,
       now,
     });
     if (result.rescheduledConflicts.length > 0) {
-      throw new AppError('CONFLICT', result.rescheduledConflicts[0].message, { details: { conflicts: result.rescheduledConflicts } });
+      throw new AppError('CONFLICT', result.rescheduledConflicts[0].message, {
+        details: { conflicts: result.rescheduledConflicts },
+      });
     }
     const chairId = result.rescheduled.chairId;
     const updated = await tx.visit.update({
@@ -89,7 +123,12 @@ export async function rescheduleVisit({ visitId, input, ctx, now = new Date() }:
       entityType: 'Visit',
       entityId: visit.id,
       before: { scheduledAt: visit.scheduledAt.toISOString(), chairId: visit.chairId, version: visit.version },
-      after: { scheduledAt: scheduledAt.toISOString(), chairId, version: updated.version, proposedShifts: result.shifts.length },
+      after: {
+        scheduledAt: scheduledAt.toISOString(),
+        chairId,
+        version: updated.version,
+        proposedShifts: result.shifts.length,
+      },
       reason: input.reason,
     });
     const versions = new Map(data.rows.map((row) => [row.id, row.version]));
@@ -98,13 +137,20 @@ export async function rescheduleVisit({ visitId, input, ctx, now = new Date() }:
       shifts: result.shifts.flatMap((shift) =>
         shift.visitId === undefined
           ? []
-          : [{
-              visitId: shift.visitId,
-              sessionNumber: shift.sessionNumber,
-              version: versions.get(shift.visitId) ?? 1,
-              from: { scheduledAt: shift.fromScheduledAt.toISOString(), chairId: shift.fromChairId },
-              to: { scheduledAt: shift.to.scheduledAt.toISOString(), chairId: shift.to.chairId, localDate: shift.to.localDate, localTime: shift.to.localTime },
-            }],
+          : [
+              {
+                visitId: shift.visitId,
+                sessionNumber: shift.sessionNumber,
+                version: versions.get(shift.visitId) ?? 1,
+                from: { scheduledAt: shift.fromScheduledAt.toISOString(), chairId: shift.fromChairId },
+                to: {
+                  scheduledAt: shift.to.scheduledAt.toISOString(),
+                  chairId: shift.to.chairId,
+                  localDate: shift.to.localDate,
+                  localTime: shift.to.localTime,
+                },
+              },
+            ],
       ),
       problems: result.problems,
     };

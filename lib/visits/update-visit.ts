@@ -11,9 +11,26 @@ export type UpdateVisitResult =
   | { action: 'CANCELLED'; visit: VisitDto };
 
 /** PATCH /api/v1/visits/{id}: a move (new time and/or chair) or a status change to MISSED or CANCELLED. */
-export async function updateVisit({ visitId, input, ctx }: { visitId: string; input: VisitPatchInput; ctx: WriteContext }): Promise<UpdateVisitResult> {
+export async function updateVisit({
+  visitId,
+  input,
+  ctx,
+}: {
+  visitId: string;
+  input: VisitPatchInput;
+  ctx: WriteContext;
+}): Promise<UpdateVisitResult> {
   const { reason, version } = input;
-  if (input.status === 'MISSED') return { action: 'MISSED', ...(await markMissed({ visitId, input: { reason, version }, ctx })) };
-  if (input.status === 'CANCELLED') return { action: 'CANCELLED', visit: await cancelVisit({ visitId, input: { reason, version }, ctx }) };
-  return { action: 'RESCHEDULED', ...(await rescheduleVisit({ visitId, input: { scheduledAt: input.scheduledAt, chairId: input.chairId, reason, version }, ctx })) };
+  if (input.status === 'MISSED')
+    return { action: 'MISSED', ...(await markMissed({ visitId, input: { reason, version }, ctx })) };
+  if (input.status === 'CANCELLED')
+    return { action: 'CANCELLED', visit: await cancelVisit({ visitId, input: { reason, version }, ctx }) };
+  return {
+    action: 'RESCHEDULED',
+    ...(await rescheduleVisit({
+      visitId,
+      input: { scheduledAt: input.scheduledAt, chairId: input.chairId, reason, version },
+      ctx,
+    })),
+  };
 }

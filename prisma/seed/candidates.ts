@@ -3,8 +3,42 @@ import type { Db } from '@/lib/db';
 import type { PipelineStage, Prisma, ReferralSource, Sex } from '@/lib/generated/prisma/client';
 
 // Obviously fictional people: no demo or test record may resemble a real patient.
-const FIRST_NAMES = ['Ada', 'Bram', 'Cora', 'Dex', 'Elna', 'Fitz', 'Gwen', 'Hollis', 'Iris', 'Jory', 'Kit', 'Lark', 'Mabel', 'Nico', 'Opal', 'Pip', 'Quill', 'Rue', 'Sable', 'Tobin'];
-const LAST_NAMES = ['Testwell', 'Imaginova', 'Mockford', 'Sampleton', 'Fakenham', 'Dummyworth', 'Exampleton', 'Fictive', 'Pretendly', 'Synthetica', 'Notreal', 'Madeupson'];
+const FIRST_NAMES = [
+  'Ada',
+  'Bram',
+  'Cora',
+  'Dex',
+  'Elna',
+  'Fitz',
+  'Gwen',
+  'Hollis',
+  'Iris',
+  'Jory',
+  'Kit',
+  'Lark',
+  'Mabel',
+  'Nico',
+  'Opal',
+  'Pip',
+  'Quill',
+  'Rue',
+  'Sable',
+  'Tobin',
+];
+const LAST_NAMES = [
+  'Testwell',
+  'Imaginova',
+  'Mockford',
+  'Sampleton',
+  'Fakenham',
+  'Dummyworth',
+  'Exampleton',
+  'Fictive',
+  'Pretendly',
+  'Synthetica',
+  'Notreal',
+  'Madeupson',
+];
 const SOURCES: ReferralSource[] = ['PROVIDER', 'SELF', 'ADVERTISEMENT', 'REGISTRY', 'OTHER'];
 const SEXES: Sex[] = ['FEMALE', 'MALE', 'FEMALE', 'MALE', 'OTHER'];
 
@@ -47,7 +81,11 @@ let counter = 0;
 export async function createCandidate(db: Db, overrides: CandidateOverrides = {}, actorId: string | null = null) {
   counter += 1;
   const base = buildCandidate(counter);
-  const data = { ...base, mrn: `T-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 7)}`, ...overrides };
+  const data = {
+    ...base,
+    mrn: `T-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 7)}`,
+    ...overrides,
+  };
   return db.$transaction(async (tx) => {
     const candidate = await tx.candidate.create({ data });
     await recordAuditEvent(tx, {
@@ -65,7 +103,14 @@ export async function createCandidate(db: Db, overrides: CandidateOverrides = {}
 /** Puts a candidate on a trial's pipeline and walks it along `path`, leaving the stage history. */
 export async function addToPipeline(
   db: Db,
-  options: { candidateId: string; trialId: string; path: PipelineStage[]; actorId: string | null; reason?: string; startedAt?: Date },
+  options: {
+    candidateId: string;
+    trialId: string;
+    path: PipelineStage[];
+    actorId: string | null;
+    reason?: string;
+    startedAt?: Date;
+  },
 ) {
   const { candidateId, trialId, path, actorId } = options;
   const startedAt = options.startedAt ?? new Date();
@@ -73,13 +118,22 @@ export async function addToPipeline(
   const elapsed = Math.max(0, Date.now() - startedAt.getTime());
   const stepMs = path.length > 1 ? Math.min(2 * 86_400_000, elapsed / path.length) : 0;
   return db.$transaction(async (tx) => {
-    const entry = await tx.pipelineEntry.create({ data: { candidateId, trialId, stage: path[0] ?? 'REFERRED', stageChangedAt: startedAt } });
+    const entry = await tx.pipelineEntry.create({
+      data: { candidateId, trialId, stage: path[0] ?? 'REFERRED', stageChangedAt: startedAt },
+    });
     let from: PipelineStage | null = null;
     for (const [step, to] of path.entries()) {
       const at = new Date(startedAt.getTime() + step * stepMs);
       const isExit = to === 'WITHDRAWN' || to === 'SCREEN_FAILED' || to === 'LOST_TO_FOLLOW_UP';
       await tx.pipelineEvent.create({
-        data: { pipelineEntryId: entry.id, fromStage: from, toStage: to, actorId, reason: isExit ? (options.reason ?? 'Recorded in demo data') : null, createdAt: at },
+        data: {
+          pipelineEntryId: entry.id,
+          fromStage: from,
+          toStage: to,
+          actorId,
+          reason: isExit ? (options.reason ?? 'Recorded in demo data') : null,
+          createdAt: at,
+        },
       });
       from = to;
     }

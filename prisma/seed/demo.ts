@@ -11,7 +11,17 @@ import { seedTrials } from './trials';
 import { seedDemoUsers } from './users';
 import { createVisitSeries, seedChairs, seedClosures } from './visits';
 
-const MAIN_PATH: PipelineStage[] = ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE', 'CONSENTED', 'ENROLLED', 'IN_TREATMENT', 'COMPLETED'];
+const MAIN_PATH: PipelineStage[] = [
+  'REFERRED',
+  'CONTACTED',
+  'PRESCREENING',
+  'AWAITING_REVIEW',
+  'ELIGIBLE',
+  'CONSENTED',
+  'ENROLLED',
+  'IN_TREATMENT',
+  'COMPLETED',
+];
 
 function pathTo(stage: PipelineStage): PipelineStage[] {
   if (stage === 'INELIGIBLE') return [...MAIN_PATH.slice(0, 4), 'INELIGIBLE'];
@@ -23,8 +33,19 @@ function pathTo(stage: PipelineStage): PipelineStage[] {
 
 // 40 candidates in every stage of the pipeline; enrolled ones get visits.
 const STAGE_PLAN: Array<[PipelineStage, number]> = [
-  ['REFERRED', 6], ['CONTACTED', 5], ['PRESCREENING', 5], ['AWAITING_REVIEW', 5], ['ELIGIBLE', 3], ['INELIGIBLE', 2],
-  ['CONSENTED', 2], ['ENROLLED', 3], ['IN_TREATMENT', 4], ['COMPLETED', 2], ['WITHDRAWN', 1], ['SCREEN_FAILED', 1], ['LOST_TO_FOLLOW_UP', 1],
+  ['REFERRED', 6],
+  ['CONTACTED', 5],
+  ['PRESCREENING', 5],
+  ['AWAITING_REVIEW', 5],
+  ['ELIGIBLE', 3],
+  ['INELIGIBLE', 2],
+  ['CONSENTED', 2],
+  ['ENROLLED', 3],
+  ['IN_TREATMENT', 4],
+  ['COMPLETED', 2],
+  ['WITHDRAWN', 1],
+  ['SCREEN_FAILED', 1],
+  ['LOST_TO_FOLLOW_UP', 1],
 ];
 const ENROLLED_STAGES = new Set<PipelineStage>(['ENROLLED', 'IN_TREATMENT', 'COMPLETED']);
 const EXIT_REASONS: Partial<Record<PipelineStage, string>> = {
@@ -34,14 +55,32 @@ const EXIT_REASONS: Partial<Record<PipelineStage, string>> = {
 };
 
 /** The masked demo trial's unblinded preparer (the only demo account that sees its arms). */
-async function nameUnblindedStaff(db: Db, options: { trials: Array<{ id: string; nctId: string | null; masking: string | null }>; userId: string; addedById: string }) {
+async function nameUnblindedStaff(
+  db: Db,
+  options: {
+    trials: Array<{ id: string; nctId: string | null; masking: string | null }>;
+    userId: string;
+    addedById: string;
+  },
+) {
   for (const trial of options.trials) {
     if (!isMaskedTrial(trial.masking)) continue;
-    const existing = await db.unblindedStaff.findUnique({ where: { trialId_userId: { trialId: trial.id, userId: options.userId } } });
+    const existing = await db.unblindedStaff.findUnique({
+      where: { trialId_userId: { trialId: trial.id, userId: options.userId } },
+    });
     if (existing) continue;
     await db.$transaction(async (tx) => {
-      await tx.unblindedStaff.create({ data: { trialId: trial.id, userId: options.userId, addedById: options.addedById } });
-      await recordAuditEvent(tx, { actorId: null, actorLabel: 'seed', action: 'trial.unblinded_staff_set', entityType: 'Trial', entityId: trial.id, after: { userIds: [options.userId] } });
+      await tx.unblindedStaff.create({
+        data: { trialId: trial.id, userId: options.userId, addedById: options.addedById },
+      });
+      await recordAuditEvent(tx, {
+        actorId: null,
+        actorLabel: 'seed',
+        action: 'trial.unblinded_staff_set',
+        entityType: 'Trial',
+        entityId: trial.id,
+        after: { userIds: [options.userId] },
+      });
     });
   }
 }
@@ -65,8 +104,17 @@ export async function seedDemo(db: Db, today = new Date()) {
     const referredDaysAgo = isEnrolled ? 30 + (i % 10) : (i * 3) % 45;
 
     const candidate = await db.$transaction(async (tx) => {
-      const row = await tx.candidate.create({ data: { ...data, referralDate: daysAgo(referredDaysAgo, today), assignedCoordinatorId: coordinator.id } });
-      await recordAuditEvent(tx, { actorId: null, actorLabel: 'seed', action: 'candidate.create', entityType: 'Candidate', entityId: row.id, after: { mrn: row.mrn } });
+      const row = await tx.candidate.create({
+        data: { ...data, referralDate: daysAgo(referredDaysAgo, today), assignedCoordinatorId: coordinator.id },
+      });
+      await recordAuditEvent(tx, {
+        actorId: null,
+        actorLabel: 'seed',
+        action: 'candidate.create',
+        entityType: 'Candidate',
+        entityId: row.id,
+        after: { mrn: row.mrn },
+      });
       return row;
     });
     const entry = await addToPipeline(db, {
@@ -80,10 +128,19 @@ export async function seedDemo(db: Db, today = new Date()) {
     created += 1;
     if (!isEnrolled) continue;
 
-    const arms = await db.arm.findMany({ where: { trialId: trial.id }, orderBy: { position: 'asc' }, include: { dosing: true } });
+    const arms = await db.arm.findMany({
+      where: { trialId: trial.id },
+      orderBy: { position: 'asc' },
+      include: { dosing: true },
+    });
     const arm = arms[i % arms.length];
     const protocol = dosingProtocolSchema.parse(arm.dosing[0]?.protocol);
-    const firstDay = stage === 'ENROLLED' ? daysAgo(-2 - (i % 5), today) : stage === 'IN_TREATMENT' ? daysAgo(3 + (i % 3), today) : daysAgo(25, today);
+    const firstDay =
+      stage === 'ENROLLED'
+        ? daysAgo(-2 - (i % 5), today)
+        : stage === 'IN_TREATMENT'
+          ? daysAgo(3 + (i % 3), today)
+          : daysAgo(25, today);
     await db.$transaction(async (tx) => {
       const enrollment = await tx.enrollment.create({
         data: {

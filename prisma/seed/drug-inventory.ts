@@ -48,7 +48,13 @@ export async function createDrugLot(db: Db, spec: LotSpec) {
     const movement = await tx.drugMovement.create({
       data: { lotId: lot.id, kind: 'RECEIPT', changeUg: totalUg, balanceAfterUg: totalUg, actorId: spec.receivedById },
     });
-    await recordAuditEvent(tx, { actorId: spec.receivedById, action: 'drug.lot_receive', entityType: 'DrugLot', entityId: lot.id, after: { lotNumber: lot.lotNumber, movementId: movement.id } });
+    await recordAuditEvent(tx, {
+      actorId: spec.receivedById,
+      action: 'drug.lot_receive',
+      entityType: 'DrugLot',
+      entityId: lot.id,
+      after: { lotNumber: lot.lotNumber, movementId: movement.id },
+    });
     return lot;
   });
 }
@@ -64,6 +70,26 @@ export async function seedDemoDrugLots(db: Db, options: { receivedById: string; 
   if ((await db.drugLot.count()) > 0) return;
   const receivedOn = isoDay(new Date(options.today.getTime() - 20 * 86_400_000));
   const inYears = (years: number) => `${options.today.getUTCFullYear() + years}-06-30`;
-  await createDrugLot(db, { receivedById: options.receivedById, ndc: '99999-050-10', lotNumber: 'DEMO-KET-5010', concentrationMgPerMl: 50, vialVolumeMl: 10, vialsReceived: 20, isMultiDoseVial: true, receivedOn, expiresOn: inYears(2) });
-  await createDrugLot(db, { receivedById: options.receivedById, ndc: '99999-010-20', lotNumber: 'DEMO-KET-1020', concentrationMgPerMl: 10, vialVolumeMl: 20, vialsReceived: 10, isMultiDoseVial: false, receivedOn, expiresOn: inYears(1) });
+  await createDrugLot(db, {
+    receivedById: options.receivedById,
+    ndc: '99999-050-10',
+    lotNumber: 'DEMO-KET-5010',
+    concentrationMgPerMl: 50,
+    vialVolumeMl: 10,
+    vialsReceived: 20,
+    isMultiDoseVial: true,
+    receivedOn,
+    expiresOn: inYears(2),
+  });
+  await createDrugLot(db, {
+    receivedById: options.receivedById,
+    ndc: '99999-010-20',
+    lotNumber: 'DEMO-KET-1020',
+    concentrationMgPerMl: 10,
+    vialVolumeMl: 20,
+    vialsReceived: 10,
+    isMultiDoseVial: false,
+    receivedOn,
+    expiresOn: inYears(1),
+  });
 }

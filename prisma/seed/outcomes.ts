@@ -28,10 +28,18 @@ function itemsAt(instrument: keyof typeof INSTRUMENT_DEFINITIONS, level: number,
 export async function seedOutcomes(db: Db) {
   const enrollments = await db.enrollment.findMany({
     where: { trial: { nctId: 'NCT06419439' }, visits: { some: { status: 'COMPLETED' } } },
-    include: { visits: { where: { status: 'COMPLETED' }, orderBy: { sessionNumber: 'asc' } }, trial: { include: { protocolVersions: { orderBy: { number: 'desc' }, take: 1, include: { assessmentPlan: true } } } } },
+    include: {
+      visits: { where: { status: 'COMPLETED' }, orderBy: { sessionNumber: 'asc' } },
+      trial: {
+        include: { protocolVersions: { orderBy: { number: 'desc' }, take: 1, include: { assessmentPlan: true } } },
+      },
+    },
     orderBy: { createdAt: 'asc' },
   });
-  const coordinator = await db.user.findFirst({ where: { role: 'COORDINATOR', isActive: true }, orderBy: { createdAt: 'asc' } });
+  const coordinator = await db.user.findFirst({
+    where: { role: 'COORDINATOR', isActive: true },
+    orderBy: { createdAt: 'asc' },
+  });
   if (!coordinator) return 0;
   let created = 0;
   for (const [index, enrollment] of enrollments.entries()) {
@@ -39,10 +47,13 @@ export async function seedOutcomes(db: Db) {
     const sessionsDone = new Map(enrollment.visits.map((visit) => [visit.sessionNumber, visit]));
     for (const item of plan) {
       if (!isInstrumentCode(item.instrument)) continue;
-      const session = item.timepoint === 'BASELINE' ? 0 : Number(/^AFTER_SESSION_(\d+)$/.exec(item.timepoint)?.[1] ?? NaN);
+      const session =
+        item.timepoint === 'BASELINE' ? 0 : Number(/^AFTER_SESSION_(\d+)$/.exec(item.timepoint)?.[1] ?? NaN);
       const visit = session > 0 ? sessionsDone.get(session) : undefined;
       if (Number.isNaN(session) || (session > 0 && !visit)) continue;
-      const exists = await db.assessment.findFirst({ where: { enrollmentId: enrollment.id, instrument: item.instrument, timepoint: item.timepoint } });
+      const exists = await db.assessment.findFirst({
+        where: { enrollmentId: enrollment.id, instrument: item.instrument, timepoint: item.timepoint },
+      });
       if (exists) continue;
       // Dissociation (CADSS) is measured right after an infusion and stays mild.
       const level = item.instrument === 'CADSS' ? 0.08 : Math.max(0.1, 0.72 - session * (0.12 + (index % 3) * 0.03));
@@ -66,7 +77,14 @@ export async function seedOutcomes(db: Db) {
             recordedById: coordinator.id,
           },
         });
-        await recordAuditEvent(tx, { actorId: null, actorLabel: 'seed', action: 'assessment.record', entityType: 'Assessment', entityId: row.id, after: { instrument: row.instrument, timepoint: row.timepoint, total: row.total } });
+        await recordAuditEvent(tx, {
+          actorId: null,
+          actorLabel: 'seed',
+          action: 'assessment.record',
+          entityType: 'Assessment',
+          entityId: row.id,
+          after: { instrument: row.instrument, timepoint: row.timepoint, total: row.total },
+        });
         // A demo suicidality answer reaches the clinicians like a real one would.
         await openAssessmentAlerts(tx, {
           assessment: { id: row.id, enrollmentId: enrollment.id, flags: score.flags, items },

@@ -4,10 +4,19 @@ import { createTrialFromDraft } from '@/lib/trials/create-trial-from-draft';
 import { trialDraftSchema, type TrialDraftInput } from '@/lib/validations/trials';
 
 /** Factory: a complete trial record from a draft (validated by the same schema the API uses). */
-export async function createTrial(db: Db, input: TrialDraftInput, options: { source?: 'SEED' | 'MANUAL' | 'CTGOV_IMPORT'; actorId?: string | null } = {}) {
+export async function createTrial(
+  db: Db,
+  input: TrialDraftInput,
+  options: { source?: 'SEED' | 'MANUAL' | 'CTGOV_IMPORT'; actorId?: string | null } = {},
+) {
   const draft = trialDraftSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const result = await createTrialFromDraft({ tx, draft, source: options.source ?? 'SEED', actorId: options.actorId ?? null });
+    const result = await createTrialFromDraft({
+      tx,
+      draft,
+      source: options.source ?? 'SEED',
+      actorId: options.actorId ?? null,
+    });
     await recordAuditEvent(tx, {
       actorId: options.actorId ?? null,
       actorLabel: options.actorId ? null : 'seed',

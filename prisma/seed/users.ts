@@ -15,7 +15,10 @@ let counter = 0;
 /** Factory: a user with a unique email unless one is given; audited as created by the seed. */
 export async function createUser(db: Db, overrides: UserOverrides = {}) {
   counter += 1;
-  const email = (overrides.email ?? `user-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 6)}@trialdesk.test`).toLowerCase();
+  const email = (
+    overrides.email ??
+    `user-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 6)}@trialdesk.test`
+  ).toLowerCase();
   const passwordHash = await hashPassword(overrides.password ?? 'Quiet-Meadow-Lamp-7');
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -52,12 +55,20 @@ export async function seedDemoUsers(db: Db) {
 export type StaffMember = { id: string; email: string; name: string; role: Role };
 
 /** Factory: one active account per role, as the guard's CurrentUser, for tests that act as each role. */
-export async function createStaff(db: Db, options: { password?: string } = {}): Promise<Record<'admin' | 'coordinator' | 'clinician', StaffMember>> {
+export async function createStaff(
+  db: Db,
+  options: { password?: string } = {},
+): Promise<Record<'admin' | 'coordinator' | 'clinician', StaffMember>> {
   const [admin, coordinator, clinician] = await Promise.all([
     createUser(db, { role: 'ADMIN', name: 'Ada Admin', password: options.password }),
     createUser(db, { role: 'COORDINATOR', name: 'Cora Coordinator', password: options.password }),
     createUser(db, { role: 'CLINICIAN', name: 'Kit Clinician', password: options.password }),
   ]);
-  const member = (user: typeof admin): StaffMember => ({ id: user.id, email: user.email, name: user.name, role: user.role });
+  const member = (user: typeof admin): StaffMember => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  });
   return { admin: member(admin), coordinator: member(coordinator), clinician: member(clinician) };
 }

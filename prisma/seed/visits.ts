@@ -40,7 +40,16 @@ function onWeekday(date: Date): Date {
  */
 export async function createVisitSeries(
   db: Tx,
-  options: { enrollmentId: string; chairId: string; firstDay: Date; sessionCount: number; sessionsPerWeek: number; localTime: string; durationMin: number; today: Date },
+  options: {
+    enrollmentId: string;
+    chairId: string;
+    firstDay: Date;
+    sessionCount: number;
+    sessionsPerWeek: number;
+    localTime: string;
+    durationMin: number;
+    today: Date;
+  },
 ) {
   const gapDays = Math.max(1, Math.floor(7 / Math.max(1, options.sessionsPerWeek)));
   let day = onWeekday(options.firstDay);
@@ -59,7 +68,9 @@ export async function createVisitSeries(
           endsAt: new Date(scheduledAt.getTime() + options.durationMin * 60_000),
           chairId: options.chairId,
           status,
-          ...(status === 'COMPLETED' ? { checkedInAt: scheduledAt, completedAt: new Date(scheduledAt.getTime() + options.durationMin * 60_000) } : {}),
+          ...(status === 'COMPLETED'
+            ? { checkedInAt: scheduledAt, completedAt: new Date(scheduledAt.getTime() + options.durationMin * 60_000) }
+            : {}),
         },
       }),
     );

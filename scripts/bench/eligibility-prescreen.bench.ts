@@ -23,7 +23,9 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i += 1) samples.push(await timeOnce(prescreen));
   const stats = summarize(samples);
-  log(`  ${CANDIDATES} candidates × ${criteria.length} criteria: p50 ${stats.p50.toFixed(0)} / p95 ${stats.p95.toFixed(0)} ms`);
+  log(
+    `  ${CANDIDATES} candidates × ${criteria.length} criteria: p50 ${stats.p50.toFixed(0)} / p95 ${stats.p95.toFixed(0)} ms`,
+  );
   return [
     {
       scenario: `Pre-screen ${CANDIDATES.toLocaleString('en-US')} candidates × ${criteria.length} criteria`,

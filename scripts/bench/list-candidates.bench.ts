@@ -18,11 +18,22 @@ const MAX_RATIO = 2;
 export async function run({ runs, warmup, log }: BenchContext): Promise<BenchRow[]> {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
   try {
-    const sample = await pool.query<{ firstName: string; lastName: string; mrn: string }>(`SELECT "firstName", "lastName", mrn FROM "Candidate" WHERE id = 'bench-c-004242'`);
+    const sample = await pool.query<{ firstName: string; lastName: string; mrn: string }>(
+      `SELECT "firstName", "lastName", mrn FROM "Candidate" WHERE id = 'bench-c-004242'`,
+    );
     const { lastName, mrn } = sample.rows[0];
     const scenarios: Array<{ name: string; params: Record<string, string> }> = [
       { name: 'First page (25, newest referrals first)', params: {} },
-      { name: 'Filtered + sorted (trial, stage, source; by last name)', params: { trialId: 'bench-trial-1', stage: 'CONTACTED', referralSource: 'PROVIDER', sort: 'lastName', dir: 'asc' } },
+      {
+        name: 'Filtered + sorted (trial, stage, source; by last name)',
+        params: {
+          trialId: 'bench-trial-1',
+          stage: 'CONTACTED',
+          referralSource: 'PROVIDER',
+          sort: 'lastName',
+          dir: 'asc',
+        },
+      },
       { name: `Name search (q=${lastName})`, params: { q: lastName } },
       { name: `MRN search (q=${mrn.slice(-6)})`, params: { q: mrn.slice(-6) } },
       { name: 'Page 2,000 (offset 49,975)', params: { page: '2000' } },
@@ -32,10 +43,18 @@ export async function run({ runs, warmup, log }: BenchContext): Promise<BenchRow
     for (const scenario of scenarios) {
       const query = candidateListQuerySchema.parse(scenario.params);
       const { page, pageSize } = query;
-      const sql = buildCandidateListSql({ filters: filtersOf(query), today: clinicToday(), limit: pageSize, offset: (page - 1) * pageSize });
+      const sql = buildCandidateListSql({
+        filters: filtersOf(query),
+        today: clinicToday(),
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
       const api = async () => listCandidates(candidateListQuerySchema.parse(scenario.params));
       const direct = async () =>
-        Promise.all([pool.query(sql.page.text, sql.page.values as unknown[]), pool.query(sql.count.text, sql.count.values as unknown[])]);
+        Promise.all([
+          pool.query(sql.page.text, sql.page.values as unknown[]),
+          pool.query(sql.count.text, sql.count.values as unknown[]),
+        ]);
 
       const first = await api();
       for (let i = 0; i < warmup; i += 1) {
@@ -52,7 +71,9 @@ export async function run({ runs, warmup, log }: BenchContext): Promise<BenchRow
       const apiStats = summarize(apiSamples);
       const directStats = summarize(directSamples);
       const pass = apiStats.p95 <= TARGET_P95_MS && apiStats.p95 <= MAX_RATIO * directStats.p95;
-      log(`  ${scenario.name}: API p50 ${apiStats.p50.toFixed(1)} / p95 ${apiStats.p95.toFixed(1)} ms; pg p50 ${directStats.p50.toFixed(1)} / p95 ${directStats.p95.toFixed(1)} ms`);
+      log(
+        `  ${scenario.name}: API p50 ${apiStats.p50.toFixed(1)} / p95 ${apiStats.p95.toFixed(1)} ms; pg p50 ${directStats.p50.toFixed(1)} / p95 ${directStats.p95.toFixed(1)} ms`,
+      );
       rows.push({
         scenario: scenario.name,
         runs,

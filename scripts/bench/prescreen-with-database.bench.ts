@@ -16,7 +16,11 @@ const RUNS = 10;
 const TARGET_MS = 1_000;
 
 export async function run({ log }: BenchContext): Promise<BenchRow[]> {
-  const { trial } = await createTrial(prisma, { ...TRIAL_NCT06668571, nctId: null, title: 'Fictional pre-screen benchmark study' });
+  const { trial } = await createTrial(prisma, {
+    ...TRIAL_NCT06668571,
+    nctId: null,
+    title: 'Fictional pre-screen benchmark study',
+  });
   const coordinator = await createUser(prisma, { role: 'COORDINATOR', name: 'Bench Coordinator' });
   const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Candidate" ORDER BY id LIMIT ${CANDIDATES}`;
   const ids = rows.map((row) => row.id);
@@ -41,7 +45,10 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
 
   const ctx = {
     user: { id: coordinator.id, name: coordinator.name, role: coordinator.role },
-    audit: (tx: Parameters<typeof recordAuditEvent>[0], event: Omit<Parameters<typeof recordAuditEvent>[1], 'actorId'>) => recordAuditEvent(tx, { ...event, actorId: coordinator.id }),
+    audit: (
+      tx: Parameters<typeof recordAuditEvent>[0],
+      event: Omit<Parameters<typeof recordAuditEvent>[1], 'actorId'>,
+    ) => recordAuditEvent(tx, { ...event, actorId: coordinator.id }),
   };
   let evaluated = 0;
   const prescreen = async () => {
@@ -52,7 +59,9 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
   for (let i = 0; i < RUNS; i += 1) samples.push(await timeOnce(prescreen));
   const stats = summarize(samples);
   const criteria = await prisma.criterion.count({ where: { protocolVersion: { trialId: trial.id } } });
-  log(`  ${evaluated} candidates × ${criteria} criteria, database included: p50 ${stats.p50.toFixed(0)} / p95 ${stats.p95.toFixed(0)} ms`);
+  log(
+    `  ${evaluated} candidates × ${criteria} criteria, database included: p50 ${stats.p50.toFixed(0)} / p95 ${stats.p95.toFixed(0)} ms`,
+  );
   await prisma.$disconnect();
   return [
     {

@@ -9,6 +9,8 @@ import type { BenchContext, BenchRow } from './types';
 // DATABASE_URL already points at the benchmark database.
 
 const [suitePath, outFile, runs, warmup] = process.argv.slice(2);
-const suite = (await import(pathToFileURL(path.resolve(suitePath)).href)) as { run: (context: BenchContext) => Promise<BenchRow[]> };
+const suite = (await import(pathToFileURL(path.resolve(suitePath)).href)) as {
+  run: (context: BenchContext) => Promise<BenchRow[]>;
+};
 const rows = await suite.run({ runs: Number(runs), warmup: Number(warmup), log: (message) => console.log(message) });
 writeFileSync(outFile, JSON.stringify(rows));

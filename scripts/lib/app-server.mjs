@@ -18,7 +18,8 @@ export function startNext({ port, env, isDev = false, stdio = 'inherit' }) {
 export async function waitForHealthy(url, { timeoutMs = 120_000, child } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} before it was ready.`);
+    if (child && child.exitCode !== null)
+      throw new Error(`The app exited with code ${child.exitCode} before it was ready.`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;

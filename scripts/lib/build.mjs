@@ -9,7 +9,18 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const INPUTS = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'prisma/schema.prisma', 'tsconfig.json'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'prisma/schema.prisma',
+  'tsconfig.json',
+];
 const fingerprintFile = path.join(root, '.next', 'trialdesk-fingerprint');
 
 function walk(target, hash) {
@@ -32,7 +43,11 @@ export function sourceFingerprint() {
 }
 
 export function isBuildCurrent() {
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === sourceFingerprint();
+  return (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(fingerprintFile) &&
+    readFileSync(fingerprintFile, 'utf8') === sourceFingerprint()
+  );
 }
 
 export function nextBin() {

@@ -9,7 +9,9 @@ import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where local state lives (database cluster, secrets); TRIALDESK_DATA_DIR moves it, e.g. for tests. */
-export const dataDir = process.env.TRIALDESK_DATA_DIR ? path.resolve(process.env.TRIALDESK_DATA_DIR) : path.join(root, '.data');
+export const dataDir = process.env.TRIALDESK_DATA_DIR
+  ? path.resolve(process.env.TRIALDESK_DATA_DIR)
+  : path.join(root, '.data');
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -123,7 +125,12 @@ export async function resolveDatabase({ log = () => {}, databaseName = 'trialdes
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, isEmbedded: false };
   const server = await startEmbeddedPostgres({ log });
   await ensureDatabase(server.adminUrl, databaseName);
-  return { url: withDatabase(server.adminUrl, databaseName), adminUrl: server.adminUrl, stop: server.stop, isEmbedded: true };
+  return {
+    url: withDatabase(server.adminUrl, databaseName),
+    adminUrl: server.adminUrl,
+    stop: server.stop,
+    isEmbedded: true,
+  };
 }
 
 function isClusterInUse(clusterDir) {

@@ -1,1 +1,6 @@
-export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: 'ADMIN' | 'COORDINATOR' | 'CLINICIAN'; password: string }>;
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  email: string;
+  name: string;
+  role: 'ADMIN' | 'COORDINATOR' | 'CLINICIAN';
+  password: string;
+}>;

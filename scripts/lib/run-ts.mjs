@@ -9,11 +9,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export function runTs(entry, { args = [], env = {} } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(root, entry), ...args], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', path.join(root, entry), ...args],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, ...env },
+      },
+    );
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
 }

@@ -100,7 +100,9 @@ function connectionFields(databaseUrl) {
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1)),
-    ...(u.searchParams.get('sslmode') && u.searchParams.get('sslmode') !== 'disable' ? { ssl: { rejectUnauthorized: false } } : {}),
+    ...(u.searchParams.get('sslmode') && u.searchParams.get('sslmode') !== 'disable'
+      ? { ssl: { rejectUnauthorized: false } }
+      : {}),
   };
 }
 
@@ -143,7 +145,9 @@ export function readMigrationsList() {
         path: name,
         migrationFile: {
           path: 'migration.sql',
-          content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: 'missing migration.sql' },
+          content: existsSync(file)
+            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
+            : { tag: 'error', value: 'missing migration.sql' },
         },
       };
     }),
@@ -173,9 +177,15 @@ export async function diffMigrationsToSchema(databaseUrl) {
 }
 
 export function writeMigration(name, sql) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   if (!slug) throw new Error('A migration needs a name, e.g. npm run db:migration -- add_visits');
-  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   const dir = path.join(migrationsDir, `${stamp}_${slug}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'migration.sql'), sql);

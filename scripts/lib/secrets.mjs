@@ -11,7 +11,9 @@ import { dataDir } from './database.mjs';
 export function resolveAuthSecret({ isEmbedded }) {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   if (!isEmbedded) {
-    throw new Error('NEXTAUTH_SECRET must be set when DATABASE_URL points at a server (e.g. `openssl rand -base64 32`).');
+    throw new Error(
+      'NEXTAUTH_SECRET must be set when DATABASE_URL points at a server (e.g. `openssl rand -base64 32`).',
+    );
   }
   const file = path.join(dataDir, 'nextauth-secret');
   mkdirSync(dataDir, { recursive: true });

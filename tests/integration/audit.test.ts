@@ -23,17 +23,28 @@ describe('listAuditEvents', () => {
   it('pages 50 at a time, newest first, with the total', async () => {
     const type = entityType();
     for (let i = 0; i < 3; i += 1) {
-      await prisma.$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: 'test.step', entityType: type, entityId: `step-${i}` }));
+      await prisma.$transaction((tx) =>
+        recordAuditEvent(tx, { actorId: null, action: 'test.step', entityType: type, entityId: `step-${i}` }),
+      );
     }
     await prisma.$transaction(async (tx) => {
-      for (let i = 0; i < 52; i += 1) await recordAuditEvent(tx, { actorId: null, action: 'test.bulk', entityType: type, entityId: `bulk-${i}` });
+      for (let i = 0; i < 52; i += 1)
+        await recordAuditEvent(tx, { actorId: null, action: 'test.bulk', entityType: type, entityId: `bulk-${i}` });
     });
 
-    const first = await listAuditEvents({ filter: filter({ entityType: type }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' });
+    const first = await listAuditEvents({
+      filter: filter({ entityType: type }),
+      timeZone: TIME_ZONE,
+      viewerId: 'audit-test-viewer',
+    });
     expect(first).toMatchObject({ total: 55, page: 1, pageSize: 50, pageCount: 2 });
     expect(first.events).toHaveLength(50);
     expect(first.entityTypes).toContain(type);
-    const second = await listAuditEvents({ filter: filter({ entityType: type, page: '2' }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' });
+    const second = await listAuditEvents({
+      filter: filter({ entityType: type, page: '2' }),
+      timeZone: TIME_ZONE,
+      viewerId: 'audit-test-viewer',
+    });
     // The three separate transactions came first, so they are the oldest: last page, newest of them first.
     expect(second.events.map((e) => e.entityId).slice(-3)).toEqual(['step-2', 'step-1', 'step-0']);
     const times = [...first.events, ...second.events].map((e) => e.createdAt.getTime());
@@ -44,19 +55,40 @@ describe('listAuditEvents', () => {
     const type = entityType();
     const actor = await seedUser(prisma);
     await prisma.$transaction(async (tx) => {
-      await recordAuditEvent(tx, { actorId: actor.id, action: 'user.update', entityType: type, entityId: 'a', before: { name: 'Old' }, after: { name: 'New' } });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: 'user.update',
+        entityType: type,
+        entityId: 'a',
+        before: { name: 'Old' },
+        after: { name: 'New' },
+      });
       await recordAuditEvent(tx, { actorId: actor.id, action: 'user.role_change', entityType: type, entityId: 'b' });
-      await recordAuditEvent(tx, { actorId: null, actorLabel: 'ghost@nowhere.test', action: 'auth.sign_in_failed', entityType: type });
+      await recordAuditEvent(tx, {
+        actorId: null,
+        actorLabel: 'ghost@nowhere.test',
+        action: 'auth.sign_in_failed',
+        entityType: type,
+      });
     });
-    const list = (values: Record<string, string>) => listAuditEvents({ filter: filter({ entityType: type, ...values }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' });
+    const list = (values: Record<string, string>) =>
+      listAuditEvents({
+        filter: filter({ entityType: type, ...values }),
+        timeZone: TIME_ZONE,
+        viewerId: 'audit-test-viewer',
+      });
 
-    expect((await list({ entityId: 'a' })).events).toEqual([expect.objectContaining({ action: 'user.update', before: { name: 'Old' }, after: { name: 'New' } })]);
+    expect((await list({ entityId: 'a' })).events).toEqual([
+      expect.objectContaining({ action: 'user.update', before: { name: 'Old' }, after: { name: 'New' } }),
+    ]);
     expect((await list({ action: 'user.' })).total).toBe(2);
     expect((await list({ actor: actor.id })).total).toBe(2);
     const byEmail = await list({ actor: actor.email.toUpperCase() });
     expect(byEmail.total).toBe(2);
     expect(byEmail.events[0].actor).toMatchObject({ id: actor.id, name: actor.name });
-    expect((await list({ actor: 'ghost@nowhere.test' })).events).toEqual([expect.objectContaining({ actor: null, actorLabel: 'ghost@nowhere.test' })]);
+    expect((await list({ actor: 'ghost@nowhere.test' })).events).toEqual([
+      expect.objectContaining({ actor: null, actorLabel: 'ghost@nowhere.test' }),
+    ]);
   });
 
   it('takes from/to as whole clinic-local days, both inclusive', async () => {
@@ -66,7 +98,14 @@ describe('listAuditEvents', () => {
     const day = utcToZoned(event.createdAt, TIME_ZONE).date;
     const [y, m, d] = day.split('-').map(Number);
     const shift = (days: number) => new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-    const count = async (from?: string, to?: string) => (await listAuditEvents({ filter: filter({ entityType: type, from, to }), timeZone: TIME_ZONE, viewerId: 'audit-test-viewer' })).total;
+    const count = async (from?: string, to?: string) =>
+      (
+        await listAuditEvents({
+          filter: filter({ entityType: type, from, to }),
+          timeZone: TIME_ZONE,
+          viewerId: 'audit-test-viewer',
+        })
+      ).total;
 
     expect(await count(day, day)).toBe(1);
     expect(await count(undefined, day)).toBe(1);
@@ -83,6 +122,9 @@ describe('auditFilterSchema', () => {
     expect(auditFilterSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
     const reversed = auditFilterSchema.safeParse({ from: '2026-03-05', to: '2026-03-01' });
     expect(reversed.success).toBe(false);
-    expect(reversed.error?.issues[0]).toMatchObject({ path: ['to'], message: 'The end date is before the start date.' });
+    expect(reversed.error?.issues[0]).toMatchObject({
+      path: ['to'],
+      message: 'The end date is before the start date.',
+    });
   });
 });

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { makeEnrollment, makeMaskedDosingTrial, MASKED_ACTIVE_LABEL, MASKED_PLACEBO_LABEL, TEST_PASSWORD } from '@/lib/infusions/test-support';
+import {
+  makeEnrollment,
+  makeMaskedDosingTrial,
+  MASKED_ACTIVE_LABEL,
+  MASKED_PLACEBO_LABEL,
+  TEST_PASSWORD,
+} from '@/lib/infusions/test-support';
 import { phq9Items } from '@/lib/assessments/test-support';
 import { createStaff, createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
@@ -14,7 +20,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-walk', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-walk', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const prisma = getTestPrisma();
 const API_ROOT = path.resolve(__dirname, '../../app/api');
@@ -24,7 +32,16 @@ let ids: Record<string, string>;
 /** Routes whose answer is the trial's own record (its arms are public registry data, not anyone's allocation). */
 const TRIAL_DEFINITION_ROUTES = new Set(['v1/trials/[id]']);
 /** Routes that need no check here: no session (tested in their own files) or no trial data at all. */
-const NOT_APPLICABLE = new Set(['auth/[...nextauth]', 'health', 'v1/self-report/[token]', 'v1/tablet', 'v1/users', 'v1/users/[id]', 'v1/clinic', 'v1/me']);
+const NOT_APPLICABLE = new Set([
+  'auth/[...nextauth]',
+  'health',
+  'v1/self-report/[token]',
+  'v1/tablet',
+  'v1/users',
+  'v1/users/[id]',
+  'v1/clinic',
+  'v1/me',
+]);
 
 function routeFiles(dir: string, base = ''): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -72,10 +89,12 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
   };
   const url = (suffix: string) => `http://localhost:3000/api/${route}${suffix}`;
   if (route === 'v1/trials/[id]/exports/[file]') {
-    return ['assessments', 'summary', 'responders', 'adverse-events', 'funnel', 'adherence', 'completion'].map((kind) => ({
-      url: url(''),
-      params: { id: ids.trialId, file: `${kind}.csv` },
-    }));
+    return ['assessments', 'summary', 'responders', 'adverse-events', 'funnel', 'adherence', 'completion'].map(
+      (kind) => ({
+        url: url(''),
+        params: { id: ids.trialId, file: `${kind}.csv` },
+      }),
+    );
   }
   if (route in byId) {
     const list = [{ url: url(''), params: { id: byId[route] } }];
@@ -91,11 +110,19 @@ async function readAll(user: CurrentUser): Promise<Array<{ route: string; status
   const results: Array<{ route: string; status: number; body: string }> = [];
   for (const route of routeFiles(API_ROOT)) {
     if (NOT_APPLICABLE.has(route) || TRIAL_DEFINITION_ROUTES.has(route)) continue;
-    const mod = (await import(`@/app/api/${route}/route`)) as { GET?: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
+    const mod = (await import(`@/app/api/${route}/route`)) as {
+      GET?: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    };
     if (!mod.GET) continue;
     for (const target of targets(route)) {
-      const response = await mod.GET(new NextRequest(target.url, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve(target.params) });
-      results.push({ route: `${route} ${target.url.split('?')[1] ?? ''} ${JSON.stringify(target.params)}`, status: response.status, body: await response.text() });
+      const response = await mod.GET(new NextRequest(target.url, { headers: { host: 'localhost:3000' } }), {
+        params: Promise.resolve(target.params),
+      });
+      results.push({
+        route: `${route} ${target.url.split('?')[1] ?? ''} ${JSON.stringify(target.params)}`,
+        status: response.status,
+        body: await response.text(),
+      });
     }
   }
   return results;
@@ -103,7 +130,8 @@ async function readAll(user: CurrentUser): Promise<Array<{ route: string; status
 
 function leaks(body: string): string[] {
   const found: string[] = [];
-  for (const needle of [ids.activeArmId, ids.placeboArmId, MASKED_ACTIVE_LABEL, MASKED_PLACEBO_LABEL]) if (body.includes(needle)) found.push(needle);
+  for (const needle of [ids.activeArmId, ids.placeboArmId, MASKED_ACTIVE_LABEL, MASKED_PLACEBO_LABEL])
+    if (body.includes(needle)) found.push(needle);
   if (/placebo/i.test(body)) found.push('placebo');
   const mg = /"(doseMg|administeredDoseMg|verifiedDoseMg|uncappedDoseMg)":\s*-?\d/.exec(body);
   if (mg) found.push(mg[0]);
@@ -117,7 +145,9 @@ beforeAll(async () => {
   const preparer = await createUser(prisma, { role: 'CLINICIAN', name: 'Pia Preparer' });
   staff.preparer = { id: preparer.id, email: preparer.email, name: preparer.name, role: preparer.role };
   const { trial, activeArmId, placeboArmId } = await makeMaskedDosingTrial(prisma);
-  await prisma.unblindedStaff.create({ data: { trialId: trial.id, userId: staff.preparer.id, addedById: staff.admin.id } });
+  await prisma.unblindedStaff.create({
+    data: { trialId: trial.id, userId: staff.preparer.id, addedById: staff.admin.id },
+  });
 
   const checkIn = await import('@/app/api/v1/visits/[id]/check-in/route');
   const vitals = await import('@/app/api/v1/visits/[id]/vitals/route');
@@ -125,28 +155,79 @@ beforeAll(async () => {
   const administration = await import('@/app/api/v1/visits/[id]/administration/route');
   const adverse = await import('@/app/api/v1/visits/[id]/adverse-events/route');
   const assessments = await import('@/app/api/v1/assessments/route');
-  const post = (route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }, id: string, body: unknown) =>
-    route.POST(new NextRequest(`http://localhost:3000/api/v1/x/${id}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', host: 'localhost:3000' } }), { params: Promise.resolve({ id }) });
+  const post = (
+    route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> },
+    id: string,
+    body: unknown,
+  ) =>
+    route.POST(
+      new NextRequest(`http://localhost:3000/api/v1/x/${id}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+      }),
+      { params: Promise.resolve({ id }) },
+    );
 
   const day = async (armId: string) => {
     const { enrollment, candidate } = await makeEnrollment(prisma, { trialId: trial.id, armId });
     const now = new Date();
-    const visit = await prisma.visit.create({ data: { enrollmentId: enrollment.id, sessionNumber: 1, scheduledAt: now, originalScheduledAt: now, durationMin: 100, endsAt: new Date(now.getTime() + 100 * 60_000) } });
+    const visit = await prisma.visit.create({
+      data: {
+        enrollmentId: enrollment.id,
+        sessionNumber: 1,
+        scheduledAt: now,
+        originalScheduledAt: now,
+        durationMin: 100,
+        endsAt: new Date(now.getTime() + 100 * 60_000),
+      },
+    });
     session.user = staff.clinician;
     expect((await post(checkIn, visit.id, { isDriverConfirmed: true, hasNoNewExclusion: true })).status).toBe(200);
-    expect((await post(vitals, visit.id, { timepoint: 'PRE', sbp: 124, dbp: 80, heartRate: 70, spo2: 98 })).status).toBe(201);
+    expect(
+      (await post(vitals, visit.id, { timepoint: 'PRE', sbp: 124, dbp: 80, heartRate: 70, spo2: 98 })).status,
+    ).toBe(201);
     // A blinded clinician may not verify; the unblinded preparer does.
     expect((await post(verify, visit.id, { weightKg: 80, password: TEST_PASSWORD })).status).toBe(403);
     session.user = staff.preparer;
     expect((await post(verify, visit.id, { weightKg: 80, password: TEST_PASSWORD })).status).toBe(201);
     session.user = staff.clinician;
-    const given = await post(administration, visit.id, { percentGiven: 100, lotNumber: 'FIC-LOT-1', startedAt: new Date().toISOString() });
+    const given = await post(administration, visit.id, {
+      percentGiven: 100,
+      lotNumber: 'FIC-LOT-1',
+      startedAt: new Date().toISOString(),
+    });
     expect(given.status).toBe(201);
-    const mgTry = await post(administration, visit.id, { administeredDoseMg: 0, lotNumber: 'FIC-LOT-1', startedAt: new Date().toISOString() });
+    const mgTry = await post(administration, visit.id, {
+      administeredDoseMg: 0,
+      lotNumber: 'FIC-LOT-1',
+      startedAt: new Date().toISOString(),
+    });
     expect(mgTry.status).not.toBe(201);
-    expect((await post(adverse, visit.id, { term: 'Dissociation', grade: 3, isSerious: true, relatedness: 'PROBABLE', actionTaken: 'INFUSION_STOPPED', outcome: 'RECOVERED', onsetAt: new Date().toISOString() })).status).toBe(201);
+    expect(
+      (
+        await post(adverse, visit.id, {
+          term: 'Dissociation',
+          grade: 3,
+          isSerious: true,
+          relatedness: 'PROBABLE',
+          actionTaken: 'INFUSION_STOPPED',
+          outcome: 'RECOVERED',
+          onsetAt: new Date().toISOString(),
+        })
+      ).status,
+    ).toBe(201);
     const assessment = await assessments.POST(
-      new NextRequest('http://localhost:3000/api/v1/assessments', { method: 'POST', body: JSON.stringify({ enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'BASELINE', items: phq9Items(15, 1) }), headers: { 'content-type': 'application/json', host: 'localhost:3000' } }),
+      new NextRequest('http://localhost:3000/api/v1/assessments', {
+        method: 'POST',
+        body: JSON.stringify({
+          enrollmentId: enrollment.id,
+          instrument: 'PHQ9',
+          timepoint: 'BASELINE',
+          items: phq9Items(15, 1),
+        }),
+        headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+      }),
       { params: Promise.resolve({}) },
     );
     expect(assessment.status).toBe(201);
@@ -154,8 +235,14 @@ beforeAll(async () => {
   };
   const active = await day(activeArmId);
   const placebo = await day(placeboArmId);
-  const verifications = await prisma.doseVerification.findMany({ where: { visitId: { in: [active.visit.id, placebo.visit.id] } }, select: { id: true } });
-  const administrations = await prisma.infusionAdministration.findMany({ where: { visitId: { in: [active.visit.id, placebo.visit.id] } }, select: { id: true } });
+  const verifications = await prisma.doseVerification.findMany({
+    where: { visitId: { in: [active.visit.id, placebo.visit.id] } },
+    select: { id: true },
+  });
+  const administrations = await prisma.infusionAdministration.findMany({
+    where: { visitId: { in: [active.visit.id, placebo.visit.id] } },
+    select: { id: true },
+  });
   ids = {
     auditEntityIds: [
       trial.id,
@@ -202,8 +289,18 @@ describe('a masked trial read by every role, byte for byte', () => {
     const trialRoute = await import('@/app/api/v1/trials/[id]/route');
     for (const user of [staff.coordinator, staff.preparer]) {
       session.user = user;
-      const body = await (await trialRoute.GET(new NextRequest(`http://localhost:3000/api/v1/trials/${ids.trialId}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ id: ids.trialId }) })).json();
-      expect(body.trial.arms.map((arm: { enrollmentCount: number | null }) => arm.enrollmentCount)).toEqual([null, null]);
+      const body = await (
+        await trialRoute.GET(
+          new NextRequest(`http://localhost:3000/api/v1/trials/${ids.trialId}`, {
+            headers: { host: 'localhost:3000' },
+          }),
+          { params: Promise.resolve({ id: ids.trialId }) },
+        )
+      ).json();
+      expect(body.trial.arms.map((arm: { enrollmentCount: number | null }) => arm.enrollmentCount)).toEqual([
+        null,
+        null,
+      ]);
       expect(body.trial.enrolledCount).toBe(2);
     }
   });
@@ -212,8 +309,14 @@ describe('a masked trial read by every role, byte for byte', () => {
     const visitRoute = await import('@/app/api/v1/visits/[id]/route');
     session.user = staff.clinician;
     const read = async (visitId: string) => {
-      const body = await (await visitRoute.GET(new NextRequest(`http://localhost:3000/api/v1/visits/${visitId}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ id: visitId }) })).json();
-      const { visit, participant, verification, administration, adverseEvents, vitals, dischargeReadiness, ...rest } = body;
+      const body = await (
+        await visitRoute.GET(
+          new NextRequest(`http://localhost:3000/api/v1/visits/${visitId}`, { headers: { host: 'localhost:3000' } }),
+          { params: Promise.resolve({ id: visitId }) },
+        )
+      ).json();
+      const { visit, participant, verification, administration, adverseEvents, vitals, dischargeReadiness, ...rest } =
+        body;
       return {
         rest,
         // Times differ by the seconds between the two infusions; what is still missing must not.
@@ -223,13 +326,25 @@ describe('a masked trial read by every role, byte for byte', () => {
         blinding: body.allocation,
         participantArm: participant.arm,
         vitals: vitals.map((row: Record<string, unknown>) => ({ ...row, id: undefined, recordedAt: undefined })),
-        adverseEvents: adverseEvents.map((row: Record<string, unknown>) => ({ ...row, id: undefined, enrollmentId: undefined, visitId: undefined, onsetAt: undefined })),
+        adverseEvents: adverseEvents.map((row: Record<string, unknown>) => ({
+          ...row,
+          id: undefined,
+          enrollmentId: undefined,
+          visitId: undefined,
+          onsetAt: undefined,
+        })),
         status: visit.status,
       };
     };
     const active = await read(ids.activeVisitId);
     const placebo = await read(ids.placeboVisitId);
-    expect(JSON.stringify(active).replaceAll(ids.activeVisitId, 'X')).toBe(JSON.stringify(placebo).replaceAll(ids.placeboVisitId, 'X'));
-    expect(active.blinding).toMatchObject({ isBlinded: true, canVerify: false, preparation: { label: 'Study drug per protocol' } });
+    expect(JSON.stringify(active).replaceAll(ids.activeVisitId, 'X')).toBe(
+      JSON.stringify(placebo).replaceAll(ids.placeboVisitId, 'X'),
+    );
+    expect(active.blinding).toMatchObject({
+      isBlinded: true,
+      canVerify: false,
+      preparation: { label: 'Study drug per protocol' },
+    });
   });
 });

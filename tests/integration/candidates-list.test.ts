@@ -7,19 +7,36 @@ import { listCandidates } from '@/lib/candidates/list-candidates';
 import { listReviewQueue } from '@/lib/candidates/list-review-queue';
 import { logContact } from '@/lib/candidates/log-contact';
 import { clinicToday } from '@/lib/candidates/mappers';
-import { contextFor, intakeInput, isoDaysAgo, makeTrial, uniqueSurname, uniqueToken } from '@/lib/candidates/test-support';
+import {
+  contextFor,
+  intakeInput,
+  isoDaysAgo,
+  makeTrial,
+  uniqueSurname,
+  uniqueToken,
+} from '@/lib/candidates/test-support';
 import type { CandidateContext } from '@/lib/candidates/types';
 import { movePipeline } from '@/lib/pipeline/move-pipeline';
-import { candidateListQuerySchema, contactAttemptSchema, pipelineMoveSchema, type CandidateListQueryInput } from '@/lib/validations/candidates';
+import {
+  candidateListQuerySchema,
+  contactAttemptSchema,
+  pipelineMoveSchema,
+  type CandidateListQueryInput,
+} from '@/lib/validations/candidates';
 import { addToPipeline } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-candidates-list', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-candidates-list', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 // A small export limit, so the "too many rows" answer can be seen without 50,000 rows.
-vi.mock('@/lib/validations/candidates', async (importOriginal) => ({ ...(await importOriginal<object>()), CANDIDATE_EXPORT_MAX_ROWS: 3 }));
+vi.mock('@/lib/validations/candidates', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  CANDIDATE_EXPORT_MAX_ROWS: 3,
+}));
 
 const collection = await import('@/app/api/v1/candidates/route');
 const exportRoute = await import('@/app/api/v1/candidates/export/route');
@@ -38,7 +55,10 @@ function list(values: CandidateListQueryInput) {
 }
 
 beforeAll(async () => {
-  const [coordinator, other] = await Promise.all([createUser(prisma, { role: 'COORDINATOR', name: 'Lark Listwell' }), createUser(prisma, { role: 'COORDINATOR' })]);
+  const [coordinator, other] = await Promise.all([
+    createUser(prisma, { role: 'COORDINATOR', name: 'Lark Listwell' }),
+    createUser(prisma, { role: 'COORDINATOR' }),
+  ]);
   coordinatorUser = { id: coordinator.id, email: coordinator.email, name: coordinator.name, role: coordinator.role };
   otherCoordinatorId = other.id;
   ctx = contextFor(coordinatorUser);
@@ -46,14 +66,47 @@ beforeAll(async () => {
   trialId = trial.id;
 
   const people = [
-    { key: 'alder', lastName: `Alder${token}`, referralSource: 'PROVIDER', referralDate: isoDaysAgo(40), dateOfBirth: '1960-05-01', assignedCoordinatorId: coordinator.id },
-    { key: 'birch', lastName: `Birch${token}`, referralSource: 'SELF', referralDate: isoDaysAgo(2), dateOfBirth: '1990-01-15', assignedCoordinatorId: coordinator.id },
-    { key: 'cedar', lastName: `Cedar${token}`, referralSource: 'PROVIDER', referralDate: isoDaysAgo(10), dateOfBirth: '1975-09-30', assignedCoordinatorId: other.id },
-    { key: 'dogwood', lastName: `Dogwood${token}`, referralSource: 'REGISTRY', referralDate: isoDaysAgo(0), dateOfBirth: '1950-12-12', assignedCoordinatorId: null },
+    {
+      key: 'alder',
+      lastName: `Alder${token}`,
+      referralSource: 'PROVIDER',
+      referralDate: isoDaysAgo(40),
+      dateOfBirth: '1960-05-01',
+      assignedCoordinatorId: coordinator.id,
+    },
+    {
+      key: 'birch',
+      lastName: `Birch${token}`,
+      referralSource: 'SELF',
+      referralDate: isoDaysAgo(2),
+      dateOfBirth: '1990-01-15',
+      assignedCoordinatorId: coordinator.id,
+    },
+    {
+      key: 'cedar',
+      lastName: `Cedar${token}`,
+      referralSource: 'PROVIDER',
+      referralDate: isoDaysAgo(10),
+      dateOfBirth: '1975-09-30',
+      assignedCoordinatorId: other.id,
+    },
+    {
+      key: 'dogwood',
+      lastName: `Dogwood${token}`,
+      referralSource: 'REGISTRY',
+      referralDate: isoDaysAgo(0),
+      dateOfBirth: '1950-12-12',
+      assignedCoordinatorId: null,
+    },
   ] as const;
   for (const person of people) {
     const created = await createCandidate({
-      input: intakeInput({ ...person, firstName: 'Rue', mrn: `LST-${person.key.toUpperCase()}-${uniqueToken()}`, trialId: person.key === 'dogwood' ? undefined : trialId }),
+      input: intakeInput({
+        ...person,
+        firstName: 'Rue',
+        mrn: `LST-${person.key.toUpperCase()}-${uniqueToken()}`,
+        trialId: person.key === 'dogwood' ? undefined : trialId,
+      }),
       ctx,
     });
     ids[person.key] = created.id;
@@ -63,12 +116,15 @@ beforeAll(async () => {
   await movePipeline({ candidateId: ids.cedar, input: pipelineMoveSchema.parse({ trialId, to: 'PRESCREENING' }), ctx });
 });
 
-const names = (result: { items: Array<{ lastName: string }> }) => result.items.map((item) => item.lastName.replace(token, '').toLowerCase());
+const names = (result: { items: Array<{ lastName: string }> }) =>
+  result.items.map((item) => item.lastName.replace(token, '').toLowerCase());
 
 describe('listCandidates', () => {
   it('searches names (either part, "first last", any case) and MRNs', async () => {
     expect((await list({})).total).toBe(4);
-    expect(names(await listCandidates(candidateListQuerySchema.parse({ q: `rue birch${token.toUpperCase()}` })))).toEqual(['birch']);
+    expect(
+      names(await listCandidates(candidateListQuerySchema.parse({ q: `rue birch${token.toUpperCase()}` }))),
+    ).toEqual(['birch']);
     expect(names(await listCandidates(candidateListQuerySchema.parse({ q: `CEDAR${token}` })))).toEqual(['cedar']);
     const byMrn = await listCandidates(candidateListQuerySchema.parse({ q: `lst-dogwood` }));
     expect(byMrn.items.map((i) => i.id)).toContain(ids.dogwood);
@@ -99,7 +155,17 @@ describe('listCandidates', () => {
     expect(names(await list({ coordinatorId: 'none' }))).toEqual(['dogwood']);
     expect(names(await list({ referralSource: 'PROVIDER', sort: 'lastName' }))).toEqual(['alder', 'cedar']);
     expect(names(await list({ referralAgeDays: 7, sort: 'lastName' }))).toEqual(['alder', 'cedar']);
-    expect(names(await list({ referralAgeDays: 30, trialId, stage: 'CONTACTED', referralSource: 'PROVIDER', coordinatorId: coordinatorUser.id }))).toEqual(['alder']);
+    expect(
+      names(
+        await list({
+          referralAgeDays: 30,
+          trialId,
+          stage: 'CONTACTED',
+          referralSource: 'PROVIDER',
+          coordinatorId: coordinatorUser.id,
+        }),
+      ),
+    ).toEqual(['alder']);
   });
 
   it('returns the list item shape with the coordinator and every pipeline', async () => {
@@ -119,7 +185,8 @@ describe('listCandidates', () => {
 
 describe('GET /api/v1/candidates and the CSV export', () => {
   const noParams = { params: Promise.resolve({}) };
-  const get = (route: typeof collection.GET, path: string) => route(new NextRequest(`http://localhost:3000/api/v1${path}`, { headers: { host: 'localhost:3000' } }), noParams);
+  const get = (route: typeof collection.GET, path: string) =>
+    route(new NextRequest(`http://localhost:3000/api/v1${path}`, { headers: { host: 'localhost:3000' } }), noParams);
 
   it('answers { items, total } and 400 for a sort field that is not listed', async () => {
     session.user = coordinatorUser;
@@ -140,13 +207,20 @@ describe('GET /api/v1/candidates and the CSV export', () => {
     const res = await get(exportRoute.GET, `/candidates/export?q=${token}&trialId=${trialId}&sort=lastName`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="candidates-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="candidates-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('MRN,Last name,First name,Date of birth,Sex,Phone,Email,Referral source,Referral date,Coordinator,Trials and stages,Candidate id');
+    expect(lines[0]).toBe(
+      'MRN,Last name,First name,Date of birth,Sex,Phone,Email,Referral source,Referral date,Coordinator,Trials and stages,Candidate id',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`Alder${token}`);
     expect(lines[1]).toMatch(/KET-\w+: CONTACTED/);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'candidate.export', actorId: coordinatorUser.id }, orderBy: { createdAt: 'desc' } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'candidate.export', actorId: coordinatorUser.id },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(audit.after).toMatchObject({ rowCount: 3 });
 
     const tooMany = await get(exportRoute.GET, `/candidates/export?q=${token}`);
@@ -163,8 +237,20 @@ describe('review queue and follow-ups', () => {
     const late = await createCandidate({ input: intakeInput(), ctx });
     const early = await createCandidate({ input: intakeInput(), ctx });
     const path = ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW'] as const;
-    await addToPipeline(prisma, { candidateId: late.id, trialId: trial.id, path: [...path], actorId: null, startedAt: new Date(Date.now() - 2 * 86_400_000) });
-    await addToPipeline(prisma, { candidateId: early.id, trialId: trial.id, path: [...path], actorId: null, startedAt: new Date(Date.now() - 9 * 86_400_000) });
+    await addToPipeline(prisma, {
+      candidateId: late.id,
+      trialId: trial.id,
+      path: [...path],
+      actorId: null,
+      startedAt: new Date(Date.now() - 2 * 86_400_000),
+    });
+    await addToPipeline(prisma, {
+      candidateId: early.id,
+      trialId: trial.id,
+      path: [...path],
+      actorId: null,
+      startedAt: new Date(Date.now() - 9 * 86_400_000),
+    });
     const queue = await listReviewQueue({ trialId: trial.id });
     expect(queue.map((q) => q.candidateId)).toEqual([early.id, late.id]);
   });
@@ -172,25 +258,60 @@ describe('review queue and follow-ups', () => {
   it('lists referrals not contacted within 3 business days and overdue follow-ups, and drops them once handled', async () => {
     const today = clinicToday();
     const trial = await makeTrial(prisma);
-    const stale = await createCandidate({ input: intakeInput({ referralDate: isoDaysAgo(400), trialId: trial.id }), ctx });
+    const stale = await createCandidate({
+      input: intakeInput({ referralDate: isoDaysAgo(400), trialId: trial.id }),
+      ctx,
+    });
     const fresh = await createCandidate({ input: intakeInput({ referralDate: today, trialId: trial.id }), ctx });
     const noTrial = await createCandidate({ input: intakeInput({ referralDate: isoDaysAgo(401) }), ctx });
-    const followUp = await createCandidate({ input: intakeInput({ referralDate: isoDaysAgo(399), trialId: trial.id }), ctx });
+    const followUp = await createCandidate({
+      input: intakeInput({ referralDate: isoDaysAgo(399), trialId: trial.id }),
+      ctx,
+    });
     const contactedAt = new Date(Date.now() - 395 * 86_400_000).toISOString();
-    await logContact({ candidateId: followUp.id, input: contactAttemptSchema.parse({ method: 'PHONE', outcome: 'LEFT_MESSAGE', contactedAt, nextFollowUpOn: isoDaysAgo(390) }), ctx });
+    await logContact({
+      candidateId: followUp.id,
+      input: contactAttemptSchema.parse({
+        method: 'PHONE',
+        outcome: 'LEFT_MESSAGE',
+        contactedAt,
+        nextFollowUpOn: isoDaysAgo(390),
+      }),
+      ctx,
+    });
 
     let result = await getFollowUps({ today });
     const uncontacted = result.uncontacted.map((u) => u.candidateId);
     expect(uncontacted).toEqual(expect.arrayContaining([stale.id, noTrial.id]));
     expect(uncontacted).not.toContain(fresh.id);
     expect(uncontacted).not.toContain(followUp.id);
-    expect(result.uncontacted.find((u) => u.candidateId === stale.id)).toMatchObject({ trials: [{ trialId: trial.id }], businessDaysWaiting: expect.any(Number) });
+    expect(result.uncontacted.find((u) => u.candidateId === stale.id)).toMatchObject({
+      trials: [{ trialId: trial.id }],
+      businessDaysWaiting: expect.any(Number),
+    });
     const overdue = result.overdue.find((o) => o.candidateId === followUp.id);
     expect(overdue).toMatchObject({ nextFollowUpOn: isoDaysAgo(390), lastOutcome: 'LEFT_MESSAGE', daysOverdue: 390 });
 
     // A newer contact with a future follow-up clears the overdue one; any contact clears "not contacted".
-    await logContact({ candidateId: followUp.id, input: contactAttemptSchema.parse({ method: 'TEXT', outcome: 'TEXT_SENT', contactedAt: new Date().toISOString(), nextFollowUpOn: isoDaysAgo(-3) }), ctx });
-    await logContact({ candidateId: stale.id, input: contactAttemptSchema.parse({ method: 'PHONE', outcome: 'NO_ANSWER', contactedAt: new Date().toISOString() }), ctx });
+    await logContact({
+      candidateId: followUp.id,
+      input: contactAttemptSchema.parse({
+        method: 'TEXT',
+        outcome: 'TEXT_SENT',
+        contactedAt: new Date().toISOString(),
+        nextFollowUpOn: isoDaysAgo(-3),
+      }),
+      ctx,
+    });
+    await logContact({
+      candidateId: stale.id,
+      input: contactAttemptSchema.parse({
+        method: 'PHONE',
+        outcome: 'NO_ANSWER',
+        contactedAt: new Date().toISOString(),
+      }),
+      ctx,
+    });
     result = await getFollowUps({ today });
     expect(result.overdue.map((o) => o.candidateId)).not.toContain(followUp.id);
     expect(result.uncontacted.map((u) => u.candidateId)).not.toContain(stale.id);

@@ -14,7 +14,12 @@ describe('schema and migrations', () => {
 describe('audit trail', () => {
   async function insertEvent() {
     return prisma.auditEvent.create({
-      data: { action: 'test.append_only', entityType: 'Test', entityId: crypto.randomUUID(), createdAt: new Date('2001-01-01T00:00:00Z') },
+      data: {
+        action: 'test.append_only',
+        entityType: 'Test',
+        entityId: crypto.randomUUID(),
+        createdAt: new Date('2001-01-01T00:00:00Z'),
+      },
     });
   }
 
@@ -26,7 +31,9 @@ describe('audit trail', () => {
 
   it('refuses UPDATE', async () => {
     const event = await insertEvent();
-    await expect(prisma.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${event.id}`).rejects.toThrow(/append-only/);
+    await expect(
+      prisma.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${event.id}`,
+    ).rejects.toThrow(/append-only/);
     const reread = await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect(reread.action).toBe('test.append_only');
   });
@@ -47,7 +54,9 @@ describe('audit trail', () => {
 describe('users', () => {
   it('refuses an email that is not stored lower-cased, keeping uniqueness case-insensitive', async () => {
     await expect(
-      prisma.user.create({ data: { email: 'Mixed.Case@example.test', name: 'Case Test', role: 'ADMIN', passwordHash: 'x' } }),
+      prisma.user.create({
+        data: { email: 'Mixed.Case@example.test', name: 'Case Test', role: 'ADMIN', passwordHash: 'x' },
+      }),
     ).rejects.toThrow();
   });
 });

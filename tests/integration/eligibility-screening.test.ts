@@ -20,7 +20,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-eligibility-screening', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-eligibility-screening', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const measurementsRoute = await import('@/app/api/v1/candidates/[id]/measurements/route');
 const checksRoute = await import('@/app/api/v1/eligibility/checks/route');
@@ -89,7 +91,13 @@ async function makeScreeningTrial() {
 }
 
 async function newCandidate(overrides: Record<string, unknown> = {}) {
-  return createCandidate(prisma, { dateOfBirth: DOB_40, sex: 'FEMALE', firstName: 'Opal', lastName: `Q${uniqueToken().replace(/\d/g, 'x')}`, ...overrides });
+  return createCandidate(prisma, {
+    dateOfBirth: DOB_40,
+    sex: 'FEMALE',
+    firstName: 'Opal',
+    lastName: `Q${uniqueToken().replace(/\d/g, 'x')}`,
+    ...overrides,
+  });
 }
 
 /** Everything the small protocol needs for a PENDING_REVIEW result; PHQ-9 and BMI can be varied. */
@@ -105,16 +113,29 @@ function fullData({ phq9 = 18, weightKg = 70 }: { phq9?: number; weightKg?: numb
 describe('screening measurements', () => {
   it('refuses an unknown code or an out-of-range value with 400 per entry, and saves nothing', async () => {
     const candidate = await newCandidate();
-    const unknown = await measurementsRoute.POST(request('POST', `/candidates/${candidate.id}/measurements`, { code: 'phq10_total', value: 3, measuredAt: daysAgo(1) }), idParams(candidate.id));
+    const unknown = await measurementsRoute.POST(
+      request('POST', `/candidates/${candidate.id}/measurements`, {
+        code: 'phq10_total',
+        value: 3,
+        measuredAt: daysAgo(1),
+      }),
+      idParams(candidate.id),
+    );
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { '0.code': [expect.stringContaining('Unknown measure code')] } });
+    expect((await unknown.json()).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { '0.code': [expect.stringContaining('Unknown measure code')] },
+    });
 
     const batch = [
       { code: 'sbp', value: 130, measuredAt: daysAgo(1) },
       { code: 'phq9_total', value: 28, measuredAt: daysAgo(1) },
       { code: 'weight_kg', value: 700, unit: 'lb', measuredAt: daysAgo(1) },
     ];
-    const outOfRange = await measurementsRoute.POST(request('POST', `/candidates/${candidate.id}/measurements`, batch), idParams(candidate.id));
+    const outOfRange = await measurementsRoute.POST(
+      request('POST', `/candidates/${candidate.id}/measurements`, batch),
+      idParams(candidate.id),
+    );
     expect(outOfRange.status).toBe(400);
     const body = await outOfRange.json();
     expect(Object.keys(body.error.fields).sort()).toEqual(['1.value', '2.value']);
@@ -125,7 +146,14 @@ describe('screening measurements', () => {
 
   it('refuses a future date', async () => {
     const candidate = await newCandidate();
-    await expect(recordMeasurements({ candidateId: candidate.id, inputs: [{ code: 'sbp', value: 120, measuredAt: '2999-01-01' }], ctx: coordinator, today: TODAY })).rejects.toMatchObject({
+    await expect(
+      recordMeasurements({
+        candidateId: candidate.id,
+        inputs: [{ code: 'sbp', value: 120, measuredAt: '2999-01-01' }],
+        ctx: coordinator,
+        today: TODAY,
+      }),
+    ).rejects.toMatchObject({
       status: 400,
       fields: { '0.measuredAt': ['Date cannot be in the future'] },
     });
@@ -146,16 +174,43 @@ describe('screening measurements', () => {
     const { measurements } = await res.json();
     expect(measurements).toHaveLength(4);
     const weight = await prisma.measurement.findUniqueOrThrow({ where: { id: measurements[0].id } });
-    expect(weight).toMatchObject({ kind: 'NUMERIC', code: 'weight_kg', valueNum: 99.79, unit: 'kg', enteredValue: 220, enteredUnit: 'lb', enteredById: users.coordinator.id });
+    expect(weight).toMatchObject({
+      kind: 'NUMERIC',
+      code: 'weight_kg',
+      valueNum: 99.79,
+      unit: 'kg',
+      enteredValue: 220,
+      enteredUnit: 'lb',
+      enteredById: users.coordinator.id,
+    });
     expect(weight.measuredOn.toISOString().slice(0, 10)).toBe(daysAgo(1));
-    expect(measurements[1]).toMatchObject({ kind: 'LAB', code: 'alt', valueNum: 81, uln: 40, lln: 7, unit: 'U/L', enteredValue: null });
-    expect(measurements[2]).toMatchObject({ kind: 'MEDICATION', code: 'maoi', inputCode: 'med:maoi', isCurrent: false, lastDoseOn: daysAgo(30) });
+    expect(measurements[1]).toMatchObject({
+      kind: 'LAB',
+      code: 'alt',
+      valueNum: 81,
+      uln: 40,
+      lln: 7,
+      unit: 'U/L',
+      enteredValue: null,
+    });
+    expect(measurements[2]).toMatchObject({
+      kind: 'MEDICATION',
+      code: 'maoi',
+      inputCode: 'med:maoi',
+      isCurrent: false,
+      lastDoseOn: daysAgo(30),
+    });
     expect(measurements[3]).toMatchObject({ kind: 'FACT', code: 'adult_driver_available', valueBool: true });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'measurement.record', entityId: candidate.id } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'measurement.record', entityId: candidate.id },
+    });
     expect(audit).toMatchObject({ actorId: users.coordinator.id, requestId: 'req-eligibility-screening' });
     expect((audit.after as { measurements: unknown[] }).measurements).toHaveLength(4);
 
-    const list = await measurementsRoute.GET(request('GET', `/candidates/${candidate.id}/measurements`), idParams(candidate.id));
+    const list = await measurementsRoute.GET(
+      request('GET', `/candidates/${candidate.id}/measurements`),
+      idParams(candidate.id),
+    );
     expect(list.status).toBe(200);
     expect((await list.json()).measurements).toHaveLength(4);
   });
@@ -163,10 +218,31 @@ describe('screening measurements', () => {
   it('lets an admin read but not record; 404 for an unknown candidate', async () => {
     const candidate = await newCandidate();
     session.user = users.admin;
-    expect((await measurementsRoute.POST(request('POST', `/candidates/${candidate.id}/measurements`, { code: 'sbp', value: 120, measuredAt: daysAgo(1) }), idParams(candidate.id))).status).toBe(403);
-    expect((await measurementsRoute.GET(request('GET', `/candidates/${candidate.id}/measurements`), idParams(candidate.id))).status).toBe(200);
+    expect(
+      (
+        await measurementsRoute.POST(
+          request('POST', `/candidates/${candidate.id}/measurements`, {
+            code: 'sbp',
+            value: 120,
+            measuredAt: daysAgo(1),
+          }),
+          idParams(candidate.id),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await measurementsRoute.GET(request('GET', `/candidates/${candidate.id}/measurements`), idParams(candidate.id)))
+        .status,
+    ).toBe(200);
     session.user = users.clinician;
-    expect((await measurementsRoute.POST(request('POST', '/candidates/nope/measurements', { code: 'sbp', value: 120, measuredAt: daysAgo(1) }), idParams('nope'))).status).toBe(404);
+    expect(
+      (
+        await measurementsRoute.POST(
+          request('POST', '/candidates/nope/measurements', { code: 'sbp', value: 120, measuredAt: daysAgo(1) }),
+          idParams('nope'),
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -176,25 +252,45 @@ describe('eligibility checks', () => {
     const candidate = await newCandidate();
     await recordMeasurements({ candidateId: candidate.id, inputs: fullData({ phq9: 14 }), ctx: coordinator });
 
-    const res = await checksRoute.POST(request('POST', '/eligibility/checks', { candidateId: candidate.id, trialId: trial.id }), noParams);
+    const res = await checksRoute.POST(
+      request('POST', '/eligibility/checks', { candidateId: candidate.id, trialId: trial.id }),
+      noParams,
+    );
     expect(res.status).toBe(201);
     const first = await res.json();
     expect(first.overall).toBe('INELIGIBLE');
     expect(first.criteria).toHaveLength(5);
-    expect(first.criteria[1]).toMatchObject({ kind: 'inclusion', text: 'PHQ-9 ≥ 15', result: 'NOT_MET', explanation: `PHQ-9 = 14 on ${daysAgo(2)}; needs ≥ 15` });
+    expect(first.criteria[1]).toMatchObject({
+      kind: 'inclusion',
+      text: 'PHQ-9 ≥ 15',
+      result: 'NOT_MET',
+      explanation: `PHQ-9 = 14 on ${daysAgo(2)}; needs ≥ 15`,
+    });
     expect(first.criteria[2]).toMatchObject({ result: 'NEEDS_REVIEW', explanation: 'Clinician judgment' });
-    expect(first.criteria[3]).toMatchObject({ kind: 'exclusion', result: 'NOT_MET', explanation: expect.stringContaining('(from weight and height)') });
+    expect(first.criteria[3]).toMatchObject({
+      kind: 'exclusion',
+      result: 'NOT_MET',
+      explanation: expect.stringContaining('(from weight and height)'),
+    });
 
     const saved = await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: first.id } });
     const inputs = saved.inputs as EligibilityCandidate;
     expect(inputs.sex).toBe('female');
     expect(inputs.measurements).toContainEqual({ code: 'phq9_total', value: 14, measuredAt: daysAgo(2) });
     expect(inputs.diagnoses).toEqual([{ code: 'bipolar_disorder', isPresent: false, recordedAt: daysAgo(2) }]);
-    expect((saved.results as StoredCriterionResult[])[1]).toMatchObject({ criterionId: first.criteria[1].criterionId, result: 'NOT_MET', rule: PHQ9 });
+    expect((saved.results as StoredCriterionResult[])[1]).toMatchObject({
+      criterionId: first.criteria[1].criterionId,
+      result: 'NOT_MET',
+      rule: PHQ9,
+    });
     expect(saved).toMatchObject({ overall: 'INELIGIBLE', createdById: users.coordinator.id, signedAt: null });
     expect(await prisma.auditEvent.count({ where: { action: 'eligibility.check', entityId: first.id } })).toBe(1);
 
-    await recordMeasurements({ candidateId: candidate.id, inputs: [{ code: 'phq9_total', value: 19, measuredAt: daysAgo(1) }], ctx: coordinator });
+    await recordMeasurements({
+      candidateId: candidate.id,
+      inputs: [{ code: 'phq9_total', value: 19, measuredAt: daysAgo(1) }],
+      ctx: coordinator,
+    });
     const second = await runEligibilityCheck({ candidateId: candidate.id, trialId: trial.id, ctx: coordinator });
     expect(second.id).not.toBe(first.id);
     expect(second.overall).toBe('PENDING_REVIEW');
@@ -204,15 +300,27 @@ describe('eligibility checks', () => {
 
     const detail = await checkRoute.GET(request('GET', `/eligibility/checks/${first.id}`), idParams(first.id));
     expect(detail.status).toBe(200);
-    expect(await detail.json()).toMatchObject({ id: first.id, overall: 'INELIGIBLE', isLatest: false, isCurrentProtocolVersion: true, signature: null });
+    expect(await detail.json()).toMatchObject({
+      id: first.id,
+      overall: 'INELIGIBLE',
+      isLatest: false,
+      isCurrentProtocolVersion: true,
+      signature: null,
+    });
   });
 
   it('ignores voided measurements', async () => {
     const trial = await makeScreeningTrial();
     const candidate = await newCandidate();
-    const [phq9] = await recordMeasurements({ candidateId: candidate.id, inputs: fullData({ phq9: 27 }), ctx: coordinator });
+    const [phq9] = await recordMeasurements({
+      candidateId: candidate.id,
+      inputs: fullData({ phq9: 27 }),
+      ctx: coordinator,
+    });
     await voidMeasurement({ id: phq9.id, reason: 'Entered for the wrong candidate', ctx: coordinator });
-    await expect(voidMeasurement({ id: phq9.id, reason: 'Again', ctx: coordinator })).rejects.toMatchObject({ status: 409 });
+    await expect(voidMeasurement({ id: phq9.id, reason: 'Again', ctx: coordinator })).rejects.toMatchObject({
+      status: 409,
+    });
     const check = await runEligibilityCheck({ candidateId: candidate.id, trialId: trial.id, ctx: coordinator });
     expect(check.overall).toBe('INCOMPLETE');
     expect(check.criteria[1]).toMatchObject({ result: 'UNKNOWN', missing: ['PHQ-9 total'] });
@@ -224,38 +332,100 @@ describe('eligibility checks', () => {
   it('answers 404 for an unknown candidate or trial', async () => {
     const trial = await makeScreeningTrial();
     const candidate = await newCandidate();
-    expect((await checksRoute.POST(request('POST', '/eligibility/checks', { candidateId: 'nope', trialId: trial.id }), noParams)).status).toBe(404);
-    expect((await checksRoute.POST(request('POST', '/eligibility/checks', { candidateId: candidate.id, trialId: 'nope' }), noParams)).status).toBe(404);
+    expect(
+      (
+        await checksRoute.POST(
+          request('POST', '/eligibility/checks', { candidateId: 'nope', trialId: trial.id }),
+          noParams,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await checksRoute.POST(
+          request('POST', '/eligibility/checks', { candidateId: candidate.id, trialId: 'nope' }),
+          noParams,
+        )
+      ).status,
+    ).toBe(404);
     session.user = users.admin;
-    expect((await checksRoute.POST(request('POST', '/eligibility/checks', { candidateId: candidate.id, trialId: trial.id }), noParams)).status).toBe(403);
+    expect(
+      (
+        await checksRoute.POST(
+          request('POST', '/eligibility/checks', { candidateId: candidate.id, trialId: trial.id }),
+          noParams,
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe('batch pre-screen and the screen-fail report', () => {
   it('groups candidates by overall result with blocking criteria and missing data, leaving out the enrolled', async () => {
     const trial = await makeScreeningTrial();
-    const [ineligible, incomplete, review, enrolled] = await Promise.all([newCandidate(), newCandidate(), newCandidate(), newCandidate()]);
-    await recordMeasurements({ candidateId: ineligible.id, inputs: fullData({ phq9: 10, weightKg: 130 }), ctx: coordinator });
-    await recordMeasurements({ candidateId: incomplete.id, inputs: fullData().filter((m) => m.code !== 'weight_kg'), ctx: coordinator });
+    const [ineligible, incomplete, review, enrolled] = await Promise.all([
+      newCandidate(),
+      newCandidate(),
+      newCandidate(),
+      newCandidate(),
+    ]);
+    await recordMeasurements({
+      candidateId: ineligible.id,
+      inputs: fullData({ phq9: 10, weightKg: 130 }),
+      ctx: coordinator,
+    });
+    await recordMeasurements({
+      candidateId: incomplete.id,
+      inputs: fullData().filter((m) => m.code !== 'weight_kg'),
+      ctx: coordinator,
+    });
     await recordMeasurements({ candidateId: review.id, inputs: fullData(), ctx: coordinator });
     await recordMeasurements({ candidateId: enrolled.id, inputs: fullData(), ctx: coordinator });
     const arm = await prisma.arm.create({ data: { trialId: trial.id, label: 'Ketamine', type: 'EXPERIMENTAL' } });
-    const entry = await addToPipeline(prisma, { candidateId: enrolled.id, trialId: trial.id, path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE', 'CONSENTED', 'ENROLLED'], actorId: users.clinician.id });
-    await prisma.enrollment.create({ data: { candidateId: enrolled.id, trialId: trial.id, pipelineEntryId: entry.id, armId: arm.id, enrolledAt: new Date(`${TODAY}T00:00:00Z`) } });
+    const entry = await addToPipeline(prisma, {
+      candidateId: enrolled.id,
+      trialId: trial.id,
+      path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE', 'CONSENTED', 'ENROLLED'],
+      actorId: users.clinician.id,
+    });
+    await prisma.enrollment.create({
+      data: {
+        candidateId: enrolled.id,
+        trialId: trial.id,
+        pipelineEntryId: entry.id,
+        armId: arm.id,
+        enrolledAt: new Date(`${TODAY}T00:00:00Z`),
+      },
+    });
 
     const ids = [ineligible.id, incomplete.id, review.id, enrolled.id, 'no-such-candidate'];
-    const res = await prescreenRoute.POST(request('POST', `/trials/${trial.id}/prescreen`, { candidateIds: ids }), idParams(trial.id));
+    const res = await prescreenRoute.POST(
+      request('POST', `/trials/${trial.id}/prescreen`, { candidateIds: ids }),
+      idParams(trial.id),
+    );
     expect(res.status).toBe(200);
     const result = await res.json();
     expect(result.total).toBe(3);
-    expect(result.counts).toMatchObject({ INELIGIBLE: 1, INCOMPLETE: 1, PENDING_REVIEW: 1, PENDING_SIGNATURE: 0, ELIGIBLE: 0 });
+    expect(result.counts).toMatchObject({
+      INELIGIBLE: 1,
+      INCOMPLETE: 1,
+      PENDING_REVIEW: 1,
+      PENDING_SIGNATURE: 0,
+      ELIGIBLE: 0,
+    });
     expect(result.skippedIds.sort()).toEqual([enrolled.id, 'no-such-candidate'].sort());
-    expect(result.candidates.map((row: { candidateId: string }) => row.candidateId)).toEqual([review.id, incomplete.id, ineligible.id]);
+    expect(result.candidates.map((row: { candidateId: string }) => row.candidateId)).toEqual([
+      review.id,
+      incomplete.id,
+      ineligible.id,
+    ]);
     expect(result.candidates[2]).toMatchObject({ overall: 'INELIGIBLE', blocking: ['PHQ-9 ≥ 15', 'BMI > 40'] });
     expect(result.candidates[1]).toMatchObject({ overall: 'INCOMPLETE', missing: ['BMI'] });
     expect(result.topBlockingCriteria.map((row: { text: string }) => row.text)).toEqual(['PHQ-9 ≥ 15', 'BMI > 40']);
     expect(result.topMissing).toEqual([{ item: 'BMI', count: 1 }]);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'eligibility.prescreen', entityId: trial.id } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'eligibility.prescreen', entityId: trial.id },
+    });
     expect(audit.after).toMatchObject({ total: 3, skipped: 2, scope: 'listed' });
     expect(await prisma.eligibilityCheck.count({ where: { trialId: trial.id } })).toBe(0);
 
@@ -266,33 +436,59 @@ describe('batch pre-screen and the screen-fail report', () => {
     expect(seen.has(enrolled.id)).toBe(false);
 
     // Stage filter: only those at PRESCREENING in this trial.
-    await addToPipeline(prisma, { candidateId: review.id, trialId: trial.id, path: ['REFERRED', 'CONTACTED', 'PRESCREENING'], actorId: users.coordinator.id });
+    await addToPipeline(prisma, {
+      candidateId: review.id,
+      trialId: trial.id,
+      path: ['REFERRED', 'CONTACTED', 'PRESCREENING'],
+      actorId: users.coordinator.id,
+    });
     const atStage = await runPrescreen({ trialId: trial.id, filter: { stage: 'PRESCREENING' }, ctx: coordinator });
     expect(atStage.candidates.map((row) => row.candidateId)).toEqual([review.id]);
   });
 
   it('counts blocking criteria from the latest checks and signed decisions, and conversion per referral source', async () => {
     const trial = await makeScreeningTrial();
-    const [a, b, c] = await Promise.all([newCandidate({ referralSource: 'PROVIDER' }), newCandidate({ referralSource: 'PROVIDER' }), newCandidate({ referralSource: 'SELF' })]);
+    const [a, b, c] = await Promise.all([
+      newCandidate({ referralSource: 'PROVIDER' }),
+      newCandidate({ referralSource: 'PROVIDER' }),
+      newCandidate({ referralSource: 'SELF' }),
+    ]);
     // a: PHQ-9 too low (latest check); b: signed not eligible on the clinician-judgment item; c: eligible.
     await recordMeasurements({ candidateId: a.id, inputs: fullData({ phq9: 12 }), ctx: coordinator });
     await recordMeasurements({ candidateId: b.id, inputs: fullData(), ctx: coordinator });
     await recordMeasurements({ candidateId: c.id, inputs: fullData(), ctx: coordinator });
     for (const candidate of [a, b, c]) {
-      await addToPipeline(prisma, { candidateId: candidate.id, trialId: trial.id, path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW'], actorId: users.coordinator.id });
+      await addToPipeline(prisma, {
+        candidateId: candidate.id,
+        trialId: trial.id,
+        path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW'],
+        actorId: users.coordinator.id,
+      });
     }
     await runEligibilityCheck({ candidateId: a.id, trialId: trial.id, ctx: coordinator });
     const checkB = await runEligibilityCheck({ candidateId: b.id, trialId: trial.id, ctx: coordinator });
     const judgmentId = checkB.criteria[2].criterionId;
     await signEligibilityCheck({
       checkId: checkB.id,
-      input: signCheckSchema.parse({ password: PASSWORD, decision: 'INELIGIBLE', meaning: 'Not eligible', judgments: [{ criterionId: judgmentId, result: 'NOT_MET', note: 'Only one adequate antidepressant trial' }] }),
+      input: signCheckSchema.parse({
+        password: PASSWORD,
+        decision: 'INELIGIBLE',
+        meaning: 'Not eligible',
+        judgments: [{ criterionId: judgmentId, result: 'NOT_MET', note: 'Only one adequate antidepressant trial' }],
+      }),
       ctx: clinician,
     });
     const checkC = await runEligibilityCheck({ candidateId: c.id, trialId: trial.id, ctx: coordinator });
     await signEligibilityCheck({
       checkId: checkC.id,
-      input: signCheckSchema.parse({ password: PASSWORD, decision: 'ELIGIBLE', meaning: 'Eligibility confirmed', judgments: [{ criterionId: checkC.criteria[2].criterionId, result: 'MET', note: 'Three failed adequate trials' }] }),
+      input: signCheckSchema.parse({
+        password: PASSWORD,
+        decision: 'ELIGIBLE',
+        meaning: 'Eligibility confirmed',
+        judgments: [
+          { criterionId: checkC.criteria[2].criterionId, result: 'MET', note: 'Three failed adequate trials' },
+        ],
+      }),
       ctx: clinician,
     });
 
@@ -310,6 +506,8 @@ describe('batch pre-screen and the screen-fail report', () => {
     expect(provider).toMatchObject({ referred: 2, eligible: 0, enrolled: 0, eligibleRate: 0 });
     expect(self).toMatchObject({ referred: 1, eligible: 1, enrolled: 0, eligibleRate: 1, enrolledRate: 0 });
     expect(report.conversion.at(-1)).toMatchObject({ referralSource: 'ALL', referred: 3, eligible: 1 });
-    expect(report.conversion.find((row: { referralSource: string }) => row.referralSource === 'REGISTRY')).toMatchObject({ referred: 0, eligibleRate: null });
+    expect(
+      report.conversion.find((row: { referralSource: string }) => row.referralSource === 'REGISTRY'),
+    ).toMatchObject({ referred: 0, eligibleRate: null });
   });
 });

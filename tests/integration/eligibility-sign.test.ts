@@ -18,7 +18,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-eligibility-sign', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-eligibility-sign', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const signRoute = await import('@/app/api/v1/eligibility/checks/[id]/sign/route');
 const checkRoute = await import('@/app/api/v1/eligibility/checks/[id]/route');
@@ -51,23 +53,56 @@ beforeEach(() => {
 
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 function post(path: string, body: unknown) {
-  return new NextRequest(`http://localhost:3000/api/v1${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', host: 'localhost:3000' } });
+  return new NextRequest(`http://localhost:3000/api/v1${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+  });
 }
 
 const CRITERIA = [
-  { kind: 'INCLUSION' as const, text: 'Age 18 to 65', rule: { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 } as RuleNode },
-  { kind: 'INCLUSION' as const, text: 'PHQ-9 ≥ 15', rule: { kind: 'number', measure: 'phq9_total', op: 'gte', value: 15 } as RuleNode },
+  {
+    kind: 'INCLUSION' as const,
+    text: 'Age 18 to 65',
+    rule: { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 } as RuleNode,
+  },
+  {
+    kind: 'INCLUSION' as const,
+    text: 'PHQ-9 ≥ 15',
+    rule: { kind: 'number', measure: 'phq9_total', op: 'gte', value: 15 } as RuleNode,
+  },
   { kind: 'INCLUSION' as const, text: 'Treatment-resistant depression per the study psychiatrist', rule: null },
-  { kind: 'EXCLUSION' as const, text: 'BMI > 40', rule: { kind: 'number', measure: 'bmi', op: 'gt', value: 40 } as RuleNode },
+  {
+    kind: 'EXCLUSION' as const,
+    text: 'BMI > 40',
+    rule: { kind: 'number', measure: 'bmi', op: 'gt', value: 40 } as RuleNode,
+  },
 ];
 const [AGE, PHQ9, TRD, BMI] = [0, 1, 2, 3];
 
 /** A trial, a candidate on its pipeline at `stage`, their screening data and a saved check. */
-async function setup({ stage = 'AWAITING_REVIEW', phq9 = 18, withWeight = true }: { stage?: PipelineStage | null; phq9?: number; withWeight?: boolean } = {}) {
-  const { trial } = await createTrial(prisma, { title: `Fictional signing study ${uniqueToken()}`, criteria: CRITERIA });
+async function setup({
+  stage = 'AWAITING_REVIEW',
+  phq9 = 18,
+  withWeight = true,
+}: {
+  stage?: PipelineStage | null;
+  phq9?: number;
+  withWeight?: boolean;
+} = {}) {
+  const { trial } = await createTrial(prisma, {
+    title: `Fictional signing study ${uniqueToken()}`,
+    criteria: CRITERIA,
+  });
   const candidate = await createCandidate(prisma, { dateOfBirth: DOB_40, sex: 'FEMALE' });
   const order: PipelineStage[] = ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW'];
-  if (stage) await addToPipeline(prisma, { candidateId: candidate.id, trialId: trial.id, path: order.slice(0, order.indexOf(stage) + 1), actorId: users.coordinator.id });
+  if (stage)
+    await addToPipeline(prisma, {
+      candidateId: candidate.id,
+      trialId: trial.id,
+      path: order.slice(0, order.indexOf(stage) + 1),
+      actorId: users.coordinator.id,
+    });
   const inputs = [
     { code: 'phq9_total', value: phq9, measuredAt: daysAgo(2) },
     { code: 'height_cm', value: 170, measuredAt: daysAgo(2) },
@@ -80,59 +115,132 @@ async function setup({ stage = 'AWAITING_REVIEW', phq9 = 18, withWeight = true }
 }
 
 function sign(checkId: string, values: Partial<SignCheckValues>, ctx = clinician) {
-  return signEligibilityCheck({ checkId, input: signCheckSchema.parse({ password: PASSWORD, decision: 'ELIGIBLE', meaning: 'Eligibility confirmed', ...values }), ctx });
+  return signEligibilityCheck({
+    checkId,
+    input: signCheckSchema.parse({
+      password: PASSWORD,
+      decision: 'ELIGIBLE',
+      meaning: 'Eligibility confirmed',
+      ...values,
+    }),
+    ctx,
+  });
 }
 
-const judgeTrd = (criterionId: string, result: 'MET' | 'NOT_MET' = 'MET') => [{ criterionId, result, note: 'Failed sertraline and bupropion at adequate doses (fictional)' }];
+const judgeTrd = (criterionId: string, result: 'MET' | 'NOT_MET' = 'MET') => [
+  { criterionId, result, note: 'Failed sertraline and bupropion at adequate doses (fictional)' },
+];
 
 describe('signing an eligibility decision', () => {
   it('confirms eligibility: signature with server time, a valid hash, the pipeline at ELIGIBLE, audited', async () => {
     const { candidate, trial, check, id } = await setup();
     expect(check.overall).toBe('PENDING_REVIEW');
     const before = Date.now();
-    const res = await signRoute.POST(post(`/eligibility/checks/${check.id}/sign`, { password: PASSWORD, decision: 'ELIGIBLE', meaning: 'Eligibility confirmed', judgments: judgeTrd(id(TRD)) }), idParams(check.id));
+    const res = await signRoute.POST(
+      post(`/eligibility/checks/${check.id}/sign`, {
+        password: PASSWORD,
+        decision: 'ELIGIBLE',
+        meaning: 'Eligibility confirmed',
+        judgments: judgeTrd(id(TRD)),
+      }),
+      idParams(check.id),
+    );
     expect(res.status).toBe(200);
     const signed = await res.json();
-    expect(signed).toMatchObject({ overall: 'ELIGIBLE', computedOverall: 'PENDING_REVIEW', decision: 'ELIGIBLE', signature: { signerName: 'Dr. Kit Clinician', meaning: 'Eligibility confirmed', isValid: true } });
+    expect(signed).toMatchObject({
+      overall: 'ELIGIBLE',
+      computedOverall: 'PENDING_REVIEW',
+      decision: 'ELIGIBLE',
+      signature: { signerName: 'Dr. Kit Clinician', meaning: 'Eligibility confirmed', isValid: true },
+    });
     expect(Date.parse(signed.signature.signedAt)).toBeGreaterThanOrEqual(before - 1000);
-    expect(signed.criteria[TRD]).toMatchObject({ result: 'MET', computedResult: 'NEEDS_REVIEW', basis: 'judgment', note: expect.stringContaining('sertraline') });
+    expect(signed.criteria[TRD]).toMatchObject({
+      result: 'MET',
+      computedResult: 'NEEDS_REVIEW',
+      basis: 'judgment',
+      note: expect.stringContaining('sertraline'),
+    });
 
     const row = await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } });
-    expect(row).toMatchObject({ decision: 'ELIGIBLE', signedById: users.clinician.id, signerName: 'Dr. Kit Clinician', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(row).toMatchObject({
+      decision: 'ELIGIBLE',
+      signedById: users.clinician.id,
+      signerName: 'Dr. Kit Clinician',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(verifyCheckSignature(row)).toBe(true);
 
-    const entry = await prisma.pipelineEntry.findFirstOrThrow({ where: { candidateId: candidate.id, trialId: trial.id }, include: { events: { orderBy: { createdAt: 'desc' }, take: 1 } } });
+    const entry = await prisma.pipelineEntry.findFirstOrThrow({
+      where: { candidateId: candidate.id, trialId: trial.id },
+      include: { events: { orderBy: { createdAt: 'desc' }, take: 1 } },
+    });
     expect(entry.stage).toBe('ELIGIBLE');
-    expect(entry.events[0]).toMatchObject({ fromStage: 'AWAITING_REVIEW', toStage: 'ELIGIBLE', reason: 'Eligibility confirmed', actorId: users.clinician.id });
-    const signAudit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'eligibility.sign', entityId: check.id } });
+    expect(entry.events[0]).toMatchObject({
+      fromStage: 'AWAITING_REVIEW',
+      toStage: 'ELIGIBLE',
+      reason: 'Eligibility confirmed',
+      actorId: users.clinician.id,
+    });
+    const signAudit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'eligibility.sign', entityId: check.id },
+    });
     expect(signAudit).toMatchObject({ actorId: users.clinician.id, requestId: 'req-eligibility-sign' });
     expect(JSON.stringify(signAudit.after)).not.toContain(PASSWORD);
     expect(await prisma.auditEvent.count({ where: { action: 'pipeline.move', entityId: entry.id } })).toBe(1);
 
     const history = await listChecks(candidate.id, coordinator);
-    expect(history[0]).toMatchObject({ id: check.id, overall: 'ELIGIBLE', isSigned: true, signerName: 'Dr. Kit Clinician' });
+    expect(history[0]).toMatchObject({
+      id: check.id,
+      overall: 'ELIGIBLE',
+      isSigned: true,
+      signerName: 'Dr. Kit Clinician',
+    });
   });
 
   it('refuses a wrong password with 403, counts it toward lockout and records nothing', async () => {
     const { check, id } = await setup();
     const other = contextFor(users.otherClinician, 'req-eligibility-sign');
     const before = await prisma.user.findUniqueOrThrow({ where: { id: users.otherClinician.id } });
-    await expect(sign(check.id, { password: 'not-the-password', judgments: judgeTrd(id(TRD)) }, other)).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    await expect(
+      sign(check.id, { password: 'not-the-password', judgments: judgeTrd(id(TRD)) }, other),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     const after = await prisma.user.findUniqueOrThrow({ where: { id: users.otherClinician.id } });
     expect(after.failedSignInCount).toBe(before.failedSignInCount + 1);
-    expect(await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } })).toMatchObject({ signedAt: null, decision: null });
-    expect(await prisma.auditEvent.count({ where: { action: 'auth.signature_failed', entityId: users.otherClinician.id } })).toBeGreaterThan(0);
+    expect(await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } })).toMatchObject({
+      signedAt: null,
+      decision: null,
+    });
+    expect(
+      await prisma.auditEvent.count({ where: { action: 'auth.signature_failed', entityId: users.otherClinician.id } }),
+    ).toBeGreaterThan(0);
 
     session.user = users.otherClinician;
-    const res = await signRoute.POST(post(`/eligibility/checks/${check.id}/sign`, { password: 'still-wrong', decision: 'INELIGIBLE', meaning: 'Not eligible' }), idParams(check.id));
+    const res = await signRoute.POST(
+      post(`/eligibility/checks/${check.id}/sign`, {
+        password: 'still-wrong',
+        decision: 'INELIGIBLE',
+        meaning: 'Not eligible',
+      }),
+      idParams(check.id),
+    );
     expect(res.status).toBe(403);
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: users.otherClinician.id } })).failedSignInCount).toBe(before.failedSignInCount + 2);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: users.otherClinician.id } })).failedSignInCount).toBe(
+      before.failedSignInCount + 2,
+    );
   });
 
   it('does not let a coordinator sign (403), even with the right password', async () => {
     const { check, id } = await setup();
     session.user = users.coordinator;
-    const res = await signRoute.POST(post(`/eligibility/checks/${check.id}/sign`, { password: PASSWORD, decision: 'ELIGIBLE', meaning: 'Eligibility confirmed', judgments: judgeTrd(id(TRD)) }), idParams(check.id));
+    const res = await signRoute.POST(
+      post(`/eligibility/checks/${check.id}/sign`, {
+        password: PASSWORD,
+        decision: 'ELIGIBLE',
+        meaning: 'Eligibility confirmed',
+        judgments: judgeTrd(id(TRD)),
+      }),
+      idParams(check.id),
+    );
     expect(res.status).toBe(403);
     await expect(sign(check.id, { judgments: judgeTrd(id(TRD)) }, coordinator)).rejects.toMatchObject({ status: 403 });
     expect((await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } })).signedAt).toBeNull();
@@ -141,14 +249,30 @@ describe('signing an eligibility decision', () => {
   it('answers 409 to a second signature and the database refuses to change or delete a signed check', async () => {
     const { check, id } = await setup();
     await sign(check.id, { judgments: judgeTrd(id(TRD)) });
-    await expect(sign(check.id, { decision: 'INELIGIBLE', meaning: 'Not eligible' })).rejects.toMatchObject({ code: 'CONFLICT', status: 409 });
-    const res = await signRoute.POST(post(`/eligibility/checks/${check.id}/sign`, { password: PASSWORD, decision: 'INELIGIBLE', meaning: 'Not eligible' }), idParams(check.id));
+    await expect(sign(check.id, { decision: 'INELIGIBLE', meaning: 'Not eligible' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      status: 409,
+    });
+    const res = await signRoute.POST(
+      post(`/eligibility/checks/${check.id}/sign`, {
+        password: PASSWORD,
+        decision: 'INELIGIBLE',
+        meaning: 'Not eligible',
+      }),
+      idParams(check.id),
+    );
     expect(res.status).toBe(409);
 
-    await expect(prisma.$executeRaw`UPDATE "EligibilityCheck" SET "meaning" = 'Changed later' WHERE id = ${check.id}`).rejects.toThrow();
-    await expect(prisma.$executeRaw`UPDATE "EligibilityCheck" SET "results" = '[]'::jsonb WHERE id = ${check.id}`).rejects.toThrow();
+    await expect(
+      prisma.$executeRaw`UPDATE "EligibilityCheck" SET "meaning" = 'Changed later' WHERE id = ${check.id}`,
+    ).rejects.toThrow();
+    await expect(
+      prisma.$executeRaw`UPDATE "EligibilityCheck" SET "results" = '[]'::jsonb WHERE id = ${check.id}`,
+    ).rejects.toThrow();
     await expect(prisma.$executeRaw`DELETE FROM "EligibilityCheck" WHERE id = ${check.id}`).rejects.toThrow();
-    expect((await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } })).meaning).toBe('Eligibility confirmed');
+    expect((await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } })).meaning).toBe(
+      'Eligibility confirmed',
+    );
   });
 
   it('detects content changed after signing: the recomputed hash no longer matches', async () => {
@@ -167,7 +291,10 @@ describe('signing an eligibility decision', () => {
     expect(verifyCheckSignature({ ...row, signedAt: null })).toBe(false);
 
     session.user = users.coordinator;
-    const res = await checkRoute.GET(new NextRequest(`http://localhost:3000/api/v1/eligibility/checks/${check.id}`), idParams(check.id));
+    const res = await checkRoute.GET(
+      new NextRequest(`http://localhost:3000/api/v1/eligibility/checks/${check.id}`),
+      idParams(check.id),
+    );
     expect((await res.json()).signature).toMatchObject({ isValid: true, signerName: 'Dr. Kit Clinician' });
     expect(await prisma.auditEvent.count({ where: { action: 'eligibility.view', entityId: check.id } })).toBe(1);
   });
@@ -178,30 +305,72 @@ describe('signing an eligibility decision', () => {
     expect(check.criteria[BMI].result).toBe('UNKNOWN');
 
     const missingBoth = sign(check.id, { judgments: judgeTrd(id(TRD)) });
-    await expect(missingBoth).rejects.toMatchObject({ status: 400, details: { unresolved: [expect.objectContaining({ criterionId: id(PHQ9), needs: 'override' }), expect.objectContaining({ criterionId: id(BMI), needs: 'override' })] } });
-    await expect(sign(check.id, { judgments: judgeTrd(id(TRD)) })).rejects.toMatchObject({ fields: { overrides: [expect.stringContaining('PHQ-9 ≥ 15'), expect.stringContaining('BMI > 40')] } });
+    await expect(missingBoth).rejects.toMatchObject({
+      status: 400,
+      details: {
+        unresolved: [
+          expect.objectContaining({ criterionId: id(PHQ9), needs: 'override' }),
+          expect.objectContaining({ criterionId: id(BMI), needs: 'override' }),
+        ],
+      },
+    });
+    await expect(sign(check.id, { judgments: judgeTrd(id(TRD)) })).rejects.toMatchObject({
+      fields: { overrides: [expect.stringContaining('PHQ-9 ≥ 15'), expect.stringContaining('BMI > 40')] },
+    });
     // Unjudged clinician-judgment criterion.
-    await expect(sign(check.id, { overrides: [] })).rejects.toMatchObject({ status: 400, fields: { judgments: [expect.stringContaining('Treatment-resistant')] } });
+    await expect(sign(check.id, { overrides: [] })).rejects.toMatchObject({
+      status: 400,
+      fields: { judgments: [expect.stringContaining('Treatment-resistant')] },
+    });
     // An override must change the result, and a judgment is only for clinician-judgment items.
-    await expect(sign(check.id, { judgments: judgeTrd(id(TRD)), overrides: [{ criterionId: id(AGE), result: 'MET', justification: 'x' }] })).rejects.toMatchObject({ status: 400, fields: { 'overrides.0.result': [expect.any(String)] } });
-    await expect(sign(check.id, { judgments: [{ criterionId: id(PHQ9), result: 'MET', note: 'n' }] })).rejects.toMatchObject({ status: 400, fields: { 'judgments.0.criterionId': [expect.any(String)] } });
+    await expect(
+      sign(check.id, {
+        judgments: judgeTrd(id(TRD)),
+        overrides: [{ criterionId: id(AGE), result: 'MET', justification: 'x' }],
+      }),
+    ).rejects.toMatchObject({ status: 400, fields: { 'overrides.0.result': [expect.any(String)] } });
+    await expect(
+      sign(check.id, { judgments: [{ criterionId: id(PHQ9), result: 'MET', note: 'n' }] }),
+    ).rejects.toMatchObject({ status: 400, fields: { 'judgments.0.criterionId': [expect.any(String)] } });
     // A justification is required by the schema.
-    expect(signCheckSchema.safeParse({ password: 'p', decision: 'ELIGIBLE', meaning: 'm', overrides: [{ criterionId: 'c', result: 'MET', justification: '  ' }] }).success).toBe(false);
+    expect(
+      signCheckSchema.safeParse({
+        password: 'p',
+        decision: 'ELIGIBLE',
+        meaning: 'm',
+        overrides: [{ criterionId: 'c', result: 'MET', justification: '  ' }],
+      }).success,
+    ).toBe(false);
     expect((await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } })).signedAt).toBeNull();
 
     const signed = await sign(check.id, {
       judgments: judgeTrd(id(TRD)),
       overrides: [
-        { criterionId: id(PHQ9), result: 'MET', justification: 'MADRS 34 at the same visit; the PHQ-9 was self-rated during a good day (fictional)' },
-        { criterionId: id(BMI), result: 'NOT_MET', justification: 'Weight and height measured in clinic today, BMI 24 (fictional)' },
+        {
+          criterionId: id(PHQ9),
+          result: 'MET',
+          justification: 'MADRS 34 at the same visit; the PHQ-9 was self-rated during a good day (fictional)',
+        },
+        {
+          criterionId: id(BMI),
+          result: 'NOT_MET',
+          justification: 'Weight and height measured in clinic today, BMI 24 (fictional)',
+        },
       ],
     });
     expect(signed.signature?.isValid).toBe(true);
     expect(signed.review).toMatchObject({ computedOverall: 'INELIGIBLE', reviewedOverall: 'PENDING_SIGNATURE' });
     expect(signed.criteria[PHQ9]).toMatchObject({ computedResult: 'NOT_MET', result: 'MET', basis: 'override' });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'eligibility.sign', entityId: check.id } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'eligibility.sign', entityId: check.id },
+    });
     expect((audit.after as { overrides: unknown[] }).overrides).toEqual([
-      expect.objectContaining({ criterionId: id(PHQ9), computed: 'NOT_MET', result: 'MET', justification: expect.stringContaining('MADRS') }),
+      expect.objectContaining({
+        criterionId: id(PHQ9),
+        computed: 'NOT_MET',
+        result: 'MET',
+        justification: expect.stringContaining('MADRS'),
+      }),
       expect.objectContaining({ criterionId: id(BMI), computed: 'UNKNOWN', result: 'NOT_MET' }),
     ]);
   });
@@ -209,30 +378,62 @@ describe('signing an eligibility decision', () => {
   it('decides not eligible from AWAITING_REVIEW → INELIGIBLE, and from an earlier stage → SCREEN_FAILED with the meaning as reason', async () => {
     const review = await setup({ phq9: 10 });
     const signed = await sign(review.check.id, { decision: 'INELIGIBLE', meaning: 'Not eligible' });
-    expect(signed).toMatchObject({ overall: 'INELIGIBLE', decision: 'INELIGIBLE', signature: { meaning: 'Not eligible', isValid: true } });
+    expect(signed).toMatchObject({
+      overall: 'INELIGIBLE',
+      decision: 'INELIGIBLE',
+      signature: { meaning: 'Not eligible', isValid: true },
+    });
     expect(signed.criteria[TRD]).toMatchObject({ result: 'NEEDS_REVIEW', basis: 'computed' });
-    expect((await prisma.pipelineEntry.findFirstOrThrow({ where: { candidateId: review.candidate.id } })).stage).toBe('INELIGIBLE');
+    expect((await prisma.pipelineEntry.findFirstOrThrow({ where: { candidateId: review.candidate.id } })).stage).toBe(
+      'INELIGIBLE',
+    );
 
     const early = await setup({ stage: 'PRESCREENING' });
-    await sign(early.check.id, { decision: 'INELIGIBLE', meaning: 'Not eligible: bipolar II disclosed at the phone screen', judgments: judgeTrd(early.id(TRD), 'NOT_MET') });
-    const entry = await prisma.pipelineEntry.findFirstOrThrow({ where: { candidateId: early.candidate.id }, include: { events: { orderBy: { createdAt: 'desc' }, take: 1 } } });
+    await sign(early.check.id, {
+      decision: 'INELIGIBLE',
+      meaning: 'Not eligible: bipolar II disclosed at the phone screen',
+      judgments: judgeTrd(early.id(TRD), 'NOT_MET'),
+    });
+    const entry = await prisma.pipelineEntry.findFirstOrThrow({
+      where: { candidateId: early.candidate.id },
+      include: { events: { orderBy: { createdAt: 'desc' }, take: 1 } },
+    });
     expect(entry.stage).toBe('SCREEN_FAILED');
-    expect(entry.events[0]).toMatchObject({ fromStage: 'PRESCREENING', toStage: 'SCREEN_FAILED', reason: 'Not eligible: bipolar II disclosed at the phone screen' });
+    expect(entry.events[0]).toMatchObject({
+      fromStage: 'PRESCREENING',
+      toStage: 'SCREEN_FAILED',
+      reason: 'Not eligible: bipolar II disclosed at the phone screen',
+    });
   });
 
   it('keeps the pipeline rules: ELIGIBLE only from AWAITING_REVIEW, a candidate must be on the pipeline, and only the newest check is signed', async () => {
     const early = await setup({ stage: 'PRESCREENING' });
-    await expect(sign(early.check.id, { judgments: judgeTrd(early.id(TRD)) })).rejects.toMatchObject({ status: 409, details: { reason: 'INVALID_TRANSITION', from: 'PRESCREENING' } });
+    await expect(sign(early.check.id, { judgments: judgeTrd(early.id(TRD)) })).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'INVALID_TRANSITION', from: 'PRESCREENING' },
+    });
     expect((await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: early.check.id } })).signedAt).toBeNull();
 
     const outside = await setup({ stage: null });
-    await expect(sign(outside.check.id, { judgments: judgeTrd(outside.id(TRD)) })).rejects.toMatchObject({ status: 409, details: { reason: 'NOT_IN_PIPELINE' } });
+    await expect(sign(outside.check.id, { judgments: judgeTrd(outside.id(TRD)) })).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'NOT_IN_PIPELINE' },
+    });
 
     const stale = await setup();
-    const newer = await runEligibilityCheck({ candidateId: stale.candidate.id, trialId: stale.trial.id, ctx: coordinator });
-    await expect(sign(stale.check.id, { judgments: judgeTrd(stale.id(TRD)) })).rejects.toMatchObject({ status: 409, details: { reason: 'NEWER_CHECK', latestCheckId: newer.id } });
+    const newer = await runEligibilityCheck({
+      candidateId: stale.candidate.id,
+      trialId: stale.trial.id,
+      ctx: coordinator,
+    });
+    await expect(sign(stale.check.id, { judgments: judgeTrd(stale.id(TRD)) })).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'NEWER_CHECK', latestCheckId: newer.id },
+    });
     const detail = await getCheck(stale.check.id, coordinator);
     expect(detail).toMatchObject({ isLatest: false, signature: null });
-    await expect(sign(newer.id, { judgments: judgeTrd(newer.criteria[TRD].criterionId) })).resolves.toMatchObject({ decision: 'ELIGIBLE' });
+    await expect(sign(newer.id, { judgments: judgeTrd(newer.criteria[TRD].criterionId) })).resolves.toMatchObject({
+      decision: 'ELIGIBLE',
+    });
   });
 });

@@ -7,7 +7,9 @@ import { getTestPrisma } from '../helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-test', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-test', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const { defineAction, defineRoute } = await import('@/lib/auth/guard');
 const prisma = getTestPrisma();
@@ -17,16 +19,23 @@ const COORDINATOR: CurrentUser = { id: 'u-coord', email: 'c@t.test', name: 'C', 
 
 const bodySchema = z.object({ label: z.string().min(3, 'At least 3 characters.'), count: z.number().int() });
 let writes = 0;
-const route = defineRoute({ permission: 'user.manage', body: bodySchema, params: z.object({ id: z.string().min(2) }) }, async ({ body, params }) => {
-  writes += 1;
-  if (body.label === 'missing') throw new AppError('NOT_FOUND');
-  if (body.label === 'explode') throw new Error('secret stack detail');
-  if (body.label === 'unique') throw Object.assign(new Error('dup'), { code: 'P2002' });
-  return { ok: true, id: params.id, label: body.label };
-});
+const route = defineRoute(
+  { permission: 'user.manage', body: bodySchema, params: z.object({ id: z.string().min(2) }) },
+  async ({ body, params }) => {
+    writes += 1;
+    if (body.label === 'missing') throw new AppError('NOT_FOUND');
+    if (body.label === 'explode') throw new Error('secret stack detail');
+    if (body.label === 'unique') throw Object.assign(new Error('dup'), { code: 'P2002' });
+    return { ok: true, id: params.id, label: body.label };
+  },
+);
 
 function post(body: string, headers: Record<string, string> = {}) {
-  return new NextRequest('http://localhost:3000/api/v1/things/abc', { method: 'POST', body, headers: { 'content-type': 'application/json', host: 'localhost:3000', ...headers } });
+  return new NextRequest('http://localhost:3000/api/v1/things/abc', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', host: 'localhost:3000', ...headers },
+  });
 }
 const ctx = { params: Promise.resolve({ id: 'abc' }) };
 
@@ -81,7 +90,10 @@ describe('defineRoute', () => {
   it('refuses cross-origin writes', async () => {
     const res = await route(post(JSON.stringify({ label: 'fine', count: 1 }), { origin: 'https://evil.example' }), ctx);
     expect(res.status).toBe(403);
-    const sameOrigin = await route(post(JSON.stringify({ label: 'fine', count: 1 }), { origin: 'http://localhost:3000' }), ctx);
+    const sameOrigin = await route(
+      post(JSON.stringify({ label: 'fine', count: 1 }), { origin: 'http://localhost:3000' }),
+      ctx,
+    );
     expect(sameOrigin.status).toBe(200);
   });
 
@@ -97,15 +109,19 @@ describe('defineRoute', () => {
 });
 
 describe('defineAction', () => {
-  const action = defineAction({ permission: 'user.manage', input: z.object({ note: z.string().min(5) }) }, async ({ input, audit, user }) =>
-    prisma.$transaction(async (tx) => {
-      await audit(tx, { action: 'test.guarded_write', entityType: 'Test', entityId: input.note });
-      return { by: user.id };
-    }),
+  const action = defineAction(
+    { permission: 'user.manage', input: z.object({ note: z.string().min(5) }) },
+    async ({ input, audit, user }) =>
+      prisma.$transaction(async (tx) => {
+        await audit(tx, { action: 'test.guarded_write', entityType: 'Test', entityId: input.note });
+        return { by: user.id };
+      }),
   );
 
   it('writes the audit event with the actor and request id', async () => {
-    const admin = await prisma.user.create({ data: { email: `guard-${Date.now()}@t.test`, name: 'Guard Admin', role: 'ADMIN', passwordHash: 'x' } });
+    const admin = await prisma.user.create({
+      data: { email: `guard-${Date.now()}@t.test`, name: 'Guard Admin', role: 'ADMIN', passwordHash: 'x' },
+    });
     session.user = { ...ADMIN, id: admin.id };
     const note = `note-${Date.now()}`;
     expect(await action({ note })).toEqual({ ok: true, data: { by: admin.id } });
@@ -117,6 +133,9 @@ describe('defineAction', () => {
     session.user = COORDINATOR;
     expect(await action({ note: 'valid note' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     session.user = ADMIN;
-    expect(await action({ note: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { note: [expect.any(String)] } } });
+    expect(await action({ note: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { note: [expect.any(String)] } },
+    });
   });
 });

@@ -30,7 +30,13 @@ function startRelay(target: { host: string; port: number }) {
       for (const s of sockets) s.destroy();
       server?.close(() => resolve());
     });
-  return { listen, cut, get port() { return port; } };
+  return {
+    listen,
+    cut,
+    get port() {
+      return port;
+    },
+  };
 }
 
 const url = new URL(process.env.DATABASE_URL!);
@@ -38,7 +44,9 @@ const relay = startRelay({ host: url.hostname, port: Number(url.port || 5432) })
 await relay.listen();
 const relayed = new URL(url);
 relayed.port = String(relay.port);
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: relayed.toString(), connectionTimeoutMillis: 1_000 }) });
+const db = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: relayed.toString(), connectionTimeoutMillis: 1_000 }),
+});
 
 afterAll(async () => {
   await db.$disconnect();

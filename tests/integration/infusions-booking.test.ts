@@ -1,7 +1,15 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { CAPPED_SERIES, UNCAPPED_SINGLE, farFutureMonday, makeChairs, makeDosingTrial, makeEnrollment, writeContextFor } from '@/lib/infusions/test-support';
+import {
+  CAPPED_SERIES,
+  UNCAPPED_SINGLE,
+  farFutureMonday,
+  makeChairs,
+  makeDosingTrial,
+  makeEnrollment,
+  writeContextFor,
+} from '@/lib/infusions/test-support';
 import { addDaysToDate } from '@/lib/scheduling/local-date';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 import { bookSeries } from '@/lib/visits/book-series';
@@ -11,7 +19,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-infusions-booking', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-infusions-booking', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const scheduleRoute = await import('@/app/api/v1/enrollments/[id]/schedule/route');
 const previewRoute = await import('@/app/api/v1/enrollments/[id]/schedule/preview/route');
@@ -60,7 +70,9 @@ function request(method: string, path: string, body?: unknown) {
 const ny = (date: string, time: string) => zonedTimeToUtc({ date, time, timeZone: TZ });
 
 async function activeChairIds(): Promise<string[]> {
-  return (await prisma.chair.findMany({ where: { isActive: true }, select: { id: true }, orderBy: { name: 'asc' } })).map((chair) => chair.id);
+  return (
+    await prisma.chair.findMany({ where: { isActive: true }, select: { id: true }, orderBy: { name: 'asc' } })
+  ).map((chair) => chair.id);
 }
 
 /** Takes `chairIds` at `start` with visits of a filler participant. */
@@ -68,7 +80,15 @@ async function fillChairs(chairIds: string[], start: Date) {
   const { enrollment } = await makeEnrollment(prisma, { trialId, armId: singleArmId });
   for (const chairId of chairIds) {
     await prisma.visit.create({
-      data: { enrollmentId: enrollment.id, sessionNumber: 1, scheduledAt: start, originalScheduledAt: start, durationMin: 100, endsAt: new Date(start.getTime() + 100 * 60_000), chairId },
+      data: {
+        enrollmentId: enrollment.id,
+        sessionNumber: 1,
+        scheduledAt: start,
+        originalScheduledAt: start,
+        durationMin: 100,
+        endsAt: new Date(start.getTime() + 100 * 60_000),
+        chairId,
+      },
     });
   }
 }
@@ -96,7 +116,9 @@ describe('concurrent booking of the last free chair', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0].reason).toMatchObject({ code: 'CONFLICT', status: 409 });
     expect(String(rejected[0].reason.message)).toMatch(/Someone booked that slot at the same moment|is full/);
-    const onLastChair = await prisma.visit.count({ where: { chairId: lastChair, scheduledAt: start, status: { in: [...ACTIVE_VISIT_STATUSES] } } });
+    const onLastChair = await prisma.visit.count({
+      where: { chairId: lastChair, scheduledAt: start, status: { in: [...ACTIVE_VISIT_STATUSES] } },
+    });
     expect(onLastChair).toBe(1);
   });
 });
@@ -117,45 +139,77 @@ describe('series booking', () => {
       { sessionNumber: 3, scheduledAt: ny(nextMonday, '10:00').toISOString(), chairId },
       { sessionNumber: 4, scheduledAt: ny(nextWednesday, '10:00').toISOString(), chairId },
     ];
-    const res = await scheduleRoute.POST(request('POST', `/enrollments/${enrollment.id}/schedule`, { visits }), idParams(enrollment.id));
+    const res = await scheduleRoute.POST(
+      request('POST', `/enrollments/${enrollment.id}/schedule`, { visits }),
+      idParams(enrollment.id),
+    );
     expect(res.status).toBe(409);
     const body = await res.json();
-    expect(body.error.details.conflicts).toEqual([expect.objectContaining({ sessionNumber: 3, code: 'CHAIR_FULL', message: expect.stringContaining('is full') })]);
+    expect(body.error.details.conflicts).toEqual([
+      expect.objectContaining({ sessionNumber: 3, code: 'CHAIR_FULL', message: expect.stringContaining('is full') }),
+    ]);
     expect(await prisma.visit.count({ where: { enrollmentId: enrollment.id } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { action: 'visit.book_series', entityId: enrollment.id } })).toBe(0);
 
     // Moved to a free chair, the same series books (201), with endsAt and originalScheduledAt.
     const otherChair = chairs[1];
     const fixed = visits.map((visit) => (visit.sessionNumber === 3 ? { ...visit, chairId: otherChair } : visit));
-    const ok = await scheduleRoute.POST(request('POST', `/enrollments/${enrollment.id}/schedule`, { visits: fixed }), idParams(enrollment.id));
+    const ok = await scheduleRoute.POST(
+      request('POST', `/enrollments/${enrollment.id}/schedule`, { visits: fixed }),
+      idParams(enrollment.id),
+    );
     expect(ok.status).toBe(201);
     const booked = (await ok.json()).visits;
     expect(booked).toHaveLength(4);
-    const rows = await prisma.visit.findMany({ where: { enrollmentId: enrollment.id }, orderBy: { sessionNumber: 'asc' } });
-    expect(rows.map((row) => row.endsAt!.getTime() - row.scheduledAt.getTime())).toEqual([100, 100, 100, 100].map((m) => m * 60_000));
+    const rows = await prisma.visit.findMany({
+      where: { enrollmentId: enrollment.id },
+      orderBy: { sessionNumber: 'asc' },
+    });
+    expect(rows.map((row) => row.endsAt!.getTime() - row.scheduledAt.getTime())).toEqual(
+      [100, 100, 100, 100].map((m) => m * 60_000),
+    );
     expect(rows.every((row) => row.originalScheduledAt?.getTime() === row.scheduledAt.getTime())).toBe(true);
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'visit.book_series', entityId: enrollment.id } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'visit.book_series', entityId: enrollment.id },
+    });
     expect(event).toMatchObject({ actorId: users.coordinator.id, requestId: 'req-infusions-booking' });
 
     // Booking an already booked session again is refused.
-    const again = await scheduleRoute.POST(request('POST', `/enrollments/${enrollment.id}/schedule`, { visits: [visits[0]] }), idParams(enrollment.id));
+    const again = await scheduleRoute.POST(
+      request('POST', `/enrollments/${enrollment.id}/schedule`, { visits: [visits[0]] }),
+      idParams(enrollment.id),
+    );
     expect(again.status).toBe(409);
 
     // The ICS has every session, without the participant's name.
-    const ics = await icsRoute.GET(request('GET', `/enrollments/${enrollment.id}/schedule.ics`), idParams(enrollment.id));
+    const ics = await icsRoute.GET(
+      request('GET', `/enrollments/${enrollment.id}/schedule.ics`),
+      idParams(enrollment.id),
+    );
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await ics.text();
     expect(text).toContain('SUMMARY:Infusion session 2 — TrialDesk clinic');
-    const candidate = await prisma.candidate.findFirstOrThrow({ where: { enrollments: { some: { id: enrollment.id } } } });
+    const candidate = await prisma.candidate.findFirstOrThrow({
+      where: { enrollments: { some: { id: enrollment.id } } },
+    });
     expect(text).not.toContain(candidate.lastName);
 
     // The calendar lists them; a reschedule that breaks the interval rules is refused with the conflict.
-    const list = await visitsRoute.GET(request('GET', `/visits?from=${monday}&to=${nextWednesday}&enrollmentId=${enrollment.id}`), noParams);
+    const list = await visitsRoute.GET(
+      request('GET', `/visits?from=${monday}&to=${nextWednesday}&enrollmentId=${enrollment.id}`),
+      noParams,
+    );
     expect(list.status).toBe(200);
-    expect((await list.json()).visits.map((visit: { sessionNumber: number }) => visit.sessionNumber)).toEqual([1, 2, 3, 4]);
+    expect((await list.json()).visits.map((visit: { sessionNumber: number }) => visit.sessionNumber)).toEqual([
+      1, 2, 3, 4,
+    ]);
     const tooClose = await visitRoute.PATCH(
-      request('PATCH', `/visits/${rows[1].id}`, { scheduledAt: ny(addDaysToDate(monday, 1), '10:00').toISOString(), reason: 'Participant asked', version: 1 }),
+      request('PATCH', `/visits/${rows[1].id}`, {
+        scheduledAt: ny(addDaysToDate(monday, 1), '10:00').toISOString(),
+        reason: 'Participant asked',
+        version: 1,
+      }),
       idParams(rows[1].id),
     );
     expect(tooClose.status).toBe(409);
@@ -164,7 +218,11 @@ describe('series booking', () => {
     // Moving session 2 to Friday keeps 48 h on both sides, but puts Fri, Mon and Wed inside 7 days
     // (at most 2 in any 7 days): moving session 4 is proposed, not applied.
     const moved = await visitRoute.PATCH(
-      request('PATCH', `/visits/${rows[1].id}`, { scheduledAt: ny(addDaysToDate(monday, 4), '10:00').toISOString(), reason: 'Participant asked', version: 1 }),
+      request('PATCH', `/visits/${rows[1].id}`, {
+        scheduledAt: ny(addDaysToDate(monday, 4), '10:00').toISOString(),
+        reason: 'Participant asked',
+        version: 1,
+      }),
       idParams(rows[1].id),
     );
     expect(moved.status).toBe(200);
@@ -174,7 +232,11 @@ describe('series booking', () => {
 
     // Moving session 3 to Tuesday leaves session 4 (Wednesday) too close: a shift is proposed, not applied.
     const moved3 = await visitRoute.PATCH(
-      request('PATCH', `/visits/${rows[2].id}`, { scheduledAt: ny(addDaysToDate(nextMonday, 1), '10:00').toISOString(), reason: 'Clinic request', version: 1 }),
+      request('PATCH', `/visits/${rows[2].id}`, {
+        scheduledAt: ny(addDaysToDate(nextMonday, 1), '10:00').toISOString(),
+        reason: 'Clinic request',
+        version: 1,
+      }),
       idParams(rows[2].id),
     );
     expect(moved3.status).toBe(200);
@@ -186,7 +248,14 @@ describe('series booking', () => {
     // A follow-up call applies the proposed shift.
     const applied = await shiftsRoute.POST(
       request('POST', `/enrollments/${enrollment.id}/schedule/shifts`, {
-        shifts: shifts.map((shift: { visitId: string; version: number; to: { scheduledAt: string; chairId: string } }) => ({ visitId: shift.visitId, version: shift.version, scheduledAt: shift.to.scheduledAt, chairId: shift.to.chairId })),
+        shifts: shifts.map(
+          (shift: { visitId: string; version: number; to: { scheduledAt: string; chairId: string } }) => ({
+            visitId: shift.visitId,
+            version: shift.version,
+            scheduledAt: shift.to.scheduledAt,
+            chairId: shift.to.chairId,
+          }),
+        ),
         reason: 'Follows session 3',
       }),
       idParams(enrollment.id),
@@ -197,21 +266,40 @@ describe('series booking', () => {
     expect(shifted.version).toBe(2);
 
     // Stale version → 409.
-    const stale = await visitRoute.PATCH(request('PATCH', `/visits/${rows[1].id}`, { status: 'CANCELLED', reason: 'x', version: 1 }), idParams(rows[1].id));
+    const stale = await visitRoute.PATCH(
+      request('PATCH', `/visits/${rows[1].id}`, { status: 'CANCELLED', reason: 'x', version: 1 }),
+      idParams(rows[1].id),
+    );
     expect(stale.status).toBe(409);
   });
 
   it('previews a full series with ISO times that books as proposed', async () => {
     const { enrollment } = await makeEnrollment(prisma, { trialId, armId: seriesArmId });
     const startDate = farFutureMonday();
-    const res = await previewRoute.POST(request('POST', `/enrollments/${enrollment.id}/schedule/preview`, { startDate, preferredDays: [2, 4], preferredTime: '13:00' }), idParams(enrollment.id));
+    const res = await previewRoute.POST(
+      request('POST', `/enrollments/${enrollment.id}/schedule/preview`, {
+        startDate,
+        preferredDays: [2, 4],
+        preferredTime: '13:00',
+      }),
+      idParams(enrollment.id),
+    );
     expect(res.status).toBe(200);
     const preview = await res.json();
     expect(preview.problems).toEqual([]);
     expect(preview.visits).toHaveLength(4);
     expect(preview.visits[0].scheduledAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    const visits = preview.visits.map(({ sessionNumber, scheduledAt, chairId }: { sessionNumber: number; scheduledAt: string; chairId: string }) => ({ sessionNumber, scheduledAt, chairId }));
-    const booked = await scheduleRoute.POST(request('POST', `/enrollments/${enrollment.id}/schedule`, { visits }), idParams(enrollment.id));
+    const visits = preview.visits.map(
+      ({ sessionNumber, scheduledAt, chairId }: { sessionNumber: number; scheduledAt: string; chairId: string }) => ({
+        sessionNumber,
+        scheduledAt,
+        chairId,
+      }),
+    );
+    const booked = await scheduleRoute.POST(
+      request('POST', `/enrollments/${enrollment.id}/schedule`, { visits }),
+      idParams(enrollment.id),
+    );
     expect(booked.status).toBe(201);
   });
 });
@@ -222,12 +310,27 @@ describe('missed visits', () => {
     const chairs = await activeChairIds();
     const past = new Date(Date.now() - 3 * 3_600_000);
     const visit = await prisma.visit.create({
-      data: { enrollmentId: enrollment.id, sessionNumber: 1, scheduledAt: past, originalScheduledAt: past, durationMin: 100, endsAt: new Date(past.getTime() + 100 * 60_000), chairId: chairs[0] },
+      data: {
+        enrollmentId: enrollment.id,
+        sessionNumber: 1,
+        scheduledAt: past,
+        originalScheduledAt: past,
+        durationMin: 100,
+        endsAt: new Date(past.getTime() + 100 * 60_000),
+        chairId: chairs[0],
+      },
     });
-    const res = await visitRoute.PATCH(request('PATCH', `/visits/${visit.id}`, { status: 'MISSED', reason: 'No show', version: 1 }), idParams(visit.id));
+    const res = await visitRoute.PATCH(
+      request('PATCH', `/visits/${visit.id}`, { status: 'MISSED', reason: 'No show', version: 1 }),
+      idParams(visit.id),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ action: 'MISSED', visit: { status: 'MISSED', version: 2 }, rebook: { kind: 'SLOT', proposed: { sessionNumber: 1 } } });
+    expect(body).toMatchObject({
+      action: 'MISSED',
+      visit: { status: 'MISSED', version: 2 },
+      rebook: { kind: 'SLOT', proposed: { sessionNumber: 1 } },
+    });
     expect(new Date(body.rebook.proposed.scheduledAt).getTime()).toBeGreaterThan(Date.now());
     expect(await prisma.auditEvent.count({ where: { action: 'visit.mark_missed', entityId: visit.id } })).toBe(1);
   });
@@ -239,32 +342,60 @@ describe('roles', () => {
     session.user = users.clinician;
     const chairs = await activeChairIds();
     const res = await scheduleRoute.POST(
-      request('POST', `/enrollments/${enrollment.id}/schedule`, { visits: [{ sessionNumber: 1, scheduledAt: ny(farFutureMonday(), '09:00').toISOString(), chairId: chairs[0] }] }),
+      request('POST', `/enrollments/${enrollment.id}/schedule`, {
+        visits: [{ sessionNumber: 1, scheduledAt: ny(farFutureMonday(), '09:00').toISOString(), chairId: chairs[0] }],
+      }),
       idParams(enrollment.id),
     );
     expect(res.status).toBe(403);
     expect(await prisma.visit.count({ where: { enrollmentId: enrollment.id } })).toBe(0);
-    expect((await previewRoute.POST(request('POST', `/enrollments/${enrollment.id}/schedule/preview`, { startDate: farFutureMonday() }), idParams(enrollment.id))).status).toBe(403);
+    expect(
+      (
+        await previewRoute.POST(
+          request('POST', `/enrollments/${enrollment.id}/schedule/preview`, { startDate: farFutureMonday() }),
+          idParams(enrollment.id),
+        )
+      ).status,
+    ).toBe(403);
     expect((await visitsRoute.GET(request('GET', `/visits?from=2031-01-06&to=2031-01-10`), noParams)).status).toBe(200);
   });
 
   it('only an admin changes clinic setup; closures are added and removed with audit events', async () => {
     const current = await (await clinicRoute.GET(request('GET', '/clinic'), noParams)).json();
     const update = {
-      timeZone: current.timeZone, openDays: current.openDays, openTime: current.openTime, closeTime: current.closeTime,
-      slotMinutes: current.slotMinutes, monitoringMinutes: current.monitoringMinutes, holdSbpAbove: current.holdSbpAbove, holdDbpAbove: current.holdDbpAbove,
+      timeZone: current.timeZone,
+      openDays: current.openDays,
+      openTime: current.openTime,
+      closeTime: current.closeTime,
+      slotMinutes: current.slotMinutes,
+      monitoringMinutes: current.monitoringMinutes,
+      holdSbpAbove: current.holdSbpAbove,
+      holdDbpAbove: current.holdDbpAbove,
     };
     expect((await clinicRoute.PUT(request('PUT', '/clinic', update), noParams)).status).toBe(403);
     session.user = users.admin;
-    expect((await clinicRoute.PUT(request('PUT', '/clinic', { ...update, closeTime: '07:00' }), noParams)).status).toBe(400);
+    expect((await clinicRoute.PUT(request('PUT', '/clinic', { ...update, closeTime: '07:00' }), noParams)).status).toBe(
+      400,
+    );
     expect((await clinicRoute.PUT(request('PUT', '/clinic', update), noParams)).status).toBe(200);
 
     const date = addDaysToDate(farFutureMonday(), 3);
-    const added = await closuresRoute.POST(request('POST', '/clinic/closures', { date, reason: 'Staff training day' }), noParams);
+    const added = await closuresRoute.POST(
+      request('POST', '/clinic/closures', { date, reason: 'Staff training day' }),
+      noParams,
+    );
     expect(added.status).toBe(201);
     const { closure } = await added.json();
-    expect((await closuresRoute.POST(request('POST', '/clinic/closures', { date, reason: 'Again' }), noParams)).status).toBe(409);
-    expect((await closureRoute.DELETE(request('DELETE', `/clinic/closures/${closure.id}`), idParams(closure.id))).status).toBe(200);
-    expect(await prisma.auditEvent.count({ where: { entityId: closure.id, action: { in: ['clinic.closure_add', 'clinic.closure_remove'] } } })).toBe(2);
+    expect(
+      (await closuresRoute.POST(request('POST', '/clinic/closures', { date, reason: 'Again' }), noParams)).status,
+    ).toBe(409);
+    expect(
+      (await closureRoute.DELETE(request('DELETE', `/clinic/closures/${closure.id}`), idParams(closure.id))).status,
+    ).toBe(200);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityId: closure.id, action: { in: ['clinic.closure_add', 'clinic.closure_remove'] } },
+      }),
+    ).toBe(2);
   });
 });

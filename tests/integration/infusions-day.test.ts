@@ -1,7 +1,13 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { CAPPED_SERIES, TEST_PASSWORD, UNCAPPED_SINGLE, makeDosingTrial, makeEnrollment } from '@/lib/infusions/test-support';
+import {
+  CAPPED_SERIES,
+  TEST_PASSWORD,
+  UNCAPPED_SINGLE,
+  makeDosingTrial,
+  makeEnrollment,
+} from '@/lib/infusions/test-support';
 import { listSeriousAdverseEvents } from '@/lib/infusions/list-serious-adverse-events';
 import type { Sex } from '@/lib/generated/prisma/client';
 import { createStaff } from '@/prisma/seed/users';
@@ -9,7 +15,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-infusions-day', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-infusions-day', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const visitRoute = await import('@/app/api/v1/visits/[id]/route');
 const checkInRoute = await import('@/app/api/v1/visits/[id]/check-in/route');
@@ -58,12 +66,23 @@ async function visitToday(sex: Sex = 'MALE') {
   const { enrollment } = await makeEnrollment(prisma, { trialId, armId: cappedArmId, sex });
   const now = new Date();
   return prisma.visit.create({
-    data: { enrollmentId: enrollment.id, sessionNumber: 1, scheduledAt: now, originalScheduledAt: now, durationMin: 100, endsAt: new Date(now.getTime() + 100 * 60_000) },
+    data: {
+      enrollmentId: enrollment.id,
+      sessionNumber: 1,
+      scheduledAt: now,
+      originalScheduledAt: now,
+      durationMin: 100,
+      endsAt: new Date(now.getTime() + 100 * 60_000),
+    },
   });
 }
 
-const post = (route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }, visitId: string, path: string, body: unknown) =>
-  route.POST(request('POST', `/visits/${visitId}/${path}`, body), idParams(visitId));
+const post = (
+  route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> },
+  visitId: string,
+  path: string,
+  body: unknown,
+) => route.POST(request('POST', `/visits/${visitId}/${path}`, body), idParams(visitId));
 
 const checklist = { isDriverConfirmed: true, hasNoNewExclusion: true };
 const normalPre = { timepoint: 'PRE', sbp: 128, dbp: 82, heartRate: 74, spo2: 98 };
@@ -71,7 +90,9 @@ const normalPre = { timepoint: 'PRE', sbp: 128, dbp: 82, heartRate: 74, spo2: 98
 describe('verify-then-administer', () => {
   it('refuses the infusion before verification (409) and above the verified dose (400); coordinators cannot verify (403)', async () => {
     const visit = await visitToday();
-    expect((await post(checkInRoute, visit.id, 'check-in', { ...checklist, isDriverConfirmed: false })).status).toBe(400);
+    expect((await post(checkInRoute, visit.id, 'check-in', { ...checklist, isDriverConfirmed: false })).status).toBe(
+      400,
+    );
     expect((await post(checkInRoute, visit.id, 'check-in', checklist)).status).toBe(200);
     expect((await post(vitalsRoute, visit.id, 'vitals', { ...normalPre, spo2: 140 })).status).toBe(400);
     const vitals = await post(vitalsRoute, visit.id, 'vitals', normalPre);
@@ -79,12 +100,18 @@ describe('verify-then-administer', () => {
     expect((await vitals.json()).hold).toMatchObject({ isHeld: false, blocksInfusion: false });
 
     const started = new Date().toISOString();
-    const early = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40, lotNumber: 'LOT-1', startedAt: started });
+    const early = await post(administrationRoute, visit.id, 'administration', {
+      administeredDoseMg: 40,
+      lotNumber: 'LOT-1',
+      startedAt: started,
+    });
     expect(early.status).toBe(409);
     expect((await early.json()).error.message).toBe('Verify the dose before recording the infusion');
 
     session.user = users.coordinator;
-    expect((await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status).toBe(403);
+    expect(
+      (await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status,
+    ).toBe(403);
     session.user = users.clinician;
     const wrong = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: 'not-my-password' });
     expect(wrong.status).toBe(403);
@@ -95,49 +122,108 @@ describe('verify-then-administer', () => {
     const verified = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD });
     expect(verified.status).toBe(201);
     const verification = await verified.json();
-    expect(verification).toMatchObject({ doseMg: 40, isCapped: false, signerName: 'Kit Clinician', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect((await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status).toBe(409);
-    expect(await prisma.auditEvent.count({ where: { action: 'dose.verify', entityId: verification.id, actorId: users.clinician.id } })).toBe(1);
+    expect(verification).toMatchObject({
+      doseMg: 40,
+      isCapped: false,
+      signerName: 'Kit Clinician',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(
+      (await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status,
+    ).toBe(409);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: 'dose.verify', entityId: verification.id, actorId: users.clinician.id },
+      }),
+    ).toBe(1);
 
-    const above = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40.5, lotNumber: 'LOT-1', startedAt: started });
+    const above = await post(administrationRoute, visit.id, 'administration', {
+      administeredDoseMg: 40.5,
+      lotNumber: 'LOT-1',
+      startedAt: started,
+    });
     expect(above.status).toBe(400);
     expect((await above.json()).error.fields.administeredDoseMg[0]).toMatch(/cannot exceed the verified dose of 40 mg/);
-    const given = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40, lotNumber: 'LOT-1', startedAt: started });
+    const given = await post(administrationRoute, visit.id, 'administration', {
+      administeredDoseMg: 40,
+      lotNumber: 'LOT-1',
+      startedAt: started,
+    });
     expect(given.status).toBe(201);
 
     const ae = await post(aeRoute, visit.id, 'adverse-events', {
-      term: 'Hypertension', grade: 3, isSerious: true, relatedness: 'PROBABLE', actionTaken: 'INFUSION_STOPPED', outcome: 'RECOVERING', onsetAt: new Date().toISOString(),
+      term: 'Hypertension',
+      grade: 3,
+      isSerious: true,
+      relatedness: 'PROBABLE',
+      actionTaken: 'INFUSION_STOPPED',
+      outcome: 'RECOVERING',
+      onsetAt: new Date().toISOString(),
     });
     expect(ae.status).toBe(201);
     const aeBody = await ae.json();
     expect((await listSeriousAdverseEvents()).map((item) => item.id)).toContain(aeBody.id);
-    expect((await post(aeRoute, visit.id, 'adverse-events', { term: 'Nausea', grade: 6, isSerious: false, relatedness: 'POSSIBLE', actionTaken: 'NONE', outcome: 'RECOVERED', onsetAt: new Date().toISOString() })).status).toBe(400);
+    expect(
+      (
+        await post(aeRoute, visit.id, 'adverse-events', {
+          term: 'Nausea',
+          grade: 6,
+          isSerious: false,
+          relatedness: 'POSSIBLE',
+          actionTaken: 'NONE',
+          outcome: 'RECOVERED',
+          onsetAt: new Date().toISOString(),
+        })
+      ).status,
+    ).toBe(400);
 
     expect((await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: false })).status).toBe(400);
     expect((await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true })).status).toBe(400); // no stop time yet
     // Minutes into the infusion: monitoring has not passed and there are no post-infusion vitals (409, minutes remaining).
-    const tooEarly = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString() });
+    const tooEarly = await post(dischargeRoute, visit.id, 'discharge', {
+      isDriverPresentAtDischarge: true,
+      infusionStoppedAt: new Date().toISOString(),
+    });
     expect(tooEarly.status).toBe(409);
     const refused = await tooEarly.json();
-    expect(refused.error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual(['MONITORING', 'POST_VITALS']);
+    expect(refused.error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual([
+      'MONITORING',
+      'POST_VITALS',
+    ]);
     expect(refused.error.details.minutesRemaining).toBeGreaterThanOrEqual(59);
     expect(refused.error.message).toMatch(/Monitoring ends at \d\d:\d\d \(\d+ minutes from now/);
     expect((await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('CHECKED_IN');
     // A clinician discharges early with a reason: stored, and a protocol deviation adherence counts.
-    const discharged = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true, infusionStoppedAt: new Date().toISOString(), overrideReason: 'Transfer to the emergency department' });
+    const discharged = await post(dischargeRoute, visit.id, 'discharge', {
+      isDriverPresentAtDischarge: true,
+      infusionStoppedAt: new Date().toISOString(),
+      overrideReason: 'Transfer to the emergency department',
+    });
     expect(discharged.status).toBe(200);
     const dischargedBody = await discharged.json();
-    const deviation = await prisma.protocolDeviation.findUniqueOrThrow({ where: { id: dischargedBody.earlyDischargeDeviationId } });
+    const deviation = await prisma.protocolDeviation.findUniqueOrThrow({
+      where: { id: dischargedBody.earlyDischargeDeviationId },
+    });
     expect(deviation).toMatchObject({ kind: 'EARLY_DISCHARGE', visitId: visit.id });
     expect(deviation.description).toMatch(/Transfer to the emergency department/);
     const row = await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } });
-    expect(row).toMatchObject({ status: 'COMPLETED', isDriverPresentAtDischarge: true, dischargedById: users.clinician.id, checkedInById: users.clinician.id, dischargeOverrideReason: 'Transfer to the emergency department' });
+    expect(row).toMatchObject({
+      status: 'COMPLETED',
+      isDriverPresentAtDischarge: true,
+      dischargedById: users.clinician.id,
+      checkedInById: users.clinician.id,
+      dischargeOverrideReason: 'Transfer to the emergency department',
+    });
     expect(row.completedAt).not.toBeNull();
 
     const day = await visitRoute.GET(request('GET', `/visits/${visit.id}`), idParams(visit.id));
     expect(day.status).toBe(200);
     const dayBody = await day.json();
-    expect(dayBody).toMatchObject({ verification: { doseMg: 40 }, administration: { administeredDoseMg: 40, lotNumber: 'LOT-1' }, latestWeight: { kg: 80 } });
+    expect(dayBody).toMatchObject({
+      verification: { doseMg: 40 },
+      administration: { administeredDoseMg: 40, lotNumber: 'LOT-1' },
+      latestWeight: { kg: 80 },
+    });
     expect(dayBody.adverseEvents).toHaveLength(1);
     expect(dayBody.participant.arm).toMatchObject({ label: 'Capped series' });
   });
@@ -146,15 +232,26 @@ describe('verify-then-administer', () => {
     const visit = await visitToday();
     expect((await post(checkInRoute, visit.id, 'check-in', checklist)).status).toBe(200);
     expect((await post(vitalsRoute, visit.id, 'vitals', normalPre)).status).toBe(201);
-    expect((await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status).toBe(201);
-    const given = await post(administrationRoute, visit.id, 'administration', { administeredDoseMg: 40, lotNumber: 'LOT-2', startedAt: new Date().toISOString() });
+    expect(
+      (await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status,
+    ).toBe(201);
+    const given = await post(administrationRoute, visit.id, 'administration', {
+      administeredDoseMg: 40,
+      lotNumber: 'LOT-2',
+      startedAt: new Date().toISOString(),
+    });
     expect(given.status).toBe(201);
     // Two hours ago, 40 minutes long: the 60 minutes of monitoring ended 20 minutes ago.
     const startedAt = new Date(Date.now() - 120 * 60_000);
-    await prisma.infusionAdministration.update({ where: { visitId: visit.id }, data: { startedAt, stoppedAt: new Date(startedAt.getTime() + 40 * 60_000) } });
+    await prisma.infusionAdministration.update({
+      where: { visitId: visit.id },
+      data: { startedAt, stoppedAt: new Date(startedAt.getTime() + 40 * 60_000) },
+    });
     const withoutVitals = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true });
     expect(withoutVitals.status).toBe(409);
-    expect((await withoutVitals.json()).error.details.blockers.map((blocker: { code: string }) => blocker.code)).toEqual(['POST_VITALS']);
+    expect(
+      (await withoutVitals.json()).error.details.blockers.map((blocker: { code: string }) => blocker.code),
+    ).toEqual(['POST_VITALS']);
     expect((await post(vitalsRoute, visit.id, 'vitals', { ...normalPre, timepoint: 'POST' })).status).toBe(201);
     const done = await post(dischargeRoute, visit.id, 'discharge', { isDriverPresentAtDischarge: true });
     expect(done.status).toBe(200);
@@ -166,7 +263,9 @@ describe('verify-then-administer', () => {
     const missing = await post(checkInRoute, visit.id, 'check-in', checklist);
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.fields.pregnancyTest).toBeDefined();
-    expect((await post(checkInRoute, visit.id, 'check-in', { ...checklist, pregnancyTest: 'NEGATIVE' })).status).toBe(200);
+    expect((await post(checkInRoute, visit.id, 'check-in', { ...checklist, pregnancyTest: 'NEGATIVE' })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -175,7 +274,11 @@ describe('blood-pressure hold', () => {
     const visit = await visitToday();
     await post(checkInRoute, visit.id, 'check-in', checklist);
     const vitals = await post(vitalsRoute, visit.id, 'vitals', { ...normalPre, sbp: 161 });
-    expect((await vitals.json()).hold).toMatchObject({ isHeld: true, blocksInfusion: true, reason: 'SBP 161 mmHg is above 160 mmHg' });
+    expect((await vitals.json()).hold).toMatchObject({
+      isHeld: true,
+      blocksInfusion: true,
+      reason: 'SBP 161 mmHg is above 160 mmHg',
+    });
 
     const refused = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 100, password: TEST_PASSWORD });
     expect(refused.status).toBe(409);
@@ -183,11 +286,18 @@ describe('blood-pressure hold', () => {
 
     expect((await post(holdRoute, visit.id, 'hold-override', { reason: '' })).status).toBe(400);
     session.user = users.coordinator;
-    expect((await post(holdRoute, visit.id, 'hold-override', { reason: 'Repeat reading 150/90 after rest; PI agrees' })).status).toBe(403);
+    expect(
+      (await post(holdRoute, visit.id, 'hold-override', { reason: 'Repeat reading 150/90 after rest; PI agrees' }))
+        .status,
+    ).toBe(403);
     session.user = users.clinician;
-    const override = await post(holdRoute, visit.id, 'hold-override', { reason: 'Repeat reading 150/90 after rest; PI agrees' });
+    const override = await post(holdRoute, visit.id, 'hold-override', {
+      reason: 'Repeat reading 150/90 after rest; PI agrees',
+    });
     expect(override.status).toBe(200);
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'visit.hold_override', entityId: visit.id } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'visit.hold_override', entityId: visit.id },
+    });
     expect(event.reason).toBe('Repeat reading 150/90 after rest; PI agrees');
 
     const verified = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 100, password: TEST_PASSWORD });
@@ -201,7 +311,8 @@ describe('POST /api/v1/dosing/calculate', () => {
 
   it('gives the worked examples', async () => {
     session.user = users.coordinator;
-    const at = async (armId: string, weightKg: number) => (await calc({ trialId, armId, weightKg, sessionNumber: 1 })).json();
+    const at = async (armId: string, weightKg: number) =>
+      (await calc({ trialId, armId, weightKg, sessionNumber: 1 })).json();
     expect(await at(cappedArmId, 80)).toMatchObject({ doseMg: 40, capped: false });
     expect(await at(cappedArmId, 100)).toMatchObject({ doseMg: 50, capped: false });
     const capped = await at(cappedArmId, 120);
@@ -209,7 +320,9 @@ describe('POST /api/v1/dosing/calculate', () => {
     expect(capped.steps.join('\n')).toMatch(/Capped at 50 mg/);
     expect(await at(uncappedArmId, 63.4)).toMatchObject({ doseMg: 31.7, capped: false });
     const response = await calc({ trialId, armId: uncappedArmId, weightKg: 63.4 });
-    expect(Object.keys(await response.json())).toEqual(expect.arrayContaining(['doseMg', 'capped', 'volumeMl', 'rateMlPerH', 'steps']));
+    expect(Object.keys(await response.json())).toEqual(
+      expect.arrayContaining(['doseMg', 'capped', 'volumeMl', 'rateMlPerH', 'steps']),
+    );
   });
 
   it('answers 400 for a bad weight, 404 for an unknown trial or arm, 409 without a confirmed protocol', async () => {

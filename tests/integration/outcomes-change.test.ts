@@ -12,7 +12,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-outcomes-change', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-outcomes-change', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const outcomesRoute = await import('@/app/api/v1/trials/[id]/outcomes/route');
 const exportFileRoute = await import('@/app/api/v1/trials/[id]/exports/[file]/route');
@@ -22,7 +24,8 @@ const prisma = getTestPrisma();
 const users = {} as Record<'admin' | 'coordinator' | 'clinician', CurrentUser>;
 let trialId = '';
 
-const get = (path: string) => new NextRequest(`http://localhost:3000/api/v1${path}`, { method: 'GET', headers: { host: 'localhost:3000' } });
+const get = (path: string) =>
+  new NextRequest(`http://localhost:3000/api/v1${path}`, { method: 'GET', headers: { host: 'localhost:3000' } });
 const SESSIONS = ['AFTER_SESSION_1', 'AFTER_SESSION_3', 'AFTER_SESSION_6'] as const;
 
 /** Arm, PHQ-9 at baseline / after sessions 1, 3, 6, and the PROMIS Pain Interference T-score at baseline / after session 6. */
@@ -35,21 +38,36 @@ const DATASET: Array<{ arm: number; phq9: [number, number, number, number]; prom
 beforeAll(async () => {
   Object.assign(users, await createStaff(prisma));
   const plan = [
-    ...['BASELINE', ...SESSIONS].map((timepoint) => ({ instrument: 'PHQ9', timepoint, windowBeforeDays: 7, windowAfterDays: 2 })),
+    ...['BASELINE', ...SESSIONS].map((timepoint) => ({
+      instrument: 'PHQ9',
+      timepoint,
+      windowBeforeDays: 7,
+      windowAfterDays: 2,
+    })),
     { instrument: 'PROMIS_PI', timepoint: 'BASELINE', windowBeforeDays: 7 },
     { instrument: 'PROMIS_PI', timepoint: 'AFTER_SESSION_6', windowAfterDays: 2 },
   ];
   const trial = await makeOutcomeTrial(prisma, { masking: 'DOUBLE', arms: ['Ketamine', 'Midazolam'], plan });
   trialId = trial.id;
   // Results by arm of a masked trial are for its named unblinded staff; this admin is named.
-  await prisma.unblindedStaff.create({ data: { trialId: trial.id, userId: users.admin.id, addedById: users.admin.id } });
+  await prisma.unblindedStaff.create({
+    data: { trialId: trial.id, userId: users.admin.id, addedById: users.admin.id },
+  });
   const ctx = outcomeContext(users.clinician);
   const now = Date.now();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
   for (const row of DATASET) {
-    const { enrollment } = await enrollParticipant(prisma, { trialId, armId: trial.arms[row.arm].id, enrolledDaysAgo: 30, sessionDays: [-20, -18, -16, -14, -12, -10] });
+    const { enrollment } = await enrollParticipant(prisma, {
+      trialId,
+      armId: trial.arms[row.arm].id,
+      enrolledDaysAgo: 30,
+      sessionDays: [-20, -18, -16, -14, -12, -10],
+    });
     const record = (instrument: string, timepoint: string, items: number[], daysAgo: number) =>
-      recordAssessment({ input: { enrollmentId: enrollment.id, instrument, timepoint, items, administeredAt: at(daysAgo) }, ctx });
+      recordAssessment({
+        input: { enrollmentId: enrollment.id, instrument, timepoint, items, administeredAt: at(daysAgo) },
+        ctx,
+      });
     await record('PHQ9', 'BASELINE', phq9Items(row.phq9[0]), 22);
     await record('PHQ9', 'AFTER_SESSION_1', phq9Items(row.phq9[1]), 20);
     await record('PHQ9', 'AFTER_SESSION_3', phq9Items(row.phq9[2]), 16);
@@ -64,12 +82,15 @@ beforeEach(() => {
 });
 
 async function report(search = ''): Promise<TrialOutcomes> {
-  const res = await outcomesRoute.GET(get(`/trials/${trialId}/outcomes${search}`), { params: Promise.resolve({ id: trialId }) });
+  const res = await outcomesRoute.GET(get(`/trials/${trialId}/outcomes${search}`), {
+    params: Promise.resolve({ id: trialId }),
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
 
-const changeOf = (outcomes: TrialOutcomes, instrument: string) => outcomes.instruments.find((item) => item.instrument === instrument)!.change!;
+const changeOf = (outcomes: TrialOutcomes, instrument: string) =>
+  outcomes.instruments.find((item) => item.instrument === instrument)!.change!;
 
 describe('GET /api/v1/trials/{id}/outcomes?from=&to=', () => {
   it('defaults to baseline → the latest planned timepoint', async () => {
@@ -89,7 +110,13 @@ describe('GET /api/v1/trials/{id}/outcomes?from=&to=', () => {
     const [ketamine, midazolam] = change.groups;
     expect(ketamine.meanOfIndividualPercentChange).toBeCloseTo(-35, 10); // (−50 + −20) / 2
     expect(ketamine.percentChangeOfMeans).toBeCloseTo(-40, 10); // 15 → 9
-    expect(midazolam).toMatchObject({ group: 'Midazolam', nPaired: 1, meanChangePoints: 0, meanOfIndividualPercentChange: 0, percentChangeOfMeans: 0 });
+    expect(midazolam).toMatchObject({
+      group: 'Midazolam',
+      nPaired: 1,
+      meanChangePoints: 0,
+      meanOfIndividualPercentChange: 0,
+      percentChangeOfMeans: 0,
+    });
   });
 
   it('session 1 → 3 (between any two planned timepoints)', async () => {
@@ -102,16 +129,30 @@ describe('GET /api/v1/trials/{id}/outcomes?from=&to=', () => {
     const outcomes = await report();
     const promis = outcomes.instruments.find((item) => item.instrument === 'PROMIS_PI')!;
     expect(promis.isTScore).toBe(true);
-    expect(promis.change!.groups[0]).toMatchObject({ meanChangePoints: -8, meanOfIndividualPercentChange: null, percentChangeOfMeans: null }); // −10, −6
+    expect(promis.change!.groups[0]).toMatchObject({
+      meanChangePoints: -8,
+      meanOfIndividualPercentChange: null,
+      percentChangeOfMeans: null,
+    }); // −10, −6
     expect(promis.rows.every((row) => row.meanPercentChange === null)).toBe(true);
   });
 
   it('counts no responders or remitters at baseline', async () => {
     const outcomes = await report();
-    const baseline = outcomes.instruments.find((item) => item.instrument === 'PHQ9')!.rows.filter((row) => row.timepoint === 'BASELINE');
+    const baseline = outcomes.instruments
+      .find((item) => item.instrument === 'PHQ9')!
+      .rows.filter((row) => row.timepoint === 'BASELINE');
     expect(baseline.length).toBe(2);
-    for (const row of baseline) expect(row).toMatchObject({ responders: null, nResponseEvaluable: null, remitters: null, nRemissionEvaluable: null });
-    const after = outcomes.instruments.find((item) => item.instrument === 'PHQ9')!.rows.find((row) => row.armLabel === 'Ketamine' && row.timepoint === 'AFTER_SESSION_6')!;
+    for (const row of baseline)
+      expect(row).toMatchObject({
+        responders: null,
+        nResponseEvaluable: null,
+        remitters: null,
+        nRemissionEvaluable: null,
+      });
+    const after = outcomes.instruments
+      .find((item) => item.instrument === 'PHQ9')!
+      .rows.find((row) => row.armLabel === 'Ketamine' && row.timepoint === 'AFTER_SESSION_6')!;
     expect(after).toMatchObject({ responders: 2, remitters: 1 }); // 20 → 8 and 10 → 4 respond; 4 < 5 remits
   });
 
@@ -125,28 +166,42 @@ describe('GET /api/v1/trials/{id}/outcomes?from=&to=', () => {
   });
 
   it('answers 400 with a message per field for timepoints outside the plan', async () => {
-    const res = await outcomesRoute.GET(get(`/trials/${trialId}/outcomes?from=AFTER_SESSION_2&to=DAYS_AFTER_LAST_30`), { params: Promise.resolve({ id: trialId }) });
+    const res = await outcomesRoute.GET(get(`/trials/${trialId}/outcomes?from=AFTER_SESSION_2&to=DAYS_AFTER_LAST_30`), {
+      params: Promise.resolve({ id: trialId }),
+    });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fields.from[0]).toContain('"AFTER_SESSION_2" is not a timepoint of this trial\'s assessment plan');
     expect(error.fields.to[0]).toContain('"DAYS_AFTER_LAST_30"');
-    const backwards = await outcomesRoute.GET(get(`/trials/${trialId}/outcomes?from=AFTER_SESSION_6&to=BASELINE`), { params: Promise.resolve({ id: trialId }) });
+    const backwards = await outcomesRoute.GET(get(`/trials/${trialId}/outcomes?from=AFTER_SESSION_6&to=BASELINE`), {
+      params: Promise.resolve({ id: trialId }),
+    });
     expect(backwards.status).toBe(400);
   });
 });
 
 describe('GET /api/v1/trials/{id}/exports/change.csv', () => {
   it('exports both % figures under names that say which is which', async () => {
-    const res = await exportFileRoute.GET(get(`/trials/${trialId}/exports/change.csv?from=AFTER_SESSION_1&to=AFTER_SESSION_3`), {
-      params: Promise.resolve({ id: trialId, file: 'change.csv' }),
-    });
+    const res = await exportFileRoute.GET(
+      get(`/trials/${trialId}/exports/change.csv?from=AFTER_SESSION_1&to=AFTER_SESSION_3`),
+      {
+        params: Promise.resolve({ id: trialId, file: 'change.csv' }),
+      },
+    );
     expect(res.status).toBe(200);
     const rows = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true }).data;
     const ketamine = rows.find((row) => row.instrument === 'PHQ9' && row.arm === 'Ketamine')!;
-    expect(ketamine).toMatchObject({ from_timepoint: 'AFTER_SESSION_1', to_timepoint: 'AFTER_SESSION_3', n_paired: '2', mean_of_individual_percent_change: '-28.75' });
+    expect(ketamine).toMatchObject({
+      from_timepoint: 'AFTER_SESSION_1',
+      to_timepoint: 'AFTER_SESSION_3',
+      n_paired: '2',
+      mean_of_individual_percent_change: '-28.75',
+    });
     expect(Number(ketamine.percent_change_of_means)).toBeCloseTo(-30.7692, 4);
     const promis = rows.filter((row) => row.instrument === 'PROMIS_PI');
-    expect(promis.every((row) => row.percent_change_of_means === '' && row.mean_of_individual_percent_change === '')).toBe(true);
+    expect(
+      promis.every((row) => row.percent_change_of_means === '' && row.mean_of_individual_percent_change === ''),
+    ).toBe(true);
   });
 });

@@ -9,7 +9,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-outcomes-results', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-outcomes-results', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const outcomesRoute = await import('@/app/api/v1/trials/[id]/outcomes/route');
 const exportFileRoute = await import('@/app/api/v1/trials/[id]/exports/[file]/route');
@@ -39,18 +41,47 @@ beforeAll(async () => {
   Object.assign(users, await createStaff(prisma));
   trial = await makeOutcomeTrial(prisma, { masking: 'DOUBLE', arms: ['Ketamine', 'Midazolam'], targetEnrollment: 12 });
   // In a masked trial only named unblinded staff see results by arm; this admin is named.
-  await prisma.unblindedStaff.create({ data: { trialId: trial.id, userId: users.admin.id, addedById: users.admin.id } });
+  await prisma.unblindedStaff.create({
+    data: { trialId: trial.id, userId: users.admin.id, addedById: users.admin.id },
+  });
   const ctx = outcomeContext(users.clinician);
   const now = Date.now();
   for (const [index, [arm, baseline, after]] of DATASET.entries()) {
-    const { enrollment } = await enrollParticipant(prisma, { trialId: trial.id, armId: trial.arms[arm].id, sessionDays: [-5, 2] });
+    const { enrollment } = await enrollParticipant(prisma, {
+      trialId: trial.id,
+      armId: trial.arms[arm].id,
+      sessionDays: [-5, 2],
+    });
     enrollmentIds.push(enrollment.id);
     const administeredAt = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
-    await recordAssessment({ input: { enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'BASELINE', items: phq9Items(baseline), administeredAt: administeredAt(8) }, ctx });
+    await recordAssessment({
+      input: {
+        enrollmentId: enrollment.id,
+        instrument: 'PHQ9',
+        timepoint: 'BASELINE',
+        items: phq9Items(baseline),
+        administeredAt: administeredAt(8),
+      },
+      ctx,
+    });
     // The first participant's after-session score is entered wrong, then corrected: only the correction counts.
     const entered = index === 0 ? after + 6 : after;
-    const recorded = await recordAssessment({ input: { enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'AFTER_SESSION_1', items: phq9Items(entered), administeredAt: administeredAt(4) }, ctx });
-    if (index === 0) await correctAssessment({ id: recorded.id, input: { items: phq9Items(after), reason: 'Paper form re-checked' }, ctx });
+    const recorded = await recordAssessment({
+      input: {
+        enrollmentId: enrollment.id,
+        instrument: 'PHQ9',
+        timepoint: 'AFTER_SESSION_1',
+        items: phq9Items(entered),
+        administeredAt: administeredAt(4),
+      },
+      ctx,
+    });
+    if (index === 0)
+      await correctAssessment({
+        id: recorded.id,
+        input: { items: phq9Items(after), reason: 'Paper form re-checked' },
+        ctx,
+      });
   }
   // Adverse events: one voided (must not count).
   const ae = (enrollmentId: string, term: string, grade: number, voided = false) =>
@@ -73,7 +104,10 @@ beforeAll(async () => {
   await ae(enrollmentIds[1], 'Dissociation', 1);
   await ae(enrollmentIds[3], 'Nausea', 2);
   await ae(enrollmentIds[4], 'Nausea', 2, true);
-  await prisma.enrollment.update({ where: { id: enrollmentIds[4] }, data: { status: 'WITHDRAWN', endedAt: new Date(now - DAY_MS), endReason: 'Moved away' } });
+  await prisma.enrollment.update({
+    where: { id: enrollmentIds[4] },
+    data: { status: 'WITHDRAWN', endedAt: new Date(now - DAY_MS), endReason: 'Moved away' },
+  });
 });
 
 beforeEach(() => {
@@ -81,13 +115,17 @@ beforeEach(() => {
 });
 
 async function report(): Promise<TrialOutcomes> {
-  const res = await outcomesRoute.GET(get(`/trials/${trial.id}/outcomes`), { params: Promise.resolve({ id: trial.id }) });
+  const res = await outcomesRoute.GET(get(`/trials/${trial.id}/outcomes`), {
+    params: Promise.resolve({ id: trial.id }),
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
 
 const phq9Row = (outcomes: TrialOutcomes, group: string, timepoint: string) =>
-  outcomes.instruments.find((item) => item.instrument === 'PHQ9')?.rows.find((row) => row.armLabel === group && row.timepoint === timepoint);
+  outcomes.instruments
+    .find((item) => item.instrument === 'PHQ9')
+    ?.rows.find((row) => row.armLabel === group && row.timepoint === timepoint);
 
 describe('GET /api/v1/trials/{id}/outcomes', () => {
   it('[ADMIN] named unblinded staff gets per-arm numbers that match the hand computation', async () => {
@@ -115,7 +153,15 @@ describe('GET /api/v1/trials/{id}/outcomes', () => {
       { term: 'Dissociation', grade: 1, group: 'Ketamine', events: 3, participants: 2, serious: 0 },
       { term: 'Nausea', grade: 2, group: 'Midazolam', events: 1, participants: 1, serious: 0 },
     ]);
-    expect(outcomes.funnel).toMatchObject({ enrolled: 5, everConsented: 5, target: 12, enrolledByGroup: [{ group: 'Ketamine', count: 3 }, { group: 'Midazolam', count: 2 }] });
+    expect(outcomes.funnel).toMatchObject({
+      enrolled: 5,
+      everConsented: 5,
+      target: 12,
+      enrolledByGroup: [
+        { group: 'Ketamine', count: 3 },
+        { group: 'Midazolam', count: 2 },
+      ],
+    });
     expect(outcomes.funnel.stages.find((stage) => stage.stage === 'ENROLLED')?.count).toBe(5);
     expect(outcomes.adherence.overall).toMatchObject({ participants: 5, planned: 10, completed: 5 });
     expect(outcomes.completion.counts).toEqual([
@@ -124,12 +170,17 @@ describe('GET /api/v1/trials/{id}/outcomes', () => {
       { status: 'WITHDRAWN', count: 1 },
       { status: 'LOST_TO_FOLLOW_UP', count: 0 },
     ]);
-    expect(outcomes.completion.participants.find((row) => row.status === 'WITHDRAWN')).toMatchObject({ endReason: 'Moved away', group: 'Midazolam' });
+    expect(outcomes.completion.participants.find((row) => row.status === 'WITHDRAWN')).toMatchObject({
+      endReason: 'Moved away',
+      group: 'Midazolam',
+    });
   });
 
   it('staff who are not named unblinded (an admin too) get every arm pooled into "All participants" in a masked trial', async () => {
     const otherAdmin = await createUser(prisma, { role: 'ADMIN', name: 'Blinded Admin' });
-    Object.assign(users, { blindedAdmin: { id: otherAdmin.id, email: otherAdmin.email, name: otherAdmin.name, role: otherAdmin.role } });
+    Object.assign(users, {
+      blindedAdmin: { id: otherAdmin.id, email: otherAdmin.email, name: otherAdmin.name, role: otherAdmin.role },
+    });
     for (const role of ['clinician', 'coordinator', 'blindedAdmin'] as const) {
       session.user = users[role];
       const outcomes = await report();
@@ -153,9 +204,14 @@ describe('GET /api/v1/trials/{id}/outcomes', () => {
   it('an unmasked trial shows arms to everyone', async () => {
     const open = await makeOutcomeTrial(prisma, { masking: 'NONE', arms: ['Open-label ketamine'] });
     const { enrollment } = await enrollParticipant(prisma, { trialId: open.id, armId: open.arms[0].id });
-    await recordAssessment({ input: { enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'BASELINE', items: phq9Items(9) }, ctx: outcomeContext(users.coordinator) });
+    await recordAssessment({
+      input: { enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'BASELINE', items: phq9Items(9) },
+      ctx: outcomeContext(users.coordinator),
+    });
     session.user = users.clinician;
-    const res = await outcomesRoute.GET(get(`/trials/${open.id}/outcomes`), { params: Promise.resolve({ id: open.id }) });
+    const res = await outcomesRoute.GET(get(`/trials/${open.id}/outcomes`), {
+      params: Promise.resolve({ id: open.id }),
+    });
     expect(await res.json()).toMatchObject({ pooled: false, groups: ['Open-label ketamine'] });
   });
 });
@@ -163,37 +219,76 @@ describe('GET /api/v1/trials/{id}/outcomes', () => {
 describe('CSV exports', () => {
   it('long format: one row per participant × instrument × timepoint, arm pooled for non-admins; audited', async () => {
     session.user = users.clinician;
-    const res = await exportFileRoute.GET(get(`/trials/${trial.id}/exports/assessments.csv`), { params: Promise.resolve({ id: trial.id, file: 'assessments.csv' }) });
+    const res = await exportFileRoute.GET(get(`/trials/${trial.id}/exports/assessments.csv`), {
+      params: Promise.resolve({ id: trial.id, file: 'assessments.csv' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const parsed = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, '').trim(), { header: true });
-    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['participant_id', 'mrn', 'arm', 'timepoint', 'administered_at', 'item_1', 'item_9', 'total', 'severity']));
+    const parsed = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, '').trim(), {
+      header: true,
+    });
+    expect(parsed.meta.fields).toEqual(
+      expect.arrayContaining([
+        'participant_id',
+        'mrn',
+        'arm',
+        'timepoint',
+        'administered_at',
+        'item_1',
+        'item_9',
+        'total',
+        'severity',
+      ]),
+    );
     expect(parsed.data).toHaveLength(10);
     expect(new Set(parsed.data.map((row) => row.arm))).toEqual(new Set(['All participants']));
-    const first = parsed.data.find((row) => row.participant_id === enrollmentIds[0] && row.timepoint === 'AFTER_SESSION_1')!;
+    const first = parsed.data.find(
+      (row) => row.participant_id === enrollmentIds[0] && row.timepoint === 'AFTER_SESSION_1',
+    )!;
     expect(first).toMatchObject({ total: '10', severity: 'moderate', is_corrected: 'true', item_1: '3' });
-    const audit = await prisma.auditEvent.findFirst({ where: { action: 'outcome.export', entityId: trial.id, actorId: users.clinician.id } });
+    const audit = await prisma.auditEvent.findFirst({
+      where: { action: 'outcome.export', entityId: trial.id, actorId: users.clinician.id },
+    });
     expect(audit?.after).toMatchObject({ kind: 'assessments', rowCount: 10 });
 
     session.user = users.admin;
-    const adminRes = await exportQueryRoute.GET(get(`/trials/${trial.id}/exports?kind=summary`), { params: Promise.resolve({ id: trial.id }) });
-    const summary = Papa.parse<Record<string, string>>((await adminRes.text()).replace(/^\uFEFF/, '').trim(), { header: true }).data;
-    const ket = summary.find((row) => row.instrument === 'PHQ9' && row.arm === 'Ketamine' && row.timepoint === 'AFTER_SESSION_1')!;
+    const adminRes = await exportQueryRoute.GET(get(`/trials/${trial.id}/exports?kind=summary`), {
+      params: Promise.resolve({ id: trial.id }),
+    });
+    const summary = Papa.parse<Record<string, string>>((await adminRes.text()).replace(/^\uFEFF/, '').trim(), {
+      header: true,
+    }).data;
+    const ket = summary.find(
+      (row) => row.instrument === 'PHQ9' && row.arm === 'Ketamine' && row.timepoint === 'AFTER_SESSION_1',
+    )!;
     expect(ket).toMatchObject({ n: '3', mean: '8.6667', mean_percent_change: '-45' });
 
-    const bad = await exportFileRoute.GET(get(`/trials/${trial.id}/exports/secrets.csv`), { params: Promise.resolve({ id: trial.id, file: 'secrets.csv' }) });
+    const bad = await exportFileRoute.GET(get(`/trials/${trial.id}/exports/secrets.csv`), {
+      params: Promise.resolve({ id: trial.id, file: 'secrets.csv' }),
+    });
     expect(bad.status).toBe(400);
   });
 });
 
 describe('getParticipantOutcomes', () => {
   it('series with baseline, change, % change, response/remission and kept correction history', async () => {
-    const outcomes = await getParticipantOutcomes({ enrollmentId: enrollmentIds[0], ctx: outcomeContext(users.clinician) });
+    const outcomes = await getParticipantOutcomes({
+      enrollmentId: enrollmentIds[0],
+      ctx: outcomeContext(users.clinician),
+    });
     expect(outcomes.enrollment.armLabel).toBeNull();
     const phq9 = outcomes.instruments.find((item) => item.instrument === 'PHQ9')!;
     expect(phq9).toMatchObject({ baseline: 20, min: 0, max: 27, latestResponse: true, latestRemission: false });
-    expect(phq9.bands.map((band) => band.label)).toEqual(['none–minimal', 'mild', 'moderate', 'moderately severe', 'severe']);
-    expect(phq9.points.map((point) => [point.timepoint, point.value, point.change, point.percentChange, point.response])).toEqual([
+    expect(phq9.bands.map((band) => band.label)).toEqual([
+      'none–minimal',
+      'mild',
+      'moderate',
+      'moderately severe',
+      'severe',
+    ]);
+    expect(
+      phq9.points.map((point) => [point.timepoint, point.value, point.change, point.percentChange, point.response]),
+    ).toEqual([
       ['BASELINE', 20, null, null, null],
       ['AFTER_SESSION_1', 10, -10, -50, true],
     ]);

@@ -7,7 +7,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-safety', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-safety', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const assessments = await import('@/app/api/v1/assessments/route');
 const corrections = await import('@/app/api/v1/assessments/[id]/corrections/route');
@@ -22,24 +24,40 @@ const noParams = { params: Promise.resolve({}) };
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 
 function request(method: string, path: string, body?: unknown) {
-  return new NextRequest(`http://localhost:3000/api/v1${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json', host: 'localhost:3000' } });
+  return new NextRequest(`http://localhost:3000/api/v1${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+  });
 }
 
 const bdiItems = (item9: number) => Array.from({ length: 21 }, (_, index) => (index === 8 ? item9 : 1));
 const qidsItems = (item12: number) => Array.from({ length: 16 }, (_, index) => (index === 11 ? item12 : 1));
 
 async function participant() {
-  const { enrollment } = await enrollParticipant(prisma, { trialId: trial.id, armId: trial.arms[0].id, sessionDays: [-2, 5] });
+  const { enrollment } = await enrollParticipant(prisma, {
+    trialId: trial.id,
+    armId: trial.arms[0].id,
+    sessionDays: [-2, 5],
+  });
   return enrollment;
 }
 
 async function record(enrollmentId: string, instrument: string, items: number[], timepoint = 'BASELINE') {
-  const response = await assessments.POST(request('POST', '/assessments', { enrollmentId, instrument, timepoint, items }), noParams);
+  const response = await assessments.POST(
+    request('POST', '/assessments', { enrollmentId, instrument, timepoint, items }),
+    noParams,
+  );
   expect(response.status).toBe(201);
   return response.json();
 }
 
-const openAlerts = async (enrollmentId: string) => (await (await alertsRoute.GET(request('GET', `/safety-alerts?status=open&enrollmentId=${enrollmentId}`), noParams)).json()).alerts;
+const openAlerts = async (enrollmentId: string) =>
+  (
+    await (
+      await alertsRoute.GET(request('GET', `/safety-alerts?status=open&enrollmentId=${enrollmentId}`), noParams)
+    ).json()
+  ).alerts;
 
 beforeAll(async () => {
   Object.assign(users, await createStaff(prisma));
@@ -91,7 +109,13 @@ describe('alerts opened by answers', () => {
     const enrollment = await participant();
     const original = await record(enrollment.id, 'PHQ9', phq9Items(8, 0));
     session.user = users.clinician;
-    const corrected = await corrections.POST(request('POST', `/assessments/${original.id}/corrections`, { items: phq9Items(8, 2), reason: 'Item 9 was mis-keyed' }), idParams(original.id));
+    const corrected = await corrections.POST(
+      request('POST', `/assessments/${original.id}/corrections`, {
+        items: phq9Items(8, 2),
+        reason: 'Item 9 was mis-keyed',
+      }),
+      idParams(original.id),
+    );
     expect(corrected.status).toBe(201);
     expect(await openAlerts(enrollment.id)).toHaveLength(1);
   });
@@ -112,14 +136,38 @@ describe('alerts opened by serious adverse events', () => {
     const enrollment = await participant();
     const visit = await prisma.visit.findFirstOrThrow({ where: { enrollmentId: enrollment.id, sessionNumber: 1 } });
     session.user = users.clinician;
-    const event = { grade: 2, relatedness: 'POSSIBLE', actionTaken: 'NONE', outcome: 'RECOVERED', onsetAt: visit.scheduledAt.toISOString() };
-    expect((await aeRoute.POST(request('POST', `/visits/${visit.id}/adverse-events`, { ...event, term: 'Nausea', isSerious: false }), idParams(visit.id))).status).toBe(201);
+    const event = {
+      grade: 2,
+      relatedness: 'POSSIBLE',
+      actionTaken: 'NONE',
+      outcome: 'RECOVERED',
+      onsetAt: visit.scheduledAt.toISOString(),
+    };
+    expect(
+      (
+        await aeRoute.POST(
+          request('POST', `/visits/${visit.id}/adverse-events`, { ...event, term: 'Nausea', isSerious: false }),
+          idParams(visit.id),
+        )
+      ).status,
+    ).toBe(201);
     expect(await openAlerts(enrollment.id)).toHaveLength(0);
-    const serious = await aeRoute.POST(request('POST', `/visits/${visit.id}/adverse-events`, { ...event, term: 'Hypertensive crisis', grade: 4, isSerious: true }), idParams(visit.id));
+    const serious = await aeRoute.POST(
+      request('POST', `/visits/${visit.id}/adverse-events`, {
+        ...event,
+        term: 'Hypertensive crisis',
+        grade: 4,
+        isSerious: true,
+      }),
+      idParams(visit.id),
+    );
     expect(serious.status).toBe(201);
     const alerts = await openAlerts(enrollment.id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ kind: 'SERIOUS_ADVERSE_EVENT', summary: 'Serious adverse event: Hypertensive crisis, CTCAE grade 4.' });
+    expect(alerts[0]).toMatchObject({
+      kind: 'SERIOUS_ADVERSE_EVENT',
+      summary: 'Serious adverse event: Hypertensive crisis, CTCAE grade 4.',
+    });
   });
 });
 
@@ -128,7 +176,8 @@ describe('acknowledging', () => {
     const enrollment = await participant();
     await record(enrollment.id, 'PHQ9', phq9Items(10, 1));
     const [alert] = await openAlerts(enrollment.id);
-    const acknowledge = (body: unknown) => acknowledgeRoute.POST(request('POST', `/safety-alerts/${alert.id}/acknowledge`, body), idParams(alert.id));
+    const acknowledge = (body: unknown) =>
+      acknowledgeRoute.POST(request('POST', `/safety-alerts/${alert.id}/acknowledge`, body), idParams(alert.id));
 
     expect((await acknowledge({ action: 'Called' })).status).toBe(403);
     session.user = users.admin;
@@ -142,9 +191,22 @@ describe('acknowledging', () => {
     expect((await acknowledge({ action: 'Again' })).status).toBe(409);
 
     expect(await openAlerts(enrollment.id)).toEqual([]);
-    const acknowledged = (await (await alertsRoute.GET(request('GET', `/safety-alerts?status=acknowledged&enrollmentId=${enrollment.id}`), noParams)).json()).alerts;
-    expect(acknowledged[0]).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: 'Kit Clinician', action: 'Called the participant; risk assessment done; safety plan reviewed.' });
-    expect(await prisma.auditEvent.count({ where: { action: 'safety_alert.acknowledge', entityId: alert.id } })).toBe(1);
+    const acknowledged = (
+      await (
+        await alertsRoute.GET(
+          request('GET', `/safety-alerts?status=acknowledged&enrollmentId=${enrollment.id}`),
+          noParams,
+        )
+      ).json()
+    ).alerts;
+    expect(acknowledged[0]).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: 'Kit Clinician',
+      action: 'Called the participant; risk assessment done; safety plan reviewed.',
+    });
+    expect(await prisma.auditEvent.count({ where: { action: 'safety_alert.acknowledge', entityId: alert.id } })).toBe(
+      1,
+    );
   });
 
   it('every role may read alerts; an unknown status is 400; unknown alert is 404', async () => {
@@ -154,7 +216,14 @@ describe('acknowledging', () => {
     }
     expect((await alertsRoute.GET(request('GET', '/safety-alerts?status=closed'), noParams)).status).toBe(400);
     session.user = users.clinician;
-    expect((await acknowledgeRoute.POST(request('POST', '/safety-alerts/nope/acknowledge', { action: 'x' }), idParams('nope'))).status).toBe(404);
+    expect(
+      (
+        await acknowledgeRoute.POST(
+          request('POST', '/safety-alerts/nope/acknowledge', { action: 'x' }),
+          idParams('nope'),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('the database refuses to delete an alert or change it after acknowledgement', async () => {
@@ -162,7 +231,12 @@ describe('acknowledging', () => {
     await record(enrollment.id, 'PHQ9', phq9Items(10, 1));
     const [alert] = await openAlerts(enrollment.id);
     await expect(prisma.safetyAlert.delete({ where: { id: alert.id } })).rejects.toThrow();
-    await prisma.safetyAlert.update({ where: { id: alert.id }, data: { status: 'ACKNOWLEDGED', action: 'Seen', acknowledgedAt: new Date() } });
-    await expect(prisma.safetyAlert.update({ where: { id: alert.id }, data: { action: 'Rewritten' } })).rejects.toThrow();
+    await prisma.safetyAlert.update({
+      where: { id: alert.id },
+      data: { status: 'ACKNOWLEDGED', action: 'Seen', acknowledgedAt: new Date() },
+    });
+    await expect(
+      prisma.safetyAlert.update({ where: { id: alert.id }, data: { action: 'Rewritten' } }),
+    ).rejects.toThrow();
   });
 });

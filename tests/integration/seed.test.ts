@@ -10,7 +10,11 @@ describe('demo seed', () => {
     await seedDemo(prisma);
     const counts = async () => ({
       // Other test files make trials with the same factory; count the demo ones by identity.
-      trials: await prisma.trial.count({ where: { OR: [{ nctId: { in: ['NCT06419439', 'NCT06668571'] } }, { protocolNumber: 'MAYO-KETNEU', nctId: null }] } }),
+      trials: await prisma.trial.count({
+        where: {
+          OR: [{ nctId: { in: ['NCT06419439', 'NCT06668571'] } }, { protocolNumber: 'MAYO-KETNEU', nctId: null }],
+        },
+      }),
       candidates: await prisma.candidate.count({ where: { mrn: { startsWith: 'DEMO-' } } }),
       demoUsers: await prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } }),
     });
@@ -19,13 +23,23 @@ describe('demo seed', () => {
     await seedDemo(prisma);
     expect(await counts()).toEqual(first);
 
-    const roles = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { role: true } });
+    const roles = await prisma.user.findMany({
+      where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+      select: { role: true },
+    });
     expect(roles.map((r) => r.role).sort()).toEqual(['ADMIN', 'CLINICIAN', 'CLINICIAN', 'COORDINATOR']);
     // Only the pharmacist sees the masked demo trial's arms.
-    const masked = await prisma.trial.findUniqueOrThrow({ where: { nctId: 'NCT06668571' }, include: { unblindedStaff: { include: { user: { select: { email: true } } } } } });
+    const masked = await prisma.trial.findUniqueOrThrow({
+      where: { nctId: 'NCT06668571' },
+      include: { unblindedStaff: { include: { user: { select: { email: true } } } } },
+    });
     expect(masked.unblindedStaff.map((row) => row.user.email)).toEqual(['pharmacist@trialdesk.test']);
 
-    const stages = await prisma.pipelineEntry.groupBy({ by: ['stage'], where: { candidate: { mrn: { startsWith: 'DEMO-' } } }, _count: true });
+    const stages = await prisma.pipelineEntry.groupBy({
+      by: ['stage'],
+      where: { candidate: { mrn: { startsWith: 'DEMO-' } } },
+      _count: true,
+    });
     expect(stages.length).toBeGreaterThanOrEqual(10);
 
     const trial = await prisma.trial.findUniqueOrThrow({
@@ -39,12 +53,17 @@ describe('demo seed', () => {
     expect(version.criteria.filter((c) => c.rule !== null).length).toBeGreaterThanOrEqual(4);
     expect(version.dosing.every((d) => d.protocol !== null)).toBe(true);
 
-    const enrolled = await prisma.enrollment.findMany({ where: { candidate: { mrn: { startsWith: 'DEMO-' } } }, include: { trial: true, visits: true } });
+    const enrolled = await prisma.enrollment.findMany({
+      where: { candidate: { mrn: { startsWith: 'DEMO-' } } },
+      include: { trial: true, visits: true },
+    });
     expect(new Set(enrolled.map((e) => e.trial.nctId))).toEqual(new Set(['NCT06419439', 'NCT06668571']));
     expect(enrolled.every((e) => e.visits.length > 0)).toBe(true);
 
     // Participants with infusions behind them have scored questionnaires, recorded once.
-    const assessments = await prisma.assessment.findMany({ where: { enrollment: { trial: { nctId: 'NCT06419439' } } } });
+    const assessments = await prisma.assessment.findMany({
+      where: { enrollment: { trial: { nctId: 'NCT06419439' } } },
+    });
     expect(assessments.length).toBeGreaterThan(0);
     expect(assessments.every((a) => a.isComplete && a.total !== null)).toBe(true);
     expect(await prisma.assessment.count({ where: { enrollment: { trial: { nctId: 'NCT06668571' } } } })).toBe(0);

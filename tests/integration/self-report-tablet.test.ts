@@ -7,7 +7,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-tablet', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-tablet', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const startRoute = await import('@/app/api/v1/enrollments/[id]/tablet-session/route');
 const queueRoute = await import('@/app/api/v1/tablet/route');
@@ -22,7 +24,11 @@ const noParams = { params: Promise.resolve({}) };
 function request(method: string, path: string, options: { body?: unknown; cookie?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json', host: 'localhost:3000' };
   if (options.cookie) headers.cookie = options.cookie;
-  return new NextRequest(`http://localhost:3000/api/v1${path}`, { method, body: options.body === undefined ? undefined : JSON.stringify(options.body), headers });
+  return new NextRequest(`http://localhost:3000/api/v1${path}`, {
+    method,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    headers,
+  });
 }
 
 beforeAll(async () => {
@@ -41,8 +47,15 @@ beforeEach(() => {
 });
 
 async function start(pin = '4826') {
-  const { enrollment } = await enrollParticipant(prisma, { trialId: trial.id, armId: trial.arms[0].id, sessionDays: [-1, 5] });
-  const response = await startRoute.POST(request('POST', `/enrollments/${enrollment.id}/tablet-session`, { body: { pin } }), { params: Promise.resolve({ id: enrollment.id }) });
+  const { enrollment } = await enrollParticipant(prisma, {
+    trialId: trial.id,
+    armId: trial.arms[0].id,
+    sessionDays: [-1, 5],
+  });
+  const response = await startRoute.POST(
+    request('POST', `/enrollments/${enrollment.id}/tablet-session`, { body: { pin } }),
+    { params: Promise.resolve({ id: enrollment.id }) },
+  );
   return { enrollment, response };
 }
 
@@ -75,14 +88,27 @@ describe('clinic tablet mode', () => {
     const first = await (await queueRoute.GET(request('GET', '/tablet', { cookie }), noParams)).json();
     expect(first).toMatchObject({ remaining: 2, answered: 0 });
     expect(first.next.form.code).toBe('PHQ9');
-    const answered = await answersRoute.POST(request('POST', '/tablet/answers', { cookie, body: { linkId: first.next.linkId, items: phq9Items(8) } }), noParams);
+    const answered = await answersRoute.POST(
+      request('POST', '/tablet/answers', { cookie, body: { linkId: first.next.linkId, items: phq9Items(8) } }),
+      noParams,
+    );
     expect(answered.status).toBe(201);
     // The same questionnaire cannot be sent twice.
-    expect((await answersRoute.POST(request('POST', '/tablet/answers', { cookie, body: { linkId: first.next.linkId, items: phq9Items(8) } }), noParams)).status).toBe(410);
+    expect(
+      (
+        await answersRoute.POST(
+          request('POST', '/tablet/answers', { cookie, body: { linkId: first.next.linkId, items: phq9Items(8) } }),
+          noParams,
+        )
+      ).status,
+    ).toBe(410);
 
     const second = await (await queueRoute.GET(request('GET', '/tablet', { cookie }), noParams)).json();
     expect(second.remaining).toBe(1);
-    await answersRoute.POST(request('POST', '/tablet/answers', { cookie, body: { linkId: second.next.linkId, items: phq9Items(6) } }), noParams);
+    await answersRoute.POST(
+      request('POST', '/tablet/answers', { cookie, body: { linkId: second.next.linkId, items: phq9Items(6) } }),
+      noParams,
+    );
     const done = await (await queueRoute.GET(request('GET', '/tablet', { cookie }), noParams)).json();
     expect(done).toMatchObject({ next: null, remaining: 0, answered: 2 });
     const rows = await prisma.assessment.findMany({ where: { enrollmentId: enrollment.id } });
@@ -100,7 +126,14 @@ describe('clinic tablet mode', () => {
   it('refuses answers for a link that is not on this tablet (404) and a missing cookie (401)', async () => {
     const { response } = await start();
     const cookie = cookieOf(response);
-    expect((await answersRoute.POST(request('POST', '/tablet/answers', { cookie, body: { linkId: 'not-a-link', items: phq9Items(3) } }), noParams)).status).toBe(404);
+    expect(
+      (
+        await answersRoute.POST(
+          request('POST', '/tablet/answers', { cookie, body: { linkId: 'not-a-link', items: phq9Items(3) } }),
+          noParams,
+        )
+      ).status,
+    ).toBe(404);
     expect((await queueRoute.GET(request('GET', '/tablet'), noParams)).status).toBe(401);
   });
 
@@ -108,7 +141,9 @@ describe('clinic tablet mode', () => {
     const { response } = await start('5555');
     const cookie = cookieOf(response);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect((await endRoute.POST(request('POST', '/tablet/end', { cookie, body: { pin: '1111' } }), noParams)).status).toBe(403);
+      expect(
+        (await endRoute.POST(request('POST', '/tablet/end', { cookie, body: { pin: '1111' } }), noParams)).status,
+      ).toBe(403);
     }
     const locked = await endRoute.POST(request('POST', '/tablet/end', { cookie, body: { pin: '5555' } }), noParams);
     expect(locked.status).toBe(403);
@@ -116,9 +151,18 @@ describe('clinic tablet mode', () => {
   });
 
   it('answers 409 when nothing the participant can answer is due', async () => {
-    const quiet = await makeOutcomeTrial(prisma, { plan: [{ instrument: 'BPI_SF', timepoint: 'BASELINE', windowBeforeDays: 30 }] });
-    const { enrollment } = await enrollParticipant(prisma, { trialId: quiet.id, armId: quiet.arms[0].id, sessionDays: [-1] });
-    const response = await startRoute.POST(request('POST', `/enrollments/${enrollment.id}/tablet-session`, { body: { pin: '1234' } }), { params: Promise.resolve({ id: enrollment.id }) });
+    const quiet = await makeOutcomeTrial(prisma, {
+      plan: [{ instrument: 'BPI_SF', timepoint: 'BASELINE', windowBeforeDays: 30 }],
+    });
+    const { enrollment } = await enrollParticipant(prisma, {
+      trialId: quiet.id,
+      armId: quiet.arms[0].id,
+      sessionDays: [-1],
+    });
+    const response = await startRoute.POST(
+      request('POST', `/enrollments/${enrollment.id}/tablet-session`, { body: { pin: '1234' } }),
+      { params: Promise.resolve({ id: enrollment.id }) },
+    );
     expect(response.status).toBe(409);
   });
 });

@@ -8,7 +8,9 @@ import { mailText, startSmtpStandIn } from '@/tests/helpers/smtp-stand-in';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, ip: '127.0.0.1' }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-self-report', ipAddress: session.ip, pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-self-report', ipAddress: session.ip, pathname: '/' }),
+}));
 
 const linksRoute = await import('@/app/api/v1/enrollments/[id]/self-report-links/route');
 const reminderRoute = await import('@/app/api/v1/self-report-links/[id]/reminder/route');
@@ -25,19 +27,33 @@ const BASE = 'http://localhost:3000/api/v1';
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
 
 function request(method: string, path: string, body?: unknown) {
-  return new NextRequest(`${BASE}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json', host: 'localhost:3000' } });
+  return new NextRequest(`${BASE}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+  });
 }
 
 const tokenOf = (url: string) => url.split('/r/')[1];
 
 async function participant(email: string | null = 'river.testperson@example.test') {
-  const { enrollment, candidate } = await enrollParticipant(prisma, { trialId: trial.id, armId: trial.arms[0].id, sessionDays: [-3, 4] });
+  const { enrollment, candidate } = await enrollParticipant(prisma, {
+    trialId: trial.id,
+    armId: trial.arms[0].id,
+    sessionDays: [-3, 4],
+  });
   await prisma.candidate.update({ where: { id: candidate.id }, data: { email, firstName: 'River' } });
   return enrollment;
 }
 
-async function sendLink(enrollmentId: string, body: Record<string, unknown> = { instrument: 'PHQ9', timepoint: 'BASELINE' }) {
-  return linksRoute.POST(request('POST', `/enrollments/${enrollmentId}/self-report-links`, body), params({ id: enrollmentId }));
+async function sendLink(
+  enrollmentId: string,
+  body: Record<string, unknown> = { instrument: 'PHQ9', timepoint: 'BASELINE' },
+) {
+  return linksRoute.POST(
+    request('POST', `/enrollments/${enrollmentId}/self-report-links`, body),
+    params({ id: enrollmentId }),
+  );
 }
 
 beforeAll(async () => {
@@ -78,7 +94,9 @@ describe('links', () => {
     const row = await prisma.selfReportLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(tokenOf(link.url));
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'self_report.link_create', entityId: link.id } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'self_report.link_create', entityId: link.id },
+    });
     expect(JSON.stringify(audit)).not.toContain(tokenOf(link.url));
   });
 
@@ -108,7 +126,8 @@ describe('links', () => {
     const text = mailText(mail);
     expect(text).toContain(link.url);
     expect(text).toContain('Hello River');
-    for (const word of ['PHQ', 'depress', 'ketamine', 'suicid', trial.title, trial.acronym!]) expect(text.toLowerCase()).not.toContain(word.toLowerCase());
+    for (const word of ['PHQ', 'depress', 'ketamine', 'suicid', trial.title, trial.acronym!])
+      expect(text.toLowerCase()).not.toContain(word.toLowerCase());
   });
 
   it('answers 400 when asked to email a participant without an address, and writes nothing', async () => {
@@ -120,13 +139,32 @@ describe('links', () => {
 
   it('re-sends a reminder with a new token: the old URL stops working (410)', async () => {
     const enrollment = await participant();
-    const first = await (await sendLink(enrollment.id, { instrument: 'PHQ9', timepoint: 'BASELINE', send: 'email' })).json();
-    const reminder = await reminderRoute.POST(request('POST', `/self-report-links/${first.id}/reminder`), params({ id: first.id }));
+    const first = await (
+      await sendLink(enrollment.id, { instrument: 'PHQ9', timepoint: 'BASELINE', send: 'email' })
+    ).json();
+    const reminder = await reminderRoute.POST(
+      request('POST', `/self-report-links/${first.id}/reminder`),
+      params({ id: first.id }),
+    );
     expect(reminder.status).toBe(200);
     const second = await reminder.json();
     expect(second.url).not.toBe(first.url);
-    expect((await patientRoute.GET(request('GET', `/self-report/${tokenOf(first.url)}`), params({ token: tokenOf(first.url) }))).status).toBe(404);
-    expect((await patientRoute.GET(request('GET', `/self-report/${tokenOf(second.url)}`), params({ token: tokenOf(second.url) }))).status).toBe(200);
+    expect(
+      (
+        await patientRoute.GET(
+          request('GET', `/self-report/${tokenOf(first.url)}`),
+          params({ token: tokenOf(first.url) }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await patientRoute.GET(
+          request('GET', `/self-report/${tokenOf(second.url)}`),
+          params({ token: tokenOf(second.url) }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await prisma.selfReportLink.findUniqueOrThrow({ where: { id: first.id } })).emailsSent).toBe(2);
   });
 });
@@ -135,13 +173,18 @@ describe('the participant', () => {
   it('sees their first name and the questions, never the MRN or birth date', async () => {
     const enrollment = await participant();
     const link = await (await sendLink(enrollment.id)).json();
-    const response = await patientRoute.GET(request('GET', `/self-report/${tokenOf(link.url)}`), params({ token: tokenOf(link.url) }));
+    const response = await patientRoute.GET(
+      request('GET', `/self-report/${tokenOf(link.url)}`),
+      params({ token: tokenOf(link.url) }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
     expect(body.firstName).toBe('River');
     expect(body.form.questions).toHaveLength(9);
-    const candidate = await prisma.candidate.findFirstOrThrow({ where: { enrollments: { some: { id: enrollment.id } } } });
+    const candidate = await prisma.candidate.findFirstOrThrow({
+      where: { enrollments: { some: { id: enrollment.id } } },
+    });
     const text = JSON.stringify(body);
     expect(text).not.toContain(candidate.mrn);
     expect(text).not.toContain(candidate.lastName);
@@ -152,13 +195,27 @@ describe('the participant', () => {
     const enrollment = await participant();
     const link = await (await sendLink(enrollment.id)).json();
     const token = tokenOf(link.url);
-    const response = await patientRoute.POST(request('POST', `/self-report/${token}`, { items: phq9Items(12) }), params({ token }));
+    const response = await patientRoute.POST(
+      request('POST', `/self-report/${token}`, { items: phq9Items(12) }),
+      params({ token }),
+    );
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ recorded: true, crisisResources: null });
-    const listed = await (await assessmentsRoute.GET(request('GET', `/assessments?enrollmentId=${enrollment.id}`), params({}))).json();
+    const listed = await (
+      await assessmentsRoute.GET(request('GET', `/assessments?enrollmentId=${enrollment.id}`), params({}))
+    ).json();
     expect(listed.assessments).toHaveLength(1);
-    expect(listed.assessments[0]).toMatchObject({ instrument: 'PHQ9', timepoint: 'BASELINE', total: 12, source: 'PATIENT', recordedBy: 'Participant (self-report)' });
-    expect((await patientRoute.POST(request('POST', `/self-report/${token}`, { items: phq9Items(12) }), params({ token }))).status).toBe(410);
+    expect(listed.assessments[0]).toMatchObject({
+      instrument: 'PHQ9',
+      timepoint: 'BASELINE',
+      total: 12,
+      source: 'PATIENT',
+      recordedBy: 'Participant (self-report)',
+    });
+    expect(
+      (await patientRoute.POST(request('POST', `/self-report/${token}`, { items: phq9Items(12) }), params({ token })))
+        .status,
+    ).toBe(410);
     expect((await patientRoute.GET(request('GET', `/self-report/${token}`), params({ token }))).status).toBe(410);
     // A new link for an answered questionnaire is refused.
     expect((await sendLink(enrollment.id)).status).toBe(409);
@@ -168,13 +225,18 @@ describe('the participant', () => {
     const enrollment = await participant();
     const link = await (await sendLink(enrollment.id)).json();
     const token = tokenOf(link.url);
-    const response = await patientRoute.POST(request('POST', `/self-report/${token}`, { items: phq9Items(14, 1) }), params({ token }));
+    const response = await patientRoute.POST(
+      request('POST', `/self-report/${token}`, { items: phq9Items(14, 1) }),
+      params({ token }),
+    );
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(JSON.stringify(body.crisisResources)).toMatch(/988/);
     expect(JSON.stringify(body.crisisResources)).toMatch(/911/);
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { enrollmentId: enrollment.id } });
-    expect(await prisma.auditEvent.count({ where: { action: 'assessment.safety_flag', entityId: assessment.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: 'assessment.safety_flag', entityId: assessment.id } }),
+    ).toBe(1);
     const alert = await prisma.safetyAlert.findFirstOrThrow({ where: { assessmentId: assessment.id } });
     expect(alert).toMatchObject({ kind: 'SUICIDALITY', status: 'OPEN', flagCode: 'PHQ9_ITEM9' });
     expect(alert.summary).toMatch(/answered by the participant/);
@@ -184,7 +246,10 @@ describe('the participant', () => {
     const enrollment = await participant();
     const link = await (await sendLink(enrollment.id)).json();
     const token = tokenOf(link.url);
-    const response = await patientRoute.POST(request('POST', `/self-report/${token}`, { items: [0, 1, 2, 9, 0, 0, 0, 0, 0] }), params({ token }));
+    const response = await patientRoute.POST(
+      request('POST', `/self-report/${token}`, { items: [0, 1, 2, 9, 0, 0, 0, 0, 0] }),
+      params({ token }),
+    );
     expect(response.status).toBe(400);
     expect(await prisma.assessment.count({ where: { enrollmentId: enrollment.id } })).toBe(0);
   });
@@ -196,7 +261,9 @@ describe('the participant', () => {
     const token = tokenOf(link.url);
     expect((await patientRoute.GET(request('GET', `/self-report/${token}`), params({ token }))).status).toBe(410);
     const unknown = 'A'.repeat(43);
-    expect((await patientRoute.GET(request('GET', `/self-report/${unknown}`), params({ token: unknown }))).status).toBe(404);
+    expect((await patientRoute.GET(request('GET', `/self-report/${unknown}`), params({ token: unknown }))).status).toBe(
+      404,
+    );
   });
 
   it('throttles an address that guesses tokens (429 with Retry-After), not other addresses', async () => {
@@ -208,11 +275,17 @@ describe('the participant', () => {
     }
     expect(statuses.slice(0, 20).every((status) => status === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const limited = await patientRoute.GET(request('GET', `/self-report/${'y'.repeat(43)}`), params({ token: 'y'.repeat(43) }));
+    const limited = await patientRoute.GET(
+      request('GET', `/self-report/${'y'.repeat(43)}`),
+      params({ token: 'y'.repeat(43) }),
+    );
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     session.ip = '198.51.100.5';
-    expect((await patientRoute.GET(request('GET', `/self-report/${'z'.repeat(43)}`), params({ token: 'z'.repeat(43) }))).status).toBe(404);
+    expect(
+      (await patientRoute.GET(request('GET', `/self-report/${'z'.repeat(43)}`), params({ token: 'z'.repeat(43) })))
+        .status,
+    ).toBe(404);
   });
 
   it('staff correct a patient’s answers only with a reason; the original stays', async () => {
@@ -222,9 +295,18 @@ describe('the participant', () => {
     await patientRoute.POST(request('POST', `/self-report/${token}`, { items: phq9Items(10) }), params({ token }));
     const original = await prisma.assessment.findFirstOrThrow({ where: { enrollmentId: enrollment.id } });
     session.user = users.clinician;
-    const noReason = await correctionsRoute.POST(request('POST', `/assessments/${original.id}/corrections`, { items: phq9Items(11) }), params({ id: original.id }));
+    const noReason = await correctionsRoute.POST(
+      request('POST', `/assessments/${original.id}/corrections`, { items: phq9Items(11) }),
+      params({ id: original.id }),
+    );
     expect(noReason.status).toBe(400);
-    const corrected = await correctionsRoute.POST(request('POST', `/assessments/${original.id}/corrections`, { items: phq9Items(11), reason: 'Participant said item 2 was mis-tapped' }), params({ id: original.id }));
+    const corrected = await correctionsRoute.POST(
+      request('POST', `/assessments/${original.id}/corrections`, {
+        items: phq9Items(11),
+        reason: 'Participant said item 2 was mis-tapped',
+      }),
+      params({ id: original.id }),
+    );
     expect(corrected.status).toBe(201);
     const kept = await prisma.assessment.findUniqueOrThrow({ where: { id: original.id } });
     expect(kept).toMatchObject({ source: 'PATIENT', total: 10 });

@@ -21,7 +21,8 @@ describe('attemptSignIn', () => {
 
   it('locks the account after 5 consecutive failures, even for the right password', async () => {
     const user = await createUser(prisma, { password: PASSWORD });
-    for (let i = 0; i < 4; i += 1) expect((await attemptSignIn({ email: user.email, password: 'wrong-password-xx' })).ok).toBe(false);
+    for (let i = 0; i < 4; i += 1)
+      expect((await attemptSignIn({ email: user.email, password: 'wrong-password-xx' })).ok).toBe(false);
     let row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.failedSignInCount).toBe(4);
     expect(row.lockedUntil).toBeNull();
@@ -39,7 +40,10 @@ describe('attemptSignIn', () => {
 
   it('lets the user in again once the lock has expired, and resets the count', async () => {
     const user = await createUser(prisma, { password: PASSWORD });
-    await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000), failedSignInCount: 0 } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { lockedUntil: new Date(Date.now() - 1000), failedSignInCount: 0 },
+    });
     expect((await attemptSignIn({ email: user.email, password: PASSWORD })).ok).toBe(true);
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.lockedUntil).toBeNull();

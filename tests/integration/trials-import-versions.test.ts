@@ -11,7 +11,9 @@ import { getTestPrisma } from '../helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-import-versions', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-import-versions', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const { POST: importRoute } = await import('@/app/api/v1/trials/import/route');
 
@@ -20,7 +22,9 @@ type Study = { protocolSection: Record<string, any> };
 
 /** NCT03418623 (last updated 2020-10-08) under an NCT id no other test uses, posted on `date`. */
 function version(nct: string, date: string, title: string): Study {
-  const study = JSON.parse(readFileSync(path.join(process.cwd(), 'lib/ctgov/fixtures/NCT03418623.json'), 'utf8')) as Study;
+  const study = JSON.parse(
+    readFileSync(path.join(process.cwd(), 'lib/ctgov/fixtures/NCT03418623.json'), 'utf8'),
+  ) as Study;
   study.protocolSection.identificationModule.nctId = nct;
   study.protocolSection.identificationModule.officialTitle = title;
   study.protocolSection.statusModule.lastUpdatePostDateStruct = { date, type: 'ACTUAL' };
@@ -53,7 +57,9 @@ describe('POST /api/v1/trials/import with an older registry version', () => {
     expect(preview.status).toBe(200);
     const [item] = (await preview.json()).items;
     expect(item.registryVersion).toEqual({ incoming: '2020-10-08', stored: '2021-03-01', isOlder: true });
-    expect(item.warnings[0]).toContain(`This is an older registry version of ${NCT} (last updated 2020-10-08) than the one already imported (last updated 2021-03-01)`);
+    expect(item.warnings[0]).toContain(
+      `This is an older registry version of ${NCT} (last updated 2020-10-08) than the one already imported (last updated 2021-03-01)`,
+    );
 
     const refused = await importRoute(post(version(NCT, '2020-10-08', 'Older registry title')), noParams);
     expect(refused.status).toBe(409);
@@ -63,11 +69,17 @@ describe('POST /api/v1/trials/import with an older registry version', () => {
     expect((await prisma.trial.findUniqueOrThrow({ where: { nctId: NCT } })).title).toBe('Newer registry title');
     expect(await prisma.trialImport.count({ where: { nctId: NCT } })).toBe(1);
 
-    const allowed = await importRoute(post(version(NCT, '2020-10-08', 'Older registry title'), '?allowOlder=1'), noParams);
+    const allowed = await importRoute(
+      post(version(NCT, '2020-10-08', 'Older registry title'), '?allowOlder=1'),
+      noParams,
+    );
     expect(allowed.status).toBe(200);
     const trial = await prisma.trial.findUniqueOrThrow({ where: { nctId: NCT } });
     expect(trial.title).toBe('Older registry title');
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'trial.import', entityId: trial.id, actorId: adminId }, orderBy: { createdAt: 'desc' } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'trial.import', entityId: trial.id, actorId: adminId },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(audit.after).toMatchObject({ lastUpdatePosted: '2020-10-08', replacedNewerVersion: '2021-03-01' });
     expect(audit.reason).toContain('Older registry version (2020-10-08) imported over 2021-03-01');
   });

@@ -16,13 +16,17 @@ import { getTestPrisma } from '../helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-trials-import', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-trials-import', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const { POST: importRoute } = await import('@/app/api/v1/trials/import/route');
 
 const prisma = getTestPrisma();
 const FIXTURES = path.join(process.cwd(), 'lib/ctgov/fixtures');
-const FIXTURE_FILES = readdirSync(FIXTURES).filter((name) => name.endsWith('.json')).sort();
+const FIXTURE_FILES = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 type Study = { protocolSection: Record<string, any> } & Record<string, any>;
 
@@ -56,7 +60,10 @@ let admin: { id: string; name: string; email: string };
 let ctx: TrialWriteContext;
 
 function contextFor(user: { id: string; name: string }): TrialWriteContext {
-  return { user, audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId: 'req-trials-import' }) };
+  return {
+    user,
+    audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId: 'req-trials-import' }),
+  };
 }
 
 async function screenSomeone(trialId: string) {
@@ -94,7 +101,10 @@ describe('import of every ClinicalTrials.gov fixture', () => {
       const document = JSON.parse(text) as Study & { studies?: Study[] };
       const inFile = document.studies ?? [document];
       expect(body.results, name).toHaveLength(inFile.length);
-      expect(body.results.every((item: { created: boolean }) => item.created), name).toBe(true);
+      expect(
+        body.results.every((item: { created: boolean }) => item.created),
+        name,
+      ).toBe(true);
       studies.push(...inFile);
     }
     expect(new Set(studies.map((study) => study.protocolSection.identificationModule.nctId)).size).toBe(studies.length);
@@ -115,29 +125,51 @@ describe('import of every ClinicalTrials.gov fixture', () => {
         },
       });
       expect(trial.source, nctId).toBe('CTGOV_IMPORT');
-      expect(trial.arms.map((arm) => arm.label).sort(), nctId).toEqual((module.armGroups ?? []).map((arm: { label: string }) => arm.label.trim()).sort());
+      expect(trial.arms.map((arm) => arm.label).sort(), nctId).toEqual(
+        (module.armGroups ?? []).map((arm: { label: string }) => arm.label.trim()).sort(),
+      );
       expect(trial.interventions, nctId).toHaveLength((module.interventions ?? []).length);
       const links = trial.interventions.reduce((sum, item) => sum + item.arms.length, 0);
       expect(links, nctId).toBe(draft.interventions.reduce((sum, item) => sum + item.armLabels.length, 0));
       expect(trial.protocolVersions, nctId).toHaveLength(1);
       const [version] = trial.protocolVersions;
       expect(version.criteria, nctId).toHaveLength(draft.criteria.length);
-      expect(version.criteria.filter((c) => c.kind === 'INCLUSION'), nctId).toHaveLength(draft.criteria.filter((c) => c.kind === 'INCLUSION').length);
+      expect(
+        version.criteria.filter((c) => c.kind === 'INCLUSION'),
+        nctId,
+      ).toHaveLength(draft.criteria.filter((c) => c.kind === 'INCLUSION').length);
       // Suggestions only: nothing is confirmed by an import.
-      expect(version.criteria.every((c) => c.rule === null && c.ruleConfirmedById === null), nctId).toBe(true);
+      expect(
+        version.criteria.every((c) => c.rule === null && c.ruleConfirmedById === null),
+        nctId,
+      ).toBe(true);
       expect(version.dosing, nctId).toHaveLength(trial.arms.length);
-      expect(version.dosing.every((d) => d.protocol === null), nctId).toBe(true);
+      expect(
+        version.dosing.every((d) => d.protocol === null),
+        nctId,
+      ).toBe(true);
       expect(trial.imports, nctId).toHaveLength(1);
       expect(trial.imports[0]).toMatchObject({ importedById: admin.id, changes: [] });
       expect((trial.imports[0].document as Study).protocolSection.identificationModule.nctId).toBe(nctId);
-      expect(await prisma.auditEvent.count({ where: { action: 'trial.import', entityId: trial.id, actorId: admin.id } }), nctId).toBe(1);
+      expect(
+        await prisma.auditEvent.count({ where: { action: 'trial.import', entityId: trial.id, actorId: admin.id } }),
+        nctId,
+      ).toBe(1);
     }
 
     // The API shape: arms carry the suggested dosing, criteria the suggested rule, kind in lower case.
     const withDosing = await prisma.trial.findUniqueOrThrow({ where: { nctId: 'NCT03418623' } });
     const detail = await getTrial(withDosing.id);
-    expect(detail.arms.find((arm) => arm.label === 'GET73')).toMatchObject({ type: 'EXPERIMENTAL', dosingStatus: 'suggested', dosing: { doseMode: 'FIXED', fixedMg: 300 } });
-    expect(detail.criteria[0]).toMatchObject({ kind: 'inclusion', rule: null, suggestedRule: { kind: 'number', measure: 'age_years' } });
+    expect(detail.arms.find((arm) => arm.label === 'GET73')).toMatchObject({
+      type: 'EXPERIMENTAL',
+      dosingStatus: 'suggested',
+      dosing: { doseMode: 'FIXED', fixedMg: 300 },
+    });
+    expect(detail.criteria[0]).toMatchObject({
+      kind: 'inclusion',
+      rule: null,
+      suggestedRule: { kind: 'number', measure: 'age_years' },
+    });
   }, 180_000);
 });
 
@@ -153,14 +185,20 @@ describe('re-import', () => {
     const age = before.criteria.find((c) => c.text === 'Age 5 Years to 8 Years')!;
     const cooperation = before.criteria.find((c) => c.text === 'Lack of cooperation')!;
     await confirmCriterionRule({ trialId, criterionId: age.id, ctx });
-    await confirmCriterionRule({ trialId, criterionId: cooperation.id, rule: { kind: 'fact', fact: 'able_to_consent', equals: false }, ctx });
+    await confirmCriterionRule({
+      trialId,
+      criterionId: cooperation.id,
+      rule: { kind: 'fact', fact: 'able_to_consent', equals: false },
+      ctx,
+    });
 
     const changed = structuredClone(original);
     changed.protocolSection.designModule.enrollmentInfo.count = 40;
-    changed.protocolSection.eligibilityModule.eligibilityCriteria = original.protocolSection.eligibilityModule.eligibilityCriteria.replace(
-      '* Lack of cooperation',
-      '* Lack of cooperation during the dental treatment',
-    );
+    changed.protocolSection.eligibilityModule.eligibilityCriteria =
+      original.protocolSection.eligibilityModule.eligibilityCriteria.replace(
+        '* Lack of cooperation',
+        '* Lack of cooperation during the dental treatment',
+      );
 
     const preview = await previewImport(changed);
     expect(preview.items[0]).toMatchObject({ existingTrialId: trialId, amendsProtocol: false });
@@ -171,7 +209,12 @@ describe('re-import', () => {
     const [result] = second.results;
     expect(result).toMatchObject({ trialId, nctId: nct, created: false, amendedToVersion: null });
     expect(result.changes).toContainEqual(expect.objectContaining({ path: 'targetEnrollment', before: 0, after: 40 }));
-    expect(result.changes.some((change) => change.path.startsWith('criteria[') && JSON.stringify(change.after).includes('during the dental treatment'))).toBe(true);
+    expect(
+      result.changes.some(
+        (change) =>
+          change.path.startsWith('criteria[') && JSON.stringify(change.after).includes('during the dental treatment'),
+      ),
+    ).toBe(true);
 
     const after = await getTrial(trialId);
     expect(after.id).toBe(trialId);
@@ -186,7 +229,10 @@ describe('re-import', () => {
       ruleConfirmedBy: { id: admin.id, name: admin.name },
     });
     // The reworded criterion loses the rule confirmed for its old wording.
-    expect(after.criteria.find((c) => c.text === 'Lack of cooperation during the dental treatment')).toMatchObject({ rule: null, ruleConfirmedBy: null });
+    expect(after.criteria.find((c) => c.text === 'Lack of cooperation during the dental treatment')).toMatchObject({
+      rule: null,
+      ruleConfirmedBy: null,
+    });
     expect(after.imports).toHaveLength(2);
     expect(after.imports[0].changeCount).toBe(result.changes.length);
     const rows = await prisma.trialImport.findMany({ where: { trialId }, orderBy: { createdAt: 'asc' } });
@@ -204,15 +250,26 @@ describe('re-import', () => {
     const trial = await getTrial(results[0].trialId);
     const get73 = trial.arms.find((arm) => arm.label === 'GET73')!;
     const confirmed = await confirmArmDosing({ trialId: trial.id, armId: get73.id, ctx });
-    expect(confirmed.arms.find((arm) => arm.id === get73.id)).toMatchObject({ dosingStatus: 'confirmed', confirmedDosing: { fixedMg: 300 } });
+    expect(confirmed.arms.find((arm) => arm.id === get73.id)).toMatchObject({
+      dosingStatus: 'confirmed',
+      confirmedDosing: { fixedMg: 300 },
+    });
 
     const changed = structuredClone(study);
-    changed.protocolSection.armsInterventionsModule.armGroups[1].description = 'Matching placebo capsules, twice daily.';
+    changed.protocolSection.armsInterventionsModule.armGroups[1].description =
+      'Matching placebo capsules, twice daily.';
     const { results: again } = await importTrials({ json: changed, ctx });
     expect(again[0].changes.map((change) => change.path)).toContain('arms[Placebo].description');
     const after = await getTrial(trial.id);
-    expect(after.arms.find((arm) => arm.label === 'GET73')).toMatchObject({ id: get73.id, dosingStatus: 'confirmed', confirmedDosing: { fixedMg: 300 } });
-    expect(after.arms.find((arm) => arm.label === 'Placebo')).toMatchObject({ confirmedDosing: null, description: 'Matching placebo capsules, twice daily.' });
+    expect(after.arms.find((arm) => arm.label === 'GET73')).toMatchObject({
+      id: get73.id,
+      dosingStatus: 'confirmed',
+      confirmedDosing: { fixedMg: 300 },
+    });
+    expect(after.arms.find((arm) => arm.label === 'Placebo')).toMatchObject({
+      confirmedDosing: null,
+      description: 'Matching placebo capsules, twice daily.',
+    });
   }, 60_000);
 
   it('after a screening, creates a new protocol version and leaves the old version exactly as it was', async () => {
@@ -221,32 +278,48 @@ describe('re-import', () => {
     const { results } = await importTrials({ json: original, ctx });
     const trialId = results[0].trialId;
     await screenSomeone(trialId);
-    const v1 = await prisma.criterion.findMany({ where: { protocolVersion: { trialId, number: 1 } }, orderBy: { position: 'asc' } });
+    const v1 = await prisma.criterion.findMany({
+      where: { protocolVersion: { trialId, number: 1 } },
+      orderBy: { position: 'asc' },
+    });
 
     const changed = structuredClone(original);
-    changed.protocolSection.eligibilityModule.eligibilityCriteria = original.protocolSection.eligibilityModule.eligibilityCriteria.replace(
-      '* Absence of spontaneous pain',
-      '* Absence of spontaneous or provoked pain',
-    );
+    changed.protocolSection.eligibilityModule.eligibilityCriteria =
+      original.protocolSection.eligibilityModule.eligibilityCriteria.replace(
+        '* Absence of spontaneous pain',
+        '* Absence of spontaneous or provoked pain',
+      );
     expect((await previewImport(changed)).items[0].amendsProtocol).toBe(true);
     const now = new Date('2026-03-04T12:00:00Z');
     const { results: second } = await importTrials({ json: changed, ctx, now });
     expect(second[0]).toMatchObject({ created: false, amendedToVersion: 2 });
 
     const detail = await getTrial(trialId);
-    expect(detail.protocolVersion).toMatchObject({ number: 2, reason: 'Re-imported from ClinicalTrials.gov on 2026-03-04', createdBy: { id: admin.id } });
+    expect(detail.protocolVersion).toMatchObject({
+      number: 2,
+      reason: 'Re-imported from ClinicalTrials.gov on 2026-03-04',
+      createdBy: { id: admin.id },
+    });
     expect(detail.hasScreenings).toBe(true);
     expect(detail.criteria.map((c) => c.text)).toContain('Absence of spontaneous or provoked pain');
     expect(detail.versions.map((v) => v.number)).toEqual([2, 1]);
 
-    const v1After = await prisma.criterion.findMany({ where: { protocolVersion: { trialId, number: 1 } }, orderBy: { position: 'asc' } });
+    const v1After = await prisma.criterion.findMany({
+      where: { protocolVersion: { trialId, number: 1 } },
+      orderBy: { position: 'asc' },
+    });
     expect(v1After).toEqual(v1);
     const old = await getProtocolVersion(trialId, 1);
     expect(old.isCurrentVersion).toBe(false);
     expect(old.criteria.map((c) => c.text)).toContain('Absence of spontaneous pain');
 
     const amend = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'trial.amend', entityId: trialId } });
-    expect(amend).toMatchObject({ actorId: admin.id, reason: 'Re-imported from ClinicalTrials.gov on 2026-03-04', before: { protocolVersion: 1 }, after: { protocolVersion: 2 } });
+    expect(amend).toMatchObject({
+      actorId: admin.id,
+      reason: 'Re-imported from ClinicalTrials.gov on 2026-03-04',
+      before: { protocolVersion: 1 },
+      after: { protocolVersion: 2 },
+    });
   }, 60_000);
 
   it('a metadata-only re-import after a screening does not create a version', async () => {
@@ -257,7 +330,10 @@ describe('re-import', () => {
     const changed = structuredClone(original);
     changed.protocolSection.statusModule.overallStatus = 'TERMINATED';
     const { results: second } = await importTrials({ json: changed, ctx });
-    expect(second[0]).toMatchObject({ amendedToVersion: null, changes: [expect.objectContaining({ path: 'overallStatus', before: 'COMPLETED', after: 'TERMINATED' })] });
+    expect(second[0]).toMatchObject({
+      amendedToVersion: null,
+      changes: [expect.objectContaining({ path: 'overallStatus', before: 'COMPLETED', after: 'TERMINATED' })],
+    });
     expect((await getTrial(results[0].trialId)).versions).toHaveLength(1);
   }, 60_000);
 });
@@ -308,7 +384,9 @@ describe('documents that cannot be imported', () => {
     const preview = await importRoute(post(JSON.stringify(study), '?preview=1'), noParams);
     expect(preview.status).toBe(200);
     const body = await preview.json();
-    expect(body.items).toEqual([expect.objectContaining({ existingTrialId: null, changes: [], draft: expect.objectContaining({ nctId: nct }) })]);
+    expect(body.items).toEqual([
+      expect.objectContaining({ existingTrialId: null, changes: [], draft: expect.objectContaining({ nctId: nct }) }),
+    ]);
     expect(await footprint([nct])).toEqual(start);
 
     expect((await importRoute(post(JSON.stringify(study)), noParams)).status).toBe(201);
@@ -331,7 +409,9 @@ describe('documents that cannot be imported', () => {
         await recordAuditEvent(tx, { ...event, actorId: admin.id });
       },
     };
-    await expect(importTrials({ json: { studies: [good, other] }, ctx: failing })).rejects.toThrow('audit store unavailable');
+    await expect(importTrials({ json: { studies: [good, other] }, ctx: failing })).rejects.toThrow(
+      'audit store unavailable',
+    );
     expect(calls).toBe(2);
     expect(await footprint(ncts)).toEqual(start);
   }, 60_000);

@@ -12,7 +12,9 @@ import { getTestPrisma } from '../helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-trials-routes', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-trials-routes', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const trialsRoute = await import('@/app/api/v1/trials/route');
 const trialRoute = await import('@/app/api/v1/trials/[id]/route');
@@ -66,7 +68,12 @@ describe('trial API shape', () => {
   it('POST creates (201) and every trial response carries arms with dosing and criteria with lower-case kinds', async () => {
     const trial = await createViaApi();
     expect(trial.arms[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), label: 'Ketamine Group', type: 'EXPERIMENTAL', dosing: expect.objectContaining({ mgPerKg: 0.5, maxMgPerSession: 50 }) }),
+      expect.objectContaining({
+        id: expect.any(String),
+        label: 'Ketamine Group',
+        type: 'EXPERIMENTAL',
+        dosing: expect.objectContaining({ mgPerKg: 0.5, maxMgPerSession: 50 }),
+      }),
     );
     for (const criterion of trial.criteria) {
       expect(Object.keys(criterion)).toEqual(expect.arrayContaining(['id', 'kind', 'text', 'rule', 'suggestedRule']));
@@ -81,7 +88,13 @@ describe('trial API shape', () => {
     expect(list.status).toBe(200);
     const body = await list.json();
     expect(body).toMatchObject({ total: 1, page: 1, pageSize: 25 });
-    expect(body.items[0]).toMatchObject({ id: trial.id, nctId: trial.nctId, title: trial.title, phases: ['PHASE2'], status: 'RECRUITING' });
+    expect(body.items[0]).toMatchObject({
+      id: trial.id,
+      nctId: trial.nctId,
+      title: trial.title,
+      phases: ['PHASE2'],
+      status: 'RECRUITING',
+    });
   });
 
   it('answers 400 for an unknown sort or a bad page size, and 404 for a missing trial', async () => {
@@ -98,7 +111,10 @@ describe('trial API shape', () => {
     const dup = await trialsRoute.POST(request('POST', '/api/v1/trials', draftInput({ nctId: trial.nctId })), params());
     expect(dup.status).toBe(409);
     expect((await dup.json()).error.fields.nctId).toHaveLength(1);
-    const invalid = await trialsRoute.POST(request('POST', '/api/v1/trials', { ...draftInput(), nctId: 'NCT12', title: '' }), params());
+    const invalid = await trialsRoute.POST(
+      request('POST', '/api/v1/trials', { ...draftInput(), nctId: 'NCT12', title: '' }),
+      params(),
+    );
     expect(invalid.status).toBe(400);
     expect(Object.keys((await invalid.json()).error.fields)).toEqual(expect.arrayContaining(['nctId', 'title']));
   });
@@ -106,21 +122,32 @@ describe('trial API shape', () => {
   it('PATCH: stale version → 409; after a screening, missing amendment reason → 400, with it → new version', async () => {
     const trial = await createViaApi();
     const url = `/api/v1/trials/${trial.id}`;
-    const ok = await trialRoute.PATCH(request('PATCH', url, { version: 1, briefSummary: 'Updated summary.' }), params({ id: trial.id }));
+    const ok = await trialRoute.PATCH(
+      request('PATCH', url, { version: 1, briefSummary: 'Updated summary.' }),
+      params({ id: trial.id }),
+    );
     expect(ok.status).toBe(200);
     expect((await ok.json()).trial).toMatchObject({ version: 2, briefSummary: 'Updated summary.' });
 
-    const stale = await trialRoute.PATCH(request('PATCH', url, { version: 1, briefSummary: 'Lost update' }), params({ id: trial.id }));
+    const stale = await trialRoute.PATCH(
+      request('PATCH', url, { version: 1, briefSummary: 'Lost update' }),
+      params({ id: trial.id }),
+    );
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.message).toBe('This trial was changed by someone else; reload');
 
     const candidate = await createCandidate(prisma);
-    await prisma.pipelineEntry.create({ data: { candidateId: candidate.id, trialId: trial.id, stage: 'PRESCREENING' } });
+    await prisma.pipelineEntry.create({
+      data: { candidateId: candidate.id, trialId: trial.id, stage: 'PRESCREENING' },
+    });
     const criteria = trial.criteria.slice(1).map((c) => ({ id: c.id, kind: c.kind.toUpperCase(), text: c.text }));
     const noReason = await trialRoute.PATCH(request('PATCH', url, { version: 2, criteria }), params({ id: trial.id }));
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).error.fields.amendmentReason).toHaveLength(1);
-    const amended = await trialRoute.PATCH(request('PATCH', url, { version: 2, criteria, amendmentReason: 'Age limit removed by IRB' }), params({ id: trial.id }));
+    const amended = await trialRoute.PATCH(
+      request('PATCH', url, { version: 2, criteria, amendmentReason: 'Age limit removed by IRB' }),
+      params({ id: trial.id }),
+    );
     expect(amended.status).toBe(200);
     const body = (await amended.json()).trial as TrialDetail;
     expect(body.protocolVersion).toMatchObject({ number: 2, reason: 'Age limit removed by IRB' });
@@ -143,20 +170,36 @@ describe('trial API shape', () => {
     expect(trial.criteria[0]).toMatchObject({ rule: null, suggestedRule: { measure: 'age_years' } });
 
     const criterion = trial.criteria[0];
-    const rule = await ruleRoute.POST(request('POST', `/api/v1/trials/${trial.id}/criteria/${criterion.id}/rule`, {}), params({ id: trial.id, criterionId: criterion.id }));
+    const rule = await ruleRoute.POST(
+      request('POST', `/api/v1/trials/${trial.id}/criteria/${criterion.id}/rule`, {}),
+      params({ id: trial.id, criterionId: criterion.id }),
+    );
     expect(rule.status).toBe(200);
-    expect((await rule.json()).trial.criteria[0]).toMatchObject({ id: criterion.id, rule: { measure: 'age_years' }, ruleConfirmedBy: { id: users.admin.id } });
+    expect((await rule.json()).trial.criteria[0]).toMatchObject({
+      id: criterion.id,
+      rule: { measure: 'age_years' },
+      ruleConfirmedBy: { id: users.admin.id },
+    });
 
     const badRule = await ruleRoute.POST(
-      request('POST', `/api/v1/trials/${trial.id}/criteria/${criterion.id}/rule`, { rule: { kind: 'number', measure: 'shoe_size', op: 'gt', value: 1 } }),
+      request('POST', `/api/v1/trials/${trial.id}/criteria/${criterion.id}/rule`, {
+        rule: { kind: 'number', measure: 'shoe_size', op: 'gt', value: 1 },
+      }),
       params({ id: trial.id, criterionId: criterion.id }),
     );
     expect(badRule.status).toBe(400);
 
     const arm = trial.arms[0];
-    const dosing = await dosingRoute.POST(request('POST', `/api/v1/trials/${trial.id}/arms/${arm.id}/dosing`, {}), params({ id: trial.id, armId: arm.id }));
+    const dosing = await dosingRoute.POST(
+      request('POST', `/api/v1/trials/${trial.id}/arms/${arm.id}/dosing`, {}),
+      params({ id: trial.id, armId: arm.id }),
+    );
     expect(dosing.status).toBe(200);
-    expect((await dosing.json()).trial.arms[0]).toMatchObject({ id: arm.id, dosingStatus: 'confirmed', dosing: { mgPerKg: 0.5 } });
+    expect((await dosing.json()).trial.arms[0]).toMatchObject({
+      id: arm.id,
+      dosingStatus: 'confirmed',
+      dosing: { mgPerKg: 0.5 },
+    });
   });
 });
 
@@ -169,7 +212,9 @@ describe('role checks', () => {
     const newNct = uniqueNct();
     const criterion = trial.criteria[0];
     const arm = trial.arms[0];
-    const auditBefore = await prisma.auditEvent.count({ where: { entityId: { in: [trial.id, criterion.id, arm.id] } } });
+    const auditBefore = await prisma.auditEvent.count({
+      where: { entityId: { in: [trial.id, criterion.id, arm.id] } },
+    });
 
     for (const role of ['coordinator', 'clinician'] as const) {
       signIn(role);
@@ -177,24 +222,46 @@ describe('role checks', () => {
         await trialsRoute.GET(request('GET', '/api/v1/trials'), params()),
         await trialRoute.GET(request('GET', `/api/v1/trials/${trial.id}`), params({ id: trial.id })),
       ];
-      expect(reads.map((res) => res.status), role).toEqual([200, 200]);
+      expect(
+        reads.map((res) => res.status),
+        role,
+      ).toEqual([200, 200]);
 
       const writes = [
         await trialsRoute.POST(request('POST', '/api/v1/trials', draftInput({ nctId: newNct })), params()),
-        await trialRoute.PATCH(request('PATCH', `/api/v1/trials/${trial.id}`, { version: 1, title: 'Hijacked' }), params({ id: trial.id })),
+        await trialRoute.PATCH(
+          request('PATCH', `/api/v1/trials/${trial.id}`, { version: 1, title: 'Hijacked' }),
+          params({ id: trial.id }),
+        ),
         await importRoute.POST(request('POST', '/api/v1/trials/import', study), params()),
         await importRoute.POST(request('POST', '/api/v1/trials/import?preview=1', study), params()),
-        await ruleRoute.POST(request('POST', `/api/v1/trials/${trial.id}/criteria/${criterion.id}/rule`, { clear: true }), params({ id: trial.id, criterionId: criterion.id })),
-        await dosingRoute.POST(request('POST', `/api/v1/trials/${trial.id}/arms/${arm.id}/dosing`, {}), params({ id: trial.id, armId: arm.id })),
+        await ruleRoute.POST(
+          request('POST', `/api/v1/trials/${trial.id}/criteria/${criterion.id}/rule`, { clear: true }),
+          params({ id: trial.id, criterionId: criterion.id }),
+        ),
+        await dosingRoute.POST(
+          request('POST', `/api/v1/trials/${trial.id}/arms/${arm.id}/dosing`, {}),
+          params({ id: trial.id, armId: arm.id }),
+        ),
       ];
-      expect(writes.map((res) => res.status), role).toEqual([403, 403, 403, 403, 403, 403]);
+      expect(
+        writes.map((res) => res.status),
+        role,
+      ).toEqual([403, 403, 403, 403, 403, 403]);
       for (const res of writes) expect((await res.json()).error.code).toBe('FORBIDDEN');
     }
 
     expect(await prisma.trial.count({ where: { nctId: { in: [importNct, newNct] } } })).toBe(0);
-    expect(await prisma.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({ title: trial.title, version: 1 });
-    expect(await prisma.criterion.findUniqueOrThrow({ where: { id: criterion.id } })).toMatchObject({ rule: criterion.rule });
-    expect(await prisma.auditEvent.count({ where: { entityId: { in: [trial.id, criterion.id, arm.id] } } })).toBe(auditBefore);
+    expect(await prisma.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({
+      title: trial.title,
+      version: 1,
+    });
+    expect(await prisma.criterion.findUniqueOrThrow({ where: { id: criterion.id } })).toMatchObject({
+      rule: criterion.rule,
+    });
+    expect(await prisma.auditEvent.count({ where: { entityId: { in: [trial.id, criterion.id, arm.id] } } })).toBe(
+      auditBefore,
+    );
   });
 
   it('answers 401 without a session', async () => {

@@ -19,7 +19,17 @@ describe('npm run users', () => {
   const email = `cli-${Date.now()}@clinic.test`;
 
   it('creates an account, audited as done by the CLI', () => {
-    const { code, out } = runCli(['create', '--email', email, '--name', 'Casey Bootstrap', '--role', 'admin', '--password', 'Juniper-Falcon-Quartz-3']);
+    const { code, out } = runCli([
+      'create',
+      '--email',
+      email,
+      '--name',
+      'Casey Bootstrap',
+      '--role',
+      'admin',
+      '--password',
+      'Juniper-Falcon-Quartz-3',
+    ]);
     expect(out).toContain(`<${email}>`);
     expect(code).toBe(0);
   });
@@ -33,16 +43,38 @@ describe('npm run users', () => {
   });
 
   it('refuses a duplicate email with a clear message', () => {
-    const { code, out } = runCli(['create', '--email', email.toUpperCase(), '--name', 'Casey Again', '--role', 'clinician', '--password', 'Juniper-Falcon-Quartz-3']);
+    const { code, out } = runCli([
+      'create',
+      '--email',
+      email.toUpperCase(),
+      '--name',
+      'Casey Again',
+      '--role',
+      'clinician',
+      '--password',
+      'Juniper-Falcon-Quartz-3',
+    ]);
     expect(code).toBe(1);
     expect(out).toMatch(/already exists/i);
   });
 
   it('refuses a weak password and a bad role, writing nothing', async () => {
-    const weak = runCli(['create', '--email', `weak-${email}`, '--name', 'Weak Pass', '--role', 'coordinator', '--password', 'password1234']);
+    const weak = runCli([
+      'create',
+      '--email',
+      `weak-${email}`,
+      '--name',
+      'Weak Pass',
+      '--role',
+      'coordinator',
+      '--password',
+      'password1234',
+    ]);
     expect(weak.code).toBe(1);
     expect(weak.out).toMatch(/too common/i);
-    const role = runCli(['create', '--email', `role-${email}`, '--name', 'Bad Role', '--role', 'wizard'], { TRIALDESK_PASSWORD: 'Juniper-Falcon-Quartz-3' });
+    const role = runCli(['create', '--email', `role-${email}`, '--name', 'Bad Role', '--role', 'wizard'], {
+      TRIALDESK_PASSWORD: 'Juniper-Falcon-Quartz-3',
+    });
     expect(role.code).toBe(1);
     expect(role.out).toMatch(/role/i);
     expect(await prisma.user.count({ where: { email: { in: [`weak-${email}`, `role-${email}`] } } })).toBe(0);

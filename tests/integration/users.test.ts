@@ -15,7 +15,9 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: async () => ({ requestId: 'req-users', ipAddress: '127.0.0.1', pathname: '/' }) }));
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: async () => ({ requestId: 'req-users', ipAddress: '127.0.0.1', pathname: '/' }),
+}));
 
 const prisma = getTestPrisma();
 const PASSWORD = 'Granite-Willow-Drum-8';
@@ -33,7 +35,11 @@ function auditFor(entityId: string) {
 describe('createUser', () => {
   it('stores a lower-cased email and an argon2id hash, with a user.create event that never holds the hash', async () => {
     const email = uniqueEmail('Create').toUpperCase();
-    const user = await createUser({ input: { email, name: 'Avery Stone', role: 'CLINICIAN', password: PASSWORD }, actorId: null, actorLabel: 'test' });
+    const user = await createUser({
+      input: { email, name: 'Avery Stone', role: 'CLINICIAN', password: PASSWORD },
+      actorId: null,
+      actorLabel: 'test',
+    });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.email).toBe(email.toLowerCase());
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -41,7 +47,11 @@ describe('createUser', () => {
 
     const events = await auditFor(user.id);
     expect(events.map((e) => e.action)).toEqual(['user.create']);
-    expect(events[0]).toMatchObject({ actorId: null, actorLabel: 'test', after: { email: row.email, role: 'CLINICIAN', isActive: true } });
+    expect(events[0]).toMatchObject({
+      actorId: null,
+      actorLabel: 'test',
+      after: { email: row.email, role: 'CLINICIAN', isActive: true },
+    });
     expect(JSON.stringify(events[0])).not.toContain(row.passwordHash);
   });
 
@@ -50,7 +60,13 @@ describe('createUser', () => {
     const failingAudit = async () => {
       throw new Error('audit store unavailable');
     };
-    await expect(createUser({ input: { email, name: 'Blake Moor', role: 'COORDINATOR', password: PASSWORD }, actorId: null, audit: failingAudit })).rejects.toThrow('audit store unavailable');
+    await expect(
+      createUser({
+        input: { email, name: 'Blake Moor', role: 'COORDINATOR', password: PASSWORD },
+        actorId: null,
+        audit: failingAudit,
+      }),
+    ).rejects.toThrow('audit store unavailable');
     expect(await prisma.user.findUnique({ where: { email } })).toBeNull();
   });
 
@@ -58,14 +74,19 @@ describe('createUser', () => {
     const email = uniqueEmail('dup');
     const input = { email, name: 'Casey Lin', role: 'COORDINATOR' as const, password: PASSWORD };
     // Both pass the up-front check; the unique index decides, and P2002 maps to the same answer.
-    const results = await Promise.allSettled([createUser({ input, actorId: null }), createUser({ input, actorId: null })]);
+    const results = await Promise.allSettled([
+      createUser({ input, actorId: null }),
+      createUser({ input, actorId: null }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     await expect(createUser({ input: { ...input, email: email.toUpperCase() }, actorId: null })).rejects.toMatchObject({
       code: 'CONFLICT',
       status: 409,
       fields: { email: ['An account with this email already exists.'] },
     });
-    const creations = await prisma.auditEvent.count({ where: { action: 'user.create', after: { path: ['email'], equals: email } } });
+    const creations = await prisma.auditEvent.count({
+      where: { action: 'user.create', after: { path: ['email'], equals: email } },
+    });
     expect(creations).toBe(1);
   });
 });
@@ -74,12 +95,23 @@ describe('updateUser', () => {
   it('audits a role change with the role before and after, separately from a rename', async () => {
     const admin = await seedUser(prisma, { role: 'ADMIN' });
     const user = await seedUser(prisma, { role: 'COORDINATOR' });
-    const updated = await updateUser({ id: user.id, input: { role: 'CLINICIAN', name: 'Dana Reyes' }, actorId: admin.id });
+    const updated = await updateUser({
+      id: user.id,
+      input: { role: 'CLINICIAN', name: 'Dana Reyes' },
+      actorId: admin.id,
+    });
     expect(updated).toMatchObject({ role: 'CLINICIAN', name: 'Dana Reyes' });
     const events = (await auditFor(user.id)).filter((e) => e.action !== 'user.create');
     const roleChange = events.find((e) => e.action === 'user.role_change');
-    expect(roleChange).toMatchObject({ actorId: admin.id, before: { role: 'COORDINATOR' }, after: { role: 'CLINICIAN' } });
-    expect(events.find((e) => e.action === 'user.update')).toMatchObject({ before: { name: user.name }, after: { name: 'Dana Reyes' } });
+    expect(roleChange).toMatchObject({
+      actorId: admin.id,
+      before: { role: 'COORDINATOR' },
+      after: { role: 'CLINICIAN' },
+    });
+    expect(events.find((e) => e.action === 'user.update')).toMatchObject({
+      before: { name: user.name },
+      after: { name: 'Dana Reyes' },
+    });
   });
 
   it('deactivation bumps the session version (ending sessions) and reactivation is audited too', async () => {
@@ -95,13 +127,24 @@ describe('updateUser', () => {
 
   it('refuses to let an admin deactivate or demote themselves', async () => {
     const admin = await seedUser(prisma, { role: 'ADMIN' });
-    await expect(updateUser({ id: admin.id, input: { isActive: false }, actorId: admin.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('your own account') });
-    await expect(updateUser({ id: admin.id, input: { role: 'CLINICIAN' }, actorId: admin.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('your own admin role') });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: 'ADMIN', isActive: true });
+    await expect(updateUser({ id: admin.id, input: { isActive: false }, actorId: admin.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('your own account'),
+    });
+    await expect(updateUser({ id: admin.id, input: { role: 'CLINICIAN' }, actorId: admin.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('your own admin role'),
+    });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+      role: 'ADMIN',
+      isActive: true,
+    });
   });
 
   it('answers NOT_FOUND for an unknown user', async () => {
-    await expect(updateUser({ id: 'no-such-user', input: { name: 'X' }, actorId: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(updateUser({ id: 'no-such-user', input: { name: 'X' }, actorId: null })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -143,13 +186,25 @@ describe('last active admin', () => {
   });
 
   it('cannot be deactivated or demoted, by anyone; a second admin unblocks it', async () => {
-    const only = await isolated.createUser({ input: { email: 'only-admin@users.test', name: 'Eli Park', role: 'ADMIN', password: PASSWORD }, actorId: null });
-    await expect(isolated.updateUser({ id: only.id, input: { isActive: false }, actorId: null })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('last active admin') });
-    await expect(isolated.updateUser({ id: only.id, input: { role: 'COORDINATOR' }, actorId: null })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('last active admin') });
+    const only = await isolated.createUser({
+      input: { email: 'only-admin@users.test', name: 'Eli Park', role: 'ADMIN', password: PASSWORD },
+      actorId: null,
+    });
+    await expect(isolated.updateUser({ id: only.id, input: { isActive: false }, actorId: null })).rejects.toMatchObject(
+      { code: 'CONFLICT', message: expect.stringContaining('last active admin') },
+    );
+    await expect(
+      isolated.updateUser({ id: only.id, input: { role: 'COORDINATOR' }, actorId: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('last active admin') });
 
-    const second = await isolated.createUser({ input: { email: 'second-admin@users.test', name: 'Fran Ode', role: 'ADMIN', password: PASSWORD }, actorId: only.id });
+    const second = await isolated.createUser({
+      input: { email: 'second-admin@users.test', name: 'Fran Ode', role: 'ADMIN', password: PASSWORD },
+      actorId: only.id,
+    });
     await isolated.updateUser({ id: only.id, input: { role: 'COORDINATOR' }, actorId: second.id });
-    await expect(isolated.updateUser({ id: second.id, input: { isActive: false }, actorId: null })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      isolated.updateUser({ id: second.id, input: { isActive: false }, actorId: null }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await isolated.prisma.auditEvent.count({ where: { action: 'user.role_change' } })).toBe(1);
   });
 });
@@ -158,7 +213,10 @@ describe('resetPassword and unlockUser', () => {
   it('sets a new password, clears the lockout, ends sessions and keeps the password out of the trail', async () => {
     const admin = await seedUser(prisma, { role: 'ADMIN' });
     const user = await seedUser(prisma, { role: 'CLINICIAN', name: 'Gale Hart' });
-    await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 10 * 60_000), failedSignInCount: 3 } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { lockedUntil: new Date(Date.now() + 10 * 60_000), failedSignInCount: 3 },
+    });
     const newPassword = 'Orchard-Pebble-Sail-3';
     await resetPassword({ id: user.id, password: newPassword, actorId: admin.id });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -171,15 +229,26 @@ describe('resetPassword and unlockUser', () => {
 
   it('applies the policy with the stored name as context', async () => {
     const user = await seedUser(prisma, { role: 'CLINICIAN', name: 'Harper Quill' });
-    await expect(resetPassword({ id: user.id, password: 'short', actorId: null })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { password: [expect.stringContaining('12')] } });
-    await expect(resetPassword({ id: user.id, password: 'harper-rocks-the-ward', actorId: null })).rejects.toMatchObject({ fields: { password: [expect.stringContaining('name')] } });
+    await expect(resetPassword({ id: user.id, password: 'short', actorId: null })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { password: [expect.stringContaining('12')] },
+    });
+    await expect(
+      resetPassword({ id: user.id, password: 'harper-rocks-the-ward', actorId: null }),
+    ).rejects.toMatchObject({ fields: { password: [expect.stringContaining('name')] } });
   });
 
   it('unlock clears the lockout and is audited', async () => {
     const user = await seedUser(prisma, { role: 'COORDINATOR' });
-    await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 10 * 60_000), failedSignInCount: 0 } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { lockedUntil: new Date(Date.now() + 10 * 60_000), failedSignInCount: 0 },
+    });
     await unlockUser({ id: user.id, actorId: null });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ lockedUntil: null, failedSignInCount: 0 });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      lockedUntil: null,
+      failedSignInCount: 0,
+    });
     expect((await auditFor(user.id)).map((e) => e.action)).toContain('user.unlock');
   });
 });
@@ -202,7 +271,9 @@ describe('/api/v1/users', () => {
     const body = await res.json();
     expect(body).toMatchObject({ email, role: 'clinician', isActive: true });
     expect(JSON.stringify(body)).not.toMatch(/passwordHash|argon2/);
-    expect(await auditFor(body.id)).toEqual([expect.objectContaining({ action: 'user.create', actorId: admin.id, requestId: 'req-users' })]);
+    expect(await auditFor(body.id)).toEqual([
+      expect.objectContaining({ action: 'user.create', actorId: admin.id, requestId: 'req-users' }),
+    ]);
 
     const again = await POST(request(), ctx);
     expect(again.status).toBe(409);

@@ -6,7 +6,13 @@ import { createCandidate } from '@/lib/candidates/create-candidate';
 import { logContact } from '@/lib/candidates/log-contact';
 import { movePipeline } from '@/lib/pipeline/move-pipeline';
 import { updateCandidate } from '@/lib/candidates/update-candidate';
-import { candidateIdParamsSchema, candidateInputSchema, candidatePatchSchema, contactAttemptSchema, pipelineMoveSchema } from '@/lib/validations/candidates';
+import {
+  candidateIdParamsSchema,
+  candidateInputSchema,
+  candidatePatchSchema,
+  contactAttemptSchema,
+  pipelineMoveSchema,
+} from '@/lib/validations/candidates';
 
 // The candidate screens' writes. Each parses with the API's own schema (plus the
 // candidate id), calls one lib function and refreshes the pages that show it.
@@ -20,11 +26,14 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/candidates/${id}`);
 }
 
-export const createCandidateAction = defineAction({ permission: 'candidate.edit', input: candidateInputSchema }, async ({ input, user, audit }) => {
-  const candidate = await createCandidate({ input, ctx: { user, audit } });
-  refresh(candidate.id);
-  return { id: candidate.id };
-});
+export const createCandidateAction = defineAction(
+  { permission: 'candidate.edit', input: candidateInputSchema },
+  async ({ input, user, audit }) => {
+    const candidate = await createCandidate({ input, ctx: { user, audit } });
+    refresh(candidate.id);
+    return { id: candidate.id };
+  },
+);
 
 export const updateCandidateAction = defineAction(
   { permission: 'candidate.edit', input: candidatePatchSchema.extend({ candidateId }) },

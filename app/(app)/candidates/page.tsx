@@ -17,7 +17,18 @@ export const metadata: Metadata = { title: 'Candidates' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const QUERY_KEYS = ['q', 'trialId', 'stage', 'coordinatorId', 'referralSource', 'referralAgeDays', 'sort', 'dir', 'page', 'pageSize'] as const;
+const QUERY_KEYS = [
+  'q',
+  'trialId',
+  'stage',
+  'coordinatorId',
+  'referralSource',
+  'referralAgeDays',
+  'sort',
+  'dir',
+  'page',
+  'pageSize',
+] as const;
 type QueryKey = (typeof QUERY_KEYS)[number];
 
 /** Reads the view from the URL. A parameter that is not valid is dropped (and reported) rather than failing the page. */
@@ -42,7 +53,11 @@ export default async function CandidatesPage({ searchParams }: Props) {
   const { query, values, problems } = readQuery(await searchParams);
   const dir = query.dir ?? defaultSortDirection(query.sort);
 
-  const [result, trials, coordinators] = await Promise.all([listCandidates(query), trialOptions(), coordinatorOptions()]);
+  const [result, trials, coordinators] = await Promise.all([
+    listCandidates(query),
+    trialOptions(),
+    coordinatorOptions(),
+  ]);
 
   const today = clinicToday();
   const rows: CandidateTableRow[] = result.items.map((item) => ({
@@ -68,7 +83,14 @@ export default async function CandidatesPage({ searchParams }: Props) {
   const exportQuery = exportParams.toString();
   const exportHref = `/api/v1/candidates/export${exportQuery ? `?${exportQuery}` : ''}`;
   const canEdit = hasPermission(user.role, 'candidate.edit');
-  const isFiltered = Boolean(query.q || query.trialId || query.stage || query.coordinatorId || query.referralSource || query.referralAgeDays !== undefined);
+  const isFiltered = Boolean(
+    query.q ||
+      query.trialId ||
+      query.stage ||
+      query.coordinatorId ||
+      query.referralSource ||
+      query.referralAgeDays !== undefined,
+  );
   // Remount the filter form when the URL changes (Back, a shared link) so its fields show the URL's view.
   const filterKey = new URLSearchParams(values as Record<string, string>).toString();
 

@@ -16,7 +16,11 @@ export default async function DrugInventoryPage() {
   const user = await requirePageUser('drug.read');
   const canReceive = hasPermission(user.role, 'drug.receive');
   const canReview = hasPermission(user.role, 'drug.review');
-  const [lots, discrepancies, today] = await Promise.all([listLots(), canReview ? listOpenDiscrepancies() : Promise.resolve([]), drugRecordToday()]);
+  const [lots, discrepancies, today] = await Promise.all([
+    listLots(),
+    canReview ? listOpenDiscrepancies() : Promise.resolve([]),
+    drugRecordToday(),
+  ]);
   return (
     <>
       <PageHeader
@@ -26,14 +30,22 @@ export default async function DrugInventoryPage() {
       <div className="flex flex-col gap-6">
         <DiscrepancyPanel discrepancies={discrepancies} canReview={canReview} />
         <Card aria-labelledby="lots-heading">
-          <CardHeader titleId="lots-heading" title="Lots" description="Open a lot for its full log, waste and counts." />
+          <CardHeader
+            titleId="lots-heading"
+            title="Lots"
+            description="Open a lot for its full log, waste and counts."
+          />
           <CardBody>
             <LotsTable lots={lots} />
           </CardBody>
         </Card>
         {canReceive ? (
           <Card aria-labelledby="receive-heading">
-            <CardHeader titleId="receive-heading" title="Receive a lot" description="Enter what the label says and the vials counted in." />
+            <CardHeader
+              titleId="receive-heading"
+              title="Receive a lot"
+              description="Enter what the label says and the vials counted in."
+            />
             <CardBody>
               <ReceiveLotForm today={today} />
             </CardBody>

@@ -8,7 +8,13 @@ import { runEligibilityCheck } from '@/lib/eligibility/run-check';
 import { runPrescreen } from '@/lib/eligibility/run-prescreen';
 import { signEligibilityCheck } from '@/lib/eligibility/sign-check';
 import { recordMeasurements } from '@/lib/screening/record-measurements';
-import { checkIdParamsSchema, measurementBatchSchema, prescreenSchema, runCheckSchema, signCheckSchema } from '@/lib/validations/screening';
+import {
+  checkIdParamsSchema,
+  measurementBatchSchema,
+  prescreenSchema,
+  runCheckSchema,
+  signCheckSchema,
+} from '@/lib/validations/screening';
 
 // The eligibility screens' writes. Each parses with the API's own schema (plus
 // the ids the page knows), calls one lib function and refreshes the pages that
@@ -27,17 +33,30 @@ function refreshCandidate(id: string) {
 export const recordMeasurementsAction = defineAction(
   { permission: 'screening.record', input: z.object({ candidateId, measurements: measurementBatchSchema }).strict() },
   async ({ input, user, audit, request }) => {
-    const rows = await recordMeasurements({ candidateId: input.candidateId, inputs: input.measurements, ctx: { user, audit, request }, today: clinicToday() });
+    const rows = await recordMeasurements({
+      candidateId: input.candidateId,
+      inputs: input.measurements,
+      ctx: { user, audit, request },
+      today: clinicToday(),
+    });
     refreshCandidate(input.candidateId);
     return { count: rows.length };
   },
 );
 
-export const runEligibilityCheckAction = defineAction({ permission: 'eligibility.check', input: runCheckSchema }, async ({ input, user, audit, request }) => {
-  const check = await runEligibilityCheck({ candidateId: input.candidateId, trialId: input.trialId, ctx: { user, audit, request }, asOf: clinicToday() });
-  refreshCandidate(input.candidateId);
-  return { id: check.id, overall: check.overall };
-});
+export const runEligibilityCheckAction = defineAction(
+  { permission: 'eligibility.check', input: runCheckSchema },
+  async ({ input, user, audit, request }) => {
+    const check = await runEligibilityCheck({
+      candidateId: input.candidateId,
+      trialId: input.trialId,
+      ctx: { user, audit, request },
+      asOf: clinicToday(),
+    });
+    refreshCandidate(input.candidateId);
+    return { id: check.id, overall: check.overall };
+  },
+);
 
 export const signEligibilityCheckAction = defineAction(
   { permission: 'eligibility.sign', input: signCheckSchema.extend({ checkId: checkIdParamsSchema.shape.id }) },
@@ -52,7 +71,13 @@ export const signEligibilityCheckAction = defineAction(
 export const runPrescreenAction = defineAction(
   { permission: 'eligibility.check', input: prescreenSchema.extend({ trialId }) },
   async ({ input: { trialId: id, candidateIds, stage }, user, audit, request }) => {
-    const result = await runPrescreen({ trialId: id, candidateIds, filter: stage ? { stage } : undefined, ctx: { user, audit, request }, asOf: clinicToday() });
+    const result = await runPrescreen({
+      trialId: id,
+      candidateIds,
+      filter: stage ? { stage } : undefined,
+      ctx: { user, audit, request },
+      asOf: clinicToday(),
+    });
     revalidatePath(`/trials/${id}/prescreen`);
     return result;
   },

@@ -18,7 +18,11 @@ import { bookSeriesSchema, isoInstantSchema, schedulePreviewSchema } from '@/lib
 // calls one lib function and refreshes the pages that show the visits.
 
 const id = idParamsSchema.shape.id;
-const reason = z.string('Give a reason').trim().min(1, 'Give a reason').max(500, 'Reason must be at most 500 characters');
+const reason = z
+  .string('Give a reason')
+  .trim()
+  .min(1, 'Give a reason')
+  .max(500, 'Reason must be at most 500 characters');
 const version = visitPatchSchema.shape.version;
 
 function refresh(enrollmentId?: string) {
@@ -27,22 +31,39 @@ function refresh(enrollmentId?: string) {
   if (enrollmentId) revalidatePath(`/enrollments/${enrollmentId}/schedule`);
 }
 
-export const previewSeriesAction = defineAction({ permission: 'schedule.book', input: schedulePreviewSchema.extend({ enrollmentId: id }) }, async ({ input: { enrollmentId, ...input } }) =>
-  previewSeries({ enrollmentId, input }),
+export const previewSeriesAction = defineAction(
+  { permission: 'schedule.book', input: schedulePreviewSchema.extend({ enrollmentId: id }) },
+  async ({ input: { enrollmentId, ...input } }) => previewSeries({ enrollmentId, input }),
 );
 
-export const checkSeriesAction = defineAction({ permission: 'schedule.book', input: bookSeriesSchema.extend({ enrollmentId: id }) }, async ({ input: { enrollmentId, ...input } }) => ({
-  conflicts: await checkProposedSeries({ enrollmentId, input }),
-}));
+export const checkSeriesAction = defineAction(
+  { permission: 'schedule.book', input: bookSeriesSchema.extend({ enrollmentId: id }) },
+  async ({ input: { enrollmentId, ...input } }) => ({
+    conflicts: await checkProposedSeries({ enrollmentId, input }),
+  }),
+);
 
-export const bookSeriesAction = defineAction({ permission: 'schedule.book', input: bookSeriesSchema.extend({ enrollmentId: id }) }, async ({ input: { enrollmentId, ...input }, user, audit, request }) => {
-  const result = await bookSeries({ enrollmentId, input, ctx: { user, audit, request } });
-  refresh(enrollmentId);
-  return { booked: result.visits.length };
-});
+export const bookSeriesAction = defineAction(
+  { permission: 'schedule.book', input: bookSeriesSchema.extend({ enrollmentId: id }) },
+  async ({ input: { enrollmentId, ...input }, user, audit, request }) => {
+    const result = await bookSeries({ enrollmentId, input, ctx: { user, audit, request } });
+    refresh(enrollmentId);
+    return { booked: result.visits.length };
+  },
+);
 
 export const rescheduleVisitAction = defineAction(
-  { permission: 'schedule.book', input: z.object({ enrollmentId: id, visitId: id, scheduledAt: isoInstantSchema, chairId: id.optional(), reason, version }) },
+  {
+    permission: 'schedule.book',
+    input: z.object({
+      enrollmentId: id,
+      visitId: id,
+      scheduledAt: isoInstantSchema,
+      chairId: id.optional(),
+      reason,
+      version,
+    }),
+  },
   async ({ input: { enrollmentId, visitId, ...input }, user, audit, request }) => {
     const result = await rescheduleVisit({ visitId, input, ctx: { user, audit, request } });
     refresh(enrollmentId);

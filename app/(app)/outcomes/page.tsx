@@ -24,13 +24,19 @@ export default async function OutcomesPage() {
         }
       />
       {trials.length === 0 ? (
-        <EmptyState title="No trials with participants or an assessment plan yet" description="Results appear here once a trial has an assessment plan or enrolled participants." />
+        <EmptyState
+          title="No trials with participants or an assessment plan yet"
+          description="Results appear here once a trial has an assessment plan or enrolled participants."
+        />
       ) : (
         <nav aria-label="Choose a trial">
           <ul className="grid gap-3 md:grid-cols-2">
             {trials.map((trial) => (
               <li key={trial.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <Link href={`/outcomes/${trial.id}`} className="rounded-sm text-base font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800">
+                <Link
+                  href={`/outcomes/${trial.id}`}
+                  className="rounded-sm text-base font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800"
+                >
                   {trial.label}
                 </Link>
                 <p className="mt-1 text-sm text-slate-700">{trial.title}</p>

@@ -17,7 +17,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ReviewQueuePage({ searchParams }: Props) {
   await requirePageUser('candidate.read');
   const raw = await searchParams;
-  const parsed = reviewQueueQuerySchema.safeParse({ trialId: Array.isArray(raw.trialId) ? raw.trialId[0] : raw.trialId });
+  const parsed = reviewQueueQuerySchema.safeParse({
+    trialId: Array.isArray(raw.trialId) ? raw.trialId[0] : raw.trialId,
+  });
   const query = parsed.success ? parsed.data : {};
   const [items, trials] = await Promise.all([listReviewQueue(query), trialOptions()]);
   const now = new Date();
@@ -30,7 +32,12 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
       />
       <form method="get" role="search" aria-label="Review queue" className="mb-4 flex flex-wrap items-end gap-3">
         <Field label="Trial" className="w-full sm:w-96">
-          <Select name="trialId" defaultValue={query.trialId ?? ''} placeholder="All trials" options={trials.map(({ value, label }) => ({ value, label }))} />
+          <Select
+            name="trialId"
+            defaultValue={query.trialId ?? ''}
+            placeholder="All trials"
+            options={trials.map(({ value, label }) => ({ value, label }))}
+          />
         </Field>
         <Button type="submit" variant="secondary">
           Show
@@ -42,7 +49,14 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         ) : null}
       </form>
       {items.length === 0 ? (
-        <EmptyState title="Nobody is awaiting review" description={query.trialId ? 'No candidate of this trial is in the Awaiting review stage.' : 'Candidates appear here when a coordinator moves them to Awaiting review.'} />
+        <EmptyState
+          title="Nobody is awaiting review"
+          description={
+            query.trialId
+              ? 'No candidate of this trial is in the Awaiting review stage.'
+              : 'Candidates appear here when a coordinator moves them to Awaiting review.'
+          }
+        />
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" aria-live="polite">

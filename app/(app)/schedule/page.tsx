@@ -64,8 +64,18 @@ export default async function SchedulePage({ searchParams }: Props) {
             </div>
           }
         />
-        <ScheduleTabs view="day" weekHref={`/schedule?week=${isoWeekStartOfDate(day)}`} dayHref={`/schedule?day=${day}`} />
-        <DayList date={day} visits={visits} chairs={calendar.chairs} timeZone={calendar.timeZone} closedReason={closedReason} />
+        <ScheduleTabs
+          view="day"
+          weekHref={`/schedule?week=${isoWeekStartOfDate(day)}`}
+          dayHref={`/schedule?day=${day}`}
+        />
+        <DayList
+          date={day}
+          visits={visits}
+          chairs={calendar.chairs}
+          timeZone={calendar.timeZone}
+          closedReason={closedReason}
+        />
       </>
     );
   }
@@ -74,7 +84,9 @@ export default async function SchedulePage({ searchParams }: Props) {
   const dates = openDatesOfWeek(monday, settings.openDays);
   const { calendar, visits } = await loadCalendar(monday, addDaysToDate(monday, 6));
   const weekClosures = calendar.closures.filter((closure) => dates.includes(closure.date));
-  const chairs = calendar.chairs.filter((chair) => chair.isActive || visits.some((visit) => visit.chairId === chair.id));
+  const chairs = calendar.chairs.filter(
+    (chair) => chair.isActive || visits.some((visit) => visit.chairId === chair.id),
+  );
   const thisWeek = isoWeekStartOfDate(today);
 
   return (
@@ -93,7 +105,11 @@ export default async function SchedulePage({ searchParams }: Props) {
           </div>
         }
       />
-      <ScheduleTabs view="week" weekHref={`/schedule?week=${monday}`} dayHref={`/schedule?day=${dates.includes(today) ? today : (dates[0] ?? monday)}`} />
+      <ScheduleTabs
+        view="week"
+        weekHref={`/schedule?week=${monday}`}
+        dayHref={`/schedule?day=${dates.includes(today) ? today : (dates[0] ?? monday)}`}
+      />
       {weekClosures.length > 0 ? (
         <Alert tone="warning" live="none" className="mb-4">
           <ul>
@@ -105,7 +121,14 @@ export default async function SchedulePage({ searchParams }: Props) {
           </ul>
         </Alert>
       ) : null}
-      <WeekView dates={dates} chairs={chairs} visits={visits} closures={weekClosures} timeZone={calendar.timeZone} today={today} />
+      <WeekView
+        dates={dates}
+        chairs={chairs}
+        visits={visits}
+        closures={weekClosures}
+        timeZone={calendar.timeZone}
+        today={today}
+      />
     </>
   );
 }

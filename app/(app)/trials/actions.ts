@@ -41,15 +41,20 @@ function parseImportText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'This is not valid JSON.', { fields: { _: ['The text is not valid JSON. Copy the whole API response, from the first { to the last }.'] } });
+    throw new AppError('VALIDATION_FAILED', 'This is not valid JSON.', {
+      fields: { _: ['The text is not valid JSON. Copy the whole API response, from the first { to the last }.'] },
+    });
   }
 }
 
-export const createTrialAction = defineAction({ permission: 'trial.edit', input: trialDraftSchema }, async ({ input, user, audit }) => {
-  const trial = await createTrial({ draft: input, ctx: { user, audit } });
-  refresh(trial.id);
-  return { id: trial.id };
-});
+export const createTrialAction = defineAction(
+  { permission: 'trial.edit', input: trialDraftSchema },
+  async ({ input, user, audit }) => {
+    const trial = await createTrial({ draft: input, ctx: { user, audit } });
+    refresh(trial.id);
+    return { id: trial.id };
+  },
+);
 
 export const updateTrialAction = defineAction(
   { permission: 'trial.edit', input: trialPatchSchema.and(trialIdParamsSchema) },
@@ -92,13 +97,23 @@ export const confirmArmDosingAction = defineAction(
   },
 );
 
-export const previewImportAction = defineAction({ permission: 'trial.edit', input: importTextSchema }, async ({ input }) => {
-  return previewImport(parseImportText(input.text));
-});
+export const previewImportAction = defineAction(
+  { permission: 'trial.edit', input: importTextSchema },
+  async ({ input }) => {
+    return previewImport(parseImportText(input.text));
+  },
+);
 
-export const importTrialsAction = defineAction({ permission: 'trial.edit', input: importWithConsentSchema }, async ({ input, user, audit }) => {
-  const result = await importTrials({ json: parseImportText(input.text), ctx: { user, audit }, allowOlder: input.allowOlder });
-  refresh();
-  for (const item of result.results) revalidatePath(`/trials/${item.trialId}`);
-  return result;
-});
+export const importTrialsAction = defineAction(
+  { permission: 'trial.edit', input: importWithConsentSchema },
+  async ({ input, user, audit }) => {
+    const result = await importTrials({
+      json: parseImportText(input.text),
+      ctx: { user, audit },
+      allowOlder: input.allowOlder,
+    });
+    refresh();
+    for (const item of result.results) revalidatePath(`/trials/${item.trialId}`);
+    return result;
+  },
+);

@@ -34,35 +34,56 @@ function refresh(id: string) {
   revalidatePath('/');
 }
 
-export const checkInAction = defineAction({ permission: 'infusion.record', input: checkInSchema.extend({ visitId }) }, async ({ input: { visitId: id, ...input }, user, audit, request }) => {
-  await checkIn({ visitId: id, input, ctx: { user, audit, request } });
-  refresh(id);
-  return { visitId: id };
-});
+export const checkInAction = defineAction(
+  { permission: 'infusion.record', input: checkInSchema.extend({ visitId }) },
+  async ({ input: { visitId: id, ...input }, user, audit, request }) => {
+    await checkIn({ visitId: id, input, ctx: { user, audit, request } });
+    refresh(id);
+    return { visitId: id };
+  },
+);
 
-export const recordVitalsAction = defineAction({ permission: 'infusion.record', input: vitalsSchema.safeExtend({ visitId }) }, async ({ input: { visitId: id, ...input }, user, audit, request }) => {
-  const result = await recordVitals({ visitId: id, input, ctx: { user, audit, request } });
-  refresh(id);
-  return { hold: result.hold };
-});
+export const recordVitalsAction = defineAction(
+  { permission: 'infusion.record', input: vitalsSchema.safeExtend({ visitId }) },
+  async ({ input: { visitId: id, ...input }, user, audit, request }) => {
+    const result = await recordVitals({ visitId: id, input, ctx: { user, audit, request } });
+    refresh(id);
+    return { hold: result.hold };
+  },
+);
 
-export const overrideHoldAction = defineAction({ permission: 'infusion.record', input: holdOverrideSchema.extend({ visitId }) }, async ({ input: { visitId: id, ...input }, user, audit, request }) => {
-  const result = await overrideHold({ visitId: id, input, ctx: { user, audit, request } });
-  refresh(id);
-  return result;
-});
+export const overrideHoldAction = defineAction(
+  { permission: 'infusion.record', input: holdOverrideSchema.extend({ visitId }) },
+  async ({ input: { visitId: id, ...input }, user, audit, request }) => {
+    const result = await overrideHold({ visitId: id, input, ctx: { user, audit, request } });
+    refresh(id);
+    return result;
+  },
+);
 
 /** The calculation shown before the signature; coordinators may see it too (dose.calculate). */
-export const calculateDoseAction = defineAction({ permission: 'dose.calculate', input: dosingCalculateSchema }, async ({ input }) => {
-  const result = await calculateDoseForArm(input);
-  return { doseMg: result.doseMg, capped: result.capped, volumeMl: result.volumeMl, rateMlPerH: result.rateMlPerH, steps: result.steps };
-});
+export const calculateDoseAction = defineAction(
+  { permission: 'dose.calculate', input: dosingCalculateSchema },
+  async ({ input }) => {
+    const result = await calculateDoseForArm(input);
+    return {
+      doseMg: result.doseMg,
+      capped: result.capped,
+      volumeMl: result.volumeMl,
+      rateMlPerH: result.rateMlPerH,
+      steps: result.steps,
+    };
+  },
+);
 
-export const verifyDoseAction = defineAction({ permission: 'dose.verify', input: doseVerificationSchema.extend({ visitId }) }, async ({ input: { visitId: id, ...input }, user, audit, request }) => {
-  const result = await verifyDose({ visitId: id, input, ctx: { user, audit, request } });
-  refresh(id);
-  return { doseMg: result.doseMg, isCapped: result.isCapped };
-});
+export const verifyDoseAction = defineAction(
+  { permission: 'dose.verify', input: doseVerificationSchema.extend({ visitId }) },
+  async ({ input: { visitId: id, ...input }, user, audit, request }) => {
+    const result = await verifyDose({ visitId: id, input, ctx: { user, audit, request } });
+    refresh(id);
+    return { doseMg: result.doseMg, isCapped: result.isCapped };
+  },
+);
 
 export const recordAdministrationAction = defineAction(
   { permission: 'infusion.record', input: administrationSchema.safeExtend({ visitId }) },
@@ -82,8 +103,11 @@ export const recordAdverseEventAction = defineAction(
   },
 );
 
-export const dischargeAction = defineAction({ permission: 'infusion.record', input: dischargeSchema.extend({ visitId }) }, async ({ input: { visitId: id, ...input }, user, audit, request }) => {
-  const result = await discharge({ visitId: id, input, ctx: { user, audit, request } });
-  refresh(id);
-  return result;
-});
+export const dischargeAction = defineAction(
+  { permission: 'infusion.record', input: dischargeSchema.extend({ visitId }) },
+  async ({ input: { visitId: id, ...input }, user, audit, request }) => {
+    const result = await discharge({ visitId: id, input, ctx: { user, audit, request } });
+    refresh(id);
+    return result;
+  },
+);

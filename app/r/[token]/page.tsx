@@ -23,7 +23,12 @@ export default async function SelfReportPage({ params }: Props) {
     );
   } catch (error) {
     if (!isAppError(error) || !['NOT_FOUND', 'GONE', 'RATE_LIMITED'].includes(error.code)) throw error;
-    const title = error.code === 'GONE' ? 'This link no longer works' : error.code === 'RATE_LIMITED' ? 'Please wait a moment' : 'This link is not valid';
+    const title =
+      error.code === 'GONE'
+        ? 'This link no longer works'
+        : error.code === 'RATE_LIMITED'
+          ? 'Please wait a moment'
+          : 'This link is not valid';
     return (
       <SelfReportShell>
         <SelfReportNotice title={title}>{error.message}</SelfReportNotice>

@@ -46,13 +46,21 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
           <div>
             <dt className="text-slate-600">Started</dt>
             <dd className="text-slate-900">
-              <time dateTime={visit.administration.startedAt}>{formatInZone(visit.administration.startedAt, visit.timeZone, 'time')}</time>
+              <time dateTime={visit.administration.startedAt}>
+                {formatInZone(visit.administration.startedAt, visit.timeZone, 'time')}
+              </time>
             </dd>
           </div>
           <div>
             <dt className="text-slate-600">Stopped</dt>
             <dd className="text-slate-900">
-              {visit.administration.stoppedAt ? <time dateTime={visit.administration.stoppedAt}>{formatInZone(visit.administration.stoppedAt, visit.timeZone, 'time')}</time> : 'Running'}
+              {visit.administration.stoppedAt ? (
+                <time dateTime={visit.administration.stoppedAt}>
+                  {formatInZone(visit.administration.stoppedAt, visit.timeZone, 'time')}
+                </time>
+              ) : (
+                'Running'
+              )}
             </dd>
           </div>
         </dl>
@@ -74,7 +82,9 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
               () =>
                 recordAdministrationAction({
                   visitId: visit.visitId,
-                  ...(isBlinded ? { percentGiven: percentValue ?? Number.NaN } : { administeredDoseMg: doseValue ?? Number.NaN }),
+                  ...(isBlinded
+                    ? { percentGiven: percentValue ?? Number.NaN }
+                    : { administeredDoseMg: doseValue ?? Number.NaN }),
                   lotNumber: textOf(data.get('lotNumber')),
                   startedAt: startedAt ?? '',
                   ...(stoppedAt ? { stoppedAt } : {}),
@@ -86,18 +96,42 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
           <StatusAlert message={message} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {isBlinded ? (
-              <Field label="Share of the prepared dose given (%)" hint="100 when the whole bag ran. The mg stays with the unblinded staff." error={fieldErrors.percentGiven} required>
-                <Input type="number" inputMode="numeric" step="1" min={1} max={100} value={percent} onChange={(event) => setPercent(event.target.value)} />
+              <Field
+                label="Share of the prepared dose given (%)"
+                hint="100 when the whole bag ran. The mg stays with the unblinded staff."
+                error={fieldErrors.percentGiven}
+                required
+              >
+                <Input
+                  type="number"
+                  inputMode="numeric"
+                  step="1"
+                  min={1}
+                  max={100}
+                  value={percent}
+                  onChange={(event) => setPercent(event.target.value)}
+                />
               </Field>
             ) : (
-            <Field
-              label="Administered dose (mg)"
-              hint={verified !== null ? `Verified dose: ${verified} mg. Cannot be exceeded.` : undefined}
-              error={fieldErrors.administeredDoseMg ?? (isAboveVerified ? `Above the verified dose of ${verified} mg` : undefined)}
-              required
-            >
-              <Input type="number" inputMode="decimal" step="0.1" min={0} max={verified ?? undefined} value={dose} onChange={(event) => setDose(event.target.value)} />
-            </Field>
+              <Field
+                label="Administered dose (mg)"
+                hint={verified !== null ? `Verified dose: ${verified} mg. Cannot be exceeded.` : undefined}
+                error={
+                  fieldErrors.administeredDoseMg ??
+                  (isAboveVerified ? `Above the verified dose of ${verified} mg` : undefined)
+                }
+                required
+              >
+                <Input
+                  type="number"
+                  inputMode="decimal"
+                  step="0.1"
+                  min={0}
+                  max={verified ?? undefined}
+                  value={dose}
+                  onChange={(event) => setDose(event.target.value)}
+                />
+              </Field>
             )}
             <Field label="Lot number" error={fieldErrors.lotNumber} required>
               <Input name="lotNumber" autoComplete="off" maxLength={64} />
@@ -118,12 +152,26 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
       ) : (
         <p className="text-sm text-slate-700">A clinician records the infusion.</p>
       )}
-      {visit.administration && visit.drug?.lot && visit.drug.remainder && visit.drug.remainder.mustWaste && !visit.drug.remainder.isWasted && canRecord ? (
-        <section aria-label="Waste the rest of the opened vial" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-4">
+      {visit.administration &&
+      visit.drug?.lot &&
+      visit.drug.remainder &&
+      visit.drug.remainder.mustWaste &&
+      !visit.drug.remainder.isWasted &&
+      canRecord ? (
+        <section
+          aria-label="Waste the rest of the opened vial"
+          className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-4"
+        >
           <p className="text-sm text-slate-900">
-            The opened single-dose vial of lot {visit.drug.lot.lotNumber} has {visit.drug.remainder.mg} mg left: waste it in front of a second clinician.
+            The opened single-dose vial of lot {visit.drug.lot.lotNumber} has {visit.drug.remainder.mg} mg left: waste
+            it in front of a second clinician.
           </p>
-          <WasteForm lotId={visit.drug.lot.id} onHandMg={visit.drug.remainder.mg} visitId={visit.visitId} defaultMg={visit.drug.remainder.mg} />
+          <WasteForm
+            lotId={visit.drug.lot.id}
+            onHandMg={visit.drug.remainder.mg}
+            visitId={visit.visitId}
+            defaultMg={visit.drug.remainder.mg}
+          />
         </section>
       ) : null}
       <VitalsTable vitals={after} caption="Vitals during and after the infusion" timeZone={visit.timeZone} />

@@ -8,7 +8,14 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { AdverseEventInput } from '@/lib/validations/infusions';
 import { formatInZone, toInstant } from '../form-helpers';
-import { AE_ACTION_LABELS, AE_OUTCOME_LABELS, AE_RELATEDNESS_LABELS, CTCAE_GRADES, gradeLabel, optionsOf } from '../labels';
+import {
+  AE_ACTION_LABELS,
+  AE_OUTCOME_LABELS,
+  AE_RELATEDNESS_LABELS,
+  CTCAE_GRADES,
+  gradeLabel,
+  optionsOf,
+} from '../labels';
 import { textOf, useActionRunner } from '../use-action-state';
 import { StatusAlert } from './step-frame';
 import type { AdverseEventView, VisitDayView } from './types';
@@ -24,14 +31,22 @@ export function AdverseEventList({ events, timeZone }: { events: AdverseEventVie
   return (
     <ul aria-label="Adverse events" className="flex flex-col gap-2">
       {events.map((event) => (
-        <li key={event.id} className={event.isSerious ? 'rounded-md border border-red-300 bg-red-50 p-3 text-sm' : 'rounded-md border border-slate-200 p-3 text-sm'}>
+        <li
+          key={event.id}
+          className={
+            event.isSerious
+              ? 'rounded-md border border-red-300 bg-red-50 p-3 text-sm'
+              : 'rounded-md border border-slate-200 p-3 text-sm'
+          }
+        >
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-semibold text-slate-900">{event.term}</span>
             <Badge tone={event.grade >= 3 ? 'danger' : 'warning'}>{gradeLabel(event.grade)}</Badge>
             {event.isSerious ? <Badge tone="danger">Serious</Badge> : <Badge tone="neutral">Not serious</Badge>}
           </div>
           <p className="mt-1 text-slate-700">
-            {AE_RELATEDNESS_LABELS[event.relatedness]} · Action: {AE_ACTION_LABELS[event.actionTaken]} · Outcome: {AE_OUTCOME_LABELS[event.outcome]} · Onset{' '}
+            {AE_RELATEDNESS_LABELS[event.relatedness]} · Action: {AE_ACTION_LABELS[event.actionTaken]} · Outcome:{' '}
+            {AE_OUTCOME_LABELS[event.outcome]} · Onset{' '}
             <time dateTime={event.onsetAt}>{formatInZone(event.onsetAt, timeZone)}</time>
           </p>
           <p className="text-xs text-slate-600">
@@ -64,7 +79,12 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
                   visitId: visit.visitId,
                   term: textOf(data.get('term')),
                   grade: Number(data.get('grade')) || Number.NaN,
-                  isSerious: data.get('isSerious') === 'yes' ? true : data.get('isSerious') === 'no' ? false : (undefined as unknown as boolean),
+                  isSerious:
+                    data.get('isSerious') === 'yes'
+                      ? true
+                      : data.get('isSerious') === 'no'
+                        ? false
+                        : (undefined as unknown as boolean),
                   relatedness: textOf(data.get('relatedness')) as AdverseEventInput['relatedness'],
                   actionTaken: textOf(data.get('actionTaken')) as AdverseEventInput['actionTaken'],
                   outcome: textOf(data.get('outcome')) as AdverseEventInput['outcome'],
@@ -78,15 +98,31 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
           <h3 className="text-sm font-semibold text-slate-900">Add an adverse event</h3>
           <StatusAlert message={message} />
           <div className="grid gap-4 md:grid-cols-2">
-            <Field label="Term" hint="CTCAE term where possible, e.g. Dissociation, Nausea" error={fieldErrors.term} required>
+            <Field
+              label="Term"
+              hint="CTCAE term where possible, e.g. Dissociation, Nausea"
+              error={fieldErrors.term}
+              required
+            >
               <Input name="term" autoComplete="off" maxLength={200} />
             </Field>
             <Field label="CTCAE grade" error={fieldErrors.grade} required>
-              <Select name="grade" placeholder="Choose a grade" defaultValue="" options={CTCAE_GRADES.map((grade) => ({ value: String(grade.value), label: `${grade.label}: ${grade.description}` }))} />
+              <Select
+                name="grade"
+                placeholder="Choose a grade"
+                defaultValue=""
+                options={CTCAE_GRADES.map((grade) => ({
+                  value: String(grade.value),
+                  label: `${grade.label}: ${grade.description}`,
+                }))}
+              />
             </Field>
             <fieldset className="flex flex-col gap-2">
               <legend className="text-sm font-medium text-slate-900">
-                Serious adverse event<span aria-hidden="true" className="ml-0.5 text-red-700">*</span>
+                Serious adverse event
+                <span aria-hidden="true" className="ml-0.5 text-red-700">
+                  *
+                </span>
               </legend>
               <div className="flex gap-6">
                 {(['yes', 'no'] as const).map((value) => (
@@ -96,10 +132,17 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
                   </label>
                 ))}
               </div>
-              {fieldErrors.isSerious ? <p className="text-sm font-medium text-red-700">{fieldErrors.isSerious}</p> : null}
+              {fieldErrors.isSerious ? (
+                <p className="text-sm font-medium text-red-700">{fieldErrors.isSerious}</p>
+              ) : null}
             </fieldset>
             <Field label="Relatedness" error={fieldErrors.relatedness} required>
-              <Select name="relatedness" placeholder="Choose" defaultValue="" options={optionsOf(AE_RELATEDNESS_LABELS)} />
+              <Select
+                name="relatedness"
+                placeholder="Choose"
+                defaultValue=""
+                options={optionsOf(AE_RELATEDNESS_LABELS)}
+              />
             </Field>
             <Field label="Action taken" error={fieldErrors.actionTaken} required>
               <Select name="actionTaken" placeholder="Choose" defaultValue="" options={optionsOf(AE_ACTION_LABELS)} />

@@ -20,13 +20,17 @@ export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canReco
     return (
       <ul className="flex flex-col gap-1 text-sm text-slate-900">
         <li>Adult driver confirmed: {visit.checkIn.isDriverConfirmed ? 'yes' : 'no'}</li>
-        <li>Pregnancy test: {visit.checkIn.pregnancyTest ? PREGNANCY_TEST_LABELS[visit.checkIn.pregnancyTest] : 'Not required'}</li>
+        <li>
+          Pregnancy test:{' '}
+          {visit.checkIn.pregnancyTest ? PREGNANCY_TEST_LABELS[visit.checkIn.pregnancyTest] : 'Not required'}
+        </li>
         <li>No new exclusion criterion: {visit.checkIn.hasNoNewExclusion ? 'confirmed' : 'not confirmed'}</li>
       </ul>
     );
   }
   if (!canRecord) return <p className="text-sm text-slate-700">A clinician checks the participant in.</p>;
-  if (visit.status !== 'SCHEDULED') return <p className="text-sm text-slate-700">This visit is not open for check-in.</p>;
+  if (visit.status !== 'SCHEDULED')
+    return <p className="text-sm text-slate-700">This visit is not open for check-in.</p>;
 
   return (
     <form
@@ -43,20 +47,30 @@ export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canReco
               visitId: visit.visitId,
               isDriverConfirmed: data.get('isDriverConfirmed') === 'on',
               hasNoNewExclusion: data.get('hasNoNewExclusion') === 'on',
-              pregnancyTest: visit.isPregnancyTestRequired ? ((data.get('pregnancyTest') as 'NEGATIVE' | 'POSITIVE' | '') || undefined) : 'NOT_REQUIRED',
+              pregnancyTest: visit.isPregnancyTestRequired
+                ? (data.get('pregnancyTest') as 'NEGATIVE' | 'POSITIVE' | '') || undefined
+                : 'NOT_REQUIRED',
             }),
           'Checked in.',
         );
       }}
     >
       <StatusAlert message={message} />
-      <Checkbox name="isDriverConfirmed" label="An adult driver is confirmed to take the participant home" error={fieldErrors.isDriverConfirmed} />
+      <Checkbox
+        name="isDriverConfirmed"
+        label="An adult driver is confirmed to take the participant home"
+        error={fieldErrors.isDriverConfirmed}
+      />
       {visit.isPregnancyTestRequired ? (
         <Field label="Pregnancy test result" error={fieldErrors.pregnancyTest} required className="max-w-xs">
           <Select name="pregnancyTest" placeholder="Choose the result" options={PREGNANCY_OPTIONS} defaultValue="" />
         </Field>
       ) : null}
-      <Checkbox name="hasNoNewExclusion" label="No new exclusion criterion applies since the last visit" error={fieldErrors.hasNoNewExclusion} />
+      <Checkbox
+        name="hasNoNewExclusion"
+        label="No new exclusion criterion applies since the last visit"
+        error={fieldErrors.hasNoNewExclusion}
+      />
       <div>
         <Button type="submit" loading={pending} size="lg">
           Check in

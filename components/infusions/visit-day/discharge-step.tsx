@@ -26,7 +26,9 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
     return (
       <div className="flex flex-col gap-1 text-sm text-slate-900">
         <p>Discharged; adult driver present: {visit.discharge.isDriverPresent ? 'yes' : 'no'}.</p>
-        {visit.discharge.overrideReason ? <p>Early discharge (protocol deviation): {visit.discharge.overrideReason}</p> : null}
+        {visit.discharge.overrideReason ? (
+          <p>Early discharge (protocol deviation): {visit.discharge.overrideReason}</p>
+        ) : null}
       </div>
     );
   }
@@ -45,7 +47,9 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
         const reason = textOf(data.get('notAdministeredReason'));
         const stopTime = textOf(data.get('stopTime'));
         const needsStop = visit.administration !== null && visit.administration.stoppedAt === null;
-        const stoppedAt = needsStop ? todayTimeToInstant(toClinicWall(visit.scheduledAt, visit.timeZone).date, stopTime, visit.timeZone) : null;
+        const stoppedAt = needsStop
+          ? todayTimeToInstant(toClinicWall(visit.scheduledAt, visit.timeZone).date, stopTime, visit.timeZone)
+          : null;
         await run(
           () =>
             dischargeAction({
@@ -73,9 +77,18 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
           Monitoring is over and the post-infusion checks are recorded.
         </Alert>
       ) : null}
-      <Checkbox name="isDriverPresentAtDischarge" label="The adult driver is present to take the participant home" error={fieldErrors.isDriverPresentAtDischarge} />
+      <Checkbox
+        name="isDriverPresentAtDischarge"
+        label="The adult driver is present to take the participant home"
+        error={fieldErrors.isDriverPresentAtDischarge}
+      />
       {visit.administration && !visit.administration.stoppedAt ? (
-        <Field label="Infusion stopped at" hint="Clinic time; leave empty for now" error={fieldErrors.infusionStoppedAt} className="max-w-xs">
+        <Field
+          label="Infusion stopped at"
+          hint="Clinic time; leave empty for now"
+          error={fieldErrors.infusionStoppedAt}
+          className="max-w-xs"
+        >
           <Input name="stopTime" type="time" step={60} />
         </Field>
       ) : null}
@@ -86,7 +99,11 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
       ) : null}
       {blockers.length > 0 ? (
         <>
-          <Checkbox label="Discharge early: a clinician's decision, recorded as a protocol deviation" checked={isEarly} onChange={(event) => setIsEarly(event.target.checked)} />
+          <Checkbox
+            label="Discharge early: a clinician's decision, recorded as a protocol deviation"
+            checked={isEarly}
+            onChange={(event) => setIsEarly(event.target.checked)}
+          />
           {isEarly ? (
             <Field label="Why the participant leaves early" error={fieldErrors.overrideReason} required>
               <Textarea name="overrideReason" rows={2} />

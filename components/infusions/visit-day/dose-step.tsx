@@ -13,7 +13,13 @@ import { numberOrUndefined, useActionRunner } from '../use-action-state';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 
-type Calculation = { doseMg: number; capped: boolean; volumeMl: number | null; rateMlPerH: number | null; steps: string[] };
+type Calculation = {
+  doseMg: number;
+  capped: boolean;
+  volumeMl: number | null;
+  rateMlPerH: number | null;
+  steps: string[];
+};
 
 const mg = (value: number) => `${Number(value.toFixed(3))} mg`;
 
@@ -26,8 +32,12 @@ export function DoseResult({ result, title }: { result: Calculation; title: stri
           {mg(result.doseMg)}
         </p>
         {result.capped ? <Badge tone="warning">Capped</Badge> : null}
-        {result.volumeMl !== null ? <span className="text-sm text-slate-700">{Number(result.volumeMl.toFixed(2))} mL</span> : null}
-        {result.rateMlPerH !== null ? <span className="text-sm text-slate-700">at {Number(result.rateMlPerH.toFixed(1))} mL/h</span> : null}
+        {result.volumeMl !== null ? (
+          <span className="text-sm text-slate-700">{Number(result.volumeMl.toFixed(2))} mL</span>
+        ) : null}
+        {result.rateMlPerH !== null ? (
+          <span className="text-sm text-slate-700">at {Number(result.rateMlPerH.toFixed(1))} mL/h</span>
+        ) : null}
       </div>
       <ol aria-label="Calculation steps" className="list-decimal pl-5 text-sm text-slate-800">
         {result.steps.map((step, index) => (
@@ -47,7 +57,10 @@ function BlindedDose({ visit }: { visit: VisitDayView }) {
   const v = visit.verification;
   return (
     <div className="flex flex-col gap-3">
-      <section aria-label="Study drug" className="flex flex-col gap-1 rounded-md border border-slate-200 bg-slate-50 p-4">
+      <section
+        aria-label="Study drug"
+        className="flex flex-col gap-1 rounded-md border border-slate-200 bg-slate-50 p-4"
+      >
         <p className="text-xl font-semibold text-slate-900">{preparation?.label ?? 'Study drug per protocol'}</p>
         <p className="text-sm text-slate-700">
           {preparation?.volumeMl != null && preparation.rateMlPerH != null
@@ -61,7 +74,8 @@ function BlindedDose({ visit }: { visit: VisitDayView }) {
         </p>
       ) : (
         <Alert tone="info" live="none">
-          This trial is masked: the trial&apos;s unblinded staff prepare and verify the dose. You will see here when it is ready.
+          This trial is masked: the trial&apos;s unblinded staff prepare and verify the dose. You will see here when it
+          is ready.
         </Alert>
       )}
     </div>
@@ -69,7 +83,15 @@ function BlindedDose({ visit }: { visit: VisitDayView }) {
 }
 
 /** Today's weight → the calculated dose with every step; a clinician verifies it with a password e-signature. */
-export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayView; canVerify: boolean; canCalculate: boolean }) {
+export function DoseStep({
+  visit,
+  canVerify,
+  canCalculate,
+}: {
+  visit: VisitDayView;
+  canVerify: boolean;
+  canCalculate: boolean;
+}) {
   const [weight, setWeight] = useState('');
   const [height, setHeight] = useState('');
   const [calculation, setCalculation] = useState<Calculation | null>(null);
@@ -78,14 +100,28 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
 
   if (visit.blinding.isBlinded) return <BlindedDose visit={visit} />;
   if (visit.verification && visit.verification.doseMg !== null) {
-    const v = { ...visit.verification, doseMg: visit.verification.doseMg, isCapped: visit.verification.isCapped ?? false };
+    const v = {
+      ...visit.verification,
+      doseMg: visit.verification.doseMg,
+      isCapped: visit.verification.isCapped ?? false,
+    };
     return (
       <div className="flex flex-col gap-3">
         <p className="text-sm text-slate-800">
-          Weight {v.weightKg} kg{v.heightCm !== null ? `, height ${v.heightCm} cm` : ''}. Verified by e-signature: “{DEFAULT_VERIFY_MEANING}”.
+          Weight {v.weightKg} kg{v.heightCm !== null ? `, height ${v.heightCm} cm` : ''}. Verified by e-signature: “
+          {DEFAULT_VERIFY_MEANING}”.
           {visit.drug?.lot ? ` Drawn from ${visit.drug.lot.drug}, lot ${visit.drug.lot.lotNumber}.` : ''}
         </p>
-        <DoseResult result={{ doseMg: v.doseMg, capped: v.isCapped, volumeMl: v.volumeMl, rateMlPerH: v.rateMlPerH, steps: v.steps }} title="Verified dose" />
+        <DoseResult
+          result={{
+            doseMg: v.doseMg,
+            capped: v.isCapped,
+            volumeMl: v.volumeMl,
+            rateMlPerH: v.rateMlPerH,
+            steps: v.steps,
+          }}
+          title="Verified dose"
+        />
       </div>
     );
   }
@@ -107,7 +143,14 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
         const password = String(new FormData(form).get('password') ?? '');
         const lotId = String(new FormData(form).get('lotId') ?? '');
         const done = await sign.run(
-          () => verifyDoseAction({ visitId: visit.visitId, weightKg: weightKg ?? Number.NaN, ...(heightCm !== undefined ? { heightCm } : {}), ...(lotId ? { lotId } : {}), password }),
+          () =>
+            verifyDoseAction({
+              visitId: visit.visitId,
+              weightKg: weightKg ?? Number.NaN,
+              ...(heightCm !== undefined ? { heightCm } : {}),
+              ...(lotId ? { lotId } : {}),
+              password,
+            }),
           (data) => `Dose verified: ${mg(data.doseMg)}.`,
         );
         if (!done) (form.elements.namedItem('password') as HTMLInputElement | null)?.focus();
@@ -116,14 +159,32 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
       <p className="text-sm font-medium text-slate-900">E-signature: {DEFAULT_VERIFY_MEANING}.</p>
       <StatusAlert message={sign.message} />
       {sign.fieldErrors.weightKg || sign.fieldErrors.heightCm ? (
-        <p className="text-sm font-medium text-red-700">{[sign.fieldErrors.weightKg, sign.fieldErrors.heightCm].filter(Boolean).join(' ')}</p>
+        <p className="text-sm font-medium text-red-700">
+          {[sign.fieldErrors.weightKg, sign.fieldErrors.heightCm].filter(Boolean).join(' ')}
+        </p>
       ) : null}
       {visit.drugLots.length > 0 ? (
-        <Field label="Drug lot" hint="The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation." error={sign.fieldErrors.lotId} className="max-w-xl">
-          <Select name="lotId" placeholder="No lot (placebo preparation)" options={visit.drugLots.map((lot) => ({ value: lot.id, label: lot.label }))} defaultValue={visit.drugLots[0]?.id} />
+        <Field
+          label="Drug lot"
+          hint="The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation."
+          error={sign.fieldErrors.lotId}
+          className="max-w-xl"
+        >
+          <Select
+            name="lotId"
+            placeholder="No lot (placebo preparation)"
+            options={visit.drugLots.map((lot) => ({ value: lot.id, label: lot.label }))}
+            defaultValue={visit.drugLots[0]?.id}
+          />
         </Field>
       ) : null}
-      <Field label="Your password" hint="Re-enter your password to sign. Wrong attempts count toward the account lockout." error={sign.fieldErrors.password} required className="max-w-sm">
+      <Field
+        label="Your password"
+        hint="Re-enter your password to sign. Wrong attempts count toward the account lockout."
+        error={sign.fieldErrors.password}
+        required
+        className="max-w-sm"
+      >
         <Input name="password" type="password" autoComplete="current-password" />
       </Field>
       <div>
@@ -137,15 +198,31 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
   if (!canPreview) {
     return (
       <div className="flex flex-col gap-4">
-        <p className="text-sm text-slate-700">The trial is masked: the dose is calculated and shown when the clinician signs.</p>
+        <p className="text-sm text-slate-700">
+          The trial is masked: the dose is calculated and shown when the clinician signs.
+        </p>
         {canVerify ? (
           <>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Today's weight (kg)" required>
-                <Input type="number" inputMode="decimal" step="0.1" min={30} max={300} value={weight} onChange={(event) => setWeight(event.target.value)} />
+                <Input
+                  type="number"
+                  inputMode="decimal"
+                  step="0.1"
+                  min={30}
+                  max={300}
+                  value={weight}
+                  onChange={(event) => setWeight(event.target.value)}
+                />
               </Field>
               <Field label="Height (cm)" hint="Needed when the dose uses ideal or adjusted body weight">
-                <Input type="number" inputMode="decimal" step="0.1" value={height} onChange={(event) => setHeight(event.target.value)} />
+                <Input
+                  type="number"
+                  inputMode="decimal"
+                  step="0.1"
+                  value={height}
+                  onChange={(event) => setHeight(event.target.value)}
+                />
               </Field>
             </div>
             {verifyForm}
@@ -185,11 +262,25 @@ export function DoseStep({ visit, canVerify, canCalculate }: { visit: VisitDayVi
         }}
       >
         <Field label="Today's weight (kg)" error={calc.fieldErrors.weightKg} required>
-          <Input type="number" inputMode="decimal" step="0.1" min={30} max={300} value={weight} onChange={(event) => (setWeight(event.target.value), setCalculation(null))} />
+          <Input
+            type="number"
+            inputMode="decimal"
+            step="0.1"
+            min={30}
+            max={300}
+            value={weight}
+            onChange={(event) => (setWeight(event.target.value), setCalculation(null))}
+          />
         </Field>
         {visit.needsHeight ? (
           <Field label="Height (cm)" error={calc.fieldErrors.heightCm} required>
-            <Input type="number" inputMode="decimal" step="0.1" value={height} onChange={(event) => (setHeight(event.target.value), setCalculation(null))} />
+            <Input
+              type="number"
+              inputMode="decimal"
+              step="0.1"
+              value={height}
+              onChange={(event) => (setHeight(event.target.value), setCalculation(null))}
+            />
           </Field>
         ) : (
           <span />

@@ -6,7 +6,12 @@ import type { DoneBy } from './types';
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'blocked';
 
-const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'To do', upcoming: 'Not yet', blocked: 'On hold' };
+const STATE_LABELS: Record<StepState, string> = {
+  done: 'Done',
+  current: 'To do',
+  upcoming: 'Not yet',
+  blocked: 'On hold',
+};
 const STATE_TONES = { done: 'success', current: 'brand', upcoming: 'neutral', blocked: 'danger' } as const;
 
 type Props = { number: number; title: string; state: StepState; done?: DoneBy | null; children: ReactNode };
@@ -18,11 +23,24 @@ export function StepFrame({ number, title, state, done, children }: Props) {
     <li className="list-none">
       <section
         aria-labelledby={headingId}
-        className={cn('rounded-lg border bg-white shadow-sm break-inside-avoid', state === 'current' ? 'border-brand-600 ring-1 ring-brand-600' : state === 'blocked' ? 'border-red-300' : 'border-slate-200')}
+        className={cn(
+          'rounded-lg border bg-white shadow-sm break-inside-avoid',
+          state === 'current'
+            ? 'border-brand-600 ring-1 ring-brand-600'
+            : state === 'blocked'
+              ? 'border-red-300'
+              : 'border-slate-200',
+        )}
       >
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 sm:px-5">
           <h2 id={headingId} className="flex items-center gap-3 text-base font-semibold text-slate-900">
-            <span aria-hidden="true" className={cn('inline-flex size-8 items-center justify-center rounded-full text-sm font-bold', state === 'done' ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-100 text-slate-800')}>
+            <span
+              aria-hidden="true"
+              className={cn(
+                'inline-flex size-8 items-center justify-center rounded-full text-sm font-bold',
+                state === 'done' ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-100 text-slate-800',
+              )}
+            >
               {state === 'done' ? '✓' : number}
             </span>
             <span>
@@ -48,7 +66,15 @@ export function StepFrame({ number, title, state, done, children }: Props) {
 export function StatusAlert({ message }: { message: { tone: 'success' | 'error'; text: string } | null }) {
   if (!message) return null;
   return (
-    <p role={message.tone === 'error' ? 'alert' : 'status'} className={cn('rounded-md border px-3 py-2 text-sm', message.tone === 'error' ? 'border-red-300 bg-red-50 text-red-950' : 'border-emerald-300 bg-emerald-50 text-emerald-950')}>
+    <p
+      role={message.tone === 'error' ? 'alert' : 'status'}
+      className={cn(
+        'rounded-md border px-3 py-2 text-sm',
+        message.tone === 'error'
+          ? 'border-red-300 bg-red-50 text-red-950'
+          : 'border-emerald-300 bg-emerald-50 text-emerald-950',
+      )}
+    >
       {message.text}
     </p>
   );

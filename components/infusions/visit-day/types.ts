@@ -1,4 +1,10 @@
-import type { AeAction, AeOutcome, AeRelatedness, PregnancyTestResult, VisitStatus } from '@/lib/generated/prisma/enums';
+import type {
+  AeAction,
+  AeOutcome,
+  AeRelatedness,
+  PregnancyTestResult,
+  VisitStatus,
+} from '@/lib/generated/prisma/enums';
 
 // The infusion-day record as the stepper shows it: plain values, instants as ISO strings.
 
@@ -52,7 +58,10 @@ export type VisitDayView = {
   /** Null for a viewer blinded to a masked trial. */
   armId: string | null;
   /** The blind on this visit, decided on the server (lib/blinding/policy.ts). */
-  blinding: { isBlinded: boolean; preparation: { label: string; volumeMl: number | null; rateMlPerH: number | null } | null };
+  blinding: {
+    isBlinded: boolean;
+    preparation: { label: string; volumeMl: number | null; rateMlPerH: number | null } | null;
+  };
   /** Optimistic-lock counter for moves and status changes. */
   version: number;
   status: VisitStatus;
@@ -72,7 +81,9 @@ export type VisitDayView = {
   thresholds: { sbp: number; dbp: number };
   /** Timepoints after the start, e.g. ["T+15", "T+40", "POST"]. */
   timepoints: string[];
-  checkIn: (DoneBy & { isDriverConfirmed: boolean; pregnancyTest: PregnancyTestResult | null; hasNoNewExclusion: boolean }) | null;
+  checkIn:
+    | (DoneBy & { isDriverConfirmed: boolean; pregnancyTest: PregnancyTestResult | null; hasNoNewExclusion: boolean })
+    | null;
   vitals: VitalsView[];
   /** Why the infusion is held ("SBP 172 > 160"), empty when it is not. */
   holdReasons: string[];
@@ -83,9 +94,16 @@ export type VisitDayView = {
   discharge: (DoneBy & { isDriverPresent: boolean; overrideReason: string | null }) | null;
   /** Usable controlled-drug lots to prepare the dose from (unblinded verifiers only), and this visit's drug side. */
   drugLots: Array<{ id: string; label: string }>;
-  drug: { lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null; remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null } | null;
+  drug: {
+    lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null;
+    remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null;
+  } | null;
   /** What discharge still waits for, decided on the server (lib/infusions/discharge-policy.ts). */
-  dischargeReadiness: { blockers: Array<{ code: string; message: string }>; monitoringEndsAt: string | null; minutesRemaining: number } | null;
+  dischargeReadiness: {
+    blockers: Array<{ code: string; message: string }>;
+    monitoringEndsAt: string | null;
+    minutesRemaining: number;
+  } | null;
 };
 
 export type VisitDayPermissions = { canRecord: boolean; canVerify: boolean; canCalculate: boolean };

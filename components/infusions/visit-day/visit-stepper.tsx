@@ -34,7 +34,12 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       <StepFrame number={1} title="Check-in checklist" state={state('checkIn')} done={visit.checkIn}>
         <CheckInStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame number={2} title="Pre-infusion vitals" state={state('vitals')} done={lastPre ? { by: lastPre.recordedBy, at: lastPre.recordedAt } : null}>
+      <StepFrame
+        number={2}
+        title="Pre-infusion vitals"
+        state={state('vitals')}
+        done={lastPre ? { by: lastPre.recordedBy, at: lastPre.recordedAt } : null}
+      >
         <VitalsStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
       <StepFrame number={3} title="Dose" state={state('dose')} done={visit.verification}>
@@ -48,7 +53,12 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       >
         <AdministrationStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame number={5} title="Adverse events" state={visit.adverseEvents.length > 0 ? 'done' : visit.checkIn ? 'current' : 'upcoming'} done={lastAe ? { by: lastAe.by, at: lastAe.at } : null}>
+      <StepFrame
+        number={5}
+        title="Adverse events"
+        state={visit.adverseEvents.length > 0 ? 'done' : visit.checkIn ? 'current' : 'upcoming'}
+        done={lastAe ? { by: lastAe.by, at: lastAe.at } : null}
+      >
         <AdverseEventsStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
       <StepFrame number={6} title="Discharge" state={state('discharge')} done={visit.discharge}>

@@ -12,7 +12,15 @@ import { numberOrUndefined, textOf, useActionRunner } from '../use-action-state'
 import { StatusAlert } from './step-frame';
 import type { VisitDayView, VitalsView } from './types';
 
-export function VitalsTable({ vitals, caption, timeZone }: { vitals: VitalsView[]; caption: string; timeZone: string }) {
+export function VitalsTable({
+  vitals,
+  caption,
+  timeZone,
+}: {
+  vitals: VitalsView[];
+  caption: string;
+  timeZone: string;
+}) {
   if (vitals.length === 0) return null;
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
@@ -33,11 +41,14 @@ export function VitalsTable({ vitals, caption, timeZone }: { vitals: VitalsView[
               <th scope="row" className="px-3 py-2 font-medium text-slate-900">
                 {timepointLabel(row.timepoint)}
               </th>
-              <td className="px-3 py-2 tabular-nums">{row.sbp !== null && row.dbp !== null ? `${row.sbp}/${row.dbp}` : '—'}</td>
+              <td className="px-3 py-2 tabular-nums">
+                {row.sbp !== null && row.dbp !== null ? `${row.sbp}/${row.dbp}` : '—'}
+              </td>
               <td className="px-3 py-2 tabular-nums">{row.heartRate ?? '—'}</td>
               <td className="px-3 py-2 tabular-nums">{row.spo2 ?? '—'}</td>
               <td className="px-3 py-2 text-slate-700">
-                {row.recordedBy}, <time dateTime={row.recordedAt}>{formatInZone(row.recordedAt, timeZone, 'time')}</time>
+                {row.recordedBy},{' '}
+                <time dateTime={row.recordedAt}>{formatInZone(row.recordedAt, timeZone, 'time')}</time>
               </td>
             </tr>
           ))}
@@ -83,7 +94,12 @@ export function VitalsForm({ visitId, timepoints, label }: { visitId: string; ti
           <input type="hidden" name="timepoint" value="PRE" />
         ) : (
           <Field label="Timepoint" error={fieldErrors.timepoint} required id="vitals-timepoint">
-            <select id="vitals-timepoint" name="timepoint" className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm" defaultValue={timepoints[0]}>
+            <select
+              id="vitals-timepoint"
+              name="timepoint"
+              className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm"
+              defaultValue={timepoints[0]}
+            >
               {timepoints.map((code) => (
                 <option key={code} value={code}>
                   {timepointLabel(code)}
@@ -125,7 +141,10 @@ function HoldOverrideForm({ visitId }: { visitId: string }) {
       onSubmit={async (event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        await run(() => overrideHoldAction({ visitId, reason: textOf(data.get('reason')) }), 'Hold overridden; the infusion may go ahead.');
+        await run(
+          () => overrideHoldAction({ visitId, reason: textOf(data.get('reason')) }),
+          'Hold overridden; the infusion may go ahead.',
+        );
       }}
     >
       <StatusAlert message={message} />
@@ -147,14 +166,17 @@ export function VitalsStep({ visit, canRecord }: { visit: VisitDayView; canRecor
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">
-        Hold rule: the infusion is held when systolic BP is above {visit.thresholds.sbp} or diastolic above {visit.thresholds.dbp} mmHg.
+        Hold rule: the infusion is held when systolic BP is above {visit.thresholds.sbp} or diastolic above{' '}
+        {visit.thresholds.dbp} mmHg.
       </p>
       <VitalsTable vitals={pre} caption="Pre-infusion vitals" timeZone={visit.timeZone} />
       {isHeld ? (
         <Alert tone={visit.holdOverride ? 'warning' : 'error'} title={`On hold: ${visit.holdReasons.join('; ')}`}>
           {visit.holdOverride ? (
             <p>
-              Overridden by {visit.holdOverride.by} at <time dateTime={visit.holdOverride.at}>{formatInZone(visit.holdOverride.at, visit.timeZone)}</time>: {visit.holdOverride.reason}
+              Overridden by {visit.holdOverride.by} at{' '}
+              <time dateTime={visit.holdOverride.at}>{formatInZone(visit.holdOverride.at, visit.timeZone)}</time>:{' '}
+              {visit.holdOverride.reason}
             </p>
           ) : canRecord ? (
             <>
@@ -167,7 +189,11 @@ export function VitalsStep({ visit, canRecord }: { visit: VisitDayView; canRecor
         </Alert>
       ) : null}
       {canRecord && visit.checkIn && !visit.administration ? (
-        <VitalsForm visitId={visit.visitId} timepoints={['PRE']} label={pre.length > 0 ? 'Re-measure pre-infusion vitals' : 'Pre-infusion vitals'} />
+        <VitalsForm
+          visitId={visit.visitId}
+          timepoints={['PRE']}
+          label={pre.length > 0 ? 'Re-measure pre-infusion vitals' : 'Pre-infusion vitals'}
+        />
       ) : null}
       {!visit.checkIn ? <p className="text-sm text-slate-700">Check the participant in first.</p> : null}
     </div>

@@ -20,12 +20,13 @@ const computeBpi = (items: ValidItems): ScoreSuccess => {
   if (severity === null) notes.push('Pain severity not scored: all 4 severity items (1–4) are required.');
 
   const interferenceAnswered = answeredValues(interferenceItems);
-  const interference =
-    interferenceAnswered.length >= MIN_INTERFERENCE_ANSWERED ? mean(interferenceAnswered) : null;
+  const interference = interferenceAnswered.length >= MIN_INTERFERENCE_ANSWERED ? mean(interferenceAnswered) : null;
   if (interference === null) {
     notes.push(`Pain interference not scored: at least ${MIN_INTERFERENCE_ANSWERED} of items 5–11 are required.`);
   } else if (interferenceAnswered.length < INTERFERENCE_ITEM_COUNT) {
-    notes.push(`Pain interference is the mean of ${interferenceAnswered.length} of ${INTERFERENCE_ITEM_COUNT} answered items.`);
+    notes.push(
+      `Pain interference is the mean of ${interferenceAnswered.length} of ${INTERFERENCE_ITEM_COUNT} answered items.`,
+    );
   }
 
   const missingNote = missingItemsNote(items);

@@ -28,7 +28,7 @@ export const GAD7_DEFINITION: InstrumentDefinition = {
   bands: GAD7_BANDS,
   missingItemRule:
     'No total when any item is missing. We did not adopt a proration rule for GAD-7 because we could not ' +
-    'confirm one in the developers\' guidance; with 7 items one blank is a large share of the score.',
+    "confirm one in the developers' guidance; with 7 items one blank is a large share of the score.",
   computeScore: (items) => scoreStrictSum(items, GAD7_BANDS),
 };
 

@@ -5,7 +5,15 @@ import { scoreQidsSr16 } from './qids-sr16';
 /** Builds a form from the nine domain scores, answering only item 6 and item 8 as the form instructs. */
 const fromDomains = (domains: number[]): Array<number | null> => {
   const [sleep, sad, appetite, conc, self, suicide, interest, energy, psychomotor] = domains as [
-    number, number, number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   return [sleep, 0, 0, 0, sad, appetite, null, 0, null, conc, self, suicide, interest, energy, psychomotor, 0];
 };

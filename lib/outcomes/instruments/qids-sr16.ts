@@ -27,7 +27,14 @@ type Domain = { key: string; itemNumbers: readonly number[]; requiredGroups: Rea
 const DOMAINS: readonly Domain[] = [
   { key: 'sleep', itemNumbers: [1, 2, 3, 4], requiredGroups: [[1], [2], [3], [4]] },
   { key: 'sadMood', itemNumbers: [5], requiredGroups: [[5]] },
-  { key: 'appetiteWeight', itemNumbers: [6, 7, 8, 9], requiredGroups: [[6, 7], [8, 9]] },
+  {
+    key: 'appetiteWeight',
+    itemNumbers: [6, 7, 8, 9],
+    requiredGroups: [
+      [6, 7],
+      [8, 9],
+    ],
+  },
   { key: 'concentration', itemNumbers: [10], requiredGroups: [[10]] },
   { key: 'selfView', itemNumbers: [11], requiredGroups: [[11]] },
   { key: 'suicidalIdeation', itemNumbers: [12], requiredGroups: [[12]] },
@@ -37,9 +44,7 @@ const DOMAINS: readonly Domain[] = [
 ];
 
 const scoreDomain = (items: ValidItems, domain: Domain): number | null => {
-  const hasEveryGroup = domain.requiredGroups.every(
-    (group) => countMissing(pickItems(items, group)) < group.length,
-  );
+  const hasEveryGroup = domain.requiredGroups.every((group) => countMissing(pickItems(items, group)) < group.length);
   if (!hasEveryGroup) return null;
   return Math.max(...answeredValues(pickItems(items, domain.itemNumbers)));
 };
@@ -59,17 +64,19 @@ const computeQids = (items: ValidItems): ScoreSuccess => {
     if (score === null) unscoredDomains.push(domain.key);
   }
 
-  for (const [first, second] of [[6, 7], [8, 9]] as const) {
+  for (const [first, second] of [
+    [6, 7],
+    [8, 9],
+  ] as const) {
     if (countMissing(pickItems(items, [first, second])) === 0) {
       notes.push(`Items ${first} and ${second} were both answered; the higher value was used.`);
     }
   }
 
   const isComplete = unscoredDomains.length === 0;
-  if (!isComplete) notes.push(`No total: domain(s) not scorable because of missing items: ${unscoredDomains.join(', ')}.`);
-  const total = isComplete
-    ? Object.values(subscores).reduce<number>((sum, value) => sum + (value ?? 0), 0)
-    : null;
+  if (!isComplete)
+    notes.push(`No total: domain(s) not scorable because of missing items: ${unscoredDomains.join(', ')}.`);
+  const total = isComplete ? Object.values(subscores).reduce<number>((sum, value) => sum + (value ?? 0), 0) : null;
 
   return { ok: true, total, subscores, severity: findBand(QIDS_BANDS, total), flags: [], isComplete, notes };
 };

@@ -8,7 +8,8 @@ import { SEED_TRIALS, VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE } from './seed-tria
 
 function parseTrial(index: number): TrialDraft {
   const result = trialDraftSchema.safeParse(SEED_TRIALS[index]);
-  if (!result.success) throw new Error(`Seed trial ${index} does not parse: ${JSON.stringify(result.error.issues, null, 2)}`);
+  if (!result.success)
+    throw new Error(`Seed trial ${index} does not parse: ${JSON.stringify(result.error.issues, null, 2)}`);
   return result.data;
 }
 
@@ -23,7 +24,9 @@ function isRuleTrue(rule: RuleNode, values: Values): boolean {
     const x = values[rule.measure];
     if (x === undefined) throw new Error(`No value for ${rule.measure}`);
     if (rule.op === 'between') return x >= rule.value && x <= (rule.max ?? rule.value);
-    return { lt: x < rule.value, lte: x <= rule.value, gt: x > rule.value, gte: x >= rule.value, eq: x === rule.value }[rule.op];
+    return { lt: x < rule.value, lte: x <= rule.value, gt: x > rule.value, gte: x >= rule.value, eq: x === rule.value }[
+      rule.op
+    ];
   }
   if (rule.kind === 'any') return rule.rules.some((child) => isRuleTrue(child, values));
   if (rule.kind === 'all') return rule.rules.every((child) => isRuleTrue(child, values));
@@ -31,7 +34,9 @@ function isRuleTrue(rule: RuleNode, values: Values): boolean {
 }
 
 function collectRules(trial: TrialDraft): RuleNode[] {
-  return trial.criteria.flatMap((criterion) => [criterion.rule, criterion.suggestedRule]).filter((rule): rule is RuleNode => rule !== null);
+  return trial.criteria
+    .flatMap((criterion) => [criterion.rule, criterion.suggestedRule])
+    .filter((rule): rule is RuleNode => rule !== null);
 }
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -56,13 +61,19 @@ describe('SEED_TRIALS', () => {
       const labels = new Set(trial.arms.map((arm) => arm.label));
       for (const intervention of trial.interventions) {
         expect(intervention.armLabels.length).toBeGreaterThan(0);
-        for (const label of intervention.armLabels) expect(labels, `${trial.title}: ${intervention.name}`).toContain(label);
+        for (const label of intervention.armLabels)
+          expect(labels, `${trial.title}: ${intervention.name}`).toContain(label);
       }
     }
   });
 
   it('records the facts stated on the pages', () => {
-    expect(VA_CLBP).toMatchObject({ phases: ['PHASE2'], overallStatus: 'RECRUITING', targetEnrollment: 44, leadSponsor: 'VA Office of Research and Development' });
+    expect(VA_CLBP).toMatchObject({
+      phases: ['PHASE2'],
+      overallStatus: 'RECRUITING',
+      targetEnrollment: 44,
+      leadSponsor: 'VA Office of Research and Development',
+    });
     expect(MAYO_TRD).toMatchObject({
       phases: ['PHASE2'],
       allocation: 'RANDOMIZED',
@@ -72,7 +83,12 @@ describe('SEED_TRIALS', () => {
       completionDate: '2027-12-31',
       principalInvestigator: 'Balwinder Singh, M.D., M.S.',
     });
-    expect(MAYO_NEURALGIA).toMatchObject({ phases: ['PHASE4'], targetEnrollment: 100, leadSponsor: 'Mayo Clinic', principalInvestigator: 'Alexander Shin, MD' });
+    expect(MAYO_NEURALGIA).toMatchObject({
+      phases: ['PHASE4'],
+      targetEnrollment: 100,
+      leadSponsor: 'Mayo Clinic',
+      principalInvestigator: 'Alexander Shin, MD',
+    });
   });
 
   it('gives the VA chronic-pain coverage note to the pain trials only', () => {
@@ -101,7 +117,8 @@ describe('seed criteria', () => {
   });
 
   it('state a rule or clinician judgment explicitly for every criterion', () => {
-    for (const trial of SEED_TRIALS) for (const criterion of trial.criteria ?? []) expect(criterion).toHaveProperty('rule');
+    for (const trial of SEED_TRIALS)
+      for (const criterion of trial.criteria ?? []) expect(criterion).toHaveProperty('rule');
   });
 
   it('has both inclusion and exclusion items in every trial', () => {
@@ -119,8 +136,18 @@ describe('seed criteria', () => {
 
   it('the helpers set the kind and leave no unconfirmed suggestion', () => {
     const rule: RuleNode = { kind: 'number', measure: 'bmi', op: 'gt', value: 40 };
-    expect(inclusion('Some criterion text', null)).toEqual({ kind: 'INCLUSION', text: 'Some criterion text', rule: null, suggestedRule: null });
-    expect(exclusion('Some criterion text', rule)).toEqual({ kind: 'EXCLUSION', text: 'Some criterion text', rule, suggestedRule: null });
+    expect(inclusion('Some criterion text', null)).toEqual({
+      kind: 'INCLUSION',
+      text: 'Some criterion text',
+      rule: null,
+      suggestedRule: null,
+    });
+    expect(exclusion('Some criterion text', rule)).toEqual({
+      kind: 'EXCLUSION',
+      text: 'Some criterion text',
+      rule,
+      suggestedRule: null,
+    });
   });
 });
 
@@ -137,7 +164,9 @@ describe('NCT06668571 required rules', () => {
   };
 
   function findRule(kind: 'INCLUSION' | 'EXCLUSION', expected: RuleNode): RuleNode {
-    const matches = MAYO_TRD.criteria.filter((c) => c.kind === kind && JSON.stringify(c.rule) === JSON.stringify(expected));
+    const matches = MAYO_TRD.criteria.filter(
+      (c) => c.kind === kind && JSON.stringify(c.rule) === JSON.stringify(expected),
+    );
     expect(matches).toHaveLength(1);
     return matches[0].rule as RuleNode;
   }
@@ -165,7 +194,9 @@ describe('NCT06668571 required rules', () => {
   });
 
   it('uses two-week medication windows for the prohibited classes', () => {
-    const windows = MAYO_TRD.criteria.flatMap((c) => (c.rule?.kind === 'medication' ? [[c.kind, c.rule.anyOf, c.rule.withinDays]] : []));
+    const windows = MAYO_TRD.criteria.flatMap((c) =>
+      c.rule?.kind === 'medication' ? [[c.kind, c.rule.anyOf, c.rule.withinDays]] : [],
+    );
     expect(windows).toEqual([
       ['EXCLUSION', ['glutamate_gaba_modulator'], 14],
       ['EXCLUSION', ['maoi'], 14],
@@ -190,7 +221,9 @@ describe('NCT06419439 rules', () => {
   });
 
   it('excludes labs above 2 × ULN for the five listed analytes', () => {
-    const labs = VA_CLBP.criteria.flatMap((c) => (c.rule?.kind === 'any' ? c.rule.rules.filter((r) => r.kind === 'lab') : []));
+    const labs = VA_CLBP.criteria.flatMap((c) =>
+      c.rule?.kind === 'any' ? c.rule.rules.filter((r) => r.kind === 'lab') : [],
+    );
     expect(labs.map((r) => r.kind === 'lab' && [r.lab, r.reference, r.op, r.value])).toEqual([
       ['alt', 'uln', 'gt', 2],
       ['ast', 'uln', 'gt', 2],
@@ -213,22 +246,54 @@ describe('seed dosing', () => {
 
   it('doses all three NCT06419439 arms with four twice-weekly 0.5 mg/kg infusions, no cap', () => {
     for (const arm of VA_CLBP.arms) expect(arm.dosing).toEqual(NCT06419439_DOSING);
-    expect(NCT06419439_DOSING).toMatchObject({ mgPerKg: 0.5, weightBasis: 'ACTUAL', maxMgPerSession: null, sessionCount: 4, sessionsPerWeek: 2 });
+    expect(NCT06419439_DOSING).toMatchObject({
+      mgPerKg: 0.5,
+      weightBasis: 'ACTUAL',
+      maxMgPerSession: null,
+      sessionCount: 4,
+      sessionsPerWeek: 2,
+    });
   });
 
   it('gives NCT06668571 ketamine 0.5 mg/kg capped at 50 mg and a blinded placebo on the same schedule', () => {
     const [ketamine, placebo] = MAYO_TRD.arms;
     expect(ketamine.dosing).toEqual(NCT06668571_DOSING);
     expect(placebo.type).toBe('PLACEBO_COMPARATOR');
-    expect(placebo.dosing).toMatchObject({ doseMode: 'PLACEBO', mgPerKg: null, fixedMg: null, infusionMinutes: 40, sessionCount: 1, maxMgPerSession: 50 });
+    expect(placebo.dosing).toMatchObject({
+      doseMode: 'PLACEBO',
+      mgPerKg: null,
+      fixedMg: null,
+      infusionMinutes: 40,
+      sessionCount: 1,
+      maxMgPerSession: 50,
+    });
     expect(placebo.dosing?.extension).toEqual(NCT06668571_DOSING.extension);
-    expect(placebo.dosing?.extension).toMatchObject({ isOptional: true, isOpenLabel: true, minDaysAfterLastSession: 1, maxDaysAfterLastSession: 7, mgPerKg: 0.5 });
+    expect(placebo.dosing?.extension).toMatchObject({
+      isOptional: true,
+      isOpenLabel: true,
+      minDaysAfterLastSession: 1,
+      maxDaysAfterLastSession: 7,
+      mgPerKg: 0.5,
+    });
   });
 
   it('gives the neuralgia trial a capped ketamine arm and a drug-free comparator', () => {
     const [ketamine, standardOfCare] = MAYO_NEURALGIA.arms;
-    expect(ketamine.dosing).toMatchObject({ doseMode: 'WEIGHT_BASED', mgPerKg: 0.5, weightBasis: 'ACTUAL', maxMgPerSession: 50, sessionCount: 1 });
-    expect(standardOfCare.dosing).toMatchObject({ doseMode: 'PLACEBO', mgPerKg: null, fixedMg: null, weightBasis: null, extension: null, sessionCount: 1 });
+    expect(ketamine.dosing).toMatchObject({
+      doseMode: 'WEIGHT_BASED',
+      mgPerKg: 0.5,
+      weightBasis: 'ACTUAL',
+      maxMgPerSession: 50,
+      sessionCount: 1,
+    });
+    expect(standardOfCare.dosing).toMatchObject({
+      doseMode: 'PLACEBO',
+      mgPerKg: null,
+      fixedMg: null,
+      weightBasis: null,
+      extension: null,
+      sessionCount: 1,
+    });
   });
 
   it('gives every placebo-comparator arm a PLACEBO dose mode', () => {
@@ -249,13 +314,17 @@ describe('seed assessment plans', () => {
   });
 
   it('track PHQ-9 at baseline, after the infusion and after the last session in NCT06668571', () => {
-    const phq9Kinds = MAYO_TRD.assessmentPlan.filter((item) => item.instrument === 'PHQ9').map((item) => item.timepoint.kind);
+    const phq9Kinds = MAYO_TRD.assessmentPlan
+      .filter((item) => item.instrument === 'PHQ9')
+      .map((item) => item.timepoint.kind);
     expect(phq9Kinds).toEqual(['BASELINE', 'AFTER_SESSION', 'DAYS_AFTER_LAST_SESSION']);
   });
 
   it('track pain with NRS at baseline and follow-up in both pain trials', () => {
     for (const trial of [VA_CLBP, MAYO_NEURALGIA]) {
-      const nrsKinds = new Set(trial.assessmentPlan.filter((item) => item.instrument === 'NRS').map((item) => item.timepoint.kind));
+      const nrsKinds = new Set(
+        trial.assessmentPlan.filter((item) => item.instrument === 'NRS').map((item) => item.timepoint.kind),
+      );
       expect(nrsKinds.has('BASELINE')).toBe(true);
       expect(nrsKinds.has('DAYS_AFTER_LAST_SESSION')).toBe(true);
     }

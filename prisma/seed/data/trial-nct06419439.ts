@@ -27,7 +27,9 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
   leadSponsor: 'VA Office of Research and Development',
   collaborators: [],
   principalInvestigator: null,
-  sites: [{ facility: 'VA Ann Arbor Healthcare System', city: 'Ann Arbor', state: 'Michigan', country: 'United States' }],
+  sites: [
+    { facility: 'VA Ann Arbor Healthcare System', city: 'Ann Arbor', state: 'Michigan', country: 'United States' },
+  ],
   conditions: ['Chronic Low Back Pain', 'Depression'],
   targetEnrollment: 44,
   startDate: null,
@@ -44,7 +46,8 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
     {
       label: ARM_OPEN_LABEL,
       type: 'EXPERIMENTAL',
-      description: 'Four twice-weekly ketamine infusions followed by the brief narrative intervention (open-label pilot).',
+      description:
+        'Four twice-weekly ketamine infusions followed by the brief narrative intervention (open-label pilot).',
       // The open-label pilot enrols before, and outside, the randomization; the weight only matters for Arms 2 and 3.
       allocationWeight: 1,
       dosing: NCT06419439_DOSING,
@@ -72,7 +75,8 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
     {
       type: 'DRUG',
       name: 'Ketamine hydrochloride',
-      description: 'Participants in Arms 1, 2, and 3 will receive four twice-weekly ketamine hydrochloride intravenous infusions dosed at 0.5mg/kg.',
+      description:
+        'Participants in Arms 1, 2, and 3 will receive four twice-weekly ketamine hydrochloride intravenous infusions dosed at 0.5mg/kg.',
       armLabels: [ARM_OPEN_LABEL, ARM_NARRATIVE, ARM_USUAL_CARE],
     },
     {
@@ -131,7 +135,10 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
       fact: 'able_to_consent',
       equals: false,
     }),
-    exclusion('Current psychotic symptoms, or history of schizophrenia, schizoaffective disorder, and other psychotic disorder.', null),
+    exclusion(
+      'Current psychotic symptoms, or history of schizophrenia, schizoaffective disorder, and other psychotic disorder.',
+      null,
+    ),
     exclusion('Currently participating in another clinical trial for pain or depression.', null),
     exclusion(
       'Current uncontrolled hypertension (defined as systolic blood pressure >160 mmHg and/or diastolic blood pressure >100 mmHg).',
@@ -143,7 +150,10 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
         ],
       },
     ),
-    exclusion('Known elevated intracranial pressure, cerebral arterial aneurysm, or elevated intraocular pressure.', null),
+    exclusion(
+      'Known elevated intracranial pressure, cerebral arterial aneurysm, or elevated intraocular pressure.',
+      null,
+    ),
     exclusion('History of cirrhosis or unstable cardiac condition (e.g., decompensated congestive heart failure).', {
       kind: 'diagnosis',
       anyOf: ['cirrhosis', 'unstable_cardiac_condition'],
@@ -164,7 +174,10 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
       },
     ),
     exclusion('thyroid stimulating hormone (TSH) <2x lower limit of normal or >2x upper limit of normal.', null),
-    exclusion('Positive urine pregnancy test or lack of birth control method in Veterans of childbearing potential.', null),
+    exclusion(
+      'Positive urine pregnancy test or lack of birth control method in Veterans of childbearing potential.',
+      null,
+    ),
     exclusion('Known hypersensitivity to any excipient in the ketamine injection formulation.', null),
     exclusion('Previously experienced serious adverse effects with ketamine.', null),
     exclusion(
@@ -178,7 +191,8 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
     {
       kind: 'PRIMARY',
       measure: 'Feasibility',
-      description: 'Feasibility of ketamine infusions followed by a brief behavioral intervention in Veterans with chronic low back pain and depression.',
+      description:
+        'Feasibility of ketamine infusions followed by a brief behavioral intervention in Veterans with chronic low back pain and depression.',
       timeFrame: 'Study duration (four months)',
     },
     {

@@ -42,7 +42,7 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
   briefSummary:
     'Randomized, triple-masked, parallel-group trial in adults aged 18 to 65 with treatment-resistant depression. ' +
     'Participants are randomized 1:1 (n=15 per group) to a single 40-minute intravenous infusion of racemic ketamine ' +
-    "(0.5 mg/kg of actual body weight, maximum 50 mg for individuals weighing over 100 kg) or of normal saline, given in " +
+    '(0.5 mg/kg of actual body weight, maximum 50 mg for individuals weighing over 100 kg) or of normal saline, given in ' +
     'an MRI scanner. An optional open-label ketamine infusion is available to everyone 1-7 days after the initial treatment.',
   coverageNote: null,
   arms: [
@@ -85,21 +85,33 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
   criteria: [
     // Not a bulleted item on the page: the record's structured minimum and maximum age ("18 Years", "65 Years").
     inclusion('Age 18 Years to 65 Years', { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 }),
-    inclusion('Meets diagnostic criteria for major depressive disorder without psychotic features per the SCID DSM-IV-TR', null),
+    inclusion(
+      'Meets diagnostic criteria for major depressive disorder without psychotic features per the SCID DSM-IV-TR',
+      null,
+    ),
     inclusion('PHQ-9 total score ≥ 15 at screening', { kind: 'number', measure: 'phq9_total', op: 'gte', value: 15 }),
     inclusion(
       'Treatment-resistant depression, as defined by failure of at least two previous antidepressant treatments within the current depressive episode. Failed antidepressant treatments can include pharmacotherapy for depression at an adequate dose for at least 8 weeks, trial of transcranial magnetic stimulation (TMS) or an acute series of at least 6 administrations of electroconvulsive therapy (ECT)',
       null,
     ),
-    inclusion('Ability to pass a comprehension assessment test related to effects of ketamine and trial objectives and criteria', null),
+    inclusion(
+      'Ability to pass a comprehension assessment test related to effects of ketamine and trial objectives and criteria',
+      null,
+    ),
     exclusion('Inability to provide consent or have a legal guardian', null),
     exclusion('Patients with a BMI > 40 kg/m2.', { kind: 'number', measure: 'bmi', op: 'gt', value: 40 }),
-    exclusion('Personality disorder being the primary diagnosis', { kind: 'diagnosis', anyOf: ['personality_disorder_primary'] }),
+    exclusion('Personality disorder being the primary diagnosis', {
+      kind: 'diagnosis',
+      anyOf: ['personality_disorder_primary'],
+    }),
     exclusion('Diagnosis of schizophrenia, schizoaffective disorder, bipolar disorder, or active psychotic symptoms', {
       kind: 'diagnosis',
       anyOf: ['schizophrenia', 'schizoaffective_disorder', 'bipolar_disorder', 'psychotic_symptoms'],
     }),
-    exclusion('Active post-traumatic stress disorder symptoms based on clinical assessment', { kind: 'diagnosis', anyOf: ['ptsd_active'] }),
+    exclusion('Active post-traumatic stress disorder symptoms based on clinical assessment', {
+      kind: 'diagnosis',
+      anyOf: ['ptsd_active'],
+    }),
     exclusion(
       'Ongoing prescription of > 2 mg lorazepam equivalents (total) daily, or morning dosing of any benzodiazepine at the time of assessment',
       null,
@@ -142,14 +154,20 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
     exclusion('History of traumatic brain injury that resulted in loss of consciousness with brain bleeding', null),
     exclusion('History of tonic-clonic (grand mal) seizures', null),
     exclusion('Developmental delay, intellectual disability, or intellectual disorder', null),
-    exclusion('Clinical or self-reported diagnosis of delirium, encephalopathy, or related clinical diagnosis within the prior 12 months', null),
+    exclusion(
+      'Clinical or self-reported diagnosis of delirium, encephalopathy, or related clinical diagnosis within the prior 12 months',
+      null,
+    ),
     exclusion('Minor or Major Neurocognitive disorder', { kind: 'diagnosis', anyOf: ['neurocognitive_disorder'] }),
     exclusion('Received ketamine treatment for depression within the prior 2 months', null),
     exclusion(
       'History of either poor antidepressive response to or poor tolerability of ketamine (any route of administration) when previously administered',
       null,
     ),
-    exclusion('History of hypothyroidism unless taking a stable dose of thyroid medication and asymptomatic for 3 months', null),
+    exclusion(
+      'History of hypothyroidism unless taking a stable dose of thyroid medication and asymptomatic for 3 months',
+      null,
+    ),
     exclusion(
       'Hepatic insufficiency (2.5 X ULN for AST or ALT) within 3 months of consent, past liver transplant recipient, and/or clinical diagnosis of cirrhosis of the liver',
       null,
@@ -183,6 +201,11 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
     { instrument: 'PHQ9', timepoint: { kind: 'BASELINE' }, windowBeforeDays: 7, windowAfterDays: 0 },
     { instrument: 'CADSS', timepoint: { kind: 'AFTER_SESSION', session: 1 }, windowBeforeDays: 0, windowAfterDays: 0 },
     { instrument: 'PHQ9', timepoint: { kind: 'AFTER_SESSION', session: 1 }, windowBeforeDays: 0, windowAfterDays: 1 },
-    { instrument: 'PHQ9', timepoint: { kind: 'DAYS_AFTER_LAST_SESSION', days: 7 }, windowBeforeDays: 1, windowAfterDays: 2 },
+    {
+      instrument: 'PHQ9',
+      timepoint: { kind: 'DAYS_AFTER_LAST_SESSION', days: 7 },
+      windowBeforeDays: 1,
+      windowAfterDays: 2,
+    },
   ],
 };

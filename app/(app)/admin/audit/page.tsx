@@ -47,31 +47,49 @@ function toRow(event: AuditEventRow): AuditTableRow {
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requirePageUser('audit.read');
   const raw = await searchParams;
-  const values = Object.fromEntries(FILTER_KEYS.map((key) => [key, Array.isArray(raw[key]) ? raw[key][0] : raw[key]])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
+  const values = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, Array.isArray(raw[key]) ? raw[key][0] : raw[key]]),
+  ) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
   const parsed = auditFilterSchema.safeParse(values);
   const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   const error = (key: string) => fieldErrors[key]?.join(' ');
 
   const [users, result] = await Promise.all([
     listUsers(),
-    parsed.success ? listAuditEvents({ filter: parsed.data, timeZone: CLINIC_TIME_ZONE, viewerId: user.id }) : Promise.resolve(null),
+    parsed.success
+      ? listAuditEvents({ filter: parsed.data, timeZone: CLINIC_TIME_ZONE, viewerId: user.id })
+      : Promise.resolve(null),
   ]);
 
   const actorOptions = users.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
   // An email typed into the URL (e.g. from a failed sign-in) has no user row: keep it selectable.
-  if (values.actor && !actorOptions.some((option) => option.value === values.actor)) actorOptions.unshift({ value: values.actor, label: values.actor });
+  if (values.actor && !actorOptions.some((option) => option.value === values.actor))
+    actorOptions.unshift({ value: values.actor, label: values.actor });
   const entityTypes = result?.entityTypes ?? [];
   if (values.entityType && !entityTypes.includes(values.entityType)) entityTypes.unshift(values.entityType);
   const hasFilters = FILTER_KEYS.some((key) => key !== 'page' && values[key]);
 
   return (
     <>
-      <PageHeader title="Audit trail" description={`Every change to accounts and clinical records, newest first. Times are clinic time (${CLINIC_TIME_ZONE}).`} />
+      <PageHeader
+        title="Audit trail"
+        description={`Every change to accounts and clinical records, newest first. Times are clinic time (${CLINIC_TIME_ZONE}).`}
+      />
       <Card as="div" className="mb-6">
         <CardBody>
-          <form method="get" role="search" aria-label="Audit events" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <form
+            method="get"
+            role="search"
+            aria-label="Audit events"
+            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+          >
             <Field label="Entity type" error={error('entityType')}>
-              <Select name="entityType" defaultValue={values.entityType ?? ''} placeholder="Any type" options={entityTypes.map((type) => ({ value: type, label: type }))} />
+              <Select
+                name="entityType"
+                defaultValue={values.entityType ?? ''}
+                placeholder="Any type"
+                options={entityTypes.map((type) => ({ value: type, label: type }))}
+              />
             </Field>
             <Field label="Entity id" error={error('entityId')} hint="The exact id of one record.">
               <Input name="entityId" defaultValue={values.entityId ?? ''} autoComplete="off" spellCheck={false} />
@@ -100,9 +118,16 @@ export default async function AuditPage({ searchParams }: Props) {
         </CardBody>
       </Card>
       {result ? (
-        <AuditTable rows={result.events.map(toRow)} page={result.page} pageSize={result.pageSize} total={result.total} />
+        <AuditTable
+          rows={result.events.map(toRow)}
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+        />
       ) : (
-        <Alert tone="error">Some filters are not valid{error('page') ? ` (${error('page')})` : ''}. Correct them to see events.</Alert>
+        <Alert tone="error">
+          Some filters are not valid{error('page') ? ` (${error('page')})` : ''}. Correct them to see events.
+        </Alert>
       )}
     </>
   );

@@ -8,7 +8,13 @@ import { addClosure } from '@/lib/clinic/add-closure';
 import { removeClosure } from '@/lib/clinic/remove-closure';
 import { updateChair } from '@/lib/clinic/update-chair';
 import { updateClinicSettings } from '@/lib/clinic/update-clinic-settings';
-import { chairCreateSchema, chairPatchSchema, clinicUpdateSchema, closureAddSchema, idParamsSchema } from '@/lib/validations/infusions';
+import {
+  chairCreateSchema,
+  chairPatchSchema,
+  clinicUpdateSchema,
+  closureAddSchema,
+  idParamsSchema,
+} from '@/lib/validations/infusions';
 
 // Clinic setup writes (clinic.manage). Each parses with the API's schema, calls one
 // lib function and refreshes the pages that read the settings.
@@ -18,29 +24,41 @@ function refresh() {
   revalidatePath('/schedule');
 }
 
-export const updateClinicSettingsAction = defineAction({ permission: 'clinic.manage', input: clinicUpdateSchema }, async ({ input, user, audit, request }) => {
-  const settings = await updateClinicSettings({ input, ctx: { user, audit, request } });
-  refresh();
-  return { updatedAt: settings.updatedAt };
-});
+export const updateClinicSettingsAction = defineAction(
+  { permission: 'clinic.manage', input: clinicUpdateSchema },
+  async ({ input, user, audit, request }) => {
+    const settings = await updateClinicSettings({ input, ctx: { user, audit, request } });
+    refresh();
+    return { updatedAt: settings.updatedAt };
+  },
+);
 
-export const addClosureAction = defineAction({ permission: 'clinic.manage', input: closureAddSchema }, async ({ input, user, audit, request }) => {
-  const result = await addClosure({ input, ctx: { user, audit, request } });
-  refresh();
-  return result;
-});
+export const addClosureAction = defineAction(
+  { permission: 'clinic.manage', input: closureAddSchema },
+  async ({ input, user, audit, request }) => {
+    const result = await addClosure({ input, ctx: { user, audit, request } });
+    refresh();
+    return result;
+  },
+);
 
-export const removeClosureAction = defineAction({ permission: 'clinic.manage', input: idParamsSchema }, async ({ input, user, audit, request }) => {
-  const result = await removeClosure({ id: input.id, ctx: { user, audit, request } });
-  refresh();
-  return result;
-});
+export const removeClosureAction = defineAction(
+  { permission: 'clinic.manage', input: idParamsSchema },
+  async ({ input, user, audit, request }) => {
+    const result = await removeClosure({ id: input.id, ctx: { user, audit, request } });
+    refresh();
+    return result;
+  },
+);
 
-export const addChairAction = defineAction({ permission: 'clinic.manage', input: chairCreateSchema }, async ({ input, user, audit, request }) => {
-  const chair = await addChair({ input, ctx: { user, audit, request } });
-  refresh();
-  return chair;
-});
+export const addChairAction = defineAction(
+  { permission: 'clinic.manage', input: chairCreateSchema },
+  async ({ input, user, audit, request }) => {
+    const chair = await addChair({ input, ctx: { user, audit, request } });
+    refresh();
+    return chair;
+  },
+);
 
 export const updateChairAction = defineAction(
   { permission: 'clinic.manage', input: z.object({ id: idParamsSchema.shape.id, patch: chairPatchSchema }) },

@@ -26,11 +26,16 @@ export default async function ClinicAdminPage() {
   await requirePageUser('clinic.manage');
   const { settings, missing } = await loadSettings();
   const defaults = settings ?? { ...DEMO_CLINIC_SETTINGS, ...DEFAULT_HOLD_RULE };
-  const closures = settings ? settings.closures.map((closure) => ({ id: settings.closureIds[closure.date], ...closure })) : [];
+  const closures = settings
+    ? settings.closures.map((closure) => ({ id: settings.closureIds[closure.date], ...closure }))
+    : [];
 
   return (
     <>
-      <PageHeader title="Clinic" description="Opening hours, chairs and closures used to book infusion visits, and the blood-pressure hold rule used on infusion day." />
+      <PageHeader
+        title="Clinic"
+        description="Opening hours, chairs and closures used to book infusion visits, and the blood-pressure hold rule used on infusion day."
+      />
       {missing ? (
         <Alert tone="warning" className="mb-6" title="The clinic has no settings yet">
           Save the settings below to open the clinic for booking.
@@ -57,13 +62,21 @@ export default async function ClinicAdminPage() {
         {settings ? (
           <>
             <Card aria-labelledby="closures-heading">
-              <CardHeader titleId="closures-heading" title="Closures" description="Days the clinic is closed. Booked visits on a new closure day stay booked until a coordinator moves them." />
+              <CardHeader
+                titleId="closures-heading"
+                title="Closures"
+                description="Days the clinic is closed. Booked visits on a new closure day stay booked until a coordinator moves them."
+              />
               <CardBody>
                 <ClinicClosures closures={closures} />
               </CardBody>
             </Card>
             <Card aria-labelledby="chairs-heading">
-              <CardHeader titleId="chairs-heading" title="Infusion chairs" description="Only chairs in service are offered for booking." />
+              <CardHeader
+                titleId="chairs-heading"
+                title="Infusion chairs"
+                description="Only chairs in service are offered for booking."
+              />
               <CardBody>
                 <ClinicChairs chairs={settings.chairs} />
               </CardBody>

@@ -19,23 +19,32 @@ function refresh(userId?: string) {
   if (userId) revalidatePath(`/admin/users/${userId}`);
 }
 
-export const createUserAction = defineAction({ permission: 'user.manage', input: createUserSchema }, async ({ input, user, audit }) => {
-  const account = await createUser({ input, actorId: user.id, audit });
-  refresh();
-  return { id: account.id };
-});
+export const createUserAction = defineAction(
+  { permission: 'user.manage', input: createUserSchema },
+  async ({ input, user, audit }) => {
+    const account = await createUser({ input, actorId: user.id, audit });
+    refresh();
+    return { id: account.id };
+  },
+);
 
-export const editUserAction = defineAction({ permission: 'user.manage', input: editUserActionSchema }, async ({ input, user, audit }) => {
-  await updateUser({ id: input.userId, input: { name: input.name, role: input.role }, actorId: user.id, audit });
-  refresh(input.userId);
-  return { id: input.userId };
-});
+export const editUserAction = defineAction(
+  { permission: 'user.manage', input: editUserActionSchema },
+  async ({ input, user, audit }) => {
+    await updateUser({ id: input.userId, input: { name: input.name, role: input.role }, actorId: user.id, audit });
+    refresh(input.userId);
+    return { id: input.userId };
+  },
+);
 
-export const setUserActiveAction = defineAction({ permission: 'user.manage', input: setUserActiveActionSchema }, async ({ input, user, audit }) => {
-  await updateUser({ id: input.userId, input: { isActive: input.isActive }, actorId: user.id, audit });
-  refresh(input.userId);
-  return { id: input.userId };
-});
+export const setUserActiveAction = defineAction(
+  { permission: 'user.manage', input: setUserActiveActionSchema },
+  async ({ input, user, audit }) => {
+    await updateUser({ id: input.userId, input: { isActive: input.isActive }, actorId: user.id, audit });
+    refresh(input.userId);
+    return { id: input.userId };
+  },
+);
 
 export const resetUserPasswordAction = defineAction(
   { permission: 'user.manage', input: resetUserPasswordActionSchema },
@@ -46,8 +55,11 @@ export const resetUserPasswordAction = defineAction(
   },
 );
 
-export const unlockUserAction = defineAction({ permission: 'user.manage', input: unlockUserActionSchema }, async ({ input, user, audit }) => {
-  await unlockUser({ id: input.userId, actorId: user.id, audit });
-  refresh(input.userId);
-  return { id: input.userId };
-});
+export const unlockUserAction = defineAction(
+  { permission: 'user.manage', input: unlockUserActionSchema },
+  async ({ input, user, audit }) => {
+    await unlockUser({ id: input.userId, actorId: user.id, audit });
+    refresh(input.userId);
+    return { id: input.userId };
+  },
+);

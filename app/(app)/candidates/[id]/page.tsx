@@ -54,7 +54,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: candidateName(candidate) };
 }
 
-
 export default async function CandidatePage({ params, searchParams }: Props) {
   const user = await requirePageUser('candidate.read');
   const candidate = await loadCandidate((await params).id);
@@ -70,7 +69,9 @@ export default async function CandidatePage({ params, searchParams }: Props) {
   // Trial details (allocation, masking, arms) only where they matter: enrolments and the move to Enrolled.
   const trialIds = new Set([
     ...enrollmentRows.map((row) => row.trialId),
-    ...candidate.pipelines.filter((pipeline) => pipeline.allowedNext.includes('ENROLLED')).map((pipeline) => pipeline.trialId),
+    ...candidate.pipelines
+      .filter((pipeline) => pipeline.allowedNext.includes('ENROLLED'))
+      .map((pipeline) => pipeline.trialId),
   ]);
   const [trials, allTrials] = await Promise.all([
     Promise.all([...trialIds].map((trialId) => loadTrial(trialId))),
@@ -81,11 +82,16 @@ export default async function CandidatePage({ params, searchParams }: Props) {
   const enrolmentChoice = (trialId: string): EnrolmentChoice | null => {
     const trial = trialById.get(trialId);
     if (!trial) return null;
-    return { isRandomized: trial.allocation === 'RANDOMIZED', arms: trial.arms.map((arm) => ({ id: arm.id, label: arm.label })) };
+    return {
+      isRandomized: trial.allocation === 'RANDOMIZED',
+      arms: trial.arms.map((arm) => ({ id: arm.id, label: arm.label })),
+    };
   };
 
   const inTrial = new Set(candidate.pipelines.map((pipeline) => pipeline.trialId));
-  const addableTrials = allTrials.filter((trial) => !inTrial.has(trial.value)).map(({ value, label, isRecruiting }) => ({ value, label: isRecruiting ? label : `${label} (not recruiting)` }));
+  const addableTrials = allTrials
+    .filter((trial) => !inTrial.has(trial.value))
+    .map(({ value, label, isRecruiting }) => ({ value, label: isRecruiting ? label : `${label} (not recruiting)` }));
   return (
     <>
       <PageHeader
@@ -117,12 +123,20 @@ export default async function CandidatePage({ params, searchParams }: Props) {
 
       {flags.created === '1' ? (
         <Alert tone="success" className="mb-6">
-          Referral saved.{candidate.pipelines.length === 0 ? ' Add the candidate to a trial below to start a pipeline.' : ' Next: contact the candidate and log it below.'}
+          Referral saved.
+          {candidate.pipelines.length === 0
+            ? ' Add the candidate to a trial below to start a pipeline.'
+            : ' Next: contact the candidate and log it below.'}
         </Alert>
       ) : null}
       {candidate.voided ? (
-        <Alert tone="warning" className="mb-6" title={`This record was voided on ${formatCalendarDate(candidate.voided.at.slice(0, 10))}`}>
-          {candidate.voided.reason ? `Reason: ${candidate.voided.reason}` : 'No reason was recorded.'} It is kept for the audit trail and cannot be moved or contacted.
+        <Alert
+          tone="warning"
+          className="mb-6"
+          title={`This record was voided on ${formatCalendarDate(candidate.voided.at.slice(0, 10))}`}
+        >
+          {candidate.voided.reason ? `Reason: ${candidate.voided.reason}` : 'No reason was recorded.'} It is kept for
+          the audit trail and cannot be moved or contacted.
         </Alert>
       ) : null}
       {flags.saved === '1' ? (
@@ -135,7 +149,14 @@ export default async function CandidatePage({ params, searchParams }: Props) {
         <SafetyAlertsPanel key={row.id} user={user} enrollmentId={row.id} showParticipant={false} />
       ))}
       {enrollmentRows.map((row) => (
-        <BlindingStatus key={`blind-${row.id}`} enrollment={row} user={user} trialLabel={candidate.pipelines.find((pipeline) => pipeline.trialId === row.trialId)?.trialLabel ?? 'this trial'} />
+        <BlindingStatus
+          key={`blind-${row.id}`}
+          enrollment={row}
+          user={user}
+          trialLabel={
+            candidate.pipelines.find((pipeline) => pipeline.trialId === row.trialId)?.trialLabel ?? 'this trial'
+          }
+        />
       ))}
       <CandidateDetails candidate={candidate} today={today} />
 
@@ -144,7 +165,14 @@ export default async function CandidatePage({ params, searchParams }: Props) {
           Trial pipelines
         </h2>
         {candidate.pipelines.length === 0 ? (
-          <EmptyState title="Not in a trial yet" description={canMove ? 'Add the candidate to a trial to start its pipeline at Referred.' : 'A coordinator adds the candidate to a trial.'} />
+          <EmptyState
+            title="Not in a trial yet"
+            description={
+              canMove
+                ? 'Add the candidate to a trial to start its pipeline at Referred.'
+                : 'A coordinator adds the candidate to a trial.'
+            }
+          />
         ) : (
           candidate.pipelines.map((pipeline) => (
             <PipelineCard
@@ -170,7 +198,11 @@ export default async function CandidatePage({ params, searchParams }: Props) {
       </section>
 
       <Card aria-labelledby="contacts-heading" className="mb-6">
-        <CardHeader titleId="contacts-heading" title="Contact log" description="Every attempt to reach the candidate, newest first." />
+        <CardHeader
+          titleId="contacts-heading"
+          title="Contact log"
+          description="Every attempt to reach the candidate, newest first."
+        />
         <CardBody className="flex flex-col gap-6">
           {canLogContact ? (
             <LogContactForm

@@ -25,7 +25,10 @@ export default async function NewReferralPage() {
       <CandidateForm
         mode="create"
         today={clinicToday()}
-        trials={trials.map(({ value, label, isRecruiting }) => ({ value, label: isRecruiting ? label : `${label} (not recruiting)` }))}
+        trials={trials.map(({ value, label, isRecruiting }) => ({
+          value,
+          label: isRecruiting ? label : `${label} (not recruiting)`,
+        }))}
         coordinators={coordinators}
         defaultCoordinatorId={coordinators.some((option) => option.value === user.id) ? user.id : null}
       />

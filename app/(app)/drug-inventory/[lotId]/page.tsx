@@ -54,11 +54,15 @@ export default async function DrugLotPage({ params }: Props) {
       />
       <div className="flex flex-col gap-6">
         <p className="text-lg">
-          On hand: <strong className="tabular-nums">{mg.format(lot.onHandMg)} mg</strong> of {mg.format(lot.receivedMg)} mg received{' '}
-          {lot.isExpired ? <Badge tone="danger">Expired: cannot be used for a dose</Badge> : null}
+          On hand: <strong className="tabular-nums">{mg.format(lot.onHandMg)} mg</strong> of {mg.format(lot.receivedMg)}{' '}
+          mg received {lot.isExpired ? <Badge tone="danger">Expired: cannot be used for a dose</Badge> : null}
         </p>
         <Card aria-labelledby="log-heading">
-          <CardHeader titleId="log-heading" title="Log" description="Every movement, oldest first. Nothing is edited or deleted: a wrong movement is reversed, witnessed, with a reason." />
+          <CardHeader
+            titleId="log-heading"
+            title="Log"
+            description="Every movement, oldest first. Nothing is edited or deleted: a wrong movement is reversed, witnessed, with a reason."
+          />
           <CardBody>
             <MovementLog lotId={lot.id} entries={log.entries} canReverse={canReverse} />
           </CardBody>
@@ -76,7 +80,11 @@ export default async function DrugLotPage({ params }: Props) {
         </Card>
         {canWaste ? (
           <Card aria-labelledby="waste-heading" className="print:hidden">
-            <CardHeader titleId="waste-heading" title="Waste" description="Drug that is drawn up or opened and not given, broken vials, expired stock: wasted in front of a second clinician." />
+            <CardHeader
+              titleId="waste-heading"
+              title="Waste"
+              description="Drug that is drawn up or opened and not given, broken vials, expired stock: wasted in front of a second clinician."
+            />
             <CardBody>
               <WasteForm lotId={lot.id} onHandMg={lot.onHandMg} />
             </CardBody>

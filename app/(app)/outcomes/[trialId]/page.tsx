@@ -3,7 +3,13 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { ChangeTable } from '@/components/outcomes/change-table';
 import { PrintButton } from '@/components/outcomes/print-button';
-import { AdherenceTable, AdverseEventTable, CompletionTable, FunnelTable, SummaryTable } from '@/components/outcomes/results-tables';
+import {
+  AdherenceTable,
+  AdverseEventTable,
+  CompletionTable,
+  FunnelTable,
+  SummaryTable,
+} from '@/components/outcomes/results-tables';
 import { TimepointRangeForm } from '@/components/outcomes/timepoint-range-form';
 import { TrialMeanChart } from '@/components/outcomes/trial-mean-chart';
 import { Alert } from '@/components/ui/alert';
@@ -30,7 +36,17 @@ const EXPORT_LABELS: Record<ExportKind, string> = {
   completion: 'Study completion',
 };
 
-function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <Card aria-labelledby={id} className="break-inside-avoid">
       <CardHeader titleId={id} title={title} description={description} />
@@ -41,7 +57,13 @@ function Section({ id, title, description, children }: { id: string; title: stri
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function TrialResultsPage({ params, searchParams }: { params: Promise<{ trialId: string }>; searchParams: SearchParams }) {
+export default async function TrialResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ trialId: string }>;
+  searchParams: SearchParams;
+}) {
   const user = await requirePageUser('outcome.read');
   const { trialId } = await params;
   const ctx = await getPageContext(user);
@@ -59,13 +81,18 @@ export default async function TrialResultsPage({ params, searchParams }: { param
     rangeErrors = error.fields;
     return load({});
   });
-  const rangeQuery = report.range ? `?${new URLSearchParams({ from: report.range.from, to: report.range.to }).toString()}` : '';
+  const rangeQuery = report.range
+    ? `?${new URLSearchParams({ from: report.range.from, to: report.range.to }).toString()}`
+    : '';
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         eyebrow={
-          <Link href="/outcomes" className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800 print:hidden">
+          <Link
+            href="/outcomes"
+            className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800 print:hidden"
+          >
             ← All trials
           </Link>
         }
@@ -76,11 +103,13 @@ export default async function TrialResultsPage({ params, searchParams }: { param
 
       {report.pooled ? (
         <Alert tone="info" title="Masked trial: results are pooled" live="none">
-          This trial is masked ({report.trial.masking?.toLowerCase()}). To protect the blind, every arm is shown together as “All participants”. Only the trial’s named unblinded staff see results by arm.
+          This trial is masked ({report.trial.masking?.toLowerCase()}). To protect the blind, every arm is shown
+          together as “All participants”. Only the trial’s named unblinded staff see results by arm.
         </Alert>
       ) : report.isMasked ? (
         <Alert tone="warning" title="Unmasked view: results by arm" live="none">
-          This trial is masked ({report.trial.masking?.toLowerCase()}). You are seeing results by arm because you are named unblinded staff for this trial; do not share them with the blinded study team.
+          This trial is masked ({report.trial.masking?.toLowerCase()}). You are seeing results by arm because you are
+          named unblinded staff for this trial; do not share them with the blinded study team.
         </Alert>
       ) : null}
 
@@ -90,7 +119,12 @@ export default async function TrialResultsPage({ params, searchParams }: { param
           title="Compare two timepoints"
           description="Each questionnaire below shows the change between these two planned timepoints, in points and as two different % figures."
         >
-          <TimepointRangeForm timepoints={report.timepoints} from={report.range.from} to={report.range.to} errors={rangeErrors} />
+          <TimepointRangeForm
+            timepoints={report.timepoints}
+            from={report.range.from}
+            to={report.range.to}
+            errors={rangeErrors}
+          />
           {rangeErrors ? (
             <Alert tone="error" title="That timepoint is not in the plan">
               {Object.values(rangeErrors).flat().join(' ')} Showing the default comparison instead.
@@ -111,7 +145,12 @@ export default async function TrialResultsPage({ params, searchParams }: { param
             <Section key={results.instrument} id={id} title={results.label} description={results.scoreLabel}>
               {results.rows.length > 0 ? (
                 <>
-                  <TrialMeanChart results={results} groups={report.groups} min={scale?.min ?? 0} max={scale?.max ?? 0} />
+                  <TrialMeanChart
+                    results={results}
+                    groups={report.groups}
+                    min={scale?.min ?? 0}
+                    max={scale?.max ?? 0}
+                  />
                   <SummaryTable results={results} />
                   <ChangeTable results={results} />
                 </>
@@ -123,16 +162,28 @@ export default async function TrialResultsPage({ params, searchParams }: { param
         })
       )}
 
-      <Section id="results-ae" title="Adverse events" description="By term, CTCAE grade and arm; voided reports are left out.">
+      <Section
+        id="results-ae"
+        title="Adverse events"
+        description="By term, CTCAE grade and arm; voided reports are left out."
+      >
         <AdverseEventTable rows={report.adverseEvents} />
       </Section>
-      <Section id="results-funnel" title="Enrollment" description="Candidates by current stage, and enrollment against the target.">
+      <Section
+        id="results-funnel"
+        title="Enrollment"
+        description="Candidates by current stage, and enrollment against the target."
+      >
         <FunnelTable funnel={report.funnel} />
       </Section>
       <Section id="results-adherence" title="Infusion adherence">
         <AdherenceTable adherence={report.adherence} />
       </Section>
-      <Section id="results-completion" title="Study completion" description="Each participant's final status and its date.">
+      <Section
+        id="results-completion"
+        title="Study completion"
+        description="Each participant's final status and its date."
+      >
         <CompletionTable completion={report.completion} />
       </Section>
 
@@ -140,13 +191,19 @@ export default async function TrialResultsPage({ params, searchParams }: { param
         <ul className="grid gap-2 text-sm sm:grid-cols-2 print:hidden">
           {EXPORT_KINDS.map((kind) => (
             <li key={kind}>
-              <a href={`/api/v1/trials/${report.trial.id}/exports/${kind}.csv${kind === 'change' ? rangeQuery : ''}`} download className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+              <a
+                href={`/api/v1/trials/${report.trial.id}/exports/${kind}.csv${kind === 'change' ? rangeQuery : ''}`}
+                download
+                className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+              >
                 {EXPORT_LABELS[kind]} <span className="text-slate-600">({kind}.csv)</span>
               </a>
             </li>
           ))}
         </ul>
-        <p className="text-sm text-slate-600">Downloads hold participant identifiers and are recorded in the audit trail.</p>
+        <p className="text-sm text-slate-600">
+          Downloads hold participant identifiers and are recorded in the audit trail.
+        </p>
       </Section>
     </div>
   );

@@ -1,5 +1,12 @@
 import Link from 'next/link';
-import { DUE_STATUS_LABELS, DUE_STATUS_TONES, formatCalendarDate, instrumentLabel, shortInstrumentName, timepointLabel } from '@/components/outcomes/format';
+import {
+  DUE_STATUS_LABELS,
+  DUE_STATUS_TONES,
+  formatCalendarDate,
+  instrumentLabel,
+  shortInstrumentName,
+  timepointLabel,
+} from '@/components/outcomes/format';
 import { ReportTable } from '@/components/outcomes/results-tables';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,7 +24,11 @@ const VIEWS: Record<string, { label: string; statuses: DueStatus[] }> = {
   all: { label: 'All open', statuses: ['overdue', 'due', 'upcoming'] },
 };
 
-export default async function DueAssessmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DueAssessmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser('outcome.read');
   const query = await searchParams;
   const viewKey = typeof query.view === 'string' && query.view in VIEWS ? query.view : 'open';
@@ -29,7 +40,10 @@ export default async function DueAssessmentsPage({ searchParams }: { searchParam
     <div className="flex flex-col gap-6">
       <PageHeader
         eyebrow={
-          <Link href="/outcomes" className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+          <Link
+            href="/outcomes"
+            className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+          >
             ← Outcomes
           </Link>
         }
@@ -52,7 +66,10 @@ export default async function DueAssessmentsPage({ searchParams }: { searchParam
         </ul>
       </nav>
       {rows.length === 0 ? (
-        <EmptyState title={`Nothing ${view.label.toLowerCase()}`} description="Every planned questionnaire in this view has been recorded." />
+        <EmptyState
+          title={`Nothing ${view.label.toLowerCase()}`}
+          description="Every planned questionnaire in this view has been recorded."
+        />
       ) : (
         <>
           {viewKey === 'open' ? (
@@ -62,24 +79,44 @@ export default async function DueAssessmentsPage({ searchParams }: { searchParam
           ) : null}
           <ReportTable
             caption={`${view.label} questionnaires`}
-            head={[{ label: 'Participant' }, { label: 'Trial' }, { label: 'Instrument' }, { label: 'Timepoint' }, { label: 'Due' }, { label: 'Window' }, { label: 'Status' }, { label: 'Self-report' }]}
+            head={[
+              { label: 'Participant' },
+              { label: 'Trial' },
+              { label: 'Instrument' },
+              { label: 'Timepoint' },
+              { label: 'Due' },
+              { label: 'Window' },
+              { label: 'Status' },
+              { label: 'Self-report' },
+            ]}
           >
             {rows.map((row) => (
               <tr key={`${row.enrollmentId}-${row.instrument}-${row.timepoint}`}>
                 <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                  <Link href={`/participants/${row.enrollmentId}/outcomes`} className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+                  <Link
+                    href={`/participants/${row.enrollmentId}/outcomes`}
+                    className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+                  >
                     {row.participantName}
                   </Link>
                   <span className="block text-xs font-normal text-slate-600">MRN {row.mrn}</span>
                 </th>
                 <td className="px-3 py-2">{row.trialLabel}</td>
-                <td className="px-3 py-2" title={instrumentLabel(row.instrument)}>{shortInstrumentName(row.instrument)}</td>
+                <td className="px-3 py-2" title={instrumentLabel(row.instrument)}>
+                  {shortInstrumentName(row.instrument)}
+                </td>
                 <td className="px-3 py-2">{timepointLabel(row.timepoint)}</td>
                 <td className="px-3 py-2">
                   {row.dueOn ? formatCalendarDate(row.dueOn) : 'Session not booked'}
-                  {row.isProjected ? <span className="block text-xs text-slate-600">projected from the booking</span> : null}
+                  {row.isProjected ? (
+                    <span className="block text-xs text-slate-600">projected from the booking</span>
+                  ) : null}
                 </td>
-                <td className="px-3 py-2">{row.windowStart && row.windowEnd ? `${formatCalendarDate(row.windowStart)} – ${formatCalendarDate(row.windowEnd)}` : '—'}</td>
+                <td className="px-3 py-2">
+                  {row.windowStart && row.windowEnd
+                    ? `${formatCalendarDate(row.windowStart)} – ${formatCalendarDate(row.windowEnd)}`
+                    : '—'}
+                </td>
                 <td className="px-3 py-2">
                   <Badge tone={DUE_STATUS_TONES[row.status]}>{DUE_STATUS_LABELS[row.status]}</Badge>
                 </td>
@@ -93,7 +130,10 @@ export default async function DueAssessmentsPage({ searchParams }: { searchParam
                       </span>
                     </>
                   ) : row.isSelfReportable ? (
-                    <Link href={`/participants/${row.enrollmentId}/outcomes#self-report-heading`} className="text-sm text-brand-700 underline underline-offset-4">
+                    <Link
+                      href={`/participants/${row.enrollmentId}/outcomes#self-report-heading`}
+                      className="text-sm text-brand-700 underline underline-offset-4"
+                    >
                       Send link
                     </Link>
                   ) : (

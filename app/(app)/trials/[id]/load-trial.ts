@@ -13,7 +13,9 @@ export const loadTrial = cache(async (rawId: string, versionNumber?: number) => 
   const params = trialIdParamsSchema.safeParse({ id: rawId });
   if (!params.success) notFound();
   try {
-    return versionNumber === undefined ? await getTrial(params.data.id) : await getProtocolVersion(params.data.id, versionNumber);
+    return versionNumber === undefined
+      ? await getTrial(params.data.id)
+      : await getProtocolVersion(params.data.id, versionNumber);
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;

@@ -87,9 +87,15 @@ export default async function TrialPage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
       {!trial.isCurrentVersion ? (
-        <Alert tone="info" className="mb-6" live="none" title={`You are looking at protocol version ${trial.protocolVersion.number}, not the current one`}>
+        <Alert
+          tone="info"
+          className="mb-6"
+          live="none"
+          title={`You are looking at protocol version ${trial.protocolVersion.number}, not the current one`}
+        >
           It was created {formatInstant(trial.protocolVersion.createdAt)}
-          {trial.protocolVersion.createdBy ? ` by ${trial.protocolVersion.createdBy.name}` : ''}. Screenings done under it keep using it.{' '}
+          {trial.protocolVersion.createdBy ? ` by ${trial.protocolVersion.createdBy.name}` : ''}. Screenings done under
+          it keep using it.{' '}
           <Link href={`/trials/${trial.id}`} className="font-medium underline underline-offset-2">
             Show the current version ({currentNumber})
           </Link>

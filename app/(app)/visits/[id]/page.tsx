@@ -43,8 +43,14 @@ export default async function VisitDayPage({ params }: Props) {
   }
 
   const settings = await getClinicSettings();
-  const actors = await loadStepActors([day.visit.id, ...day.vitals.map((row) => row.id), ...day.adverseEvents.map((row) => row.id), ...(day.administration ? [day.administration.id] : [])]);
-  const actor = (action: string, entityId: string, fallbackAt?: string | null) => actors.get(`${action}:${entityId}`) ?? (fallbackAt ? { by: 'Unknown', at: fallbackAt } : null);
+  const actors = await loadStepActors([
+    day.visit.id,
+    ...day.vitals.map((row) => row.id),
+    ...day.adverseEvents.map((row) => row.id),
+    ...(day.administration ? [day.administration.id] : []),
+  ]);
+  const actor = (action: string, entityId: string, fallbackAt?: string | null) =>
+    actors.get(`${action}:${entityId}`) ?? (fallbackAt ? { by: 'Unknown', at: fallbackAt } : null);
   const checkInActor = actor('visit.check_in', day.visit.id, day.visit.checkedInAt);
   const dischargeActor = actor('visit.discharge', day.visit.id, day.visit.dischargedAt);
   const overrideActor = actor('visit.hold_override', day.visit.id);
@@ -72,7 +78,12 @@ export default async function VisitDayPage({ params }: Props) {
     thresholds: { sbp: day.hold.holdSbpAbove, dbp: day.hold.holdDbpAbove },
     timepoints: timepointsFor(day.protocol?.infusionMinutes),
     checkIn: checkInActor
-      ? { ...checkInActor, isDriverConfirmed: day.checklist.isDriverConfirmed === true, pregnancyTest: day.checklist.pregnancyTest, hasNoNewExclusion: day.checklist.hasNoNewExclusion === true }
+      ? {
+          ...checkInActor,
+          isDriverConfirmed: day.checklist.isDriverConfirmed === true,
+          pregnancyTest: day.checklist.pregnancyTest,
+          hasNoNewExclusion: day.checklist.hasNoNewExclusion === true,
+        }
       : null,
     vitals: day.vitals.map((row) => ({
       id: row.id,
@@ -85,7 +96,14 @@ export default async function VisitDayPage({ params }: Props) {
       recordedBy: actors.get(`vital_sign.record:${row.id}`)?.by ?? 'Unknown',
     })),
     holdReasons: day.hold.isHeld && day.hold.reason ? [day.hold.reason] : [],
-    holdOverride: day.hold.isOverridden && day.hold.overrideReason ? { by: day.hold.overriddenBy ?? overrideActor?.by ?? 'Unknown', at: overrideActor?.at ?? day.visit.checkedInAt ?? day.visit.scheduledAt, reason: day.hold.overrideReason } : null,
+    holdOverride:
+      day.hold.isOverridden && day.hold.overrideReason
+        ? {
+            by: day.hold.overriddenBy ?? overrideActor?.by ?? 'Unknown',
+            at: overrideActor?.at ?? day.visit.checkedInAt ?? day.visit.scheduledAt,
+            reason: day.hold.overrideReason,
+          }
+        : null,
     verification: day.verification
       ? {
           by: day.verification.signerName,
@@ -101,7 +119,10 @@ export default async function VisitDayPage({ params }: Props) {
       : null,
     administration: day.administration
       ? {
-          by: day.administration.recordedBy || actors.get(`infusion.administer:${day.administration.id}`)?.by || 'Unknown',
+          by:
+            day.administration.recordedBy ||
+            actors.get(`infusion.administer:${day.administration.id}`)?.by ||
+            'Unknown',
           at: actors.get(`infusion.administer:${day.administration.id}`)?.at ?? day.administration.startedAt,
           administeredDoseMg: day.administration.administeredDoseMg,
           percentGiven: day.administration.percentGiven,
@@ -127,13 +148,21 @@ export default async function VisitDayPage({ params }: Props) {
     }),
     discharge:
       dischargeActor && day.visit.dischargedAt
-        ? { ...dischargeActor, by: day.dischargedBy ?? dischargeActor.by, isDriverPresent: day.isDriverPresentAtDischarge === true, overrideReason: day.dischargeOverrideReason }
+        ? {
+            ...dischargeActor,
+            by: day.dischargedBy ?? dischargeActor.by,
+            isDriverPresent: day.isDriverPresentAtDischarge === true,
+            overrideReason: day.dischargeOverrideReason,
+          }
         : null,
     dischargeReadiness: day.dischargeReadiness,
     drug: day.drug,
     drugLots:
       !day.allocation.isBlinded && hasPermission(user.role, 'dose.verify') && !day.verification
-        ? (await listLots({ include: 'usable' })).map((lot) => ({ id: lot.id, label: `${lot.drug} · lot ${lot.lotNumber} · ${lot.onHandMg} mg on hand · expires ${lot.expiresOn}` }))
+        ? (await listLots({ include: 'usable' })).map((lot) => ({
+            id: lot.id,
+            label: `${lot.drug} · lot ${lot.lotNumber} · ${lot.onHandMg} mg on hand · expires ${lot.expiresOn}`,
+          }))
         : [],
   };
 
@@ -147,7 +176,10 @@ export default async function VisitDayPage({ params }: Props) {
             <Link href={`/schedule?day=${day.visit.localDate}`} className="underline-offset-2 hover:underline">
               <span aria-hidden="true">←</span> Day list
             </Link>
-            <Link href={`/enrollments/${day.visit.enrollmentId}/schedule`} className="underline-offset-2 hover:underline">
+            <Link
+              href={`/enrollments/${day.visit.enrollmentId}/schedule`}
+              className="underline-offset-2 hover:underline"
+            >
               Participant&apos;s schedule
             </Link>
           </span>

@@ -3,8 +3,11 @@ import { createCandidate } from '@/lib/candidates/create-candidate';
 import { listCandidates } from '@/lib/candidates/list-candidates';
 import { candidateInputSchema, candidateListQuerySchema } from '@/lib/validations/candidates';
 
-export const GET = defineRoute({ permission: 'candidate.read', query: candidateListQuerySchema }, async ({ query }) => listCandidates(query));
+export const GET = defineRoute({ permission: 'candidate.read', query: candidateListQuerySchema }, async ({ query }) =>
+  listCandidates(query),
+);
 
-export const POST = defineRoute({ permission: 'candidate.edit', body: candidateInputSchema }, async ({ body, user, audit }) =>
-  created(await createCandidate({ input: body, ctx: { user, audit } })),
+export const POST = defineRoute(
+  { permission: 'candidate.edit', body: candidateInputSchema },
+  async ({ body, user, audit }) => created(await createCandidate({ input: body, ctx: { user, audit } })),
 );

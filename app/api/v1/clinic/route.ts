@@ -7,6 +7,7 @@ import { clinicUpdateSchema } from '@/lib/validations/infusions';
 export const GET = defineRoute({ permission: 'schedule.read' }, async () => getClinicSettings());
 
 /** Admin: hours, slot length, monitoring time and the hold rule (closures and chairs have their own endpoints). */
-export const PUT = defineRoute({ permission: 'clinic.manage', body: clinicUpdateSchema }, async ({ body, user, audit, request }) =>
-  updateClinicSettings({ input: body, ctx: { user, audit, request } }),
+export const PUT = defineRoute(
+  { permission: 'clinic.manage', body: clinicUpdateSchema },
+  async ({ body, user, audit, request }) => updateClinicSettings({ input: body, ctx: { user, audit, request } }),
 );

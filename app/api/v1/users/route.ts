@@ -10,7 +10,10 @@ export const GET = defineRoute({ permission: 'user.manage', query: userListQuery
   return { items: users.map((user) => toApiUser(user, now)), total: users.length };
 });
 
-export const POST = defineRoute({ permission: 'user.manage', body: apiCreateUserSchema }, async ({ body, user, audit }) => {
-  const account = await createUser({ input: body, actorId: user.id, audit });
-  return created(toApiUser(account));
-});
+export const POST = defineRoute(
+  { permission: 'user.manage', body: apiCreateUserSchema },
+  async ({ body, user, audit }) => {
+    const account = await createUser({ input: body, actorId: user.id, audit });
+    return created(toApiUser(account));
+  },
+);

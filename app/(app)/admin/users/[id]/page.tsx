@@ -69,7 +69,10 @@ export default async function UserPage({ params, searchParams }: Props) {
         }
         actions={
           hasPermission(viewer.role, 'audit.read') ? (
-            <Link href={`/admin/audit?entityType=User&entityId=${encodeURIComponent(user.id)}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link
+              href={`/admin/audit?entityType=User&entityId=${encodeURIComponent(user.id)}`}
+              className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
               Audit history of this account
             </Link>
           ) : null
@@ -118,7 +121,11 @@ export default async function UserPage({ params, searchParams }: Props) {
         ) : null}
 
         <Card aria-labelledby="password-heading">
-          <CardHeader title="Reset password" titleId="password-heading" description="For a forgotten password. Their current sessions end." />
+          <CardHeader
+            title="Reset password"
+            titleId="password-heading"
+            description="For a forgotten password. Their current sessions end."
+          />
           <CardBody>
             <UserPasswordForm userId={user.id} email={user.email} name={user.name} isSelf={isSelf} />
           </CardBody>

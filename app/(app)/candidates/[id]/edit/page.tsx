@@ -20,10 +20,12 @@ export default async function EditCandidatePage({ params }: Props) {
   const parsed = candidateIdParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   // Opening the edit form shows the record, so it is logged as a view too.
-  const candidate = await getCandidate({ id: parsed.data.id, ctx: await getPageContext(user) }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const candidate = await getCandidate({ id: parsed.data.id, ctx: await getPageContext(user) }).catch(
+    (error: unknown) => {
+      if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+      throw error;
+    },
+  );
   const coordinators = await coordinatorOptions();
   // Keep the current coordinator choosable even if they are no longer an active coordinator.
   if (candidate.coordinator && !coordinators.some((option) => option.value === candidate.coordinator?.id)) {

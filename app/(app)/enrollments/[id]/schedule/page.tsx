@@ -44,10 +44,16 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
   const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const enrollmentId = parsed.data.id;
-  const [schedule, settings, adherence] = await Promise.all([load(enrollmentId), getClinicSettings(), getAdherence({ enrollmentId })]);
+  const [schedule, settings, adherence] = await Promise.all([
+    load(enrollmentId),
+    getClinicSettings(),
+    getAdherence({ enrollmentId }),
+  ]);
   const canBook = hasPermission(user.role, 'schedule.book');
   const name = `${schedule.participant.lastName}, ${schedule.participant.firstName}`;
-  const activeChairs = settings.chairs.filter((chair) => chair.isActive).map(({ id, name: chairName }) => ({ id, name: chairName }));
+  const activeChairs = settings.chairs
+    .filter((chair) => chair.isActive)
+    .map(({ id, name: chairName }) => ({ id, name: chairName }));
   const held = schedule.visits.filter((visit) => visit.status !== 'CANCELLED' && visit.status !== 'MISSED');
   const today = utcToZoned(new Date(), settings.timeZone).date;
   const isActive = schedule.status === 'ACTIVE';
@@ -58,7 +64,10 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
         title={`Schedule: ${name}`}
         description={`${schedule.trial.nctId ? `${schedule.trial.nctId} · ` : ''}${schedule.trial.label} · MRN ${schedule.participant.mrn} · ${schedule.plannedSessions ?? 'unknown number of'} planned sessions · clinic time (${schedule.timeZone})`}
         eyebrow={
-          <Link href={`/candidates/${schedule.participant.candidateId}`} className="no-print underline-offset-2 hover:underline">
+          <Link
+            href={`/candidates/${schedule.participant.candidateId}`}
+            className="no-print underline-offset-2 hover:underline"
+          >
             <span aria-hidden="true">←</span> {name}
           </Link>
         }
@@ -80,19 +89,37 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
           <CardHeader titleId="visits-heading" title="Participant's schedule" />
           <CardBody className="flex flex-col gap-4">
             <AdherenceLine adherence={adherence.participants[0]} />
-            <ParticipantVisits enrollmentId={enrollmentId} visits={schedule.visits} sessionCount={schedule.plannedSessions} timeZone={schedule.timeZone} chairs={activeChairs} canBook={canBook && isActive} />
+            <ParticipantVisits
+              enrollmentId={enrollmentId}
+              visits={schedule.visits}
+              sessionCount={schedule.plannedSessions}
+              timeZone={schedule.timeZone}
+              chairs={activeChairs}
+              canBook={canBook && isActive}
+            />
           </CardBody>
         </Card>
         {schedule.extension && canBook && isActive ? (
           <Card aria-labelledby="extension-heading" className="no-print">
-            <CardHeader titleId="extension-heading" title={schedule.extension.label} description={`Optional session ${schedule.extension.sessionNumber}, after the series.`} />
+            <CardHeader
+              titleId="extension-heading"
+              title={schedule.extension.label}
+              description={`Optional session ${schedule.extension.sessionNumber}, after the series.`}
+            />
             <CardBody>
               {schedule.extension.state === 'OPEN' && schedule.extension.window ? (
-                <ExtensionBooking enrollmentId={enrollmentId} timeZone={settings.timeZone} chairs={activeChairs} extension={{ ...schedule.extension, window: schedule.extension.window }} />
+                <ExtensionBooking
+                  enrollmentId={enrollmentId}
+                  timeZone={settings.timeZone}
+                  chairs={activeChairs}
+                  extension={{ ...schedule.extension, window: schedule.extension.window }}
+                />
               ) : schedule.extension.state === 'BOOKED' ? (
                 <p className="text-sm text-slate-800">Booked: see session {schedule.extension.sessionNumber} above.</p>
               ) : (
-                <p className="text-sm text-slate-800">It can be booked once session {schedule.extension.sessionNumber - 1} is completed.</p>
+                <p className="text-sm text-slate-800">
+                  It can be booked once session {schedule.extension.sessionNumber - 1} is completed.
+                </p>
               )}
             </CardBody>
           </Card>
@@ -102,7 +129,11 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
             <CardHeader
               titleId="book-heading"
               title="Book series"
-              description={held.length > 0 ? `${held.length} session(s) are already held; propose the remaining ones.` : 'Propose every session of the protocol, adjust any of them, then book all at once.'}
+              description={
+                held.length > 0
+                  ? `${held.length} session(s) are already held; propose the remaining ones.`
+                  : 'Propose every session of the protocol, adjust any of them, then book all at once.'
+              }
             />
             <CardBody>
               {!isActive ? (

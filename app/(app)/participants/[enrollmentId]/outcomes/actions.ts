@@ -23,16 +23,22 @@ function refresh(enrollmentId: string) {
   revalidatePath('/outcomes', 'layout');
 }
 
-export const recordAssessmentAction = defineAction({ permission: 'outcome.record', input: recordAssessmentInputSchema }, async ({ input, user, audit }) => {
-  const result = await recordAssessment({ input, ctx: { user, audit } });
-  refresh(input.enrollmentId);
-  return result;
-});
+export const recordAssessmentAction = defineAction(
+  { permission: 'outcome.record', input: recordAssessmentInputSchema },
+  async ({ input, user, audit }) => {
+    const result = await recordAssessment({ input, ctx: { user, audit } });
+    refresh(input.enrollmentId);
+    return result;
+  },
+);
 
 export const correctAssessmentAction = defineAction(
   {
     permission: 'outcome.record',
-    input: correctAssessmentInputSchema.extend({ assessmentId: z.string().trim().min(1).max(64), enrollmentId: z.string().trim().min(1).max(64) }),
+    input: correctAssessmentInputSchema.extend({
+      assessmentId: z.string().trim().min(1).max(64),
+      enrollmentId: z.string().trim().min(1).max(64),
+    }),
   },
   async ({ input: { assessmentId, enrollmentId, ...input }, user, audit }) => {
     const result = await correctAssessment({ id: assessmentId, input, ctx: { user, audit } });
@@ -53,7 +59,12 @@ async function requestOrigin(): Promise<string> {
 export const createSelfReportLinkAction = defineAction(
   { permission: 'selfreport.send', input: createSelfReportLinkSchema.extend({ enrollmentId: idSchema }) },
   async ({ input: { enrollmentId, ...input }, user, audit, request }) => {
-    const link = await createSelfReportLink({ enrollmentId, input, ctx: { user, audit, request }, baseUrl: await requestOrigin() });
+    const link = await createSelfReportLink({
+      enrollmentId,
+      input,
+      ctx: { user, audit, request },
+      baseUrl: await requestOrigin(),
+    });
     refresh(enrollmentId);
     return link;
   },
@@ -62,15 +73,26 @@ export const createSelfReportLinkAction = defineAction(
 export const resendSelfReportLinkAction = defineAction(
   { permission: 'selfreport.send', input: z.object({ linkId: idSchema, enrollmentId: idSchema }) },
   async ({ input, user, audit, request }) => {
-    const link = await resendSelfReportLink({ linkId: input.linkId, ctx: { user, audit, request }, baseUrl: await requestOrigin() });
+    const link = await resendSelfReportLink({
+      linkId: input.linkId,
+      ctx: { user, audit, request },
+      baseUrl: await requestOrigin(),
+    });
     refresh(input.enrollmentId);
     return link;
   },
 );
 
 /** Hands this device to the participant: the staff session on it ends, the tablet page opens. */
-export const startTabletAction = defineAction({ permission: 'selfreport.send', input: startTabletSchema }, async ({ input, user, audit, request }) => {
-  const { token } = await startTabletSession({ enrollmentId: input.enrollmentId, pin: input.pin, ctx: { user, audit, request } });
-  enterTabletMode(await cookies(), token);
-  redirect('/tablet');
-});
+export const startTabletAction = defineAction(
+  { permission: 'selfreport.send', input: startTabletSchema },
+  async ({ input, user, audit, request }) => {
+    const { token } = await startTabletSession({
+      enrollmentId: input.enrollmentId,
+      pin: input.pin,
+      ctx: { user, audit, request },
+    });
+    enterTabletMode(await cookies(), token);
+    redirect('/tablet');
+  },
+);

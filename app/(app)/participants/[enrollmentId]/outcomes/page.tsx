@@ -1,6 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { DUE_STATUS_LABELS, DUE_STATUS_TONES, ENROLLMENT_STATUS_LABELS, flagLabel, formatCalendarDate, formatClinicDateTime, instrumentLabel, shortInstrumentName, timepointLabel } from '@/components/outcomes/format';
+import {
+  DUE_STATUS_LABELS,
+  DUE_STATUS_TONES,
+  ENROLLMENT_STATUS_LABELS,
+  flagLabel,
+  formatCalendarDate,
+  formatClinicDateTime,
+  instrumentLabel,
+  shortInstrumentName,
+  timepointLabel,
+} from '@/components/outcomes/format';
 import { InstrumentOutcomeCard } from '@/components/outcomes/instrument-outcome-card';
 import { RecordAssessmentForm } from '@/components/outcomes/record-assessment-form';
 import { Alert } from '@/components/ui/alert';
@@ -33,28 +43,37 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
   const canRecord = hasPermission(user.role, 'outcome.record');
   const canSend = hasPermission(user.role, 'selfreport.send');
   const selfReport = canSend ? await listSelfReportSlots({ enrollmentId: enrollment.id }) : null;
-  const recorded = outcomes.instruments.flatMap((series) => series.points.map((point) => `${series.instrument} ${point.timepoint}`));
+  const recorded = outcomes.instruments.flatMap((series) =>
+    series.points.map((point) => `${series.instrument} ${point.timepoint}`),
+  );
   const latestFlag = outcomes.safetyFlags[0];
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         eyebrow={
-          <Link href={`/candidates/${enrollment.candidateId}`} className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+          <Link
+            href={`/candidates/${enrollment.candidateId}`}
+            className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+          >
             ← {enrollment.participantName}
           </Link>
         }
         title={`Outcomes: ${enrollment.participantName}`}
         description={
           <>
-            {enrollment.trialLabel} · MRN {enrollment.mrn} · {enrollment.armLabel ?? 'Arm masked'} · Enrolled {formatCalendarDate(enrollment.enrolledAt)} ·{' '}
+            {enrollment.trialLabel} · MRN {enrollment.mrn} · {enrollment.armLabel ?? 'Arm masked'} · Enrolled{' '}
+            {formatCalendarDate(enrollment.enrolledAt)} ·{' '}
             {ENROLLMENT_STATUS_LABELS[enrollment.status] ?? enrollment.status}
             {enrollment.endedAt ? ` on ${formatCalendarDate(enrollment.endedAt)}` : ''}
             {enrollment.endReason ? ` (${enrollment.endReason})` : ''}
           </>
         }
         actions={
-          <Link href={`/outcomes/${enrollment.trialId}`} className="rounded-sm text-sm text-brand-700 underline underline-offset-4 hover:text-brand-800">
+          <Link
+            href={`/outcomes/${enrollment.trialId}`}
+            className="rounded-sm text-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
+          >
             Trial results
           </Link>
         }
@@ -63,9 +82,11 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
       <SafetyAlertsPanel user={user} enrollmentId={enrollment.id} showParticipant={false} />
       {latestFlag ? (
         <p className="text-sm text-slate-800">
-          Latest suicidality answer: {latestFlag.flags.map(flagLabel).join('; ')} at {timepointLabel(latestFlag.timepoint).toLowerCase()} on{' '}
-          {formatClinicDateTime(latestFlag.administeredAt)}.
-          {outcomes.safetyFlags.length > 1 ? ` ${outcomes.safetyFlags.length} current questionnaires carry such an answer.` : ''}
+          Latest suicidality answer: {latestFlag.flags.map(flagLabel).join('; ')} at{' '}
+          {timepointLabel(latestFlag.timepoint).toLowerCase()} on {formatClinicDateTime(latestFlag.administeredAt)}.
+          {outcomes.safetyFlags.length > 1
+            ? ` ${outcomes.safetyFlags.length} current questionnaires carry such an answer.`
+            : ''}
         </p>
       ) : null}
 
@@ -75,34 +96,63 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
         </Alert>
       ) : (
         outcomes.instruments.map((series) => (
-          <InstrumentOutcomeCard key={series.instrument} series={series} sessions={outcomes.sessions} enrollmentId={enrollment.id} canRecord={canRecord} timeZone={CLINIC_TIME_ZONE} />
+          <InstrumentOutcomeCard
+            key={series.instrument}
+            series={series}
+            sessions={outcomes.sessions}
+            enrollmentId={enrollment.id}
+            canRecord={canRecord}
+            timeZone={CLINIC_TIME_ZONE}
+          />
         ))
       )}
 
       <Card aria-labelledby="assessment-plan">
-        <CardHeader titleId="assessment-plan" title="Assessment plan" description="Due dates follow the enrollment date and the infusion sessions; windows are in clinic days." />
+        <CardHeader
+          titleId="assessment-plan"
+          title="Assessment plan"
+          description="Due dates follow the enrollment date and the infusion sessions; windows are in clinic days."
+        />
         <CardBody>
           <div className="overflow-x-auto" role="region" aria-labelledby="assessment-plan" tabIndex={0}>
             <table className="w-full border-collapse text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Instrument</th>
-                  <th scope="col" className="px-3 py-2">Timepoint</th>
-                  <th scope="col" className="px-3 py-2">Due</th>
-                  <th scope="col" className="px-3 py-2">Window</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
+                  <th scope="col" className="px-3 py-2">
+                    Instrument
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Timepoint
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Due
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Window
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {outcomes.due.map((item) => (
                   <tr key={`${item.instrument}-${item.timepoint}`} className="border-b border-slate-100">
-                    <td className="px-3 py-2" title={instrumentLabel(item.instrument)}>{shortInstrumentName(item.instrument)}</td>
+                    <td className="px-3 py-2" title={instrumentLabel(item.instrument)}>
+                      {shortInstrumentName(item.instrument)}
+                    </td>
                     <td className="px-3 py-2">{timepointLabel(item.timepoint)}</td>
                     <td className="px-3 py-2">
                       {item.dueOn ? formatCalendarDate(item.dueOn) : 'Session not booked'}
-                      {item.isProjected ? <span className="block text-xs text-slate-600">projected from the booking</span> : null}
+                      {item.isProjected ? (
+                        <span className="block text-xs text-slate-600">projected from the booking</span>
+                      ) : null}
                     </td>
-                    <td className="px-3 py-2">{item.windowStart && item.windowEnd ? `${formatCalendarDate(item.windowStart)} – ${formatCalendarDate(item.windowEnd)}` : '—'}</td>
+                    <td className="px-3 py-2">
+                      {item.windowStart && item.windowEnd
+                        ? `${formatCalendarDate(item.windowStart)} – ${formatCalendarDate(item.windowEnd)}`
+                        : '—'}
+                    </td>
                     <td className="px-3 py-2">
                       <Badge tone={DUE_STATUS_TONES[item.status]}>{DUE_STATUS_LABELS[item.status]}</Badge>
                     </td>
@@ -137,7 +187,11 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
 
       {canRecord ? (
         <Card aria-labelledby="record-questionnaire" className="print:hidden">
-          <CardHeader titleId="record-questionnaire" title="Record questionnaire" description="Enter each answer as given; the score is computed for you. Leave an item as “Not answered” if it was skipped." />
+          <CardHeader
+            titleId="record-questionnaire"
+            title="Record questionnaire"
+            description="Enter each answer as given; the score is computed for you. Leave an item as “Not answered” if it was skipped."
+          />
           <CardBody>
             <RecordAssessmentForm enrollmentId={enrollment.id} plan={outcomes.plan} recorded={recorded} />
           </CardBody>

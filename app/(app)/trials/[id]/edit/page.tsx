@@ -18,7 +18,9 @@ export default async function EditTrialPage({ params }: Props) {
   await requirePageUser('trial.edit');
   const trial = await loadTrial((await params).id);
   // A masked trial gives no per-arm count: once anyone is enrolled, no arm can be removed.
-  const enrollmentByArmId = Object.fromEntries(trial.arms.map((arm) => [arm.id, arm.enrollmentCount ?? trial.enrolledCount]));
+  const enrollmentByArmId = Object.fromEntries(
+    trial.arms.map((arm) => [arm.id, arm.enrollmentCount ?? trial.enrolledCount]),
+  );
   return (
     <>
       <PageHeader

@@ -38,7 +38,9 @@ export default async function TrialPrescreenPage({ params }: Props) {
             <h2 id="screen-fail-heading" className="text-lg font-semibold text-slate-900">
               Screen-fail report
             </h2>
-            <p className="text-sm text-slate-600">From saved eligibility checks, signed decisions and the trial&apos;s pipeline.</p>
+            <p className="text-sm text-slate-600">
+              From saved eligibility checks, signed decisions and the trial&apos;s pipeline.
+            </p>
           </div>
           <ScreenFailReportView report={report} />
         </section>

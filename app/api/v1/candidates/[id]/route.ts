@@ -4,8 +4,9 @@ import { updateCandidate } from '@/lib/candidates/update-candidate';
 import { candidateIdParamsSchema, candidatePatchSchema } from '@/lib/validations/candidates';
 
 /** Every read is logged (candidate.view): the PHI access log. */
-export const GET = defineRoute({ permission: 'candidate.read', params: candidateIdParamsSchema }, async ({ params, user, audit }) =>
-  getCandidate({ id: params.id, ctx: { user, audit } }),
+export const GET = defineRoute(
+  { permission: 'candidate.read', params: candidateIdParamsSchema },
+  async ({ params, user, audit }) => getCandidate({ id: params.id, ctx: { user, audit } }),
 );
 
 export const PATCH = defineRoute(

@@ -3,25 +3,28 @@ import { exportCandidatesCsv } from '@/lib/candidates/export-candidates-csv';
 import { candidateListQuerySchema } from '@/lib/validations/candidates';
 
 /** The list's filters and sort as a CSV download (page and pageSize are ignored). */
-export const GET = defineRoute({ permission: 'candidate.read', query: candidateListQuerySchema }, async ({ query, user, audit }) => {
-  const csv = await exportCandidatesCsv({ query, ctx: { user, audit } });
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await csv.chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await csv.chunks.return(undefined);
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${csv.filename}"`,
-      'cache-control': 'no-store',
-      'x-row-count': String(csv.rowCount),
-    },
-  });
-});
+export const GET = defineRoute(
+  { permission: 'candidate.read', query: candidateListQuerySchema },
+  async ({ query, user, audit }) => {
+    const csv = await exportCandidatesCsv({ query, ctx: { user, audit } });
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await csv.chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await csv.chunks.return(undefined);
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${csv.filename}"`,
+        'cache-control': 'no-store',
+        'x-row-count': String(csv.rowCount),
+      },
+    });
+  },
+);

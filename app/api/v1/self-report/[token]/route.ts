@@ -11,6 +11,11 @@ export const GET = definePublicRoute({ params: selfReportTokenParamsSchema }, as
   NextResponse.json(await getSelfReport({ token: params.token, ip: request.ipAddress }), { headers: PRIVATE }),
 );
 
-export const POST = definePublicRoute({ params: selfReportTokenParamsSchema, body: submitSelfReportSchema, maxBodyBytes: 16_384 }, async ({ params, body, request }) =>
-  NextResponse.json(await submitSelfReport({ token: params.token, items: body.items, request }), { status: 201, headers: PRIVATE }),
+export const POST = definePublicRoute(
+  { params: selfReportTokenParamsSchema, body: submitSelfReportSchema, maxBodyBytes: 16_384 },
+  async ({ params, body, request }) =>
+    NextResponse.json(await submitSelfReport({ token: params.token, items: body.items, request }), {
+      status: 201,
+      headers: PRIVATE,
+    }),
 );

@@ -4,6 +4,16 @@ import { submitTabletAnswer, TABLET_COOKIE } from '@/lib/self-report/tablet-sess
 import { tabletAnswerSchema } from '@/lib/validations/self-report';
 
 /** The participant's answers to the tablet's current questionnaire. */
-export const POST = definePublicRoute({ body: tabletAnswerSchema, maxBodyBytes: 16_384 }, async ({ req, body, request }) =>
-  NextResponse.json(await submitTabletAnswer({ token: req.cookies.get(TABLET_COOKIE)?.value, linkId: body.linkId, items: body.items, request }), { status: 201 }),
+export const POST = definePublicRoute(
+  { body: tabletAnswerSchema, maxBodyBytes: 16_384 },
+  async ({ req, body, request }) =>
+    NextResponse.json(
+      await submitTabletAnswer({
+        token: req.cookies.get(TABLET_COOKIE)?.value,
+        linkId: body.linkId,
+        items: body.items,
+        request,
+      }),
+      { status: 201 },
+    ),
 );

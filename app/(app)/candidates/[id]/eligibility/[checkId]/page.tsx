@@ -63,8 +63,9 @@ export default async function EligibilityCheckPage({ params }: Props) {
         }
         description={
           <>
-            {view.trialLabel} · protocol version {view.protocolVersionNumber} · evaluated for <time dateTime={view.asOf}>{formatCalendarDate(view.asOf)}</time> · run by{' '}
-            {view.createdByName} at <time dateTime={view.createdAt}>{formatClinicTime(new Date(view.createdAt))}</time>
+            {view.trialLabel} · protocol version {view.protocolVersionNumber} · evaluated for{' '}
+            <time dateTime={view.asOf}>{formatCalendarDate(view.asOf)}</time> · run by {view.createdByName} at{' '}
+            <time dateTime={view.createdAt}>{formatClinicTime(new Date(view.createdAt))}</time>
           </>
         }
         actions={
@@ -78,12 +79,14 @@ export default async function EligibilityCheckPage({ params }: Props) {
 
       {view.signature === null && !view.isLatest ? (
         <Alert tone="warning" className="mb-6" title="A newer check exists">
-          A newer check of this candidate for this trial has been run since. Only the newest check can be signed; open it from the candidate&apos;s page.
+          A newer check of this candidate for this trial has been run since. Only the newest check can be signed; open
+          it from the candidate&apos;s page.
         </Alert>
       ) : null}
       {view.signature === null && view.isLatest && !view.isCurrentProtocolVersion ? (
         <Alert tone="warning" className="mb-6" title="The protocol has been amended">
-          This check used an earlier protocol version and can no longer be signed.{canCheck ? ' Run a new check from the candidate’s page.' : ''}
+          This check used an earlier protocol version and can no longer be signed.
+          {canCheck ? ' Run a new check from the candidate’s page.' : ''}
         </Alert>
       ) : null}
 
@@ -105,7 +108,9 @@ export default async function EligibilityCheckPage({ params }: Props) {
               Criteria
             </h2>
             {view.signature === null && isSignable && !canSign ? (
-              <p className="text-sm text-slate-600">A clinician reviews the clinician-judgment criteria and signs the decision.</p>
+              <p className="text-sm text-slate-600">
+                A clinician reviews the clinician-judgment criteria and signs the decision.
+              </p>
             ) : null}
           </div>
           <ol className="flex flex-col gap-3">

@@ -5,5 +5,6 @@ import { assessmentIdParamsSchema, correctAssessmentInputSchema } from '@/lib/va
 /** Corrects a recorded questionnaire (a reason is required); the old values are kept. */
 export const POST = defineRoute(
   { permission: 'outcome.record', params: assessmentIdParamsSchema, body: correctAssessmentInputSchema },
-  async ({ params, body, user, audit }) => created(await correctAssessment({ id: params.id, input: body, ctx: { user, audit } })),
+  async ({ params, body, user, audit }) =>
+    created(await correctAssessment({ id: params.id, input: body, ctx: { user, audit } })),
 );

@@ -4,5 +4,6 @@ import { candidateIdParamsSchema, contactAttemptSchema } from '@/lib/validations
 
 export const POST = defineRoute(
   { permission: 'contact.log', params: candidateIdParamsSchema, body: contactAttemptSchema },
-  async ({ params, body, user, audit }) => created(await logContact({ candidateId: params.id, input: body, ctx: { user, audit } })),
+  async ({ params, body, user, audit }) =>
+    created(await logContact({ candidateId: params.id, input: body, ctx: { user, audit } })),
 );

@@ -3,6 +3,7 @@ import { getCheck } from '@/lib/eligibility/get-check';
 import { checkIdParamsSchema } from '@/lib/validations/screening';
 
 /** A saved check with its evidence, review and signature (`isValid` recomputed). The read is logged. */
-export const GET = defineRoute({ permission: 'candidate.read', params: checkIdParamsSchema }, async ({ params, user, audit, request }) =>
-  getCheck(params.id, { user, audit, request }),
+export const GET = defineRoute(
+  { permission: 'candidate.read', params: checkIdParamsSchema },
+  async ({ params, user, audit, request }) => getCheck(params.id, { user, audit, request }),
 );

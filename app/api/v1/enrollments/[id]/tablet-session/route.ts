@@ -6,9 +6,17 @@ import { selfReportLinkIdParamsSchema, startTabletSchema } from '@/lib/validatio
 
 /** Hands this device to the participant: queues their due questionnaires and ends the staff session here. */
 export const POST = defineRoute(
-  { permission: 'selfreport.send', params: selfReportLinkIdParamsSchema, body: startTabletSchema.omit({ enrollmentId: true }) },
+  {
+    permission: 'selfreport.send',
+    params: selfReportLinkIdParamsSchema,
+    body: startTabletSchema.omit({ enrollmentId: true }),
+  },
   async ({ params, body, user, audit, request }) => {
-    const { token, queued } = await startTabletSession({ enrollmentId: params.id, pin: body.pin, ctx: { user, audit, request } });
+    const { token, queued } = await startTabletSession({
+      enrollmentId: params.id,
+      pin: body.pin,
+      ctx: { user, audit, request },
+    });
     const response = NextResponse.json({ queued, tabletUrl: '/tablet' }, { status: 201 });
     enterTabletMode(response.cookies, token);
     return response;

@@ -4,6 +4,8 @@ import { exportQuerySchema, trialIdParamsSchema } from '@/lib/validations/assess
 import { csvResponse } from './csv-response';
 
 /** GET /api/v1/trials/{id}/exports?kind=assessments|summary|responders|adverse-events|funnel|adherence|completion */
-export const GET = defineRoute({ permission: 'outcome.read', params: trialIdParamsSchema, query: exportQuerySchema }, async ({ params, query, user, audit }) =>
-  csvResponse(await exportTrialCsv({ trialId: params.id, kind: query.kind, ctx: { user, audit } })),
+export const GET = defineRoute(
+  { permission: 'outcome.read', params: trialIdParamsSchema, query: exportQuerySchema },
+  async ({ params, query, user, audit }) =>
+    csvResponse(await exportTrialCsv({ trialId: params.id, kind: query.kind, ctx: { user, audit } })),
 );

@@ -40,9 +40,16 @@ export default async function NewMeasurementsPage({ params }: Props) {
         <Card as="div">
           <CardBody>
             <p className="mb-4 text-sm text-slate-700">
-              Add one row per measurement and save them together; if any row is not valid, nothing is saved and the row says why. Weight may be entered in kg or lb and height in cm or in; they are stored in kg and cm. Labs are compared as multiples of the reporting lab&apos;s own limits, so enter the ULN (and LLN, if reported) from the lab report.
+              Add one row per measurement and save them together; if any row is not valid, nothing is saved and the row
+              says why. Weight may be entered in kg or lb and height in cm or in; they are stored in kg and cm. Labs are
+              compared as multiples of the reporting lab&apos;s own limits, so enter the ULN (and LLN, if reported) from
+              the lab report.
             </p>
-            <MeasurementEntryForm candidateId={candidate.id} today={clinicToday()} trials={trials.map(({ trialId, label }) => ({ trialId, label }))} />
+            <MeasurementEntryForm
+              candidateId={candidate.id}
+              today={clinicToday()}
+              trials={trials.map(({ trialId, label }) => ({ trialId, label }))}
+            />
           </CardBody>
         </Card>
       )}

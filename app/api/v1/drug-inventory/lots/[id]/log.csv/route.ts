@@ -5,6 +5,10 @@ import { drugIdParamsSchema } from '@/lib/validations/drug-inventory';
 export const GET = defineRoute({ permission: 'drug.read', params: drugIdParamsSchema }, async ({ params, user }) => {
   const { filename, csv } = await exportLotLogCsv({ lotId: params.id, viewerId: user.id });
   return new Response(csv, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
   });
 });

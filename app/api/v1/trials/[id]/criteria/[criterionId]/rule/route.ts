@@ -5,6 +5,11 @@ import { confirmCriterionRuleSchema, criterionParamsSchema } from '@/lib/validat
 export const POST = defineRoute(
   { permission: 'trial.edit', params: criterionParamsSchema, body: confirmCriterionRuleSchema },
   async ({ params, body, user, audit }) => ({
-    trial: await confirmCriterionRule({ trialId: params.id, criterionId: params.criterionId, ...body, ctx: { user, audit } }),
+    trial: await confirmCriterionRule({
+      trialId: params.id,
+      criterionId: params.criterionId,
+      ...body,
+      ctx: { user, audit },
+    }),
   }),
 );
