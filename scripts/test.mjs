@@ -4,7 +4,8 @@
 // It ends with one summary line: "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNext, waitForHealthy } from './lib/app-server.mjs';
@@ -15,7 +16,7 @@ import { applyMigrations } from './lib/schema-engine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(dataDir, 'test-results');
-const only = process.argv.slice(2); // e.g. `npm test -- unit`, `npm test -- smoke` or `npm test -- e2e`
+const only = process.argv.slice(2); // e.g. `npm test -- lint`, `npm test -- unit`, `npm test -- smoke` or `npm test -- e2e`
 const wants = (step) => only.length === 0 || only.includes(step);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -35,6 +36,41 @@ function run(command, args, env = {}) {
 
 function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+/**
+ * Code health (issue 11) and install drift (issue 14): Biome checks formatting and the layer
+ * rules, knip finds unused files and exports, and `npm ci --dry-run` on a copy of the manifest and
+ * lockfile fails exactly when `npm ci` would (a lockfile out of sync with package.json).
+ */
+async function lint() {
+  console.log('\n== Lint and format (Biome), unused code (knip), lockfile in sync (npm ci --dry-run)');
+  const biome = await run(process.execPath, [binOf('@biomejs/biome', 'biome'), 'ci', '.']);
+  const knip = await run(process.execPath, [binOf('knip'), '--no-progress']);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'trialdesk-npm-ci-'));
+  copyFileSync(path.join(root, 'package.json'), path.join(scratch, 'package.json'));
+  copyFileSync(path.join(root, 'package-lock.json'), path.join(scratch, 'package-lock.json'));
+  const npmCli = process.env.npm_execpath;
+  const install = await new Promise((resolve) => {
+    const child = npmCli
+      ? spawn(process.execPath, [npmCli, 'ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], {
+          cwd: scratch,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        })
+      : spawn('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], {
+          cwd: scratch,
+          stdio: ['ignore', 'ignore', 'inherit'],
+          shell: process.platform === 'win32',
+        });
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+  rmSync(scratch, { recursive: true, force: true });
+  if (install !== 0)
+    console.error('package-lock.json is out of sync with package.json: run `npm install` and commit the lockfile.');
+  const failures = [biome, knip, install].filter((code) => code !== 0).length;
+  totals.failed += failures;
+  totals.passed += 3 - failures;
+  return failures === 0;
 }
 
 async function typecheck() {
@@ -126,6 +162,7 @@ async function e2e() {
 mkdirSync(resultsDir, { recursive: true });
 const started = Date.now();
 let isGreen = true;
+if (wants('lint')) isGreen = (await lint()) && isGreen;
 if (wants('typecheck')) isGreen = (await typecheck()) && isGreen;
 if (wants('unit')) isGreen = (await vitest()) && isGreen;
 if (wants('smoke')) isGreen = (await vitest({ isSmoke: true })) && isGreen;

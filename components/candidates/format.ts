@@ -10,11 +10,6 @@ export function formatCalendarDate(date: string): string {
   return format(parseISO(date), 'd MMM yyyy');
 }
 
-/** 'YYYY-MM-DD' → 'Mon 23 Nov 2026'. */
-export function formatCalendarDateLong(date: string): string {
-  return format(parseISO(date), 'EEE d MMM yyyy');
-}
-
 /** Age in whole years on `today` (both 'YYYY-MM-DD'). */
 export function formatAge(dateOfBirth: string, today: string): string {
   const years = ageInYears(dateOfBirth, today);

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { reverseMovementAction } from '@/app/(app)/drug-inventory/actions';
 import { applyServerErrors } from '@/components/admin/apply-server-errors';
 import { Alert } from '@/components/ui/alert';

@@ -20,10 +20,3 @@ export type CalendarVisit = {
 export type CalendarChair = { id: string; name: string; isActive: boolean };
 
 export type CalendarClosure = { date: string; reason: string };
-
-export type CalendarSettings = {
-  timeZone: string;
-  openDays: number[];
-  openTime: string;
-  closeTime: string;
-};

@@ -2,6 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { TrialArmDto } from '@/lib/trials/types';
+import { BLINDED_ARM_LABEL } from '@/lib/blinding/policy';
 import { ConfirmDosingButton } from './confirm-dosing-button';
 import { describeDosing } from '@/lib/dosing/describe-dosing';
 import { DosingSummary } from './dosing-summary';
@@ -28,7 +29,7 @@ function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
         </div>
         <div className="flex gap-1.5">
           <dt className="text-slate-600">Enrolled</dt>
-          <dd className="font-medium text-slate-900 tabular-nums">{arm.enrollmentCount ?? 'Masked'}</dd>
+          <dd className="font-medium text-slate-900 tabular-nums">{arm.enrollmentCount ?? BLINDED_ARM_LABEL}</dd>
         </div>
       </dl>
       {arm.description ? (

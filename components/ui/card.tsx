@@ -50,15 +50,3 @@ export function CardHeader({
 export function CardBody({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('px-4 py-4 sm:px-5', className)} {...props} />;
 }
-
-export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div
-      className={cn(
-        'flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-4 py-3 sm:px-5',
-        className,
-      )}
-      {...props}
-    />
-  );
-}

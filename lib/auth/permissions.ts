@@ -101,40 +101,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
 };
 
-export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
-  'dashboard.read': 'See the dashboard',
-  'trial.read': 'View trials, arms, dosing protocols and criteria',
-  'trial.edit': 'Create, import and amend trials',
-  'candidate.read': 'View candidate records (every view is logged)',
-  'candidate.edit': 'Log referrals and edit candidate details',
-  'pipeline.move': 'Move candidates between pipeline stages',
-  'contact.log': 'Log contact attempts',
-  'screening.record': 'Enter screening measurements',
-  'eligibility.check': 'Run eligibility checks and pre-screens',
-  'eligibility.sign': 'Sign eligibility decisions',
-  'schedule.read': 'View the infusion calendar',
-  'schedule.book': 'Book and reschedule infusion visits',
-  'clinic.manage': 'Set clinic hours, closures and chairs',
-  'dose.calculate': 'Calculate doses',
-  'dose.verify': 'Verify doses and sign for them',
-  'infusion.record': 'Record infusions, vitals and adverse events',
-  'outcome.read': 'View outcomes and reports',
-  'outcome.record': 'Record questionnaires',
-  'user.manage': 'Manage staff accounts',
-  'audit.read': 'Read the audit trail',
-  'drug.read': 'View the controlled-drug record (lots, balances, logs)',
-  'drug.receive': 'Receive drug lots into stock',
-  'drug.waste': 'Waste drug, witnessed by a second clinician',
-  'drug.count': 'Record witnessed counts of drug on hand',
-  'drug.reverse': 'Reverse a wrong drug movement, witnessed, with a reason',
-  'drug.review': 'Review drug count discrepancies',
-  'selfreport.send': 'Send participants questionnaire links and hand them the clinic tablet',
-  'safety.read': 'See safety alerts (suicidality answers, serious adverse events)',
-  'safety.acknowledge': 'Acknowledge a safety alert with the action taken',
-  'blinding.manage': 'Name the unblinded staff of a masked trial and review emergency unblindings',
-  'blinding.emergency_unblind': 'Break the blind for one participant in an emergency, with a reason',
-};
-
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }

@@ -4,7 +4,7 @@ import { compileDiagnosis, compileFact, compileMedication, compileSex } from '@/
 import { describeComparison, describeLabComparison, describeRule, lowerFirst } from '@/lib/eligibility/describe-rule';
 import { FALSE, isStale, TRUE, UNKNOWN, type RuleEvaluator, type Truth } from '@/lib/eligibility/truth';
 
-export { FALSE, TRUE, UNKNOWN, type RuleEvaluator, type Scratch, type Truth } from '@/lib/eligibility/truth';
+export { FALSE, TRUE, UNKNOWN, type RuleEvaluator, type Scratch } from '@/lib/eligibility/truth';
 
 export type CompiledRule = {
   evaluate: RuleEvaluator;

@@ -2,12 +2,11 @@ import { compileRule, TRUE, FALSE, UNKNOWN, type Scratch } from '@/lib/eligibili
 import { indexCandidate, type CandidateIndex } from '@/lib/eligibility/index-candidate';
 import type { CriterionResult, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
 
-export { overallResult, isBlocking } from '@/lib/eligibility/overall-result';
+export { overallResult } from '@/lib/eligibility/overall-result';
 export type {
   CriterionResult,
   EligibilityCandidate,
   EligibilityCriterion,
-  OverallResult,
 } from '@/lib/eligibility/types';
 
 export type EvaluateCriteriaInput = {

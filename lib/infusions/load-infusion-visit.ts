@@ -56,8 +56,6 @@ export async function loadInfusionVisit(db: Db | Tx, visitId: string) {
   };
 }
 
-export type InfusionVisit = Awaited<ReturnType<typeof loadInfusionVisit>>;
-
 /** The step needs a checked-in visit (not yet discharged). */
 export function assertCheckedIn(visit: { status: string }, step: string): void {
   if (visit.status === 'SCHEDULED') throw new AppError('CONFLICT', `Check the participant in before ${step}.`);

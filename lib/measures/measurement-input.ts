@@ -51,9 +51,6 @@ export const MEDICATION_INPUT_CODES = prefixed('med:', MEDICATION_CLASSES);
 export const FACT_INPUT_CODES = prefixed('fact:', FACT_CODES);
 
 export type EnterableNumericMeasureCode = Exclude<NumericMeasureCode, 'age_years'>;
-export type DiagnosisInputCode = `dx:${DiagnosisCode}`;
-export type MedicationInputCode = `med:${MedicationClass}`;
-export type FactInputCode = `fact:${FactCode}`;
 
 export const numericMeasurementInputSchema = z
   .object({
@@ -115,9 +112,6 @@ export const measurementInputSchema = z.discriminatedUnion('code', [
 
 export type NumericMeasurementInput = z.infer<typeof numericMeasurementInputSchema>;
 export type LabMeasurementInput = z.infer<typeof labMeasurementInputSchema>;
-export type DiagnosisInput = z.infer<typeof diagnosisInputSchema>;
-export type MedicationInput = z.infer<typeof medicationInputSchema>;
-export type FactInput = z.infer<typeof factInputSchema>;
 export type MeasurementInput = z.infer<typeof measurementInputSchema>;
 
 /** The stored form of one entry; field names match the eligibility candidate shape. */

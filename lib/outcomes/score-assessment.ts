@@ -3,7 +3,7 @@ import { INSTRUMENT_DEFINITIONS } from './instruments';
 import { scoreWithDefinition } from './score-with-definition';
 import type { ScoreResult } from './types';
 
-export type { FieldError, ScoreFailure, ScoreResult, ScoreSuccess } from './types';
+export type { ScoreResult, ScoreSuccess } from './types';
 
 /**
  * Validates the answers for one administration and scores them. `items` is in questionnaire order,

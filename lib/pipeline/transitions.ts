@@ -25,7 +25,7 @@ export const CLOSED_STAGES = [
 export const DECISION_STAGES = ['ELIGIBLE', 'INELIGIBLE'] as const satisfies readonly PipelineStageValue[];
 
 /** Moves into these need a reason. */
-export const REASON_REQUIRED_STAGES: readonly PipelineStageValue[] = EXIT_STAGES;
+const REASON_REQUIRED_STAGES: readonly PipelineStageValue[] = EXIT_STAGES;
 
 const FORWARD: Record<PipelineStageValue, readonly PipelineStageValue[]> = {
   REFERRED: ['CONTACTED'],

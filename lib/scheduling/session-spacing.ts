@@ -1,5 +1,4 @@
-import { addDaysToDate, compareDates, daysBetweenDates, formatDayLabel } from '@/lib/scheduling/local-date';
-import { pluralize } from '@/lib/scheduling/format';
+import { addDaysToDate, compareDates, formatDayLabel } from '@/lib/scheduling/local-date';
 import type { SchedulingProtocol } from '@/lib/scheduling/types';
 
 // Session spacing policy: how far apart a participant's infusions must be.
@@ -79,9 +78,4 @@ export function wouldExceedRollingLimit(options: {
 
 export function rollingLimitMessage(options: { sessionNumber: number; day: string; limit: number }): string {
   return `Session ${options.sessionNumber} on ${formatDayLabel(options.day)} would make more than ${options.limit} sessions in 7 days; the protocol allows at most ${options.limit} in any 7 days`;
-}
-
-/** Whole clinic days between two sessions, for messages. */
-export function gapInDays(from: string, to: string): string {
-  return pluralize(daysBetweenDates(from, to), 'day');
 }

@@ -9,7 +9,6 @@ import type { InstrumentCode } from '@/lib/outcomes/instrument-codes';
 
 /** How long a link works unless staff choose otherwise. */
 export const DEFAULT_LINK_TTL_DAYS = 7;
-export const MAX_LINK_TTL_DAYS = 30;
 
 /** Random bytes in a link token (256 bits: unguessable; only its hash is stored). */
 export const TOKEN_BYTES = 32;

@@ -57,7 +57,6 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const resetPasswordSchema = z
   .object({ password: newPasswordSchema, email: z.string().optional(), name: z.string().optional() })
   .superRefine(withPasswordContext);
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 // ---- Account administration (admin pages, /api/v1/users, users CLI)
 
@@ -96,7 +95,6 @@ export const editUserActionSchema = z.object({
   name: updateUserSchema.shape.name.unwrap(),
   role: roleSchema,
 });
-export type EditUserActionInput = z.infer<typeof editUserActionSchema>;
 export const setUserActiveActionSchema = z.object({ userId: userIdSchema, isActive: z.boolean() });
 export const resetUserPasswordActionSchema = z.object({
   userId: userIdSchema,

@@ -251,7 +251,6 @@ export const candidatePatchSchema = candidateFieldsSchema.partial().extend({
     .min(1, 'The version starts at 1.'),
 });
 export type CandidatePatch = z.output<typeof candidatePatchSchema>;
-export type CandidatePatchValues = z.input<typeof candidatePatchSchema>;
 
 export const candidateIdParamsSchema = z.object({
   id: z.string().trim().min(1, 'A candidate id is required.').max(64, 'This is not a candidate id.'),
@@ -340,7 +339,6 @@ export const consentInputSchema = z.object({
     .min(1, 'Enter the consent form version.')
     .max(100, 'The form version must be at most 100 characters.'),
 });
-export type ConsentInput = z.output<typeof consentInputSchema>;
 
 /** POST /api/v1/candidates/{id}/pipeline. `to: 'REFERRED'` adds the candidate to the trial. */
 export const pipelineMoveSchema = z.object({

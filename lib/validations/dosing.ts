@@ -266,7 +266,6 @@ export const dosingProtocolSchema = baseDosingProtocolSchema.superRefine((protoc
 
 export type DosingProtocol = z.infer<typeof dosingProtocolSchema>;
 export type DosingProtocolInput = z.input<typeof dosingProtocolSchema>;
-export type DoseStep = DosingProtocol['doseSteps'][number];
 export type DosingExtension = NonNullable<DosingProtocol['extension']>;
 
 /** Starting values for a new arm's form: 0.5 mg/kg actual body weight over 40 minutes, one session, no cap. */

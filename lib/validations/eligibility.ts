@@ -185,18 +185,7 @@ export const ruleNodeSchema: z.ZodType<RuleNode> = nodeSchema.superRefine((rule,
 });
 
 export const CRITERION_KINDS = ['INCLUSION', 'EXCLUSION'] as const;
-export const criterionKindSchema = z.enum(CRITERION_KINDS);
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 // Screening-entry schema lives with the vocabulary; re-exported so form code finds all eligibility schemas here.
-export { measurementInputSchema, type MeasurementInput } from '@/lib/measures/measurement-input';
-
-/** One criterion as edited on a trial's eligibility form; `rule: null` means clinician judgment. */
-export const eligibilityCriterionSchema = z
-  .object({
-    kind: criterionKindSchema,
-    text: z.string().trim().min(1, 'Enter the criterion text').max(2000, 'Keep the criterion under 2000 characters'),
-    rule: ruleNodeSchema.nullable(),
-  })
-  .strict();
-export type EligibilityCriterionInput = z.infer<typeof eligibilityCriterionSchema>;
+export { measurementInputSchema } from '@/lib/measures/measurement-input';

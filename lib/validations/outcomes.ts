@@ -26,11 +26,7 @@ export const recordAssessmentSchema = z.object({
   items: assessmentItemsSchema,
 });
 
-export type RecordAssessmentInput = z.infer<typeof recordAssessmentSchema>;
-
 export const correctAssessmentSchema = z.object({
   items: assessmentItemsSchema,
   reason: z.string().trim().min(5, 'Give a reason of at least 5 characters.').max(1000),
 });
-
-export type CorrectAssessmentInput = z.infer<typeof correctAssessmentSchema>;

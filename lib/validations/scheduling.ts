@@ -156,4 +156,3 @@ export type Chair = z.infer<typeof chairSchema>;
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 export type SchedulePreviewInput = z.infer<typeof schedulePreviewSchema>;
 export type BookSeriesInput = z.infer<typeof bookSeriesSchema>;
-export type RescheduleVisitInput = z.infer<typeof rescheduleVisitSchema>;

@@ -33,22 +33,9 @@ export const measurementBatchSchema = z
     entry,
   ])
   .transform((value) => (Array.isArray(value) ? value : [value]));
-export type MeasurementBatch = z.output<typeof measurementBatchSchema>;
-
-export const measurementVoidSchema = z
-  .object({
-    reason: z
-      .string({ error: 'Say why this value is voided.' })
-      .trim()
-      .min(1, 'Say why this value is voided.')
-      .max(500, 'Keep the reason under 500 characters.'),
-  })
-  .strict();
-export type MeasurementVoidInput = z.output<typeof measurementVoidSchema>;
 
 /** POST /api/v1/eligibility/checks */
 export const runCheckSchema = z.object({ candidateId: id('candidate'), trialId: id('trial') }).strict();
-export type RunCheckInput = z.output<typeof runCheckSchema>;
 
 export const checkIdParamsSchema = z.object({
   id: z.string().trim().min(1, 'A check id is required.').max(64, 'This is not a check id.'),
@@ -137,4 +124,3 @@ export const prescreenSchema = z
     stage: z.enum(PIPELINE_STAGE_VALUES, { error: 'Choose a pipeline stage.' }).optional(),
   })
   .strict();
-export type PrescreenInput = z.output<typeof prescreenSchema>;

@@ -140,8 +140,6 @@ export const trialDraftSchema = z.object({
 });
 export type TrialDraft = z.infer<typeof trialDraftSchema>;
 export type TrialDraftInput = z.input<typeof trialDraftSchema>;
-export type ArmDraft = z.infer<typeof armDraftSchema>;
-export type CriterionDraft = z.infer<typeof criterionDraftSchema>;
 
 // ---------------------------------------------------------------- API input
 
@@ -161,7 +159,6 @@ export const trialListQuerySchema = z.object({
   dir: z.preprocess(emptyToUndefined, z.enum(['asc', 'desc']).optional()),
 });
 export type TrialListQuery = z.infer<typeof trialListQuerySchema>;
-export type TrialListQueryInput = z.input<typeof trialListQuerySchema>;
 
 export const trialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
 export const criterionParamsSchema = trialIdParamsSchema.extend({ criterionId: z.string().trim().min(1).max(64) });
@@ -190,7 +187,7 @@ export const criterionPatchSchema = criterionDraftSchema.extend({
   suggestedRule: ruleNodeSchema.nullable().optional(),
 });
 /** An intervention in a PATCH: linked to arms by label (`armLabels`) as in a draft. */
-export const interventionPatchSchema = interventionDraftSchema;
+const interventionPatchSchema = interventionDraftSchema;
 
 const draftShape = trialDraftSchema.shape;
 
@@ -256,7 +253,6 @@ export const confirmCriterionRuleSchema = z
     path: ['rule'],
     message: 'Either confirm a rule or clear it, not both.',
   });
-export type ConfirmCriterionRuleInput = z.infer<typeof confirmCriterionRuleSchema>;
 
 /** POST /api/v1/trials/{id}/arms/{armId}/dosing */
 export const confirmArmDosingSchema = z.object({
@@ -264,7 +260,6 @@ export const confirmArmDosingSchema = z.object({
   dosing: dosingProtocolSchema.optional(),
   amendmentReason: amendmentReasonSchema.optional(),
 });
-export type ConfirmArmDosingInput = z.infer<typeof confirmArmDosingSchema>;
 
 /** POST /api/v1/trials/import?preview=1 */
 const queryFlag = z
