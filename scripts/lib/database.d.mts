@@ -12,3 +12,4 @@ export function resolveDatabase(options?: {
   databaseName?: string;
 }): Promise<{ url: string; adminUrl?: string; stop: () => Promise<void>; isEmbedded: boolean }>;
 export function startTestPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void> }>;
+export function isClusterInUse(clusterDir: string): boolean;

@@ -133,7 +133,7 @@ export async function resolveDatabase({ log = () => {}, databaseName = 'trialdes
   };
 }
 
-function isClusterInUse(clusterDir) {
+export function isClusterInUse(clusterDir) {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);

@@ -1,0 +1,97 @@
+// npm run db:restore -- FILE [--force] — puts a backup from `npm run db:backup` back.
+//
+// It refuses to restore over a database that holds data unless --force is given (then what is
+// there is replaced). Afterwards the migrations run, so an older backup is brought up to the
+// current schema, and the row count of every table is printed for the restore drill.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  backupKind,
+  countRows,
+  findClientTools,
+  holdsData,
+  restoreCluster,
+  restoreDump,
+  serverMajorVersion,
+} from './lib/backup.mjs';
+import { dataDir, ensureDatabase, isClusterInUse, startEmbeddedPostgres, withDatabase } from './lib/database.mjs';
+import { applyMigrations } from './lib/schema-engine.mjs';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean' } } });
+const file = positionals[0];
+const isForced = Boolean(values.force);
+if (!file || !existsSync(file)) {
+  console.error(file ? `No such file: ${file}` : 'Usage: npm run db:restore -- FILE [--force]');
+  process.exit(2);
+}
+const kind = backupKind(file);
+if (!kind) {
+  console.error(`${file} is neither a pg_dump custom-format file nor a cold copy from npm run db:backup.`);
+  process.exit(2);
+}
+
+class Refusal extends Error {}
+
+async function refuseOverData(url) {
+  if (!isForced && (await holdsData(url))) {
+    throw new Refusal(
+      'The target database holds data. Restoring replaces all of it: run again with --force if that is what you want.',
+    );
+  }
+}
+
+async function restoreIntoServer(url) {
+  if (kind !== 'pg_dump')
+    throw new Refusal('A cold copy of the embedded cluster can only be restored without DATABASE_URL.');
+  await refuseOverData(url);
+  const major = await serverMajorVersion(url);
+  const tools = findClientTools(major);
+  if (!tools) throw new Error(`No pg_restore for PostgreSQL ${major} or newer was found (set PG_BIN_DIR).`);
+  await restoreDump({ url, file, tools, clean: isForced });
+  await applyMigrations(url);
+  return url;
+}
+
+async function withEmbedded(clusterDir, work) {
+  const server = await startEmbeddedPostgres({ clusterDir });
+  try {
+    await ensureDatabase(server.adminUrl, 'trialdesk');
+    return await work(withDatabase(server.adminUrl, 'trialdesk'));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function restoreIntoEmbedded() {
+  const clusterDir = path.join(dataDir, 'postgres');
+  if (isClusterInUse(clusterDir)) throw new Refusal('TrialDesk is running on the embedded database: stop it first.');
+  const hasCluster = existsSync(path.join(clusterDir, 'PG_VERSION'));
+  if (kind === 'pg_dump') {
+    return withEmbedded(clusterDir, async (url) => {
+      await refuseOverData(url);
+      const tools = findClientTools(await serverMajorVersion(url));
+      if (!tools) throw new Error('No pg_restore matching the embedded PostgreSQL was found (set PG_BIN_DIR).');
+      await restoreDump({ url, file, tools, clean: isForced });
+      await applyMigrations(url);
+      return countRows(url);
+    });
+  }
+  if (hasCluster && !isForced) await withEmbedded(clusterDir, refuseOverData);
+  const { keptAside } = await restoreCluster({ clusterDir, file });
+  if (keptAside) console.log(`The cluster that was there is kept in ${path.relative(process.cwd(), keptAside)}.`);
+  return withEmbedded(clusterDir, async (url) => {
+    await applyMigrations(url);
+    return countRows(url);
+  });
+}
+
+const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+try {
+  const counts = url ? await countRows(await restoreIntoServer(url)) : await restoreIntoEmbedded();
+  console.log(`Restored ${file}. Rows per table:`);
+  for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(32)} ${n}`);
+} catch (error) {
+  console.error(`${error instanceof Refusal ? 'Restore refused' : 'Restore failed'}: ${error?.message ?? error}`);
+  process.exit(error instanceof Refusal ? 3 : 1);
+}
