@@ -17,6 +17,8 @@ export default defineConfig({
         ? ['tests/smoke/**/*.test.ts']
         : ['lib/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // The smoke files build and start the app; two builds at once would overwrite each other.
+    fileParallelism: process.env.VITEST_SMOKE !== '1',
     globalSetup: ['tests/global-setup.ts'],
     pool: 'forks',
     testTimeout: 20_000,
