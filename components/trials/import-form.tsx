@@ -11,6 +11,7 @@ import { Textarea } from '@/components/ui/textarea';
 import type { ErrorBody } from '@/lib/errors/app-error';
 import type { ImportPreview, ImportResult } from '@/lib/trials/types';
 import { ChangesTable, ImportPreviewCard } from './import-preview';
+import { RegistryFetch } from './registry-fetch';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -160,6 +161,15 @@ export function ImportForm() {
   const isImportBlocked = olderStudies.length > 0 && !isOlderConfirmed;
   return (
     <div className="flex flex-col gap-6">
+      <RegistryFetch
+        onFetched={(fetched, nctId) => {
+          changeText(fetched);
+          setFileNote({
+            tone: 'info',
+            message: `Fetched ${nctId} from ClinicalTrials.gov. Preview it before importing.`,
+          });
+        }}
+      />
       <form
         noValidate
         className="flex flex-col gap-4"

@@ -7,7 +7,9 @@ export type AppErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'GONE'
   | 'RATE_LIMITED'
+  | 'BAD_GATEWAY'
   | 'SERVICE_UNAVAILABLE'
+  | 'GATEWAY_TIMEOUT'
   | 'INTERNAL';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -19,7 +21,9 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   GONE: 410,
   RATE_LIMITED: 429,
+  BAD_GATEWAY: 502,
   SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
   INTERNAL: 500,
 };
 
@@ -32,7 +36,9 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   GONE: 'This is no longer available.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+  BAD_GATEWAY: 'An outside service answered with an error. Try again later.',
   SERVICE_UNAVAILABLE: 'This service is not available right now. Try again later.',
+  GATEWAY_TIMEOUT: 'An outside service did not answer in time. Try again later.',
   INTERNAL: 'Something went wrong on our side. Nothing was saved.',
 };
 

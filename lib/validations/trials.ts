@@ -51,6 +51,9 @@ export const nctIdSchema = z
   .toUpperCase()
   .regex(/^NCT\d{8}$/, 'An NCT id is "NCT" followed by 8 digits, e.g. NCT06668571.');
 
+/** POST /api/v1/trials/import with { nctId } (and the import page's fetch): the study comes from the registry. */
+export const registryStudyRequestSchema = z.object({ nctId: nctIdSchema }).strict();
+
 /** ClinicalTrials.gov reports dates as year-month or as a full date. */
 export const partialDateSchema = z
   .string()

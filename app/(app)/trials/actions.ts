@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors/app-error';
+import { fetchRegistryStudy } from '@/lib/ctgov/fetch-registry-study';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
@@ -14,6 +15,7 @@ import {
   confirmArmDosingSchema,
   confirmCriterionRuleSchema,
   criterionParamsSchema,
+  registryStudyRequestSchema,
   trialDraftSchema,
   trialIdParamsSchema,
   trialPatchSchema,
@@ -102,6 +104,12 @@ export const previewImportAction = defineAction(
   async ({ input }) => {
     return previewImport(parseImportText(input.text));
   },
+);
+
+/** The import page's "Fetch from ClinicalTrials.gov": the study's JSON, to preview like pasted text. */
+export const fetchRegistryStudyAction = defineAction(
+  { permission: 'trial.edit', input: registryStudyRequestSchema },
+  async ({ input }) => ({ text: JSON.stringify(await fetchRegistryStudy({ nctId: input.nctId }), null, 2) }),
 );
 
 export const importTrialsAction = defineAction(
