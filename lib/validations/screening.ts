@@ -35,17 +35,6 @@ export const measurementBatchSchema = z
   .transform((value) => (Array.isArray(value) ? value : [value]));
 export type MeasurementBatch = z.output<typeof measurementBatchSchema>;
 
-export const measurementVoidSchema = z
-  .object({
-    reason: z
-      .string({ error: 'Say why this value is voided.' })
-      .trim()
-      .min(1, 'Say why this value is voided.')
-      .max(500, 'Keep the reason under 500 characters.'),
-  })
-  .strict();
-export type MeasurementVoidInput = z.output<typeof measurementVoidSchema>;
-
 /** POST /api/v1/eligibility/checks */
 export const runCheckSchema = z.object({ candidateId: id('candidate'), trialId: id('trial') }).strict();
 export type RunCheckInput = z.output<typeof runCheckSchema>;
