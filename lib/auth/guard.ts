@@ -3,7 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
-import type { AuditInput } from '@/lib/audit/record-audit-event';
+import type { AuditEvent } from '@/lib/audit/events';
 import type { Tx } from '@/lib/db';
 import { AppError, type ErrorBody } from '@/lib/errors/app-error';
 import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
@@ -16,7 +16,8 @@ import { getRequestContext, type RequestContext } from './request-context';
 // the user from the database, checks the permission table, validates input with
 // the shared zod schema, and turns every failure into the API error shape.
 
-export type AuditFn = (tx: Tx, event: Omit<AuditInput, 'actorId' | 'requestId' | 'ipAddress'>) => Promise<void>;
+/** Records one catalogued event (lib/audit/events.ts); the guard fills in the actor, request id and IP. */
+export type AuditFn = (tx: Tx, event: AuditEvent) => Promise<void>;
 
 export type GuardContext = { user: CurrentUser; request: RequestContext; audit: AuditFn };
 
