@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { AppError } from '@/lib/errors/app-error';
 import { prisma } from '@/lib/db';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
@@ -6,7 +7,7 @@ import { blindedPreparation, type BlindedPreparation } from '@/lib/blinding/blin
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import { toVisitDto } from '@/lib/visits/to-visit-dto';
-import type { VisitDto, WriteContext } from '@/lib/visits/types';
+import type { VisitDto } from '@/lib/visits/types';
 import { openedVialRemainderUg, ugToMg, vialContentUg } from '@/lib/drug-inventory/policy';
 import { loadDischargeState } from './discharge';
 import { getArmProtocol } from './get-arm-protocol';
@@ -152,8 +153,8 @@ async function latestMeasurement(candidateId: string, code: string) {
  * Everything the infusion-day page shows for one visit. Reading it shows the participant's
  * name and MRN, so every read is logged (`visit.view`) like a candidate view.
  */
-export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: WriteContext }): Promise<VisitDay> {
-  const loaded = await loadInfusionVisit(prisma, visitId);
+export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: ActorContext }): Promise<VisitDay> {
+  const loaded = await loadInfusionVisit({ db: prisma, visitId });
   const { visit } = loaded;
   const [enrollment, vitals, adverseEvents, overriddenBy, recordedBy, chair] = await Promise.all([
     prisma.enrollment.findUnique({
@@ -201,7 +202,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
   const [weight, height, isPregnancyTestRequired] = await Promise.all([
     latestMeasurement(enrollment.candidateId, 'weight_kg'),
     latestMeasurement(enrollment.candidateId, 'height_cm'),
-    requiresPregnancyTest(prisma, { trialId: enrollment.trialId, sex: enrollment.candidate.sex }),
+    requiresPregnancyTest({ db: prisma, trialId: enrollment.trialId, sex: enrollment.candidate.sex }),
   ]);
 
   const [checkedInBy, dischargedBy] = await Promise.all([
@@ -212,7 +213,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
   ]);
   const drug = isBlinded ? null : await loadDrugSide(visitId, visit.doseVerification?.drugLotId ?? null);
   const readiness =
-    visit.status === 'CHECKED_IN' ? await loadDischargeState(prisma, { visitId, now: new Date() }) : null;
+    visit.status === 'CHECKED_IN' ? await loadDischargeState({ tx: prisma, visitId, now: new Date() }) : null;
 
   await prisma.$transaction(async (tx) => {
     await ctx.audit(tx, {

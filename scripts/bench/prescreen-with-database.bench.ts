@@ -1,5 +1,5 @@
+import type { AuditFn } from '@/lib/auth/actor-context';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { AuditFn } from '@/lib/auth/guard';
 import { prisma } from '@/lib/db';
 import { runPrescreen } from '@/lib/eligibility/run-prescreen';
 import { TRIAL_NCT06668571 } from '@/prisma/seed/data/seed-trials';

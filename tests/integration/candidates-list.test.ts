@@ -1,3 +1,4 @@
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -15,7 +16,6 @@ import {
   uniqueSurname,
   uniqueToken,
 } from '@/lib/candidates/test-support';
-import type { CandidateContext } from '@/lib/candidates/types';
 import { movePipeline } from '@/lib/pipeline/move-pipeline';
 import {
   candidateListQuerySchema,
@@ -42,7 +42,7 @@ const collection = await import('@/app/api/v1/candidates/route');
 const exportRoute = await import('@/app/api/v1/candidates/export/route');
 
 const prisma = getTestPrisma();
-let ctx: CandidateContext;
+let ctx: ActorContext;
 let coordinatorUser: CurrentUser;
 let otherCoordinatorId: string;
 /** Every candidate of this file carries this token in its surname, so other files' rows never mix in. */

@@ -1,3 +1,4 @@
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -11,7 +12,6 @@ import type { RuleNode } from '@/lib/validations/eligibility';
 import { signCheckSchema } from '@/lib/validations/screening';
 import { listMeasurements } from '@/lib/screening/list-measurements';
 import { recordMeasurements } from '@/lib/screening/record-measurements';
-import type { ScreeningContext } from '@/lib/screening/types';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createTrial } from '@/prisma/seed/trials';
 import { createUser } from '@/prisma/seed/users';
@@ -32,8 +32,8 @@ const reportRoute = await import('@/app/api/v1/trials/[id]/screen-fail-report/ro
 const prisma = getTestPrisma();
 const PASSWORD = 'Quiet-Meadow-Lamp-7';
 const users = {} as Record<'admin' | 'coordinator' | 'clinician', CurrentUser>;
-let coordinator: ScreeningContext;
-let clinician: ScreeningContext;
+let coordinator: ActorContext;
+let clinician: ActorContext;
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -324,7 +324,7 @@ describe('eligibility checks', () => {
     const check = await runEligibilityCheck({ candidateId: candidate.id, trialId: trial.id, ctx: coordinator });
     expect(check.overall).toBe('INCOMPLETE');
     expect(check.criteria[1]).toMatchObject({ result: 'UNKNOWN', missing: ['PHQ-9 total'] });
-    const listed = await listMeasurements(candidate.id, coordinator);
+    const listed = await listMeasurements({ candidateId: candidate.id, ctx: coordinator });
     expect(listed.find((m) => m.id === phq9.id)).toMatchObject({ voidReason: 'Entered for the wrong candidate' });
   });
 

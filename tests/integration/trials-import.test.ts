@@ -1,3 +1,5 @@
+import type { Role } from '@/lib/auth/permissions';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
@@ -9,7 +11,6 @@ import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { getProtocolVersion, getTrial } from '@/lib/trials/get-trial';
 import { importTrials, previewImport } from '@/lib/trials/import-trials';
-import type { TrialWriteContext } from '@/lib/trials/types';
 import { createCandidate } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '../helpers/test-db';
@@ -56,10 +57,10 @@ function post(body: string, search = '') {
 }
 const noParams = { params: Promise.resolve({}) };
 
-let admin: { id: string; name: string; email: string };
-let ctx: TrialWriteContext;
+let admin: { id: string; name: string; email: string; role: Role };
+let ctx: ActorContext;
 
-function contextFor(user: { id: string; name: string }): TrialWriteContext {
+function contextFor(user: { id: string; name: string; role: Role }): ActorContext {
   return {
     user,
     audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId: 'req-trials-import' }),
@@ -401,7 +402,7 @@ describe('documents that cannot be imported', () => {
     const ncts = [good, other].map((study) => study.protocolSection.identificationModule.nctId as string);
     const start = await footprint(ncts);
     let calls = 0;
-    const failing: TrialWriteContext = {
+    const failing: ActorContext = {
       user: admin,
       audit: async (tx, event) => {
         calls += 1;

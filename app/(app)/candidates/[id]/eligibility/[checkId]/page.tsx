@@ -27,7 +27,7 @@ const loadCheck = cache(async (candidateId: string, rawCheckId: string, user: Cu
   const parsed = checkIdParamsSchema.safeParse({ id: rawCheckId });
   if (!parsed.success) notFound();
   try {
-    const detail = await getCheck(parsed.data.id, await getPageContext(user));
+    const detail = await getCheck({ id: parsed.data.id, ctx: await getPageContext(user) });
     // The URL names the candidate too; a check of someone else is not found here.
     if (detail.candidate.id !== candidateId) notFound();
     return { detail, view: await toCheckView(detail) };
