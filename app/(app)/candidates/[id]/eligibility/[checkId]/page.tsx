@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatCalendarDate } from '@/components/candidates/format';
 import { CheckReviewForm } from '@/components/eligibility/check-review-form';
-import { toCheckView } from '@/components/eligibility/check-view';
+import { toCheckView } from '@/lib/eligibility/to-check-view';
 import { CriterionItem } from '@/components/eligibility/criterion-item';
 import { OverallSummary } from '@/components/eligibility/overall-summary';
 import { SignatureBlock } from '@/components/eligibility/signature-block';
