@@ -1,3 +1,4 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,11 +28,7 @@ import { addToPipeline } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-candidates-list', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-candidates-list');
 // A small export limit, so the "too many rows" answer can be seen without 50,000 rows.
 vi.mock('@/lib/validations/candidates', async (importOriginal) => ({
   ...(await importOriginal<object>()),

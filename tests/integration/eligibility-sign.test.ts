@@ -1,6 +1,7 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { contextFor, uniqueToken } from '@/lib/candidates/test-support';
 import { getCheck } from '@/lib/eligibility/get-check';
@@ -16,11 +17,7 @@ import { createTrial } from '@/prisma/seed/trials';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-eligibility-sign', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-eligibility-sign');
 
 const signRoute = await import('@/app/api/v1/eligibility/checks/[id]/sign/route');
 const checkRoute = await import('@/app/api/v1/eligibility/checks/[id]/route');

@@ -1,11 +1,11 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import type { Role } from '@/lib/auth/permissions';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { CurrentUser } from '@/lib/auth/current-user';
 import { parseStudies } from '@/lib/ctgov/parse-studies';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
@@ -15,11 +15,7 @@ import { createCandidate } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '../helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-trials-import', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-trials-import');
 
 const { POST: importRoute } = await import('@/app/api/v1/trials/import/route');
 
