@@ -46,7 +46,7 @@ export function asRole(who: Role | CurrentUser | null): CurrentUser | null {
 
 export const BASE_URL = 'http://localhost:3000/api/v1';
 
-type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export type CallOptions = {
   /** Defaults to POST when there is a body, else GET. */
