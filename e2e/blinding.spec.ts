@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_ACCOUNTS } from '../scripts/lib/demo-accounts.mjs';
-import { queryDb, signIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, signInPageAsEmail, test } from './fixtures';
+import { queryDb } from './support';
 
 // The masked demo trial (NCT06668571, triple masked) read page by page as each role: the
 // coordinator and a blinded clinician find no allocation anywhere; the named unblinded
@@ -55,18 +55,18 @@ async function readPages(page: Page, participants: Participant[]): Promise<Array
   return read;
 }
 
-const account = (email: string) => DEMO_ACCOUNTS.find((item) => item.email === email)!;
-
 for (const who of [
   { title: '[COORDINATOR] blinded', email: 'coordinator@trialdesk.test' },
   { title: '[CLINICIAN] blinded', email: 'clinician@trialdesk.test' },
 ]) {
-  test(`${who.title} reads every page of the masked trial's participants and finds no allocation`, async ({ page }) => {
+  test(`${who.title} reads every page of the masked trial's participants and finds no allocation`, async ({
+    page,
+    signInAsEmail,
+  }) => {
     test.setTimeout(180_000);
     const { participants, armLabels } = await maskedParticipants();
     expect(participants.length).toBeGreaterThan(0);
-    await signIn(page, account(who.email));
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await signInAsEmail(who.email);
     const pages = await readPages(page, participants);
     const leaks = pages.flatMap(({ url, html }) => [
       ...armLabels.filter((label) => html.includes(label)).map((label) => `${url}: ${label}`),
@@ -79,10 +79,10 @@ for (const who of [
 
 test('[CLINICIAN] unblinded preparer sees the arm of a masked-trial participant; the emergency-unblinding form is not offered to them', async ({
   page,
+  signInAsEmail,
 }) => {
   const { participants, armLabels } = await maskedParticipants();
-  await signIn(page, account('pharmacist@trialdesk.test'));
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await signInAsEmail('pharmacist@trialdesk.test');
   await page.goto(`/candidates/${participants[0].candidateId}`);
   const html = await page.content();
   expect(armLabels.some((label) => html.includes(label))).toBe(true);
@@ -92,11 +92,11 @@ test('[CLINICIAN] unblinded preparer sees the arm of a masked-trial participant;
 test('[CLINICIAN] blinded breaks the blind in an emergency: the arm is shown to them and the record says so; admins are alerted', async ({
   page,
   browser,
+  signInAsEmail,
 }) => {
   const { participants, armLabels } = await maskedParticipants();
   const target = participants[0];
-  await signIn(page, account('clinician@trialdesk.test'));
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await signInAsEmail('clinician@trialdesk.test');
   await page.goto(`/candidates/${target.candidateId}`);
   await page.getByText('Emergency unblinding').click();
   const form = page.getByRole('form', { name: /^Emergency unblinding/ });
@@ -116,7 +116,7 @@ test('[CLINICIAN] blinded breaks the blind in an emergency: the arm is shown to 
 
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
-  await signIn(adminPage, account('admin@trialdesk.test'));
+  await signInPageAsEmail(adminPage, 'admin@trialdesk.test');
   const panel = adminPage.getByRole('region', { name: /Emergency unblindings to review/ });
   await expect(panel).toBeVisible();
   const adminHtml = await adminPage.content();

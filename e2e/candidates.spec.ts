@@ -1,18 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { account, queryDb, signInAs } from './support';
+import { expect, runFactory, test } from './fixtures';
+import { account, queryDb } from './support';
 
 const TRIAL_NCT_ID = 'NCT06668571';
 
 async function trialIdOf(nctId: string): Promise<string> {
-  const [row] = await queryDb<{ id: string }>(`SELECT id FROM "Trial" WHERE "nctId" = $1`, [nctId]);
-  expect(row, `trial ${nctId} exists`).toBeTruthy();
-  return row.id;
+  return (await runFactory<{ id: string }>('trial', { nctId })).id;
 }
 
 async function userIdOf(email: string): Promise<string> {
-  const [row] = await queryDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-  expect(row, `user ${email} exists`).toBeTruthy();
-  return row.id;
+  return (await runFactory<{ id: string }>('account', { email })).id;
 }
 
 /** A unique, obviously fictional person: a random birth date keeps the duplicate check out of the way. */
@@ -29,8 +25,11 @@ function fictionalPerson() {
   };
 }
 
-test('[COORDINATOR] logs a referral, logs a contact and moves the candidate to prescreening', async ({ page }) => {
-  await signInAs(page, 'COORDINATOR');
+test('[COORDINATOR] logs a referral, logs a contact and moves the candidate to prescreening', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('COORDINATOR');
   const trialId = await trialIdOf(TRIAL_NCT_ID);
   const person = fictionalPerson();
 
@@ -110,8 +109,8 @@ test('[COORDINATOR] logs a referral, logs a contact and moves the candidate to p
   expect(views.every((view) => view.actorId === coordinatorId)).toBe(true);
 });
 
-test('[CLINICIAN] sees the review queue oldest first', async ({ page }) => {
-  await signInAs(page, 'CLINICIAN');
+test('[CLINICIAN] sees the review queue oldest first', async ({ page, signInAs }) => {
+  await signInAs('CLINICIAN');
   await page.getByRole('link', { name: 'Open the review queue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
 
@@ -146,8 +145,8 @@ test('[CLINICIAN] sees the review queue oldest first', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Stage history' }).first()).toBeVisible();
 });
 
-test('[COORDINATOR] the candidate list filters by stage and keeps the view in the URL', async ({ page }) => {
-  await signInAs(page, 'COORDINATOR');
+test('[COORDINATOR] the candidate list filters by stage and keeps the view in the URL', async ({ page, signInAs }) => {
+  await signInAs('COORDINATOR');
   await page.goto('/candidates');
   await expect(page.getByRole('heading', { level: 1, name: 'Candidates' })).toBeVisible();
 

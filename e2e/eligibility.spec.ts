@@ -1,18 +1,15 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { account, queryDb, signInAs } from './support';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, runFactory, signInPageAs, test } from './fixtures';
+import { account, queryDb } from './support';
 
 const TRIAL_NCT_ID = 'NCT06668571';
 
 async function trialIdOf(nctId: string): Promise<string> {
-  const [row] = await queryDb<{ id: string }>(`SELECT id FROM "Trial" WHERE "nctId" = $1`, [nctId]);
-  expect(row, `trial ${nctId} exists`).toBeTruthy();
-  return row.id;
+  return (await runFactory<{ id: string }>('trial', { nctId })).id;
 }
 
 async function userIdOf(email: string): Promise<string> {
-  const [row] = await queryDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-  expect(row, `user ${email} exists`).toBeTruthy();
-  return row.id;
+  return (await runFactory<{ id: string }>('account', { email })).id;
 }
 
 function isoDay(date: Date): string {
@@ -92,7 +89,7 @@ async function preparePendingReviewCheck(
   const context = await browser.newContext({ baseURL });
   try {
     const page = await context.newPage();
-    await signInAs(page, 'COORDINATOR');
+    await signInPageAs(page, 'COORDINATOR');
     const candidateId = await createCandidateInTrial(page, trialId, ['CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW']);
     const today = isoDay(new Date(Date.now() - 86_400_000));
     const recorded = await page.request.post(`/api/v1/candidates/${candidateId}/measurements`, {
@@ -115,8 +112,8 @@ async function fillRow(row: Locator, code: string, fill: (row: Locator) => Promi
   await fill(row);
 }
 
-test('[COORDINATOR] enters screening data and runs the check', async ({ page }) => {
-  await signInAs(page, 'COORDINATOR');
+test('[COORDINATOR] enters screening data and runs the check', async ({ page, signInAs }) => {
+  await signInAs('COORDINATOR');
   const trialId = await trialIdOf(TRIAL_NCT_ID);
   const candidateId = await createCandidateInTrial(page, trialId, ['CONTACTED', 'PRESCREENING']);
 
@@ -216,9 +213,9 @@ test('[COORDINATOR] enters screening data and runs the check', async ({ page }) 
   await expect(after).toContainText('Pending review');
 });
 
-test('[CLINICIAN] reviews and signs', async ({ page, browser, baseURL }) => {
+test('[CLINICIAN] reviews and signs', async ({ page, browser, baseURL, signInAs }) => {
   const { candidateId, checkId } = await preparePendingReviewCheck(browser, baseURL);
-  await signInAs(page, 'CLINICIAN');
+  await signInAs('CLINICIAN');
   await page.goto(`/candidates/${candidateId}/eligibility/${checkId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Eligibility check' })).toBeVisible();
 
@@ -289,9 +286,9 @@ test('[CLINICIAN] reviews and signs', async ({ page, browser, baseURL }) => {
   expect(events).toEqual([{ actorId: clinicianId }]);
 });
 
-test('[CLINICIAN] a wrong password does not sign', async ({ page, browser, baseURL }) => {
+test('[CLINICIAN] a wrong password does not sign', async ({ page, browser, baseURL, signInAs }) => {
   const { candidateId, checkId, trialId } = await preparePendingReviewCheck(browser, baseURL);
-  await signInAs(page, 'CLINICIAN');
+  await signInAs('CLINICIAN');
   await page.goto(`/candidates/${candidateId}/eligibility/${checkId}`);
 
   const form = page.getByRole('form', { name: 'Review and sign' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // The shared record NCT03418623 under an NCT id no seed uses, posted as two registry versions.
 const FIXTURE = fileURLToPath(new URL('../lib/ctgov/fixtures/NCT03418623.json', import.meta.url));
@@ -21,8 +21,8 @@ async function preview(page: Page, text: string) {
   await expect(page.getByRole('region', { name: 'Preview: 1 study' })).toBeVisible();
 }
 
-test('[ADMIN] must confirm before importing an older registry version over a newer one', async ({ page }) => {
-  await signInAs(page, 'ADMIN');
+test('[ADMIN] must confirm before importing an older registry version over a newer one', async ({ page, signInAs }) => {
+  await signInAs('ADMIN');
   await preview(page, version('2021-03-01'));
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Imported 1 study' })).toBeVisible();

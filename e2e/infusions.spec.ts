@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { account, queryDb, signInAs } from './support';
+import type { Page } from '@playwright/test';
+import { expect, runFactory, test } from './fixtures';
+import { account, queryDb } from './support';
 
 const TRIAL_NCT_ID = 'NCT06419439'; // 4 twice-weekly infusions, 0.5 mg/kg actual body weight, no cap, open label
 const CLINIC_TIME_ZONE = 'America/New_York';
@@ -28,9 +29,7 @@ function nextMonday(): string {
 }
 
 async function userIdOf(email: string): Promise<string> {
-  const [row] = await queryDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-  expect(row, `user ${email} exists`).toBeTruthy();
-  return row.id;
+  return (await runFactory<{ id: string }>('account', { email })).id;
 }
 
 async function gotoVisit(page: Page, visitId: string) {
@@ -38,7 +37,7 @@ async function gotoVisit(page: Page, visitId: string) {
   await expect(page.getByRole('heading', { level: 1, name: /^Infusion day:/ })).toBeVisible();
 }
 
-test('[COORDINATOR] books a series', async ({ page }) => {
+test('[COORDINATOR] books a series', async ({ page, signInAs }) => {
   // A seeded, active participant of the trial who has not had an infusion yet: their booked
   // visits are cancelled through the UI first, so the whole series can be booked again.
   const [enrollment] = await queryDb<{ id: string; firstName: string; lastName: string }>(
@@ -56,7 +55,7 @@ test('[COORDINATOR] books a series', async ({ page }) => {
   const name = `${enrollment.lastName}, ${enrollment.firstName}`;
   const coordinatorId = await userIdOf(account('COORDINATOR').email);
 
-  await signInAs(page, 'COORDINATOR');
+  await signInAs('COORDINATOR');
   await page.goto(`/enrollments/${enrollment.id}/schedule`);
   await expect(page.getByRole('heading', { level: 1, name: `Schedule: ${name}` })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveAttribute(
@@ -159,11 +158,11 @@ async function visitForToday(): Promise<{ id: string; candidateId: string }> {
   return { id: visit.id, candidateId: visit.candidateId };
 }
 
-test('[CLINICIAN] records an infusion with vitals and an adverse event', async ({ page }) => {
+test('[CLINICIAN] records an infusion with vitals and an adverse event', async ({ page, signInAs }) => {
   const visit = await visitForToday();
   const clinicianId = await userIdOf(account('CLINICIAN').email);
 
-  await signInAs(page, 'CLINICIAN');
+  await signInAs('CLINICIAN');
   await gotoVisit(page, visit.id);
 
   // (1) Check-in checklist.
@@ -298,7 +297,7 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   );
 });
 
-test('[COORDINATOR] cannot verify a dose', async ({ page }) => {
+test('[COORDINATOR] cannot verify a dose', async ({ page, signInAs }) => {
   const [visit] = await queryDb<{ id: string }>(
     `SELECT v.id FROM "Visit" v JOIN "Enrollment" e ON e.id = v."enrollmentId" JOIN "Trial" t ON t.id = e."trialId"
       WHERE t."nctId" = $1 AND v.status = 'SCHEDULED' ORDER BY v."scheduledAt" LIMIT 1`,
@@ -306,7 +305,7 @@ test('[COORDINATOR] cannot verify a dose', async ({ page }) => {
   );
   expect(visit, 'a scheduled visit is seeded').toBeTruthy();
 
-  await signInAs(page, 'COORDINATOR');
+  await signInAs('COORDINATOR');
   await gotoVisit(page, visit.id);
   await expect(page.getByRole('region', { name: 'Step 3: Dose', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Verify dose' })).toHaveCount(0);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { queryDb, signInAs } from './support';
+import { expect, test } from './fixtures';
+import { queryDb } from './support';
 
 /** A trial with scores for a questionnaire that its newest protocol version plans at two or more timepoints. */
 async function trialWithPlan(): Promise<{ id: string }> {
@@ -17,9 +17,12 @@ async function trialWithPlan(): Promise<{ id: string }> {
   return rows[0];
 }
 
-test('[ADMIN] compares two timepoints on the results page, with both % figures labelled', async ({ page }) => {
+test('[ADMIN] compares two timepoints on the results page, with both % figures labelled', async ({
+  page,
+  signInAs,
+}) => {
   const trial = await trialWithPlan();
-  await signInAs(page, 'ADMIN');
+  await signInAs('ADMIN');
   await page.goto(`/outcomes/${trial.id}`);
   const compare = page.getByRole('form', { name: 'Timepoints to compare' });
   await expect(compare.getByLabel('From', { exact: true })).toBeVisible();

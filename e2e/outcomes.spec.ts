@@ -1,5 +1,6 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { queryDb, signInAs } from './support';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { queryDb } from './support';
 
 const TRIAL_NCT_ID = 'NCT06668571';
 const PHQ9 = 'PHQ-9 (Patient Health Questionnaire-9)';
@@ -44,9 +45,10 @@ async function answer(form: Locator, items: number[]) {
 
 test('[CLINICIAN] records a PHQ-9 at baseline and after session 1, and the chart and % change appear', async ({
   page,
+  signInAs,
 }) => {
   const enrollmentId = await participantWithoutPhq9();
-  await signInAs(page, 'CLINICIAN');
+  await signInAs('CLINICIAN');
   await page.goto(`/participants/${enrollmentId}/outcomes`);
   await expect(page.getByRole('heading', { level: 1, name: /^Outcomes: / })).toBeVisible();
 

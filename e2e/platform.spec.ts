@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { signInAs } from './support';
+import { expect, test } from './fixtures';
 
 test('[ANONYMOUS] health check reports the database', async ({ request }) => {
   const res = await request.get('/api/health');
@@ -24,15 +23,18 @@ test('[ANONYMOUS] the sign-in page has no accessibility violations', async ({ pa
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 
-test('[COORDINATOR] the dashboard has no accessibility violations and shows real counts', async ({ page }) => {
-  await signInAs(page, 'COORDINATOR');
+test('[COORDINATOR] the dashboard has no accessibility violations and shows real counts', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('COORDINATOR');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   await expect(page.getByText(/recruiting/i).first()).toBeVisible();
 });
 
-test('[ADMIN] a cross-origin write is refused', async ({ page }) => {
-  await signInAs(page, 'ADMIN');
+test('[ADMIN] a cross-origin write is refused', async ({ page, signInAs }) => {
+  await signInAs('ADMIN');
   const res = await page.request.post('/api/v1/users', {
     headers: { Origin: 'https://evil.example' },
     data: { email: 'cross@trialdesk.test', name: 'Cross Origin', role: 'admin', password: 'Lilac-Tundra-Spoon-4' },
@@ -40,8 +42,8 @@ test('[ADMIN] a cross-origin write is refused', async ({ page }) => {
   expect(res.status()).toBe(403);
 });
 
-test('[ADMIN] a body over 1 MB is refused with 413', async ({ page }) => {
-  await signInAs(page, 'ADMIN');
+test('[ADMIN] a body over 1 MB is refused with 413', async ({ page, signInAs }) => {
+  await signInAs('ADMIN');
   const res = await page.request.post('/api/v1/users', {
     headers: { 'content-type': 'application/json' },
     data: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
@@ -50,8 +52,8 @@ test('[ADMIN] a body over 1 MB is refused with 413', async ({ page }) => {
   expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
 });
 
-test('[ADMIN] invalid input gets 400 with per-field messages', async ({ page }) => {
-  await signInAs(page, 'ADMIN');
+test('[ADMIN] invalid input gets 400 with per-field messages', async ({ page, signInAs }) => {
+  await signInAs('ADMIN');
   const res = await page.request.post('/api/v1/users', {
     data: { email: 'not-an-email', name: '', role: 'wizard', password: 'short' },
   });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { queryDb, signInAs } from './support';
+import type { Page } from '@playwright/test';
+import { expect, signInPageAs, test } from './fixtures';
+import { queryDb } from './support';
 
 // Participants answer their own questionnaires: a one-time link on a phone, and the
 // clinic tablet handed over by a coordinator. NCT06668571's plan has a baseline PHQ-9.
@@ -37,7 +38,7 @@ test('[COORDINATOR] sends a one-time link; the participant answers on a phone, o
   browser,
 }) => {
   const enrollmentId = await participantWithoutBaseline(0);
-  await signInAs(page, 'COORDINATOR');
+  await signInPageAs(page, 'COORDINATOR');
   await page.goto(`/participants/${enrollmentId}/outcomes`);
   const panel = page.getByRole('region', { name: 'Participant self-report' });
   const row = panel.getByRole('listitem').filter({ hasText: 'PHQ-9' }).filter({ hasText: 'Baseline' });
@@ -84,9 +85,10 @@ test('[COORDINATOR] sends a one-time link; the participant answers on a phone, o
 
 test('[COORDINATOR] hands over the clinic tablet: only the questionnaires are reachable, and the staff PIN ends it', async ({
   page,
+  signInAs,
 }) => {
   const enrollmentId = await participantWithoutBaseline(0);
-  await signInAs(page, 'COORDINATOR');
+  await signInAs('COORDINATOR');
   await page.goto(`/participants/${enrollmentId}/outcomes`);
   const form = page.getByRole('form', { name: 'Hand the tablet to the participant' });
   await form.getByLabel('PIN to leave tablet mode').fill('2468');

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { DEMO_ACCOUNTS } from '../scripts/lib/demo-accounts.mjs';
 
@@ -15,11 +15,6 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.getByLabel('Email').fill(credentials.email);
   await page.getByLabel('Password').fill(credentials.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-export async function signInAs(page: Page, role: DemoRole) {
-  await signIn(page, account(role));
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 
 /** Direct read access to the e2e database, to assert on what the UI cannot show (e.g. the audit trail's raw rows). */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { queryDb, signInAs } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { queryDb } from './support';
 
 // A small registry record whose eligibility text has a clear numeric criterion ("Age 21 Years to 40 Years")
 // that the importer turns into a suggested structured rule.
@@ -28,8 +29,8 @@ async function openTrialFromList(page: Page, nctId: string) {
   await expect(page).toHaveURL(/\/trials\/[^/?#]+$/);
 }
 
-test('[ADMIN] imports a ClinicalTrials.gov record and confirms a suggested rule', async ({ page }) => {
-  await signInAs(page, 'ADMIN');
+test('[ADMIN] imports a ClinicalTrials.gov record and confirms a suggested rule', async ({ page, signInAs }) => {
+  await signInAs('ADMIN');
   await page.goto('/trials');
   await page.getByRole('link', { name: 'Import from ClinicalTrials.gov' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import from ClinicalTrials.gov' })).toBeVisible();
@@ -82,8 +83,8 @@ test('[ADMIN] imports a ClinicalTrials.gov record and confirms a suggested rule'
   expect(imports.length).toBeGreaterThanOrEqual(1);
 });
 
-test('[COORDINATOR] can view a trial but cannot edit it', async ({ page }) => {
-  await signInAs(page, 'COORDINATOR');
+test('[COORDINATOR] can view a trial but cannot edit it', async ({ page, signInAs }) => {
+  await signInAs('COORDINATOR');
   await page.goto('/trials');
   await expect(page.getByRole('heading', { level: 1, name: 'Trials' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'New trial' })).toHaveCount(0);
@@ -119,8 +120,8 @@ test('[COORDINATOR] can view a trial but cannot edit it', async ({ page }) => {
   expect(after).toEqual(before);
 });
 
-test('[CLINICIAN] sees the seeded NCT06668571 with its dosing in plain words', async ({ page }) => {
-  await signInAs(page, 'CLINICIAN');
+test('[CLINICIAN] sees the seeded NCT06668571 with its dosing in plain words', async ({ page, signInAs }) => {
+  await signInAs('CLINICIAN');
   await openTrialFromList(page, 'NCT06668571');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Single IV ketamine vs saline in TRD (MRI)' }),

@@ -135,6 +135,8 @@ async function e2e() {
     const code = await run(process.execPath, [binOf('@playwright/test', 'playwright'), 'test', ...grep], {
       E2E_BASE_URL: baseUrl,
       E2E_DATABASE_URL: url,
+      // The fixtures sign in by minting the session cookie the app would issue (e2e/fixtures.ts).
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
     const report = readJson(out);

@@ -14,7 +14,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { applyServerErrors } from './apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { PASSWORD_HINT } from './password-hint';
 
 type FormValues = z.input<typeof createUserSchema>;

@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { applyServerErrors } from './apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 
 type FormValues = z.input<typeof editUserActionSchema>;
 

@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { applyServerErrors } from './apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { PASSWORD_HINT } from './password-hint';
 
 type FormValues = z.input<typeof resetPasswordSchema>;

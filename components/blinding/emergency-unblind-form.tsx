@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { emergencyUnblindAction } from '@/app/(app)/blinding-actions';
-import { applyServerErrors } from '@/components/admin/apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';

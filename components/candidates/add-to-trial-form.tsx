@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { movePipelineAction } from '@/app/(app)/candidates/actions';
-import { applyServerErrors } from '@/components/admin/apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';

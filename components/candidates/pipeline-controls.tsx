@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { movePipelineAction } from '@/app/(app)/candidates/actions';
-import { applyServerErrors } from '@/components/admin/apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';

@@ -20,7 +20,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import type { CriterionResultValue } from '@/lib/eligibility/types';
+import { passingResult, reviewedResult, type SigningBlocker, signingBlocker } from '@/lib/eligibility/review-criteria';
 import type { CriterionKind } from '@/lib/validations/eligibility';
 import {
   DEFAULT_DECISION_MEANING,
@@ -32,8 +32,8 @@ import {
 } from '@/lib/validations/screening';
 import { ChoiceGroup, type ChoiceOption } from './boolean-choice';
 import { CriterionItem, criterionHeadingId, criterionName } from './criterion-item';
-import { CRITERION_RESULT_LABELS, isFailing, passingResult } from './labels';
-import type { CheckCriterionView } from './types';
+import { CRITERION_RESULT_LABELS } from './labels';
+import type { CheckCriterionView } from '@/lib/eligibility/check-view';
 import { useHydrated } from './use-hydrated';
 
 // The clinician's review of an unsigned check: judge each clinician-judgment
@@ -53,26 +53,18 @@ type ItemValues = {
 };
 type FormValues = { decision?: EligibilityDecisionValue; meaning: string; password: string; items: ItemValues[] };
 
-type Effective = { result: CriterionResultValue; source: 'engine' | 'judgment' | 'override' };
-
-/** The result that counts for the decision: the override, else the clinician's judgment, else the engine's. */
-function effectiveResult(criterion: CheckCriterionView, item: ItemValues | undefined): Effective {
-  if (criterion.result !== 'NEEDS_REVIEW' && item?.override && item.overrideResult)
-    return { result: item.overrideResult, source: 'override' };
-  if (criterion.result === 'NEEDS_REVIEW' && item?.judgment) return { result: item.judgment, source: 'judgment' };
-  return { result: criterion.result, source: 'engine' };
+/** The criterion's result as the form stands, by the lib's rule (override, else judgment, else computed). */
+function effectiveResult(criterion: CheckCriterionView, item: ItemValues | undefined) {
+  return reviewedResult({
+    computed: criterion.result,
+    judgment: item?.judgment,
+    override: item?.override ? item.overrideResult : undefined,
+  });
 }
 
-/** What stops an ELIGIBLE signature on this criterion, if anything. */
-function blockerOf(
-  criterion: CheckCriterionView,
-  item: ItemValues | undefined,
-): 'needs_judgment' | 'needs_override' | 'judged_failing' | null {
-  const { result, source } = effectiveResult(criterion, item);
-  if (result === 'NEEDS_REVIEW') return 'needs_judgment';
-  if (source === 'judgment' && isFailing(criterion.kind, result)) return 'judged_failing';
-  if (result === 'UNKNOWN' || isFailing(criterion.kind, result)) return 'needs_override';
-  return null;
+/** What stops an ELIGIBLE signature on this criterion, if anything (lib/eligibility/review-criteria.ts). */
+function blockerOf(criterion: CheckCriterionView, item: ItemValues | undefined): SigningBlocker | null {
+  return signingBlocker({ kind: criterion.kind, ...effectiveResult(criterion, item) });
 }
 
 const BLOCKER_TEXT = {

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { CRITERION_RESULT_LABELS, isFailing, KIND_LABELS } from './labels';
 import { CriterionResultBadge } from './result-badges';
-import type { CheckCriterionView } from './types';
+import type { CheckCriterionView } from '@/lib/eligibility/check-view';
 
 /** The heading id of a criterion on the check page, so controls and links can point at it. */
 export function criterionHeadingId(criterion: Pick<CheckCriterionView, 'criterionId'>): string {

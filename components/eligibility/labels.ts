@@ -1,4 +1,5 @@
 import type { BadgeTone } from '@/components/ui/badge';
+import { isBlocking } from '@/lib/eligibility/overall-result';
 import type { CriterionResultValue, OverallResult } from '@/lib/eligibility/types';
 import type { CriterionKind } from '@/lib/validations/eligibility';
 
@@ -63,12 +64,7 @@ export function criterionTone(kind: CriterionKind, result: CriterionResultValue)
 
 /** True when the result rules the candidate out. */
 export function isFailing(kind: CriterionKind, result: CriterionResultValue): boolean {
-  return (kind === 'INCLUSION' && result === 'NOT_MET') || (kind === 'EXCLUSION' && result === 'MET');
-}
-
-/** The result that lets the candidate through for a criterion of this kind. */
-export function passingResult(kind: CriterionKind): 'MET' | 'NOT_MET' {
-  return kind === 'INCLUSION' ? 'MET' : 'NOT_MET';
+  return isBlocking({ kind, result });
 }
 
 export function percent(part: number, whole: number): string {

@@ -2,7 +2,7 @@ import { Card, CardBody } from '@/components/ui/card';
 import type { CriterionResultValue, OverallResult } from '@/lib/eligibility/types';
 import { CRITERION_RESULT_LABELS, OVERALL_LABELS, OVERALL_MEANINGS } from './labels';
 import { OverallBadge } from './result-badges';
-import type { CheckCriterionView } from './types';
+import type { CheckCriterionView } from '@/lib/eligibility/check-view';
 
 const COUNT_ORDER: readonly CriterionResultValue[] = ['MET', 'NOT_MET', 'UNKNOWN', 'NEEDS_REVIEW'];
 

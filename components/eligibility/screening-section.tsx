@@ -32,8 +32,8 @@ export async function EligibilitySection({ candidateId, user }: Props) {
   let loaded;
   try {
     loaded = await Promise.all([
-      listMeasurements(candidateId, ctx),
-      listChecks(candidateId, ctx),
+      listMeasurements({ candidateId, ctx }),
+      listChecks({ candidateId, ctx }),
       loadCandidateTrials(candidateId),
     ]);
   } catch (error) {

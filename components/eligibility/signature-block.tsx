@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
-import type { SignatureView } from './types';
+import type { SignatureView } from '@/lib/eligibility/check-view';
 
 /** The e-signature as recorded: who, when (server clock), what it means, and whether it still matches the content. */
 export function SignatureBlock({ signature }: { signature: SignatureView }) {

@@ -1,17 +1,33 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { addChairAction, updateChairAction } from '@/app/(app)/admin/clinic/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { textOf, useActionRunner } from './use-action-state';
+import { useActionRunner } from '@/components/ui/form/use-action-runner';
+import { chairCreateSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
 
 type ChairRow = { id: string; name: string; isActive: boolean };
 
+// A rename sends only the name, under the same rule as a new chair's name (chairPatchSchema's `name`).
+const renameSchema = chairCreateSchema;
+type NameValues = { name: string };
+
 function ChairItem({ chair }: { chair: ChairRow }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<NameValues, unknown, z.output<typeof renameSchema>>({
+    resolver: zodResolver(renameSchema),
+    defaultValues: { name: chair.name },
+  });
   return (
     <li className="flex flex-col gap-2 px-3 py-3">
       <StatusAlert message={message} />
@@ -20,14 +36,12 @@ function ChairItem({ chair }: { chair: ChairRow }) {
         noValidate
         aria-label={`Rename ${chair.name}`}
         className="grid items-end gap-3 sm:grid-cols-[1fr_auto_auto_auto]"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const name = textOf(new FormData(event.currentTarget).get('name'));
+        onSubmit={handleSubmit(async ({ name }) => {
           await run(() => updateChairAction({ id: chair.id, patch: { name } }), `Renamed to ${name}.`);
-        }}
+        })}
       >
-        <Field label={`Name of ${chair.name}`} error={fieldErrors.name}>
-          <Input name="name" defaultValue={chair.name} maxLength={60} />
+        <Field label={`Name of ${chair.name}`} error={errors.name?.message ?? fieldErrors.name}>
+          <Input maxLength={60} {...register('name')} />
         </Field>
         <Badge tone={chair.isActive ? 'success' : 'neutral'} className="mb-3 justify-self-start">
           {chair.isActive ? 'In service' : 'Out of service'}
@@ -58,6 +72,15 @@ function ChairItem({ chair }: { chair: ChairRow }) {
 /** Infusion chairs: add, rename, take out of service. Chairs are never deleted; past visits point at them. */
 export function ClinicChairs({ chairs }: { chairs: ChairRow[] }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<NameValues, unknown, z.output<typeof chairCreateSchema>>({
+    resolver: zodResolver(chairCreateSchema),
+    defaultValues: { name: '' },
+  });
   return (
     <div className="flex flex-col gap-4">
       <ul aria-label="Chairs" className="divide-y divide-slate-100 rounded-md border border-slate-200">
@@ -71,16 +94,13 @@ export function ClinicChairs({ chairs }: { chairs: ChairRow[] }) {
         noValidate
         aria-label="Add a chair"
         className="grid items-end gap-3 sm:grid-cols-[1fr_auto]"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const name = textOf(new FormData(form).get('name'));
+        onSubmit={handleSubmit(async ({ name }) => {
           const saved = await run(() => addChairAction({ name }), `${name} added.`);
-          if (saved) form.reset();
-        }}
+          if (saved) reset();
+        })}
       >
-        <Field label="New chair name" error={fieldErrors.name} required>
-          <Input name="name" maxLength={60} />
+        <Field label="New chair name" error={errors.name?.message ?? fieldErrors.name} required>
+          <Input maxLength={60} {...register('name')} />
         </Field>
         <Button type="submit" loading={pending}>
           Add chair

@@ -1,12 +1,16 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { addClosureAction, removeClosureAction } from '@/app/(app)/admin/clinic/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
-import { textOf, useActionRunner } from './use-action-state';
+import { useActionRunner } from '@/components/ui/form/use-action-runner';
+import { closureAddSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
 
 type ClosureRow = { id: string; date: string; reason: string };
@@ -15,6 +19,15 @@ type ClosureRow = { id: string; date: string; reason: string };
 export function ClinicClosures({ closures }: { closures: ClosureRow[] }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
   const [removing, setRemoving] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<{ date: string; reason: string }, unknown, z.output<typeof closureAddSchema>>({
+    resolver: zodResolver(closureAddSchema),
+    defaultValues: { date: '', reason: '' },
+  });
   return (
     <div className="flex flex-col gap-4">
       <StatusAlert message={message} />
@@ -56,25 +69,22 @@ export function ClinicClosures({ closures }: { closures: ClosureRow[] }) {
         noValidate
         aria-label="Add a closure"
         className="grid items-end gap-3 sm:grid-cols-[12rem_1fr_auto]"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const data = new FormData(form);
+        onSubmit={handleSubmit(async (values) => {
           const saved = await run(
-            () => addClosureAction({ date: textOf(data.get('date')), reason: textOf(data.get('reason')) }),
+            () => addClosureAction(values),
             (result) =>
               result.affectedVisitIds.length > 0
                 ? `Closure added. ${result.affectedVisitIds.length} booked visit(s) on that day stay booked and must be moved.`
                 : 'Closure added.',
           );
-          if (saved) form.reset();
-        }}
+          if (saved) reset();
+        })}
       >
-        <Field label="Closed on" error={fieldErrors.date} required>
-          <Input name="date" type="date" />
+        <Field label="Closed on" error={errors.date?.message ?? fieldErrors.date} required>
+          <Input type="date" {...register('date')} />
         </Field>
-        <Field label="Reason" error={fieldErrors.reason} required>
-          <Input name="reason" placeholder="e.g. Thanksgiving" maxLength={120} />
+        <Field label="Reason" error={errors.reason?.message ?? fieldErrors.reason} required>
+          <Input placeholder="e.g. Thanksgiving" maxLength={120} {...register('reason')} />
         </Field>
         <Button type="submit" loading={pending && removing === null}>
           Add closure

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { updateClinicSettingsAction } from '@/app/(app)/admin/clinic/actions';
-import { applyServerErrors } from '@/components/admin/apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';

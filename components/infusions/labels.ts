@@ -1,4 +1,4 @@
-import type { AeAction, AeOutcome, AeRelatedness, PregnancyTestResult } from '@/lib/generated/prisma/enums';
+import type { AeAction, AeOutcome, AeRelatedness, PregnancyTestResult } from '@/lib/infusions/codes';
 
 // Display names for the infusion-day enums, in the order clinicians think of them.
 

@@ -19,7 +19,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import type { VisitDto } from '@/lib/visits/types';
 import { conflictsOf, toInstant, type Conflict } from './form-helpers';
-import { textOf, useActionRunner } from './use-action-state';
+import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './visit-day/step-frame';
 
 type Shift = {

@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
-import type { AeOutcome, AeRelatedness } from '@/lib/generated/prisma/enums';
+import type { AeOutcome, AeRelatedness } from '@/lib/infusions/codes';
 import { listSeriousAdverseEvents } from '@/lib/infusions/list-serious-adverse-events';
 import { AE_OUTCOME_LABELS, AE_RELATEDNESS_LABELS, gradeLabel } from './labels';
 

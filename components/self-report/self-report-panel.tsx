@@ -9,7 +9,7 @@ import {
   resendSelfReportLinkAction,
   startTabletAction,
 } from '@/app/(app)/participants/[enrollmentId]/outcomes/actions';
-import { applyServerErrors } from '@/components/admin/apply-server-errors';
+import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

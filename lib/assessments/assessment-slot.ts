@@ -9,7 +9,15 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * Serialises writes for one enrollment × instrument × timepoint inside the transaction, so two
  * clinicians saving the same questionnaire at once cannot both get past the duplicate check.
  */
-export async function lockAssessmentSlot(tx: Tx, key: { enrollmentId: string; instrument: string; timepoint: string }) {
+export async function lockAssessmentSlot({
+  tx,
+  ...key
+}: {
+  tx: Tx;
+  enrollmentId: string;
+  instrument: string;
+  timepoint: string;
+}) {
   const lockKey = `assessment:${key.enrollmentId}:${key.instrument}:${key.timepoint}`;
   // ::text because Prisma cannot read a `void` column.
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))::text AS locked`;

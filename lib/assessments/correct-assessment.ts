@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { flagLabel } from '@/lib/outcomes/flags';
 import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
 import { alertingFlags } from '@/lib/safety/policy';
@@ -8,7 +9,7 @@ import { AppError } from '@/lib/errors/app-error';
 import type { CorrectAssessmentRequest } from '@/lib/validations/assessments';
 import { lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
 import { scoreOrThrow } from './score-or-throw';
-import type { OutcomeContext, RecordedAssessment } from './types';
+import type { RecordedAssessment } from './types';
 
 /**
  * Corrects a recorded questionnaire: a new row holds the corrected answers, points at the old one
@@ -24,7 +25,7 @@ export async function correctAssessment({
 }: {
   id: string;
   input: CorrectAssessmentRequest;
-  ctx: OutcomeContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<RecordedAssessment & { correctsId: string }> {
   if (!hasPermission(ctx.user.role, 'outcome.record'))
@@ -39,7 +40,7 @@ export async function correctAssessment({
   const administeredAt = parseAdministeredAt(input.administeredAt, original.administeredAt, now);
 
   return prisma.$transaction(async (tx) => {
-    await lockAssessmentSlot(tx, original);
+    await lockAssessmentSlot({ tx, ...original });
     const superseded = await tx.assessment.updateMany({
       where: { id, supersededAt: null },
       data: { supersededAt: now },
@@ -107,7 +108,8 @@ export async function correctAssessment({
         },
         reason: `${newFlags.map(flagLabel).join('; ')} (in a correction).`,
       });
-      await openAssessmentAlerts(tx, {
+      await openAssessmentAlerts({
+        tx,
         assessment: { id: row.id, enrollmentId: original.enrollmentId, flags: newFlags, items: input.items },
         source: 'STAFF',
         audit: ctx.audit,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { flagLabel } from '@/lib/outcomes/flags';
 import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
 import { alertingFlags } from '@/lib/safety/policy';
@@ -8,7 +9,7 @@ import { AppError } from '@/lib/errors/app-error';
 import type { RecordAssessmentRequest } from '@/lib/validations/assessments';
 import { lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
 import { scoreOrThrow } from './score-or-throw';
-import type { OutcomeContext, RecordedAssessment } from './types';
+import type { RecordedAssessment } from './types';
 
 /**
  * Records one questionnaire administration for an enrollment at a timepoint of its trial's
@@ -23,7 +24,7 @@ export async function recordAssessment({
   now = new Date(),
 }: {
   input: RecordAssessmentRequest;
-  ctx: OutcomeContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<RecordedAssessment> {
   if (!hasPermission(ctx.user.role, 'outcome.record'))
@@ -66,7 +67,7 @@ export async function recordAssessment({
 
   return prisma.$transaction(async (tx) => {
     const key = { enrollmentId: enrollment.id, instrument: score.instrument, timepoint: input.timepoint };
-    await lockAssessmentSlot(tx, key);
+    await lockAssessmentSlot({ tx, ...key });
     const existing = await tx.assessment.findFirst({ where: { ...key, supersededAt: null }, select: { id: true } });
     if (existing) {
       throw new AppError(
@@ -112,7 +113,8 @@ export async function recordAssessment({
         after: { ...summary, flags: suicidality },
         reason: `${suicidality.map(flagLabel).join('; ')}.`,
       });
-      await openAssessmentAlerts(tx, {
+      await openAssessmentAlerts({
+        tx,
         assessment: { id: row.id, enrollmentId: enrollment.id, flags: suicidality, items: input.items },
         source: 'STAFF',
         audit: ctx.audit,

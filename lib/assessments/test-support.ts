@@ -1,10 +1,10 @@
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Role } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db';
 import type { Masking } from '@/lib/generated/prisma/client';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
-import type { OutcomeContext } from './types';
 
 // Fixtures for the outcome integration tests: a trial with arms and an assessment
 // plan, and enrolled participants with sessions. Every name is unique per call so
@@ -13,7 +13,7 @@ import type { OutcomeContext } from './types';
 export function outcomeContext(
   user: { id: string; name: string; role: Role },
   requestId = 'req-outcomes',
-): OutcomeContext {
+): ActorContext {
   return {
     user,
     audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId, ipAddress: '127.0.0.1' }),

@@ -1,16 +1,12 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db';
+import type { AuditEvent } from './events';
 
-export type AuditInput = {
+/** One catalogued event (lib/audit/events.ts: the action fixes the entity type and payload) and who made it. */
+export type AuditInput = AuditEvent & {
   actorId: string | null;
   actorLabel?: string | null;
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
   requestId?: string | null;
   ipAddress?: string | null;
 };

@@ -3,8 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
-import type { AuditInput } from '@/lib/audit/record-audit-event';
-import type { Tx } from '@/lib/db';
+import type { ActorContext } from './actor-context';
 import { AppError, type ErrorBody } from '@/lib/errors/app-error';
 import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
 import { getCurrentUser, type CurrentUser } from './current-user';
@@ -16,14 +15,13 @@ import { getRequestContext, type RequestContext } from './request-context';
 // the user from the database, checks the permission table, validates input with
 // the shared zod schema, and turns every failure into the API error shape.
 
-export type AuditFn = (tx: Tx, event: Omit<AuditInput, 'actorId' | 'requestId' | 'ipAddress'>) => Promise<void>;
-
-export type GuardContext = { user: CurrentUser; request: RequestContext; audit: AuditFn };
+/** The ActorContext the guard hands over, with the fields it always fills (the user as the database has them, the request). */
+type GuardedActor = ActorContext & { user: CurrentUser; request: RequestContext };
 
 type AnySchema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-async function authorize(permission: Permission): Promise<GuardContext> {
+async function authorize(permission: Permission): Promise<GuardedActor> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!hasPermission(user.role, permission)) throw new AppError('FORBIDDEN');
@@ -67,7 +65,7 @@ function assertSameOrigin(req: NextRequest) {
 }
 
 type RouteOptions<B, Q, P> = { permission: Permission; body?: B; query?: Q; params?: P; maxBodyBytes?: number };
-type RouteArgs<B, Q, P> = GuardContext & { body: Out<B>; query: Out<Q>; params: Out<P>; req: NextRequest };
+type RouteArgs<B, Q, P> = GuardedActor & { body: Out<B>; query: Out<Q>; params: Out<P>; req: NextRequest };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export function defineRoute<
@@ -132,7 +130,7 @@ export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody
 /** Server actions answer with a result object; they never throw to the client. */
 export function defineAction<S extends AnySchema, T>(
   options: { permission: Permission; input: S },
-  handler: (args: GuardContext & { input: z.output<S> }) => Promise<T>,
+  handler: (args: GuardedActor & { input: z.output<S> }) => Promise<T>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import type { WriteContext } from '@/lib/visits/types';
 import { isMaskedTrial } from './policy';
 
 export type EmergencyUnblindResult = {
@@ -22,7 +22,7 @@ export type EmergencyUnblindResult = {
 export async function emergencyUnblind(options: {
   enrollmentId: string;
   reason: string;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<EmergencyUnblindResult> {
   const { enrollmentId, reason, ctx } = options;
   return prisma.$transaction(async (tx) => {
@@ -96,7 +96,7 @@ export async function listUnreviewedUnblindings(): Promise<UnreviewedUnblinding[
 }
 
 /** An admin marks an emergency unblinding reviewed (audited); once only. */
-export async function reviewUnblinding(options: { id: string; ctx: WriteContext; now?: Date }) {
+export async function reviewUnblinding(options: { id: string; ctx: ActorContext; now?: Date }) {
   const { id, ctx, now = new Date() } = options;
   return prisma.$transaction(async (tx) => {
     const row = await tx.emergencyUnblinding.findUnique({ where: { id }, select: { reviewedAt: true } });

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { SetUnblindedStaffInput } from '@/lib/validations/blinding';
-import type { WriteContext } from '@/lib/visits/types';
 import { isMaskedTrial } from './policy';
 
 export type UnblindedStaffMember = {
@@ -53,7 +53,7 @@ export async function listUnblindedStaff(options: { trialId: string }): Promise<
 export async function setUnblindedStaff(options: {
   trialId: string;
   input: SetUnblindedStaffInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<UnblindedStaffList> {
   const { trialId, input, ctx } = options;
   await prisma.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { addToTrialPipeline, alreadyInPipeline } from '@/lib/pipeline/add-to-trial-pipeline';
@@ -8,7 +9,7 @@ import { duplicateMrn } from './candidate-errors';
 import { findPossibleDuplicates } from './find-possible-duplicates';
 import { loadCandidateDetail } from './load-candidate-detail';
 import { fromIsoDate, toDbSex } from './mappers';
-import type { CandidateContext, CandidateDetail } from './types';
+import type { CandidateDetail } from './types';
 import { isUniqueViolation } from './unique-violation';
 
 /**
@@ -25,7 +26,7 @@ export async function createCandidate({
   ctx,
 }: {
   input: CandidateInput;
-  ctx: CandidateContext;
+  ctx: ActorContext;
 }): Promise<CandidateDetail> {
   const existing = await prisma.candidate.findUnique({ where: { mrn: input.mrn }, select: { id: true } });
   if (existing) throw duplicateMrn(existing.id);
@@ -39,7 +40,7 @@ export async function createCandidate({
   let id: string;
   try {
     id = await prisma.$transaction(async (tx) => {
-      if (input.assignedCoordinatorId) await assertAssignableCoordinator(tx, input.assignedCoordinatorId);
+      if (input.assignedCoordinatorId) await assertAssignableCoordinator({ tx, userId: input.assignedCoordinatorId });
       const data = {
         firstName: input.firstName,
         lastName: input.lastName,
@@ -75,7 +76,7 @@ export async function createCandidate({
           reason: overrideReason,
         });
       }
-      if (input.trialId) await addToTrialPipeline(tx, { candidateId: candidate.id, trialId: input.trialId, ctx });
+      if (input.trialId) await addToTrialPipeline({ tx, candidateId: candidate.id, trialId: input.trialId, ctx });
       return candidate.id;
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import Papa from 'papaparse';
 import { CSV_FORMULA_PATTERN } from '@/lib/csv/to-csv';
 import { prisma } from '@/lib/db';
@@ -7,7 +8,6 @@ import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/valida
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
 import { clinicToday } from './mappers';
 import { toListItem } from './to-list-item';
-import type { CandidateContext } from './types';
 
 /** Rows fetched per query while streaming. */
 const BATCH_SIZE = 2_000;
@@ -64,7 +64,7 @@ export async function exportCandidatesCsv({
   now = new Date(),
 }: {
   query: CandidateListQuery;
-  ctx: CandidateContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<CandidateCsvExport> {
   const filters = filtersOf(query);

@@ -1,8 +1,9 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { loadCandidateDetail } from './load-candidate-detail';
-import type { CandidateContext, CandidateDetail } from './types';
+import type { CandidateDetail } from './types';
 
 /**
  * One candidate's record for a person to look at (the candidate page or
@@ -10,7 +11,7 @@ import type { CandidateContext, CandidateDetail } from './types';
  * event, the PHI access log; the read and the event share a transaction, so
  * no record is handed out without its log entry.
  */
-export async function getCandidate({ id, ctx }: { id: string; ctx: CandidateContext }): Promise<CandidateDetail> {
+export async function getCandidate({ id, ctx }: { id: string; ctx: ActorContext }): Promise<CandidateDetail> {
   // A dozen reads under one snapshot; a busy server must not turn them into a 500.
   return prisma.$transaction(
     async (tx) => {

@@ -1,9 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { ContactAttemptInput } from '@/lib/validations/candidates';
 import { fromIsoDate, toIsoDate, trialLabel } from './mappers';
-import type { CandidateContext, ContactAttemptDto } from './types';
+import type { ContactAttemptDto } from './types';
 
 /**
  * Logs one attempt to reach a candidate, with its `contact.log` audit event.
@@ -17,7 +18,7 @@ export async function logContact({
 }: {
   candidateId: string;
   input: ContactAttemptInput;
-  ctx: CandidateContext;
+  ctx: ActorContext;
 }): Promise<ContactAttemptDto> {
   return prisma.$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { voidedAt: true } });

@@ -1,19 +1,16 @@
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Role } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db';
 import { candidateInputSchema, type CandidateFormValues, type CandidateInput } from '@/lib/validations/candidates';
-import type { CandidateContext } from './types';
 
 // Shared fixtures for the candidate integration tests: a guard-like context for
 // a real user, trials with arms, and intake input that is unique per call so
 // test files running side by side on one database never collide.
 
 /** The guard context of a signed-in user, recording audit events as the guard does. */
-export function contextFor(
-  user: { id: string; name: string; role: Role },
-  requestId = 'req-candidates',
-): CandidateContext {
+export function contextFor(user: { id: string; name: string; role: Role }, requestId = 'req-candidates'): ActorContext {
   return {
     user,
     audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId, ipAddress: '127.0.0.1' }),

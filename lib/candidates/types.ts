@@ -1,5 +1,3 @@
-import type { AuditFn } from '@/lib/auth/guard';
-import type { Role } from '@/lib/auth/permissions';
 import type {
   ContactMethodValue,
   ContactOutcomeValue,
@@ -11,9 +9,6 @@ import type {
 // The candidate DTOs the API answers with and the candidates UI renders.
 // Everything is JSON-safe: calendar dates are 'YYYY-MM-DD', instants are ISO
 // strings, enums are their string values (sex in lower case, as it is entered).
-
-/** Who acts: the guard context of a route handler or server action (tests build one by hand). */
-export type CandidateContext = { user: { id: string; name?: string; role: Role }; audit: AuditFn };
 
 export type UserRef = { id: string; name: string };
 

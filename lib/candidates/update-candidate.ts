@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -7,7 +8,7 @@ import { assertAssignableCoordinator } from './assert-coordinator';
 import { duplicateMrn } from './candidate-errors';
 import { loadCandidateDetail } from './load-candidate-detail';
 import { fromDbSex, fromIsoDate, toDbSex, toIsoDate } from './mappers';
-import type { CandidateContext, CandidateDetail } from './types';
+import type { CandidateDetail } from './types';
 import { isUniqueViolation } from './unique-violation';
 
 type Field = Exclude<keyof CandidatePatch, 'version'>;
@@ -53,7 +54,7 @@ export async function updateCandidate({
 }: {
   id: string;
   input: CandidatePatch;
-  ctx: CandidateContext;
+  ctx: ActorContext;
 }): Promise<CandidateDetail> {
   const { version, ...fields } = input;
   try {
@@ -77,7 +78,7 @@ export async function updateCandidate({
       if (Object.keys(data).length === 0) return;
 
       if (typeof data.assignedCoordinatorId === 'string')
-        await assertAssignableCoordinator(tx, data.assignedCoordinatorId);
+        await assertAssignableCoordinator({ tx, userId: data.assignedCoordinatorId });
       if (typeof data.mrn === 'string') {
         const holder = await tx.candidate.findUnique({ where: { mrn: data.mrn }, select: { id: true } });
         if (holder && holder.id !== id) throw duplicateMrn(holder.id);

@@ -1,13 +1,13 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { ChairCreateInput } from '@/lib/validations/infusions';
 import type { Chair } from '@/lib/validations/scheduling';
-import type { WriteContext } from '@/lib/visits/types';
 
 /** Admin: a new infusion chair, in service at once. Audited `chair.create`. */
-export async function addChair({ input, ctx }: { input: ChairCreateInput; ctx: WriteContext }): Promise<Chair> {
+export async function addChair({ input, ctx }: { input: ChairCreateInput; ctx: ActorContext }): Promise<Chair> {
   try {
     return await prisma.$transaction(async (tx) => {
       const chair = await tx.chair.create({ data: { name: input.name } });

@@ -1,8 +1,9 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { Closure } from '@/lib/validations/scheduling';
-import { ACTIVE_VISIT_STATUSES, type WriteContext } from '@/lib/visits/types';
+import { ACTIVE_VISIT_STATUSES } from '@/lib/visits/types';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 import { addDaysToDate } from '@/lib/scheduling/local-date';
 
@@ -13,7 +14,7 @@ export type AddClosureResult = {
 };
 
 /** Admin: closes the clinic on a day (holiday, training day). Audited `clinic.closure_add`. */
-export async function addClosure({ input, ctx }: { input: Closure; ctx: WriteContext }): Promise<AddClosureResult> {
+export async function addClosure({ input, ctx }: { input: Closure; ctx: ActorContext }): Promise<AddClosureResult> {
   return prisma.$transaction(async (tx) => {
     const date = new Date(`${input.date}T00:00:00.000Z`);
     if (await tx.clinicClosure.findUnique({ where: { date } })) {

@@ -19,7 +19,7 @@ export type ClinicSetup = ClinicSettings & {
  * inactive ones lets them explain "Chair 2 is out of service" instead of "unknown chair".
  * Pass the transaction client to read inside a booking transaction.
  */
-export async function getClinicSettings(db: Db | Tx = prisma): Promise<ClinicSetup> {
+export async function getClinicSettings({ db = prisma }: { db?: Db | Tx } = {}): Promise<ClinicSetup> {
   // Sequential on purpose: inside a transaction the client runs one query at a time.
   const row = await db.clinicSettings.findUnique({ where: { id: 'clinic' } });
   const closures = await db.clinicClosure.findMany({ orderBy: { date: 'asc' } });

@@ -1,10 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { ChairPatchInput } from '@/lib/validations/infusions';
 import type { Chair } from '@/lib/validations/scheduling';
-import type { WriteContext } from '@/lib/visits/types';
 
 export type UpdateChairResult = Chair & {
   /** When the chair is taken out of service: its future booked visits, which must be moved. */
@@ -22,7 +22,7 @@ export async function updateChair({
 }: {
   id: string;
   input: ChairPatchInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<UpdateChairResult> {
   try {
     return await prisma.$transaction(async (tx) => {

@@ -1,10 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
 import type { ClinicUpdateInput } from '@/lib/validations/infusions';
 import { clinicSettingsSchema } from '@/lib/validations/scheduling';
-import type { WriteContext } from '@/lib/visits/types';
 import { getClinicSettings, type ClinicSetup } from './get-clinic-settings';
 
 /**
@@ -17,10 +17,10 @@ export async function updateClinicSettings({
   ctx,
 }: {
   input: ClinicUpdateInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<ClinicSetup> {
   return prisma.$transaction(async (tx) => {
-    const before = await getClinicSettings(tx);
+    const before = await getClinicSettings({ db: tx });
     const checked = clinicSettingsSchema.safeParse({
       ...before,
       ...input,
@@ -56,6 +56,6 @@ export async function updateClinicSettings({
       before: pick(before),
       after: data,
     });
-    return getClinicSettings(tx);
+    return getClinicSettings({ db: tx });
   });
 }

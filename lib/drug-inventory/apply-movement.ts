@@ -10,7 +10,7 @@ export type LockedLot = { id: string; onHandUg: bigint; expiresOn: Date; drug: s
  * Locks the lot's row for the rest of the transaction, so concurrent movements on one
  * lot run one after another and each sees the balance the previous one left.
  */
-export async function lockLot(tx: Tx, lotId: string): Promise<LockedLot> {
+export async function lockLot({ tx, lotId }: { tx: Tx; lotId: string }): Promise<LockedLot> {
   const rows = await tx.$queryRaw<LockedLot[]>`
     SELECT "id", "onHandUg", "expiresOn", "drug", "lotNumber" FROM "DrugLot" WHERE "id" = ${lotId} FOR UPDATE`;
   const lot = rows[0];
@@ -36,7 +36,8 @@ export type MovementInput = {
  * Appends one movement and moves the lot's balance with it. Refuses (409) a movement
  * that would take more than is on hand; nothing is written then.
  */
-export async function applyMovement(tx: Tx, input: MovementInput) {
+export async function applyMovement(input: MovementInput & { tx: Tx }) {
+  const { tx } = input;
   const { lot, changeUg } = input;
   const balanceAfterUg = lot.onHandUg + changeUg;
   if (balanceAfterUg < BigInt(0)) {

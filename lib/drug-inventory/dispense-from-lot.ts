@@ -17,10 +17,13 @@ export type Dispensed = {
  * Checks that a lot can supply a dose (exists, not expired, holds enough), without
  * writing: used when the dose is verified, so a problem shows before the drug is drawn.
  */
-export async function assertLotCanSupply(
-  tx: Tx,
-  options: { lotId: string; mg: number; field?: string },
-): Promise<void> {
+export async function assertLotCanSupply(options: {
+  tx: Tx;
+  lotId: string;
+  mg: number;
+  field?: string;
+}): Promise<void> {
+  const { tx } = options;
   const field = options.field ?? 'lotId';
   const lot = await tx.drugLot.findUnique({
     where: { id: options.lotId },
@@ -28,7 +31,7 @@ export async function assertLotCanSupply(
   });
   if (!lot)
     throw new AppError('VALIDATION_FAILED', undefined, { fields: { [field]: ['This drug lot does not exist'] } });
-  const today = await drugRecordToday(tx);
+  const today = await drugRecordToday({ db: tx });
   if (isLotExpired({ expiresOn: lot.expiresOn.toISOString().slice(0, 10), today })) {
     throw new AppError(
       'CONFLICT',
@@ -48,19 +51,23 @@ export async function assertLotCanSupply(
  * administration's transaction: DISPENSE movement under the lot's lock, refused for an
  * expired lot or a balance that cannot cover it. Returns what the opened vial leaves.
  */
-export async function dispenseFromLot(
-  tx: Tx,
-  options: { lotId: string; visitId: string; mg: number; actorId: string },
-): Promise<Dispensed> {
+export async function dispenseFromLot(options: {
+  tx: Tx;
+  lotId: string;
+  visitId: string;
+  mg: number;
+  actorId: string;
+}): Promise<Dispensed> {
+  const { tx } = options;
   const { lotId, visitId, mg, actorId } = options;
-  const lot = await lockLot(tx, lotId);
-  const today = await drugRecordToday(tx);
+  const lot = await lockLot({ tx, lotId });
+  const today = await drugRecordToday({ db: tx });
   const expiresOn = lot.expiresOn.toISOString().slice(0, 10);
   if (isLotExpired({ expiresOn, today })) {
     throw new AppError('CONFLICT', `Lot ${lot.lotNumber} expired on ${expiresOn} and cannot be used.`);
   }
   const doseUg = mgToUg(mg);
-  const movement = await applyMovement(tx, { lot, kind: 'DISPENSE', changeUg: -doseUg, actorId, visitId });
+  const movement = await applyMovement({ tx, lot, kind: 'DISPENSE', changeUg: -doseUg, actorId, visitId });
   const label = await tx.drugLot.findUniqueOrThrow({
     where: { id: lotId },
     select: { concentrationMgPerMl: true, vialVolumeMl: true, isMultiDoseVial: true },

@@ -52,7 +52,7 @@ export async function getLotLog(options: { lotId: string; viewerId: string }): P
   const { lotId, viewerId } = options;
   const row = await prisma.drugLot.findUnique({ where: { id: lotId }, include: { receivedBy: PERSON } });
   if (!row) throw new AppError('NOT_FOUND', 'This drug lot does not exist.');
-  const today = await drugRecordToday(prisma);
+  const today = await drugRecordToday({ db: prisma });
   const viewer = await loadBlindingViewer({ userId: viewerId, db: prisma });
   const movements = await prisma.drugMovement.findMany({
     where: { lotId },

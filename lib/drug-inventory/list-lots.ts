@@ -10,7 +10,7 @@ import { toLotDto, type LotDto } from './types';
  */
 export async function listLots(options: { include?: 'usable' | 'all'; db?: Db } = {}): Promise<LotDto[]> {
   const db = options.db ?? prisma;
-  const today = await drugRecordToday(db);
+  const today = await drugRecordToday({ db });
   const rows = await db.drugLot.findMany({
     orderBy: [{ expiresOn: 'asc' }, { lotNumber: 'asc' }],
     include: { receivedBy: { select: { id: true, name: true } } },

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
 import type { ReceiveLotInput } from '@/lib/validations/drug-inventory';
-import type { WriteContext } from '@/lib/visits/types';
 import { applyMovement, toMovementDto } from './apply-movement';
 import { drugRecordToday } from './clinic-day';
 import { lotTotalUg } from './policy';
@@ -16,12 +16,12 @@ const RECEIVED_BY = { receivedBy: { select: { id: true, name: true } } } as cons
  * in one transaction, audited `drug.lot_receive`. A lot number already received for the
  * same NDC is refused (409): a second delivery of one lot is unusual enough to check.
  */
-export async function receiveLot(options: { input: ReceiveLotInput; ctx: WriteContext }): Promise<LotDto> {
+export async function receiveLot(options: { input: ReceiveLotInput; ctx: ActorContext }): Promise<LotDto> {
   const { input, ctx } = options;
   const totalUg = lotTotalUg(input);
   try {
     return await prisma.$transaction(async (tx) => {
-      const today = await drugRecordToday(tx);
+      const today = await drugRecordToday({ db: tx });
       if (input.receivedOn > today) {
         throw new AppError('VALIDATION_FAILED', undefined, {
           fields: { receivedOn: ['The receipt date cannot be in the future'] },
@@ -50,7 +50,7 @@ export async function receiveLot(options: { input: ReceiveLotInput; ctx: WriteCo
         drug: row.drug,
         lotNumber: row.lotNumber,
       };
-      const movement = await applyMovement(tx, { lot, kind: 'RECEIPT', changeUg: totalUg, actorId: ctx.user.id });
+      const movement = await applyMovement({ tx, lot, kind: 'RECEIPT', changeUg: totalUg, actorId: ctx.user.id });
       const dto = toLotDto({ ...row, onHandUg: totalUg }, { receivedUg: totalUg, today });
       await ctx.audit(tx, {
         action: 'drug.lot_receive',

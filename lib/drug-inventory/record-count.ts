@@ -1,7 +1,7 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import type { CountInput } from '@/lib/validations/drug-inventory';
-import type { WriteContext } from '@/lib/visits/types';
 import { lockLot } from './apply-movement';
 import { countDiscrepancyUg, mgToUg, ugToMg } from './policy';
 import { verifyWitness } from './verify-witness';
@@ -24,7 +24,7 @@ export type CountResult = {
  * stays open for admins to review (dashboard alert) and is resolved by investigation
  * and, where drug was really lost, a witnessed waste or reversal with a reason.
  */
-export async function recordCount(options: { input: CountInput; ctx: WriteContext }): Promise<CountResult> {
+export async function recordCount(options: { input: CountInput; ctx: ActorContext }): Promise<CountResult> {
   const { input, ctx } = options;
   const witness = await verifyWitness({
     email: input.witnessEmail,
@@ -33,7 +33,7 @@ export async function recordCount(options: { input: CountInput; ctx: WriteContex
     ctx,
   });
   return prisma.$transaction(async (tx) => {
-    const lot = await lockLot(tx, input.lotId);
+    const lot = await lockLot({ tx, lotId: input.lotId });
     const countedUg = mgToUg(input.countedMg);
     const discrepancyUg = countDiscrepancyUg({ countedUg, expectedUg: lot.onHandUg });
     const row = await tx.drugCount.create({

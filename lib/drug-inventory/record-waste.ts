@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { WasteInput } from '@/lib/validations/drug-inventory';
-import type { WriteContext } from '@/lib/visits/types';
 import { applyMovement, lockLot, toMovementDto, type MovementDto } from './apply-movement';
 import { mgToUg } from './policy';
 import { verifyWitness } from './verify-witness';
@@ -14,7 +14,7 @@ import { verifyWitness } from './verify-witness';
  */
 export async function recordWaste(options: {
   input: WasteInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<MovementDto & { witness: { id: string; name: string } }> {
   const { input, ctx } = options;
   const witness = await verifyWitness({
@@ -24,13 +24,14 @@ export async function recordWaste(options: {
     ctx,
   });
   return prisma.$transaction(async (tx) => {
-    const lot = await lockLot(tx, input.lotId);
+    const lot = await lockLot({ tx, lotId: input.lotId });
     if (input.visitId) {
       const visit = await tx.visit.findUnique({ where: { id: input.visitId }, select: { id: true } });
       if (!visit)
         throw new AppError('VALIDATION_FAILED', undefined, { fields: { visitId: ['This visit does not exist'] } });
     }
-    const movement = await applyMovement(tx, {
+    const movement = await applyMovement({
+      tx,
       lot,
       kind: 'WASTE',
       changeUg: -mgToUg(input.mg),

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { ReversalInput } from '@/lib/validations/drug-inventory';
-import type { WriteContext } from '@/lib/visits/types';
 import { applyMovement, lockLot, toMovementDto, type MovementDto } from './apply-movement';
 import { verifyWitness } from './verify-witness';
 
@@ -14,7 +14,7 @@ import { verifyWitness } from './verify-witness';
 export async function reverseMovement(options: {
   movementId: string;
   input: ReversalInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<MovementDto> {
   const { movementId, input, ctx } = options;
   const witness = await verifyWitness({
@@ -29,12 +29,13 @@ export async function reverseMovement(options: {
       select: { id: true, lotId: true, kind: true, changeUg: true },
     });
     if (!original) throw new AppError('NOT_FOUND', 'This movement does not exist.');
-    const lot = await lockLot(tx, original.lotId);
+    const lot = await lockLot({ tx, lotId: original.lotId });
     if (original.kind === 'REVERSAL')
       throw new AppError('CONFLICT', 'A reversal cannot itself be reversed; record the movement again instead.');
     const existing = await tx.drugMovement.findUnique({ where: { reversesId: original.id }, select: { id: true } });
     if (existing) throw new AppError('CONFLICT', 'This movement has already been reversed.');
-    const movement = await applyMovement(tx, {
+    const movement = await applyMovement({
+      tx,
       lot,
       kind: 'REVERSAL',
       changeUg: -original.changeUg,

@@ -1,11 +1,11 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { CountReviewInput } from '@/lib/validations/drug-inventory';
-import type { WriteContext } from '@/lib/visits/types';
 
 /** An admin closes the alert a count discrepancy raised, saying what was found. Audited. */
-export async function reviewCount(options: { countId: string; input: CountReviewInput; ctx: WriteContext }) {
+export async function reviewCount(options: { countId: string; input: CountReviewInput; ctx: ActorContext }) {
   const { countId, input, ctx } = options;
   return prisma.$transaction(async (tx) => {
     const count = await tx.drugCount.findUnique({

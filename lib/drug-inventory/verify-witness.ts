@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { reauthenticate } from '@/lib/auth/reauthenticate';
 import { prisma } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors/app-error';
-import type { WriteContext } from '@/lib/visits/types';
 import { checkWitness } from './policy';
 
 export type Witness = { id: string; name: string };
@@ -17,7 +17,7 @@ export async function verifyWitness(options: {
   email: string;
   password: string;
   purpose: string;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<Witness> {
   const { email, password, purpose, ctx } = options;
   const witness = await prisma.user.findUnique({

@@ -1,12 +1,18 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { trialLabel } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import type { EligibilityCheckListItem } from '@/lib/eligibility/check-types';
 import { AppError } from '@/lib/errors/app-error';
-import type { ScreeningContext } from '@/lib/screening/types';
 
 /** A candidate's eligibility checks in every trial, newest first, with their result and signature status. The read is logged (`eligibility.list`). */
-export async function listChecks(candidateId: string, ctx: ScreeningContext): Promise<EligibilityCheckListItem[]> {
+export async function listChecks({
+  candidateId,
+  ctx,
+}: {
+  candidateId: string;
+  ctx: ActorContext;
+}): Promise<EligibilityCheckListItem[]> {
   return prisma.$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { voidedAt: true } });
     if (!candidate || candidate.voidedAt) throw new AppError('NOT_FOUND', 'This candidate does not exist.');

@@ -18,8 +18,8 @@ export type TrialCriteria = {
  * criteria to check against. A stored rule that no longer passes the rule schema
  * is refused loudly rather than evaluated.
  */
-export async function loadTrialCriteria(db: Tx, trialId: string): Promise<TrialCriteria> {
-  const trial = await db.trial.findUnique({
+export async function loadTrialCriteria({ tx, trialId }: { tx: Tx; trialId: string }): Promise<TrialCriteria> {
+  const trial = await tx.trial.findUnique({
     where: { id: trialId },
     select: {
       id: true,
@@ -35,7 +35,7 @@ export async function loadTrialCriteria(db: Tx, trialId: string): Promise<TrialC
     });
   const version = trial.protocolVersions[0];
   if (!version) throw new AppError('CONFLICT', 'This trial has no protocol version to check eligibility against.');
-  const rows = await db.criterion.findMany({
+  const rows = await tx.criterion.findMany({
     where: { protocolVersionId: version.id },
     orderBy: [{ position: 'asc' }, { id: 'asc' }],
     select: { id: true, kind: true, text: true, rule: true },

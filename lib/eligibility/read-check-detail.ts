@@ -7,8 +7,8 @@ import type { EligibilityCheckDetail } from '@/lib/eligibility/check-types';
 const USER_REF = { select: { id: true, name: true } } as const;
 
 /** One saved check with everything a reviewer sees, or null. Writers pass their transaction. */
-export async function readCheckDetail(db: Tx, id: string): Promise<EligibilityCheckDetail | null> {
-  const row = await db.eligibilityCheck.findUnique({
+export async function readCheckDetail({ tx, id }: { tx: Tx; id: string }): Promise<EligibilityCheckDetail | null> {
+  const row = await tx.eligibilityCheck.findUnique({
     where: { id },
     include: {
       candidate: { select: { id: true, firstName: true, lastName: true } },
@@ -20,12 +20,12 @@ export async function readCheckDetail(db: Tx, id: string): Promise<EligibilityCh
   });
   if (!row) return null;
   // Sequential: `db` may be a transaction, whose one connection runs one query at a time.
-  const current = await db.protocolVersion.findFirst({
+  const current = await tx.protocolVersion.findFirst({
     where: { trialId: row.trialId },
     orderBy: { number: 'desc' },
     select: { id: true },
   });
-  const latest = await db.eligibilityCheck.findFirst({
+  const latest = await tx.eligibilityCheck.findFirst({
     where: { candidateId: row.candidateId, trialId: row.trialId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true },

@@ -1,10 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { transitionError } from '@/lib/pipeline/transition-error';
 import { checkTransition } from '@/lib/pipeline/transitions';
 import type { PipelineStageValue } from '@/lib/validations/candidates';
-import type { ScreeningContext } from '@/lib/screening/types';
 
 type Options = {
   tx: Tx;
@@ -14,7 +14,7 @@ type Options = {
   /** The signature's meaning: the reason recorded with the stage change. */
   reason: string;
   checkId: string;
-  ctx: ScreeningContext;
+  ctx: ActorContext;
 };
 
 /** Stages from which a signed "not eligible" ends the pipeline as SCREEN_FAILED (before enrolment). */

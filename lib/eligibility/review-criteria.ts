@@ -23,6 +23,57 @@ export type ReviewOutcome =
   | { ok: true; review: CheckReview }
   | { ok: false; message: string; fields: FieldErrors; unresolved: UnresolvedCriterion[] };
 
+/** Where a criterion's reviewed result comes from: the engine, a clinician's judgment or an override. */
+export type ReviewBasis = ReviewedCriterion['basis'];
+
+/**
+ * The result that counts for the decision: an override of a computed result, else the clinician's
+ * judgment of a clinician-judgment (NEEDS_REVIEW) criterion, else the engine's result.
+ */
+export function reviewedResult({
+  computed,
+  judgment,
+  override,
+}: {
+  computed: CriterionResult['result'];
+  judgment?: 'MET' | 'NOT_MET';
+  override?: 'MET' | 'NOT_MET';
+}): { result: CriterionResult['result']; basis: ReviewBasis } {
+  if (computed !== 'NEEDS_REVIEW' && override) return { result: override, basis: 'override' };
+  if (computed === 'NEEDS_REVIEW' && judgment) return { result: judgment, basis: 'judgment' };
+  return { result: computed, basis: 'computed' };
+}
+
+/** What stops an ELIGIBLE signature on one criterion. */
+export type SigningBlocker = 'needs_judgment' | 'needs_override' | 'judged_failing';
+
+/**
+ * The signing rule for one criterion, on its reviewed result: confirming ELIGIBLE needs every
+ * clinician-judgment criterion judged, and every criterion still UNKNOWN or ruling the candidate out
+ * overridden; a judgment that itself rules the candidate out cannot go with ELIGIBLE. Deciding
+ * INELIGIBLE has no blockers. The review form shows these live; reviewCriteria enforces them.
+ */
+export function signingBlocker({
+  kind,
+  result,
+  basis,
+}: {
+  kind: CriterionResult['kind'];
+  result: CriterionResult['result'];
+  basis: ReviewBasis;
+}): SigningBlocker | null {
+  if (result === 'NEEDS_REVIEW') return 'needs_judgment';
+  const isFailing = isBlocking({ kind, result });
+  if (basis === 'judgment' && isFailing) return 'judged_failing';
+  if (result === 'UNKNOWN' || isFailing) return 'needs_override';
+  return null;
+}
+
+/** The result that lets the candidate through for a criterion of this kind. */
+export function passingResult(kind: CriterionResult['kind']): 'MET' | 'NOT_MET' {
+  return kind === 'INCLUSION' ? 'MET' : 'NOT_MET';
+}
+
 function add(fields: FieldErrors, key: string, message: string): void {
   (fields[key] ??= []).push(message);
 }
@@ -84,27 +135,35 @@ export function reviewCriteria({
   const criteria: ReviewedCriterion[] = results.map((result) => {
     const base = { criterionId: result.criterionId, kind: result.kind, text: result.text, computed: result.result };
     const judgment = judged.get(result.criterionId);
-    if (judgment) return { ...base, result: judgment.result, basis: 'judgment', note: judgment.note };
     const override = overridden.get(result.criterionId);
-    if (override) return { ...base, result: override.result, basis: 'override', note: override.justification };
-    return { ...base, result: result.result, basis: 'computed', note: null };
+    const reviewed = reviewedResult({
+      computed: result.result,
+      judgment: judgment?.result,
+      override: override?.result,
+    });
+    const note =
+      reviewed.basis === 'judgment'
+        ? (judgment?.note ?? null)
+        : reviewed.basis === 'override'
+          ? (override?.justification ?? null)
+          : null;
+    return { ...base, ...reviewed, note };
   });
 
   if (decision === 'ELIGIBLE') {
     const unresolved: UnresolvedCriterion[] = [];
     criteria.forEach((criterion) => {
       const { criterionId, kind, text, result } = criterion;
-      if (result === 'NEEDS_REVIEW') unresolved.push({ criterionId, kind, text, result, needs: 'judgment' });
-      else if (result === 'UNKNOWN' || isBlocking(criterion)) {
-        if (criterion.basis === 'judgment') {
-          const index = judgments.findIndex((judgment) => judgment.criterionId === criterionId);
-          add(
-            fields,
-            `judgments.${index}.result`,
-            `Your judgment rules the candidate out (${kind.toLowerCase()}: ${text}); decide not eligible instead.`,
-          );
-        } else unresolved.push({ criterionId, kind, text, result, needs: 'override' });
-      }
+      const blocker = signingBlocker(criterion);
+      if (blocker === 'needs_judgment') unresolved.push({ criterionId, kind, text, result, needs: 'judgment' });
+      else if (blocker === 'judged_failing') {
+        const index = judgments.findIndex((judgment) => judgment.criterionId === criterionId);
+        add(
+          fields,
+          `judgments.${index}.result`,
+          `Your judgment rules the candidate out (${kind.toLowerCase()}: ${text}); decide not eligible instead.`,
+        );
+      } else if (blocker === 'needs_override') unresolved.push({ criterionId, kind, text, result, needs: 'override' });
     });
     for (const item of unresolved) {
       const label = `${item.kind === 'INCLUSION' ? 'Inclusion' : 'Exclusion'} “${item.text}” is ${item.result}`;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { toCriterionDto } from '@/lib/eligibility/check-mappers';
@@ -9,12 +10,11 @@ import { overallResult } from '@/lib/eligibility/overall-result';
 import { AppError } from '@/lib/errors/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { loadCandidateData } from '@/lib/screening/load-candidate-data';
-import type { ScreeningContext } from '@/lib/screening/types';
 
 type Options = {
   candidateId: string;
   trialId: string;
-  ctx: ScreeningContext;
+  ctx: ActorContext;
   /** The day the check is for (YYYY-MM-DD): age and time windows are judged on it. Defaults to today on the clinic clock. */
   asOf?: string;
 };
@@ -36,8 +36,8 @@ export async function runEligibilityCheck({
   asOf = clinicToday(),
 }: Options): Promise<EligibilityCheckResult> {
   return prisma.$transaction(async (tx) => {
-    const { protocolVersion, criteria } = await loadTrialCriteria(tx, trialId);
-    const [candidate] = await loadCandidateData(tx, { candidateIds: [candidateId] });
+    const { protocolVersion, criteria } = await loadTrialCriteria({ tx, trialId });
+    const [candidate] = await loadCandidateData({ tx, selection: { candidateIds: [candidateId] } });
     if (!candidate)
       throw new AppError('NOT_FOUND', 'This candidate does not exist.', {
         fields: { candidateId: ['Choose an existing candidate.'] },

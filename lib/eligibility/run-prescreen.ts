@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { evaluateCriteria } from '@/lib/eligibility/evaluate-criteria';
@@ -12,7 +13,6 @@ import {
 import type { OverallResult } from '@/lib/eligibility/types';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
 import { loadCandidateData } from '@/lib/screening/load-candidate-data';
-import type { ScreeningContext } from '@/lib/screening/types';
 
 export type PrescreenRow = {
   candidateId: string;
@@ -40,7 +40,7 @@ type Options = {
   candidateIds?: readonly string[];
   /** Only candidates whose pipeline in this trial is at `stage`. */
   filter?: { stage?: PipelineStage };
-  ctx: ScreeningContext;
+  ctx: ActorContext;
   asOf?: string;
 };
 
@@ -69,11 +69,14 @@ export async function runPrescreen({
   ctx,
   asOf = clinicToday(),
 }: Options): Promise<PrescreenResult> {
-  const { trial, protocolVersion, criteria } = await loadTrialCriteria(prisma, trialId);
-  const candidates = await loadCandidateData(prisma, {
-    candidateIds,
-    notEnrolledInTrialId: trialId,
-    atStage: filter?.stage ? { trialId, stage: filter.stage } : undefined,
+  const { trial, protocolVersion, criteria } = await loadTrialCriteria({ tx: prisma, trialId });
+  const candidates = await loadCandidateData({
+    tx: prisma,
+    selection: {
+      candidateIds,
+      notEnrolledInTrialId: trialId,
+      atStage: filter?.stage ? { trialId, stage: filter.stage } : undefined,
+    },
   });
 
   const evaluations: PrescreenEvaluation[] = new Array(candidates.length);

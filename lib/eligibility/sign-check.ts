@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { contentHash } from '@/lib/auth/content-hash';
 import { hasPermission } from '@/lib/auth/permissions';
 import { reauthenticate } from '@/lib/auth/reauthenticate';
@@ -11,12 +12,11 @@ import { reviewCriteria } from '@/lib/eligibility/review-criteria';
 import type { OverallResult } from '@/lib/eligibility/types';
 import { AppError } from '@/lib/errors/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ScreeningContext } from '@/lib/screening/types';
 import type { SignCheckInput } from '@/lib/validations/screening';
 
 export { verifyCheckSignature } from '@/lib/eligibility/check-signature';
 
-type Options = { checkId: string; input: SignCheckInput; ctx: ScreeningContext };
+type Options = { checkId: string; input: SignCheckInput; ctx: ActorContext };
 
 /**
  * A clinician's signed eligibility decision on a saved check.
@@ -177,7 +177,7 @@ export async function signEligibilityCheck({ checkId, input, ctx }: Options): Pr
       reason: meaning,
     });
 
-    const detail = await readCheckDetail(tx, check.id);
+    const detail = await readCheckDetail({ tx, id: check.id });
     if (!detail) throw new AppError('NOT_FOUND', 'This eligibility check does not exist.');
     return detail;
   });

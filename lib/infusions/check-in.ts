@@ -1,10 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { clinicToday } from '@/lib/clinic/clinic-today';
 import { prisma } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import { utcToZoned } from '@/lib/scheduling/zoned-time';
 import type { CheckInInput } from '@/lib/validations/infusions';
-import type { WriteContext } from '@/lib/visits/types';
 import { loadInfusionVisit } from './load-infusion-visit';
 import { requiresPregnancyTest } from './requires-pregnancy-test';
 
@@ -32,11 +32,11 @@ export async function checkIn({
 }: {
   visitId: string;
   input: CheckInInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<CheckInResult> {
   return prisma.$transaction(async (tx) => {
-    const { visit, timeZone } = await loadInfusionVisit(tx, visitId);
+    const { visit, timeZone } = await loadInfusionVisit({ db: tx, visitId });
     if (visit.status !== 'SCHEDULED')
       throw new AppError('CONFLICT', `This visit is already ${visit.status.toLowerCase().replace('_', ' ')}.`);
     if (visit.enrollment.status !== 'ACTIVE')
@@ -46,7 +46,8 @@ export async function checkIn({
     if (scheduledDay !== today)
       throw new AppError('CONFLICT', `This visit is scheduled for ${scheduledDay}, not today (${today}).`);
 
-    const isTestRequired = await requiresPregnancyTest(tx, {
+    const isTestRequired = await requiresPregnancyTest({
+      db: tx,
       trialId: visit.enrollment.trialId,
       sex: visit.enrollment.candidate.sex,
     });

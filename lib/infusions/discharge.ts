@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { DischargeInput } from '@/lib/validations/infusions';
-import type { WriteContext } from '@/lib/visits/types';
 import {
   checkDischarge,
   EARLY_DISCHARGE_DEVIATION,
@@ -25,16 +25,19 @@ export type DischargeResult = {
 };
 
 /** Everything the discharge policy reads for a visit, inside the caller's transaction. */
-export async function loadDischargeState(
-  tx: Tx,
-  options: { visitId: string; now: Date; stoppedAtOverride?: Date | null },
-): Promise<DischargeState & { timeZone: string }> {
-  const { visit, administration, timeZone } = await loadInfusionVisit(tx, options.visitId);
+export async function loadDischargeState(options: {
+  tx: Tx;
+  visitId: string;
+  now: Date;
+  stoppedAtOverride?: Date | null;
+}): Promise<DischargeState & { timeZone: string }> {
+  const { tx } = options;
+  const { visit, administration, timeZone } = await loadInfusionVisit({ db: tx, visitId: options.visitId });
   const settings = await tx.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { monitoringMinutes: true } });
   let infusionMinutes: number | null = null;
   let monitoringMinutes = settings?.monitoringMinutes ?? 60;
   try {
-    const arm = await getArmProtocol({ trialId: visit.enrollment.trialId, armId: visit.enrollment.armId }, tx);
+    const arm = await getArmProtocol({ trialId: visit.enrollment.trialId, armId: visit.enrollment.armId, db: tx });
     infusionMinutes = arm.protocol.infusionMinutes;
     monitoringMinutes = arm.protocol.postInfusionMonitoringMinutes ?? monitoringMinutes;
   } catch (error) {
@@ -89,11 +92,11 @@ export async function discharge({
 }: {
   visitId: string;
   input: DischargeInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<DischargeResult> {
   return prisma.$transaction(async (tx) => {
-    const { visit, administration } = await loadInfusionVisit(tx, visitId);
+    const { visit, administration } = await loadInfusionVisit({ db: tx, visitId });
     assertCheckedIn(visit, 'discharge');
     if (!input.isDriverPresentAtDischarge) {
       throw new AppError('VALIDATION_FAILED', 'The participant can only be discharged to an adult driver.', {
@@ -125,7 +128,7 @@ export async function discharge({
         });
       }
     }
-    const state = await loadDischargeState(tx, { visitId, now, stoppedAtOverride: stoppedAt });
+    const state = await loadDischargeState({ tx, visitId, now, stoppedAtOverride: stoppedAt });
     const overrideReason = input.overrideReason ?? null;
     if (state.blockers.length > 0 && !overrideReason) {
       const first = state.blockers[0];

@@ -20,7 +20,8 @@ type Target = { enrollmentId: string } | { trialId: string; armId: string };
  * dosingProtocolSchema. Unknown trial, arm or enrollment → 404; no confirmed protocol,
  * or one that no longer parses → 409: never a guessed protocol.
  */
-export async function getArmProtocol(target: Target, db: Db | Tx = prisma): Promise<ArmProtocol> {
+export async function getArmProtocol(options: Target & { db?: Db | Tx }): Promise<ArmProtocol> {
+  const { db = prisma, ...target } = options;
   let trialId: string;
   let armId: string;
   if ('enrollmentId' in target) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { AppError } from '@/lib/errors/app-error';
 import { prisma } from '@/lib/db';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
@@ -6,7 +7,7 @@ import { blindedPreparation, type BlindedPreparation } from '@/lib/blinding/blin
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import { toVisitDto } from '@/lib/visits/to-visit-dto';
-import type { VisitDto, WriteContext } from '@/lib/visits/types';
+import type { VisitDto } from '@/lib/visits/types';
 import { openedVialRemainderUg, ugToMg, vialContentUg } from '@/lib/drug-inventory/policy';
 import { loadDischargeState } from './discharge';
 import { getArmProtocol } from './get-arm-protocol';
@@ -16,6 +17,18 @@ import { requiresPregnancyTest } from './requires-pregnancy-test';
 import type { AdministrationDto } from './record-administration';
 import type { AdverseEventDto } from './record-adverse-event';
 import type { VitalDto } from './record-vitals';
+import { isHeightNeeded, vitalsTimepoints } from './visit-steps';
+
+/**
+ * When the infusion-day steps were recorded (ISO instants), for the page's "by … at …" lines: the
+ * record rows' creation times, and for the hold override its audit event (the visit stores who
+ * overrode, not when). Kept apart from VisitDay, which the API answers with.
+ */
+export type StepTimes = {
+  administration: string | null;
+  adverseEvents: Record<string, string>;
+  holdOverride: string | null;
+};
 
 export type VisitDay = {
   visit: VisitDto & { checkedInAt: string | null; completedAt: string | null; dischargedAt: string | null };
@@ -52,7 +65,9 @@ export type VisitDay = {
     isPregnancyTestRequired: boolean;
     hasNoNewExclusion: boolean | null;
   };
-  vitals: VitalDto[];
+  /** What the steps ask for: the vitals timepoints after the start, and whether the dose needs a height. */
+  steps: { vitalsTimepoints: string[]; needsHeight: boolean };
+  vitals: Array<VitalDto & { recordedBy: string }>;
   hold: HoldState & { holdSbpAbove: number; holdDbpAbove: number; overriddenBy: string | null };
   /** For a blinded viewer: who signed and when, the weight, and the blinded preparation; no mg, steps or hash. */
   verification: {
@@ -79,7 +94,8 @@ export type VisitDay = {
     lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null;
     remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null;
   } | null;
-  adverseEvents: AdverseEventDto[];
+  /** `reportedBy`: who recorded the event. */
+  adverseEvents: Array<AdverseEventDto & { reportedBy: string }>;
   isDriverPresentAtDischarge: boolean | null;
   /** Who checked in and discharged (stored on the visit). */
   checkedInBy: string | null;
@@ -152,8 +168,19 @@ async function latestMeasurement(candidateId: string, code: string) {
  * Everything the infusion-day page shows for one visit. Reading it shows the participant's
  * name and MRN, so every read is logged (`visit.view`) like a candidate view.
  */
-export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: WriteContext }): Promise<VisitDay> {
-  const loaded = await loadInfusionVisit(prisma, visitId);
+export async function getVisitDay(options: { visitId: string; ctx: ActorContext }): Promise<VisitDay> {
+  return (await getVisitDayRecord(options)).day;
+}
+
+/** The infusion day and when each step was recorded: what the infusion-day page renders. */
+export async function getVisitDayRecord({
+  visitId,
+  ctx,
+}: {
+  visitId: string;
+  ctx: ActorContext;
+}): Promise<{ day: VisitDay; stepTimes: StepTimes }> {
+  const loaded = await loadInfusionVisit({ db: prisma, visitId });
   const { visit } = loaded;
   const [enrollment, vitals, adverseEvents, overriddenBy, recordedBy, chair] = await Promise.all([
     prisma.enrollment.findUnique({
@@ -167,8 +194,13 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
     prisma.vitalSign.findMany({
       where: { visitId, voidedAt: null },
       orderBy: [{ recordedAt: 'asc' }, { createdAt: 'asc' }],
+      include: { recordedBy: { select: { name: true } } },
     }),
-    prisma.adverseEvent.findMany({ where: { visitId, voidedAt: null }, orderBy: { onsetAt: 'asc' } }),
+    prisma.adverseEvent.findMany({
+      where: { visitId, voidedAt: null },
+      orderBy: { onsetAt: 'asc' },
+      include: { reportedBy: { select: { name: true } } },
+    }),
     visit.holdOverriddenById
       ? prisma.user.findUnique({ where: { id: visit.holdOverriddenById }, select: { name: true } })
       : null,
@@ -201,7 +233,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
   const [weight, height, isPregnancyTestRequired] = await Promise.all([
     latestMeasurement(enrollment.candidateId, 'weight_kg'),
     latestMeasurement(enrollment.candidateId, 'height_cm'),
-    requiresPregnancyTest(prisma, { trialId: enrollment.trialId, sex: enrollment.candidate.sex }),
+    requiresPregnancyTest({ db: prisma, trialId: enrollment.trialId, sex: enrollment.candidate.sex }),
   ]);
 
   const [checkedInBy, dischargedBy] = await Promise.all([
@@ -210,9 +242,16 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       ? prisma.user.findUnique({ where: { id: visit.dischargedById }, select: { name: true } })
       : null,
   ]);
+  const overrideEvent = loaded.hold.isOverridden
+    ? await prisma.auditEvent.findFirst({
+        where: { action: 'visit.hold_override', entityId: visitId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: { createdAt: true },
+      })
+    : null;
   const drug = isBlinded ? null : await loadDrugSide(visitId, visit.doseVerification?.drugLotId ?? null);
   const readiness =
-    visit.status === 'CHECKED_IN' ? await loadDischargeState(prisma, { visitId, now: new Date() }) : null;
+    visit.status === 'CHECKED_IN' ? await loadDischargeState({ tx: prisma, visitId, now: new Date() }) : null;
 
   await prisma.$transaction(async (tx) => {
     await ctx.audit(tx, {
@@ -225,7 +264,12 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
 
   const verification = visit.doseVerification;
   const administration = loaded.administration;
-  return {
+  const stepTimes: StepTimes = {
+    administration: administration?.createdAt.toISOString() ?? null,
+    adverseEvents: Object.fromEntries(adverseEvents.map((row) => [row.id, row.createdAt.toISOString()])),
+    holdOverride: overrideEvent?.createdAt.toISOString() ?? null,
+  };
+  const day: VisitDay = {
     visit: {
       ...toVisitDto({ ...visit, chair }, loaded.timeZone),
       checkedInAt: visit.checkedInAt?.toISOString() ?? null,
@@ -266,7 +310,9 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       isPregnancyTestRequired,
       hasNoNewExclusion: visit.hasNoNewExclusion,
     },
+    steps: { vitalsTimepoints: vitalsTimepoints(protocol?.infusionMinutes), needsHeight: isHeightNeeded(protocol) },
     vitals: vitals.map((vital) => ({
+      recordedBy: vital.recordedBy.name,
       id: vital.id,
       timepoint: vital.timepoint,
       sbp: vital.sbp,
@@ -276,7 +322,11 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       respiratoryRate: vital.respiratoryRate,
       recordedAt: vital.recordedAt.toISOString(),
     })),
-    hold: { ...loaded.hold, ...loaded.rule, overriddenBy: overriddenBy?.name ?? null },
+    hold: {
+      ...loaded.hold,
+      ...loaded.rule,
+      overriddenBy: overriddenBy?.name ?? null,
+    },
     verification: verification
       ? {
           id: verification.id,
@@ -321,6 +371,7 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
       onsetAt: row.onsetAt.toISOString(),
       resolvedAt: row.resolvedAt?.toISOString() ?? null,
       notes: row.notes,
+      reportedBy: row.reportedBy.name,
     })),
     isDriverPresentAtDischarge: visit.isDriverPresentAtDischarge,
     drug,
@@ -335,4 +386,5 @@ export async function getVisitDay({ visitId, ctx }: { visitId: string; ctx: Writ
         }
       : null,
   };
+  return { day, stepTimes };
 }

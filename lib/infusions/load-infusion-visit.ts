@@ -7,7 +7,7 @@ import { DEFAULT_HOLD_RULE, getHoldState, type HoldState } from './get-hold-stat
  * A visit with what every infusion-day step checks: the enrollment, the participant's
  * sex, the verification, the administration, the latest PRE vitals and the hold state.
  */
-export async function loadInfusionVisit(db: Db | Tx, visitId: string) {
+export async function loadInfusionVisit({ db, visitId }: { db: Db | Tx; visitId: string }) {
   const visit = await db.visit.findUnique({
     where: { id: visitId },
     include: {

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import type { WriteContext } from '@/lib/visits/types';
 import type { HoldState } from './get-hold-state';
 import { assertCheckedIn, loadInfusionVisit } from './load-infusion-visit';
 
@@ -16,10 +16,10 @@ export async function overrideHold({
 }: {
   visitId: string;
   input: { reason: string };
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<{ hold: HoldState }> {
   return prisma.$transaction(async (tx) => {
-    const { visit, hold } = await loadInfusionVisit(tx, visitId);
+    const { visit, hold } = await loadInfusionVisit({ db: tx, visitId });
     assertCheckedIn(visit, 'overriding the hold');
     if (!hold.isHeld) throw new AppError('CONFLICT', 'The infusion is not on hold.');
     if (hold.isOverridden) throw new AppError('CONFLICT', 'The hold is already overridden.');

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
@@ -6,7 +7,6 @@ import { dispenseFromLot } from '@/lib/drug-inventory/dispense-from-lot';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { AdministrationInput } from '@/lib/validations/infusions';
-import type { WriteContext } from '@/lib/visits/types';
 import { assertCheckedIn, assertNoHold, loadInfusionVisit } from './load-infusion-visit';
 
 /** mg are null for a viewer blinded to the trial: they see the share of the prepared dose only. */
@@ -43,12 +43,12 @@ export async function recordAdministration({
 }: {
   visitId: string;
   input: AdministrationInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<AdministrationDto> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const { visit, administration, hold } = await loadInfusionVisit(tx, visitId);
+      const { visit, administration, hold } = await loadInfusionVisit({ db: tx, visitId });
       assertCheckedIn(visit, 'recording the infusion');
       const verification = visit.doseVerification;
       if (!verification) throw new AppError('CONFLICT', 'Verify the dose before recording the infusion');
@@ -120,7 +120,7 @@ export async function recordAdministration({
       // The controlled-drug record: what was given is drawn from the lot named at verification.
       const dispensed =
         verification.drugLotId && doseMg > 0
-          ? await dispenseFromLot(tx, { lotId: verification.drugLotId, visitId, mg: doseMg, actorId: ctx.user.id })
+          ? await dispenseFromLot({ tx, lotId: verification.drugLotId, visitId, mg: doseMg, actorId: ctx.user.id })
           : null;
       const full: AdministrationDto = {
         id: row.id,

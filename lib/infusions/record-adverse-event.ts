@@ -1,9 +1,9 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { openAdverseEventAlert } from '@/lib/safety/open-safety-alerts';
 import { AppError } from '@/lib/errors/app-error';
 import type { AdverseEventInput } from '@/lib/validations/infusions';
-import type { WriteContext } from '@/lib/visits/types';
 
 export type AdverseEventDto = {
   id: string;
@@ -33,7 +33,7 @@ export async function recordAdverseEvent({
 }: {
   visitId: string;
   input: AdverseEventInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<AdverseEventDto> {
   return prisma.$transaction(async (tx) => {
@@ -80,7 +80,7 @@ export async function recordAdverseEvent({
       notes: row.notes,
     };
     await ctx.audit(tx, { action: 'adverse_event.create', entityType: 'AdverseEvent', entityId: row.id, after: dto });
-    await openAdverseEventAlert(tx, { adverseEvent: row, audit: ctx.audit });
+    await openAdverseEventAlert({ tx, adverseEvent: row, audit: ctx.audit });
     return dto;
   });
 }

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { VitalsInput } from '@/lib/validations/infusions';
-import type { WriteContext } from '@/lib/visits/types';
 import { getHoldState, type HoldState } from './get-hold-state';
 import { assertCheckedIn, loadInfusionVisit } from './load-infusion-visit';
 
@@ -31,11 +31,11 @@ export async function recordVitals({
 }: {
   visitId: string;
   input: VitalsInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<{ vital: VitalDto; hold: HoldState }> {
   return prisma.$transaction(async (tx) => {
-    const { visit, hold: before, rule } = await loadInfusionVisit(tx, visitId);
+    const { visit, hold: before, rule } = await loadInfusionVisit({ db: tx, visitId });
     assertCheckedIn(visit, 'recording vitals');
     const recordedAt = input.recordedAt ? new Date(input.recordedAt) : now;
     if (recordedAt.getTime() > now.getTime() + 5 * 60_000)

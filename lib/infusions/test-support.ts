@@ -1,3 +1,4 @@
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Role } from '@/lib/auth/permissions';
@@ -5,7 +6,6 @@ import type { Db } from '@/lib/db';
 import type { Sex } from '@/lib/generated/prisma/client';
 import { addDaysToDate } from '@/lib/scheduling/local-date';
 import { defaultDosingProtocol, dosingProtocolSchema, type DosingProtocolInput } from '@/lib/validations/dosing';
-import type { WriteContext } from '@/lib/visits/types';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createTrial } from '@/prisma/seed/trials';
 
@@ -23,7 +23,7 @@ export function token(): string {
 export function writeContextFor(
   user: { id: string; name: string; role: Role },
   requestId = 'req-infusions',
-): WriteContext {
+): ActorContext {
   return {
     user,
     request: { requestId, ipAddress: '127.0.0.1' },

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { contentHash } from '@/lib/auth/content-hash';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from '@/lib/blinding/policy';
@@ -11,7 +12,6 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DEFAULT_VERIFY_MEANING, type DoseVerificationInput } from '@/lib/validations/infusions';
-import type { WriteContext } from '@/lib/visits/types';
 import { assertLotCanSupply } from '@/lib/drug-inventory/dispense-from-lot';
 import { doseErrorsToAppError } from './dose-errors';
 import { getArmProtocol } from './get-arm-protocol';
@@ -56,10 +56,10 @@ export async function verifyDose({
 }: {
   visitId: string;
   input: DoseVerificationInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<DoseVerificationDto> {
-  const loaded = await loadInfusionVisit(prisma, visitId);
+  const loaded = await loadInfusionVisit({ db: prisma, visitId });
   const { visit } = loaded;
   assertCheckedIn(visit, 'verifying the dose');
   ensureNotVerified(visit);
@@ -125,12 +125,12 @@ export async function verifyDose({
   try {
     return await prisma.$transaction(async (tx) => {
       // The state may have changed while the password was checked.
-      const current = await loadInfusionVisit(tx, visitId);
+      const current = await loadInfusionVisit({ db: tx, visitId });
       assertCheckedIn(current.visit, 'verifying the dose');
       ensureNotVerified(current.visit);
       assertNoHold(current.hold);
       // The lot must exist, be in date and hold the dose; a 0 mg (placebo) preparation draws no drug.
-      if (input.lotId && result.doseMg > 0) await assertLotCanSupply(tx, { lotId: input.lotId, mg: result.doseMg });
+      if (input.lotId && result.doseMg > 0) await assertLotCanSupply({ tx, lotId: input.lotId, mg: result.doseMg });
       const verification = await tx.doseVerification.create({
         data: {
           visitId,

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import type { CandidateContext } from '@/lib/candidates/types';
 
 export function alreadyInPipeline(): AppError {
   return new AppError('CONFLICT', "The candidate is already in this trial's pipeline.", {
@@ -15,10 +15,17 @@ export function alreadyInPipeline(): AppError {
  * unique (candidateId, trialId) index stops a second entry even when two
  * requests race; callers map that violation with alreadyInPipeline().
  */
-export async function addToTrialPipeline(
-  tx: Tx,
-  { candidateId, trialId, ctx }: { candidateId: string; trialId: string; ctx: CandidateContext },
-) {
+export async function addToTrialPipeline({
+  tx,
+  candidateId,
+  trialId,
+  ctx,
+}: {
+  tx: Tx;
+  candidateId: string;
+  trialId: string;
+  ctx: ActorContext;
+}) {
   const trial = await tx.trial.findUnique({ where: { id: trialId }, select: { id: true } });
   if (!trial)
     throw new AppError('NOT_FOUND', 'This trial does not exist.', {

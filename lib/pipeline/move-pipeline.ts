@@ -1,8 +1,9 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { clinicToday, fromIsoDate } from '@/lib/candidates/mappers';
-import type { CandidateContext, PipelineMoveResult } from '@/lib/candidates/types';
+import type { PipelineMoveResult } from '@/lib/candidates/types';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
 import { prisma, type Tx } from '@/lib/db';
 import type { EnrollmentStatus } from '@/lib/generated/prisma/enums';
@@ -33,7 +34,7 @@ type Move = {
   entryId: string;
   trial: Trial;
   input: PipelineMoveInput;
-  ctx: CandidateContext;
+  ctx: ActorContext;
 };
 
 /** Enrolment status when the pipeline ends; SCREEN_FAILED after enrolment ends it as withdrawn. */
@@ -115,7 +116,7 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
         fields: { armId: ['Leave the arm empty: randomization assigns it.'] },
       });
     }
-    const revealed = await revealNextAllocation(tx, { trial, ctx, enroll: create });
+    const revealed = await revealNextAllocation({ tx, trial, ctx, enroll: create });
     return { enrollmentId: revealed.enrollmentId, armId: revealed.armId, allocationSequence: revealed.sequence };
   }
 
@@ -179,7 +180,7 @@ export async function movePipeline({
 }: {
   candidateId: string;
   input: PipelineMoveInput;
-  ctx: CandidateContext;
+  ctx: ActorContext;
 }): Promise<PipelineMoveResult> {
   try {
     return await prisma.$transaction(async (tx) => {
@@ -189,7 +190,7 @@ export async function movePipeline({
       if (input.to === 'REFERRED') {
         if (input.consent || input.armId)
           throw new AppError('VALIDATION_FAILED', 'Adding a candidate to a trial takes no consent or arm.');
-        const entry = await addToTrialPipeline(tx, { candidateId, trialId: input.trialId, ctx });
+        const entry = await addToTrialPipeline({ tx, candidateId, trialId: input.trialId, ctx });
         return {
           pipelineEntryId: entry.id,
           trialId: input.trialId,

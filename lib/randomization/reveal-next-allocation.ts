@@ -1,6 +1,6 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { randomBytes } from 'node:crypto';
-import type { CandidateContext } from '@/lib/candidates/types';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { allocationBlockSizes, generateAllocationList } from './generate-allocation-list';
@@ -12,7 +12,7 @@ type Trial = { id: string; targetEnrollment: number | null };
 export type RevealedAllocation = { entryId: string; sequence: number; armId: string };
 
 /** Generates, stores and audits the trial's allocation list (permuted blocks from a fresh random seed). */
-async function generateListFor(tx: Tx, trial: Trial, ctx: CandidateContext) {
+async function generateListFor(tx: Tx, trial: Trial, ctx: ActorContext) {
   const arms = await tx.arm.findMany({
     where: { trialId: trial.id },
     select: { id: true, allocationWeight: true },
@@ -53,10 +53,17 @@ async function generateListFor(tx: Tx, trial: Trial, ctx: CandidateContext) {
  * enrolment. `enroll` creates the enrolment with the arm and returns its id; the
  * entry is then marked revealed and the reveal audited, all in the caller's transaction.
  */
-export async function revealNextAllocation(
-  tx: Tx,
-  { trial, ctx, enroll }: { trial: Trial; ctx: CandidateContext; enroll: (armId: string) => Promise<string> },
-): Promise<RevealedAllocation & { enrollmentId: string }> {
+export async function revealNextAllocation({
+  tx,
+  trial,
+  ctx,
+  enroll,
+}: {
+  tx: Tx;
+  trial: Trial;
+  ctx: ActorContext;
+  enroll: (armId: string) => Promise<string>;
+}): Promise<RevealedAllocation & { enrollmentId: string }> {
   await tx.$queryRaw`SELECT id FROM "Trial" WHERE id = ${trial.id} FOR NO KEY UPDATE`;
   const list =
     (await tx.allocationList.findUnique({ where: { trialId: trial.id }, select: { id: true } })) ??

@@ -1,6 +1,6 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { unparse } from 'papaparse';
-import type { OutcomeContext } from '@/lib/assessments/types';
 import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
@@ -31,7 +31,7 @@ function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
 /** Long format: one row per participant × instrument × timepoint (current, corrected scores only). */
 async function assessmentsCsv(
   trialId: string,
-  ctx: OutcomeContext,
+  ctx: ActorContext,
   masking: string | null,
 ): Promise<{ header: string[]; rows: Cell[][] }> {
   const gate = await loadAllocationGate({ userId: ctx.user.id });
@@ -116,7 +116,7 @@ async function assessmentsCsv(
 export async function exportTrialCsv(options: {
   trialId: string;
   kind: ExportKind;
-  ctx: OutcomeContext;
+  ctx: ActorContext;
   range?: OutcomeRangeQuery;
   now?: Date;
 }): Promise<CsvFile> {

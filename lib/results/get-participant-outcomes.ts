@@ -1,6 +1,6 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { computeDueAssessments } from '@/lib/assessments/compute-due';
-import type { OutcomeContext } from '@/lib/assessments/types';
 import { clinicToday, trialLabel } from '@/lib/candidates/mappers';
 import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
 import { prisma } from '@/lib/db';
@@ -41,7 +41,7 @@ export async function getParticipantOutcomes({
   now = new Date(),
 }: {
   enrollmentId: string;
-  ctx: OutcomeContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<ParticipantOutcomes> {
   const enrollment = await prisma.enrollment.findUnique({

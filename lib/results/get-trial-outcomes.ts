@@ -1,5 +1,5 @@
 import 'server-only';
-import type { OutcomeContext } from '@/lib/assessments/types';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { trialLabel } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
@@ -102,7 +102,7 @@ const STATUS_ORDER: EnrollmentStatus[] = ['ACTIVE', 'COMPLETED', 'WITHDRAWN', 'L
  */
 export async function getTrialOutcomes(options: {
   trialId: string;
-  ctx: OutcomeContext;
+  ctx: ActorContext;
   range?: OutcomeRangeQuery;
 }): Promise<TrialOutcomes> {
   const { trialId, ctx } = options;

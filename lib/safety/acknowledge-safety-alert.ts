@@ -1,7 +1,7 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import type { WriteContext } from '@/lib/visits/types';
 
 /**
  * A clinician acknowledges an open alert, saying what they did. Once only (409 after):
@@ -10,7 +10,7 @@ import type { WriteContext } from '@/lib/visits/types';
 export async function acknowledgeSafetyAlert(options: {
   alertId: string;
   action: string;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }) {
   const { alertId, action, ctx, now = new Date() } = options;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AuditFn } from '@/lib/auth/guard';
+import type { AuditFn } from '@/lib/auth/actor-context';
 import type { Tx } from '@/lib/db';
 import { FLAG_DEFINITIONS } from '@/lib/outcomes/flags';
 import { adverseEventAlertSummary, alertingFlags, flagAlertSummary, isAlertingAdverseEvent } from './policy';
@@ -12,14 +12,13 @@ type AuditInTx = (tx: Tx, event: Parameters<AuditFn>[1]) => Promise<void>;
  * this assessment is not opened twice. Reused by staff entry and the participant's own
  * answers (self-report links, clinic tablet).
  */
-export async function openAssessmentAlerts(
-  tx: Tx,
-  options: {
-    assessment: { id: string; enrollmentId: string; flags: readonly string[]; items: ReadonlyArray<number | null> };
-    source: 'STAFF' | 'PATIENT';
-    audit: AuditInTx;
-  },
-): Promise<string[]> {
+export async function openAssessmentAlerts(options: {
+  tx: Tx;
+  assessment: { id: string; enrollmentId: string; flags: readonly string[]; items: ReadonlyArray<number | null> };
+  source: 'STAFF' | 'PATIENT';
+  audit: AuditInTx;
+}): Promise<string[]> {
+  const { tx } = options;
   const { assessment, source, audit } = options;
   const opened: string[] = [];
   for (const flag of alertingFlags(assessment.flags)) {
@@ -51,13 +50,12 @@ export async function openAssessmentAlerts(
 }
 
 /** Opens the alert of a serious adverse event, inside the transaction that records it. */
-export async function openAdverseEventAlert(
-  tx: Tx,
-  options: {
-    adverseEvent: { id: string; enrollmentId: string; isSerious: boolean; term: string; grade: number };
-    audit: AuditInTx;
-  },
-): Promise<string | null> {
+export async function openAdverseEventAlert(options: {
+  tx: Tx;
+  adverseEvent: { id: string; enrollmentId: string; isSerious: boolean; term: string; grade: number };
+  audit: AuditInTx;
+}): Promise<string | null> {
+  const { tx } = options;
   const { adverseEvent, audit } = options;
   if (!isAlertingAdverseEvent(adverseEvent)) return null;
   const alert = await tx.safetyAlert.create({

@@ -120,7 +120,13 @@ function toEligibilityCandidate(row: Row): EligibilityCandidate {
  * Non-voided candidates matching `selection`, ordered by name, each with the
  * engine's input built from its non-voided measurements.
  */
-export async function loadCandidateData(db: Tx, selection: CandidateSelection): Promise<LoadedCandidate[]> {
+export async function loadCandidateData({
+  tx,
+  selection,
+}: {
+  tx: Tx;
+  selection: CandidateSelection;
+}): Promise<LoadedCandidate[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
   if (selection.candidateIds !== undefined) {
     if (selection.candidateIds.length === 0) return [];
@@ -136,7 +142,7 @@ export async function loadCandidateData(db: Tx, selection: CandidateSelection): 
       Prisma.sql`EXISTS (SELECT 1 FROM "PipelineEntry" pe WHERE pe."candidateId" = c.id AND pe."trialId" = ${selection.atStage.trialId} AND pe.stage = ${selection.atStage.stage}::"PipelineStage")`,
     );
   }
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await tx.$queryRaw<Row[]>`
     SELECT c.id, c."firstName", c."lastName", c."dateOfBirth"::text AS "dateOfBirth", c.sex::text AS sex, c."isVeteran",
            c."referralDate"::text AS "referralDate", m.items
     FROM "Candidate" c

@@ -1,17 +1,18 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import { normalizeMeasurement } from '@/lib/measures/normalize-measurement';
 import type { NormalizedMeasurement } from '@/lib/measures/measurement-input';
 import { MEASUREMENT_INCLUDE, toMeasurementData, toMeasurementDto } from './measurement-row';
-import type { MeasurementDto, ScreeningContext } from './types';
+import type { MeasurementDto } from './types';
 
 type Options = {
   candidateId: string;
   /** One entry or many, as posted; each is validated by normalizeMeasurement. */
   inputs: unknown[];
-  ctx: ScreeningContext;
+  ctx: ActorContext;
   /** The clinic's current day (YYYY-MM-DD): later measurement dates are refused. Defaults to today on the clinic clock. */
   today?: string;
 };

@@ -1,17 +1,3 @@
-import type { AuditFn } from '@/lib/auth/guard';
-import type { Role } from '@/lib/auth/permissions';
-
-/**
- * Who acts: the guard context of a route handler or server action (pages get it
- * from getPageContext(user); tests build one by hand). `request` carries the
- * request id and IP address the e-signature's password check logs.
- */
-export type ScreeningContext = {
-  user: { id: string; name?: string; role: Role };
-  audit: AuditFn;
-  request?: { requestId: string | null; ipAddress: string | null };
-};
-
 export type MeasurementKindValue = 'NUMERIC' | 'LAB' | 'DIAGNOSIS' | 'MEDICATION' | 'FACT';
 
 /** One stored screening measurement as the API and the candidate page show it. */

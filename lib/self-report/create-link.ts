@@ -1,9 +1,9 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { sendMail } from '@/lib/mail/send-mail';
 import type { CreateSelfReportLinkInput } from '@/lib/validations/self-report';
-import type { WriteContext } from '@/lib/visits/types';
 import { DEFAULT_LINK_TTL_DAYS } from './catalog';
 import { linkEmail } from './link-email';
 import { assertSelfReportSlot } from './plan-slot';
@@ -28,14 +28,14 @@ export function selfReportUrl(baseUrl: string, token: string): string {
 export async function createSelfReportLink(options: {
   enrollmentId: string;
   input: CreateSelfReportLinkInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   baseUrl: string;
   now?: Date;
 }): Promise<CreatedLink> {
   const { enrollmentId, input, ctx, baseUrl, now = new Date() } = options;
   return prisma.$transaction(
     async (tx) => {
-      await assertSelfReportSlot(tx, { enrollmentId, instrument: input.instrument, timepoint: input.timepoint });
+      await assertSelfReportSlot({ tx, enrollmentId, instrument: input.instrument, timepoint: input.timepoint });
       const slot = { enrollmentId, instrument: input.instrument, timepoint: input.timepoint };
       const recorded = await tx.assessment.findFirst({ where: { ...slot, supersededAt: null }, select: { id: true } });
       if (recorded)

@@ -10,7 +10,7 @@ export type SelfReportView = { firstName: string; form: SelfReportForm; expiresA
 
 export async function getSelfReport(options: { token: string; ip: string | null }): Promise<SelfReportView> {
   await assertNotGuessing(options.ip);
-  const link = await resolveLink(prisma, options);
+  const link = await resolveLink({ db: prisma, ...options });
   const form = selfReportFormFor(link.instrument);
   if (!form)
     throw new AppError('GONE', 'This questionnaire is no longer offered online. Please contact your study team.');

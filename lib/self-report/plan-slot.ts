@@ -8,10 +8,13 @@ import { selfReportFormFor, type SelfReportForm } from './catalog';
  * Checks that an instrument × timepoint is in the enrollment's trial plan (current protocol
  * version) and can be answered by the participant; 400 with the field otherwise.
  */
-export async function assertSelfReportSlot(
-  tx: Tx,
-  options: { enrollmentId: string; instrument: string; timepoint: string },
-): Promise<SelfReportForm> {
+export async function assertSelfReportSlot(options: {
+  tx: Tx;
+  enrollmentId: string;
+  instrument: string;
+  timepoint: string;
+}): Promise<SelfReportForm> {
+  const { tx } = options;
   const { enrollmentId, instrument, timepoint } = options;
   const enrollment = await tx.enrollment.findUnique({
     where: { id: enrollmentId },

@@ -17,20 +17,19 @@ export type PatientAnswersResult = { recorded: true; assessmentId: string; crisi
  * A suicidality answer adds the crisis resources to the result and opens a safety alert for
  * the clinicians.
  */
-export async function recordPatientAnswers(
-  tx: Tx,
-  options: {
-    link: { id: string; enrollmentId: string; instrument: string; timepoint: string };
-    items: ReadonlyArray<number | null>;
-    channel: 'LINK' | 'TABLET';
-    meta: { requestId: string | null; ipAddress: string | null };
-    now?: Date;
-  },
-): Promise<PatientAnswersResult> {
+export async function recordPatientAnswers(options: {
+  tx: Tx;
+  link: { id: string; enrollmentId: string; instrument: string; timepoint: string };
+  items: ReadonlyArray<number | null>;
+  channel: 'LINK' | 'TABLET';
+  meta: { requestId: string | null; ipAddress: string | null };
+  now?: Date;
+}): Promise<PatientAnswersResult> {
+  const { tx } = options;
   const { link, items, channel, meta, now = new Date() } = options;
   const score = scoreOrThrow(link.instrument, items);
   const slot = { enrollmentId: link.enrollmentId, instrument: link.instrument, timepoint: link.timepoint };
-  await lockAssessmentSlot(tx, slot);
+  await lockAssessmentSlot({ tx, ...slot });
   const existing = await tx.assessment.findFirst({ where: { ...slot, supersededAt: null }, select: { id: true } });
   if (existing)
     throw new AppError(
@@ -80,7 +79,8 @@ export async function recordPatientAnswers(
       after: { ...summary, flags: suicidality },
       reason: 'Suicidality item answered by the participant on a self-report.',
     });
-    await openAssessmentAlerts(tx, {
+    await openAssessmentAlerts({
+      tx,
       assessment: { id: row.id, enrollmentId: link.enrollmentId, flags: suicidality, items },
       source: 'PATIENT',
       audit: (auditTx, event) => recordAuditEvent(auditTx, { ...actor, ...event }),

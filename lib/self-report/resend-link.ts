@@ -1,8 +1,8 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { sendMail } from '@/lib/mail/send-mail';
-import type { WriteContext } from '@/lib/visits/types';
 import { DEFAULT_LINK_TTL_DAYS } from './catalog';
 import type { CreatedLink } from './create-link';
 import { selfReportUrl } from './create-link';
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
  */
 export async function resendSelfReportLink(options: {
   linkId: string;
-  ctx: WriteContext;
+  ctx: ActorContext;
   baseUrl: string;
   now?: Date;
 }): Promise<CreatedLink> {

@@ -18,10 +18,14 @@ export type ResolvedLink = {
  * or 410 (answered, withdrawn or expired: a real link that no longer works). Pass `lock`
  * inside a transaction to hold the link's row until it commits.
  */
-export async function resolveLink(
-  db: Db | Tx,
-  options: { token: string; ip: string | null; now?: Date; lock?: boolean },
-): Promise<ResolvedLink> {
+export async function resolveLink(options: {
+  db: Db | Tx;
+  token: string;
+  ip: string | null;
+  now?: Date;
+  lock?: boolean;
+}): Promise<ResolvedLink> {
+  const { db } = options;
   const { token, ip, now = new Date() } = options;
   if (!isWellFormedToken(token)) {
     await recordGuess(ip);

@@ -14,8 +14,9 @@ export async function submitSelfReport(options: {
   const { token, items, request } = options;
   await assertNotGuessing(request.ipAddress);
   return prisma.$transaction(async (tx) => {
-    const link = await resolveLink(tx, { token, ip: request.ipAddress, lock: true });
-    return recordPatientAnswers(tx, {
+    const link = await resolveLink({ db: tx, token, ip: request.ipAddress, lock: true });
+    return recordPatientAnswers({
+      tx,
       link,
       items,
       channel: 'LINK',

@@ -1,11 +1,11 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 import type { RequestContext } from '@/lib/auth/request-context';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { listDueAssessments } from '@/lib/assessments/list-due-assessments';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import type { WriteContext } from '@/lib/visits/types';
 import { selfReportFormFor, type SelfReportForm } from './catalog';
 import { recordPatientAnswers, type PatientAnswersResult } from './record-patient-answers';
 import { hashToken, newToken } from './token';
@@ -25,7 +25,7 @@ export const TABLET_COOKIE = 'td_tablet';
 export async function startTabletSession(options: {
   enrollmentId: string;
   pin: string;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<{ token: string; queued: number }> {
   const { enrollmentId, pin, ctx, now = new Date() } = options;
@@ -159,7 +159,8 @@ export async function submitTabletAnswer(options: {
     if (!link || link.tabletSessionId !== tablet.id)
       throw new AppError('NOT_FOUND', 'This questionnaire is not queued on this tablet.');
     if (link.usedAt || link.revokedAt) throw new AppError('GONE', 'This questionnaire has already been answered.');
-    return recordPatientAnswers(tx, {
+    return recordPatientAnswers({
+      tx,
       link,
       items: options.items,
       channel: 'TABLET',
@@ -193,7 +194,7 @@ export async function endTabletSessionWithPin(options: {
 /** A signed-in staff member ends the tablet mode of this device. */
 export async function endTabletSessionAsStaff(options: {
   token: string | undefined;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<void> {
   const now = options.now ?? new Date();

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import type { Tx } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import { Prisma, type Trial } from '@/lib/generated/prisma/client';
@@ -9,7 +10,7 @@ import type { TrialDraft } from '@/lib/validations/trials';
 import { diffTrialDrafts } from './diff-trial-drafts';
 import { parseTimepointCode, timepointCode } from './timepoint-code';
 import { countScreened } from './count-screened';
-import type { TrialChange, TrialWriteContext } from './types';
+import type { TrialChange } from './types';
 
 // The one write path for changing an existing trial (PATCH, re-import, rule and
 // dosing confirmation). Callers load the trial's state, build the next draft,
@@ -90,11 +91,15 @@ function stable(value: unknown): string {
  * previews) locks its row until the transaction ends, so two edits of one trial
  * run one after the other.
  */
-export async function loadTrialState(
-  tx: Tx,
-  trialId: string,
-  { lock = true }: { lock?: boolean } = {},
-): Promise<TrialState> {
+export async function loadTrialState({
+  tx,
+  trialId,
+  lock = true,
+}: {
+  tx: Tx;
+  trialId: string;
+  lock?: boolean;
+}): Promise<TrialState> {
   if (lock) await tx.$queryRaw`SELECT id FROM "Trial" WHERE id = ${trialId} FOR UPDATE`;
   const trial = await tx.trial.findUnique({
     where: { id: trialId },
@@ -120,7 +125,7 @@ export async function loadTrialState(
       where: { protocolVersionId: version.id },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
-    countScreened(tx, trialId),
+    countScreened({ tx, trialId }),
   ]);
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
   const labelById = new Map(arms.map((arm) => [arm.id, arm.label]));
@@ -492,7 +497,7 @@ export async function applyTrialDraft(options: {
   tx: Tx;
   state: TrialState;
   next: NextTrial;
-  ctx: TrialWriteContext;
+  ctx: ActorContext;
   amendmentReason?: string | null;
   reconfirmCriterion?: number | null;
 }): Promise<ApplyResult> {

@@ -1,10 +1,11 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import { applyTrialDraft, loadTrialState } from './apply-trial-draft';
 import { readTrialDetail } from './get-trial';
-import type { TrialDetail, TrialWriteContext } from './types';
+import type { TrialDetail } from './types';
 
 type Options = {
   trialId: string;
@@ -12,7 +13,7 @@ type Options = {
   /** The protocol to confirm (validated by dosingProtocolSchema); omitted = the arm's suggested protocol. */
   dosing?: DosingProtocol;
   amendmentReason?: string | null;
-  ctx: TrialWriteContext;
+  ctx: ActorContext;
 };
 
 /**
@@ -30,7 +31,7 @@ export async function confirmArmDosing({
 }: Options): Promise<TrialDetail> {
   return prisma.$transaction(
     async (tx) => {
-      const state = await loadTrialState(tx, trialId);
+      const state = await loadTrialState({ tx, trialId });
       const index = state.armIds.indexOf(armId);
       if (index === -1) throw new AppError('NOT_FOUND', 'This arm is not part of the trial.');
       const arm = state.draft.arms[index];
@@ -49,7 +50,7 @@ export async function confirmArmDosing({
         arms: state.draft.arms.map((item, i) => (i === index ? { ...item, dosing: protocol } : item)),
       };
       const result = await applyTrialDraft({ tx, state, next: { draft, armIds: state.armIds }, ctx, amendmentReason });
-      const detail = (await readTrialDetail(tx, trialId))!;
+      const detail = (await readTrialDetail({ tx, trialId }))!;
       if (result.written) {
         await ctx.audit(tx, {
           action: 'arm.confirm_dosing',

@@ -1,10 +1,11 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { applyTrialDraft, loadTrialState } from './apply-trial-draft';
 import { readTrialDetail } from './get-trial';
-import type { TrialDetail, TrialWriteContext } from './types';
+import type { TrialDetail } from './types';
 
 type Options = {
   trialId: string;
@@ -14,7 +15,7 @@ type Options = {
   /** Set the criterion back to clinician judgment (no rule). */
   clear?: boolean;
   amendmentReason?: string | null;
-  ctx: TrialWriteContext;
+  ctx: ActorContext;
 };
 
 /**
@@ -35,7 +36,7 @@ export async function confirmCriterionRule({
 }: Options): Promise<TrialDetail> {
   return prisma.$transaction(
     async (tx) => {
-      const state = await loadTrialState(tx, trialId);
+      const state = await loadTrialState({ tx, trialId });
       const index = state.criteria.findIndex((row) => row.id === criterionId);
       if (index === -1) {
         const other = await tx.criterion.findFirst({
@@ -71,7 +72,7 @@ export async function confirmCriterionRule({
         amendmentReason,
         reconfirmCriterion: index,
       });
-      const detail = (await readTrialDetail(tx, trialId))!;
+      const detail = (await readTrialDetail({ tx, trialId }))!;
       if (!result.written) return detail;
       await ctx.audit(tx, {
         action: 'criterion.confirm_rule',

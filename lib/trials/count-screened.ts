@@ -7,10 +7,10 @@ import { NOT_SCREENED_STAGES } from './types';
  * Referred/Contacted, or any saved eligibility check. Once this is above zero,
  * criteria, dosing and assessment-plan changes need a new protocol version.
  */
-export async function countScreened(db: Tx, trialId: string): Promise<number> {
+export async function countScreened({ tx, trialId }: { tx: Tx; trialId: string }): Promise<number> {
   const [pastContact, checked] = await Promise.all([
-    db.pipelineEntry.count({ where: { trialId, stage: { notIn: [...NOT_SCREENED_STAGES] } } }),
-    db.eligibilityCheck.count({ where: { trialId } }),
+    tx.pipelineEntry.count({ where: { trialId, stage: { notIn: [...NOT_SCREENED_STAGES] } } }),
+    tx.eligibilityCheck.count({ where: { trialId } }),
   ]);
   return pastContact + checked;
 }

@@ -1,11 +1,12 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { TrialDraft } from '@/lib/validations/trials';
 import { checkDraftConsistency } from './apply-trial-draft';
 import { createTrialFromDraft } from './create-trial-from-draft';
 import { readTrialDetail } from './get-trial';
-import type { TrialDetail, TrialWriteContext } from './types';
+import type { TrialDetail } from './types';
 
 export function duplicateNctId(nctId: string): AppError {
   return new AppError('CONFLICT', `A trial with NCT id ${nctId} already exists.`, {
@@ -21,7 +22,17 @@ export function isUniqueViolation(error: unknown): boolean {
  * Writes a new trial (record, arms, interventions, outcomes, protocol version 1)
  * inside the caller's transaction. Shared by createTrial and the importer.
  */
-export async function insertTrial(tx: Tx, draft: TrialDraft, source: 'MANUAL' | 'CTGOV_IMPORT', actorId: string) {
+export async function insertTrial({
+  tx,
+  draft,
+  source,
+  actorId,
+}: {
+  tx: Tx;
+  draft: TrialDraft;
+  source: 'MANUAL' | 'CTGOV_IMPORT';
+  actorId: string;
+}) {
   checkDraftConsistency(draft);
   if (draft.nctId !== null) {
     const existing = await tx.trial.findUnique({ where: { nctId: draft.nctId }, select: { id: true } });
@@ -35,11 +46,11 @@ export async function insertTrial(tx: Tx, draft: TrialDraft, source: 'MANUAL' | 
  * `trial.create` audit event in the same transaction. A duplicate NCT id is a
  * 409 on the nctId field, also when two requests race for it.
  */
-export async function createTrial({ draft, ctx }: { draft: TrialDraft; ctx: TrialWriteContext }): Promise<TrialDetail> {
+export async function createTrial({ draft, ctx }: { draft: TrialDraft; ctx: ActorContext }): Promise<TrialDetail> {
   try {
     return await prisma.$transaction(
       async (tx) => {
-        const { trial } = await insertTrial(tx, draft, 'MANUAL', ctx.user.id);
+        const { trial } = await insertTrial({ tx, draft, source: 'MANUAL', actorId: ctx.user.id });
         await ctx.audit(tx, {
           action: 'trial.create',
           entityType: 'Trial',
@@ -52,7 +63,7 @@ export async function createTrial({ draft, ctx }: { draft: TrialDraft; ctx: Tria
             assessmentPlan: draft.assessmentPlan.length,
           },
         });
-        return (await readTrialDetail(tx, trial.id))!;
+        return (await readTrialDetail({ tx, trialId: trial.id }))!;
       },
       { timeout: 30_000 },
     );

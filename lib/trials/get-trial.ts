@@ -17,8 +17,16 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
  * highest-numbered one). Null when the trial or that version does not exist.
  * Writers pass their transaction so they answer with what they just committed.
  */
-export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: number): Promise<TrialDetail | null> {
-  const trial = await db.trial.findUnique({
+export async function readTrialDetail({
+  tx,
+  trialId,
+  versionNumber,
+}: {
+  tx: Tx;
+  trialId: string;
+  versionNumber?: number;
+}): Promise<TrialDetail | null> {
+  const trial = await tx.trial.findUnique({
     where: { id: trialId },
     include: {
       sites: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
@@ -47,17 +55,17 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
   const isCurrentVersion = shown.id === current.id;
 
   const [criteria, dosing, plan, screened] = await Promise.all([
-    db.criterion.findMany({
+    tx.criterion.findMany({
       where: { protocolVersionId: shown.id },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
       include: { ruleConfirmedBy: USER_REF },
     }),
-    db.armDosing.findMany({ where: { protocolVersionId: shown.id } }),
-    db.assessmentPlanItem.findMany({
+    tx.armDosing.findMany({ where: { protocolVersionId: shown.id } }),
+    tx.assessmentPlanItem.findMany({
       where: { protocolVersionId: shown.id },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
-    countScreened(db, trialId),
+    countScreened({ tx, trialId }),
   ]);
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
   // A past version shows only the arms it had (an arm added later has no dosing row in it).
@@ -169,14 +177,14 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
 
 /** The trial with its current (highest-numbered) protocol version. */
 export async function getTrial(id: string): Promise<TrialDetail> {
-  const detail = await readTrialDetail(prisma, id);
+  const detail = await readTrialDetail({ tx: prisma, trialId: id });
   if (!detail) throw new AppError('NOT_FOUND', 'This trial does not exist.');
   return detail;
 }
 
 /** The trial as it was under protocol version `number`, for the version history. */
 export async function getProtocolVersion(trialId: string, number: number): Promise<TrialDetail> {
-  const detail = await readTrialDetail(prisma, trialId, number);
+  const detail = await readTrialDetail({ tx: prisma, trialId, versionNumber: number });
   if (!detail) throw new AppError('NOT_FOUND', `This trial has no protocol version ${number}.`);
   return detail;
 }

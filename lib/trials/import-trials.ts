@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { format } from 'date-fns';
 import { parseStudies } from '@/lib/ctgov/parse-studies';
 import { isOlderRegistryVersion, olderVersionWarning, readLastUpdatePosted } from '@/lib/ctgov/registry-version';
@@ -15,14 +16,7 @@ import {
   type TrialState,
 } from './apply-trial-draft';
 import { duplicateNctId, insertTrial, isUniqueViolation } from './create-trial';
-import type {
-  ImportPreview,
-  ImportPreviewItem,
-  ImportRegistryVersion,
-  ImportResult,
-  ImportResultItem,
-  TrialWriteContext,
-} from './types';
+import type { ImportPreview, ImportPreviewItem, ImportRegistryVersion, ImportResult, ImportResultItem } from './types';
 
 type ParsedDocument = { drafts: Array<{ draft: TrialDraft; warnings: string[]; document: unknown }> };
 
@@ -122,7 +116,7 @@ export async function previewImport(json: unknown): Promise<ImportPreview> {
       });
       continue;
     }
-    const state = await loadTrialState(prisma, existing.id, { lock: false });
+    const state = await loadTrialState({ tx: prisma, trialId: existing.id, lock: false });
     const next = mergeImported(state, draft);
     const { changes, isProtocolChange } = planChange(state, next);
     const version = await compareVersions(prisma, existing.id, document);
@@ -145,7 +139,7 @@ type ImportOneOptions = {
   tx: Tx;
   draft: TrialDraft;
   document: unknown;
-  ctx: TrialWriteContext;
+  ctx: ActorContext;
   reason: string;
   allowOlder: boolean;
 };
@@ -170,7 +164,7 @@ async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
       });
     }
     trialId = existing.id;
-    const state = await loadTrialState(tx, trialId);
+    const state = await loadTrialState({ tx, trialId });
     const applied = await applyTrialDraft({
       tx,
       state,
@@ -180,7 +174,7 @@ async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
     });
     result = { created: false, changes: applied.changes, amendedToVersion: applied.amendedToVersion };
   } else {
-    trialId = (await insertTrial(tx, draft, 'CTGOV_IMPORT', ctx.user.id)).trial.id;
+    trialId = (await insertTrial({ tx, draft, source: 'CTGOV_IMPORT', actorId: ctx.user.id })).trial.id;
     result = { created: true, changes: [], amendedToVersion: null };
   }
   const record = await tx.trialImport.create({
@@ -229,7 +223,7 @@ async function importOne(options: ImportOneOptions): Promise<ImportResultItem> {
  */
 export async function importTrials(options: {
   json: unknown;
-  ctx: TrialWriteContext;
+  ctx: ActorContext;
   now?: Date;
   allowOlder?: boolean;
 }): Promise<ImportResult> {

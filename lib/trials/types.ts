@@ -1,4 +1,3 @@
-import type { AuditFn } from '@/lib/auth/guard';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import type { TrialDraft } from '@/lib/validations/trials';
@@ -13,9 +12,6 @@ export type StudyTypeValue = TrialDraft['studyType'];
 export type ArmTypeValue = TrialDraft['arms'][number]['type'];
 export type InterventionTypeValue = TrialDraft['interventions'][number]['type'];
 export type OutcomeKindValue = TrialDraft['outcomes'][number]['kind'];
-
-/** Who writes: the guard context of a route handler or server action (tests build one by hand). */
-export type TrialWriteContext = { user: { id: string; name?: string }; audit: AuditFn };
 
 export type TrialListItem = {
   id: string;

@@ -1,11 +1,12 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import type { TrialDraft, TrialPatch } from '@/lib/validations/trials';
 import { applyTrialDraft, loadTrialState, SCALAR_KEYS, type NextTrial, type TrialState } from './apply-trial-draft';
 import { isUniqueViolation } from './create-trial';
 import { readTrialDetail } from './get-trial';
-import type { TrialDetail, TrialWriteContext } from './types';
+import type { TrialDetail } from './types';
 
 export const STALE_TRIAL_MESSAGE = 'This trial was changed by someone else; reload';
 
@@ -129,12 +130,12 @@ export async function updateTrial({
 }: {
   id: string;
   patch: TrialPatch;
-  ctx: TrialWriteContext;
+  ctx: ActorContext;
 }): Promise<TrialDetail> {
   try {
     return await prisma.$transaction(
       async (tx) => {
-        const state = await loadTrialState(tx, id);
+        const state = await loadTrialState({ tx, trialId: id });
         if (patch.version !== state.trial.version) {
           throw new AppError('CONFLICT', STALE_TRIAL_MESSAGE, { details: { currentVersion: state.trial.version } });
         }
@@ -153,7 +154,7 @@ export async function updateTrial({
             reason: result.amendedToVersion !== null ? (patch.amendmentReason ?? null) : null,
           });
         }
-        return (await readTrialDetail(tx, id))!;
+        return (await readTrialDetail({ tx, trialId: id }))!;
       },
       { timeout: 30_000 },
     );

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AuditFn } from '@/lib/auth/guard';
+import type { AuditFn } from '@/lib/auth/actor-context';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 
 /** Who is making a change to an account, and how to record it. */

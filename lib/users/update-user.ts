@@ -71,7 +71,7 @@ export async function updateUser({ id, input, reason, ...context }: Options): Pr
       select: PUBLIC_USER_SELECT,
     });
 
-    const base = { entityType: 'User', entityId: id, reason: reason ?? null };
+    const base = { entityType: 'User' as const, entityId: id, reason: reason ?? null };
     if (isRenamed)
       await audit(tx, {
         ...base,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { AppError } from '@/lib/errors/app-error';
 import { checkSeries } from '@/lib/scheduling/check-series';
 import type { SeriesVisit } from '@/lib/scheduling/types';
@@ -6,7 +7,7 @@ import type { ApplyShiftsInput } from '@/lib/validations/infusions';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { runSerializable } from './run-serializable';
 import { toVisitDto } from './to-visit-dto';
-import type { VisitDto, WriteContext } from './types';
+import type { VisitDto } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -24,12 +25,13 @@ export async function applyVisitShifts({
 }: {
   enrollmentId: string;
   input: ApplyShiftsInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<{ visits: VisitDto[] }> {
   const times = input.shifts.map((shift) => new Date(shift.scheduledAt).getTime());
   return runSerializable(async (tx) => {
-    const data = await loadSchedulingInputs(tx, {
+    const data = await loadSchedulingInputs({
+      db: tx,
       enrollmentId,
       from: new Date(Math.min(...times, now.getTime()) - 8 * DAY_MS),
       to: new Date(Math.max(...times) + 8 * DAY_MS),

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { AppError } from '@/lib/errors/app-error';
 import { checkSeries } from '@/lib/scheduling/check-series';
 import { extensionSessionNumber } from '@/lib/scheduling/extension-window';
@@ -7,7 +8,7 @@ import type { BookSeriesInput } from '@/lib/validations/scheduling';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { runSerializable } from './run-serializable';
 import { toVisitDto } from './to-visit-dto';
-import type { VisitDto, WriteContext } from './types';
+import type { VisitDto } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +28,7 @@ export async function bookSeries({
 }: {
   enrollmentId: string;
   input: BookSeriesInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<{ visits: VisitDto[] }> {
   const requested = input.visits.map((visit) => ({ ...visit, scheduledAt: new Date(visit.scheduledAt) }));
@@ -36,7 +37,7 @@ export async function bookSeries({
   const to = new Date(Math.max(...times) + 8 * DAY_MS);
 
   return runSerializable(async (tx) => {
-    const data = await loadSchedulingInputs(tx, { enrollmentId, from, to });
+    const data = await loadSchedulingInputs({ db: tx, enrollmentId, from, to });
     if (data.enrollment.status !== 'ACTIVE')
       throw new AppError('CONFLICT', 'Only an active enrollment can be scheduled.');
     const held = new Map(data.series.map((visit) => [visit.sessionNumber, visit]));

@@ -1,9 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { toVisitDto } from './to-visit-dto';
-import type { VisitDto, WriteContext } from './types';
+import type { VisitDto } from './types';
 
 /** Cancels a SCHEDULED visit with a reason; the chair is free again. Audited `visit.cancel`. */
 export async function cancelVisit({
@@ -13,7 +14,7 @@ export async function cancelVisit({
 }: {
   visitId: string;
   input: { reason: string; version: number };
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<VisitDto> {
   return prisma.$transaction(async (tx) => {
     const visit = await tx.visit.findUnique({ where: { id: visitId } });
@@ -45,7 +46,7 @@ export async function cancelVisit({
       after: { status: 'CANCELLED', version: updated.version },
       reason: input.reason,
     });
-    const settings = await getClinicSettings(tx);
+    const settings = await getClinicSettings({ db: tx });
     return toVisitDto(updated, settings.timeZone);
   });
 }

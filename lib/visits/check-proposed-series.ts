@@ -26,7 +26,8 @@ export async function checkProposedSeries({
     chairId: visit.chairId,
   }));
   const times = requested.map((visit) => visit.scheduledAt.getTime());
-  const data = await loadSchedulingInputs(prisma, {
+  const data = await loadSchedulingInputs({
+    db: prisma,
     enrollmentId,
     from: new Date(Math.min(...times) - 8 * DAY_MS),
     to: new Date(Math.max(...times) + 8 * DAY_MS),

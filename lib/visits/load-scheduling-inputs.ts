@@ -37,10 +37,13 @@ export function visitEnd(visit: { scheduledAt: Date; endsAt: Date | null; durati
  * Bookings are read for [from, to]; a visit never lasts a day, so starting a day early
  * catches every visit overlapping the window.
  */
-export async function loadSchedulingInputs(
-  db: Db | Tx,
-  options: { enrollmentId: string; from: Date; to: Date },
-): Promise<SchedulingInputs> {
+export async function loadSchedulingInputs(options: {
+  db: Db | Tx;
+  enrollmentId: string;
+  from: Date;
+  to: Date;
+}): Promise<SchedulingInputs> {
+  const { db } = options;
   const { enrollmentId, from, to } = options;
   const enrollment = await db.enrollment.findUnique({
     where: { id: enrollmentId },
@@ -48,8 +51,8 @@ export async function loadSchedulingInputs(
   });
   if (!enrollment) throw new AppError('NOT_FOUND', 'This enrollment does not exist.');
   // Sequential on purpose: inside a transaction the client runs one query at a time.
-  const arm = await getArmProtocol({ trialId: enrollment.trialId, armId: enrollment.armId }, db);
-  const settings = await getClinicSettings(db);
+  const arm = await getArmProtocol({ trialId: enrollment.trialId, armId: enrollment.armId, db });
+  const settings = await getClinicSettings({ db });
   const window = { gte: new Date(from.getTime() - DAY_MS), lt: to };
   const clinicVisits = await db.visit.findMany({
     where: { scheduledAt: window, status: { in: [...ACTIVE_VISIT_STATUSES] }, chairId: { not: null } },

@@ -1,10 +1,11 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { rebookMissed, type RebookVisit } from '@/lib/scheduling/rebook-missed';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { toVisitDto } from './to-visit-dto';
-import type { VisitDto, WriteContext } from './types';
+import type { VisitDto } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -34,7 +35,7 @@ export async function markMissed({
 }: {
   visitId: string;
   input: { reason: string; version: number };
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<MarkMissedResult> {
   return prisma.$transaction(
@@ -69,7 +70,8 @@ export async function markMissed({
         reason: input.reason,
       });
 
-      const data = await loadSchedulingInputs(tx, {
+      const data = await loadSchedulingInputs({
+        db: tx,
         enrollmentId: visit.enrollmentId,
         from: new Date(now.getTime() - 60 * DAY_MS),
         to: new Date(now.getTime() + 120 * DAY_MS),

@@ -38,7 +38,8 @@ export async function previewSeries({
 }): Promise<SeriesPreview> {
   const settingsRow = await prisma.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { timeZone: true } });
   const from = zonedTimeToUtc({ date: input.startDate, time: '00:00', timeZone: settingsRow?.timeZone ?? 'UTC' });
-  const data = await loadSchedulingInputs(prisma, {
+  const data = await loadSchedulingInputs({
+    db: prisma,
     enrollmentId,
     from: from < now ? from : now,
     to: new Date(from.getTime() + LOOKAHEAD_DAYS * DAY_MS),

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { extensionSessionNumber } from '@/lib/scheduling/extension-window';
 import { AppError } from '@/lib/errors/app-error';
 import { proposeShifts } from '@/lib/scheduling/propose-shifts';
@@ -6,7 +7,7 @@ import type { Conflict, SeriesVisit } from '@/lib/scheduling/types';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { runSerializable } from './run-serializable';
 import { toVisitDto } from './to-visit-dto';
-import type { VisitDto, WriteContext } from './types';
+import type { VisitDto } from './types';
 
 const DAY_MS = 86_400_000;
 /** Later visits may be shifted well past the moved one; bookings are read this far ahead. */
@@ -46,7 +47,7 @@ export async function rescheduleVisit({
 }: {
   visitId: string;
   input: Input;
-  ctx: WriteContext;
+  ctx: ActorContext;
   now?: Date;
 }): Promise<RescheduleResult> {
   return runSerializable(async (tx) => {
@@ -63,7 +64,8 @@ export async function rescheduleVisit({
       );
     const scheduledAt = input.scheduledAt === undefined ? visit.scheduledAt : new Date(input.scheduledAt);
     const earliest = Math.min(scheduledAt.getTime(), visit.scheduledAt.getTime(), now.getTime());
-    const data = await loadSchedulingInputs(tx, {
+    const data = await loadSchedulingInputs({
+      db: tx,
       enrollmentId: visit.enrollmentId,
       from: new Date(earliest - 8 * DAY_MS),
       to: new Date(Math.max(scheduledAt.getTime(), visit.scheduledAt.getTime()) + SHIFT_LOOKAHEAD_DAYS * DAY_MS),

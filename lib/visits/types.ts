@@ -1,16 +1,3 @@
-import type { AuditFn } from '@/lib/auth/guard';
-import type { Role } from '@/lib/auth/permissions';
-
-/**
- * Who writes: the guard context of a route handler or server action (tests build one by
- * hand). `request` carries the request id and IP for e-signatures (password re-entry).
- */
-export type WriteContext = {
-  user: { id: string; name?: string; role: Role };
-  audit: AuditFn;
-  request?: { requestId: string | null; ipAddress: string | null };
-};
-
 /** Visits that hold a chair and the participant's time. MISSED and CANCELLED visits hold neither. */
 export const ACTIVE_VISIT_STATUSES = ['SCHEDULED', 'CHECKED_IN', 'COMPLETED'] as const;
 

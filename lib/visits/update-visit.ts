@@ -1,9 +1,10 @@
 import 'server-only';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import type { VisitPatchInput } from '@/lib/validations/infusions';
 import { cancelVisit } from './cancel-visit';
 import { markMissed, type MarkMissedResult } from './mark-missed';
 import { rescheduleVisit, type RescheduleResult } from './reschedule-visit';
-import type { VisitDto, WriteContext } from './types';
+import type { VisitDto } from './types';
 
 export type UpdateVisitResult =
   | ({ action: 'RESCHEDULED' } & RescheduleResult)
@@ -18,7 +19,7 @@ export async function updateVisit({
 }: {
   visitId: string;
   input: VisitPatchInput;
-  ctx: WriteContext;
+  ctx: ActorContext;
 }): Promise<UpdateVisitResult> {
   const { reason, version } = input;
   if (input.status === 'MISSED')

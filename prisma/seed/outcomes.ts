@@ -86,7 +86,8 @@ export async function seedOutcomes(db: Db) {
           after: { instrument: row.instrument, timepoint: row.timepoint, total: row.total },
         });
         // A demo suicidality answer reaches the clinicians like a real one would.
-        await openAssessmentAlerts(tx, {
+        await openAssessmentAlerts({
+          tx,
           assessment: { id: row.id, enrollmentId: enrollment.id, flags: score.flags, items },
           source: 'STAFF',
           audit: (auditTx, event) => recordAuditEvent(auditTx, { ...event, actorId: null, actorLabel: 'seed' }),

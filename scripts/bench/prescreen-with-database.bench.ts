@@ -1,3 +1,4 @@
+import type { AuditFn } from '@/lib/auth/actor-context';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { prisma } from '@/lib/db';
 import { runPrescreen } from '@/lib/eligibility/run-prescreen';
@@ -45,10 +46,7 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
 
   const ctx = {
     user: { id: coordinator.id, name: coordinator.name, role: coordinator.role },
-    audit: (
-      tx: Parameters<typeof recordAuditEvent>[0],
-      event: Omit<Parameters<typeof recordAuditEvent>[1], 'actorId'>,
-    ) => recordAuditEvent(tx, { ...event, actorId: coordinator.id }),
+    audit: ((tx, event) => recordAuditEvent(tx, { ...event, actorId: coordinator.id })) satisfies AuditFn,
   };
   let evaluated = 0;
   const prescreen = async () => {

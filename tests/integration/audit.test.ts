@@ -58,17 +58,24 @@ describe('listAuditEvents', () => {
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: 'user.update',
-        entityType: type,
+        entityType: type as 'User',
         entityId: 'a',
         before: { name: 'Old' },
         after: { name: 'New' },
       });
-      await recordAuditEvent(tx, { actorId: actor.id, action: 'user.role_change', entityType: type, entityId: 'b' });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: 'user.role_change',
+        entityType: type as 'User',
+        entityId: 'b',
+        after: { role: 'ADMIN', roleLabel: 'Admin' },
+      });
       await recordAuditEvent(tx, {
         actorId: null,
         actorLabel: 'ghost@nowhere.test',
         action: 'auth.sign_in_failed',
-        entityType: type,
+        entityType: type as 'User',
+        after: { reason: 'unknown_email' },
       });
     });
     const list = (values: Record<string, string>) =>

@@ -1,15 +1,12 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enrollParticipant, makeOutcomeTrial } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createStaff, createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-blinding', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-blinding');
 
 const staffRoute = await import('@/app/api/v1/trials/[id]/unblinded-staff/route');
 const unblindRoute = await import('@/app/api/v1/enrollments/[id]/unblind/route');

@@ -1,7 +1,8 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   makeEnrollment,
@@ -18,11 +19,7 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 // participant in each arm, after a full infusion day, and looks for anything that would tell
 // the arms apart. Routes are found on disk, so a new route is walked (or must be listed here).
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-walk', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-walk');
 
 const prisma = getTestPrisma();
 const API_ROOT = path.resolve(__dirname, '../../app/api');

@@ -1,5 +1,6 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   intakeInput,
@@ -13,11 +14,7 @@ import type { CandidateDetail } from '@/lib/candidates/types';
 import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-candidates-api', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-candidates-api');
 
 const collection = await import('@/app/api/v1/candidates/route');
 const item = await import('@/app/api/v1/candidates/[id]/route');

@@ -1,3 +1,5 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -15,7 +17,6 @@ import {
   uniqueSurname,
   uniqueToken,
 } from '@/lib/candidates/test-support';
-import type { CandidateContext } from '@/lib/candidates/types';
 import { movePipeline } from '@/lib/pipeline/move-pipeline';
 import {
   candidateListQuerySchema,
@@ -27,11 +28,7 @@ import { addToPipeline } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-candidates-list', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-candidates-list');
 // A small export limit, so the "too many rows" answer can be seen without 50,000 rows.
 vi.mock('@/lib/validations/candidates', async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -42,7 +39,7 @@ const collection = await import('@/app/api/v1/candidates/route');
 const exportRoute = await import('@/app/api/v1/candidates/export/route');
 
 const prisma = getTestPrisma();
-let ctx: CandidateContext;
+let ctx: ActorContext;
 let coordinatorUser: CurrentUser;
 let otherCoordinatorId: string;
 /** Every candidate of this file carries this token in its surname, so other files' rows never mix in. */

@@ -1,8 +1,8 @@
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCandidate } from '@/lib/candidates/create-candidate';
 import { getCandidate } from '@/lib/candidates/get-candidate';
 import { contextFor, intakeInput, isoDaysAgo, makeTrial } from '@/lib/candidates/test-support';
-import type { CandidateContext } from '@/lib/candidates/types';
 import { movePipeline } from '@/lib/pipeline/move-pipeline';
 import { generateAllocationList } from '@/lib/randomization/generate-allocation-list';
 import { pipelineMoveSchema, type PipelineMoveValues } from '@/lib/validations/candidates';
@@ -11,8 +11,8 @@ import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const prisma = getTestPrisma();
-let coordinator: CandidateContext;
-let clinician: CandidateContext;
+let coordinator: ActorContext;
+let clinician: ActorContext;
 
 beforeAll(async () => {
   const [c, k] = await Promise.all([

@@ -1,5 +1,7 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { contextFor, uniqueToken } from '@/lib/candidates/test-support';
 import { getCheck } from '@/lib/eligibility/get-check';
@@ -10,17 +12,12 @@ import type { PipelineStage } from '@/lib/generated/prisma/enums';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { signCheckSchema, type SignCheckValues } from '@/lib/validations/screening';
 import { recordMeasurements } from '@/lib/screening/record-measurements';
-import type { ScreeningContext } from '@/lib/screening/types';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createTrial } from '@/prisma/seed/trials';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-eligibility-sign', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-eligibility-sign');
 
 const signRoute = await import('@/app/api/v1/eligibility/checks/[id]/sign/route');
 const checkRoute = await import('@/app/api/v1/eligibility/checks/[id]/route');
@@ -28,8 +25,8 @@ const checkRoute = await import('@/app/api/v1/eligibility/checks/[id]/route');
 const prisma = getTestPrisma();
 const PASSWORD = 'Quiet-Meadow-Lamp-7';
 const users = {} as Record<'coordinator' | 'clinician' | 'otherClinician', CurrentUser>;
-let coordinator: ScreeningContext;
-let clinician: ScreeningContext;
+let coordinator: ActorContext;
+let clinician: ActorContext;
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const DOB_40 = new Date(Date.UTC(new Date().getUTCFullYear() - 40, 0, 1));
@@ -188,7 +185,7 @@ describe('signing an eligibility decision', () => {
     expect(JSON.stringify(signAudit.after)).not.toContain(PASSWORD);
     expect(await prisma.auditEvent.count({ where: { action: 'pipeline.move', entityId: entry.id } })).toBe(1);
 
-    const history = await listChecks(candidate.id, coordinator);
+    const history = await listChecks({ candidateId: candidate.id, ctx: coordinator });
     expect(history[0]).toMatchObject({
       id: check.id,
       overall: 'ELIGIBLE',
@@ -430,7 +427,7 @@ describe('signing an eligibility decision', () => {
       status: 409,
       details: { reason: 'NEWER_CHECK', latestCheckId: newer.id },
     });
-    const detail = await getCheck(stale.check.id, coordinator);
+    const detail = await getCheck({ id: stale.check.id, ctx: coordinator });
     expect(detail).toMatchObject({ isLatest: false, signature: null });
     await expect(sign(newer.id, { judgments: judgeTrd(newer.criteria[TRD].criterionId) })).resolves.toMatchObject({
       decision: 'ELIGIBLE',

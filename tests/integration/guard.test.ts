@@ -1,3 +1,4 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -5,11 +6,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors/app-error';
 import { getTestPrisma } from '../helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-test', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-test');
 
 const { defineAction, defineRoute } = await import('@/lib/auth/guard');
 const prisma = getTestPrisma();

@@ -1,5 +1,6 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   CAPPED_SERIES,
@@ -17,11 +18,7 @@ import { ACTIVE_VISIT_STATUSES } from '@/lib/visits/types';
 import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-infusions-booking', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-infusions-booking');
 
 const scheduleRoute = await import('@/app/api/v1/enrollments/[id]/schedule/route');
 const previewRoute = await import('@/app/api/v1/enrollments/[id]/schedule/preview/route');

@@ -1,5 +1,5 @@
-import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { asRole, call, type Handler, useRequestId, useStaff } from '@/tests/helpers/route-harness';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   CAPPED_SERIES,
@@ -13,11 +13,7 @@ import type { Sex } from '@/lib/generated/prisma/client';
 import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-infusions-day', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-infusions-day');
 
 const visitRoute = await import('@/app/api/v1/visits/[id]/route');
 const checkInRoute = await import('@/app/api/v1/visits/[id]/check-in/route');
@@ -37,6 +33,7 @@ let uncappedArmId: string;
 
 beforeAll(async () => {
   Object.assign(users, await createStaff(prisma));
+  useStaff(users);
   const made = await makeDosingTrial(prisma, [
     { label: 'Capped series', dosing: CAPPED_SERIES },
     { label: 'Uncapped single', dosing: UNCAPPED_SINGLE },
@@ -46,20 +43,8 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  session.user = users.clinician;
+  asRole('CLINICIAN');
 });
-
-const BASE = 'http://localhost:3000/api/v1';
-const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
-const noParams = { params: Promise.resolve({}) };
-
-function request(method: string, path: string, body?: unknown) {
-  return new NextRequest(`${BASE}${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', host: 'localhost:3000' },
-  });
-}
 
 /** A session-1 visit of a new participant, starting now (chairless: these tests are about the infusion day). */
 async function visitToday(sex: Sex = 'MALE') {
@@ -77,12 +62,8 @@ async function visitToday(sex: Sex = 'MALE') {
   });
 }
 
-const post = (
-  route: { POST: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> },
-  visitId: string,
-  path: string,
-  body: unknown,
-) => route.POST(request('POST', `/visits/${visitId}/${path}`, body), idParams(visitId));
+const post = (route: { POST: Handler }, visitId: string, path: string, body: unknown) =>
+  call(route.POST, { params: { id: visitId }, body, path: `/visits/${visitId}/${path}` });
 
 const checklist = { isDriverConfirmed: true, hasNoNewExclusion: true };
 const normalPre = { timepoint: 'PRE', sbp: 128, dbp: 82, heartRate: 74, spo2: 98 };
@@ -108,11 +89,11 @@ describe('verify-then-administer', () => {
     expect(early.status).toBe(409);
     expect((await early.json()).error.message).toBe('Verify the dose before recording the infusion');
 
-    session.user = users.coordinator;
+    asRole('COORDINATOR');
     expect(
       (await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: TEST_PASSWORD })).status,
     ).toBe(403);
-    session.user = users.clinician;
+    asRole('CLINICIAN');
     const wrong = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 80, password: 'not-my-password' });
     expect(wrong.status).toBe(403);
     const badWeight = await post(verifyRoute, visit.id, 'dose-verification', { weightKg: 25, password: TEST_PASSWORD });
@@ -216,7 +197,7 @@ describe('verify-then-administer', () => {
     });
     expect(row.completedAt).not.toBeNull();
 
-    const day = await visitRoute.GET(request('GET', `/visits/${visit.id}`), idParams(visit.id));
+    const day = await call(visitRoute.GET, { params: { id: visit.id } });
     expect(day.status).toBe(200);
     const dayBody = await day.json();
     expect(dayBody).toMatchObject({
@@ -285,12 +266,12 @@ describe('blood-pressure hold', () => {
     expect((await refused.json()).error.message).toMatch(/on hold/);
 
     expect((await post(holdRoute, visit.id, 'hold-override', { reason: '' })).status).toBe(400);
-    session.user = users.coordinator;
+    asRole('COORDINATOR');
     expect(
       (await post(holdRoute, visit.id, 'hold-override', { reason: 'Repeat reading 150/90 after rest; PI agrees' }))
         .status,
     ).toBe(403);
-    session.user = users.clinician;
+    asRole('CLINICIAN');
     const override = await post(holdRoute, visit.id, 'hold-override', {
       reason: 'Repeat reading 150/90 after rest; PI agrees',
     });
@@ -307,10 +288,10 @@ describe('blood-pressure hold', () => {
 });
 
 describe('POST /api/v1/dosing/calculate', () => {
-  const calc = (body: unknown) => calculateRoute.POST(request('POST', '/dosing/calculate', body), noParams);
+  const calc = (body: unknown) => call(calculateRoute.POST, { body });
 
   it('gives the worked examples', async () => {
-    session.user = users.coordinator;
+    asRole('COORDINATOR');
     const at = async (armId: string, weightKg: number) =>
       (await calc({ trialId, armId, weightKg, sessionNumber: 1 })).json();
     expect(await at(cappedArmId, 80)).toMatchObject({ doseMg: 40, capped: false });
@@ -336,7 +317,7 @@ describe('POST /api/v1/dosing/calculate', () => {
     const conflict = await calc({ trialId: unconfirmed.trial.id, armId: unconfirmed.armIds[0], weightKg: 80 });
     expect(conflict.status).toBe(409);
     expect((await conflict.json()).error.message).toBe('The arm has no confirmed dosing protocol');
-    session.user = users.admin;
+    asRole('ADMIN');
     expect((await calc({ trialId, armId: cappedArmId, weightKg: 80 })).status).toBe(403);
   });
 });

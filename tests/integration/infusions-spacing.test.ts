@@ -1,5 +1,6 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   TEST_PASSWORD,
@@ -14,11 +15,7 @@ import { NCT06419439_DOSING, NCT06668571_DOSING, dosingProtocolSchema } from '@/
 import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-spacing', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-spacing');
 
 const scheduleRoute = await import('@/app/api/v1/enrollments/[id]/schedule/route');
 const visitRoute = await import('@/app/api/v1/visits/[id]/route');

@@ -1,6 +1,7 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import Papa from 'papaparse';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS, enrollParticipant, makeOutcomeTrial, outcomeContext, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { TrialOutcomes } from '@/lib/results/get-trial-outcomes';
@@ -10,11 +11,7 @@ import { getTestPrisma } from '@/tests/helpers/test-db';
 // GET /api/v1/trials/{id}/outcomes?from=&to= and change.csv: the change between two planned timepoints,
 // as the mean of individual % changes and as the % change of group means, hand-computed below.
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-outcomes-change', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-outcomes-change');
 
 const outcomesRoute = await import('@/app/api/v1/trials/[id]/outcomes/route');
 const exportFileRoute = await import('@/app/api/v1/trials/[id]/exports/[file]/route');

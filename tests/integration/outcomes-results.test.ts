@@ -1,17 +1,14 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import Papa from 'papaparse';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS, enrollParticipant, makeOutcomeTrial, outcomeContext, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { TrialOutcomes } from '@/lib/results/get-trial-outcomes';
 import { createStaff, createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-outcomes-results', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-outcomes-results');
 
 const outcomesRoute = await import('@/app/api/v1/trials/[id]/outcomes/route');
 const exportFileRoute = await import('@/app/api/v1/trials/[id]/exports/[file]/route');

@@ -1,16 +1,13 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enrollParticipant, makeOutcomeTrial, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 import { mailText, startSmtpStandIn } from '@/tests/helpers/smtp-stand-in';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null, ip: '127.0.0.1' }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-self-report', ipAddress: session.ip, pathname: '/' }),
-}));
+useRequestId('req-self-report');
 
 const linksRoute = await import('@/app/api/v1/enrollments/[id]/self-report-links/route');
 const reminderRoute = await import('@/app/api/v1/self-report-links/[id]/reminder/route');

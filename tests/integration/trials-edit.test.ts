@@ -1,3 +1,5 @@
+import type { Role } from '@/lib/auth/permissions';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
@@ -5,7 +7,7 @@ import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
 import { getProtocolVersion, getTrial } from '@/lib/trials/get-trial';
 import { listTrials } from '@/lib/trials/list-trials';
-import type { TrialDetail, TrialWriteContext } from '@/lib/trials/types';
+import type { TrialDetail } from '@/lib/trials/types';
 import { STALE_TRIAL_MESSAGE, updateTrial } from '@/lib/trials/update-trial';
 import { NCT06668571_DOSING } from '@/lib/validations/dosing';
 import {
@@ -33,14 +35,14 @@ function draft(overrides: Partial<TrialDraftInput> = {}) {
   return trialDraftSchema.parse({ ...TRIAL_NCT06668571, nctId: uniqueNct(), ...overrides });
 }
 
-let admin: { id: string; name: string };
-let ctx: TrialWriteContext;
+let admin: { id: string; name: string; role: Role };
+let ctx: ActorContext;
 
-function contextFor(user: { id: string; name: string }): TrialWriteContext {
+function contextFor(user: { id: string; name: string; role: Role }): ActorContext {
   return { user, audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id }) };
 }
 
-const failingCtx = (): TrialWriteContext => ({
+const failingCtx = (): ActorContext => ({
   user: admin,
   audit: async () => {
     throw new Error('audit store unavailable');

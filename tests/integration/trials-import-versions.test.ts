@@ -1,19 +1,15 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '../helpers/test-db';
 
 // Importing an older registry version (lastUpdatePostDate) over a newer one: the preview warns, the import
 // is refused with 409 until the admin gives the go-ahead (allowOlder=1), and the audit trail records the choice.
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-import-versions', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-import-versions');
 
 const { POST: importRoute } = await import('@/app/api/v1/trials/import/route');
 

@@ -1,24 +1,21 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
+import type { Role } from '@/lib/auth/permissions';
+import type { ActorContext } from '@/lib/auth/actor-context';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { CurrentUser } from '@/lib/auth/current-user';
 import { parseStudies } from '@/lib/ctgov/parse-studies';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { getProtocolVersion, getTrial } from '@/lib/trials/get-trial';
 import { importTrials, previewImport } from '@/lib/trials/import-trials';
-import type { TrialWriteContext } from '@/lib/trials/types';
 import { createCandidate } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '../helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-trials-import', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-trials-import');
 
 const { POST: importRoute } = await import('@/app/api/v1/trials/import/route');
 
@@ -56,10 +53,10 @@ function post(body: string, search = '') {
 }
 const noParams = { params: Promise.resolve({}) };
 
-let admin: { id: string; name: string; email: string };
-let ctx: TrialWriteContext;
+let admin: { id: string; name: string; email: string; role: Role };
+let ctx: ActorContext;
 
-function contextFor(user: { id: string; name: string }): TrialWriteContext {
+function contextFor(user: { id: string; name: string; role: Role }): ActorContext {
   return {
     user,
     audit: (tx, event) => recordAuditEvent(tx, { ...event, actorId: user.id, requestId: 'req-trials-import' }),
@@ -401,7 +398,7 @@ describe('documents that cannot be imported', () => {
     const ncts = [good, other].map((study) => study.protocolSection.identificationModule.nctId as string);
     const start = await footprint(ncts);
     let calls = 0;
-    const failing: TrialWriteContext = {
+    const failing: ActorContext = {
       user: admin,
       audit: async (tx, event) => {
         calls += 1;

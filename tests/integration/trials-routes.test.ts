@@ -1,7 +1,8 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { TrialDetail } from '@/lib/trials/types';
 import { trialDraftSchema, type TrialDraftInput } from '@/lib/validations/trials';
@@ -10,11 +11,7 @@ import { createCandidate } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '../helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-trials-routes', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-trials-routes');
 
 const trialsRoute = await import('@/app/api/v1/trials/route');
 const trialRoute = await import('@/app/api/v1/trials/[id]/route');

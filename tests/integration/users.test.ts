@@ -1,8 +1,8 @@
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PATCH } from '@/app/api/v1/users/[id]/route';
 import { POST } from '@/app/api/v1/users/route';
-import type { CurrentUser } from '@/lib/auth/current-user';
 import { verifyPassword } from '@/lib/auth/password-hash';
 import { createUser } from '@/lib/users/create-user';
 import { resetPassword } from '@/lib/users/reset-password';
@@ -13,11 +13,7 @@ import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/databa
 import { applyMigrations } from '@/scripts/lib/schema-engine.mjs';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('@/lib/auth/request-context', () => ({
-  getRequestContext: async () => ({ requestId: 'req-users', ipAddress: '127.0.0.1', pathname: '/' }),
-}));
+useRequestId('req-users');
 
 const prisma = getTestPrisma();
 const PASSWORD = 'Granite-Willow-Drum-8';

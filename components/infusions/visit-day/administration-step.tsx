@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { WasteForm } from '@/components/drug-inventory/waste-form';
 import { formatInZone, toClinicWall, todayTimeToInstant } from '../form-helpers';
-import { numberOrUndefined, textOf, useActionRunner } from '../use-action-state';
+import { numberOrUndefined, textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 import { VitalsForm, VitalsTable } from './vitals-step';

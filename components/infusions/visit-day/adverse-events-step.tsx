@@ -16,7 +16,7 @@ import {
   gradeLabel,
   optionsOf,
 } from '../labels';
-import { textOf, useActionRunner } from '../use-action-state';
+import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { AdverseEventView, VisitDayView } from './types';
 

@@ -1,20 +1,39 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type Resolver, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { checkInAction } from '@/app/(app)/visits/actions';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
+import { useActionRunner } from '@/components/ui/form/use-action-runner';
 import { Select } from '@/components/ui/select';
+import { checkInSchema } from '@/lib/validations/infusions';
 import { optionsOf, PREGNANCY_TEST_LABELS } from '../labels';
-import { useActionRunner } from '../use-action-state';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 
 const PREGNANCY_OPTIONS = optionsOf(PREGNANCY_TEST_LABELS).filter((option) => option.value !== 'NOT_REQUIRED');
 
+// The shared check-in schema; the select's empty choice is "not given" (the server then says
+// a required test result is missing).
+const formSchema = checkInSchema.extend({
+  pregnancyTest: z.preprocess((value) => (value === '' ? undefined : value), checkInSchema.shape.pregnancyTest),
+});
+type FormValues = { isDriverConfirmed: boolean; hasNoNewExclusion: boolean; pregnancyTest: string };
+
 /** The check-in safety checklist; every item must be confirmed before vitals. */
 export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<FormValues, unknown, z.output<typeof formSchema>>({
+    resolver: zodResolver(formSchema) as Resolver<FormValues, unknown, z.output<typeof formSchema>>,
+    defaultValues: { isDriverConfirmed: false, hasNoNewExclusion: false, pregnancyTest: '' },
+  });
 
   if (visit.checkIn) {
     return (
@@ -38,38 +57,39 @@ export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canReco
       noValidate
       aria-label="Check-in checklist"
       className="flex flex-col gap-4"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
+      onSubmit={handleSubmit(async (values) => {
         await run(
           () =>
             checkInAction({
               visitId: visit.visitId,
-              isDriverConfirmed: data.get('isDriverConfirmed') === 'on',
-              hasNoNewExclusion: data.get('hasNoNewExclusion') === 'on',
-              pregnancyTest: visit.isPregnancyTestRequired
-                ? (data.get('pregnancyTest') as 'NEGATIVE' | 'POSITIVE' | '') || undefined
-                : 'NOT_REQUIRED',
+              isDriverConfirmed: values.isDriverConfirmed,
+              hasNoNewExclusion: values.hasNoNewExclusion,
+              pregnancyTest: visit.isPregnancyTestRequired ? values.pregnancyTest : 'NOT_REQUIRED',
             }),
           'Checked in.',
         );
-      }}
+      })}
     >
       <StatusAlert message={message} />
       <Checkbox
-        name="isDriverConfirmed"
         label="An adult driver is confirmed to take the participant home"
-        error={fieldErrors.isDriverConfirmed}
+        error={errors.isDriverConfirmed?.message ?? fieldErrors.isDriverConfirmed}
+        {...register('isDriverConfirmed')}
       />
       {visit.isPregnancyTestRequired ? (
-        <Field label="Pregnancy test result" error={fieldErrors.pregnancyTest} required className="max-w-xs">
-          <Select name="pregnancyTest" placeholder="Choose the result" options={PREGNANCY_OPTIONS} defaultValue="" />
+        <Field
+          label="Pregnancy test result"
+          error={errors.pregnancyTest?.message ?? fieldErrors.pregnancyTest}
+          required
+          className="max-w-xs"
+        >
+          <Select placeholder="Choose the result" options={PREGNANCY_OPTIONS} {...register('pregnancyTest')} />
         </Field>
       ) : null}
       <Checkbox
-        name="hasNoNewExclusion"
         label="No new exclusion criterion applies since the last visit"
-        error={fieldErrors.hasNoNewExclusion}
+        error={errors.hasNoNewExclusion?.message ?? fieldErrors.hasNoNewExclusion}
+        {...register('hasNoNewExclusion')}
       />
       <div>
         <Button type="submit" loading={pending} size="lg">

@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { Input } from '@/components/ui/input';
 import { toClinicWall, todayTimeToInstant } from '../form-helpers';
-import { textOf, useActionRunner } from '../use-action-state';
+import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 

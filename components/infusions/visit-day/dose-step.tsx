@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { DEFAULT_VERIFY_MEANING } from '@/lib/validations/infusions';
-import { numberOrUndefined, useActionRunner } from '../use-action-state';
+import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 

@@ -1,10 +1,4 @@
-import type {
-  AeAction,
-  AeOutcome,
-  AeRelatedness,
-  PregnancyTestResult,
-  VisitStatus,
-} from '@/lib/generated/prisma/enums';
+import type { AeAction, AeOutcome, AeRelatedness, PregnancyTestResult, VisitStatus } from '@/lib/infusions/codes';
 
 // The infusion-day record as the stepper shows it: plain values, instants as ISO strings.
 

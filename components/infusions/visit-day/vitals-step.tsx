@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { formatInZone } from '../form-helpers';
 import { timepointLabel } from '../labels';
-import { numberOrUndefined, textOf, useActionRunner } from '../use-action-state';
+import { numberOrUndefined, textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView, VitalsView } from './types';
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadStepActors } from '@/lib/infusions/load-step-actors';
 import type { VisitDayView } from '@/components/infusions/visit-day/types';
 import { VisitStepper } from '@/components/infusions/visit-day/visit-stepper';
 import { PrintButton } from '@/components/schedule/print-button';
@@ -15,7 +14,7 @@ import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { describeSessionDose } from '@/lib/dosing/describe-dosing';
 import { isAppError } from '@/lib/errors/app-error';
 import { listLots } from '@/lib/drug-inventory/list-lots';
-import { getVisitDay } from '@/lib/infusions/get-visit-day';
+import { getVisitDayRecord } from '@/lib/infusions/get-visit-day';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { idParamsSchema } from '@/lib/validations/infusions';
 
@@ -23,38 +22,21 @@ export const metadata: Metadata = { title: 'Infusion day' };
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Vitals timepoints after the start: 15 minutes in, the end of the infusion, and after it. */
-function timepointsFor(infusionMinutes: number | null | undefined): string[] {
-  const end = Math.round(infusionMinutes ?? 40);
-  return [...new Set(['T+15', `T+${end}`, 'POST', 'DISCHARGE'])];
-}
-
 export default async function VisitDayPage({ params }: Props) {
   const user = await requirePageUser('schedule.read');
   const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const ctx = await getPageContext(user);
-  let day;
+  let record;
   try {
-    day = await getVisitDay({ visitId: parsed.data.id, ctx });
+    record = await getVisitDayRecord({ visitId: parsed.data.id, ctx });
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
+  const { day, stepTimes } = record;
 
   const settings = await getClinicSettings();
-  const actors = await loadStepActors([
-    day.visit.id,
-    ...day.vitals.map((row) => row.id),
-    ...day.adverseEvents.map((row) => row.id),
-    ...(day.administration ? [day.administration.id] : []),
-  ]);
-  const actor = (action: string, entityId: string, fallbackAt?: string | null) =>
-    actors.get(`${action}:${entityId}`) ?? (fallbackAt ? { by: 'Unknown', at: fallbackAt } : null);
-  const checkInActor = actor('visit.check_in', day.visit.id, day.visit.checkedInAt);
-  const dischargeActor = actor('visit.discharge', day.visit.id, day.visit.dischargedAt);
-  const overrideActor = actor('visit.hold_override', day.visit.id);
-  const basis = day.protocol?.weightBasis ?? null;
   const name = `${day.participant.lastName}, ${day.participant.firstName}`;
 
   const view: VisitDayView = {
@@ -73,13 +55,14 @@ export default async function VisitDayPage({ params }: Props) {
     candidateId: day.participant.candidateId,
     trialLabel: day.trial.nctId ? `${day.trial.nctId} · ${day.trial.label}` : day.trial.label,
     isPregnancyTestRequired: day.checklist.isPregnancyTestRequired,
-    needsHeight: day.protocol === null || basis === 'IDEAL' || basis === 'ADJUSTED',
+    needsHeight: day.steps.needsHeight,
     doseSummary: day.protocol ? describeSessionDose(day.protocol) : day.protocolProblem,
     thresholds: { sbp: day.hold.holdSbpAbove, dbp: day.hold.holdDbpAbove },
-    timepoints: timepointsFor(day.protocol?.infusionMinutes),
-    checkIn: checkInActor
+    timepoints: day.steps.vitalsTimepoints,
+    checkIn: day.visit.checkedInAt
       ? {
-          ...checkInActor,
+          by: day.checkedInBy ?? 'Unknown',
+          at: day.visit.checkedInAt,
           isDriverConfirmed: day.checklist.isDriverConfirmed === true,
           pregnancyTest: day.checklist.pregnancyTest,
           hasNoNewExclusion: day.checklist.hasNoNewExclusion === true,
@@ -93,14 +76,14 @@ export default async function VisitDayPage({ params }: Props) {
       heartRate: row.heartRate,
       spo2: row.spo2,
       recordedAt: row.recordedAt,
-      recordedBy: actors.get(`vital_sign.record:${row.id}`)?.by ?? 'Unknown',
+      recordedBy: row.recordedBy,
     })),
     holdReasons: day.hold.isHeld && day.hold.reason ? [day.hold.reason] : [],
     holdOverride:
       day.hold.isOverridden && day.hold.overrideReason
         ? {
-            by: day.hold.overriddenBy ?? overrideActor?.by ?? 'Unknown',
-            at: overrideActor?.at ?? day.visit.checkedInAt ?? day.visit.scheduledAt,
+            by: day.hold.overriddenBy ?? 'Unknown',
+            at: stepTimes.holdOverride ?? day.visit.checkedInAt ?? day.visit.scheduledAt,
             reason: day.hold.overrideReason,
           }
         : null,
@@ -119,11 +102,8 @@ export default async function VisitDayPage({ params }: Props) {
       : null,
     administration: day.administration
       ? {
-          by:
-            day.administration.recordedBy ||
-            actors.get(`infusion.administer:${day.administration.id}`)?.by ||
-            'Unknown',
-          at: actors.get(`infusion.administer:${day.administration.id}`)?.at ?? day.administration.startedAt,
+          by: day.administration.recordedBy || 'Unknown',
+          at: stepTimes.administration ?? day.administration.startedAt,
           administeredDoseMg: day.administration.administeredDoseMg,
           percentGiven: day.administration.percentGiven,
           lotNumber: day.administration.lotNumber,
@@ -131,30 +111,26 @@ export default async function VisitDayPage({ params }: Props) {
           stoppedAt: day.administration.stoppedAt,
         }
       : null,
-    adverseEvents: day.adverseEvents.map((row) => {
-      const reported = actors.get(`adverse_event.create:${row.id}`);
-      return {
-        id: row.id,
-        term: row.term,
-        grade: row.grade,
-        isSerious: row.isSerious,
-        relatedness: row.relatedness,
-        actionTaken: row.actionTaken,
-        outcome: row.outcome,
-        onsetAt: row.onsetAt,
-        by: reported?.by ?? 'Unknown',
-        at: reported?.at ?? row.onsetAt,
-      };
-    }),
-    discharge:
-      dischargeActor && day.visit.dischargedAt
-        ? {
-            ...dischargeActor,
-            by: day.dischargedBy ?? dischargeActor.by,
-            isDriverPresent: day.isDriverPresentAtDischarge === true,
-            overrideReason: day.dischargeOverrideReason,
-          }
-        : null,
+    adverseEvents: day.adverseEvents.map((row) => ({
+      id: row.id,
+      term: row.term,
+      grade: row.grade,
+      isSerious: row.isSerious,
+      relatedness: row.relatedness,
+      actionTaken: row.actionTaken,
+      outcome: row.outcome,
+      onsetAt: row.onsetAt,
+      by: row.reportedBy,
+      at: stepTimes.adverseEvents[row.id] ?? row.onsetAt,
+    })),
+    discharge: day.visit.dischargedAt
+      ? {
+          by: day.dischargedBy ?? 'Unknown',
+          at: day.visit.dischargedAt,
+          isDriverPresent: day.isDriverPresentAtDischarge === true,
+          overrideReason: day.dischargeOverrideReason,
+        }
+      : null,
     dischargeReadiness: day.dischargeReadiness,
     drug: day.drug,
     drugLots:

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatCalendarDate } from '@/components/candidates/format';
 import { CheckReviewForm } from '@/components/eligibility/check-review-form';
-import { toCheckView } from '@/components/eligibility/check-view';
+import { toCheckView } from '@/lib/eligibility/to-check-view';
 import { CriterionItem } from '@/components/eligibility/criterion-item';
 import { OverallSummary } from '@/components/eligibility/overall-summary';
 import { SignatureBlock } from '@/components/eligibility/signature-block';
@@ -27,7 +27,7 @@ const loadCheck = cache(async (candidateId: string, rawCheckId: string, user: Cu
   const parsed = checkIdParamsSchema.safeParse({ id: rawCheckId });
   if (!parsed.success) notFound();
   try {
-    const detail = await getCheck(parsed.data.id, await getPageContext(user));
+    const detail = await getCheck({ id: parsed.data.id, ctx: await getPageContext(user) });
     // The URL names the candidate too; a check of someone else is not found here.
     if (detail.candidate.id !== candidateId) notFound();
     return { detail, view: await toCheckView(detail) };

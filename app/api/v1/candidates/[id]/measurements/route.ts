@@ -8,7 +8,7 @@ import { measurementBatchSchema } from '@/lib/validations/screening';
 export const GET = defineRoute(
   { permission: 'candidate.read', params: candidateIdParamsSchema },
   async ({ params, user, audit, request }) => ({
-    measurements: await listMeasurements(params.id, { user, audit, request }),
+    measurements: await listMeasurements({ candidateId: params.id, ctx: { user, audit, request } }),
   }),
 );
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db';
 import type { EligibilityCheckDetail, StoredCriterionResult } from '@/lib/eligibility/check-types';
 import { describeRule } from '@/lib/eligibility/describe-rule';
-import type { CheckCriterionView, CheckView } from './types';
+import type { CheckCriterionView, CheckView } from './check-view';
 
 /**
  * The check page's view of a saved check: getCheck's detail plus each criterion's

@@ -1,0 +1,41 @@
+// Runs one seed factory (prisma/seed/*.ts) against the e2e database and prints its result as JSON.
+// The Playwright process cannot load the app's server modules (they are `server-only`, behind the
+// `@/` alias), so e2e/fixtures.ts runs this file with tsx under the react-server condition.
+import { prisma as db } from '@/lib/db';
+import { createCandidate } from '@/prisma/seed/candidates';
+import { createUser } from '@/prisma/seed/users';
+
+type Factories = Record<string, (args: Record<string, unknown>) => Promise<unknown>>;
+
+const factories: Factories = {
+  /** A demo or test account by email: what a session cookie names (id and session version). */
+  async account({ email }) {
+    return db.user.findUniqueOrThrow({
+      where: { email: String(email).toLowerCase() },
+      select: { id: true, email: true, name: true, role: true, sessionVersion: true },
+    });
+  },
+  /** A fresh active account of a role (prisma/seed/users.ts createUser). */
+  async user(overrides) {
+    const user = await createUser(db, overrides);
+    return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  },
+  /** A trial by its NCT id (seeded from the registry records in prisma/seed/data). */
+  async trial({ nctId }) {
+    return db.trial.findUniqueOrThrow({ where: { nctId: String(nctId) }, select: { id: true, nctId: true } });
+  },
+  /** A fresh candidate (prisma/seed/candidates.ts createCandidate), audited as the seed. */
+  async candidate(overrides) {
+    const candidate = await createCandidate(db, overrides);
+    return { id: candidate.id, firstName: candidate.firstName, lastName: candidate.lastName, mrn: candidate.mrn };
+  },
+};
+
+const [name, json = '{}'] = process.argv.slice(2);
+try {
+  const factory = factories[name];
+  if (!factory) throw new Error(`unknown factory "${name}" (known: ${Object.keys(factories).join(', ')})`);
+  process.stdout.write(`${JSON.stringify(await factory(JSON.parse(json)))}\n`);
+} finally {
+  await db.$disconnect();
+}

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test as base, type Page } from '@playwright/test';
+import { encode } from 'next-auth/jwt';
+import { account, type DemoRole } from './support';
+
+// Playwright fixtures: sign in by cookie (a next-auth JWT minted with the app's NEXTAUTH_SECRET, as
+// the sign-in would issue it; decision 0003) instead of through the sign-in form every time, and
+// build test data with the seed factories (prisma/seed/*.ts, through e2e/factory-cli.ts) instead of
+// picking rows with SQL. The sign-in form itself is tested in auth.spec.ts.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type SessionAccount = { id: string; email: string; name: string; role: DemoRole; sessionVersion: number };
+
+/** Runs one seed factory in the e2e database (see e2e/factory-cli.ts for the names) and returns its result. */
+export function runFactory<T>(name: string, args: Record<string, unknown> = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=react-server',
+        '--import',
+        'tsx',
+        path.join(root, 'e2e/factory-cli.ts'),
+        name,
+        JSON.stringify(args),
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`factory ${name} failed (${code}): ${err.trim()}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1) ?? 'null') as T);
+    });
+  });
+}
+
+const SESSION_COOKIE = 'next-auth.session-token';
+
+/** Adds the session cookie of `user` to the page's browser context, as a fresh sign-in would. */
+export async function signInByCookie(page: Page, user: SessionAccount): Promise<void> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error('NEXTAUTH_SECRET is not set for the e2e run (scripts/test.mjs passes the app its own).');
+  const now = Date.now();
+  const token = await encode({
+    secret,
+    token: {
+      sub: user.id,
+      name: user.name,
+      email: user.email,
+      uid: user.id,
+      sv: user.sessionVersion,
+      authTime: now,
+      lastActive: now,
+    },
+  });
+  const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** Signs `page` in as the account with this email by cookie and opens the dashboard. */
+export async function signInPageAsEmail(page: Page, email: string): Promise<SessionAccount> {
+  const user = await runFactory<SessionAccount>('account', { email });
+  await signInByCookie(page, user);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  return user;
+}
+
+/** Signs `page` in as the demo account of a role (for helpers that are handed a page). */
+export function signInPageAs(page: Page, role: DemoRole): Promise<SessionAccount> {
+  return signInPageAsEmail(page, account(role).email);
+}
+
+type Fixtures = {
+  /** Signs the page in as the demo account of a role and opens the dashboard. */
+  signInAs: (role: DemoRole) => Promise<SessionAccount>;
+  /** Signs the page in as the account with this email (a demo or factory-made account). */
+  signInAsEmail: (email: string) => Promise<SessionAccount>;
+  /** Runs a seed factory in the e2e database. */
+  factory: typeof runFactory;
+};
+
+export const test = base.extend<Fixtures>({
+  signInAsEmail: async ({ page }, use) => {
+    await use((email) => signInPageAsEmail(page, email));
+  },
+  signInAs: async ({ signInAsEmail }, use) => {
+    await use((role) => signInAsEmail(account(role).email));
+  },
+  factory: async ({}, use) => {
+    await use(runFactory);
+  },
+});
+
+export { expect };

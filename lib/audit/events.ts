@@ -1,0 +1,364 @@
+import type { MovementDto } from '@/lib/drug-inventory/apply-movement';
+import type { CountResult } from '@/lib/drug-inventory/record-count';
+import type { LotDto } from '@/lib/drug-inventory/types';
+import type { AdministrationDto } from '@/lib/infusions/record-administration';
+import type { AdverseEventDto } from '@/lib/infusions/record-adverse-event';
+
+// The catalogue of audit actions: one entry per action, with the entity it is about and the
+// shape of its `before`/`after`. recordAuditEvent (and the guard's `audit`) accept only
+// these, so a misspelt action or a changed payload is a compile error, and a reader of the
+// trail (the audit page, lib/blinding/redact-audit.ts) can look up what an event holds.
+// Add the action here first when a new write needs one.
+
+/** A field-by-field diff whose keys depend on what the user changed (patch endpoints). */
+type FieldDiff = Record<string, unknown>;
+type Iso = string;
+
+type Stage = string;
+type Event<E extends string, After = undefined, Before = undefined> = {
+  entityType: E;
+  after: After;
+  before: Before;
+};
+
+type SignInMeta =
+  | { reason: 'unknown_email' | 'locked' | 'inactive' }
+  | { reason: 'wrong_password'; failedSignInCount: number };
+
+/** The seeds record only instrument, timepoint and total. */
+type AssessmentSummary = {
+  enrollmentId?: string;
+  instrument: string;
+  timepoint: string;
+  total: number | null;
+  severity?: string | null;
+  flags?: string[];
+  administeredAt?: Iso;
+  source?: string;
+  channel?: string;
+  items?: unknown;
+};
+
+export type AuditEventMap = {
+  // Accounts and sign-in
+  'auth.sign_in': Event<'User'>;
+  'auth.sign_in_failed': Event<'User', SignInMeta>;
+  'auth.locked_out': Event<'User', { lockedUntil: Iso; purpose?: string }>;
+  'auth.signature_failed': Event<'User', { purpose: string; failedSignInCount: number }>;
+  'user.create': Event<'User', { id?: string; email: string; name: string; role: string; isActive: boolean }>;
+  'user.update': Event<'User', { name: string }, { name: string }>;
+  'user.role_change': Event<'User', { role: string; roleLabel: string }, { role: string; roleLabel: string }>;
+  'user.deactivate': Event<'User', { isActive: boolean }, { isActive: boolean }>;
+  'user.reactivate': Event<'User', { isActive: boolean }, { isActive: boolean }>;
+  'user.unlock': Event<
+    'User',
+    { lockedUntil: null; failedSignInCount: number },
+    { lockedUntil: Iso | null; failedSignInCount: number }
+  >;
+  'user.password_reset': Event<
+    'User',
+    { lockedUntil: null; failedSignInCount: number; sessionsEnded: boolean },
+    { lockedUntil: Iso | null; failedSignInCount: number }
+  >;
+
+  // Candidates and the pipeline
+  'candidate.create': Event<'Candidate', FieldDiff>;
+  'candidate.update': Event<'Candidate', FieldDiff, FieldDiff>;
+  'candidate.view': Event<'Candidate'>;
+  'candidate.export': Event<'Candidate', { filters: unknown; rowCount: number }>;
+  'candidate.duplicate_override': Event<'Candidate', { possibleDuplicates: Array<{ id: string; mrn: string }> }>;
+  'contact.log': Event<
+    'ContactAttempt',
+    {
+      candidateId: string;
+      trialId: string | null;
+      method: string;
+      outcome: string;
+      contactedAt: Iso;
+      nextFollowUpOn?: string | null;
+      notes: string | null;
+    }
+  >;
+  /** Seeds: a pipeline entry created at a given stage. */
+  'pipeline.create': Event<'PipelineEntry', { candidateId: string; trialId: string; stage: Stage }>;
+  'pipeline.move': Event<
+    'PipelineEntry',
+    { candidateId: string; trialId: string; stage: Stage; enrollmentId?: string; eligibilityCheckId?: string },
+    { stage: Stage } | null
+  >;
+  'consent.record': Event<
+    'Consent',
+    { pipelineEntryId: string; consentedOn: string; formVersion: string | null; obtainedById: string }
+  >;
+  'enrollment.create': Event<
+    'Enrollment',
+    | { candidateId: string; trialId: string; armId: string | null; status: string; enrolledAt: string }
+    | { armId: string; visits: number }
+  >;
+  'enrollment.end': Event<
+    'Enrollment',
+    { status: string; endedAt: string; endReason: string | null },
+    { status: string }
+  >;
+
+  // Screening and eligibility
+  'measurement.record': Event<'Candidate', { measurements: Array<Record<string, unknown>> }>;
+  'measurement.view': Event<'Candidate'>;
+  'eligibility.check': Event<
+    'EligibilityCheck',
+    {
+      candidateId: string;
+      trialId: string;
+      protocolVersionId: string;
+      protocolVersionNumber: number;
+      asOf: string;
+      overall: string;
+      counts: unknown;
+    }
+  >;
+  'eligibility.prescreen': Event<
+    'Trial',
+    {
+      protocolVersionId: string;
+      protocolVersionNumber: number;
+      asOf: string;
+      scope: 'listed' | 'not_enrolled';
+      stage: string | null;
+      listed: number | null;
+      skipped: number;
+      total: number;
+      counts: unknown;
+    }
+  >;
+  'eligibility.list': Event<'Candidate'>;
+  'eligibility.view': Event<'EligibilityCheck', { candidateId: string }>;
+  'eligibility.sign': Event<
+    'EligibilityCheck',
+    {
+      candidateId: string;
+      trialId: string;
+      protocolVersionId: string;
+      decision: string;
+      meaning: string;
+      signerName: string;
+      signedAt: Iso;
+      contentHash: string;
+      computedOverall: string;
+      reviewedOverall: string;
+      judgments: Array<{ criterionId: string; text: string; result: string; note?: string | null }>;
+      overrides: Array<{
+        criterionId: string;
+        text: string;
+        computed: string;
+        result: string;
+        justification?: string | null;
+      }>;
+      pipeline: unknown;
+    },
+    { overall: string; signedAt: null }
+  >;
+
+  // Trials
+  'trial.create': Event<
+    'Trial',
+    { nctId: string | null; title: string; arms: string[] | number; criteria: number; assessmentPlan?: number }
+  >;
+  'trial.update': Event<'Trial', FieldDiff, FieldDiff>;
+  'trial.amend': Event<
+    'Trial',
+    { protocolVersion: number; protocolVersionId: string; changes: string[] },
+    { protocolVersion: number; protocolVersionId: string }
+  >;
+  'trial.import': Event<
+    'Trial',
+    {
+      nctId: string;
+      created: boolean;
+      importId: string;
+      changes: string[];
+      protocolVersion: number | null;
+      lastUpdatePosted: string | null;
+      replacedNewerVersion?: string | null;
+    }
+  >;
+  'trial.unblinded_staff_set': Event<'Trial', { userIds: string[] }, { userIds: string[] }>;
+  'criterion.confirm_rule': Event<
+    'Criterion',
+    { trialId: string; criterionId: string; protocolVersion: number; rule: unknown; cleared: boolean },
+    { trialId: string; criterionId: string; protocolVersion: number; text: string; rule: unknown }
+  >;
+  'arm.confirm_dosing': Event<
+    'Arm',
+    { trialId: string; label: string; protocolVersion: number; dosing: unknown },
+    { trialId: string; label: string; protocolVersion: number; dosing: unknown }
+  >;
+
+  // Blinding and allocation. The arm never appears here: blinded admins read the trail.
+  'allocation.generate': Event<
+    'AllocationList',
+    {
+      trialId: string;
+      blockSizes: number[];
+      entryCount: number;
+      arms: Array<{ id: string; allocationWeight: number }>;
+    }
+  >;
+  'allocation.reveal': Event<
+    'AllocationEntry',
+    { trialId: string; sequence: number; armId: string; enrollmentId: string }
+  >;
+  'enrollment.emergency_unblind': Event<'Enrollment', { emergencyUnblindingId: string; trialId: string }>;
+  'enrollment.emergency_unblind_review': Event<'EmergencyUnblinding', { reviewedAt: Iso }>;
+
+  // Schedule and clinic
+  'visit.book_series': Event<
+    'Enrollment',
+    { visits: Array<{ id: string; sessionNumber: number; scheduledAt: Iso; chairId: string | null }> }
+  >;
+  'visit.reschedule': Event<
+    'Visit',
+    { scheduledAt: Iso; chairId: string | null; version: number; proposedShifts?: number; asShift?: boolean },
+    { scheduledAt: Iso; chairId: string | null; version: number }
+  >;
+  'visit.cancel': Event<
+    'Visit',
+    { status: 'CANCELLED'; version: number },
+    { status: string; scheduledAt: Iso; chairId: string | null; version: number }
+  >;
+  'visit.mark_missed': Event<'Visit', { status: 'MISSED'; version: number }, { status: string; version: number }>;
+  'protocol_deviation.create': Event<
+    'ProtocolDeviation',
+    { enrollmentId: string; visitId: string; kind: string; description: string }
+  >;
+  'chair.create': Event<'Chair', { name: string; isActive: boolean }>;
+  'chair.rename': Event<'Chair', { name: string }, { name: string }>;
+  'chair.activate': Event<'Chair', { name: string; isActive: boolean; futureVisitsOnChair: number }, FieldDiff>;
+  'chair.deactivate': Event<'Chair', { name: string; isActive: boolean; futureVisitsOnChair: number }, FieldDiff>;
+  'clinic.update': Event<'ClinicSettings', FieldDiff, FieldDiff>;
+  'clinic.closure_add': Event<
+    'ClinicClosure',
+    { id: string; date: string; reason: string | null; affectedVisits: number }
+  >;
+  'clinic.closure_remove': Event<'ClinicClosure', undefined, { date: string; reason: string | null }>;
+
+  // The infusion day
+  'visit.view': Event<'Visit', { candidateId: string }>;
+  'visit.check_in': Event<
+    'Visit',
+    {
+      status: 'CHECKED_IN';
+      isDriverConfirmed: true;
+      pregnancyTest: string;
+      pregnancyTestRequired: boolean;
+      hasNoNewExclusion: true;
+    },
+    { status: string }
+  >;
+  'visit.hold_override': Event<
+    'Visit',
+    { holdOverrideReason: string; holdOverriddenById: string },
+    { isHeld: true; reason: string | null }
+  >;
+  'vital_sign.record': Event<
+    'VitalSign',
+    {
+      visitId: string;
+      timepoint: string;
+      sbp: number | null;
+      dbp: number | null;
+      heartRate: number | null;
+      spo2: number | null;
+      respiratoryRate: number | null;
+      recordedAt: Iso;
+      isHeld: boolean;
+      clearedHoldOverride?: unknown;
+    }
+  >;
+  /** `trialId` lets the audit view withhold the dose from staff blinded to this trial. */
+  'dose.verify': Event<'DoseVerification', Record<string, unknown> & { trialId: string; contentHash: string }>;
+  'infusion.administer': Event<
+    'InfusionAdministration',
+    AdministrationDto & {
+      trialId: string;
+      dispenseMovementId?: string;
+      lotId?: string | null;
+      openedVialRemainderMg?: number;
+    }
+  >;
+  'infusion.stop': Event<'InfusionAdministration', { stoppedAt: Iso }, { stoppedAt: null }>;
+  'adverse_event.create': Event<'AdverseEvent', AdverseEventDto>;
+  'visit.discharge': Event<
+    'Visit',
+    {
+      status: 'COMPLETED';
+      isDriverPresentAtDischarge: true;
+      wasAdministered: boolean;
+      completedAt: Iso;
+      earlyDischarge?: { blockers: string[]; deviationId?: string };
+    },
+    { status: string }
+  >;
+
+  // Controlled-drug record
+  'drug.lot_receive': Event<
+    'DrugLot',
+    { lot: LotDto; movement: MovementDto } | { lotNumber: string; movementId: string }
+  >;
+  'drug.dispense': Event<'DrugMovement', MovementDto & { trialId: string; doseMg: number }>;
+  'drug.waste': Event<'DrugMovement', MovementDto & { witnessName: string }>;
+  'drug.reversal': Event<'DrugMovement', MovementDto & { witnessName: string }>;
+  'drug.count': Event<'DrugCount', CountResult>;
+  'drug.count_discrepancy': Event<'DrugCount', CountResult>;
+  'drug.count_review': Event<'DrugCount', { id: string; reviewedById: string; reviewedAt: Iso | null; note: string }>;
+
+  // Outcomes and safety
+  'assessment.record': Event<'Assessment', AssessmentSummary>;
+  'assessment.correct': Event<
+    'Assessment',
+    { assessmentId: string; items: unknown; total: number | null; severity: string | null; flags: string[] },
+    { assessmentId: string; items: unknown; total: number | null; severity: string | null; flags: string[] }
+  >;
+  'assessment.safety_flag': Event<'Assessment', AssessmentSummary>;
+  'safety_alert.open': Event<
+    'SafetyAlert',
+    { kind: string; enrollmentId: string } & ({ flagCode: string; assessmentId: string } | { adverseEventId: string })
+  >;
+  'safety_alert.acknowledge': Event<'SafetyAlert', { id: string; status: string; acknowledgedAt: Iso; action: string }>;
+  'outcome.view': Event<'Enrollment'>;
+  'outcome.export': Event<'Trial', { kind: string; rowCount: number }>;
+
+  // Participant self-report
+  'self_report.link_create': Event<
+    'SelfReportLink',
+    {
+      enrollmentId: string;
+      instrument: string;
+      timepoint: string;
+      channel: string;
+      expiresAt: Iso;
+      withdrawnEarlierLinks: number;
+    }
+  >;
+  'self_report.link_remind': Event<'SelfReportLink', { expiresAt: Iso; emailsSent: number }>;
+  'self_report.tablet_start': Event<'TabletSession', { enrollmentId: string; queued: string[] }>;
+  'self_report.tablet_end': Event<'TabletSession', { how: string; unanswered: number }>;
+} & {
+  /** The audit trail's own tests write throwaway actions; no production code uses this prefix. */
+  [action: `test.${string}`]: Event<string, unknown, unknown>;
+};
+
+export type AuditAction = keyof AuditEventMap;
+
+/** What a write says about itself: the action, its entity and the payload the catalogue fixes for it. */
+export type AuditEventOf<A extends AuditAction> = {
+  action: A;
+  entityType: AuditEventMap[A]['entityType'];
+  entityId?: string | null;
+  reason?: string | null;
+  actorLabel?: string | null;
+} & (undefined extends AuditEventMap[A]['after']
+  ? { after?: AuditEventMap[A]['after'] }
+  : { after: AuditEventMap[A]['after'] }) & { before?: AuditEventMap[A]['before'] };
+
+/** Any catalogued event (a union discriminated by `action`). */
+export type AuditEvent = { [A in AuditAction]: AuditEventOf<A> }[AuditAction];
