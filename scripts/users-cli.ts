@@ -8,6 +8,7 @@
 //   users-cli.ts create   --email E --name N --role R   (DATABASE_URL set, migrated)
 //   users-cli.ts list
 import { parseArgs } from 'node:util';
+import { isLocked } from '@/lib/auth/lockout';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { isAppError } from '@/lib/errors/app-error';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
@@ -55,14 +56,14 @@ async function list() {
     console.log('No accounts yet. Create one with: npm run users -- create --email E --name "N" --role admin');
     return;
   }
-  const now = Date.now();
+  const now = new Date();
   const rows = users.map((user) => [
     user.name,
     user.email,
     user.role.toLowerCase(),
     !user.isActive
       ? 'deactivated'
-      : user.lockedUntil && user.lockedUntil.getTime() > now
+      : user.lockedUntil && isLocked(user, now)
         ? `locked until ${formatClinicTime(user.lockedUntil, 'time')}`
         : 'active',
     user.lastSignInAt ? formatClinicTime(user.lastSignInAt) : 'never',

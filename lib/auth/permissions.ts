@@ -37,11 +37,13 @@ export const PERMISSIONS = [
   'safety.acknowledge',
   'blinding.manage',
   'blinding.emergency_unblind',
+  'account.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [
+    'account.self',
     'dashboard.read',
     'trial.read',
     'trial.edit',
@@ -59,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'blinding.manage',
   ],
   COORDINATOR: [
+    'account.self',
     'dashboard.read',
     'trial.read',
     'candidate.read',
@@ -76,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'safety.read',
   ],
   CLINICIAN: [
+    'account.self',
     'dashboard.read',
     'trial.read',
     'candidate.read',
@@ -133,6 +137,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'safety.acknowledge': 'Acknowledge a safety alert with the action taken',
   'blinding.manage': 'Name the unblinded staff of a masked trial and review emergency unblindings',
   'blinding.emergency_unblind': 'Break the blind for one participant in an emergency, with a reason',
+  'account.self': 'Manage their own two-factor sign-in',
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,3 +1,4 @@
+import { activeLockUntil } from '@/lib/auth/lockout';
 import type { PublicUser } from './public-user';
 
 export type ApiUser = Omit<PublicUser, 'role' | 'lockedUntil' | 'lastSignInAt' | 'createdAt' | 'updatedAt'> & {
@@ -11,16 +12,16 @@ export type ApiUser = Omit<PublicUser, 'role' | 'lockedUntil' | 'lastSignInAt' |
 
 /** The JSON shape of a user in /api/v1: lower-case role, ISO instants, never a hash. */
 export function toApiUser(user: PublicUser, now: Date = new Date()): ApiUser {
-  const isLocked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+  const lockedUntil = activeLockUntil(user, now);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role.toLowerCase() as ApiUser['role'],
     isActive: user.isActive,
-    isLocked,
+    isLocked: lockedUntil !== null,
     // An expired lock is no lock: report null so clients need not compare clocks.
-    lockedUntil: isLocked && user.lockedUntil ? user.lockedUntil.toISOString() : null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -13,6 +13,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission, ROLE_LABELS } from '@/lib/auth/permissions';
+import { isLocked } from '@/lib/auth/lockout';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { isAppError } from '@/lib/errors/app-error';
 import { getUser } from '@/lib/users/get-user';
@@ -55,7 +56,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const isSelf = viewer.id === user.id;
   const now = new Date();
   const status = describeUserStatus(user, now);
-  const isLocked = user.isActive && user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+  const isAccountLocked = user.isActive && isLocked(user, now);
 
   return (
     <>
@@ -107,7 +108,7 @@ export default async function UserPage({ params, searchParams }: Props) {
           </CardBody>
         </Card>
 
-        {isLocked && user.lockedUntil ? (
+        {isAccountLocked && user.lockedUntil ? (
           <Card aria-labelledby="lockout-heading">
             <CardHeader
               title="Sign-in lockout"
