@@ -1,7 +1,11 @@
 import { activeLockUntil } from '@/lib/auth/lockout';
 import type { PublicUser } from './public-user';
 
-export type ApiUser = Omit<PublicUser, 'role' | 'lockedUntil' | 'lastSignInAt' | 'createdAt' | 'updatedAt'> & {
+export type ApiUser = Omit<
+  PublicUser,
+  'role' | 'lockedUntil' | 'mfaEnabledAt' | 'lastSignInAt' | 'createdAt' | 'updatedAt'
+> & {
+  mfaEnabled: boolean;
   role: 'admin' | 'coordinator' | 'clinician';
   isLocked: boolean;
   lockedUntil: string | null;
@@ -22,6 +26,7 @@ export function toApiUser(user: PublicUser, now: Date = new Date()): ApiUser {
     isLocked: lockedUntil !== null,
     // An expired lock is no lock: report null so clients need not compare clocks.
     lockedUntil: lockedUntil?.toISOString() ?? null,
+    mfaEnabled: user.mfaEnabledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AuditFn } from '@/lib/auth/guard';
-import { prisma } from '@/lib/db';
+import { prisma, type Db, type Tx } from '@/lib/db';
 import { ROLES, type Role } from '../permissions';
 
 /** Roles the admin page recommends requiring: they sign clinical decisions or manage accounts. */
@@ -47,10 +47,10 @@ export async function setMfaRequiredRoles({
 }
 
 /** True when the user's role requires a second factor and they have not set one up yet. */
-export async function isMfaSetupRequired(userId: string, role: Role): Promise<boolean> {
+export async function isMfaSetupRequired(userId: string, role: Role, db: Db | Tx = prisma): Promise<boolean> {
   const [policy, user] = await Promise.all([
-    prisma.roleSecurityPolicy.findUnique({ where: { role }, select: { isMfaRequired: true } }),
-    prisma.user.findUnique({ where: { id: userId }, select: { mfaEnabledAt: true } }),
+    db.roleSecurityPolicy.findUnique({ where: { role }, select: { isMfaRequired: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { mfaEnabledAt: true } }),
   ]);
   return Boolean(policy?.isMfaRequired) && !user?.mfaEnabledAt;
 }
