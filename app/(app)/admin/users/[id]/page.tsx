@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { UserEditForm } from '@/components/admin/user-edit-form';
+import { UserMfaResetButton } from '@/components/admin/user-mfa-reset-button';
 import { UserPasswordForm } from '@/components/admin/user-password-form';
 import { describeUserStatus } from '@/components/admin/user-status';
 import { UserStatusControl } from '@/components/admin/user-status-control';
@@ -120,6 +121,23 @@ export default async function UserPage({ params, searchParams }: Props) {
             </CardBody>
           </Card>
         ) : null}
+
+        <Card aria-labelledby="mfa-heading">
+          <CardHeader
+            title="Two-factor sign-in"
+            titleId="mfa-heading"
+            description={
+              user.mfaEnabledAt
+                ? `On since ${formatClinicTime(user.mfaEnabledAt)}. Reset it when the phone is lost.`
+                : 'Off. The user turns it on from their own account page.'
+            }
+          />
+          {user.mfaEnabledAt ? (
+            <CardBody>
+              <UserMfaResetButton userId={user.id} name={user.name} />
+            </CardBody>
+          ) : null}
+        </Card>
 
         <Card aria-labelledby="password-heading">
           <CardHeader
