@@ -75,7 +75,7 @@ export function ClinicChairs({ chairs }: { chairs: ChairRow[] }) {
           event.preventDefault();
           const form = event.currentTarget;
           const name = textOf(new FormData(form).get('name'));
-          const saved = await run(() => addChairAction({ name }), `${name} added.`);
+          const saved = await run((options) => addChairAction({ name }, options), `${name} added.`);
           if (saved) form.reset();
         }}
       >

@@ -61,7 +61,8 @@ export function ClinicClosures({ closures }: { closures: ClosureRow[] }) {
           const form = event.currentTarget;
           const data = new FormData(form);
           const saved = await run(
-            () => addClosureAction({ date: textOf(data.get('date')), reason: textOf(data.get('reason')) }),
+            (options) =>
+              addClosureAction({ date: textOf(data.get('date')), reason: textOf(data.get('reason')) }, options),
             (result) =>
               result.affectedVisitIds.length > 0
                 ? `Closure added. ${result.affectedVisitIds.length} booked visit(s) on that day stay booked and must be moved.`

@@ -42,8 +42,12 @@ export function checkRecordInstant(
   return checkRecordDay(day, { today, dateOfBirth: bounds.dateOfBirth });
 }
 
-/** For zod: the part of the bounds that needs no context (the server checks the rest). */
+/**
+ * For zod: the part of the bounds that needs no context (the server checks the rest).
+ * A value that is not a date at all passes here: the format check reports it.
+ */
 export function isOnOrAfterEarliest(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return true;
   return value.slice(0, 10) >= EARLIEST_RECORD_DATE;
 }
 

@@ -42,15 +42,18 @@ export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canReco
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         await run(
-          () =>
-            checkInAction({
-              visitId: visit.visitId,
-              isDriverConfirmed: data.get('isDriverConfirmed') === 'on',
-              hasNoNewExclusion: data.get('hasNoNewExclusion') === 'on',
-              pregnancyTest: visit.isPregnancyTestRequired
-                ? (data.get('pregnancyTest') as 'NEGATIVE' | 'POSITIVE' | '') || undefined
-                : 'NOT_REQUIRED',
-            }),
+          (options) =>
+            checkInAction(
+              {
+                visitId: visit.visitId,
+                isDriverConfirmed: data.get('isDriverConfirmed') === 'on',
+                hasNoNewExclusion: data.get('hasNoNewExclusion') === 'on',
+                pregnancyTest: visit.isPregnancyTestRequired
+                  ? (data.get('pregnancyTest') as 'NEGATIVE' | 'POSITIVE' | '') || undefined
+                  : 'NOT_REQUIRED',
+              },
+              options,
+            ),
           'Checked in.',
         );
       }}
