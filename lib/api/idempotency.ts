@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors/app-error';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 /** How long a finished answer is replayed. */
-export const IDEMPOTENCY_RETAIN_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_RETAIN_MS = 24 * 60 * 60 * 1000;
 /** A claim older than this without an answer belongs to a request that died; it may be taken over. */
 const ABANDONED_MS = 60 * 1000;
 const WAIT_MS = 15 * 1000;
@@ -20,7 +20,7 @@ const POLL_MS = 50;
 
 export type IdempotentResult = { status: number; body: unknown };
 
-export function assertIdempotencyKey(key: string): void {
+function assertIdempotencyKey(key: string): void {
   if (!KEY_PATTERN.test(key))
     throw new AppError('VALIDATION_FAILED', undefined, {
       fields: { 'Idempotency-Key': ['Use 8 to 128 letters, digits or - _ . : (a UUID is ideal).'] },

@@ -5,7 +5,7 @@ import { isMfaSetupRequired } from './mfa/mfa-policy';
 import { hasPermission, type Permission } from './permissions';
 import { getRequestContext } from './request-context';
 
-export const MFA_SETUP_PATH = '/account/two-factor';
+const MFA_SETUP_PATH = '/account/two-factor';
 
 /**
  * The first line of every protected page: anonymous visitors go to sign-in

@@ -8,7 +8,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler = (req: NextRequest, context: RouteContext) => Promise<Response>;
 
 /** The error next-auth's client reads from the answer's `url` (signIn() returns it as result.error). */
-export const SIGN_IN_THROTTLED_ERROR = 'TooManyAttempts';
+const SIGN_IN_THROTTLED_ERROR = 'TooManyAttempts';
 
 /**
  * Wraps next-auth's POST handler: once a client address has used up its failed
