@@ -8,7 +8,6 @@
 //   users-cli.ts create   --email E --name N --role R   (DATABASE_URL set, migrated)
 //   users-cli.ts list
 import { parseArgs } from 'node:util';
-import { isLocked } from '@/lib/auth/lockout';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { isAppError } from '@/lib/errors/app-error';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
@@ -51,6 +50,7 @@ function pad(rows: string[][]): string {
 
 async function list() {
   const { listUsers } = await import('@/lib/users/list-users');
+  const { isLocked } = await import('@/lib/auth/lockout');
   const users = await listUsers();
   if (users.length === 0) {
     console.log('No accounts yet. Create one with: npm run users -- create --email E --name "N" --role admin');
