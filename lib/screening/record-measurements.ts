@@ -1,5 +1,5 @@
 import 'server-only';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import { normalizeMeasurement } from '@/lib/measures/normalize-measurement';
@@ -34,8 +34,10 @@ export async function recordMeasurements({
   candidateId,
   inputs,
   ctx,
-  today = clinicToday(),
+  today: givenToday,
 }: Options): Promise<MeasurementDto[]> {
+  // The clinic's calendar from its settings: at 20:00 in Denver it is already tomorrow in UTC.
+  const today = givenToday ?? (await getClinicClock()).today();
   if (inputs.length === 0)
     throw new AppError('VALIDATION_FAILED', 'Send at least one measurement.', {
       fields: { _: ['Send at least one measurement.'] },

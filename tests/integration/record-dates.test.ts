@@ -2,8 +2,8 @@ import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enrollParticipant, makeOutcomeTrial, phq9Items } from '@/lib/assessments/test-support';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { clinicToday } from '@/lib/candidates/mappers';
 import { intakeInput, uniqueToken } from '@/lib/candidates/test-support';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { addDaysToDate } from '@/lib/scheduling/local-date';
 import { RECORD_DATE_MESSAGES } from '@/lib/records/date-policy';
 import { createStaff } from '@/prisma/seed/users';
@@ -53,6 +53,7 @@ async function candidateBorn(dateOfBirth: string) {
   return (await res.json()) as { id: string };
 }
 
+// "Today" is the clinic's, from its settings, as the server sees it.
 const weight = (measuredAt: string) => ({ code: 'weight_kg', value: 80, unit: 'kg', measuredAt });
 
 describe('measurement dates', () => {
@@ -75,7 +76,7 @@ describe('measurement dates', () => {
     );
     expect(before.status).toBe(400);
     expect((await before.json()).error.fields).toEqual({ '1.measuredAt': [RECORD_DATE_MESSAGES.beforeBirth] });
-    const today = clinicToday();
+    const today = (await getClinicClock()).today();
     const ok = await measurements.POST(
       post(`/candidates/${candidate.id}/measurements`, weight(today)),
       idParams(candidate.id),
@@ -86,7 +87,7 @@ describe('measurement dates', () => {
   it('[CLINICIAN] tomorrow on the clinic’s calendar is the future', async () => {
     const candidate = await candidateBorn('1980-05-01');
     const res = await measurements.POST(
-      post(`/candidates/${candidate.id}/measurements`, weight(addDaysToDate(clinicToday(), 1))),
+      post(`/candidates/${candidate.id}/measurements`, weight(addDaysToDate((await getClinicClock()).today(), 1))),
       idParams(candidate.id),
     );
     expect(res.status).toBe(400);
