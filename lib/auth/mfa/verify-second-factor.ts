@@ -20,7 +20,9 @@ export async function verifySecondFactor(
 ): Promise<SecondFactor | null> {
   if (!user.mfaSecretEnc) return null;
   if (isTotpShaped(code)) {
-    const step = matchTotpStep(openSecret(user.mfaSecretEnc, user.id), code, now.getTime());
+    const secret = readSecret(user.mfaSecretEnc, user.id);
+    if (!secret) return null;
+    const step = matchTotpStep(secret, code, now.getTime());
     if (step === null) return null;
     const accepted = await prisma.$executeRaw(Prisma.sql`
       UPDATE "User" SET "mfaLastUsedStep" = ${step}
@@ -33,4 +35,14 @@ export async function verifySecondFactor(
     data: { usedAt: now },
   });
   return spent.count === 1 ? 'recovery_code' : null;
+}
+
+/** An unreadable secret (NEXTAUTH_SECRET rotated, row tampered with) fails the code; an admin reset fixes it. */
+function readSecret(sealed: string, userId: string): string | null {
+  try {
+    return openSecret(sealed, userId);
+  } catch (error) {
+    console.error(`[two-factor] the TOTP secret of user ${userId} cannot be decrypted`, error);
+    return null;
+  }
 }
