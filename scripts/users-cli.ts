@@ -50,19 +50,20 @@ function pad(rows: string[][]): string {
 
 async function list() {
   const { listUsers } = await import('@/lib/users/list-users');
+  const { isLocked } = await import('@/lib/auth/lockout');
   const users = await listUsers();
   if (users.length === 0) {
     console.log('No accounts yet. Create one with: npm run users -- create --email E --name "N" --role admin');
     return;
   }
-  const now = Date.now();
+  const now = new Date();
   const rows = users.map((user) => [
     user.name,
     user.email,
     user.role.toLowerCase(),
     !user.isActive
       ? 'deactivated'
-      : user.lockedUntil && user.lockedUntil.getTime() > now
+      : user.lockedUntil && isLocked(user, now)
         ? `locked until ${formatClinicTime(user.lockedUntil, 'time')}`
         : 'active',
     user.lastSignInAt ? formatClinicTime(user.lastSignInAt) : 'never',

@@ -38,7 +38,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
               {notice}
             </Alert>
           ) : null}
-          <SignInForm callbackUrl={callbackUrl} initialError={typeof query.error === 'string'} />
+          <SignInForm
+            callbackUrl={callbackUrl}
+            initialError={typeof query.error === 'string' ? query.error : undefined}
+          />
         </div>
         <p className="mt-6 text-center text-sm text-slate-600">
           Forgot your password? Ask a TrialDesk administrator to reset it.

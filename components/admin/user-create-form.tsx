@@ -16,12 +16,14 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { PASSWORD_HINT } from './password-hint';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof createUserSchema>;
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export function UserCreateForm() {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
@@ -38,7 +40,7 @@ export function UserCreateForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createUserAction(values);
+    const result = await withSubmissionKey((options) => createUserAction(values, options));
     if (result.ok) {
       router.push(`/admin/users/${result.data.id}?created=1`);
       return;

@@ -14,40 +14,57 @@ import { signInSchema, type SignInInput } from '@/lib/validations/auth';
 // One message for every failure: saying "no such email" or "account locked"
 // would tell an attacker which addresses have accounts.
 export const SIGN_IN_FAILED_MESSAGE =
-  'Email or password is incorrect, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.';
+  'Email, password or two-factor code is incorrect, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.';
+export const SIGN_IN_THROTTLED_MESSAGE =
+  'Too many failed sign-ins from this network. Wait 15 minutes and try again, or ask an administrator.';
+/** What next-auth's client reports when the server answered 429 (lib/auth/throttled-sign-in-handler.ts). */
+const THROTTLED_ERROR = 'TooManyAttempts';
 const NETWORK_MESSAGE = 'TrialDesk could not be reached. Check your connection and try again.';
 
 export type SignInFormProps = {
   /** Already checked to be a same-site path (see safeCallbackUrl). */
   callbackUrl: string;
   /** Set when next-auth redirected here with ?error=…, so the failure is shown on load. */
-  initialError?: boolean;
+  initialError?: string;
 };
 
-export function SignInForm({ callbackUrl, initialError = false }: SignInFormProps) {
+function messageFor(error: string): string {
+  return error === THROTTLED_ERROR ? SIGN_IN_THROTTLED_MESSAGE : SIGN_IN_FAILED_MESSAGE;
+}
+
+export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(initialError ? SIGN_IN_FAILED_MESSAGE : null);
+  const [formError, setFormError] = useState<string | null>(initialError ? messageFor(initialError) : null);
   const {
     register,
     handleSubmit,
     resetField,
     setFocus,
     formState: { errors, isSubmitting, isSubmitSuccessful },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '', code: '' },
+  });
 
   async function onSubmit(values: SignInInput) {
     setFormError(null);
     try {
-      const result = await signIn('credentials', { redirect: false, email: values.email, password: values.password });
+      const result = await signIn('credentials', {
+        redirect: false,
+        email: values.email,
+        password: values.password,
+        code: values.code ?? '',
+      });
       if (result?.ok && !result.error) {
         router.replace(callbackUrl);
         return;
       }
-      setFormError(SIGN_IN_FAILED_MESSAGE);
+      setFormError(result?.status === 429 ? SIGN_IN_THROTTLED_MESSAGE : messageFor(result?.error ?? ''));
     } catch {
       setFormError(NETWORK_MESSAGE);
     }
     resetField('password');
+    resetField('code');
     setFocus('password');
   }
 
@@ -69,6 +86,13 @@ export function SignInForm({ callbackUrl, initialError = false }: SignInFormProp
       </Field>
       <Field label="Password" error={errors.password?.message} required>
         <Input type="password" autoComplete="current-password" {...register('password')} />
+      </Field>
+      <Field
+        label="Two-factor code"
+        hint="Only if you have turned on two-factor sign-in: the 6 digits from your authenticator app, or a recovery code."
+        error={errors.code?.message}
+      >
+        <Input type="text" autoComplete="one-time-code" inputMode="text" spellCheck={false} {...register('code')} />
       </Field>
       <Button type="submit" size="lg" loading={isBusy} className="w-full">
         {isBusy ? 'Signing in…' : 'Sign in'}

@@ -12,11 +12,13 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { emergencyUnblindSchema } from '@/lib/validations/blinding';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof emergencyUnblindSchema>;
 
 /** Breaking the blind for one participant: a reason and a deliberate confirmation. */
 export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentId: string; trialLabel: string }) {
+  const withSubmissionKey = useSubmissionKey();
   const [isConfirmed, setIsConfirmed] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [arm, setArm] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentI
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await emergencyUnblindAction({ ...values, enrollmentId });
+    const result = await withSubmissionKey((options) => emergencyUnblindAction({ ...values, enrollmentId }, options));
     if (result.ok) {
       // No refresh here: the page would re-render without this form (the viewer may now see
       // the arm) and the answer would vanish; the record shows the broken blind on the next load.

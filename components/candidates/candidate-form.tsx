@@ -24,6 +24,7 @@ import {
 } from '@/lib/validations/candidates';
 import { formatCalendarDate } from './format';
 import { CONTACT_METHOD_LABELS, REFERRAL_SOURCE_LABELS, SEX_LABELS } from './labels';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 export type CandidateFormOption = { value: string; label: string };
 
@@ -91,6 +92,7 @@ function Fieldset({ legend, children }: { legend: string; children: ReactNode })
  * the person and the referral is required.
  */
 export function CandidateForm(props: CandidateFormProps) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [isStale, setIsStale] = useState(false);
@@ -174,7 +176,7 @@ export function CandidateForm(props: CandidateFormProps) {
       );
       return;
     }
-    const result = await createCandidateAction(values);
+    const result = await withSubmissionKey((options) => createCandidateAction(values, options));
     if (result.ok) {
       setIsSaved(true);
       router.push(`/candidates/${result.data.id}?created=1`);

@@ -21,6 +21,7 @@ import {
   type ContactMethodValue,
 } from '@/lib/validations/candidates';
 import { CONTACT_METHOD_LABELS, CONTACT_OUTCOME_LABELS } from './labels';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 const METHOD_OPTIONS = CONTACT_METHODS.map((value) => ({ value, label: CONTACT_METHOD_LABELS[value] }));
 const OUTCOME_OPTIONS = CONTACT_OUTCOMES.map((value) => ({ value, label: CONTACT_OUTCOME_LABELS[value] }));
@@ -50,6 +51,7 @@ type Props = {
 
 /** One attempt to reach the candidate: how, what happened, and when to try again. */
 export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const blank = (): ContactAttemptValues => ({
     method: defaultMethod ?? 'PHONE',
@@ -79,7 +81,7 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
 
   const submit = handleSubmit(async (values) => {
     setStatus(null);
-    const result = await logContactAction({ ...values, candidateId });
+    const result = await withSubmissionKey((options) => logContactAction({ ...values, candidateId }, options));
     if (result.ok) {
       setStatus({
         tone: 'success',

@@ -14,6 +14,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { countSchema } from '@/lib/validations/drug-inventory';
 import { WitnessFields } from './witness-fields';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof countSchema>;
 const FIELDS = ['countedMg', 'notes', 'witnessEmail', 'witnessPassword'] as const;
@@ -24,6 +25,7 @@ type Outcome = { tone: 'success' | 'warning'; text: string };
  * is made from what is in the cabinet; the result says whether it matched.
  */
 export function CountForm({ lotId }: { lotId: string }) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -42,7 +44,7 @@ export function CountForm({ lotId }: { lotId: string }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setOutcome(null);
-    const result = await recordCountAction(values);
+    const result = await withSubmissionKey((options) => recordCountAction(values, options));
     if (result.ok) {
       const { discrepancy, discrepancyMg, expectedMg } = result.data;
       setOutcome(

@@ -13,6 +13,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { MAX_VIALS, receiveLotSchema } from '@/lib/validations/drug-inventory';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof receiveLotSchema>;
 const FIELDS = [
@@ -29,6 +30,7 @@ const FIELDS = [
 
 /** Receiving a delivery: what the label says, and the vials counted in. */
 export function ReceiveLotForm({ today }: { today: string }) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -55,7 +57,7 @@ export function ReceiveLotForm({ today }: { today: string }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setSaved(null);
-    const result = await receiveLotAction(values);
+    const result = await withSubmissionKey((options) => receiveLotAction(values, options));
     if (result.ok) {
       setSaved(`Lot ${values.lotNumber} received: ${result.data.onHandMg.toLocaleString('en-US')} mg on hand.`);
       reset({ ...values, lotNumber: '', expiresOn: '' });

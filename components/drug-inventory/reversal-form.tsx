@@ -13,12 +13,14 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { reversalSchema } from '@/lib/validations/drug-inventory';
 import { WitnessFields } from './witness-fields';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof reversalSchema>;
 const FIELDS = ['reason', 'witnessEmail', 'witnessPassword'] as const;
 
 /** Undo a wrong movement: nothing is edited, a witnessed reversal with a reason is added. */
 export function ReversalForm({ lotId, movementId, label }: { lotId: string; movementId: string; label: string }) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -34,7 +36,9 @@ export function ReversalForm({ lotId, movementId, label }: { lotId: string; move
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await reverseMovementAction({ ...values, lotId, movementId });
+    const result = await withSubmissionKey((options) =>
+      reverseMovementAction({ ...values, lotId, movementId }, options),
+    );
     if (result.ok) {
       router.refresh();
       return;

@@ -13,6 +13,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { wasteSchema } from '@/lib/validations/drug-inventory';
 import { WitnessFields } from './witness-fields';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof wasteSchema>;
 const FIELDS = ['mg', 'reason', 'witnessEmail', 'witnessPassword'] as const;
@@ -29,6 +30,7 @@ export function WasteForm({
   visitId?: string;
   defaultMg?: number;
 }) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -54,7 +56,7 @@ export function WasteForm({
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setSaved(null);
-    const result = await recordWasteAction(values);
+    const result = await withSubmissionKey((options) => recordWasteAction(values, options));
     if (result.ok) {
       setSaved(`${values.mg} mg wasted. ${result.data.balanceAfterMg.toLocaleString('en-US')} mg left in this lot.`);
       reset({ lotId, visitId: visitId ?? null, reason: '', witnessEmail: '', witnessPassword: '' });

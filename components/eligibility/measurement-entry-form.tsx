@@ -28,6 +28,7 @@ import { BooleanChoice } from './boolean-choice';
 import { entryKind, MEASURE_OPTION_GROUPS, type EntryKind } from './measure-catalog';
 import { RunCheckButton, type TrialChoice } from './run-check-button';
 import { useHydrated } from './use-hydrated';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 // Several screening measurements at once. Each row's measure decides its fields
 // (value and unit, lab reference limits, present/absent, last dose, yes/no);
@@ -118,6 +119,7 @@ type Props = {
 };
 
 export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const [savedCount, setSavedCount] = useState<number | null>(null);
   const hydrated = useHydrated();
@@ -140,10 +142,15 @@ export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
   const submit = handleSubmit(async (values) => {
     setStatus(null);
     setSavedCount(null);
-    const result = await recordMeasurementsAction({
-      candidateId,
-      measurements: values.measurements as MeasurementInput[],
-    });
+    const result = await withSubmissionKey((options) =>
+      recordMeasurementsAction(
+        {
+          candidateId,
+          measurements: values.measurements as MeasurementInput[],
+        },
+        options,
+      ),
+    );
     if (result.ok) {
       const count = values.measurements.length;
       setSavedCount(count);

@@ -6,6 +6,7 @@ import { runEligibilityCheckAction } from '@/app/(app)/eligibility/actions';
 import { Button, type ButtonSize, type ButtonVariant } from '@/components/ui/button';
 import type { TrialChoice } from '@/lib/eligibility/load-candidate-trials';
 import { useHydrated } from './use-hydrated';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 export type { TrialChoice };
 
@@ -20,6 +21,7 @@ type Props = {
 
 /** Runs a new eligibility check of the candidate against the trial's current protocol and opens it. */
 export function RunCheckButton({ candidateId, trial, variant = 'primary', size = 'md', showTrial = false }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isRunning, setIsRunning] = useState(false);
@@ -29,7 +31,9 @@ export function RunCheckButton({ candidateId, trial, variant = 'primary', size =
   async function run() {
     setError(null);
     setIsRunning(true);
-    const result = await runEligibilityCheckAction({ candidateId, trialId: trial.trialId });
+    const result = await withSubmissionKey((options) =>
+      runEligibilityCheckAction({ candidateId, trialId: trial.trialId }, options),
+    );
     setIsRunning(false);
     if (!result.ok) {
       setError(result.error.message);

@@ -14,6 +14,7 @@ import { Select } from '@/components/ui/select';
 import { formatDayLabel, isIsoDate, weekdayName } from '@/lib/scheduling/local-date';
 import { schedulePreviewSchema, type SchedulePreviewInput } from '@/lib/validations/scheduling';
 import { conflictsOf, errorText, toClinicWall, toInstant, type Conflict } from './form-helpers';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type ChairOption = { id: string; name: string };
 type ProposedRow = { sessionNumber: number; date: string; time: string; chairId: string };
@@ -47,6 +48,7 @@ function rowsFrom(
  * shown next to its session.
  */
 export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessionCount, defaultStartDate }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [rows, setRows] = useState<ProposedRow[] | null>(null);
   const [problems, setProblems] = useState<Conflict[]>([]);
@@ -127,7 +129,7 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
     }
     setBusy('book');
     setStatus(null);
-    const result = await bookSeriesAction({ enrollmentId, ...body });
+    const result = await withSubmissionKey((options) => bookSeriesAction({ enrollmentId, ...body }, options));
     setBusy(null);
     if (result.ok) {
       setRows(null);

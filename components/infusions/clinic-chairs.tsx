@@ -95,7 +95,7 @@ export function ClinicChairs({ chairs }: { chairs: ChairRow[] }) {
         aria-label="Add a chair"
         className="grid items-end gap-3 sm:grid-cols-[1fr_auto]"
         onSubmit={handleSubmit(async ({ name }) => {
-          const saved = await run(() => addChairAction({ name }), `${name} added.`);
+          const saved = await run((options) => addChairAction({ name }, options), `${name} added.`);
           if (saved) reset();
         })}
       >

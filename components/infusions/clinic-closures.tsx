@@ -71,7 +71,7 @@ export function ClinicClosures({ closures }: { closures: ClosureRow[] }) {
         className="grid items-end gap-3 sm:grid-cols-[12rem_1fr_auto]"
         onSubmit={handleSubmit(async (values) => {
           const saved = await run(
-            () => addClosureAction(values),
+            (options) => addClosureAction(values, options),
             (result) =>
               result.affectedVisitIds.length > 0
                 ? `Closure added. ${result.affectedVisitIds.length} booked visit(s) on that day stay booked and must be moved.`

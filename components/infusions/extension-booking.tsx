@@ -10,6 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { errorText, toInstant } from './form-helpers';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type Props = {
   enrollmentId: string;
@@ -20,6 +21,7 @@ type Props = {
 
 /** Booking the optional open-label infusion inside its window, once the blinded series is done. */
 export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [date, setDate] = useState(extension.window.firstDay);
   const [time, setTime] = useState('09:00');
@@ -35,10 +37,15 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
         setPending(true);
         setMessage(null);
         const scheduledAt = toInstant(date, time, timeZone) ?? '';
-        const result = await bookSeriesAction({
-          enrollmentId,
-          visits: [{ sessionNumber: extension.sessionNumber, scheduledAt, chairId }],
-        });
+        const result = await withSubmissionKey((options) =>
+          bookSeriesAction(
+            {
+              enrollmentId,
+              visits: [{ sessionNumber: extension.sessionNumber, scheduledAt, chairId }],
+            },
+            options,
+          ),
+        );
         setPending(false);
         if (result.ok) {
           setMessage({ tone: 'success', text: `${extension.label} booked for ${formatDayLabel(date)} ${time}.` });

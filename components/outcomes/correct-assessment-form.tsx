@@ -11,6 +11,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { correctAssessmentInputSchema, type CorrectAssessmentRequest } from '@/lib/validations/assessments';
 import { ItemFields } from './item-fields';
 import { ScorePreview } from './score-preview';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type Props = {
   assessmentId: string;
@@ -22,6 +23,7 @@ type Props = {
 
 /** Corrects a recorded questionnaire: the answers are re-entered with a reason; the old values stay on record. */
 export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, items: initialItems, title }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const {
     register,
@@ -41,7 +43,9 @@ export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, 
 
   const submit = handleSubmit(async (values) => {
     setStatus(null);
-    const result = await correctAssessmentAction({ ...values, assessmentId, enrollmentId });
+    const result = await withSubmissionKey((options) =>
+      correctAssessmentAction({ ...values, assessmentId, enrollmentId }, options),
+    );
     if (result.ok) {
       setStatus({
         tone: 'success',

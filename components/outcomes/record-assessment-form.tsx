@@ -16,6 +16,7 @@ import { recordAssessmentInputSchema, type RecordAssessmentRequest } from '@/lib
 import { flagLabel, instrumentLabel, shortInstrumentName, timepointLabel } from './format';
 import { ItemFields } from './item-fields';
 import { ScorePreview } from './score-preview';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type PlanItem = { instrument: string; timepoint: string };
 
@@ -32,6 +33,7 @@ const blankItems = (instrument: string) =>
 
 /** Item-level entry of one questionnaire at a timepoint of the trial's plan, with a live score preview. */
 export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const instruments = useMemo(() => [...new Set(plan.map((item) => item.instrument))], [plan]);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const firstInstrument = instruments[0] ?? '';
@@ -80,7 +82,7 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
 
   const submit = handleSubmit(async (values) => {
     setStatus(null);
-    const result = await recordAssessmentAction(values);
+    const result = await withSubmissionKey((options) => recordAssessmentAction(values, options));
     if (result.ok) {
       const { total, severity, flags } = result.data;
       const score = total === null ? 'no total' : `total ${total}${severity ? ` (${severity})` : ''}`;

@@ -17,6 +17,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { startTabletSchema, TABLET_PIN_LENGTH } from '@/lib/validations/self-report';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 export type SelfReportRow = {
   instrument: string;
@@ -38,6 +39,7 @@ type Shown = { key: string; url: string; emailed: boolean };
 
 /** Questionnaires the participant can answer themselves: a link to copy or email, reminders, the clinic tablet. */
 export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
+  const withSubmissionKey = useSubmissionKey();
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -47,12 +49,17 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
     const key = `${row.instrument}:${row.timepoint}`;
     setPending(key + (send ?? ''));
     setError(null);
-    const result = await createSelfReportLinkAction({
-      enrollmentId,
-      instrument: row.instrument,
-      timepoint: row.timepoint,
-      ...(send ? { send } : {}),
-    });
+    const result = await withSubmissionKey((options) =>
+      createSelfReportLinkAction(
+        {
+          enrollmentId,
+          instrument: row.instrument,
+          timepoint: row.timepoint,
+          ...(send ? { send } : {}),
+        },
+        options,
+      ),
+    );
     setPending(null);
     if (result.ok) setShown({ key, url: result.data.url, emailed: result.data.emailed });
     else

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -26,7 +27,12 @@ export function UserMenu({ name, roleLabel }: UserMenuProps) {
         <p className="max-w-[9rem] truncate text-sm font-semibold text-slate-900 sm:max-w-[16rem]" title={name}>
           {name}
         </p>
-        <p className="text-xs text-slate-600">{roleLabel}</p>
+        <p className="text-xs text-slate-600">
+          {roleLabel} ·{' '}
+          <Link href="/account/two-factor" className="underline-offset-2 hover:underline">
+            Two-factor sign-in
+          </Link>
+        </p>
       </div>
       <Button variant="secondary" size="sm" onClick={onSignOut} loading={isSigningOut}>
         Sign out

@@ -12,6 +12,7 @@ import type { ErrorBody } from '@/lib/errors/app-error';
 import type { ImportPreview, ImportResult } from '@/lib/trials/types';
 import { ChangesTable, ImportPreviewCard } from './import-preview';
 import { RegistryFetch } from './registry-fetch';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -59,6 +60,7 @@ function readFile(file: File): Promise<string> {
  * then import exactly the previewed text. Editing the text discards the preview.
  */
 export function ImportForm() {
+  const withSubmissionKey = useSubmissionKey();
   const [text, setText] = useState('');
   const [fileNote, setFileNote] = useState<{ tone: 'info' | 'error'; message: string } | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
@@ -137,7 +139,9 @@ export function ImportForm() {
     setError(null);
     setBusy('import');
     try {
-      const response = await importTrialsAction({ text: preview.text, allowOlder: isOlderConfirmed });
+      const response = await withSubmissionKey((options) =>
+        importTrialsAction({ text: preview.text, allowOlder: isOlderConfirmed }, options),
+      );
       if (response.ok) {
         setResult(response.data);
         setPreview(null);

@@ -21,6 +21,7 @@ import {
 import { ArmsFields, AssessmentPlanFields, CriteriaFields, InterventionsFields } from './protocol-fields';
 import { OutcomesFields, RegistryFields, SitesFields } from './registry-fields';
 import { protocolFingerprint, type TrialFormValues } from './trial-form-values';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 const SEGMENT_LABELS: Record<string, string> = {
   arms: 'Arm',
@@ -135,6 +136,7 @@ export type TrialFormProps =
  * edit) and puts the server's field errors back on the fields.
  */
 export function TrialForm(props: TrialFormProps) {
+  const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const isEdit = props.mode === 'edit';
   const resolver = (isEdit
@@ -186,7 +188,7 @@ export function TrialForm(props: TrialFormProps) {
   const onValid = async (values: TrialFormValues) => {
     setProblem(null);
     if (props.mode === 'create') {
-      const result = await createTrialAction(values as TrialDraftInput);
+      const result = await withSubmissionKey((options) => createTrialAction(values as TrialDraftInput, options));
       if (result.ok) {
         router.push(`/trials/${result.data.id}?created=1`);
         return;

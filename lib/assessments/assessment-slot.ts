@@ -1,9 +1,8 @@
 import 'server-only';
-import type { Tx } from '@/lib/db';
+import { getClinicClock } from '@/lib/clinic/clock';
+import { prisma, type Tx } from '@/lib/db';
+import { checkRecordInstant } from '@/lib/records/date-policy';
 import { AppError } from '@/lib/errors/app-error';
-
-/** A clock a few minutes ahead on the recording tablet is not an error; a date in the future is. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * Serialises writes for one enrollment × instrument × timepoint inside the transaction, so two
@@ -23,12 +22,30 @@ export async function lockAssessmentSlot({
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))::text AS locked`;
 }
 
-export function parseAdministeredAt(value: string | undefined, fallback: Date, now: Date): Date {
+/**
+ * The administration time, checked against the record date policy: not ahead of now,
+ * its clinic-local day not before the participant's birth (lib/records/date-policy.ts).
+ */
+export function parseAdministeredAt(
+  value: string | undefined,
+  fallback: Date,
+  bounds: { now: Date; timeZone: string; dateOfBirth: string | null },
+): Date {
   const administeredAt = value ? new Date(value) : fallback;
-  if (administeredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new AppError('VALIDATION_FAILED', undefined, {
-      fields: { administeredAt: ['Administered at cannot be in the future.'] },
-    });
-  }
+  const problem = checkRecordInstant(administeredAt, bounds);
+  if (problem) throw new AppError('VALIDATION_FAILED', undefined, { fields: { administeredAt: [problem] } });
   return administeredAt;
+}
+
+/** The participant's date of birth (YYYY-MM-DD) and the clinic's time zone, for parseAdministeredAt. */
+export async function loadDateBounds(enrollmentId: string, now: Date) {
+  const [enrollment, clock] = await Promise.all([
+    prisma.enrollment.findUnique({
+      where: { id: enrollmentId },
+      select: { candidate: { select: { dateOfBirth: true } } },
+    }),
+    getClinicClock(),
+  ]);
+  const dateOfBirth = enrollment?.candidate.dateOfBirth.toISOString().slice(0, 10) ?? null;
+  return { now, timeZone: clock.timeZone, dateOfBirth };
 }

@@ -7,7 +7,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { CorrectAssessmentRequest } from '@/lib/validations/assessments';
-import { lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
+import { loadDateBounds, lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
 import { scoreOrThrow } from './score-or-throw';
 import type { RecordedAssessment } from './types';
 
@@ -37,7 +37,11 @@ export async function correctAssessment({
   const original = await prisma.assessment.findUnique({ where: { id } });
   if (!original) throw new AppError('NOT_FOUND', 'No such assessment.');
   const score = scoreOrThrow(original.instrument, input.items);
-  const administeredAt = parseAdministeredAt(input.administeredAt, original.administeredAt, now);
+  const administeredAt = parseAdministeredAt(
+    input.administeredAt,
+    original.administeredAt,
+    await loadDateBounds(original.enrollmentId, now),
+  );
 
   return prisma.$transaction(async (tx) => {
     await lockAssessmentSlot({ tx, ...original });

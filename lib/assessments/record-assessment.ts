@@ -7,7 +7,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { RecordAssessmentRequest } from '@/lib/validations/assessments';
-import { lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
+import { loadDateBounds, lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
 import { scoreOrThrow } from './score-or-throw';
 import type { RecordedAssessment } from './types';
 
@@ -63,7 +63,7 @@ export async function recordAssessment({
       },
     });
   }
-  const administeredAt = parseAdministeredAt(input.administeredAt, now, now);
+  const administeredAt = parseAdministeredAt(input.administeredAt, now, await loadDateBounds(enrollment.id, now));
 
   return prisma.$transaction(async (tx) => {
     const key = { enrollmentId: enrollment.id, instrument: score.instrument, timepoint: input.timepoint };

@@ -21,9 +21,12 @@ type Event<E extends string, After = undefined, Before = undefined> = {
   before: Before;
 };
 
+type SignInFailureReason = 'wrong_password' | 'missing_code' | 'wrong_code';
 type SignInMeta =
   | { reason: 'unknown_email' | 'locked' | 'inactive' }
-  | { reason: 'wrong_password'; failedSignInCount: number };
+  /** A failure while the account was already locked: not counted, and the lock does not move. */
+  | { reason: 'locked'; attempted: SignInFailureReason | string; purpose?: string }
+  | { reason: SignInFailureReason | string; failedSignInCount: number; purpose?: string };
 
 /** The seeds record only instrument, timepoint and total. */
 type AssessmentSummary = {
@@ -41,10 +44,18 @@ type AssessmentSummary = {
 
 export type AuditEventMap = {
   // Accounts and sign-in
-  'auth.sign_in': Event<'User'>;
+  'auth.sign_in': Event<'User', { secondFactor: 'totp' | 'recovery_code' } | undefined>;
   'auth.sign_in_failed': Event<'User', SignInMeta>;
   'auth.locked_out': Event<'User', { lockedUntil: Iso; purpose?: string }>;
-  'auth.signature_failed': Event<'User', { purpose: string; failedSignInCount: number }>;
+  'auth.signature_failed': Event<'User', SignInMeta | { purpose: string; failedSignInCount: number }>;
+  'auth.mfa_setup_started': Event<'User'>;
+  'auth.mfa_enabled': Event<'User', { recoveryCodeCount: number }>;
+  'user.mfa_reset': Event<
+    'User',
+    { mfaEnabledAt: null; sessionsEnded: boolean },
+    { mfaEnabledAt: Iso | null; recoveryCodes: number }
+  >;
+  'settings.mfa_roles_update': Event<'RoleSecurityPolicy', { requiredRoles: string[] }, { requiredRoles: string[] }>;
   'user.create': Event<'User', { id?: string; email: string; name: string; role: string; isActive: boolean }>;
   'user.update': Event<'User', { name: string }, { name: string }>;
   'user.role_change': Event<'User', { role: string; roleLabel: string }, { role: string; roleLabel: string }>;

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/validations/auth';
 import { attemptSignIn } from './attempt-sign-in';
+import { getRequestContext } from './request-context';
 import { ABSOLUTE_SESSION_MS, isSessionLive } from './session-policy';
 
 type TokenClaims = { uid?: string; sv?: number; authTime?: number; lastActive?: number };
@@ -22,14 +23,19 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+        code: { label: 'Two-factor code', type: 'text' },
+      },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const forwarded = headerOf(req?.headers, 'x-forwarded-for');
+        // The same client address the audit trail records (lib/auth/request-context.ts).
+        const { ipAddress } = await getRequestContext();
         const result = await attemptSignIn({
           ...parsed.data,
-          ipAddress: forwarded?.split(',')[0]?.trim() ?? null,
+          ipAddress,
           requestId: headerOf(req?.headers, 'x-request-id'),
         });
         if (!result.ok) return null;

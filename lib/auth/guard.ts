@@ -2,11 +2,13 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { IDEMPOTENCY_HEADER, requestFingerprint, withIdempotency } from '@/lib/api/idempotency';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
 import type { ActorContext } from './actor-context';
 import { AppError, type ErrorBody } from '@/lib/errors/app-error';
 import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
 import { getCurrentUser, type CurrentUser } from './current-user';
+import { isMfaSetupRequired } from './mfa/mfa-policy';
 import { hasPermission, type Permission } from './permissions';
 import { getPageContext } from './page-context';
 import { getRequestContext, type RequestContext } from './request-context';
@@ -25,6 +27,11 @@ async function authorize(permission: Permission): Promise<GuardedActor> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!hasPermission(user.role, permission)) throw new AppError('FORBIDDEN');
+  // A role that must use two-factor sign-in can do nothing but set it up until it has.
+  if (permission !== 'account.self' && (await isMfaSetupRequired(user.id, user.role)))
+    throw new AppError('FORBIDDEN', 'Set up two-factor sign-in first (Account → Two-factor sign-in).', {
+      details: { reason: 'MFA_SETUP_REQUIRED' },
+    });
   return getPageContext(user);
 }
 
@@ -64,7 +71,18 @@ function assertSameOrigin(req: NextRequest) {
   if (!host || originHost !== host) throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
 }
 
-type RouteOptions<B, Q, P> = { permission: Permission; body?: B; query?: Q; params?: P; maxBodyBytes?: number };
+type RouteOptions<B, Q, P> = {
+  permission: Permission;
+  body?: B;
+  query?: Q;
+  params?: P;
+  maxBodyBytes?: number;
+  /**
+   * POSTs honour an Idempotency-Key header by default (lib/api/idempotency.ts). Off only
+   * where the answer holds a secret that must not be stored (two-factor setup).
+   */
+  idempotency?: false;
+};
 type RouteArgs<B, Q, P> = GuardedActor & { body: Out<B>; query: Out<Q>; params: Out<P>; req: NextRequest };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -81,8 +99,22 @@ export function defineRoute<
       const query = parseWith(options.query as Q, Object.fromEntries(req.nextUrl.searchParams), 'query');
       const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
       const body = parseWith(options.body as B, rawBody ?? {}, 'body');
-      const result = await handler({ ...ctx, body, query, params, req });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const respond = async () => {
+        const result = await handler({ ...ctx, body, query, params, req });
+        return result instanceof Response ? result : NextResponse.json(result);
+      };
+      const key = req.headers.get(IDEMPOTENCY_HEADER);
+      if (req.method !== 'POST' || key === null || options.idempotency === false) return await respond();
+      const fingerprint = requestFingerprint(`${req.method} ${req.nextUrl.pathname}${req.nextUrl.search}`, rawBody);
+      const outcome = await withIdempotency({ userId: ctx.user.id, key, fingerprint }, async () => {
+        const response = await respond();
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : null };
+      });
+      return NextResponse.json(outcome.body, {
+        status: outcome.status,
+        headers: outcome.isReplay ? { 'idempotent-replayed': 'true' } : undefined,
+      });
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
@@ -127,16 +159,28 @@ export function created(body: unknown): NextResponse {
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
 
+export type ActionOptions = {
+  /** One per form submission, kept across its retries: a retry replays the first result. */
+  idempotencyKey?: string;
+};
+
 /** Server actions answer with a result object; they never throw to the client. */
 export function defineAction<S extends AnySchema, T>(
   options: { permission: Permission; input: S },
   handler: (args: GuardedActor & { input: z.output<S> }) => Promise<T>,
 ) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  return async (raw: z.input<S>, actionOptions?: ActionOptions): Promise<ActionResult<T>> => {
     try {
       const ctx = await authorize(options.permission);
       const input = parseWith(options.input, raw, 'body') as z.output<S>;
-      return { ok: true, data: await handler({ ...ctx, input }) };
+      const key = actionOptions?.idempotencyKey;
+      if (!key) return { ok: true, data: await handler({ ...ctx, input }) };
+      const fingerprint = requestFingerprint(`action ${options.permission}`, raw);
+      const outcome = await withIdempotency({ userId: ctx.user.id, key, fingerprint }, async () => ({
+        status: 200,
+        body: await handler({ ...ctx, input }),
+      }));
+      return { ok: true, data: outcome.body as T };
     } catch (error) {
       unstable_rethrow(error);
       const appError = toAppError(error);

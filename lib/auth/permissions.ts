@@ -37,11 +37,13 @@ export const PERMISSIONS = [
   'safety.acknowledge',
   'blinding.manage',
   'blinding.emergency_unblind',
+  'account.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [
+    'account.self',
     'dashboard.read',
     'trial.read',
     'trial.edit',
@@ -59,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'blinding.manage',
   ],
   COORDINATOR: [
+    'account.self',
     'dashboard.read',
     'trial.read',
     'candidate.read',
@@ -76,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'safety.read',
   ],
   CLINICIAN: [
+    'account.self',
     'dashboard.read',
     'trial.read',
     'candidate.read',

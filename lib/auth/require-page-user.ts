@@ -1,20 +1,27 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { getCurrentUser, type CurrentUser } from './current-user';
+import { isMfaSetupRequired } from './mfa/mfa-policy';
 import { hasPermission, type Permission } from './permissions';
 import { getRequestContext } from './request-context';
 
+const MFA_SETUP_PATH = '/account/two-factor';
+
 /**
  * The first line of every protected page: anonymous visitors go to sign-in
- * (and come back afterwards), a role without the permission gets the 403 page.
+ * (and come back afterwards), a role without the permission gets the 403 page,
+ * and a user whose role requires two-factor sign-in but who has none yet is
+ * sent to set it up.
  */
 export async function requirePageUser(permission: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
+  const { pathname } = await getRequestContext();
   if (!user) {
-    const { pathname } = await getRequestContext();
     const callbackUrl = pathname && pathname.startsWith('/') && !pathname.startsWith('//') ? pathname : '/';
     redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   }
+  const isOnSetupPage = pathname?.split('?')[0] === MFA_SETUP_PATH;
+  if (!isOnSetupPage && (await isMfaSetupRequired(user.id, user.role))) redirect(`${MFA_SETUP_PATH}?required=1`);
   if (!hasPermission(user.role, permission)) forbidden();
   return user;
 }

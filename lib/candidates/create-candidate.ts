@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors/app-error';
 import { addToTrialPipeline, alreadyInPipeline } from '@/lib/pipeline/add-to-trial-pipeline';
 import type { CandidateInput } from '@/lib/validations/candidates';
@@ -31,15 +32,19 @@ export async function createCandidate({
   const existing = await prisma.candidate.findUnique({ where: { mrn: input.mrn }, select: { id: true } });
   if (existing) throw duplicateMrn(existing.id);
 
-  const matches = await findPossibleDuplicates(input);
-  if (matches.length > 0 && !input.duplicateOverrideReason) {
-    throw new AppError('CONFLICT', 'Possible duplicate', { details: { reason: 'POSSIBLE_DUPLICATE', matches } });
-  }
-  const overrideReason = matches.length > 0 ? (input.duplicateOverrideReason ?? null) : null;
-
   let id: string;
   try {
     id = await prisma.$transaction(async (tx) => {
+      // Creations with the same birth date queue here, so each one's duplicate check
+      // sees the ones before it: without this, parallel same-person referrals all
+      // passed the check and skipped the required reason. Same-birth-date people are
+      // few, so this serializes almost nothing else.
+      await lockBirthDate(tx, input.dateOfBirth);
+      const matches = await findPossibleDuplicates(input, tx);
+      if (matches.length > 0 && !input.duplicateOverrideReason) {
+        throw new AppError('CONFLICT', 'Possible duplicate', { details: { reason: 'POSSIBLE_DUPLICATE', matches } });
+      }
+      const overrideReason = matches.length > 0 ? (input.duplicateOverrideReason ?? null) : null;
       if (input.assignedCoordinatorId) await assertAssignableCoordinator({ tx, userId: input.assignedCoordinatorId });
       const data = {
         firstName: input.firstName,
@@ -88,4 +93,11 @@ export async function createCandidate({
   const detail = await loadCandidateDetail({ id, viewerId: ctx.user.id });
   if (!detail) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
   return detail;
+}
+
+/** A transaction-scoped advisory lock on the birth date (released at commit or rollback). */
+async function lockBirthDate(tx: Tx, dateOfBirth: string): Promise<void> {
+  await tx.$executeRaw(
+    Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`candidate-dob:${dateOfBirth}`}, 0))`,
+  );
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
+import { checkRecordInstant, isVisitHeld } from '@/lib/records/date-policy';
 import { openAdverseEventAlert } from '@/lib/safety/open-safety-alerts';
 import { AppError } from '@/lib/errors/app-error';
 import type { AdverseEventInput } from '@/lib/validations/infusions';
@@ -39,16 +41,31 @@ export async function recordAdverseEvent({
   return prisma.$transaction(async (tx) => {
     const visit = await tx.visit.findUnique({
       where: { id: visitId },
-      select: { id: true, enrollmentId: true, status: true },
+      select: {
+        id: true,
+        enrollmentId: true,
+        status: true,
+        checkedInAt: true,
+        enrollment: { select: { candidate: { select: { dateOfBirth: true } } } },
+      },
     });
     if (!visit) throw new AppError('NOT_FOUND', 'This visit does not exist.');
     if (visit.status === 'CANCELLED')
       throw new AppError('CONFLICT', 'This visit was cancelled; record the event against the visit where it happened.');
+    if (!isVisitHeld(visit))
+      throw new AppError(
+        'CONFLICT',
+        'This visit has not taken place (the participant was never checked in); record the event against the visit where it happened.',
+        { details: { reason: 'VISIT_NOT_HELD' } },
+      );
     const onsetAt = new Date(input.onsetAt);
-    if (onsetAt.getTime() > now.getTime() + 5 * 60_000)
-      throw new AppError('VALIDATION_FAILED', undefined, {
-        fields: { onsetAt: ['The onset cannot be in the future'] },
-      });
+    const clock = await getClinicClock({ db: tx });
+    const problem = checkRecordInstant(onsetAt, {
+      now,
+      timeZone: clock.timeZone,
+      dateOfBirth: visit.enrollment.candidate.dateOfBirth.toISOString().slice(0, 10),
+    });
+    if (problem) throw new AppError('VALIDATION_FAILED', undefined, { fields: { onsetAt: [problem] } });
     const row = await tx.adverseEvent.create({
       data: {
         enrollmentId: visit.enrollmentId,

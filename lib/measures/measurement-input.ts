@@ -12,6 +12,7 @@ import {
   type MedicationClass,
   type NumericMeasureCode,
 } from '@/lib/measures/vocabulary';
+import { isOnOrAfterEarliest, RECORD_DATE_MESSAGES } from '@/lib/records/date-policy';
 
 /*
  * One screening entry, as typed on a form or posted to the server. The `code` field alone
@@ -40,6 +41,9 @@ export const isoDateSchema = z
   .string({ error: 'Enter a date' })
   .refine(isIsoDate, { error: 'Enter a valid date (YYYY-MM-DD)' });
 
+/** The static half of the record date policy; the server adds "not before birth, not after today". */
+const measuredAtSchema = isoDateSchema.refine(isOnOrAfterEarliest, { error: RECORD_DATE_MESSAGES.tooEarly });
+
 const numberSchema = z.number({ error: 'Enter a number' }).refine(Number.isFinite, { error: 'Enter a finite number' });
 
 function prefixed<P extends string, C extends string>(prefix: P, codes: readonly C[]) {
@@ -58,7 +62,7 @@ export const numericMeasurementInputSchema = z
     value: numberSchema,
     /** Canonical unit when omitted; weight also accepts 'lb', height 'in'. */
     unit: z.string().trim().optional(),
-    measuredAt: isoDateSchema,
+    measuredAt: measuredAtSchema,
   })
   .strict();
 
@@ -71,7 +75,7 @@ export const labMeasurementInputSchema = z
     /** Lower limit of normal from the reporting lab, in the same unit as value. */
     lln: numberSchema.nullable().optional(),
     unit: z.string().trim().optional(),
-    measuredAt: isoDateSchema,
+    measuredAt: measuredAtSchema,
   })
   .strict();
 
@@ -79,7 +83,7 @@ export const diagnosisInputSchema = z
   .object({
     code: z.enum(DIAGNOSIS_INPUT_CODES),
     isPresent: z.boolean({ error: 'Choose present or absent' }),
-    measuredAt: isoDateSchema,
+    measuredAt: measuredAtSchema,
   })
   .strict();
 
@@ -89,7 +93,7 @@ export const medicationInputSchema = z
     isCurrent: z.boolean({ error: 'Choose whether it is taken now' }),
     /** null = never taken (when not current) or last dose unknown (when current). */
     lastDoseAt: isoDateSchema.nullable().optional(),
-    measuredAt: isoDateSchema,
+    measuredAt: measuredAtSchema,
   })
   .strict();
 
@@ -97,7 +101,7 @@ export const factInputSchema = z
   .object({
     code: z.enum(FACT_INPUT_CODES),
     value: z.boolean({ error: 'Choose yes or no' }),
-    measuredAt: isoDateSchema,
+    measuredAt: measuredAtSchema,
   })
   .strict();
 

@@ -1,9 +1,10 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import { normalizeMeasurement } from '@/lib/measures/normalize-measurement';
+import { checkRecordDay } from '@/lib/records/date-policy';
 import type { NormalizedMeasurement } from '@/lib/measures/measurement-input';
 import { MEASUREMENT_INCLUDE, toMeasurementData, toMeasurementDto } from './measurement-row';
 import type { MeasurementDto } from './types';
@@ -34,19 +35,29 @@ export async function recordMeasurements({
   candidateId,
   inputs,
   ctx,
-  today = clinicToday(),
+  today: givenToday,
 }: Options): Promise<MeasurementDto[]> {
+  // The clinic's calendar from its settings: at 20:00 in Denver it is already tomorrow in UTC.
+  const today = givenToday ?? (await getClinicClock()).today();
   if (inputs.length === 0)
     throw new AppError('VALIDATION_FAILED', 'Send at least one measurement.', {
       fields: { _: ['Send at least one measurement.'] },
     });
 
+  const candidate = await prisma.candidate.findUnique({ where: { id: candidateId }, select: { dateOfBirth: true } });
+  const dateOfBirth = candidate?.dateOfBirth.toISOString().slice(0, 10) ?? null;
   const normalized: NormalizedMeasurement[] = [];
   const fields: FieldErrors = {};
   inputs.forEach((input, index) => {
     const result = normalizeMeasurement(input, { today });
-    if (result.ok) normalized.push(result.measurement);
-    else for (const [field, messages] of Object.entries(result.errors)) fields[`${index}.${field}`] = messages;
+    if (!result.ok) {
+      for (const [field, messages] of Object.entries(result.errors)) fields[`${index}.${field}`] = messages;
+      return;
+    }
+    const day = 'measuredAt' in result.measurement ? result.measurement.measuredAt : result.measurement.recordedAt;
+    const problem = checkRecordDay(day, { today, dateOfBirth });
+    if (problem) fields[`${index}.measuredAt`] = [problem];
+    else normalized.push(result.measurement);
   });
   if (Object.keys(fields).length > 0) {
     const bad = new Set(Object.keys(fields).map((key) => key.split('.')[0])).size;

@@ -9,6 +9,7 @@ export const PUBLIC_USER_SELECT = {
   role: true,
   isActive: true,
   lockedUntil: true,
+  mfaEnabledAt: true,
   lastSignInAt: true,
   createdAt: true,
   updatedAt: true,
@@ -21,6 +22,7 @@ export type PublicUser = {
   role: Role;
   isActive: boolean;
   lockedUntil: Date | null;
+  mfaEnabledAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

@@ -1,6 +1,11 @@
+import { activeLockUntil } from '@/lib/auth/lockout';
 import type { PublicUser } from './public-user';
 
-export type ApiUser = Omit<PublicUser, 'role' | 'lockedUntil' | 'lastSignInAt' | 'createdAt' | 'updatedAt'> & {
+export type ApiUser = Omit<
+  PublicUser,
+  'role' | 'lockedUntil' | 'mfaEnabledAt' | 'lastSignInAt' | 'createdAt' | 'updatedAt'
+> & {
+  mfaEnabled: boolean;
   role: 'admin' | 'coordinator' | 'clinician';
   isLocked: boolean;
   lockedUntil: string | null;
@@ -11,16 +16,17 @@ export type ApiUser = Omit<PublicUser, 'role' | 'lockedUntil' | 'lastSignInAt' |
 
 /** The JSON shape of a user in /api/v1: lower-case role, ISO instants, never a hash. */
 export function toApiUser(user: PublicUser, now: Date = new Date()): ApiUser {
-  const isLocked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+  const lockedUntil = activeLockUntil(user, now);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role.toLowerCase() as ApiUser['role'],
     isActive: user.isActive,
-    isLocked,
+    isLocked: lockedUntil !== null,
     // An expired lock is no lock: report null so clients need not compare clocks.
-    lockedUntil: isLocked && user.lockedUntil ? user.lockedUntil.toISOString() : null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
+    mfaEnabled: user.mfaEnabledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

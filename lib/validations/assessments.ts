@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOnOrAfterEarliest, RECORD_DATE_MESSAGES } from '@/lib/records/date-policy';
 import { assessmentItemsSchema, correctAssessmentSchema, timepointSchema } from '@/lib/validations/outcomes';
 
 // The API and form schemas for recording and correcting questionnaires. The
@@ -7,6 +8,7 @@ import { assessmentItemsSchema, correctAssessmentSchema, timepointSchema } from 
 
 const administeredAtSchema = z.iso
   .datetime({ offset: true, message: 'Administered at must be an ISO date-time.' })
+  .refine(isOnOrAfterEarliest, { error: RECORD_DATE_MESSAGES.tooEarly })
   .optional();
 
 export const recordAssessmentInputSchema = z.object({

@@ -13,6 +13,8 @@ export const emailSchema = z
 export const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email.').max(254),
   password: z.string().min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH),
+  /** The 6-digit code from the authenticator app or a recovery code; needed once two-factor sign-in is on. */
+  code: z.string().trim().max(32, 'The code is too long.').optional(),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -101,3 +103,19 @@ export const resetUserPasswordActionSchema = z.object({
   password: z.string().max(MAX_PASSWORD_LENGTH),
 });
 export const unlockUserActionSchema = z.object({ userId: userIdSchema });
+
+// ---- Two-factor sign-in
+
+export const mfaCodeSchema = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code from your authenticator app.' })
+    .trim()
+    .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'),
+});
+export type MfaCodeInput = z.infer<typeof mfaCodeSchema>;
+
+export const mfaRolesSchema = z.object({
+  requiredRoles: z.array(apiRoleSchema).max(ROLES.length, 'List each role at most once.'),
+});
+
+export const resetUserMfaActionSchema = z.object({ userId: userIdSchema });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOnOrAfterEarliest, RECORD_DATE_MESSAGES } from '@/lib/records/date-policy';
 import { HOLD_THRESHOLD_RANGES, VITAL_RANGES } from '@/lib/infusions/get-hold-state';
 import {
   closureSchema,
@@ -265,7 +266,7 @@ export const adverseEventSchema = z
       ['RECOVERED', 'RECOVERING', 'NOT_RECOVERED', 'RECOVERED_WITH_SEQUELAE', 'FATAL', 'UNKNOWN'],
       'Choose the outcome',
     ),
-    onsetAt: isoInstantSchema,
+    onsetAt: isoInstantSchema.refine(isOnOrAfterEarliest, { error: RECORD_DATE_MESSAGES.tooEarly }),
     resolvedAt: isoInstantSchema.optional(),
     notes: z.string().trim().max(4000, 'Notes must be at most 4000 characters').optional(),
   })

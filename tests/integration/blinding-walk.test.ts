@@ -83,6 +83,7 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
     'v1/review-queue': [''],
     'v1/drug-inventory': [''],
     'v1/trials': [''],
+    'v1/security/mfa-roles': [''],
   };
   const url = (suffix: string) => `http://localhost:3000/api/${route}${suffix}`;
   if (route === 'v1/trials/[id]/exports/[file]') {

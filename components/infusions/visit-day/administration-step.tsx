@@ -79,16 +79,19 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
             const stopTime = textOf(data.get('stopTime'));
             const stoppedAt = stopTime !== '' ? todayTimeToInstant(day, stopTime, visit.timeZone) : null;
             await run(
-              () =>
-                recordAdministrationAction({
-                  visitId: visit.visitId,
-                  ...(isBlinded
-                    ? { percentGiven: percentValue ?? Number.NaN }
-                    : { administeredDoseMg: doseValue ?? Number.NaN }),
-                  lotNumber: textOf(data.get('lotNumber')),
-                  startedAt: startedAt ?? '',
-                  ...(stoppedAt ? { stoppedAt } : {}),
-                }),
+              (options) =>
+                recordAdministrationAction(
+                  {
+                    visitId: visit.visitId,
+                    ...(isBlinded
+                      ? { percentGiven: percentValue ?? Number.NaN }
+                      : { administeredDoseMg: doseValue ?? Number.NaN }),
+                    lotNumber: textOf(data.get('lotNumber')),
+                    startedAt: startedAt ?? '',
+                    ...(stoppedAt ? { stoppedAt } : {}),
+                  },
+                  options,
+                ),
               'Administration recorded.',
             );
           }}

@@ -74,22 +74,25 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
             const form = event.currentTarget;
             const data = new FormData(form);
             const saved = await run(
-              () =>
-                recordAdverseEventAction({
-                  visitId: visit.visitId,
-                  term: textOf(data.get('term')),
-                  grade: Number(data.get('grade')) || Number.NaN,
-                  isSerious:
-                    data.get('isSerious') === 'yes'
-                      ? true
-                      : data.get('isSerious') === 'no'
-                        ? false
-                        : (undefined as unknown as boolean),
-                  relatedness: textOf(data.get('relatedness')) as AdverseEventInput['relatedness'],
-                  actionTaken: textOf(data.get('actionTaken')) as AdverseEventInput['actionTaken'],
-                  outcome: textOf(data.get('outcome')) as AdverseEventInput['outcome'],
-                  onsetAt: onsetInstant(textOf(data.get('onsetDate')), textOf(data.get('onsetTime')), visit.timeZone),
-                }),
+              (options) =>
+                recordAdverseEventAction(
+                  {
+                    visitId: visit.visitId,
+                    term: textOf(data.get('term')),
+                    grade: Number(data.get('grade')) || Number.NaN,
+                    isSerious:
+                      data.get('isSerious') === 'yes'
+                        ? true
+                        : data.get('isSerious') === 'no'
+                          ? false
+                          : (undefined as unknown as boolean),
+                    relatedness: textOf(data.get('relatedness')) as AdverseEventInput['relatedness'],
+                    actionTaken: textOf(data.get('actionTaken')) as AdverseEventInput['actionTaken'],
+                    outcome: textOf(data.get('outcome')) as AdverseEventInput['outcome'],
+                    onsetAt: onsetInstant(textOf(data.get('onsetDate')), textOf(data.get('onsetTime')), visit.timeZone),
+                  },
+                  options,
+                ),
               'Adverse event recorded.',
             );
             if (saved) form.reset();

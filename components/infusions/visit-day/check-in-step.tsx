@@ -59,13 +59,16 @@ export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canReco
       className="flex flex-col gap-4"
       onSubmit={handleSubmit(async (values) => {
         await run(
-          () =>
-            checkInAction({
-              visitId: visit.visitId,
-              isDriverConfirmed: values.isDriverConfirmed,
-              hasNoNewExclusion: values.hasNoNewExclusion,
-              pregnancyTest: visit.isPregnancyTestRequired ? values.pregnancyTest : 'NOT_REQUIRED',
-            }),
+          (options) =>
+            checkInAction(
+              {
+                visitId: visit.visitId,
+                isDriverConfirmed: values.isDriverConfirmed,
+                hasNoNewExclusion: values.hasNoNewExclusion,
+                pregnancyTest: visit.isPregnancyTestRequired ? values.pregnancyTest : 'NOT_REQUIRED',
+              },
+              options,
+            ),
           'Checked in.',
         );
       })}

@@ -143,14 +143,17 @@ export function DoseStep({
         const password = String(new FormData(form).get('password') ?? '');
         const lotId = String(new FormData(form).get('lotId') ?? '');
         const done = await sign.run(
-          () =>
-            verifyDoseAction({
-              visitId: visit.visitId,
-              weightKg: weightKg ?? Number.NaN,
-              ...(heightCm !== undefined ? { heightCm } : {}),
-              ...(lotId ? { lotId } : {}),
-              password,
-            }),
+          (options) =>
+            verifyDoseAction(
+              {
+                visitId: visit.visitId,
+                weightKg: weightKg ?? Number.NaN,
+                ...(heightCm !== undefined ? { heightCm } : {}),
+                ...(lotId ? { lotId } : {}),
+                password,
+              },
+              options,
+            ),
           (data) => `Dose verified: ${mg(data.doseMg)}.`,
         );
         if (!done) (form.elements.namedItem('password') as HTMLInputElement | null)?.focus();

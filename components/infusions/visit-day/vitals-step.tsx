@@ -74,15 +74,18 @@ export function VitalsForm({ visitId, timepoints, label }: { visitId: string; ti
         const data = new FormData(form);
         const timepoint = textOf(data.get('timepoint')) || timepoints[0];
         const saved = await run(
-          () =>
-            recordVitalsAction({
-              visitId,
-              timepoint,
-              sbp: numberOrUndefined(data.get('sbp')),
-              dbp: numberOrUndefined(data.get('dbp')),
-              heartRate: numberOrUndefined(data.get('heartRate')),
-              spo2: numberOrUndefined(data.get('spo2')),
-            }),
+          (options) =>
+            recordVitalsAction(
+              {
+                visitId,
+                timepoint,
+                sbp: numberOrUndefined(data.get('sbp')),
+                dbp: numberOrUndefined(data.get('dbp')),
+                heartRate: numberOrUndefined(data.get('heartRate')),
+                spo2: numberOrUndefined(data.get('spo2')),
+              },
+              options,
+            ),
           `${timepointLabel(timepoint)} vitals recorded.`,
         );
         if (saved) form.reset();

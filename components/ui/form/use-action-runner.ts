@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/auth/guard';
+import { useSubmissionKey } from '@/components/forms/use-submission-key';
+import type { ActionOptions, ActionResult } from '@/lib/auth/guard';
 import type { ErrorBody } from '@/lib/errors/app-error';
 
 export type FieldErrorMap = Record<string, string>;
@@ -10,7 +11,8 @@ export type FieldErrorMap = Record<string, string>;
 /**
  * Runs a server action for a small infusion-day form: tracks the pending state,
  * puts the server's per-field messages next to their inputs, keeps the rest for
- * an alert, and refreshes the server-rendered record after a success.
+ * an alert, and refreshes the server-rendered record after a success. One
+ * Idempotency-Key per submission, so a retried save does not record twice.
  */
 export function useActionRunner() {
   const router = useRouter();
@@ -18,9 +20,11 @@ export function useActionRunner() {
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrorMap>({});
   const [lastError, setLastError] = useState<ErrorBody['error'] | null>(null);
+  const withSubmissionKey = useSubmissionKey();
 
   async function run<T>(
-    action: () => Promise<ActionResult<T>>,
+    /** Pass `options` on to a creating action: it carries the submission's Idempotency-Key. */
+    action: (options: ActionOptions) => Promise<ActionResult<T>>,
     success: string | ((data: T) => string),
   ): Promise<T | null> {
     setPending(true);
@@ -28,7 +32,7 @@ export function useActionRunner() {
     setFieldErrors({});
     setLastError(null);
     try {
-      const result = await action();
+      const result = await withSubmissionKey(action);
       if (result.ok) {
         setMessage({ tone: 'success', text: typeof success === 'function' ? success(result.data) : success });
         router.refresh();

@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/auth/guard';
 import { createUser } from '@/lib/users/create-user';
 import { resetPassword } from '@/lib/users/reset-password';
+import { setMfaRequiredRoles } from '@/lib/auth/mfa/mfa-policy';
+import { resetUserMfa } from '@/lib/users/reset-user-mfa';
 import { unlockUser } from '@/lib/users/unlock-user';
 import { updateUser } from '@/lib/users/update-user';
 import {
@@ -11,6 +13,8 @@ import {
   editUserActionSchema,
   resetUserPasswordActionSchema,
   setUserActiveActionSchema,
+  mfaRolesSchema,
+  resetUserMfaActionSchema,
   unlockUserActionSchema,
 } from '@/lib/validations/auth';
 
@@ -61,5 +65,23 @@ export const unlockUserAction = defineAction(
     await unlockUser({ id: input.userId, actorId: user.id, audit });
     refresh(input.userId);
     return { id: input.userId };
+  },
+);
+
+export const resetUserMfaAction = defineAction(
+  { permission: 'user.manage', input: resetUserMfaActionSchema },
+  async ({ input, user, audit }) => {
+    await resetUserMfa({ id: input.userId, actorId: user.id, audit });
+    refresh(input.userId);
+    return { id: input.userId };
+  },
+);
+
+export const setMfaRolesAction = defineAction(
+  { permission: 'user.manage', input: mfaRolesSchema },
+  async ({ input, audit }) => {
+    const roles = await setMfaRequiredRoles({ roles: input.requiredRoles, audit });
+    refresh();
+    return { roles };
   },
 );

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { describeUserStatus } from '@/components/admin/user-status';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { MfaRolesForm } from '@/components/admin/mfa-roles-form';
 import { UsersTable, type UserTableRow } from '@/components/admin/users-table';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { listMfaRoleSettings } from '@/lib/auth/mfa/mfa-policy';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { listUsers } from '@/lib/users/list-users';
 import { userListQuerySchema } from '@/lib/validations/auth';
@@ -21,7 +24,7 @@ export default async function UsersPage({ searchParams }: Props) {
   const parsed = userListQuerySchema.safeParse({ q: typeof raw.q === 'string' ? raw.q : undefined });
   // An over-long search is ignored rather than answered with an error page.
   const q = parsed.success && parsed.data.q ? parsed.data.q : undefined;
-  const users = await listUsers({ q });
+  const [users, mfaRoles] = await Promise.all([listUsers({ q }), listMfaRoleSettings()]);
 
   const now = new Date();
   const rows: UserTableRow[] = users.map((user) => {
@@ -62,6 +65,16 @@ export default async function UsersPage({ searchParams }: Props) {
         ) : null}
       </form>
       <UsersTable rows={rows} isFiltered={Boolean(q)} />
+      <Card aria-labelledby="mfa-roles-heading" className="mt-8 max-w-xl">
+        <CardHeader
+          title="Two-factor sign-in required for"
+          titleId="mfa-roles-heading"
+          description="Recommended for admins (they manage accounts) and clinicians (they sign eligibility and doses)."
+        />
+        <CardBody>
+          <MfaRolesForm roles={mfaRoles} />
+        </CardBody>
+      </Card>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { UserEditForm } from '@/components/admin/user-edit-form';
+import { UserMfaResetButton } from '@/components/admin/user-mfa-reset-button';
 import { UserPasswordForm } from '@/components/admin/user-password-form';
 import { describeUserStatus } from '@/components/admin/user-status';
 import { UserStatusControl } from '@/components/admin/user-status-control';
@@ -13,6 +14,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission, ROLE_LABELS } from '@/lib/auth/permissions';
+import { isLocked } from '@/lib/auth/lockout';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { isAppError } from '@/lib/errors/app-error';
 import { getUser } from '@/lib/users/get-user';
@@ -55,7 +57,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const isSelf = viewer.id === user.id;
   const now = new Date();
   const status = describeUserStatus(user, now);
-  const isLocked = user.isActive && user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+  const isAccountLocked = user.isActive && isLocked(user, now);
 
   return (
     <>
@@ -107,7 +109,7 @@ export default async function UserPage({ params, searchParams }: Props) {
           </CardBody>
         </Card>
 
-        {isLocked && user.lockedUntil ? (
+        {isAccountLocked && user.lockedUntil ? (
           <Card aria-labelledby="lockout-heading">
             <CardHeader
               title="Sign-in lockout"
@@ -119,6 +121,23 @@ export default async function UserPage({ params, searchParams }: Props) {
             </CardBody>
           </Card>
         ) : null}
+
+        <Card aria-labelledby="mfa-heading">
+          <CardHeader
+            title="Two-factor sign-in"
+            titleId="mfa-heading"
+            description={
+              user.mfaEnabledAt
+                ? `On since ${formatClinicTime(user.mfaEnabledAt)}. Reset it when the phone is lost.`
+                : 'Off. The user turns it on from their own account page.'
+            }
+          />
+          {user.mfaEnabledAt ? (
+            <CardBody>
+              <UserMfaResetButton userId={user.id} name={user.name} />
+            </CardBody>
+          ) : null}
+        </Card>
 
         <Card aria-labelledby="password-heading">
           <CardHeader
