@@ -11,7 +11,7 @@ import {
 } from '@/lib/eligibility/summarize-prescreen';
 import type { OverallResult } from '@/lib/eligibility/types';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
-import { loadCandidateData } from '@/lib/screening/load-candidate-data';
+import { loadCandidatesInBatches } from '@/lib/screening/load-candidate-data';
 import type { ScreeningContext } from '@/lib/screening/types';
 
 export type PrescreenRow = {
@@ -55,8 +55,8 @@ const GROUP_ORDER: Record<OverallResult, number> = {
 /**
  * Batch pre-screen of a trial: every candidate not enrolled in it (not voided),
  * or the listed ones, evaluated in memory by the pure engine against the current
- * protocol version. The data comes from the same loader as a single check, in one
- * query for all candidates, so 10,000 candidates take one round trip.
+ * protocol version. The data comes from the same loader as a single check, in
+ * batches of 1,000 candidates (one statement each), never a query per candidate.
  *
  * It is advisory: nothing is saved per candidate (a saved, signable check is
  * made one candidate at a time by runEligibilityCheck). One `eligibility.prescreen`
@@ -69,18 +69,22 @@ export async function runPrescreen({
   ctx,
   asOf = clinicToday(),
 }: Options): Promise<PrescreenResult> {
-  const { trial, protocolVersion, criteria } = await loadTrialCriteria(prisma, trialId);
-  const candidates = await loadCandidateData(prisma, {
-    candidateIds,
-    notEnrolledInTrialId: trialId,
-    atStage: filter?.stage ? { trialId, stage: filter.stage } : undefined,
-  });
+  const { trial, protocolVersion, criteria, screeningWindowDays } = await loadTrialCriteria(prisma, trialId);
+  const candidates = await loadCandidatesInBatches(
+    prisma,
+    {
+      candidateIds,
+      notEnrolledInTrialId: trialId,
+      atStage: filter?.stage ? { trialId, stage: filter.stage } : undefined,
+    },
+    { asOf },
+  );
 
   const evaluations: PrescreenEvaluation[] = new Array(candidates.length);
   const rows: PrescreenRow[] = new Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i];
-    const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf });
+    const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
     const overall = overallResult(results);
     evaluations[i] = { candidateId: candidate.id, overall, criteria: results };
     const blocking: string[] = [];
@@ -114,6 +118,7 @@ export async function runPrescreen({
         protocolVersionId: protocolVersion.id,
         protocolVersionNumber: protocolVersion.number,
         asOf,
+        screeningWindowDays,
         scope: candidateIds ? 'listed' : 'not_enrolled',
         stage: filter?.stage ?? null,
         listed: candidateIds?.length ?? null,

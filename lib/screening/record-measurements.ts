@@ -90,6 +90,7 @@ export async function recordMeasurements({
             lln,
             lastDoseOn,
             isCurrent,
+            isNeverTaken,
             measuredOn,
           }) => ({
             id,
@@ -104,6 +105,7 @@ export async function recordMeasurements({
             lln,
             lastDoseOn,
             isCurrent,
+            isNeverTaken,
             measuredOn,
           }),
         ),
