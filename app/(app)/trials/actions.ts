@@ -8,12 +8,14 @@ import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
 import { importTrials, previewImport } from '@/lib/trials/import-trials';
+import { setScreeningWindow } from '@/lib/trials/set-screening-window';
 import { updateTrial } from '@/lib/trials/update-trial';
 import {
   armParamsSchema,
   confirmArmDosingSchema,
   confirmCriterionRuleSchema,
   criterionParamsSchema,
+  screeningWindowSchema,
   trialDraftSchema,
   trialIdParamsSchema,
   trialPatchSchema,
@@ -94,6 +96,15 @@ export const confirmArmDosingAction = defineAction(
     });
     refresh(trial.id);
     return { id: trial.id, protocolVersion: trial.protocolVersion.number };
+  },
+);
+
+export const setScreeningWindowAction = defineAction(
+  { permission: 'trial.edit', input: trialIdParamsSchema.extend(screeningWindowSchema.shape) },
+  async ({ input, user, audit }) => {
+    const window = await setScreeningWindow({ trialId: input.id, days: input.days, ctx: { user, audit } });
+    refresh(input.id);
+    return window;
   },
 );
 
