@@ -1,7 +1,7 @@
 import { DIAGNOSES, FACTS, MEDICATIONS, type Sex } from '@/lib/measures/vocabulary';
 import type { DiagnosisRule, FactRule, MedicationRule, SexRule } from '@/lib/validations/eligibility';
 import { lowerFirst } from '@/lib/eligibility/describe-rule';
-import { FALSE, staleNote, TRUE, UNKNOWN, type RuleEvaluator } from '@/lib/eligibility/truth';
+import { FALSE, isFresh, staleNote, TRUE, UNKNOWN, type RuleEvaluator } from '@/lib/eligibility/truth';
 
 // Leaves over coded answers (sex, diagnoses, medications, yes/no facts), as opposed to measured numbers.
 
@@ -43,9 +43,8 @@ export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
         (unrecorded ??= []).push(missingItem);
         continue;
       }
-      const note = staleNote(index, dx.day, within, `${label} (${dx.isPresent ? 'present' : 'absent'})`);
-      if (note !== null) {
-        (stale ??= []).push(note);
+      if (!isFresh(index, dx.day, within)) {
+        (stale ??= []).push(staleNote(index, dx.day, within, `${label} (${dx.isPresent ? 'present' : 'absent'})`)!);
         (staleItems ??= []).push(missingItem);
       } else if (dx.isPresent) (present ??= []).push(`${label} present (recorded ${dx.date})`);
       else (absent ??= []).push(`${absentLabel} (${dx.date})`);
@@ -90,9 +89,8 @@ export function compileMedication(rule: MedicationRule): RuleEvaluator {
         continue;
       }
       // A history taken before the window cannot vouch for the whole window.
-      const stale = staleNote(index, med.day, within, `${label} history`);
-      if (stale !== null) {
-        notes.push(stale);
+      if (!isFresh(index, med.day, within)) {
+        notes.push(staleNote(index, med.day, within, `${label} history`)!);
         (unknown ??= []).push(missingItem);
       } else if (med.isCurrent) {
         (used ??= []).push(`${label}: current (recorded ${med.date})`);
@@ -118,6 +116,7 @@ export function compileMedication(rule: MedicationRule): RuleEvaluator {
 
 export function compileFact(rule: FactRule): RuleEvaluator {
   const { label, shortLabel } = FACTS[rule.fact];
+  const answerLabel = `${label} answer`;
   const code = rule.fact;
   const within = rule.withinDays;
   return (index, scratch) => {
@@ -127,7 +126,7 @@ export function compileFact(rule: FactRule): RuleEvaluator {
       scratch.missing.push(`${label} (yes/no)`);
       return UNKNOWN;
     }
-    const stale = staleNote(index, fact.day, within, `${label} answer`);
+    const stale = staleNote(index, fact.day, within, answerLabel);
     if (stale !== null) {
       scratch.observations.push(stale);
       scratch.missing.push(`${label} (yes/no)`);

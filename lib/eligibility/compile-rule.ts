@@ -72,6 +72,7 @@ function compileNumber(rule: NumberRule): RuleEvaluator {
     };
   }
   const code = rule.measure;
+  const computedBmiLabel = `${label} (from weight and height)`;
   return (index, scratch) => {
     const entry = index.numbers.get(code);
     if (entry === undefined) {
@@ -79,12 +80,7 @@ function compileNumber(rule: NumberRule): RuleEvaluator {
       scratch.missing.push(label);
       return UNKNOWN;
     }
-    const stale = staleNote(
-      index,
-      entry.day,
-      within,
-      entry.isComputedBmi ? `${label} (from weight and height)` : label,
-    );
+    const stale = staleNote(index, entry.day, within, entry.isComputedBmi ? computedBmiLabel : label);
     if (stale !== null) {
       scratch.observations.push(stale);
       scratch.missing.push(label);

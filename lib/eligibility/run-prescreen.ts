@@ -70,7 +70,7 @@ export async function runPrescreen({
   asOf = clinicToday(),
 }: Options): Promise<PrescreenResult> {
   const { trial, protocolVersion, criteria, screeningWindowDays } = await loadTrialCriteria(prisma, trialId);
-  const candidates = await loadCandidatesInBatches(
+  const batches = loadCandidatesInBatches(
     prisma,
     {
       candidateIds,
@@ -80,33 +80,36 @@ export async function runPrescreen({
     { asOf },
   );
 
-  const evaluations: PrescreenEvaluation[] = new Array(candidates.length);
-  const rows: PrescreenRow[] = new Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) {
-    const candidate = candidates[i];
-    const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
-    const overall = overallResult(results);
-    evaluations[i] = { candidateId: candidate.id, overall, criteria: results };
-    const blocking: string[] = [];
-    const missing: string[] = [];
-    for (const result of results) {
-      if (isBlocking(result)) blocking.push(result.text);
-      else if (result.result === 'UNKNOWN')
-        for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
+  const evaluations: PrescreenEvaluation[] = [];
+  const rows: PrescreenRow[] = [];
+  const evaluated = new Set<string>();
+  // Each batch is evaluated while the database reads the next one.
+  for await (const candidates of batches) {
+    for (const candidate of candidates) {
+      const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
+      const overall = overallResult(results);
+      evaluations.push({ candidateId: candidate.id, overall, criteria: results });
+      evaluated.add(candidate.id);
+      const blocking: string[] = [];
+      const missing: string[] = [];
+      for (const result of results) {
+        if (isBlocking(result)) blocking.push(result.text);
+        else if (result.result === 'UNKNOWN')
+          for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
+      }
+      rows.push({
+        candidateId: candidate.id,
+        name: `${candidate.firstName} ${candidate.lastName}`,
+        overall,
+        blocking,
+        missing: overall === 'INCOMPLETE' ? missing : [],
+      });
     }
-    rows[i] = {
-      candidateId: candidate.id,
-      name: `${candidate.firstName} ${candidate.lastName}`,
-      overall,
-      blocking,
-      missing: overall === 'INCOMPLETE' ? missing : [],
-    };
   }
   const summary = summarizePrescreen(evaluations);
   // Candidates arrive ordered by name; a stable sort keeps that order inside each group.
   rows.sort((a, b) => GROUP_ORDER[a.overall] - GROUP_ORDER[b.overall]);
 
-  const evaluated = new Set(candidates.map((candidate) => candidate.id));
   const skippedIds = candidateIds ? [...new Set(candidateIds)].filter((id) => !evaluated.has(id)) : [];
 
   await prisma.$transaction(async (tx) => {

@@ -11,6 +11,11 @@ export type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
 export type Scratch = { observations: string[]; missing: string[] };
 export type RuleEvaluator = (index: CandidateIndex, scratch: Scratch) => Truth;
 
+/** True when a value recorded on `day` is recent enough (allocation-free: call before building a stale note). */
+export function isFresh(index: CandidateIndex, day: number, ruleWithinDays: number | undefined): boolean {
+  return index.asOfDay - day <= (ruleWithinDays ?? index.screeningWindowDays);
+}
+
 /**
  * Why a value recorded on `day` cannot be used (older than the rule's own window, else the trial's screening
  * window), or null when it is recent enough. Allocation-free on the common, fresh path.

@@ -187,35 +187,44 @@ export async function loadCandidateData(
 }
 
 const BATCH_SIZE = 1_000;
-const PARALLEL_BATCHES = 4;
+const BATCHES_IN_FLIGHT = 3;
 
 /**
  * loadCandidateData for many candidates (the pre-screen): the ids are listed
- * first, in name order, then loaded in batches of 1,000, four transactions at a
- * time, so the database works on several batches while Node parses the others.
+ * first, in name order, then loaded in batches of 1,000 with a few transactions
+ * in flight, and yielded in order as each arrives, so the caller evaluates one
+ * batch while the database reads the next.
  */
-export async function loadCandidatesInBatches(
+export async function* loadCandidatesInBatches(
   db: Db,
   selection: CandidateSelection,
   options: LoadOptions,
-): Promise<LoadedCandidate[]> {
-  if (selection.candidateIds !== undefined && selection.candidateIds.length === 0) return [];
+): AsyncGenerator<LoadedCandidate[]> {
+  if (selection.candidateIds !== undefined && selection.candidateIds.length === 0) return;
   const idRows = await db.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM "Candidate" c
     WHERE ${Prisma.join(whereCandidates(selection), ' AND ')}
     ORDER BY c."lastName", c."firstName", c.id`;
-  const batches: string[][] = [];
-  for (let i = 0; i < idRows.length; i += BATCH_SIZE)
-    batches.push(idRows.slice(i, i + BATCH_SIZE).map((row) => row.id));
-  const loaded: LoadedCandidate[][] = new Array(batches.length);
+  // The ids were selected above; loading by id alone keeps each batch's order and membership.
+  const load = (start: number) =>
+    db.$transaction((tx) =>
+      loadCandidateData(tx, { candidateIds: idRows.slice(start, start + BATCH_SIZE).map((row) => row.id) }, options),
+    );
+  const inFlight: Promise<LoadedCandidate[]>[] = [];
   let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const index = next++;
-      // The ids were selected above; loading by id alone keeps the batches' order and membership.
-      loaded[index] = await db.$transaction((tx) => loadCandidateData(tx, { candidateIds: batches[index] }, options));
+  const fill = () => {
+    while (inFlight.length < BATCHES_IN_FLIGHT && next < idRows.length) {
+      const pending = load(next);
+      // Awaited in order below; this only keeps an early failure from being reported as unhandled meanwhile.
+      pending.catch(() => {});
+      inFlight.push(pending);
+      next += BATCH_SIZE;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, worker));
-  return loaded.flat();
+  fill();
+  while (inFlight.length > 0) {
+    const batch = await inFlight.shift()!;
+    fill();
+    yield batch;
+  }
 }
