@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { contextFor, uniqueToken } from '@/lib/candidates/test-support';
+import { runEligibilityCheck } from '@/lib/eligibility/run-check';
 import { runPrescreen } from '@/lib/eligibility/run-prescreen';
 import { recordMeasurements } from '@/lib/screening/record-measurements';
 import type { ScreeningContext } from '@/lib/screening/types';
@@ -157,6 +158,42 @@ describe('screening window through the API', () => {
       screeningWindowDays: 30,
       screeningWindowConfirmedAt: null,
     });
+  });
+});
+
+describe('loading the latest value per code as of the check day', () => {
+  it('[COORDINATOR] uses the later entry of the same day, and ignores entries after the check day', async () => {
+    const trial = await makeTrial();
+    const candidate = await newCandidate();
+    const maoi = { code: 'med:maoi', isCurrent: false, isNeverTaken: true, measuredAt: daysAgo(6) };
+    await recordMeasurements({
+      candidateId: candidate.id,
+      inputs: [{ code: 'phq9_total', value: 10, measuredAt: daysAgo(5) }, maoi],
+      ctx: coordinator,
+    });
+    await recordMeasurements({
+      candidateId: candidate.id,
+      inputs: [{ code: 'phq9_total', value: 20, measuredAt: daysAgo(3) }],
+      ctx: coordinator,
+    });
+    await recordMeasurements({
+      candidateId: candidate.id,
+      inputs: [{ code: 'phq9_total', value: 12, measuredAt: daysAgo(3) }],
+      ctx: coordinator,
+    });
+    const today = await runEligibilityCheck({ candidateId: candidate.id, trialId: trial.id, ctx: coordinator });
+    expect(today.criteria[0]).toMatchObject({ result: 'NOT_MET', explanation: expect.stringContaining('PHQ-9 = 12') });
+    const earlier = await runEligibilityCheck({
+      candidateId: candidate.id,
+      trialId: trial.id,
+      ctx: coordinator,
+      asOf: daysAgo(4),
+    });
+    expect(earlier.criteria[0]).toMatchObject({ explanation: expect.stringContaining('PHQ-9 = 10') });
+    const saved = await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: today.id } });
+    expect((saved.inputs as { measurements: unknown[] }).measurements).toEqual([
+      { code: 'phq9_total', value: 12, measuredAt: daysAgo(3) },
+    ]);
   });
 });
 
