@@ -56,7 +56,13 @@ function screeningPayload(today: string) {
   return [
     ...NUMBERS.map((entry) => ({ ...entry, measuredAt: today })),
     ...ABSENT_DIAGNOSES.map((code) => ({ code: `dx:${code}`, isPresent: false, measuredAt: today })),
-    ...NEVER_TAKEN.map((code) => ({ code: `med:${code}`, isCurrent: false, lastDoseAt: null, measuredAt: today })),
+    ...NEVER_TAKEN.map((code) => ({
+      code: `med:${code}`,
+      isCurrent: false,
+      lastDoseAt: null,
+      isNeverTaken: true,
+      measuredAt: today,
+    })),
     ...NO_FACTS.map((code) => ({ code: `fact:${code}`, value: false, measuredAt: today })),
   ];
 }
@@ -150,7 +156,11 @@ test('[COORDINATOR] enters screening data and runs the check', async ({ page, si
   }
   for (const code of NEVER_TAKEN) {
     const row = await nextRow();
-    await fillRow(row, `med:${code}`, (r) => r.getByRole('radio', { name: 'No', exact: true }).check());
+    await fillRow(row, `med:${code}`, async (r) => {
+      await r.getByRole('radio', { name: 'No', exact: true }).check();
+      // Without "Never taken" an empty last dose is unknown, which would leave the washout exclusions open.
+      await r.getByRole('checkbox', { name: 'Never taken' }).check();
+    });
   }
   for (const code of NO_FACTS) {
     const row = await nextRow();

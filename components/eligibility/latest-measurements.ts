@@ -44,7 +44,9 @@ export function formatMeasurementValue(m: MeasurementDto): string {
     case 'MEDICATION': {
       const dose = m.dailyDoseMg !== null ? ` · ${trim(m.dailyDoseMg)} mg/day` : '';
       if (m.isCurrent) return `Taking now${m.lastDoseOn ? `, last dose ${m.lastDoseOn}` : ''}${dose}`;
-      return m.lastDoseOn ? `Not taking now, last dose ${m.lastDoseOn}${dose}` : 'Never taken';
+      if (m.lastDoseOn) return `Not taking now, last dose ${m.lastDoseOn}${dose}`;
+      // Only an explicit "never taken" answer reads as one; otherwise the last dose was not recorded.
+      return m.isNeverTaken ? 'Never taken' : 'Unknown';
     }
     case 'FACT':
       return m.valueBool === null ? '—' : m.valueBool ? 'Yes' : 'No';

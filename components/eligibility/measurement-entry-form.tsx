@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { recordMeasurementsAction } from '@/app/(app)/eligibility/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -56,6 +57,7 @@ type Row = {
   isPresent?: boolean;
   isCurrent?: boolean;
   lastDoseAt?: string | null;
+  isNeverTaken?: boolean;
 };
 type FormValues = { measurements: Row[] };
 
@@ -68,6 +70,7 @@ const ROW_FIELDS = [
   'isPresent',
   'isCurrent',
   'lastDoseAt',
+  'isNeverTaken',
   'measuredAt',
 ] as const;
 type RowField = (typeof ROW_FIELDS)[number];
@@ -87,7 +90,7 @@ function blankRow(code: string, measuredAt: string): Row {
     case 'diagnosis':
       return { code, measuredAt, isPresent: undefined };
     case 'medication':
-      return { code, measuredAt, isCurrent: undefined, lastDoseAt: null };
+      return { code, measuredAt, isCurrent: undefined, lastDoseAt: null, isNeverTaken: false };
     case 'fact':
       return { code, measuredAt, value: undefined };
     default:
@@ -377,7 +380,7 @@ function MeasurementRow({
             />
             <Field
               label="Last dose"
-              hint="Leave empty if never taken or unknown."
+              hint="Leave empty if never taken or not known."
               className="lg:col-span-2"
               error={message('lastDoseAt')}
             >
@@ -387,6 +390,13 @@ function MeasurementRow({
                 {...register(`measurements.${index}.lastDoseAt`, { setValueAs: optionalDate })}
               />
             </Field>
+            <Checkbox
+              className="sm:col-span-2 lg:col-span-5"
+              label="Never taken"
+              hint="Only when the candidate has never taken it. An empty last dose without this counts as unknown."
+              error={message('isNeverTaken')}
+              {...register(`measurements.${index}.isNeverTaken`)}
+            />
           </>
         ) : null}
         {kind === 'fact' ? (

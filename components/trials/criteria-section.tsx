@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { describeRule } from '@/lib/eligibility/describe-rule';
 import type { TrialCriterionDto } from '@/lib/trials/types';
 import { CriterionRuleActions } from './criterion-rule-actions';
+import { ScreeningWindowForm } from './screening-window-form';
 import { formatInstant } from './format';
 import { Section, type SectionProps } from './section-frame';
 
@@ -98,6 +99,35 @@ function CriteriaList({ trial, canEdit, kind }: SectionProps & { kind: TrialCrit
   );
 }
 
+function ScreeningWindow({ trial, canEdit }: SectionProps) {
+  const { days, confirmed } = trial.screeningWindow;
+  return (
+    <section aria-labelledby="screening-window-heading" className="flex flex-col gap-2">
+      <h3 id="screening-window-heading" className="text-base font-semibold text-slate-900">
+        Screening window
+      </h3>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium text-slate-900">{days} days</span>
+        {confirmed ? (
+          <>
+            <Badge tone="success">Confirmed</Badge>
+            <span className="text-xs text-slate-600">
+              by {confirmed.by.name}, {formatInstant(confirmed.at)}
+            </span>
+          </>
+        ) : (
+          <Badge tone="warning">Assumed default, not confirmed</Badge>
+        )}
+      </div>
+      <p className="text-sm text-slate-700">
+        A value older than this on the day of a check leaves its criterion unknown, unless the criterion's rule has its
+        own window. Age and sex have none.
+      </p>
+      {canEdit ? <ScreeningWindowForm trialId={trial.id} days={days} isConfirmed={confirmed !== null} /> : null}
+    </section>
+  );
+}
+
 export function CriteriaSection({ trial, canEdit }: SectionProps) {
   const confirmed = trial.criteria.filter((criterion) => criterion.rule !== null).length;
   const suggested = trial.criteria.filter(
@@ -111,6 +141,7 @@ export function CriteriaSection({ trial, canEdit }: SectionProps) {
       description={`Protocol version ${trial.protocolVersion.number}. ${summary}`}
     >
       <CardBody className="flex flex-col gap-6">
+        <ScreeningWindow trial={trial} canEdit={canEdit} />
         {trial.criteria.length === 0 ? (
           <EmptyState title="No eligibility criteria recorded" />
         ) : (

@@ -125,6 +125,7 @@ export type AuditEventMap = {
       asOf: string;
       overall: string;
       counts: unknown;
+      screeningWindowDays?: number;
     }
   >;
   'eligibility.prescreen': Event<
@@ -139,6 +140,7 @@ export type AuditEventMap = {
       skipped: number;
       total: number;
       counts: unknown;
+      screeningWindowDays?: number;
     }
   >;
   'eligibility.list': Event<'Candidate'>;
@@ -175,6 +177,11 @@ export type AuditEventMap = {
     { nctId: string | null; title: string; arms: string[] | number; criteria: number; assessmentPlan?: number }
   >;
   'trial.update': Event<'Trial', FieldDiff, FieldDiff>;
+  'trial.screening_window': Event<
+    'Trial',
+    { days: number; confirmedAt: Iso | null; confirmedById: string | null },
+    { days: number; confirmedAt: Iso | null; confirmedById: string | null }
+  >;
   'trial.amend': Event<
     'Trial',
     { protocolVersion: number; protocolVersionId: string; changes: string[] },

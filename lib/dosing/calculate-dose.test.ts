@@ -168,6 +168,38 @@ describe('weight basis', () => {
     });
   });
 
+  // The eight ideal-body-weight worked heights, 63.4 kg, 0.5 mg/kg on adjusted weight, exact fractions by
+  // hand. Rounding IBW and AdjBW to 0.1 kg before the dose gave 30.2 mg and 26.4 mg for the two female cases.
+  it.each([
+    [180, 'male', 31.7], // IBW 74.99 kg > 63.4: actual weight used
+    [170, 'male', 31.7], // IBW 65.94 kg > 63.4
+    [177.8, 'male', 31.7], // IBW 73 kg > 63.4
+    [165, 'female', 29.8], // 0.6 × 56.9094… + 25.36 = 59.5057 kg -> 29.7528 mg
+    [160, 'female', 28.4], // 0.6 × 52.3819… + 25.36 = 56.7891 kg -> 28.3946 mg
+    [166.37, 'female', 30.1], // 0.6 × 58.15 + 25.36 = 60.25 kg -> 30.125 mg (rounded twice: 30.2)
+    [152.4, 'male', 27.7], // 0.6 × 50 + 25.36 = 55.36 kg -> 27.68 mg
+    [152.4, 'female', 26.3], // 0.6 × 45.5 + 25.36 = 52.66 kg -> 26.33 mg (rounded twice: 26.4)
+  ] as const)('ADJUSTED worked case: %s cm %s, 63.4 kg -> %s mg (one rounding, the dose)', (heightCm, sex, doseMg) => {
+    expect(okDose(weightBased({ weightBasis: 'ADJUSTED' }), 63.4, { heightCm, sex }).doseMg).toBe(doseMg);
+  });
+
+  it('ADJUSTED steps show weights to 0.1 kg and the exact product the dose is rounded from', () => {
+    const result = okDose(weightBased({ weightBasis: 'ADJUSTED' }), 63.4, { heightCm: 152.4, sex: 'female' });
+    expect(result.basisWeightKg).toBe(52.7);
+    expect(result.steps).toEqual(
+      expect.arrayContaining([
+        'Basis weight: adjusted body weight 52.7 kg (actual 63.4 kg, measured 2026-11-20)',
+        '0.5 mg/kg × 52.66 kg = 26.33 mg',
+        'Rounded to 0.1 mg: 26.3 mg',
+      ]),
+    );
+  });
+
+  it('IDEAL uses the exact IBW: male 180 cm is 74.9921… kg, shown as ≈', () => {
+    const result = okDose(weightBased({ weightBasis: 'IDEAL' }), 120, { heightCm: 180, sex: 'male' });
+    expect(result.steps).toContain('0.5 mg/kg × ≈74.9921 kg = ≈37.4961 mg');
+  });
+
   it.each(['IDEAL', 'ADJUSTED'] as const)('%s without height is an error', (weightBasis) => {
     expect(errorCodes(dose(weightBased({ weightBasis }), 80, { sex: 'male' }))).toEqual(['HEIGHT_MISSING']);
   });

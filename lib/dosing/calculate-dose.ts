@@ -2,12 +2,17 @@ import { resolveBasisWeight } from '@/lib/dosing/basis-weight';
 import { checkWeight, describeWeight, type CheckedWeight, type WeightInput } from '@/lib/dosing/check-weight';
 import {
   compareDecimal,
+  compareRatio,
   decimalToNumber,
   formatDecimal,
-  multiplyDecimal,
+  formatRatio,
+  ratioOf,
+  roundRatio,
   roundToIncrement,
+  scaleRatio,
   toDecimal,
   type Decimal,
+  type DecimalRatio,
 } from '@/lib/dosing/decimal';
 import { formatNumber, isValidDate } from '@/lib/dosing/format';
 import { calculateInfusionVolume } from '@/lib/dosing/infusion-volume';
@@ -17,7 +22,8 @@ import { dosingProtocolSchema, type DosingProtocol, type DosingProtocolInput } f
 
 // Rules (see also the files imported above):
 // - Dose = mg/kg × basis weight, rounded half up to the protocol's increment with exact
-//   decimal arithmetic (0.5 × 63.4 is 31.7, not 31.700000000000003).
+//   decimal arithmetic (0.5 × 63.4 is 31.7, not 31.700000000000003). The basis weight is
+//   exact too (ideal and adjusted weights are not rounded first): one rounding per value.
 // - The cap is applied after rounding and is never exceeded. `capped` is true only when
 //   the cap reduced the dose: a calculated dose exactly equal to the cap is given in full
 //   and is not flagged. No cap in the protocol means no cap.
@@ -110,6 +116,8 @@ function calculateAmount(options: {
   const incrementText = `${formatDecimal(increment)} mg`;
   const steps: string[] = [];
   let raw: Decimal;
+  // Exact mg/kg × basis dose; raw is its display (to 10⁻⁸ mg) for the messages.
+  let rawRatio: DecimalRatio | null = null;
   let basisWeightKg = weight.kg;
 
   if (sessionDose.kind === 'WEIGHT_BASED') {
@@ -129,17 +137,22 @@ function calculateAmount(options: {
     const basis = resolveBasisWeight({ basis: protocol.weightBasis, weight, heightCm: input.heightCm, sex: input.sex });
     if (!basis.ok) return basis;
     basisWeightKg = basis.kg;
-    raw = multiplyDecimal(toDecimal(sessionDose.mgPerKg), toDecimal(basis.kg));
+    // The basis stays exact (IBW divides by 2.54): the dose below is the only rounding.
+    const exactDose = scaleRatio(basis.exactKg, toDecimal(sessionDose.mgPerKg));
+    const isBasisRounded = compareRatio(ratioOf(toDecimal(basis.kg)), basis.exactKg) !== 0;
+    const basisText = isBasisRounded ? formatRatio(basis.exactKg) : formatNumber(basis.kg);
+    rawRatio = exactDose;
+    raw = roundRatio(exactDose, EXACT_ENOUGH);
     steps.push(
       ...basis.steps,
-      `${formatNumber(sessionDose.mgPerKg)} mg/kg × ${formatNumber(basis.kg)} kg = ${formatDecimal(raw)} mg`,
+      `${formatNumber(sessionDose.mgPerKg)} mg/kg × ${basisText} kg = ${formatRatio(exactDose)} mg`,
     );
   } else {
     raw = toDecimal(sessionDose.fixedMg);
     steps.push(`Weight checked: ${describeWeight(weight)}; not used for a fixed dose`);
   }
 
-  const rounded = roundToIncrement(raw, increment);
+  const rounded = rawRatio === null ? roundToIncrement(raw, increment) : roundRatio(rawRatio, increment);
   if (sessionDose.kind === 'WEIGHT_BASED' || compareDecimal(rounded, raw) !== 0) {
     steps.push(`Rounded to ${incrementText}: ${formatDecimal(rounded)} mg`);
   }
@@ -159,6 +172,8 @@ function calculateAmount(options: {
   steps.push(capResult.step);
   return { ok: true, dose: capResult.dose, uncapped: rounded, capped: capResult.capped, basisWeightKg, steps };
 }
+
+const EXACT_ENOUGH = toDecimal(1e-8);
 
 export function calculateDose(input: CalculateDoseInput): DoseResult {
   const parsed = parseProtocol(input.protocol);

@@ -105,3 +105,54 @@ export function decimalToNumber(value: Decimal): number {
 export function decimalPlaces(value: number): number {
   return toDecimal(value).scale;
 }
+
+/**
+ * An exact quotient of two decimals. Ideal body weight divides by 2.54 cm per inch, which has no finite
+ * decimal expansion, so weights that feed a dose stay as a ratio until the single rounding of the dose.
+ */
+export type DecimalRatio = { numerator: Decimal; denominator: Decimal };
+
+const ONE: Decimal = { units: BigInt(1), scale: 0 };
+
+export function ratioOf(value: Decimal): DecimalRatio {
+  return { numerator: value, denominator: ONE };
+}
+
+/** a/b + c/d over the common denominator b·d (or b when both share it). */
+export function addRatio(left: DecimalRatio, right: DecimalRatio): DecimalRatio {
+  if (compareDecimal(left.denominator, right.denominator) === 0)
+    return { numerator: addDecimal(left.numerator, right.numerator), denominator: left.denominator };
+  return {
+    numerator: addDecimal(
+      multiplyDecimal(left.numerator, right.denominator),
+      multiplyDecimal(right.numerator, left.denominator),
+    ),
+    denominator: multiplyDecimal(left.denominator, right.denominator),
+  };
+}
+
+export function scaleRatio(ratio: DecimalRatio, factor: Decimal): DecimalRatio {
+  return { numerator: multiplyDecimal(ratio.numerator, factor), denominator: ratio.denominator };
+}
+
+export function compareRatio(left: DecimalRatio, right: DecimalRatio): -1 | 0 | 1 {
+  // Denominators are positive, so cross-multiplying keeps the order.
+  return compareDecimal(
+    multiplyDecimal(left.numerator, right.denominator),
+    multiplyDecimal(right.numerator, left.denominator),
+  );
+}
+
+/** The ratio rounded half up to `increment`: the one rounding a dose-setting weight gets. */
+export function roundRatio(ratio: DecimalRatio, increment: Decimal): Decimal {
+  return roundRatioToIncrement({ ...ratio, increment });
+}
+
+const DISPLAY_INCREMENT: Decimal = { units: BigInt(1), scale: 4 };
+
+/** "60.25" when exact to 4 decimals, "≈74.9921" otherwise: for steps that show an unrounded figure. */
+export function formatRatio(ratio: DecimalRatio): string {
+  const shown = roundRatio(ratio, DISPLAY_INCREMENT);
+  const isExact = compareRatio(ratioOf(shown), ratio) === 0;
+  return `${isExact ? '' : '≈'}${formatDecimal(shown)}`;
+}

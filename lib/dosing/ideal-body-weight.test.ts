@@ -76,7 +76,7 @@ describe('calculateIdealBodyWeight', () => {
 
 describe('calculateAdjustedBodyWeight', () => {
   it('75 kg IBW, 120 kg actual: 75 + 0.4 × 45 = 93 kg', () => {
-    expect(calculateAdjustedBodyWeight({ actualKg: 120, idealKg: 75 })).toEqual({
+    expect(calculateAdjustedBodyWeight({ actualKg: 120, idealKg: 75 })).toMatchObject({
       adjustedKg: 93,
       isActualUsed: false,
       step: 'Adjusted body weight: 75 kg + 0.4 × (120 kg − 75 kg) = 93 kg (to 0.1 kg)',
@@ -87,7 +87,21 @@ describe('calculateAdjustedBodyWeight', () => {
     expect(calculateAdjustedBodyWeight({ actualKg: 63.4, idealKg: 56.9 }).adjustedKg).toBe(59.5);
   });
 
-  it('rounds half up to 0.1 kg: 56.9 + 0.4 × 6.625 = 59.55 -> 59.6', () => {
+  it('keeps the exact IBW: 58.15 + 0.4 × (63.4 − 58.15) = 60.25 kg, shown as 60.3 kg', () => {
+    const ideal = calculateIdealBodyWeight({ heightCm: 166.37, sex: 'female' });
+    if (!ideal.ok) throw new Error('expected an ideal body weight');
+    const adjusted = calculateAdjustedBodyWeight({
+      actualKg: 63.4,
+      idealKg: ideal.idealKg,
+      exactIdealKg: ideal.exactKg,
+    });
+    expect(adjusted.adjustedKg).toBe(60.3);
+    expect(adjusted.step).toBe(
+      'Adjusted body weight: 58.2 kg + 0.4 × (63.4 kg − 58.2 kg) = 60.3 kg (to 0.1 kg; the dose uses the unrounded 60.25 kg)',
+    );
+  });
+
+  it('shows half up to 0.1 kg: 56.9 + 0.4 × 6.625 = 59.55 -> 59.6', () => {
     expect(calculateAdjustedBodyWeight({ actualKg: 63.525, idealKg: 56.9 }).adjustedKg).toBe(59.6);
   });
 

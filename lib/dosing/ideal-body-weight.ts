@@ -1,13 +1,17 @@
 import {
   addDecimal,
-  compareDecimal,
+  addRatio,
+  compareRatio,
   decimalToNumber,
   formatDecimal,
+  formatRatio,
   multiplyDecimal,
-  roundRatioToIncrement,
-  roundToIncrement,
+  ratioOf,
+  roundRatio,
+  scaleRatio,
   subtractDecimal,
   toDecimal,
+  type DecimalRatio,
 } from '@/lib/dosing/decimal';
 import type { DoseError, Sex } from '@/lib/dosing/types';
 
@@ -18,8 +22,10 @@ import type { DoseError, Sex } from '@/lib/dosing/types';
 //   only a clinician may decide which one applies. They pass 'female' or 'male' as `sex`.
 // - Heights below 60 in (152.4 cm) are an error, not a clamp: the formula is undefined
 //   there, and clamping to the base weight would overstate IBW for short people.
-// - IBW and adjusted weight are rounded half up to 0.1 kg, and that rounded value is the
-//   one used for the dose, so the steps shown can be reproduced by hand exactly.
+// - IBW and adjusted weight are kept exact (as a ratio: cm ÷ 2.54 has no finite decimal) and
+//   only the dose is rounded, once. Rounding each intermediate put 2 of the 8 worked heights
+//   0.1 mg off (166.37 cm F at 63.4 kg, 0.5 mg/kg adjusted: 30.1 mg, not 30.2). The steps show
+//   the weights to 0.1 kg for reading, and say when the dose used the unrounded figure.
 
 export type IbwSex = 'female' | 'male';
 
@@ -34,7 +40,14 @@ const BASE_INCHES = 60;
 const WEIGHT_INCREMENT = toDecimal(0.1);
 
 export type IdealBodyWeightResult =
-  | { ok: true; idealKg: number; formulaSex: IbwSex; step: string }
+  | {
+      ok: true;
+      /** To 0.1 kg, for display; the dose uses `exactKg`. */
+      idealKg: number;
+      exactKg: DecimalRatio;
+      formulaSex: IbwSex;
+      step: string;
+    }
   | { ok: false; errors: DoseError[] };
 
 function checkHeight(heightCm: number | null | undefined): DoseError[] {
@@ -82,48 +95,66 @@ export function calculateIdealBodyWeight(options: {
   if (errors.length > 0 || heightCm === null || heightCm === undefined || (sex !== 'female' && sex !== 'male')) {
     return { ok: false, errors };
   }
-  // base + 2.3 × (cm ÷ 2.54 − 60) = (base − 138) + (2.3 × cm) ÷ 2.54; the constant part is a
-  // multiple of 0.1 kg, so rounding only the fraction gives the same result as rounding the sum.
+  // base + 2.3 × (cm ÷ 2.54 − 60) = ((base − 138) × 2.54 + 2.3 × cm) ÷ 2.54, exactly.
+  const cmPerInch = toDecimal(CM_PER_INCH);
   const constantPart = subtractDecimal(toDecimal(BASE_KG[sex]), toDecimal(KG_PER_INCH * BASE_INCHES));
-  const heightPart = roundRatioToIncrement({
-    numerator: multiplyDecimal(toDecimal(KG_PER_INCH), toDecimal(heightCm)),
-    denominator: toDecimal(CM_PER_INCH),
-    increment: WEIGHT_INCREMENT,
-  });
-  const ideal = addDecimal(constantPart, heightPart);
+  const exactKg: DecimalRatio = {
+    numerator: addDecimal(
+      multiplyDecimal(constantPart, cmPerInch),
+      multiplyDecimal(toDecimal(KG_PER_INCH), toDecimal(heightCm)),
+    ),
+    denominator: cmPerInch,
+  };
+  const shown = roundRatio(exactKg, WEIGHT_INCREMENT);
   const step =
     `Ideal body weight (Devine, ${sex} formula): ${BASE_KG[sex]} kg + 2.3 kg × (${formatDecimal(toDecimal(heightCm))} cm ÷ 2.54 − 60 in)` +
-    ` = ${formatDecimal(ideal)} kg (to 0.1 kg)`;
-  return { ok: true, idealKg: decimalToNumber(ideal), formulaSex: sex, step };
+    ` = ${formatDecimal(shown)} kg (to 0.1 kg)`;
+  return { ok: true, idealKg: decimalToNumber(shown), exactKg, formulaSex: sex, step };
 }
 
-export type AdjustedBodyWeightResult = { adjustedKg: number; isActualUsed: boolean; step: string };
+export type AdjustedBodyWeightResult = {
+  /** To 0.1 kg, for display; the dose uses `exactKg`. */
+  adjustedKg: number;
+  exactKg: DecimalRatio;
+  isActualUsed: boolean;
+  step: string;
+};
 
 /**
- * AdjBW = IBW + 0.4 × (actual − IBW), to 0.1 kg. When actual is below IBW the actual
+ * AdjBW = IBW + 0.4 × (actual − IBW), kept exact. When actual is below IBW the actual
  * weight is used: the formula would then give a weight above what the person weighs,
- * i.e. a higher dose than actual-weight dosing.
+ * i.e. a higher dose than actual-weight dosing. `exactIdealKg` is the unrounded IBW
+ * (from calculateIdealBodyWeight); without it `idealKg` is taken as exact.
  */
-export function calculateAdjustedBodyWeight(options: { actualKg: number; idealKg: number }): AdjustedBodyWeightResult {
+export function calculateAdjustedBodyWeight(options: {
+  actualKg: number;
+  idealKg: number;
+  exactIdealKg?: DecimalRatio;
+}): AdjustedBodyWeightResult {
   const actual = toDecimal(options.actualKg);
-  const ideal = toDecimal(options.idealKg);
-  if (compareDecimal(actual, ideal) < 0) {
+  const shownIdeal = toDecimal(options.idealKg);
+  const ideal = options.exactIdealKg ?? ratioOf(shownIdeal);
+  if (compareRatio(ratioOf(actual), ideal) < 0) {
     return {
       adjustedKg: options.actualKg,
+      exactKg: ratioOf(actual),
       isActualUsed: true,
-      step: `Adjusted body weight: actual ${formatDecimal(actual)} kg is below ideal ${formatDecimal(ideal)} kg, so actual weight is used`,
+      step: `Adjusted body weight: actual ${formatDecimal(actual)} kg is below ideal ${formatDecimal(shownIdeal)} kg, so actual weight is used`,
     };
   }
-  const excess = subtractDecimal(actual, ideal);
-  const adjusted = roundToIncrement(
-    addDecimal(ideal, multiplyDecimal(toDecimal(ADJUSTED_WEIGHT_FACTOR), excess)),
-    WEIGHT_INCREMENT,
+  // IBW + 0.4 × (actual − IBW) = 0.6 × IBW + 0.4 × actual
+  const exactKg = addRatio(
+    scaleRatio(ideal, toDecimal(1 - ADJUSTED_WEIGHT_FACTOR)),
+    ratioOf(multiplyDecimal(toDecimal(ADJUSTED_WEIGHT_FACTOR), actual)),
   );
+  const shown = roundRatio(exactKg, WEIGHT_INCREMENT);
+  const isRounded = compareRatio(ratioOf(shown), exactKg) !== 0;
   return {
-    adjustedKg: decimalToNumber(adjusted),
+    adjustedKg: decimalToNumber(shown),
+    exactKg,
     isActualUsed: false,
     step:
-      `Adjusted body weight: ${formatDecimal(ideal)} kg + 0.4 × (${formatDecimal(actual)} kg − ${formatDecimal(ideal)} kg)` +
-      ` = ${formatDecimal(adjusted)} kg (to 0.1 kg)`,
+      `Adjusted body weight: ${formatDecimal(shownIdeal)} kg + 0.4 × (${formatDecimal(actual)} kg − ${formatDecimal(shownIdeal)} kg)` +
+      ` = ${formatDecimal(shown)} kg (to 0.1 kg${isRounded ? `; the dose uses the unrounded ${formatRatio(exactKg)} kg` : ''})`,
   };
 }

@@ -1,7 +1,7 @@
 import { DIAGNOSES, FACTS, MEDICATIONS, type Sex } from '@/lib/measures/vocabulary';
 import type { DiagnosisRule, FactRule, MedicationRule, SexRule } from '@/lib/validations/eligibility';
 import { lowerFirst } from '@/lib/eligibility/describe-rule';
-import { FALSE, isStale, TRUE, UNKNOWN, type RuleEvaluator } from '@/lib/eligibility/truth';
+import { FALSE, isFresh, staleNote, TRUE, UNKNOWN, type RuleEvaluator } from '@/lib/eligibility/truth';
 
 // Leaves over coded answers (sex, diagnoses, medications, yes/no facts), as opposed to measured numbers.
 
@@ -21,6 +21,8 @@ export function compileSex(rule: SexRule): RuleEvaluator {
 }
 
 // Arrays are allocated only when needed: most diagnoses are recorded absent and most classes never taken.
+// A diagnosis answer older than the window decides nothing, present or absent: an old "absent" must not clear
+// an exclusion, and an old "present" of a condition that can resolve must not exclude on its own.
 export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
   const codes = rule.anyOf.map((code) => ({
     code,
@@ -28,14 +30,23 @@ export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
     absentLabel: lowerFirst(DIAGNOSES[code].label),
     missingItem: `${DIAGNOSES[code].label} (diagnosis)`,
   }));
+  const within = rule.withinDays;
   return (index, scratch) => {
     let present: string[] | null = null;
     let absent: string[] | null = null;
     let unrecorded: string[] | null = null;
+    let stale: string[] | null = null;
+    let staleItems: string[] | null = null;
     for (const { code, label, absentLabel, missingItem } of codes) {
       const dx = index.diagnoses.get(code);
-      if (dx === undefined) (unrecorded ??= []).push(missingItem);
-      else if (dx.isPresent) (present ??= []).push(`${label} present (recorded ${dx.date})`);
+      if (dx === undefined) {
+        (unrecorded ??= []).push(missingItem);
+        continue;
+      }
+      if (!isFresh(index, dx.day, within)) {
+        (stale ??= []).push(staleNote(index, dx.day, within, `${label} (${dx.isPresent ? 'present' : 'absent'})`)!);
+        (staleItems ??= []).push(missingItem);
+      } else if (dx.isPresent) (present ??= []).push(`${label} present (recorded ${dx.date})`);
       else (absent ??= []).push(`${absentLabel} (${dx.date})`);
     }
     if (present !== null) {
@@ -43,41 +54,53 @@ export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
       return TRUE;
     }
     if (absent !== null) scratch.observations.push(`Recorded absent: ${absent.join(', ')}`);
-    if (unrecorded === null) return FALSE;
-    scratch.observations.push(`Missing: ${unrecorded.join(', ')}`);
-    for (const item of unrecorded) scratch.missing.push(item);
+    if (stale !== null) scratch.observations.push(stale.join('; '));
+    if (unrecorded !== null) scratch.observations.push(`Missing: ${unrecorded.join(', ')}`);
+    if (unrecorded === null && staleItems === null) return FALSE;
+    if (staleItems !== null) for (const item of staleItems) scratch.missing.push(item);
+    if (unrecorded !== null) for (const item of unrecorded) scratch.missing.push(item);
     return UNKNOWN;
   };
 }
 
+// "Never taken" is an answer; a history with no last dose that does not say never taken is not, so the class
+// is UNKNOWN ("last dose unknown") rather than counted as not taken.
 export function compileMedication(rule: MedicationRule): RuleEvaluator {
   const classes = rule.anyOf.map((code) => ({
     code,
     label: MEDICATIONS[code].label,
     missingItem: `${MEDICATIONS[code].label} use`,
+    lastDoseItem: `${MEDICATIONS[code].label} last dose`,
   }));
   const within = rule.withinDays;
   return (index, scratch) => {
     let used: string[] | null = null;
     const notes: string[] = [];
     let unknown: string[] | null = null;
-    for (const { code, label, missingItem } of classes) {
+    for (const { code, label, missingItem, lastDoseItem } of classes) {
       const med = index.medications.get(code);
       if (med === undefined) {
         notes.push(`Missing: ${missingItem}`);
         (unknown ??= []).push(missingItem);
-      } else if (med.lastDoseDay !== null && index.asOfDay - med.lastDoseDay <= within) {
+        continue;
+      }
+      if (med.lastDoseDay !== null && index.asOfDay - med.lastDoseDay <= within) {
         (used ??= []).push(`${label}: last dose ${med.lastDoseAt}`);
-      } else if (index.asOfDay - med.day > within) {
-        // A history taken before the window cannot vouch for the whole window.
-        notes.push(`${label} history is from ${med.date}, older than ${within} days`);
+        continue;
+      }
+      // A history taken before the window cannot vouch for the whole window.
+      if (!isFresh(index, med.day, within)) {
+        notes.push(staleNote(index, med.day, within, `${label} history`)!);
         (unknown ??= []).push(missingItem);
       } else if (med.isCurrent) {
         (used ??= []).push(`${label}: current (recorded ${med.date})`);
-      } else if (med.lastDoseAt === null) {
+      } else if (med.lastDoseAt !== null) {
+        notes.push(`${label}: last dose ${med.lastDoseAt} (recorded ${med.date})`);
+      } else if (med.isNeverTaken) {
         notes.push(`${label}: never taken (recorded ${med.date})`);
       } else {
-        notes.push(`${label}: last dose ${med.lastDoseAt} (recorded ${med.date})`);
+        notes.push(`${label}: not taken now, last dose unknown (recorded ${med.date})`);
+        (unknown ??= []).push(lastDoseItem);
       }
     }
     if (used !== null) {
@@ -93,6 +116,7 @@ export function compileMedication(rule: MedicationRule): RuleEvaluator {
 
 export function compileFact(rule: FactRule): RuleEvaluator {
   const { label, shortLabel } = FACTS[rule.fact];
+  const answerLabel = `${label} answer`;
   const code = rule.fact;
   const within = rule.withinDays;
   return (index, scratch) => {
@@ -102,8 +126,9 @@ export function compileFact(rule: FactRule): RuleEvaluator {
       scratch.missing.push(`${label} (yes/no)`);
       return UNKNOWN;
     }
-    if (isStale(index, fact.day, within)) {
-      scratch.observations.push(`${shortLabel} answer is from ${fact.date}, older than ${within} days`);
+    const stale = staleNote(index, fact.day, within, answerLabel);
+    if (stale !== null) {
+      scratch.observations.push(stale);
       scratch.missing.push(`${label} (yes/no)`);
       return UNKNOWN;
     }

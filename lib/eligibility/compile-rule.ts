@@ -2,7 +2,7 @@ import { LABS, NUMERIC_MEASURES } from '@/lib/measures/vocabulary';
 import type { CompareOp, LabRule, NumberRule, RuleNode } from '@/lib/validations/eligibility';
 import { compileDiagnosis, compileFact, compileMedication, compileSex } from '@/lib/eligibility/compile-coded-rules';
 import { describeComparison, describeLabComparison, describeRule, lowerFirst } from '@/lib/eligibility/describe-rule';
-import { FALSE, isStale, TRUE, UNKNOWN, type RuleEvaluator, type Truth } from '@/lib/eligibility/truth';
+import { FALSE, staleNote, TRUE, UNKNOWN, type RuleEvaluator, type Truth } from '@/lib/eligibility/truth';
 
 export { FALSE, TRUE, UNKNOWN, type RuleEvaluator, type Scratch } from '@/lib/eligibility/truth';
 
@@ -72,6 +72,7 @@ function compileNumber(rule: NumberRule): RuleEvaluator {
     };
   }
   const code = rule.measure;
+  const computedBmiLabel = `${label} (from weight and height)`;
   return (index, scratch) => {
     const entry = index.numbers.get(code);
     if (entry === undefined) {
@@ -79,8 +80,9 @@ function compileNumber(rule: NumberRule): RuleEvaluator {
       scratch.missing.push(label);
       return UNKNOWN;
     }
-    if (isStale(index, entry.day, within)) {
-      scratch.observations.push(`${shortLabel} is from ${entry.date}, older than ${within} days`);
+    const stale = staleNote(index, entry.day, within, entry.isComputedBmi ? computedBmiLabel : label);
+    if (stale !== null) {
+      scratch.observations.push(stale);
       scratch.missing.push(label);
       return UNKNOWN;
     }
@@ -104,8 +106,9 @@ function compileLab(rule: LabRule): RuleEvaluator {
       scratch.missing.push(label);
       return UNKNOWN;
     }
-    if (isStale(index, lab.day, within)) {
-      scratch.observations.push(`${shortLabel} is from ${lab.date}, older than ${within} days`);
+    const stale = staleNote(index, lab.day, within, label);
+    if (stale !== null) {
+      scratch.observations.push(stale);
       scratch.missing.push(label);
       return UNKNOWN;
     }

@@ -62,7 +62,8 @@ function describeNode(rule: RuleNode, isShort: boolean): string {
       return `Sex: ${joinOr(rule.anyOf.map((sex) => SEX_LABELS[sex].toLowerCase()))}`;
     case 'diagnosis': {
       const labels = rule.anyOf.map((code) => (isShort ? DIAGNOSES[code].shortLabel : DIAGNOSES[code].label));
-      return labels.length === 1 ? labels[0] : `Any of: ${labels.map(lowerFirst).join(', ')}`;
+      const window = !isShort && rule.withinDays !== undefined ? ` (recorded within ${rule.withinDays} days)` : '';
+      return `${labels.length === 1 ? labels[0] : `Any of: ${labels.map(lowerFirst).join(', ')}`}${window}`;
     }
     case 'medication': {
       const labels = rule.anyOf.map((code) => (isShort ? MEDICATIONS[code].shortLabel : MEDICATIONS[code].label));

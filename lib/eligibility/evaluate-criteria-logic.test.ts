@@ -124,7 +124,8 @@ describe('composite explanations', () => {
 });
 
 describe('diagnoses', () => {
-  const psychosis: RuleNode = { kind: 'diagnosis', anyOf: ['bipolar_disorder', 'schizophrenia'] };
+  // A lifetime history: its own ten-year window, so year-old answers still decide it.
+  const psychosis: RuleNode = { kind: 'diagnosis', anyOf: ['bipolar_disorder', 'schizophrenia'], withinDays: 3650 };
   const dx = (entries: Array<[string, boolean, string]>) =>
     makeCandidate({
       diagnoses: entries.map(([code, isPresent, recordedAt]) => ({
@@ -206,8 +207,18 @@ describe('diagnoses', () => {
 
 describe('medications', () => {
   const washout: RuleNode = { kind: 'medication', anyOf: ['benzodiazepine'], withinDays: 14 };
-  const med = (isCurrent: boolean, lastDoseAt: string | null, recordedAt = '2026-11-20') =>
-    makeCandidate({ medications: [{ class: 'benzodiazepine', isCurrent, lastDoseAt, recordedAt }] });
+  const med = (isCurrent: boolean, lastDoseAt: string | null, recordedAt = '2026-11-20', isNeverTaken = true) =>
+    makeCandidate({
+      medications: [
+        {
+          class: 'benzodiazepine',
+          isCurrent,
+          lastDoseAt,
+          isNeverTaken: isNeverTaken && !isCurrent && lastDoseAt === null,
+          recordedAt,
+        },
+      ],
+    });
   const run = (candidate: ReturnType<typeof med>) => checkRule({ kind: 'EXCLUSION', rule: washout, candidate });
 
   it('is MET when taken now or within the window (inclusive)', () => {
@@ -241,10 +252,36 @@ describe('medications', () => {
     });
     expect(run(med(false, null, '2026-11-08'))).toMatchObject({
       result: 'UNKNOWN',
-      explanation: 'Benzodiazepine history is from 2026-11-08, older than 14 days',
+      explanation:
+        "Benzodiazepine history recorded 15 days before the check; older than this criterion's 14-day window",
     });
     expect(run(med(true, null, '2026-11-08')).result).toBe('UNKNOWN');
     expect(run(med(false, null, '2026-11-09')).result).toBe('NOT_MET');
+  });
+
+  it('is UNKNOWN, not NOT_MET, when the last dose is unknown rather than never taken', () => {
+    expect(run(med(false, null, '2026-11-20', false))).toMatchObject({
+      result: 'UNKNOWN',
+      explanation: 'Benzodiazepine: not taken now, last dose unknown (recorded 2026-11-20)',
+      missing: ['Benzodiazepine last dose'],
+    });
+    // "Never taken" is the answer that clears the washout exclusion.
+    expect(run(med(false, null, '2026-11-20', true)).result).toBe('NOT_MET');
+  });
+
+  it('never reads "never taken" into a record that has a last dose or is current', () => {
+    const contradictory = makeCandidate({
+      medications: [
+        {
+          class: 'benzodiazepine',
+          isCurrent: false,
+          lastDoseAt: '2026-11-15',
+          isNeverTaken: true,
+          recordedAt: '2026-11-20',
+        },
+      ],
+    });
+    expect(run(contradictory).result).toBe('MET');
   });
 
   it('is MET when any listed class was used even if another is unrecorded', () => {
@@ -269,7 +306,8 @@ describe('facts, sex and clinician judgment', () => {
     expect(checkRule({ rule: notInTrial, candidate: fact(true, '2026-11-01') }).result).toBe('NOT_MET');
     expect(checkRule({ rule: notInTrial, candidate: fact(false, '2026-10-23') })).toMatchObject({
       result: 'UNKNOWN',
-      explanation: 'In another trial answer is from 2026-10-23, older than 30 days',
+      explanation:
+        "In another trial answer recorded 31 days before the check; older than this criterion's 30-day window",
     });
   });
 

@@ -85,11 +85,11 @@ describe('evaluateCriteria: BMI', () => {
   const bmiOver40: RuleNode = { kind: 'number', measure: 'bmi', op: 'gt', value: 40 };
   const directBmi = (value: number) =>
     makeCandidate({ measurements: [{ code: 'bmi', value, measuredAt: '2026-11-02' }] });
-  const fromWeight = (weightKg: number, heightCm = 170) =>
+  const fromWeight = (weightKg: number, heightCm = 170, heightOn = '2026-11-01') =>
     makeCandidate({
       measurements: [
         { code: 'weight_kg', value: weightKg, measuredAt: '2026-11-02' },
-        { code: 'height_cm', value: heightCm, measuredAt: '2026-10-01' },
+        { code: 'height_cm', value: heightCm, measuredAt: heightOn },
       ],
     });
 
@@ -106,7 +106,7 @@ describe('evaluateCriteria: BMI', () => {
     const result = checkRule({ kind: 'EXCLUSION', rule: bmiOver40, candidate: fromWeight(115.69) });
     expect(result.result).toBe('NOT_MET');
     // Dated by the older of weight and height.
-    expect(result.explanation).toBe('BMI = 40.0 on 2026-10-01 (from weight and height); excluded if > 40');
+    expect(result.explanation).toBe('BMI = 40.0 on 2026-11-01 (from weight and height); excluded if > 40');
     expect(checkRule({ kind: 'EXCLUSION', rule: bmiOver40, candidate: fromWeight(116) }).result).toBe('MET');
   });
 
@@ -129,11 +129,24 @@ describe('evaluateCriteria: BMI', () => {
     );
   });
 
+  it('rounds a typed BMI to one decimal like a computed one: 40.04 → 40.0 does not exclude, 40.05 → 40.1 does', () => {
+    expect(checkRule({ kind: 'EXCLUSION', rule: bmiOver40, candidate: directBmi(40.04) })).toMatchObject({
+      result: 'NOT_MET',
+      explanation: 'BMI = 40.0 on 2026-11-02; excluded if > 40',
+    });
+    expect(checkRule({ kind: 'EXCLUSION', rule: bmiOver40, candidate: directBmi(40.05) })).toMatchObject({
+      result: 'MET',
+      explanation: 'BMI = 40.1 on 2026-11-02; excluded if > 40',
+    });
+  });
+
   it('treats a computed BMI as stale when the older input is stale', () => {
     const rule: RuleNode = { kind: 'number', measure: 'bmi', op: 'gt', value: 40, withinDays: 30 };
-    const result = checkRule({ rule, candidate: fromWeight(116) }); // height from 2026-10-01, 53 days old
+    const result = checkRule({ rule, candidate: fromWeight(116, 170, '2026-10-01') }); // height 53 days old
     expect(result.result).toBe('UNKNOWN');
-    expect(result.explanation).toBe('BMI is from 2026-10-01, older than 30 days');
+    expect(result.explanation).toBe(
+      "BMI (from weight and height) recorded 53 days before the check; older than this criterion's 30-day window",
+    );
   });
 
   it('is missing without a BMI or both weight and height', () => {
@@ -204,7 +217,7 @@ describe('evaluateCriteria: missing, stale and most recent data', () => {
     expect(checkRule({ rule: recentPhq9, candidate: phq9(20, '2026-10-24') }).result).toBe('MET');
     expect(checkRule({ rule: recentPhq9, candidate: phq9(20, '2026-10-23') })).toMatchObject({
       result: 'UNKNOWN',
-      explanation: 'PHQ-9 is from 2026-10-23, older than 30 days',
+      explanation: "PHQ-9 total recorded 31 days before the check; older than this criterion's 30-day window",
       missing: ['PHQ-9 total'],
     });
   });
@@ -290,7 +303,7 @@ describe('evaluateCriteria: labs as multiples of the reference limit', () => {
     expect(checkRule({ rule: altOver2, candidate: alt(81, 40, '2026-08-25') }).result).toBe('MET'); // 90 days old
     expect(checkRule({ rule: altOver2, candidate: alt(81, 40, '2026-08-24') })).toMatchObject({
       result: 'UNKNOWN',
-      explanation: 'ALT is from 2026-08-24, older than 90 days',
+      explanation: "ALT recorded 91 days before the check; older than this criterion's 90-day window",
       missing: ['ALT'],
     }); // 91 days old
   });

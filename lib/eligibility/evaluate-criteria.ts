@@ -15,6 +15,8 @@ export type EvaluateCriteriaInput = {
   candidate: EligibilityCandidate;
   /** The day of the check (YYYY-MM-DD): ages, time windows and "most recent" are all judged on this day. */
   asOf: string;
+  /** The trial's screening window in days (lib/eligibility/screening-window.ts); default 30. */
+  screeningWindowDays?: number;
 };
 
 // Results that need nothing share one frozen array: 360,000 empty arrays per prescreen are pure GC load,
@@ -74,8 +76,13 @@ function evaluateOne(criterion: EligibilityCriterion, index: CandidateIndex, scr
 }
 
 /** Evaluates every criterion for one candidate. Pure: the check day is an argument, never the clock. */
-export function evaluateCriteria({ criteria, candidate, asOf }: EvaluateCriteriaInput): CriterionResult[] {
-  const index = indexCandidate(candidate, asOf);
+export function evaluateCriteria({
+  criteria,
+  candidate,
+  asOf,
+  screeningWindowDays,
+}: EvaluateCriteriaInput): CriterionResult[] {
+  const index = indexCandidate(candidate, asOf, screeningWindowDays);
   const scratch: Scratch = { observations: [], missing: [] };
   const results: CriterionResult[] = [];
   for (let i = 0; i < criteria.length; i++) results.push(evaluateOne(criteria[i], index, scratch));

@@ -1,4 +1,4 @@
-import { computeBmi } from '@/lib/measures/compute-bmi';
+import { computeBmi, roundBmi } from '@/lib/measures/compute-bmi';
 import type {
   DiagnosisCode,
   FactCode,
@@ -8,6 +8,7 @@ import type {
   Sex,
 } from '@/lib/measures/vocabulary';
 import { ageInYears, toDayNumber } from '@/lib/eligibility/day-number';
+import { DEFAULT_SCREENING_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
 import type { EligibilityCandidate } from '@/lib/eligibility/types';
 
 // Fixed-shape literal objects (no spreads): object spread dominated the prescreen profile.
@@ -16,6 +17,7 @@ export type IndexedLab = { value: number; uln: number | null; lln: number | null
 export type IndexedDiagnosis = { isPresent: boolean; date: string; day: number };
 export type IndexedMedication = {
   isCurrent: boolean;
+  isNeverTaken: boolean;
   lastDoseAt: string | null;
   lastDoseDay: number | null;
   date: string;
@@ -27,6 +29,8 @@ export type IndexedFact = { value: boolean; date: string; day: number };
 export type CandidateIndex = {
   asOf: string;
   asOfDay: number;
+  /** The trial's screening window: how old a value may be for a rule without its own `withinDays`. */
+  screeningWindowDays: number;
   /** null when the date of birth is missing, invalid or after the check day. */
   ageYears: number | null;
   sex: Sex;
@@ -50,7 +54,11 @@ function isSuperseded(existing: { day: number } | undefined, day: number, asOfDa
   return day > asOfDay || (existing !== undefined && existing.day > day);
 }
 
-export function indexCandidate(candidate: EligibilityCandidate, asOf: string): CandidateIndex {
+export function indexCandidate(
+  candidate: EligibilityCandidate,
+  asOf: string,
+  screeningWindowDays: number = DEFAULT_SCREENING_WINDOW_DAYS,
+): CandidateIndex {
   const asOfDay = toDayNumber(asOf);
   if (Number.isNaN(asOfDay)) throw new Error(`Invalid check date "${String(asOf)}"`);
 
@@ -59,7 +67,9 @@ export function indexCandidate(candidate: EligibilityCandidate, asOf: string): C
     const m = candidate.measurements[i];
     const day = dayOrThrow(m.measuredAt, `measurements[${i}].measuredAt`);
     if (isSuperseded(numbers.get(m.code), day, asOfDay)) continue;
-    numbers.set(m.code, { value: m.value, date: m.measuredAt, day, isComputedBmi: false });
+    // A typed BMI gets the one rounding a computed one gets (to 0.1), so 40.04 compares as 40.0 either way.
+    const value = m.code === 'bmi' ? roundBmi(m.value) : m.value;
+    numbers.set(m.code, { value, date: m.measuredAt, day, isComputedBmi: false });
   }
   const labs = new Map<LabCode, IndexedLab>();
   for (let i = 0; i < candidate.labs.length; i++) {
@@ -83,6 +93,7 @@ export function indexCandidate(candidate: EligibilityCandidate, asOf: string): C
     if (isSuperseded(medications.get(med.class), day, asOfDay)) continue;
     medications.set(med.class, {
       isCurrent: med.isCurrent,
+      isNeverTaken: med.isNeverTaken === true && med.lastDoseAt === null && !med.isCurrent,
       lastDoseAt: med.lastDoseAt,
       lastDoseDay,
       date: med.recordedAt,
@@ -101,6 +112,7 @@ export function indexCandidate(candidate: EligibilityCandidate, asOf: string): C
   return {
     asOf,
     asOfDay,
+    screeningWindowDays,
     ageYears: ageInYears(candidate.dateOfBirth, asOf),
     sex: candidate.sex,
     numbers,

@@ -8,6 +8,8 @@ import { ruleNodeSchema } from '@/lib/validations/eligibility';
 export type TrialCriteria = {
   trial: { id: string; label: string };
   protocolVersion: { id: string; number: number };
+  /** How old a value may be for a rule without its own window (lib/eligibility/screening-window.ts). */
+  screeningWindowDays: number;
   /** In protocol order. Only confirmed rules count; a criterion without one is clinician judgment. */
   criteria: EligibilityCriterion[];
 };
@@ -26,6 +28,7 @@ export async function loadTrialCriteria({ tx, trialId }: { tx: Tx; trialId: stri
       acronym: true,
       shortTitle: true,
       title: true,
+      screeningWindowDays: true,
       protocolVersions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true } },
     },
   });
@@ -47,5 +50,10 @@ export async function loadTrialCriteria({ tx, trialId }: { tx: Tx; trialId: stri
     if (!parsed.success) throw new Error(`Criterion ${row.id} has a stored rule that is not valid`);
     return { id: row.id, kind: row.kind, text: row.text, rule: parsed.data };
   });
-  return { trial: { id: trial.id, label: trialLabel(trial) }, protocolVersion: version, criteria };
+  return {
+    trial: { id: trial.id, label: trialLabel(trial) },
+    protocolVersion: version,
+    screeningWindowDays: trial.screeningWindowDays,
+    criteria,
+  };
 }

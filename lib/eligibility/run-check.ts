@@ -22,7 +22,7 @@ type Options = {
 /**
  * Runs the eligibility engine for one candidate against the trial's current
  * protocol version and saves the check: the candidate data the engine saw (the
- * snapshot), every criterion's result with its explanation and rule, the overall
+ * snapshot: its latest value per code on the day), every criterion's result with its explanation and rule, the overall
  * result, the protocol version, the day and who ran it — with an
  * `eligibility.check` audit event in the same transaction. Each run is a new row;
  * a saved check is never edited (only signed). The pipeline stage does not move:
@@ -36,14 +36,14 @@ export async function runEligibilityCheck({
   asOf = clinicToday(),
 }: Options): Promise<EligibilityCheckResult> {
   return prisma.$transaction(async (tx) => {
-    const { protocolVersion, criteria } = await loadTrialCriteria({ tx, trialId });
-    const [candidate] = await loadCandidateData({ tx, selection: { candidateIds: [candidateId] } });
+    const { protocolVersion, criteria, screeningWindowDays } = await loadTrialCriteria({ tx, trialId });
+    const [candidate] = await loadCandidateData({ tx, selection: { candidateIds: [candidateId] }, asOf });
     if (!candidate)
       throw new AppError('NOT_FOUND', 'This candidate does not exist.', {
         fields: { candidateId: ['Choose an existing candidate.'] },
       });
 
-    const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf });
+    const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
     const overall = overallResult(results);
     const stored: StoredCriterionResult[] = results.map((result, index) => ({
       ...result,
@@ -75,6 +75,7 @@ export async function runEligibilityCheck({
         protocolVersionId: protocolVersion.id,
         protocolVersionNumber: protocolVersion.number,
         asOf,
+        screeningWindowDays,
         overall,
         counts,
       },

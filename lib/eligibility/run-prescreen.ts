@@ -12,7 +12,7 @@ import {
 } from '@/lib/eligibility/summarize-prescreen';
 import type { OverallResult } from '@/lib/eligibility/types';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
-import { loadCandidateData } from '@/lib/screening/load-candidate-data';
+import { loadCandidatesInBatches } from '@/lib/screening/load-candidate-data';
 
 export type PrescreenRow = {
   candidateId: string;
@@ -55,8 +55,8 @@ const GROUP_ORDER: Record<OverallResult, number> = {
 /**
  * Batch pre-screen of a trial: every candidate not enrolled in it (not voided),
  * or the listed ones, evaluated in memory by the pure engine against the current
- * protocol version. The data comes from the same loader as a single check, in one
- * query for all candidates, so 10,000 candidates take one round trip.
+ * protocol version. The data comes from the same loader as a single check, in
+ * batches of 1,000 candidates (one statement each), never a query per candidate.
  *
  * It is advisory: nothing is saved per candidate (a saved, signable check is
  * made one candidate at a time by runEligibilityCheck). One `eligibility.prescreen`
@@ -69,43 +69,47 @@ export async function runPrescreen({
   ctx,
   asOf = clinicToday(),
 }: Options): Promise<PrescreenResult> {
-  const { trial, protocolVersion, criteria } = await loadTrialCriteria({ tx: prisma, trialId });
-  const candidates = await loadCandidateData({
-    tx: prisma,
+  const { trial, protocolVersion, criteria, screeningWindowDays } = await loadTrialCriteria({ tx: prisma, trialId });
+  const batches = loadCandidatesInBatches({
+    db: prisma,
     selection: {
       candidateIds,
       notEnrolledInTrialId: trialId,
       atStage: filter?.stage ? { trialId, stage: filter.stage } : undefined,
     },
+    asOf,
   });
 
-  const evaluations: PrescreenEvaluation[] = new Array(candidates.length);
-  const rows: PrescreenRow[] = new Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) {
-    const candidate = candidates[i];
-    const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf });
-    const overall = overallResult(results);
-    evaluations[i] = { candidateId: candidate.id, overall, criteria: results };
-    const blocking: string[] = [];
-    const missing: string[] = [];
-    for (const result of results) {
-      if (isBlocking(result)) blocking.push(result.text);
-      else if (result.result === 'UNKNOWN')
-        for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
+  const evaluations: PrescreenEvaluation[] = [];
+  const rows: PrescreenRow[] = [];
+  const evaluated = new Set<string>();
+  // Each batch is evaluated while the database reads the next one.
+  for await (const candidates of batches) {
+    for (const candidate of candidates) {
+      const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
+      const overall = overallResult(results);
+      evaluations.push({ candidateId: candidate.id, overall, criteria: results });
+      evaluated.add(candidate.id);
+      const blocking: string[] = [];
+      const missing: string[] = [];
+      for (const result of results) {
+        if (isBlocking(result)) blocking.push(result.text);
+        else if (result.result === 'UNKNOWN')
+          for (const item of result.missing) if (!missing.includes(item)) missing.push(item);
+      }
+      rows.push({
+        candidateId: candidate.id,
+        name: `${candidate.firstName} ${candidate.lastName}`,
+        overall,
+        blocking,
+        missing: overall === 'INCOMPLETE' ? missing : [],
+      });
     }
-    rows[i] = {
-      candidateId: candidate.id,
-      name: `${candidate.firstName} ${candidate.lastName}`,
-      overall,
-      blocking,
-      missing: overall === 'INCOMPLETE' ? missing : [],
-    };
   }
   const summary = summarizePrescreen(evaluations);
   // Candidates arrive ordered by name; a stable sort keeps that order inside each group.
   rows.sort((a, b) => GROUP_ORDER[a.overall] - GROUP_ORDER[b.overall]);
 
-  const evaluated = new Set(candidates.map((candidate) => candidate.id));
   const skippedIds = candidateIds ? [...new Set(candidateIds)].filter((id) => !evaluated.has(id)) : [];
 
   await prisma.$transaction(async (tx) => {
@@ -117,6 +121,7 @@ export async function runPrescreen({
         protocolVersionId: protocolVersion.id,
         protocolVersionNumber: protocolVersion.number,
         asOf,
+        screeningWindowDays,
         scope: candidateIds ? 'listed' : 'not_enrolled',
         stage: filter?.stage ?? null,
         listed: candidateIds?.length ?? null,

@@ -171,13 +171,19 @@ function diagnosisCases(rule: DiagnosisRule): LeafCase[] {
 function medicationCases(rule: MedicationRule): LeafCase[] {
   const cls = rule.anyOf[0];
   const med =
-    (lastDoseAt: string | null, isCurrent: boolean, recordedAt = AS_OF): Fill =>
+    (lastDoseAt: string | null, isCurrent: boolean, recordedAt = AS_OF, isNeverTaken = true): Fill =>
     (candidate) => {
       for (const code of rule.anyOf)
         candidate.medications.push(
           code === cls
-            ? { class: code, lastDoseAt, isCurrent, recordedAt }
-            : { class: code, lastDoseAt: null, isCurrent: false, recordedAt },
+            ? {
+                class: code,
+                lastDoseAt,
+                isCurrent,
+                isNeverTaken: isNeverTaken && !isCurrent && !lastDoseAt,
+                recordedAt,
+              }
+            : { class: code, lastDoseAt: null, isCurrent: false, isNeverTaken: true, recordedAt },
         );
     };
   const w = rule.withinDays;
@@ -187,6 +193,7 @@ function medicationCases(rule: MedicationRule): LeafCase[] {
     { name: `${cls} last dose exactly ${w} days ago`, fill: med(daysAgo(w), false), expected: 'MET' },
     { name: `${cls} last dose ${w + 1} days ago`, fill: med(daysAgo(w + 1), false), expected: 'NOT_MET' },
     { name: `${cls} never taken`, fill: med(null, false), expected: 'NOT_MET' },
+    { name: `${cls} not taken now, last dose unknown`, fill: med(null, false, AS_OF, false), expected: 'UNKNOWN' },
     {
       name: `${cls} history recorded ${w + 1} days ago (stale)`,
       fill: med(null, false, daysAgo(w + 1)),
@@ -274,6 +281,7 @@ function satisfy(rule: RuleNode, value: boolean): Fill {
             class: code,
             lastDoseAt: value && index === 0 ? daysAgo(1) : null,
             isCurrent: value && index === 0,
+            isNeverTaken: !(value && index === 0),
             recordedAt: AS_OF,
           }),
         );

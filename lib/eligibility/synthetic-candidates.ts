@@ -109,7 +109,7 @@ export function makeSyntheticCandidates({
         value,
         uln: random() < gap / 2 ? null : limits.uln,
         lln: limits.lln,
-        measuredAt: daysAgo(isScreenPositive ? 60 : 180),
+        measuredAt: daysAgo(isScreenPositive ? 25 : 180),
       });
     }
     const isDepressed = (code: string) =>
@@ -126,21 +126,26 @@ export function makeSyntheticCandidates({
         diagnoses: DIAGNOSIS_CODES.filter(() => random() >= gap).map((code) => ({
           code,
           isPresent: isScreenPositive ? isDepressed(code) : random() < 0.05,
-          recordedAt: daysAgo(365),
+          // Screen-positive histories are taken inside the 30-day screening window; the rest are often older.
+          recordedAt: daysAgo(isScreenPositive ? 25 : 365),
         })),
         medications: MEDICATION_CLASSES.filter(() => random() >= gap).map((code) => {
           const roll = isScreenPositive ? 1 : random();
+          const isCurrent = roll < 0.05;
+          const lastDoseAt = roll < 0.15 ? daysAgo(60) : null;
           return {
             class: code,
-            isCurrent: roll < 0.05,
-            lastDoseAt: roll < 0.15 ? daysAgo(60) : null,
+            isCurrent,
+            lastDoseAt,
+            // One history in ten without a last dose leaves it unknown rather than saying "never taken".
+            isNeverTaken: !isCurrent && lastDoseAt === null && (isScreenPositive || roll < 0.9),
             recordedAt: daysAgo(10),
           };
         }),
         facts: FACT_CODES.filter(() => random() >= gap).map((code) => ({
           code,
           value: isScreenPositive ? FAVOURABLE_FACTS[code] : random() < 0.5,
-          recordedAt: daysAgo(60),
+          recordedAt: daysAgo(isScreenPositive ? 25 : 60),
         })),
       },
     });

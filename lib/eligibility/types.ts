@@ -26,6 +26,8 @@ export type CandidateMedication = {
   class: MedicationClass;
   lastDoseAt: IsoDate | null;
   isCurrent: boolean;
+  /** The answer "never taken". A history without a last dose that does not say this leaves the last dose unknown. */
+  isNeverTaken: boolean;
   recordedAt: IsoDate;
 };
 export type CandidateFact = { code: FactCode; value: boolean; recordedAt: IsoDate };

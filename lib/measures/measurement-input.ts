@@ -21,7 +21,7 @@ import { isOnOrAfterEarliest, RECORD_DATE_MESSAGES } from '@/lib/records/date-po
  *   numeric measure  { code: 'weight_kg', value: 154, unit: 'lb', measuredAt: '2026-11-02' }
  *   lab              { code: 'alt', value: 81, uln: 40, lln: 7, unit: 'U/L', measuredAt }   at least one of uln/lln
  *   diagnosis        { code: 'dx:bipolar_disorder', isPresent: false, measuredAt }
- *   medication       { code: 'med:benzodiazepine', isCurrent: false, lastDoseAt: '2026-10-01' | null, measuredAt }
+ *   medication       { code: 'med:benzodiazepine', isCurrent: false, lastDoseAt: '2026-10-01' | null, isNeverTaken?, measuredAt }
  *   yes/no fact      { code: 'fact:pregnant', value: false, measuredAt }
  *
  * `measuredAt` is the day the value was measured or the answer recorded. `age_years` is derived from the
@@ -91,8 +91,10 @@ export const medicationInputSchema = z
   .object({
     code: z.enum(MEDICATION_INPUT_CODES),
     isCurrent: z.boolean({ error: 'Choose whether it is taken now' }),
-    /** null = never taken (when not current) or last dose unknown (when current). */
+    /** null = last dose unknown, unless `isNeverTaken` says it was never taken. */
     lastDoseAt: isoDateSchema.nullable().optional(),
+    /** The answer "never taken"; contradicts current use or a last dose. Default false (= not stated). */
+    isNeverTaken: z.boolean({ error: 'Choose whether it was ever taken' }).optional(),
     measuredAt: measuredAtSchema,
   })
   .strict();
@@ -138,7 +140,14 @@ export type NormalizedMeasurement =
       measuredAt: string;
     }
   | { type: 'diagnosis'; code: DiagnosisCode; isPresent: boolean; recordedAt: string }
-  | { type: 'medication'; class: MedicationClass; isCurrent: boolean; lastDoseAt: string | null; recordedAt: string }
+  | {
+      type: 'medication';
+      class: MedicationClass;
+      isCurrent: boolean;
+      lastDoseAt: string | null;
+      isNeverTaken: boolean;
+      recordedAt: string;
+    }
   | { type: 'fact'; code: FactCode; value: boolean; recordedAt: string };
 
 export function isNumericInputCode(code: string): code is EnterableNumericMeasureCode {

@@ -178,15 +178,28 @@ describe('normalizeMeasurement: diagnoses, medications and facts', () => {
       class: 'benzodiazepine',
       isCurrent: false,
       lastDoseAt: '2026-10-01',
+      isNeverTaken: false,
       recordedAt: day,
     });
     expect(valueOf({ code: 'med:opioid', isCurrent: true, measuredAt: day })).toMatchObject({ lastDoseAt: null });
+    expect(valueOf({ code: 'med:maoi', isCurrent: false, isNeverTaken: true, measuredAt: day })).toMatchObject({
+      lastDoseAt: null,
+      isNeverTaken: true,
+    });
     expect(valueOf({ code: 'fact:pregnant', value: false, measuredAt: day })).toEqual({
       type: 'fact',
       code: 'pregnant',
       value: false,
       recordedAt: day,
     });
+  });
+
+  it('rejects "never taken" together with current use or a last dose', () => {
+    const contradiction = { isNeverTaken: ['Never taken contradicts current use or a last dose; choose one'] };
+    expect(errorsOf({ code: 'med:maoi', isCurrent: true, isNeverTaken: true, measuredAt: day })).toEqual(contradiction);
+    expect(
+      errorsOf({ code: 'med:maoi', isCurrent: false, isNeverTaken: true, lastDoseAt: '2026-10-01', measuredAt: day }),
+    ).toEqual(contradiction);
   });
 
   it('rejects a last dose after the day it was recorded and missing answers', () => {

@@ -133,11 +133,17 @@ function normalizeParsed(input: MeasurementInput, errors: FieldErrors): Normaliz
       addError(errors, 'lastDoseAt', 'Last dose cannot be after the date it was recorded');
       return null;
     }
+    const isNeverTaken = input.isNeverTaken === true;
+    if (isNeverTaken && (input.isCurrent || lastDoseAt !== null)) {
+      addError(errors, 'isNeverTaken', 'Never taken contradicts current use or a last dose; choose one');
+      return null;
+    }
     return {
       type: 'medication',
       class: input.code.slice(4) as MedicationClass,
       isCurrent: input.isCurrent,
       lastDoseAt,
+      isNeverTaken,
       recordedAt: input.measuredAt,
     };
   }

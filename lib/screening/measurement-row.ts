@@ -68,6 +68,7 @@ export function toMeasurementData(
         kind: 'MEDICATION',
         code: m.class,
         isCurrent: m.isCurrent,
+        isNeverTaken: m.isNeverTaken,
         lastDoseOn: m.lastDoseAt === null ? null : fromIsoDay(m.lastDoseAt),
         measuredOn: fromIsoDay(m.recordedAt),
       };
@@ -117,6 +118,7 @@ export function toMeasurementDto(row: Row): MeasurementDto {
     lln: row.lln,
     lastDoseOn: row.lastDoseOn ? toIsoDay(row.lastDoseOn) : null,
     isCurrent: row.isCurrent,
+    isNeverTaken: row.isNeverTaken,
     dailyDoseMg: row.dailyDoseMg,
     measuredOn: toIsoDay(row.measuredOn),
     enteredBy: row.enteredBy,

@@ -102,6 +102,7 @@ export async function recordMeasurements({
             lln,
             lastDoseOn,
             isCurrent,
+            isNeverTaken,
             measuredOn,
           }) => ({
             id,
@@ -116,6 +117,7 @@ export async function recordMeasurements({
             lln,
             lastDoseOn,
             isCurrent,
+            isNeverTaken,
             measuredOn,
           }),
         ),

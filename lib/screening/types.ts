@@ -22,6 +22,8 @@ export type MeasurementDto = {
   /** Medication: last dose day (YYYY-MM-DD) and whether it is still taken. */
   lastDoseOn: string | null;
   isCurrent: boolean | null;
+  /** Medication answered "never taken"; false with no last dose means the last dose is unknown. */
+  isNeverTaken: boolean;
   dailyDoseMg: number | null;
   /** YYYY-MM-DD. */
   measuredOn: string;

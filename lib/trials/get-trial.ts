@@ -5,11 +5,23 @@ import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { isMaskedTrial } from '@/lib/blinding/policy';
 import { countScreened } from './count-screened';
-import type { TrialArmDto, TrialDetail } from './types';
+import type { ScreeningWindowDto, TrialArmDto, TrialDetail } from './types';
 
 const USER_REF = { select: { id: true, name: true } } as const;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toScreeningWindowDto(trial: {
+  screeningWindowDays: number;
+  screeningWindowConfirmedAt: Date | null;
+  screeningWindowConfirmedBy: { id: string; name: string } | null;
+}): ScreeningWindowDto {
+  const { screeningWindowConfirmedAt: at, screeningWindowConfirmedBy: by } = trial;
+  return {
+    days: trial.screeningWindowDays,
+    confirmed: at !== null && by !== null ? { at: at.toISOString(), by } : null,
+  };
+}
 
 /**
  * The trial as the API and the trial page show it, with the criteria, dosing and
@@ -44,6 +56,7 @@ export async function readTrialDetail({
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         select: { id: true, createdAt: true, changes: true, importedBy: USER_REF },
       },
+      screeningWindowConfirmedBy: USER_REF,
       _count: { select: { enrollments: true } },
     },
   });
@@ -93,6 +106,7 @@ export async function readTrialDetail({
     completionDate: trial.completionDate,
     briefSummary: trial.briefSummary,
     coverageNote: trial.coverageNote,
+    screeningWindow: toScreeningWindowDto(trial),
     source: trial.source,
     version: trial.version,
     createdAt: trial.createdAt.toISOString(),

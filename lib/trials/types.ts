@@ -131,6 +131,11 @@ export type TrialChange = TrialDraftChange;
  */
 export const NOT_SCREENED_STAGES = ['REFERRED', 'CONTACTED'] as const;
 
+export type ScreeningWindowDto = {
+  days: number;
+  confirmed: { at: string; by: { id: string; name: string } } | null;
+};
+
 export type TrialDetail = {
   id: string;
   nctId: string | null;
@@ -153,6 +158,8 @@ export type TrialDetail = {
   completionDate: string | null;
   briefSummary: string | null;
   coverageNote: string | null;
+  /** How old screening data may be for a rule without its own window; `confirmed` null = still the assumed default. */
+  screeningWindow: ScreeningWindowDto;
   source: 'MANUAL' | 'CTGOV_IMPORT' | 'SEED';
   /** Optimistic-locking counter: send it back with every PATCH. */
   version: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
 import {
   diagnosisCodeSchema,
   factCodeSchema,
@@ -40,7 +41,7 @@ export type LabRule = {
 };
 export type SexRule = { kind: 'sex'; anyOf: Sex[] };
 /** True when any listed diagnosis is recorded present. */
-export type DiagnosisRule = { kind: 'diagnosis'; anyOf: DiagnosisCode[] };
+export type DiagnosisRule = { kind: 'diagnosis'; anyOf: DiagnosisCode[]; withinDays?: number };
 /** True when any listed class was taken within `withinDays` of the check date. */
 export type MedicationRule = { kind: 'medication'; anyOf: MedicationClass[]; withinDays: number };
 export type FactRule = { kind: 'fact'; fact: FactCode; equals: boolean; withinDays?: number };
@@ -51,14 +52,15 @@ export type LeafRule = NumberRule | LabRule | SexRule | DiagnosisRule | Medicati
 export type RuleNode = LeafRule | AllRule | AnyRule;
 
 export const MAX_RULE_DEPTH = 6;
-/** Ten years: anything longer is almost certainly a typo in days. */
-export const MAX_WITHIN_DAYS = 3650;
+/** The window limits are the screening-window policy's, so a rule and a trial accept the same range. */
+export const MIN_WITHIN_DAYS = MIN_WINDOW_DAYS;
+export const MAX_WITHIN_DAYS = MAX_WINDOW_DAYS;
 export const MAX_REFERENCE_MULTIPLE = 100;
 
 const withinDaysSchema = z
   .number({ error: 'Enter a whole number of days' })
   .int('Enter a whole number of days')
-  .min(1, 'Must be at least 1 day')
+  .min(MIN_WITHIN_DAYS, `Must be at least ${MIN_WITHIN_DAYS} day`)
   .max(MAX_WITHIN_DAYS, `Must be at most ${MAX_WITHIN_DAYS} days`);
 
 function uniqueList<T extends z.ZodType<string>>(item: T, what: string) {
@@ -139,7 +141,11 @@ export const labRuleSchema = z
 
 export const sexRuleSchema = z.object({ kind: z.literal('sex'), anyOf: uniqueList(sexSchema, 'sex') }).strict();
 export const diagnosisRuleSchema = z
-  .object({ kind: z.literal('diagnosis'), anyOf: uniqueList(diagnosisCodeSchema, 'diagnosis') })
+  .object({
+    kind: z.literal('diagnosis'),
+    anyOf: uniqueList(diagnosisCodeSchema, 'diagnosis'),
+    withinDays: withinDaysSchema.optional(),
+  })
   .strict();
 export const medicationRuleSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instrumentCodeSchema } from '@/lib/outcomes/instrument-codes';
 import { dosingProtocolSchema } from './dosing';
+import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
 import { ruleNodeSchema } from './eligibility';
 
 // The trial record as admins edit it and as the ClinicalTrials.gov importer and
@@ -263,6 +264,16 @@ export const confirmArmDosingSchema = z.object({
   dosing: dosingProtocolSchema.optional(),
   amendmentReason: amendmentReasonSchema.optional(),
 });
+
+/** Setting (and so confirming) a trial's screening window; the limits are the policy's. */
+export const screeningWindowSchema = z.object({
+  days: z
+    .number({ error: 'Enter a whole number of days' })
+    .int('Enter a whole number of days')
+    .min(MIN_WINDOW_DAYS, `Must be at least ${MIN_WINDOW_DAYS} day`)
+    .max(MAX_WINDOW_DAYS, `Must be at most ${MAX_WINDOW_DAYS} days`),
+});
+export type ScreeningWindowInput = z.infer<typeof screeningWindowSchema>;
 
 /** POST /api/v1/trials/import?preview=1 */
 const queryFlag = z

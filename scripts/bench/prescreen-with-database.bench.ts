@@ -26,13 +26,14 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Candidate" ORDER BY id LIMIT ${CANDIDATES}`;
   const ids = rows.map((row) => row.id);
   await prisma.$executeRaw`
-    INSERT INTO "Measurement" (id, "candidateId", kind, code, "valueNum", "valueBool", uln, lln, "lastDoseOn", "isCurrent", "measuredOn", "enteredById", "updatedAt")
+    INSERT INTO "Measurement" (id, "candidateId", kind, code, "valueNum", "valueBool", uln, lln, "lastDoseOn", "isCurrent", "isNeverTaken", "measuredOn", "enteredById", "updatedAt")
     SELECT c.id || '-m-' || spec.k, c.id, spec.kind::"MeasurementKind", spec.code,
            CASE WHEN spec.kind IN ('NUMERIC', 'LAB') THEN spec.base + (c.n % spec.spread) END,
            CASE WHEN spec.kind IN ('DIAGNOSIS', 'FACT') THEN (c.n % 7 = 0) END,
            CASE WHEN spec.kind = 'LAB' THEN 40 END, CASE WHEN spec.kind = 'LAB' THEN 7 END,
            CASE WHEN spec.kind = 'MEDICATION' AND c.n % 5 = 0 THEN CURRENT_DATE - 40 END,
            CASE WHEN spec.kind = 'MEDICATION' THEN false END,
+           spec.kind = 'MEDICATION' AND c.n % 5 <> 0,
            CURRENT_DATE - (c.n % 30)::int, ${coordinator.id}, now()
     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Candidate" WHERE id = ANY(${ids})) c
     CROSS JOIN (VALUES

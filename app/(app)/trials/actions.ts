@@ -9,6 +9,7 @@ import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
 import { importTrials, previewImport } from '@/lib/trials/import-trials';
+import { setScreeningWindow } from '@/lib/trials/set-screening-window';
 import { updateTrial } from '@/lib/trials/update-trial';
 import {
   armParamsSchema,
@@ -16,6 +17,7 @@ import {
   confirmCriterionRuleSchema,
   criterionParamsSchema,
   registryStudyRequestSchema,
+  screeningWindowSchema,
   trialDraftSchema,
   trialIdParamsSchema,
   trialPatchSchema,
@@ -96,6 +98,15 @@ export const confirmArmDosingAction = defineAction(
     });
     refresh(trial.id);
     return { id: trial.id, protocolVersion: trial.protocolVersion.number };
+  },
+);
+
+export const setScreeningWindowAction = defineAction(
+  { permission: 'trial.edit', input: trialIdParamsSchema.extend(screeningWindowSchema.shape) },
+  async ({ input, user, audit }) => {
+    const window = await setScreeningWindow({ trialId: input.id, days: input.days, ctx: { user, audit } });
+    refresh(input.id);
+    return window;
   },
 );
 

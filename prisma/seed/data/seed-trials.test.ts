@@ -217,7 +217,7 @@ describe('NCT06419439 rules', () => {
     expect(isRuleTrue({ kind: 'all', rules: numbers }, { ...atThreshold, nrs_pain: 3 })).toBe(false);
     expect(isRuleTrue({ kind: 'all', rules: numbers }, { ...atThreshold, promis_pi_t: 59.9 })).toBe(false);
     expect(isRuleTrue({ kind: 'all', rules: numbers }, { ...atThreshold, qids_sr_total: 10 })).toBe(false);
-    expect(rule.rules).toContainEqual({ kind: 'fact', fact: 'veteran', equals: true });
+    expect(rule.rules).toContainEqual({ kind: 'fact', fact: 'veteran', equals: true, withinDays: 3650 });
   });
 
   it('excludes labs above 2 × ULN for the five listed analytes', () => {

@@ -105,7 +105,8 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
       {
         kind: 'all',
         rules: [
-          { kind: 'fact', fact: 'veteran', equals: true },
+          // Veteran status does not lapse: a ten-year window (assumed; no page states one) instead of the screening window.
+          { kind: 'fact', fact: 'veteran', equals: true, withinDays: 3650 },
           // Chronicity (present 3 months on most days) is part of the chronic low back pain diagnosis.
           { kind: 'diagnosis', anyOf: ['chronic_low_back_pain'] },
           { kind: 'number', measure: 'nrs_pain', op: 'gte', value: 4 },
@@ -129,6 +130,8 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
       kind: 'fact',
       fact: 'speaks_english',
       equals: false,
+      // Language ability is stable: a ten-year window (assumed) instead of the screening window.
+      withinDays: 3650,
     }),
     exclusion('Inability or unwillingness to provide written informed consent (e.g. current delirium).', {
       kind: 'fact',
@@ -154,9 +157,14 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
       'Known elevated intracranial pressure, cerebral arterial aneurysm, or elevated intraocular pressure.',
       null,
     ),
+    // "History of cirrhosis" reaches back (a ten-year window, assumed); "unstable cardiac condition" is a current
+    // state, so it keeps the screening window. One criterion, as on the page; the rule carries the two windows.
     exclusion('History of cirrhosis or unstable cardiac condition (e.g., decompensated congestive heart failure).', {
-      kind: 'diagnosis',
-      anyOf: ['cirrhosis', 'unstable_cardiac_condition'],
+      kind: 'any',
+      rules: [
+        { kind: 'diagnosis', anyOf: ['cirrhosis'], withinDays: 3650 },
+        { kind: 'diagnosis', anyOf: ['unstable_cardiac_condition'] },
+      ],
     }),
     // The registry item is split at its semicolon: the ULN clause is unambiguous, while "TSH <2x lower limit of
     // normal" would, read literally, exclude low-normal TSH values, so that clause goes to a clinician.

@@ -104,9 +104,18 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
       kind: 'diagnosis',
       anyOf: ['personality_disorder_primary'],
     }),
+    // The diagnoses are lifetime (a ten-year window, assumed); "active psychotic symptoms" is current, so it keeps
+    // the screening window.
     exclusion('Diagnosis of schizophrenia, schizoaffective disorder, bipolar disorder, or active psychotic symptoms', {
-      kind: 'diagnosis',
-      anyOf: ['schizophrenia', 'schizoaffective_disorder', 'bipolar_disorder', 'psychotic_symptoms'],
+      kind: 'any',
+      rules: [
+        {
+          kind: 'diagnosis',
+          anyOf: ['schizophrenia', 'schizoaffective_disorder', 'bipolar_disorder'],
+          withinDays: 3650,
+        },
+        { kind: 'diagnosis', anyOf: ['psychotic_symptoms'] },
+      ],
     }),
     exclusion('Active post-traumatic stress disorder symptoms based on clinical assessment', {
       kind: 'diagnosis',
@@ -158,7 +167,12 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
       'Clinical or self-reported diagnosis of delirium, encephalopathy, or related clinical diagnosis within the prior 12 months',
       null,
     ),
-    exclusion('Minor or Major Neurocognitive disorder', { kind: 'diagnosis', anyOf: ['neurocognitive_disorder'] }),
+    // Lasting diagnoses: a ten-year window (assumed) instead of the screening window.
+    exclusion('Minor or Major Neurocognitive disorder', {
+      kind: 'diagnosis',
+      anyOf: ['neurocognitive_disorder'],
+      withinDays: 3650,
+    }),
     exclusion('Received ketamine treatment for depression within the prior 2 months', null),
     exclusion(
       'History of either poor antidepressive response to or poor tolerability of ketamine (any route of administration) when previously administered',
@@ -173,7 +187,11 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
       null,
     ),
     exclusion('Gastroesophageal reflux disease that is poorly managed', null),
-    exclusion('A diagnosis of Complex Regional Pain Syndrome (CRPS)', { kind: 'diagnosis', anyOf: ['crps'] }),
+    exclusion('A diagnosis of Complex Regional Pain Syndrome (CRPS)', {
+      kind: 'diagnosis',
+      anyOf: ['crps'],
+      withinDays: 3650,
+    }),
     exclusion('Pregnancy, or nursing', {
       kind: 'any',
       rules: [
