@@ -33,6 +33,11 @@ function CriterionItem({
         </span>
         <div className="flex min-w-0 flex-1 flex-col gap-2">
           <p className="text-sm whitespace-pre-line text-slate-900">{criterion.text}</p>
+          {criterion.sourceQuote ? (
+            <p className="text-xs text-slate-600">
+              Source wording: <q>{criterion.sourceQuote}</q>
+            </p>
+          ) : null}
           {criterion.rule ? (
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <Badge tone="success">Confirmed rule</Badge>

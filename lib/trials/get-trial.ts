@@ -4,6 +4,8 @@ import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { isMaskedTrial } from '@/lib/blinding/policy';
+import { listAssumptions } from '@/lib/provenance/list-assumptions';
+import { readProvenance } from '@/lib/provenance/read-provenance';
 import { countScreened } from './count-screened';
 import type { TrialArmDto, TrialDetail } from './types';
 
@@ -62,6 +64,24 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
   // A past version shows only the arms it had (an arm added later has no dosing row in it).
   const arms = isCurrentVersion ? trial.arms : trial.arms.filter((arm) => dosingByArm.has(arm.id));
+  const criterionProvenance = new Map(criteria.map((row) => [row.id, readProvenance(row.provenance)]));
+  const assumptions = listAssumptions({
+    criteria: criteria.map((row) => ({ ...row, provenance: criterionProvenance.get(row.id) ?? null })),
+    arms: arms.flatMap((arm) => {
+      const row = dosingByArm.get(arm.id);
+      return row
+        ? [
+            {
+              id: row.id,
+              label: arm.label,
+              protocol: (row.protocol ?? null) as DosingProtocol | null,
+              provenance: readProvenance(row.provenance),
+            },
+          ]
+        : [];
+    }),
+    plan: plan.map((row) => ({ ...row, provenance: readProvenance(row.provenance) })),
+  });
 
   return {
     id: trial.id,
@@ -133,6 +153,7 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
       suggestedRule: (criterion.suggestedRule ?? null) as RuleNode | null,
       ruleConfirmedBy: criterion.ruleConfirmedBy,
       ruleConfirmedAt: iso(criterion.ruleConfirmedAt),
+      sourceQuote: sourceWording(criterion.text, criterionProvenance.get(criterion.id)?.quote ?? null),
     })),
     assessmentPlan: plan.map(({ id, instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({
       id,
@@ -141,6 +162,7 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
       windowBeforeDays,
       windowAfterDays,
     })),
+    assumptions,
     protocolVersion: {
       id: shown.id,
       number: shown.number,
@@ -165,6 +187,13 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
     })),
     hasScreenings: screened > 0,
   };
+}
+
+/** The quote, when it says something the shown wording does not (spacing and markdown escapes aside). */
+function sourceWording(text: string, quote: string | null): string | null {
+  if (quote === null) return null;
+  const plain = (value: string) => value.replace(/\\([<>])/g, '$1').replace(/\s+/g, ' ').trim();
+  return plain(quote) === plain(text) ? null : quote;
 }
 
 /** The trial with its current (highest-numbered) protocol version. */

@@ -1,3 +1,4 @@
+import type { AssumptionItem } from '@/lib/provenance/list-assumptions';
 import type { AuditFn } from '@/lib/auth/guard';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
@@ -94,6 +95,8 @@ export type TrialCriterionDto = {
   suggestedRule: RuleNode | null;
   ruleConfirmedBy: UserRef | null;
   ruleConfirmedAt: string | null;
+  /** The source's own wording when it differs from `text` (e.g. a restored "≥", an inverted item reworded). */
+  sourceQuote: string | null;
 };
 
 export type AssessmentPlanItemDto = {
@@ -170,6 +173,8 @@ export type TrialDetail = {
   /** Criteria of the protocol version shown, in order (inclusion first). */
   criteria: TrialCriterionDto[];
   assessmentPlan: AssessmentPlanItemDto[];
+  /** Every clinic assumption of the protocol version shown, unconfirmed first (lib/provenance/list-assumptions.ts). */
+  assumptions: AssumptionItem[];
   /** The protocol version shown (the current one unless a past one was asked for). */
   protocolVersion: ProtocolVersionDto;
   /** True when `protocolVersion` is the trial's highest-numbered version. */

@@ -4,11 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors/app-error';
+import { confirmAssumption } from '@/lib/provenance/confirm-assumption';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
 import { importTrials, previewImport } from '@/lib/trials/import-trials';
 import { updateTrial } from '@/lib/trials/update-trial';
+import { confirmAssumptionSchema } from '@/lib/validations/provenance';
 import {
   armParamsSchema,
   confirmArmDosingSchema,
@@ -94,6 +96,16 @@ export const confirmArmDosingAction = defineAction(
     });
     refresh(trial.id);
     return { id: trial.id, protocolVersion: trial.protocolVersion.number };
+  },
+);
+
+export const confirmAssumptionAction = defineAction(
+  { permission: 'trial.edit', input: trialIdParamsSchema.extend(confirmAssumptionSchema.shape) },
+  async ({ input, user, audit }) => {
+    const { id, ...assumption } = input;
+    const trial = await confirmAssumption({ trialId: id, input: assumption, ctx: { user, audit } });
+    refresh(trial.id);
+    return { id: trial.id };
   },
 );
 
