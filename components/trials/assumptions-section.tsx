@@ -22,8 +22,7 @@ export function AssumptionsSection({ trial, canEdit }: SectionProps) {
       description={
         <>
           Values the trial&apos;s source does not state, written down by the clinic.{' '}
-          {open === 0 ? 'All are confirmed.' : `${open} not yet confirmed.`} Confirming changes no value and is
-          audited.
+          {open === 0 ? 'All are confirmed.' : `${open} not yet confirmed.`} Confirming changes no value and is audited.
         </>
       }
     >

@@ -83,14 +83,20 @@ export async function confirmAssumption(options: {
         `This assumption was already confirmed by ${assumption.confirmedByName ?? 'an admin'} on ${assumption.confirmedAt}.`,
       );
     const user = await tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { name: true } });
-    const confirmed = { ...assumption, confirmedById: ctx.user.id, confirmedByName: user.name, confirmedAt: now.toISOString() };
+    const confirmed = {
+      ...assumption,
+      confirmedById: ctx.user.id,
+      confirmedByName: user.name,
+      confirmedAt: now.toISOString(),
+    };
     await row.update({
       ...provenance,
       assumptions: provenance.assumptions.map((item) => (item.field === input.field ? confirmed : item)),
     });
     await ctx.audit(tx, {
       action: 'trial.assumption_confirm',
-      entityType: input.target === 'CRITERION' ? 'Criterion' : input.target === 'ARM_DOSING' ? 'ArmDosing' : 'AssessmentPlanItem',
+      entityType:
+        input.target === 'CRITERION' ? 'Criterion' : input.target === 'ARM_DOSING' ? 'ArmDosing' : 'AssessmentPlanItem',
       entityId: input.rowId,
       before: { trialId, field: input.field, note: assumption.note, confirmedAt: null },
       after: { trialId, field: input.field, note: assumption.note, confirmedAt: confirmed.confirmedAt },

@@ -74,7 +74,9 @@ export function dosingFieldLabel(field: DosingAssumptionField): string {
 /** The refusal shown where the dose would be: which assumptions, and who can lift the block. */
 // It names no arm: in a masked trial the arm (and a placebo's missing dose) must not show.
 export function doseBlockedMessage(blocking: readonly StoredAssumption[]): string {
-  const names = blocking.map((assumption) => FIELD_LABELS[assumption.field as DosingAssumptionField] ?? assumption.field);
+  const names = blocking.map(
+    (assumption) => FIELD_LABELS[assumption.field as DosingAssumptionField] ?? assumption.field,
+  );
   return (
     `No dose can be calculated for this session: the protocol's ${names.join(', ')} ` +
     `${names.length === 1 ? 'is a clinic assumption' : 'are clinic assumptions'} the source does not state, ` +

@@ -192,7 +192,11 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
 /** The quote, when it says something the shown wording does not (spacing and markdown escapes aside). */
 function sourceWording(text: string, quote: string | null): string | null {
   if (quote === null) return null;
-  const plain = (value: string) => value.replace(/\\([<>])/g, '$1').replace(/\s+/g, ' ').trim();
+  const plain = (value: string) =>
+    value
+      .replace(/\\([<>])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
   return plain(quote) === plain(text) ? null : quote;
 }
 

@@ -62,7 +62,8 @@ export function resolveProvenance(options: {
     return mergeProvenance({
       previous: i === -1 ? null : previous.rows.arms[i],
       next: arm.dosingProvenance,
-      isChanged: (field) => i === -1 || stable(dosingValue(oldDosing, field)) !== stable(dosingValue(arm.dosing, field)),
+      isChanged: (field) =>
+        i === -1 || stable(dosingValue(oldDosing, field)) !== stable(dosingValue(arm.dosing, field)),
     });
   });
   const plan = next.assessmentPlan.map((item) => {

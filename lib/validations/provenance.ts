@@ -61,7 +61,11 @@ export const provenanceInputSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.quote === null && value.assumptions.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'Quote the source or mark the value as an assumption.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quote'],
+        message: 'Quote the source or mark the value as an assumption.',
+      });
     const seen = new Set<string>();
     value.assumptions.forEach((assumption, index) => {
       if (seen.has(assumption.field))
