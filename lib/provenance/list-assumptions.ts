@@ -36,6 +36,17 @@ export type TrialLevelAssumptionSource<TrialRow> = {
   read: (trial: TrialRow) => Omit<AssumptionItem, 'target' | 'rowId' | 'field'> | null;
 };
 
+/** The trial-level assumptions a trial has, as panel items (rowId = the trial's id). */
+export function trialLevelAssumptions<TrialRow extends { id: string }>(
+  trial: TrialRow,
+  sources: ReadonlyArray<TrialLevelAssumptionSource<TrialRow>>,
+): AssumptionItem[] {
+  return sources.flatMap((source) => {
+    const item = source.read(trial);
+    return item ? [{ ...item, target: 'TRIAL' as const, rowId: trial.id, field: source.field }] : [];
+  });
+}
+
 type Row = { id: string; provenance: StoredProvenance | null };
 
 function describePlanItem(instrument: string, code: string): string {
@@ -45,11 +56,11 @@ function describePlanItem(instrument: string, code: string): string {
     timepoint === null
       ? code
       : timepoint.kind === 'BASELINE'
-        ? 'baseline'
+        ? 'at baseline'
         : timepoint.kind === 'AFTER_SESSION'
           ? `after session ${timepoint.session}`
           : `${timepoint.days} days after the last session`;
-  return `${name} at ${when}`;
+  return `${name} ${when}`;
 }
 
 function itemsOf(

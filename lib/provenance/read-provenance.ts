@@ -16,10 +16,3 @@ export function toProvenanceInput(stored: StoredProvenance | null): ProvenanceIn
   if (stored === null) return null;
   return { quote: stored.quote, assumptions: stored.assumptions.map(({ field, note }) => ({ field, note })) };
 }
-
-/** True when some assumption in the record is still waiting for an admin's confirmation. */
-export function hasUnconfirmedAssumption(stored: StoredProvenance | null, field?: string): boolean {
-  return (stored?.assumptions ?? []).some(
-    (assumption) => assumption.confirmedAt === null && (field === undefined || assumption.field === field),
-  );
-}

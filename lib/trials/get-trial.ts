@@ -4,7 +4,8 @@ import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { isMaskedTrial } from '@/lib/blinding/policy';
-import { listAssumptions } from '@/lib/provenance/list-assumptions';
+import { listAssumptions, trialLevelAssumptions } from '@/lib/provenance/list-assumptions';
+import { TRIAL_LEVEL_ASSUMPTION_SOURCES } from '@/lib/provenance/trial-level-assumptions';
 import { readProvenance } from '@/lib/provenance/read-provenance';
 import { countScreened } from './count-screened';
 import type { TrialArmDto, TrialDetail } from './types';
@@ -81,6 +82,7 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
         : [];
     }),
     plan: plan.map((row) => ({ ...row, provenance: readProvenance(row.provenance) })),
+    trialLevel: trialLevelAssumptions(trial, TRIAL_LEVEL_ASSUMPTION_SOURCES),
   });
 
   return {
