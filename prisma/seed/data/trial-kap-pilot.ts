@@ -80,6 +80,12 @@ const DOSE_ASSUMPTIONS = [
   SPACING,
 ];
 const ORAL_DOSE_ASSUMPTIONS = [
+  // TrialDesk holds no buccal or sublingual route (the importer refuses to map a lozenge to oral, decision 0013).
+  assumed(
+    'route',
+    'The article says "oral lozenges": a lozenge is absorbed through the lining of the mouth, a route TrialDesk ' +
+      'cannot hold, so oral (PO) is recorded.',
+  ),
   assumed('fixedMg', `${NO_DOSES}100 mg is a placeholder.`),
   assumed('doseSteps', `${NO_DOSES}the escalation per session (100 to 225 mg) is a placeholder.`),
   assumed('doseMode', `${NO_DOSES}a fixed dose per lozenge session is a placeholder.`),
