@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { isMaskedTrial } from '@/lib/blinding/policy';
-import { listAssumptions, trialLevelAssumptions } from '@/lib/provenance/list-assumptions';
+import { listAssumptions, trialLevelAssumptions, type AssumptionEffect } from '@/lib/provenance/list-assumptions';
 import { TRIAL_LEVEL_ASSUMPTION_SOURCES } from '@/lib/provenance/trial-level-assumptions';
 import { readProvenance } from '@/lib/provenance/read-provenance';
 import { countScreened } from './count-screened';
@@ -85,6 +85,15 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
     trialLevel: trialLevelAssumptions(trial, TRIAL_LEVEL_ASSUMPTION_SOURCES),
   });
 
+  const countOpen = (dosingRowId: string | undefined, effect: AssumptionEffect) =>
+    assumptions.filter(
+      (item) =>
+        item.target === 'ARM_DOSING' &&
+        item.rowId === dosingRowId &&
+        item.effect === effect &&
+        item.confirmedAt === null,
+    ).length;
+
   return {
     id: trial.id,
     nctId: trial.nctId,
@@ -142,6 +151,10 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
         dosingStatus: confirmed ? 'confirmed' : suggested ? 'suggested' : null,
         confirmedDosing: confirmed,
         suggestedDosing: suggested,
+        openAssumptions: {
+          blockingDose: countOpen(row?.id, 'BLOCKS_DOSE'),
+          listed: countOpen(row?.id, 'LISTED'),
+        },
         // Per-arm counts would show which arm the last enrolment went to: none for masked trials.
         enrollmentCount: isMaskedTrial(trial.masking) ? null : arm._count.enrollments,
       };

@@ -78,6 +78,8 @@ export type TrialArmDto = {
   /** The confirmed protocol only (null until an admin confirms one). */
   confirmedDosing: DosingProtocol | null;
   suggestedDosing: DosingProtocol | null;
+  /** Unconfirmed clinic assumptions of this arm's dosing: how many block a dose, how many are only listed. */
+  openAssumptions: { blockingDose: number; listed: number };
   /** Enrollments in this arm; an arm with enrollments cannot be removed. */
   /** Null in a masked trial: a per-arm count would reveal the arm of the latest enrolment. */
   enrollmentCount: number | null;
