@@ -180,6 +180,8 @@ async function visitForToday(): Promise<{ id: string; candidateId: string }> {
 }
 
 test('[CLINICIAN] records an infusion with vitals and an adverse event', async ({ page, browser }) => {
+  // Two sign-ins (the admin's confirmation, then the clinician's whole infusion day): give it the slow budget.
+  test.slow();
   await confirmWeightBasis(browser);
   const visit = await visitForToday();
   const clinicianId = await userIdOf(account('CLINICIAN').email);
