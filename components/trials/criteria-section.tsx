@@ -38,7 +38,15 @@ function CriterionItem({
               Source wording: <q>{criterion.sourceQuote}</q>
             </p>
           ) : null}
-          {criterion.rule ? (
+          {criterion.rule && criterion.isRuleAssumed ? (
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone="warning">Assumed rule — clinician judgment until confirmed</Badge>
+              <span className="font-medium text-slate-900">{describeRule(criterion.rule)}</span>
+              <a href="#assumptions" className="text-xs font-medium text-brand-700 underline underline-offset-2">
+                See assumptions
+              </a>
+            </div>
+          ) : criterion.rule ? (
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <Badge tone="success">Confirmed rule</Badge>
               <span className="font-medium text-slate-900">{describeRule(criterion.rule)}</span>

@@ -7,6 +7,7 @@ import { isMaskedTrial } from '@/lib/blinding/policy';
 import { listAssumptions, trialLevelAssumptions, type AssumptionEffect } from '@/lib/provenance/list-assumptions';
 import { TRIAL_LEVEL_ASSUMPTION_SOURCES } from '@/lib/provenance/trial-level-assumptions';
 import { readProvenance } from '@/lib/provenance/read-provenance';
+import { ruleForEngine } from '@/lib/provenance/rule-assumptions';
 import { countScreened } from './count-screened';
 import type { TrialArmDto, TrialDetail } from './types';
 
@@ -168,6 +169,9 @@ export async function readTrialDetail(db: Tx, trialId: string, versionNumber?: n
       suggestedRule: (criterion.suggestedRule ?? null) as RuleNode | null,
       ruleConfirmedBy: criterion.ruleConfirmedBy,
       ruleConfirmedAt: iso(criterion.ruleConfirmedAt),
+      isRuleAssumed:
+        criterion.rule !== null &&
+        ruleForEngine(criterion.rule, criterionProvenance.get(criterion.id) ?? null) === null,
       sourceQuote: sourceWording(criterion.text, criterionProvenance.get(criterion.id)?.quote ?? null),
     })),
     assessmentPlan: plan.map(({ id, instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({

@@ -97,6 +97,8 @@ export type TrialCriterionDto = {
   suggestedRule: RuleNode | null;
   ruleConfirmedBy: UserRef | null;
   ruleConfirmedAt: string | null;
+  /** True while `rule` rests on an unconfirmed clinic assumption: the engine treats the criterion as judgment. */
+  isRuleAssumed: boolean;
   /** The source's own wording when it differs from `text` (e.g. a restored "≥", an inverted item reworded). */
   sourceQuote: string | null;
 };

@@ -193,12 +193,17 @@ describe('an assumed eligibility rule', () => {
     });
     const before = await loadTrialCriteria(prisma, trial.id);
     expect(before.criteria[0].rule).toBeNull();
+    expect((await readTrialDetail(prisma, trial.id))?.criteria[0]).toMatchObject({
+      isRuleAssumed: true,
+      rule: { kind: 'any' },
+    });
 
     session.user = users.admin;
     const rowId = before.criteria[0].id;
     expect((await confirm(trial.id, { target: 'CRITERION', rowId, field: 'rule' })).status).toBe(200);
     const after = await loadTrialCriteria(prisma, trial.id);
     expect(after.criteria[0].rule).toMatchObject({ kind: 'any' });
+    expect((await readTrialDetail(prisma, trial.id))?.criteria[0].isRuleAssumed).toBe(false);
   });
 });
 
