@@ -1,8 +1,10 @@
-import type { Page } from '@playwright/test';
-import { expect, runFactory, test } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, runFactory, signInPageAs, test } from './fixtures';
 import { account, queryDb } from './support';
 
-const TRIAL_NCT_ID = 'NCT06419439'; // 4 twice-weekly infusions, 0.5 mg/kg actual body weight, no cap, open label
+// 4 twice-weekly infusions, 0.5 mg/kg, no cap, open label. The page says "0.5mg/kg" without the body weight: actual
+// body weight is a clinic assumption that blocks the dose until an admin confirms it.
+const TRIAL_NCT_ID = 'NCT06419439';
 const CLINIC_TIME_ZONE = 'America/New_York';
 
 /** Today on the clinic's wall clock, 'YYYY-MM-DD'. */
@@ -30,6 +32,24 @@ function nextMonday(): string {
 
 async function userIdOf(email: string): Promise<string> {
   return (await runFactory<{ id: string }>('account', { email })).id;
+}
+
+/** An admin confirms, on the trial page, the weight-basis assumption of every arm that still has it open. */
+async function confirmWeightBasis(browser: Browser) {
+  const [trial] = await queryDb<{ id: string }>(`SELECT id FROM "Trial" WHERE "nctId" = $1`, [TRIAL_NCT_ID]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInPageAs(page, 'ADMIN');
+  await page.goto(`/trials/${trial.id}`);
+  const panel = page.getByRole('region', { name: 'Assumptions' });
+  await expect(panel).toBeVisible();
+  const buttons = panel.getByRole('button', { name: /^Confirm the assumption: .* · weight basis$/ });
+  for (let remaining = await buttons.count(); remaining > 0; remaining -= 1) {
+    await buttons.first().click();
+    await expect(buttons).toHaveCount(remaining - 1);
+  }
+  await expect(panel.getByText(/^Confirmed by /).first()).toBeVisible();
+  await context.close();
 }
 
 async function gotoVisit(page: Page, visitId: string) {
@@ -158,7 +178,10 @@ async function visitForToday(): Promise<{ id: string; candidateId: string }> {
   return { id: visit.id, candidateId: visit.candidateId };
 }
 
-test('[CLINICIAN] records an infusion with vitals and an adverse event', async ({ page, signInAs }) => {
+test('[CLINICIAN] records an infusion with vitals and an adverse event', async ({ page, browser, signInAs }) => {
+  // Two sign-ins (the admin's confirmation, then the clinician's whole infusion day): give it the slow budget.
+  test.slow();
+  await confirmWeightBasis(browser);
   const visit = await visitForToday();
   const clinicianId = await userIdOf(account('CLINICIAN').email);
 

@@ -54,6 +54,17 @@ function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
           <h4 className="text-sm font-semibold text-slate-900">Dosing protocol</h4>
           {arm.dosingStatus === 'confirmed' ? <Badge tone="success">Confirmed</Badge> : null}
           {arm.dosingStatus === 'suggested' ? <Badge tone="warning">Suggested — not yet confirmed</Badge> : null}
+          {arm.openAssumptions.blockingDose > 0 ? (
+            <Badge tone="danger">
+              No dose until {arm.openAssumptions.blockingDose} assumed{' '}
+              {arm.openAssumptions.blockingDose === 1 ? 'value is' : 'values are'} confirmed
+            </Badge>
+          ) : null}
+          {arm.openAssumptions.blockingDose + arm.openAssumptions.listed > 0 ? (
+            <a href="#assumptions" className="text-sm font-medium text-brand-700 underline underline-offset-2">
+              See assumptions
+            </a>
+          ) : null}
         </div>
         {arm.dosing ? (
           <>

@@ -34,7 +34,20 @@ function CriterionItem({
         </span>
         <div className="flex min-w-0 flex-1 flex-col gap-2">
           <p className="text-sm whitespace-pre-line text-slate-900">{criterion.text}</p>
-          {criterion.rule ? (
+          {criterion.sourceQuote ? (
+            <p className="text-xs text-slate-600">
+              Source wording: <q>{criterion.sourceQuote}</q>
+            </p>
+          ) : null}
+          {criterion.rule && criterion.isRuleAssumed ? (
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone="warning">Assumed rule — clinician judgment until confirmed</Badge>
+              <span className="font-medium text-slate-900">{describeRule(criterion.rule)}</span>
+              <a href="#assumptions" className="text-xs font-medium text-brand-700 underline underline-offset-2">
+                See assumptions
+              </a>
+            </div>
+          ) : criterion.rule ? (
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <Badge tone="success">Confirmed rule</Badge>
               <span className="font-medium text-slate-900">{describeRule(criterion.rule)}</span>

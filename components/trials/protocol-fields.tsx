@@ -128,6 +128,7 @@ export function ArmsFields({ enrollmentByArmId }: { enrollmentByArmId: Record<st
               type: 'EXPERIMENTAL',
               description: null,
               allocationWeight: 1,
+              dosingProvenance: null,
               dosing: null,
               suggestedDosing: null,
             })
@@ -339,14 +340,14 @@ export function CriteriaFields() {
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => append({ kind: 'INCLUSION', text: '', rule: null, suggestedRule: null })}
+          onClick={() => append({ kind: 'INCLUSION', text: '', rule: null, suggestedRule: null, provenance: null })}
         >
           Add an inclusion criterion
         </Button>
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => append({ kind: 'EXCLUSION', text: '', rule: null, suggestedRule: null })}
+          onClick={() => append({ kind: 'EXCLUSION', text: '', rule: null, suggestedRule: null, provenance: null })}
         >
           Add an exclusion criterion
         </Button>
@@ -500,6 +501,7 @@ export function AssessmentPlanFields() {
             append({
               instrument: INSTRUMENT_CODES[0],
               timepoint: { kind: 'BASELINE' },
+              provenance: null,
               windowBeforeDays: 0,
               windowAfterDays: 0,
             })

@@ -79,6 +79,8 @@ export function trialToFormValues(trial: TrialDetail): TrialFormValues {
       allocationWeight: arm.allocationWeight,
       dosing: arm.confirmedDosing,
       suggestedDosing: arm.suggestedDosing,
+      // Null keeps the recorded provenance (the form does not edit it; confirmations live on the trial page).
+      dosingProvenance: null,
     })),
     interventions: trial.interventions.map((item) => ({
       type: item.type,
@@ -92,6 +94,7 @@ export function trialToFormValues(trial: TrialDetail): TrialFormValues {
       text: criterion.text,
       rule: criterion.rule,
       suggestedRule: criterion.suggestedRule,
+      provenance: null,
     })),
     outcomes: [...trial.outcomes]
       .sort((a, b) => a.position - b.position)
@@ -105,6 +108,7 @@ export function trialToFormValues(trial: TrialDetail): TrialFormValues {
               timepoint,
               windowBeforeDays: item.windowBeforeDays,
               windowAfterDays: item.windowAfterDays,
+              provenance: null,
             },
           ]
         : [];

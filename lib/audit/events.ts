@@ -205,6 +205,12 @@ export type AuditEventMap = {
     { trialId: string; criterionId: string; protocolVersion: number; rule: unknown; cleared: boolean },
     { trialId: string; criterionId: string; protocolVersion: number; text: string; rule: unknown }
   >;
+  /** Confirming a clinic assumption changes no value: an audited in-place write, not an amendment. */
+  'trial.assumption_confirm': Event<
+    'Criterion' | 'ArmDosing' | 'AssessmentPlanItem',
+    { trialId: string; field: string; note: string; confirmedAt: Iso },
+    { trialId: string; field: string; note: string; confirmedAt: null }
+  >;
   'arm.confirm_dosing': Event<
     'Arm',
     { trialId: string; label: string; protocolVersion: number; dosing: unknown },

@@ -102,14 +102,22 @@ describe('mapStudy: unknown values become warnings and safe defaults', () => {
       targetEnrollment: null,
     });
     expect(draft.arms).toEqual([
-      { label: 'A', type: 'OTHER', description: null, allocationWeight: 1, dosing: null, suggestedDosing: null },
+      {
+        label: 'A',
+        type: 'OTHER',
+        description: null,
+        allocationWeight: 1,
+        dosing: null,
+        suggestedDosing: null,
+        dosingProvenance: null,
+      },
     ]);
     expect(draft.interventions).toEqual([{ type: 'OTHER', name: 'Thing', description: null, armLabels: ['A'] }]);
   });
 
   it('keeps an age limit in months as text without a rule', () => {
     expect(draft.criteria).toEqual([
-      { kind: 'INCLUSION', text: 'Age 6 Months to adult', rule: null, suggestedRule: null },
+      { kind: 'INCLUSION', text: 'Age 6 Months to adult', rule: null, suggestedRule: null, provenance: null },
     ]);
   });
 });

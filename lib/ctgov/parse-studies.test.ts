@@ -146,6 +146,7 @@ describe('parseStudies: specific fixture content', () => {
       kind: 'EXCLUSION',
       text: 'Alanine Aminotransferase (ALT) or aspartate aminotransferase (AST) > 5 X upper limit of normal (ULN).',
       rule: null,
+      provenance: null,
       suggestedRule: {
         kind: 'any',
         rules: [
@@ -162,6 +163,7 @@ describe('parseStudies: specific fixture content', () => {
       kind: 'EXCLUSION',
       text: 'For parent participants: Intoxicated at the point of consent or assessment',
       rule: null,
+      provenance: null,
       suggestedRule: null,
     });
   });
@@ -172,14 +174,22 @@ describe('parseStudies: specific fixture content', () => {
         kind: 'INCLUSION',
         text: 'Age 18 Years or older',
         rule: null,
+        provenance: null,
         suggestedRule: { kind: 'number', measure: 'age_years', op: 'gte', value: 18 },
       },
-      { kind: 'INCLUSION', text: 'Sex: female', rule: null, suggestedRule: { kind: 'sex', anyOf: ['female'] } },
+      {
+        kind: 'INCLUSION',
+        text: 'Sex: female',
+        rule: null,
+        suggestedRule: { kind: 'sex', anyOf: ['female'] },
+        provenance: null,
+      },
     ]);
     expect(draftOf('NCT00763412.json').criteria[0]).toEqual({
       kind: 'INCLUSION',
       text: 'Age 12 Years to 24 Years',
       rule: null,
+      provenance: null,
       suggestedRule: { kind: 'number', measure: 'age_years', op: 'between', value: 12, max: 24 },
     });
   });
@@ -346,18 +356,21 @@ describe('parseStudies: the ketamine worked example', () => {
         kind: 'INCLUSION',
         text: 'Age 18 Years to 65 Years',
         rule: null,
+        provenance: null,
         suggestedRule: { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 },
       },
       {
         kind: 'INCLUSION',
         text: 'PHQ-9 total score >= 10',
         rule: null,
+        provenance: null,
         suggestedRule: { kind: 'number', measure: 'phq9_total', op: 'gte', value: 10 },
       },
       {
         kind: 'EXCLUSION',
         text: 'BMI > 40 kg/m2',
         rule: null,
+        provenance: null,
         suggestedRule: { kind: 'number', measure: 'bmi', op: 'gt', value: 40 },
       },
     ]);

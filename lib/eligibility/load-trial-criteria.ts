@@ -3,6 +3,8 @@ import type { Tx } from '@/lib/db';
 import type { EligibilityCriterion } from '@/lib/eligibility/types';
 import { AppError } from '@/lib/errors/app-error';
 import { trialLabel } from '@/lib/candidates/mappers';
+import { readProvenance } from '@/lib/provenance/read-provenance';
+import { ruleForEngine } from '@/lib/provenance/rule-assumptions';
 import { ruleNodeSchema } from '@/lib/validations/eligibility';
 
 export type TrialCriteria = {
@@ -10,7 +12,10 @@ export type TrialCriteria = {
   protocolVersion: { id: string; number: number };
   /** How old a value may be for a rule without its own window (lib/eligibility/screening-window.ts). */
   screeningWindowDays: number;
-  /** In protocol order. Only confirmed rules count; a criterion without one is clinician judgment. */
+  /**
+   * In protocol order. Only confirmed rules count; a criterion without one is clinician judgment, and so is
+   * one whose rule rests on an unconfirmed clinic assumption (lib/provenance/rule-assumptions.ts).
+   */
   criteria: EligibilityCriterion[];
 };
 
@@ -41,12 +46,13 @@ export async function loadTrialCriteria({ tx, trialId }: { tx: Tx; trialId: stri
   const rows = await tx.criterion.findMany({
     where: { protocolVersionId: version.id },
     orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    select: { id: true, kind: true, text: true, rule: true },
+    select: { id: true, kind: true, text: true, rule: true, provenance: true },
   });
   if (rows.length === 0) throw new AppError('CONFLICT', 'This trial has no eligibility criteria yet.');
   const criteria = rows.map((row): EligibilityCriterion => {
-    if (row.rule === null) return { id: row.id, kind: row.kind, text: row.text, rule: null };
-    const parsed = ruleNodeSchema.safeParse(row.rule);
+    const rule = ruleForEngine(row.rule, readProvenance(row.provenance));
+    if (rule === null) return { id: row.id, kind: row.kind, text: row.text, rule: null };
+    const parsed = ruleNodeSchema.safeParse(rule);
     if (!parsed.success) throw new Error(`Criterion ${row.id} has a stored rule that is not valid`);
     return { id: row.id, kind: row.kind, text: row.text, rule: parsed.data };
   });

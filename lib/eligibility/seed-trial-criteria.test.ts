@@ -3,6 +3,8 @@ import { fromDayNumber, toDayNumber } from '@/lib/eligibility/day-number';
 import { evaluateCriteria } from '@/lib/eligibility/evaluate-criteria';
 import type { CriterionResultValue, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
 import { NUMERIC_MEASURES } from '@/lib/measures/vocabulary';
+import { newProvenance } from '@/lib/provenance/merge-provenance';
+import { ruleForEngine } from '@/lib/provenance/rule-assumptions';
 import type {
   DiagnosisRule,
   FactRule,
@@ -35,7 +37,14 @@ function parseTrial(nctId: string): TrialDraft {
   return trialDraftSchema.parse(input);
 }
 
-const TRIALS = ['NCT06668571', 'NCT06419439'].map(parseTrial);
+/** The seeded trials as the engine loader gives them: a rule resting on an unconfirmed assumption is judgment. */
+const TRIALS = ['NCT06668571', 'NCT06419439'].map(parseTrial).map((trial) => ({
+  ...trial,
+  criteria: trial.criteria.map((criterion) => ({
+    ...criterion,
+    rule: ruleForEngine(criterion.rule, newProvenance(criterion.provenance)),
+  })),
+}));
 
 function emptyCandidate(): EligibilityCandidate {
   return {
@@ -395,10 +404,13 @@ describe('key criteria, by hand', () => {
     expect(evaluate(bmi, withNumbers(['weight_kg', 115.9])).result).toBe('UNKNOWN');
   });
 
-  for (const [name, criterion] of [
-    ['NCT06668571', htnMayo],
-    ['NCT06419439', htnVa],
-  ] as const) {
+  it('NCT06668571 "Poorly controlled hypertension." (no numbers on its page) is a clinician\'s call: 165/90 and 158/99 alike', () => {
+    expect(htnMayo.rule).toBeNull();
+    expect(evaluate(htnMayo, withNumbers(['sbp', 165], ['dbp', 90])).result).toBe('NEEDS_REVIEW');
+    expect(evaluate(htnMayo, withNumbers(['sbp', 158], ['dbp', 99])).result).toBe('NEEDS_REVIEW');
+  });
+
+  for (const [name, criterion] of [['NCT06419439', htnVa]] as const) {
     it(`${name} hypertension: SBP 160 / DBP 100 are not excluded, 161 / 101 are`, () => {
       expect(evaluate(criterion, withNumbers(['sbp', 160], ['dbp', 100])).result).toBe('NOT_MET');
       expect(evaluate(criterion, withNumbers(['sbp', 161], ['dbp', 100])).result).toBe('MET');

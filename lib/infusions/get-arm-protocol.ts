@@ -1,7 +1,10 @@
 import 'server-only';
 import { prisma, type Db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
+import { blockingDoseAssumptions, doseBlockedMessage } from '@/lib/provenance/dose-assumptions';
+import { readProvenance } from '@/lib/provenance/read-provenance';
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
+import type { StoredProvenance } from '@/lib/validations/provenance';
 
 export type ArmProtocol = {
   trialId: string;
@@ -10,6 +13,8 @@ export type ArmProtocol = {
   protocol: DosingProtocol;
   protocolVersionId: string;
   protocolVersionNumber: number;
+  /** Where each dosing field comes from; unconfirmed dose-setting assumptions block the dose (assertDoseConfirmed). */
+  provenance: StoredProvenance | null;
 };
 
 type Target = { enrollmentId: string } | { trialId: string; armId: string };
@@ -69,5 +74,18 @@ export async function getArmProtocol(options: Target & { db?: Db | Tx }): Promis
     protocol: parsed.data,
     protocolVersionId: version.id,
     protocolVersionNumber: version.number,
+    provenance: readProvenance(dosing.provenance),
   };
+}
+
+/**
+ * The one gate before any mg is worked out (POST /api/v1/dosing/calculate and the e-signed verification both
+ * pass here): 409 while a field that sets this session's dose is an unconfirmed clinic assumption.
+ */
+export function assertDoseConfirmed(arm: ArmProtocol, sessionNumber: number | null): void {
+  const blocking = blockingDoseAssumptions({ provenance: arm.provenance, protocol: arm.protocol, sessionNumber });
+  if (blocking.length === 0) return;
+  throw new AppError('CONFLICT', doseBlockedMessage(blocking), {
+    details: { unconfirmedAssumptions: blocking.map((assumption) => assumption.field) },
+  });
 }

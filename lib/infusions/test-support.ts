@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db';
 import type { Sex } from '@/lib/generated/prisma/client';
 import { addDaysToDate } from '@/lib/scheduling/local-date';
 import { defaultDosingProtocol, dosingProtocolSchema, type DosingProtocolInput } from '@/lib/validations/dosing';
+import type { ProvenanceInput } from '@/lib/validations/provenance';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createTrial } from '@/prisma/seed/trials';
 
@@ -49,7 +50,7 @@ export const UNCAPPED_SINGLE = dosingProtocolSchema.parse({
   sessionCount: 1,
 });
 
-type ArmSpec = { label: string; dosing: DosingProtocolInput | null };
+type ArmSpec = { label: string; dosing: DosingProtocolInput | null; dosingProvenance?: ProvenanceInput | null };
 
 /** A trial whose arms have confirmed dosing protocols and which excludes pregnancy. */
 export async function makeDosingTrial(
@@ -62,7 +63,12 @@ export async function makeDosingTrial(
   const result = await createTrial(db, {
     title: `Fictional infusion study ${token()}`,
     masking: 'NONE',
-    arms: arms.map((arm) => ({ label: arm.label, type: 'EXPERIMENTAL', dosing: arm.dosing })),
+    arms: arms.map((arm) => ({
+      label: arm.label,
+      type: 'EXPERIMENTAL',
+      dosing: arm.dosing,
+      dosingProvenance: arm.dosingProvenance ?? null,
+    })),
     criteria: [
       { kind: 'INCLUSION', text: 'Adults 18 to 65 years' },
       { kind: 'EXCLUSION', text: 'Pregnant or breastfeeding' },

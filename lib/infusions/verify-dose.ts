@@ -14,7 +14,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { DEFAULT_VERIFY_MEANING, type DoseVerificationInput } from '@/lib/validations/infusions';
 import { assertLotCanSupply } from '@/lib/drug-inventory/dispense-from-lot';
 import { doseErrorsToAppError } from './dose-errors';
-import { getArmProtocol } from './get-arm-protocol';
+import { assertDoseConfirmed, getArmProtocol } from './get-arm-protocol';
 import { assertCheckedIn, assertNoHold, loadInfusionVisit } from './load-infusion-visit';
 
 export type DoseVerificationDto = {
@@ -77,6 +77,7 @@ export async function verifyDose({
     throw new AppError('FORBIDDEN', "In a masked trial only the trial's unblinded staff prepare and verify the dose.");
   }
   const arm = await getArmProtocol({ trialId: visit.enrollment.trialId, armId: visit.enrollment.armId });
+  assertDoseConfirmed(arm, visit.sessionNumber);
   const clock = clockFor(loaded.timeZone, () => now);
   const day = clock.todayAsDate();
   const date = clock.today();

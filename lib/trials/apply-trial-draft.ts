@@ -7,7 +7,9 @@ import type { InstrumentCode } from '@/lib/outcomes/instrument-codes';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import type { TrialDraft } from '@/lib/validations/trials';
+import { readProvenance, toProvenanceInput } from '@/lib/provenance/read-provenance';
 import { diffTrialDrafts } from './diff-trial-drafts';
+import { resolveProvenance, type ProvenanceRows } from './resolve-provenance';
 import { parseTimepointCode, timepointCode } from './timepoint-code';
 import { countScreened } from './count-screened';
 import type { TrialChange } from './types';
@@ -29,6 +31,8 @@ export type TrialState = {
   arms: Map<string, { id: string; label: string; enrollments: number; allocationEntries: number }>;
   /** Row id and rule confirmation of each `draft.criteria` item. */
   criteria: Array<{ id: string } & Confirmation>;
+  /** Stored provenance (with confirmations) of each criterion, arm dosing and plan item of `draft`. */
+  provenance: ProvenanceRows;
   /** Anyone screened for this trial (see NOT_SCREENED_STAGES): protocol changes then need a new version. */
   hasScreenings: boolean;
 };
@@ -128,6 +132,12 @@ export async function loadTrialState({
     countScreened({ tx, trialId }),
   ]);
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
+  const planRowsKept = plan.filter((item) => parseTimepointCode(item.timepoint) !== null);
+  const provenance: ProvenanceRows = {
+    criteria: criteria.map((criterion) => readProvenance(criterion.provenance)),
+    arms: arms.map((arm) => readProvenance(dosingByArm.get(arm.id)?.provenance ?? null)),
+    plan: planRowsKept.map((item) => readProvenance(item.provenance)),
+  };
   const labelById = new Map(arms.map((arm) => [arm.id, arm.label]));
 
   const draft: TrialDraft = {
@@ -150,13 +160,14 @@ export async function loadTrialState({
     completionDate: trial.completionDate,
     briefSummary: trial.briefSummary,
     coverageNote: trial.coverageNote,
-    arms: arms.map((arm) => ({
+    arms: arms.map((arm, index) => ({
       label: arm.label,
       type: arm.type,
       description: arm.description,
       allocationWeight: arm.allocationWeight,
       dosing: (dosingByArm.get(arm.id)?.protocol ?? null) as DosingProtocol | null,
       suggestedDosing: (dosingByArm.get(arm.id)?.suggestedProtocol ?? null) as DosingProtocol | null,
+      dosingProvenance: toProvenanceInput(provenance.arms[index]),
     })),
     interventions: interventions.map((item) => ({
       type: item.type,
@@ -164,25 +175,21 @@ export async function loadTrialState({
       description: item.description,
       armLabels: item.arms.flatMap((link) => labelById.get(link.armId) ?? []),
     })),
-    criteria: criteria.map((criterion) => ({
+    criteria: criteria.map((criterion, index) => ({
       kind: criterion.kind,
       text: criterion.text,
       rule: (criterion.rule ?? null) as RuleNode | null,
       suggestedRule: (criterion.suggestedRule ?? null) as RuleNode | null,
+      provenance: toProvenanceInput(provenance.criteria[index]),
     })),
     outcomes: outcomes.map(({ kind, measure, description, timeFrame }) => ({ kind, measure, description, timeFrame })),
-    assessmentPlan: plan.flatMap((item) => {
-      const timepoint = parseTimepointCode(item.timepoint);
-      if (!timepoint) return [];
-      return [
-        {
-          instrument: item.instrument as InstrumentCode,
-          timepoint,
-          windowBeforeDays: item.windowBeforeDays,
-          windowAfterDays: item.windowAfterDays,
-        },
-      ];
-    }),
+    assessmentPlan: planRowsKept.map((item, index) => ({
+      instrument: item.instrument as InstrumentCode,
+      timepoint: parseTimepointCode(item.timepoint)!,
+      windowBeforeDays: item.windowBeforeDays,
+      windowAfterDays: item.windowAfterDays,
+      provenance: toProvenanceInput(provenance.plan[index]),
+    })),
   };
 
   return {
@@ -206,6 +213,7 @@ export async function loadTrialState({
       byId: criterion.ruleConfirmedById,
       at: criterion.ruleConfirmedAt,
     })),
+    provenance,
     hasScreenings: screened > 0,
   };
 }
@@ -361,13 +369,14 @@ async function writeInterventions(
   }
 }
 
-function planRows(versionId: string, draft: TrialDraft) {
-  return draft.assessmentPlan.map((item) => ({
+function planRows(versionId: string, draft: TrialDraft, provenance: ProvenanceRows) {
+  return draft.assessmentPlan.map((item, index) => ({
     protocolVersionId: versionId,
     instrument: item.instrument,
     timepoint: timepointCode(item.timepoint),
     windowBeforeDays: item.windowBeforeDays,
     windowAfterDays: item.windowAfterDays,
+    provenance: jsonOrUndefined(provenance.plan[index]),
   }));
 }
 
@@ -378,10 +387,11 @@ async function writeNewVersion(options: {
   draft: TrialDraft;
   armIds: string[];
   confirmed: Confirmation[];
+  provenance: ProvenanceRows;
   reason: string;
   actorId: string;
 }) {
-  const { tx, state, draft, armIds, confirmed, reason, actorId } = options;
+  const { tx, state, draft, armIds, confirmed, provenance, reason, actorId } = options;
   const version = await tx.protocolVersion.create({
     data: { trialId: state.trial.id, number: state.version.number + 1, reason, createdById: actorId },
   });
@@ -395,6 +405,7 @@ async function writeNewVersion(options: {
       suggestedRule: jsonOrUndefined(criterion.suggestedRule),
       ruleConfirmedById: confirmed[position].byId,
       ruleConfirmedAt: confirmed[position].at,
+      provenance: jsonOrUndefined(provenance.criteria[position]),
     })),
   });
   await tx.armDosing.createMany({
@@ -403,9 +414,10 @@ async function writeNewVersion(options: {
       armId: armIds[index],
       protocol: jsonOrUndefined(arm.dosing),
       suggestedProtocol: jsonOrUndefined(arm.suggestedDosing),
+      provenance: jsonOrUndefined(provenance.arms[index]),
     })),
   });
-  await tx.assessmentPlanItem.createMany({ data: planRows(version.id, draft) });
+  await tx.assessmentPlanItem.createMany({ data: planRows(version.id, draft, provenance) });
   return version;
 }
 
@@ -416,9 +428,10 @@ async function writeInPlace(options: {
   draft: TrialDraft;
   armIds: string[];
   confirmed: Confirmation[];
+  provenance: ProvenanceRows;
   planChanged: boolean;
 }) {
-  const { tx, state, draft, armIds, confirmed, planChanged } = options;
+  const { tx, state, draft, armIds, confirmed, provenance, planChanged } = options;
   const versionId = state.version.id;
   const used = new Set<number>();
   const matchIndex = draft.criteria.map((criterion) => {
@@ -437,6 +450,7 @@ async function writeInPlace(options: {
       text: criterion.text,
       ruleConfirmedById: confirmed[position].byId,
       ruleConfirmedAt: confirmed[position].at,
+      provenance: jsonOrNull(provenance.criteria[position]),
     };
     const i = matchIndex[position];
     if (i === -1) {
@@ -456,6 +470,7 @@ async function writeInPlace(options: {
       i === position &&
       stable(old.rule) === stable(criterion.rule) &&
       stable(old.suggestedRule) === stable(criterion.suggestedRule) &&
+      stable(state.provenance.criteria[i]) === stable(provenance.criteria[position]) &&
       row.byId === data.ruleConfirmedById &&
       row.at?.getTime() === data.ruleConfirmedAt?.getTime();
     if (!isSame) {
@@ -466,7 +481,11 @@ async function writeInPlace(options: {
     }
   }
   for (const [index, arm] of draft.arms.entries()) {
-    const values = { protocol: jsonOrNull(arm.dosing), suggestedProtocol: jsonOrNull(arm.suggestedDosing) };
+    const values = {
+      protocol: jsonOrNull(arm.dosing),
+      suggestedProtocol: jsonOrNull(arm.suggestedDosing),
+      provenance: jsonOrNull(provenance.arms[index]),
+    };
     await tx.armDosing.upsert({
       where: { protocolVersionId_armId: { protocolVersionId: versionId, armId: armIds[index] } },
       create: { protocolVersionId: versionId, armId: armIds[index], ...values },
@@ -475,7 +494,7 @@ async function writeInPlace(options: {
   }
   if (planChanged) {
     await tx.assessmentPlanItem.deleteMany({ where: { protocolVersionId: versionId } });
-    await tx.assessmentPlanItem.createMany({ data: planRows(versionId, draft) });
+    await tx.assessmentPlanItem.createMany({ data: planRows(versionId, draft, provenance) });
   }
 }
 
@@ -550,9 +569,23 @@ export async function applyTrialDraft(options: {
 
   const actorId = ctx.user.id;
   const confirmed = confirmations(state, draft, actorId, new Date(), reconfirm);
+  const provenance = resolveProvenance({
+    previous: { draft: state.draft, armIds: state.armIds, rows: state.provenance },
+    next: draft,
+    nextArmIds: next.armIds,
+  });
   let amendedToVersion: number | null = null;
   if (amend) {
-    const version = await writeNewVersion({ tx, state, draft, armIds, confirmed, reason: reason!, actorId });
+    const version = await writeNewVersion({
+      tx,
+      state,
+      draft,
+      armIds,
+      confirmed,
+      provenance,
+      reason: reason!,
+      actorId,
+    });
     amendedToVersion = version.number;
     await ctx.audit(tx, {
       action: 'trial.amend',
@@ -567,7 +600,7 @@ export async function applyTrialDraft(options: {
       reason,
     });
   } else {
-    await writeInPlace({ tx, state, draft, armIds, confirmed, planChanged: keys.has('assessmentPlan') });
+    await writeInPlace({ tx, state, draft, armIds, confirmed, provenance, planChanged: keys.has('assessmentPlan') });
   }
 
   const before: Record<string, unknown> = {};

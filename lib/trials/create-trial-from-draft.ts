@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import type { TrialDraft } from '@/lib/validations/trials';
+import { newProvenance } from '@/lib/provenance/merge-provenance';
 import { timepointCode } from './timepoint-code';
 
 type Options = {
@@ -94,6 +95,8 @@ export async function createTrialFromDraft({ tx, draft, source, actorId }: Optio
       suggestedRule: json(criterion.suggestedRule),
       ruleConfirmedById: criterion.rule ? actorId : null,
       ruleConfirmedAt: criterion.rule ? now : null,
+      // Assumptions start unconfirmed whoever creates the trial: only the audited confirm action confirms one.
+      provenance: json(newProvenance(criterion.provenance)),
     })),
   });
   await tx.armDosing.createMany({
@@ -102,6 +105,7 @@ export async function createTrialFromDraft({ tx, draft, source, actorId }: Optio
       armId: armIdByLabel.get(arm.label)!,
       protocol: json(arm.dosing),
       suggestedProtocol: json(arm.suggestedDosing),
+      provenance: json(newProvenance(arm.dosingProvenance)),
     })),
   });
   await tx.assessmentPlanItem.createMany({
@@ -111,6 +115,7 @@ export async function createTrialFromDraft({ tx, draft, source, actorId }: Optio
       timepoint: timepointCode(item.timepoint),
       windowBeforeDays: item.windowBeforeDays,
       windowAfterDays: item.windowAfterDays,
+      provenance: json(newProvenance(item.provenance)),
     })),
   });
   return { trial, protocolVersion: version, armIdByLabel };

@@ -3,7 +3,13 @@ import { NCT06419439_DOSING } from '@/lib/validations/dosing';
 import { trialDraftSchema, type TrialDraft } from '@/lib/validations/trials';
 import { diffTrialDrafts } from './diff-trial-drafts';
 
-const criterion = (kind: 'INCLUSION' | 'EXCLUSION', text: string) => ({ kind, text, rule: null, suggestedRule: null });
+const criterion = (kind: 'INCLUSION' | 'EXCLUSION', text: string) => ({
+  kind,
+  text,
+  rule: null,
+  suggestedRule: null,
+  provenance: null,
+});
 
 function makeDraft(): TrialDraft {
   return trialDraftSchema.parse({
@@ -170,6 +176,7 @@ describe('diffTrialDrafts', () => {
         timepoint: { kind: 'AFTER_SESSION', session: 4 },
         windowBeforeDays: 0,
         windowAfterDays: 2,
+        provenance: null,
       }),
     );
     expect(diffTrialDrafts(makeDraft(), added).isProtocolChange).toBe(true);

@@ -233,7 +233,9 @@ export function diffTrialDrafts(before: TrialDraft, after: TrialDraft): TrialDra
     fields: ['description', 'timeFrame'],
     out: changes,
   });
-  const sortedPlan = (draft: TrialDraft) => draft.assessmentPlan.map(stable).sort();
+  // Provenance is not a protocol value: it travels with the item and is written by its own confirm action.
+  const sortedPlan = (draft: TrialDraft) =>
+    draft.assessmentPlan.map(({ provenance: _provenance, ...item }) => stable(item)).sort();
   if (!isEqual(sortedPlan(before), sortedPlan(after)))
     changes.push({
       path: 'assessmentPlan',

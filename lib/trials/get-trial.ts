@@ -4,6 +4,10 @@ import { AppError } from '@/lib/errors/app-error';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import { isMaskedTrial } from '@/lib/blinding/policy';
+import { listAssumptions, trialLevelAssumptions, type AssumptionEffect } from '@/lib/provenance/list-assumptions';
+import { TRIAL_LEVEL_ASSUMPTION_SOURCES } from '@/lib/provenance/trial-level-assumptions';
+import { readProvenance } from '@/lib/provenance/read-provenance';
+import { ruleForEngine } from '@/lib/provenance/rule-assumptions';
 import { countScreened } from './count-screened';
 import type { ScreeningWindowDto, TrialArmDto, TrialDetail } from './types';
 
@@ -83,6 +87,34 @@ export async function readTrialDetail({
   const dosingByArm = new Map(dosing.map((row) => [row.armId, row]));
   // A past version shows only the arms it had (an arm added later has no dosing row in it).
   const arms = isCurrentVersion ? trial.arms : trial.arms.filter((arm) => dosingByArm.has(arm.id));
+  const criterionProvenance = new Map(criteria.map((row) => [row.id, readProvenance(row.provenance)]));
+  const assumptions = listAssumptions({
+    criteria: criteria.map((row) => ({ ...row, provenance: criterionProvenance.get(row.id) ?? null })),
+    arms: arms.flatMap((arm) => {
+      const row = dosingByArm.get(arm.id);
+      return row
+        ? [
+            {
+              id: row.id,
+              label: arm.label,
+              protocol: (row.protocol ?? null) as DosingProtocol | null,
+              provenance: readProvenance(row.provenance),
+            },
+          ]
+        : [];
+    }),
+    plan: plan.map((row) => ({ ...row, provenance: readProvenance(row.provenance) })),
+    trialLevel: trialLevelAssumptions(trial, TRIAL_LEVEL_ASSUMPTION_SOURCES),
+  });
+
+  const countOpen = (dosingRowId: string | undefined, effect: AssumptionEffect) =>
+    assumptions.filter(
+      (item) =>
+        item.target === 'ARM_DOSING' &&
+        item.rowId === dosingRowId &&
+        item.effect === effect &&
+        item.confirmedAt === null,
+    ).length;
 
   return {
     id: trial.id,
@@ -142,6 +174,10 @@ export async function readTrialDetail({
         dosingStatus: confirmed ? 'confirmed' : suggested ? 'suggested' : null,
         confirmedDosing: confirmed,
         suggestedDosing: suggested,
+        openAssumptions: {
+          blockingDose: countOpen(row?.id, 'BLOCKS_DOSE'),
+          listed: countOpen(row?.id, 'LISTED'),
+        },
         // Per-arm counts would show which arm the last enrolment went to: none for masked trials.
         enrollmentCount: isMaskedTrial(trial.masking) ? null : arm._count.enrollments,
       };
@@ -155,6 +191,10 @@ export async function readTrialDetail({
       suggestedRule: (criterion.suggestedRule ?? null) as RuleNode | null,
       ruleConfirmedBy: criterion.ruleConfirmedBy,
       ruleConfirmedAt: iso(criterion.ruleConfirmedAt),
+      isRuleAssumed:
+        criterion.rule !== null &&
+        ruleForEngine(criterion.rule, criterionProvenance.get(criterion.id) ?? null) === null,
+      sourceQuote: sourceWording(criterion.text, criterionProvenance.get(criterion.id)?.quote ?? null),
     })),
     assessmentPlan: plan.map(({ id, instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({
       id,
@@ -163,6 +203,7 @@ export async function readTrialDetail({
       windowBeforeDays,
       windowAfterDays,
     })),
+    assumptions,
     protocolVersion: {
       id: shown.id,
       number: shown.number,
@@ -187,6 +228,17 @@ export async function readTrialDetail({
     })),
     hasScreenings: screened > 0,
   };
+}
+
+/** The quote, when it says something the shown wording does not (spacing and markdown escapes aside). */
+function sourceWording(text: string, quote: string | null): string | null {
+  if (quote === null) return null;
+  const plain = (value: string) =>
+    value
+      .replace(/\\([<>])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return plain(quote) === plain(text) ? null : quote;
 }
 
 /** The trial with its current (highest-numbered) protocol version. */

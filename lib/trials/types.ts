@@ -1,3 +1,4 @@
+import type { AssumptionItem } from '@/lib/provenance/list-assumptions';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import type { RuleNode } from '@/lib/validations/eligibility';
 import type { TrialDraft } from '@/lib/validations/trials';
@@ -73,6 +74,8 @@ export type TrialArmDto = {
   /** The confirmed protocol only (null until an admin confirms one). */
   confirmedDosing: DosingProtocol | null;
   suggestedDosing: DosingProtocol | null;
+  /** Unconfirmed clinic assumptions of this arm's dosing: how many block a dose, how many are only listed. */
+  openAssumptions: { blockingDose: number; listed: number };
   /** Enrollments in this arm; an arm with enrollments cannot be removed. */
   /** Null in a masked trial: a per-arm count would reveal the arm of the latest enrolment. */
   enrollmentCount: number | null;
@@ -90,6 +93,10 @@ export type TrialCriterionDto = {
   suggestedRule: RuleNode | null;
   ruleConfirmedBy: UserRef | null;
   ruleConfirmedAt: string | null;
+  /** True while `rule` rests on an unconfirmed clinic assumption: the engine treats the criterion as judgment. */
+  isRuleAssumed: boolean;
+  /** The source's own wording when it differs from `text` (e.g. a restored "≥", an inverted item reworded). */
+  sourceQuote: string | null;
 };
 
 export type AssessmentPlanItemDto = {
@@ -173,6 +180,8 @@ export type TrialDetail = {
   /** Criteria of the protocol version shown, in order (inclusion first). */
   criteria: TrialCriterionDto[];
   assessmentPlan: AssessmentPlanItemDto[];
+  /** Every clinic assumption of the protocol version shown, unconfirmed first (lib/provenance/list-assumptions.ts). */
+  assumptions: AssumptionItem[];
   /** The protocol version shown (the current one unless a past one was asked for). */
   protocolVersion: ProtocolVersionDto;
   /** True when `protocolVersion` is the trial's highest-numbered version. */

@@ -51,6 +51,8 @@ function resolveArms(
       allocationWeight: arm.allocationWeight,
       dosing: arm.dosing !== undefined ? arm.dosing : (current?.dosing ?? null),
       suggestedDosing: arm.suggestedDosing !== undefined ? arm.suggestedDosing : (current?.suggestedDosing ?? null),
+      // Null keeps the arm's recorded provenance; confirmations reset where the dosing value changes.
+      dosingProvenance: arm.dosingProvenance,
     };
   });
   return { draftArms, armIds };
@@ -83,6 +85,7 @@ function resolveCriteria(state: TrialState, criteria: NonNullable<TrialPatch['cr
       text: criterion.text,
       rule: criterion.rule !== undefined ? criterion.rule : same ? old.rule : null,
       suggestedRule: criterion.suggestedRule !== undefined ? criterion.suggestedRule : same ? old.suggestedRule : null,
+      provenance: criterion.provenance,
     };
   });
 }

@@ -3,6 +3,13 @@ import { instrumentCodeSchema } from '@/lib/outcomes/instrument-codes';
 import { dosingProtocolSchema } from './dosing';
 import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
 import { ruleNodeSchema } from './eligibility';
+import { provenanceInputSchema } from './provenance';
+
+/**
+ * Where a value comes from (quote or clinic assumption). Null = nothing stated: a new value entered by staff,
+ * or, when an existing value is written again, "keep its recorded provenance" (lib/provenance/merge-provenance.ts).
+ */
+const provenanceField = provenanceInputSchema.nullable().default(null);
 
 // The trial record as admins edit it and as the ClinicalTrials.gov importer and
 // the demo seed produce it. Enum values are ClinicalTrials.gov API v2's.
@@ -74,6 +81,7 @@ export const assessmentPlanItemSchema = z.object({
   timepoint: timepointSchema,
   windowBeforeDays: z.number().int().min(0).max(60).default(0),
   windowAfterDays: z.number().int().min(0).max(60).default(0),
+  provenance: provenanceField,
 });
 
 export const armDraftSchema = z.object({
@@ -85,6 +93,8 @@ export const armDraftSchema = z.object({
   dosing: dosingProtocolSchema.nullable().default(null),
   /** Parser's proposal from registry text, never used for dosing until confirmed. */
   suggestedDosing: dosingProtocolSchema.nullable().default(null),
+  /** Where the dosing protocol's fields come from: the arm or intervention text, and each assumed field. */
+  dosingProvenance: provenanceField,
 });
 
 export const interventionDraftSchema = z.object({
@@ -100,6 +110,8 @@ export const criterionDraftSchema = z.object({
   /** Confirmed structured rule; null = clinician judgment. */
   rule: ruleNodeSchema.nullable().default(null),
   suggestedRule: ruleNodeSchema.nullable().default(null),
+  /** The source wording (when the text shown differs, e.g. a restored "≥") and any assumed rule. */
+  provenance: provenanceField,
 });
 
 export const siteSchema = z.object({

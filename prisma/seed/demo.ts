@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import type { PipelineStage } from '@/lib/generated/prisma/client';
 import { dosingProtocolSchema } from '@/lib/validations/dosing';
 import { addToPipeline, buildCandidate, daysAgo } from './candidates';
+import { seedKapPilot } from './kap-pilot';
 import { seedDemoDrugLots } from './drug-inventory';
 import { seedOutcomes } from './outcomes';
 import { SEED_TRIALS } from './data/seed-trials';
@@ -87,7 +88,9 @@ async function nameUnblindedStaff(
 
 export async function seedDemo(db: Db, today = new Date()) {
   const [admin, coordinator, clinician, pharmacist] = await seedDemoUsers(db);
-  const trials = await seedTrials(db, SEED_TRIALS);
+  const allTrials = await seedTrials(db, SEED_TRIALS);
+  // The 40 demo candidates are spread over the registry trials; the KAP pilot has its own ten participants.
+  const trials = allTrials.filter((trial) => trial.protocolNumber !== 'KAP-PILOT');
   await nameUnblindedStaff(db, { trials, userId: pharmacist.id, addedById: admin.id });
   const chairs = await seedChairs(db);
   await seedClosures(db);
@@ -173,6 +176,7 @@ export async function seedDemo(db: Db, today = new Date()) {
     });
   }
   await seedOutcomes(db);
+  await seedKapPilot(db, { chairId: chairs[0].id, coordinatorId: coordinator.id, today });
   await seedDemoDrugLots(db, { receivedById: clinician.id, today });
-  return { users: [admin, coordinator, clinician], trials, candidatesCreated: created };
+  return { users: [admin, coordinator, clinician], trials: allTrials, candidatesCreated: created };
 }

@@ -3,19 +3,68 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { INSTRUMENT_DEFINITIONS } from '@/lib/outcomes/instruments';
-import { isInstrumentCode } from '@/lib/outcomes/instrument-codes';
+import { isInstrumentCode, type InstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { scoreAssessment } from '@/lib/outcomes/score-assessment';
 
 /**
  * Item answers at a symptom level between 0 (none) and 1 (worst), with a little
  * deterministic spread between items so the questionnaires look answered.
  */
-function itemsAt(instrument: keyof typeof INSTRUMENT_DEFINITIONS, level: number, salt: number): number[] {
+export function itemsAt(instrument: keyof typeof INSTRUMENT_DEFINITIONS, level: number, salt: number): number[] {
   const { itemCount, minValue, maxValue } = INSTRUMENT_DEFINITIONS[instrument];
   return Array.from({ length: itemCount }, (_, i) => {
     const jitter = (((i * 7 + salt * 3) % 5) - 2) * 0.06;
     const value = minValue + Math.max(0, Math.min(1, level + jitter)) * (maxValue - minValue);
     return instrument === 'PROMIS_PI' ? Math.round(value * 10) / 10 : Math.round(value);
+  });
+}
+
+/** One scored demo questionnaire with its audit event (and a safety alert, as a real one would raise). */
+export async function recordDemoAssessment(
+  db: Db,
+  options: {
+    enrollmentId: string;
+    instrument: InstrumentCode;
+    timepoint: string;
+    items: number[];
+    administeredAt: Date;
+    recordedById: string;
+  },
+) {
+  const { enrollmentId, instrument, timepoint, items } = options;
+  const score = scoreAssessment({ instrument, items });
+  if (!score.ok) throw new Error(`Demo ${instrument} items did not score: ${JSON.stringify(score.errors)}`);
+  await db.$transaction(async (tx) => {
+    const row = await tx.assessment.create({
+      data: {
+        enrollmentId,
+        instrument,
+        timepoint,
+        administeredAt: options.administeredAt,
+        items: items as Prisma.InputJsonValue,
+        total: score.total,
+        subscores: score.subscores as Prisma.InputJsonValue,
+        severity: score.severity,
+        flags: score.flags,
+        isComplete: score.isComplete,
+        recordedById: options.recordedById,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: null,
+      actorLabel: 'seed',
+      action: 'assessment.record',
+      entityType: 'Assessment',
+      entityId: row.id,
+      after: { instrument: row.instrument, timepoint: row.timepoint, total: row.total },
+    });
+    // A demo suicidality answer reaches the clinicians like a real one would.
+    await openAssessmentAlerts({
+      tx,
+      assessment: { id: row.id, enrollmentId, flags: score.flags, items },
+      source: 'STAFF',
+      audit: (auditTx, event) => recordAuditEvent(auditTx, { ...event, actorId: null, actorLabel: 'seed' }),
+    });
   });
 }
 
@@ -57,41 +106,13 @@ export async function seedOutcomes(db: Db) {
       if (exists) continue;
       // Dissociation (CADSS) is measured right after an infusion and stays mild.
       const level = item.instrument === 'CADSS' ? 0.08 : Math.max(0.1, 0.72 - session * (0.12 + (index % 3) * 0.03));
-      const items = itemsAt(item.instrument, level, index + session);
-      const score = scoreAssessment({ instrument: item.instrument, items });
-      if (!score.ok) throw new Error(`Demo ${item.instrument} items did not score: ${JSON.stringify(score.errors)}`);
-      const administeredAt = visit?.completedAt ?? new Date(enrollment.enrolledAt.getTime() + 14 * 3_600_000);
-      await db.$transaction(async (tx) => {
-        const row = await tx.assessment.create({
-          data: {
-            enrollmentId: enrollment.id,
-            instrument: item.instrument,
-            timepoint: item.timepoint,
-            administeredAt,
-            items: items as Prisma.InputJsonValue,
-            total: score.total,
-            subscores: score.subscores as Prisma.InputJsonValue,
-            severity: score.severity,
-            flags: score.flags,
-            isComplete: score.isComplete,
-            recordedById: coordinator.id,
-          },
-        });
-        await recordAuditEvent(tx, {
-          actorId: null,
-          actorLabel: 'seed',
-          action: 'assessment.record',
-          entityType: 'Assessment',
-          entityId: row.id,
-          after: { instrument: row.instrument, timepoint: row.timepoint, total: row.total },
-        });
-        // A demo suicidality answer reaches the clinicians like a real one would.
-        await openAssessmentAlerts({
-          tx,
-          assessment: { id: row.id, enrollmentId: enrollment.id, flags: score.flags, items },
-          source: 'STAFF',
-          audit: (auditTx, event) => recordAuditEvent(auditTx, { ...event, actorId: null, actorLabel: 'seed' }),
-        });
+      await recordDemoAssessment(db, {
+        enrollmentId: enrollment.id,
+        instrument: item.instrument,
+        timepoint: item.timepoint,
+        items: itemsAt(item.instrument, level, index + session),
+        administeredAt: visit?.completedAt ?? new Date(enrollment.enrolledAt.getTime() + 14 * 3_600_000),
+        recordedById: coordinator.id,
       });
       created += 1;
     }

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors/app-error';
 import { fetchRegistryStudy } from '@/lib/ctgov/fetch-registry-study';
+import { confirmAssumption } from '@/lib/provenance/confirm-assumption';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
 import { importTrials, previewImport } from '@/lib/trials/import-trials';
 import { setScreeningWindow } from '@/lib/trials/set-screening-window';
 import { updateTrial } from '@/lib/trials/update-trial';
+import { confirmAssumptionSchema } from '@/lib/validations/provenance';
 import {
   armParamsSchema,
   confirmArmDosingSchema,
@@ -107,6 +109,16 @@ export const setScreeningWindowAction = defineAction(
     const window = await setScreeningWindow({ trialId: input.id, days: input.days, ctx: { user, audit } });
     refresh(input.id);
     return window;
+  },
+);
+
+export const confirmAssumptionAction = defineAction(
+  { permission: 'trial.edit', input: trialIdParamsSchema.extend(confirmAssumptionSchema.shape) },
+  async ({ input, user, audit }) => {
+    const { id, ...assumption } = input;
+    const trial = await confirmAssumption({ trialId: id, input: assumption, ctx: { user, audit } });
+    refresh(trial.id);
+    return { id: trial.id };
   },
 );
 

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NumericMeasureCode } from '@/lib/measures/vocabulary';
 import { NCT06419439_DOSING, NCT06668571_DOSING, dosingProtocolSchema } from '@/lib/validations/dosing';
 import { ruleNodeSchema, type RuleNode } from '@/lib/validations/eligibility';
 import { trialDraftSchema, type TrialDraft } from '@/lib/validations/trials';
-import { exclusion, inclusion } from './build-criterion';
-import { SEED_TRIALS, VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE } from './seed-trials';
+import { blockingDoseAssumptions } from '@/lib/provenance/dose-assumptions';
+import { newProvenance } from '@/lib/provenance/merge-provenance';
+import { QUOTE_JOIN, exclusion, inclusion } from './build-criterion';
+import { SEED_TRIALS, SEED_TRIAL_SOURCE_FILES, VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE } from './seed-trials';
 
 function parseTrial(index: number): TrialDraft {
   const result = trialDraftSchema.safeParse(SEED_TRIALS[index]);
@@ -14,7 +18,8 @@ function parseTrial(index: number): TrialDraft {
 }
 
 const TRIALS = SEED_TRIALS.map((_, index) => parseTrial(index));
-const [VA_CLBP, MAYO_TRD, MAYO_NEURALGIA] = TRIALS;
+const [VA_CLBP, MAYO_TRD, MAYO_NEURALGIA, KAP] = TRIALS;
+const REGISTRY_TRIALS = [VA_CLBP, MAYO_TRD, MAYO_NEURALGIA];
 
 // Minimal reading of number/any/all rules, enough to pin each required threshold's side; the real engine
 // lives in lib/eligibility and is tested there.
@@ -42,14 +47,15 @@ function collectRules(trial: TrialDraft): RuleNode[] {
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 describe('SEED_TRIALS', () => {
-  it('holds the three trials from the public pages, each parsing with trialDraftSchema', () => {
-    expect(TRIALS).toHaveLength(3);
-    expect(TRIALS.map((trial) => trial.nctId)).toEqual(['NCT06419439', 'NCT06668571', null]);
+  it('holds the four trials from the public pages, each parsing with trialDraftSchema', () => {
+    expect(TRIALS).toHaveLength(4);
+    expect(TRIALS.map((trial) => trial.nctId)).toEqual(['NCT06419439', 'NCT06668571', null, null]);
     expect(MAYO_NEURALGIA.protocolNumber).toBe('MAYO-KETNEU');
+    expect(KAP.protocolNumber).toBe('KAP-PILOT');
   });
 
-  it('has the arm counts the pages state (3, 2, 2) with unique labels', () => {
-    expect(TRIALS.map((trial) => trial.arms.length)).toEqual([3, 2, 2]);
+  it('has the arm counts the pages state (3, 2, 2, 2) with unique labels', () => {
+    expect(TRIALS.map((trial) => trial.arms.length)).toEqual([3, 2, 2, 2]);
     for (const trial of TRIALS) {
       const labels = trial.arms.map((arm) => arm.label);
       expect(new Set(labels).size).toBe(labels.length);
@@ -91,10 +97,11 @@ describe('SEED_TRIALS', () => {
     });
   });
 
-  it('gives the VA chronic-pain coverage note to the pain trials only', () => {
+  it('gives the VA chronic-pain coverage note to the VA trial only', () => {
     expect(VA_CLBP.coverageNote).toBe(VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE);
-    expect(MAYO_NEURALGIA.coverageNote).toBe(VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE);
+    expect(MAYO_NEURALGIA.coverageNote).toBeNull();
     expect(MAYO_TRD.coverageNote).toBeNull();
+    expect(KAP.coverageNote).toBeNull();
     expect(VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE).toMatch(/investigational/);
     expect(VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE).toMatch(/not medically necessary/);
   });
@@ -121,8 +128,9 @@ describe('seed criteria', () => {
       for (const criterion of trial.criteria ?? []) expect(criterion).toHaveProperty('rule');
   });
 
-  it('has both inclusion and exclusion items in every trial', () => {
-    for (const trial of TRIALS) {
+  it('has both inclusion and exclusion items in every registry trial (the KAP article states no exclusions)', () => {
+    expect(KAP.criteria.every((c) => c.kind === 'INCLUSION')).toBe(true);
+    for (const trial of REGISTRY_TRIALS) {
       expect(trial.criteria.some((c) => c.kind === 'INCLUSION')).toBe(true);
       expect(trial.criteria.some((c) => c.kind === 'EXCLUSION')).toBe(true);
     }
@@ -141,12 +149,14 @@ describe('seed criteria', () => {
       text: 'Some criterion text',
       rule: null,
       suggestedRule: null,
+      provenance: { quote: 'Some criterion text', assumptions: [] },
     });
-    expect(exclusion('Some criterion text', rule)).toEqual({
+    expect(exclusion('Some criterion text', rule, { quote: 'Page wording', assumedRule: 'Not stated' })).toEqual({
       kind: 'EXCLUSION',
       text: 'Some criterion text',
       rule,
       suggestedRule: null,
+      provenance: { quote: 'Page wording', assumptions: [{ field: 'rule', note: 'Not stated' }] },
     });
   });
 });
@@ -235,9 +245,13 @@ describe('NCT06419439 rules', () => {
 });
 
 describe('seed dosing', () => {
-  it('gives every arm a dosing protocol that parses with dosingProtocolSchema', () => {
+  it('gives every arm but a no-intervention one a dosing protocol that parses with dosingProtocolSchema', () => {
     for (const trial of TRIALS) {
       for (const arm of trial.arms) {
+        if (arm.type === 'NO_INTERVENTION') {
+          expect(arm.dosing, `${trial.title}: ${arm.label}`).toBeNull();
+          continue;
+        }
         expect(arm.dosing, `${trial.title}: ${arm.label}`).not.toBeNull();
         expect(dosingProtocolSchema.safeParse(arm.dosing).success, `${trial.title}: ${arm.label}`).toBe(true);
       }
@@ -277,23 +291,19 @@ describe('seed dosing', () => {
     });
   });
 
-  it('gives the neuralgia trial a capped ketamine arm and a drug-free comparator', () => {
+  it('gives the neuralgia trial no dose until an admin confirms one, and a standard-of-care arm with no intervention', () => {
     const [ketamine, standardOfCare] = MAYO_NEURALGIA.arms;
-    expect(ketamine.dosing).toMatchObject({
-      doseMode: 'WEIGHT_BASED',
-      mgPerKg: 0.5,
-      weightBasis: 'ACTUAL',
-      maxMgPerSession: 50,
-      sessionCount: 1,
+    expect(ketamine.dosing).toMatchObject({ doseMode: 'WEIGHT_BASED', sessionCount: 1 });
+    const blocking = blockingDoseAssumptions({
+      provenance: newProvenance(ketamine.dosingProvenance),
+      protocol: ketamine.dosing!,
+      sessionNumber: 1,
     });
-    expect(standardOfCare.dosing).toMatchObject({
-      doseMode: 'PLACEBO',
-      mgPerKg: null,
-      fixedMg: null,
-      weightBasis: null,
-      extension: null,
-      sessionCount: 1,
-    });
+    expect(blocking.map((a) => a.field).sort()).toEqual(
+      ['doseMode', 'maxMgPerSession', 'mgPerKg', 'route', 'weightBasis'].sort(),
+    );
+    expect(standardOfCare).toMatchObject({ label: 'Standard of Care Group', type: 'NO_INTERVENTION', dosing: null });
+    expect(MAYO_NEURALGIA.interventions.flatMap((item) => item.armLabels)).not.toContain('Standard of Care Group');
   });
 
   it('gives every placebo-comparator arm a PLACEBO dose mode', () => {
@@ -335,5 +345,146 @@ describe('seed assessment plans', () => {
       const keys = trial.assessmentPlan.map((item) => `${item.instrument}:${JSON.stringify(item.timepoint)}`);
       expect(new Set(keys).size).toBe(keys.length);
     }
+  });
+});
+
+// ---------------------------------------------------------------- provenance
+
+/** The page as text, with its markdown escapes ("\>", "\'") and line breaks out of the way. */
+function plain(text: string): string {
+  return text
+    .replace(/\\([<>'])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const PAGES = SEED_TRIAL_SOURCE_FILES.map((file) =>
+  plain(readFileSync(path.join(import.meta.dirname, 'sources', file), 'utf8')),
+);
+
+/** Every quoted passage of a trial, with what it is the quote of. */
+function quotesOf(trial: TrialDraft): Array<{ what: string; quote: string }> {
+  const all = [
+    ...trial.criteria.map((c) => ({ what: `criterion "${c.text}"`, provenance: c.provenance })),
+    ...trial.arms.map((arm) => ({ what: `dosing of ${arm.label}`, provenance: arm.dosingProvenance })),
+    ...trial.assessmentPlan.map((item) => ({
+      what: `plan ${item.instrument} ${JSON.stringify(item.timepoint)}`,
+      provenance: item.provenance,
+    })),
+  ];
+  return all.flatMap(({ what, provenance }) =>
+    (provenance?.quote ?? '').split(QUOTE_JOIN).flatMap((quote) => (quote ? [{ what, quote }] : [])),
+  );
+}
+
+const assumedFields = (provenance: { assumptions: Array<{ field: string }> } | null) =>
+  (provenance?.assumptions ?? []).map((assumption) => assumption.field);
+
+describe('seed provenance', () => {
+  it('cites a source page for every trial', () => {
+    expect(SEED_TRIAL_SOURCE_FILES).toHaveLength(SEED_TRIALS.length);
+    for (const page of PAGES) expect(page.length).toBeGreaterThan(1000);
+  });
+
+  it('finds every quoted value verbatim in the page its trial cites', () => {
+    TRIALS.forEach((trial, index) => {
+      const quotes = quotesOf(trial);
+      expect(quotes.length).toBeGreaterThan(trial.criteria.length - 1);
+      for (const { what, quote } of quotes) expect(PAGES[index], `${trial.title}: ${what}`).toContain(plain(quote));
+    });
+  });
+
+  it('gives every criterion, dosed arm and plan item a quote or an assumption', () => {
+    for (const trial of TRIALS) {
+      for (const c of trial.criteria) expect(c.provenance, c.text).not.toBeNull();
+      for (const arm of trial.arms.filter((a) => a.dosing !== null))
+        expect(arm.dosingProvenance, arm.label).not.toBeNull();
+      for (const item of trial.assessmentPlan) expect(item.provenance, item.instrument).not.toBeNull();
+    }
+  });
+
+  it('marks every seeded assessment plan as the clinic’s: no page states a schedule window', () => {
+    for (const trial of TRIALS)
+      for (const item of trial.assessmentPlan) expect(assumedFields(item.provenance)).toContain('window');
+    const invented = [VA_CLBP, MAYO_TRD, MAYO_NEURALGIA].flatMap((trial) => trial.assessmentPlan);
+    for (const item of invented) expect(assumedFields(item.provenance)).toContain('timepoint');
+  });
+
+  it('restores the "≥" signs NCT06419439’s page lost, in the text shown only', () => {
+    const [pain, stable] = VA_CLBP.criteria;
+    for (const shown of ['≥ 4/10', 'T-score ≥ 60', 'a score ≥ 11']) expect(pain.text).toContain(shown);
+    expect(stable.text).toContain('≥ 3 days');
+    expect(pain.provenance?.quote).toContain('defined as 4/10 in severity');
+    expect(stable.provenance?.quote).toBe('Medically stable (no hospitalizations in the past month lasting 3 days).');
+  });
+
+  it('treats NCT06419439’s weight basis as an assumption that blocks its dose', () => {
+    for (const arm of VA_CLBP.arms) {
+      expect(assumedFields(arm.dosingProvenance)).toEqual(
+        expect.arrayContaining(['weightBasis', 'minHoursBetweenSessions', 'maxDaysBetweenSessions']),
+      );
+      const blocking = blockingDoseAssumptions({
+        provenance: newProvenance(arm.dosingProvenance),
+        protocol: arm.dosing!,
+        sessionNumber: 1,
+      });
+      expect(blocking.map((a) => a.field)).toEqual(['weightBasis']);
+    }
+  });
+
+  it('doses NCT06668571’s blinded infusion from the page and blocks only the open-label extension, alike in both arms', () => {
+    for (const arm of MAYO_TRD.arms) {
+      const provenance = newProvenance(arm.dosingProvenance);
+      const blocked = (sessionNumber: number) =>
+        blockingDoseAssumptions({ provenance, protocol: arm.dosing!, sessionNumber }).map((a) => a.field);
+      expect(blocked(1), arm.label).toEqual([]);
+      expect(blocked(2), arm.label).toEqual(['extension.mgPerKg']);
+    }
+    // In a masked trial a block that differs between arms would tell blinded staff the arm.
+    const [ketamine, placebo] = MAYO_TRD.arms.map((arm) => assumedFields(arm.dosingProvenance).sort());
+    expect(ketamine).toEqual(placebo);
+  });
+
+  it('leaves "Poorly controlled hypertension." (no numbers on the page) as an assumed rule', () => {
+    const htn = MAYO_TRD.criteria.find((c) => c.text === 'Poorly controlled hypertension.')!;
+    expect(assumedFields(htn.provenance)).toEqual(['rule']);
+  });
+
+  it('words every exclusion as what excludes: none says "I do not"', () => {
+    for (const trial of TRIALS)
+      for (const c of trial.criteria.filter((c) => c.kind === 'EXCLUSION')) expect(c.text).not.toMatch(/^I do not/);
+    const texts = MAYO_NEURALGIA.criteria.map((c) => c.text);
+    expect(texts).toContain('Severe liver disease, heart disease or uncontrolled schizophrenia');
+  });
+});
+
+describe('KAP pilot (seed 004)', () => {
+  it('has an intramuscular and an oral-lozenge arm of six escalating sessions', () => {
+    const routes = KAP.arms.map((arm) => [arm.dosing?.route, arm.dosing?.sessionCount, arm.dosing?.doseSteps.length]);
+    expect(routes).toEqual([
+      ['IM', 6, 6],
+      ['PO', 6, 6],
+    ]);
+  });
+
+  it('blocks every session’s dose: the article states none', () => {
+    for (const arm of KAP.arms) {
+      const provenance = newProvenance(arm.dosingProvenance);
+      for (const sessionNumber of [1, 2, 3, 4, 5, 6]) {
+        const blocking = blockingDoseAssumptions({ provenance, protocol: arm.dosing!, sessionNumber });
+        expect(blocking.map((a) => a.field)).toContain('doseSteps');
+      }
+    }
+  });
+
+  it('plans BDI-II (an assumption: the article says "BDI"), BPI-SF, GAD-7 and PCL-5 after sessions 1, 3 and 6', () => {
+    const planned = KAP.assessmentPlan.map((item) => `${item.instrument}@${JSON.stringify(item.timepoint)}`);
+    for (const instrument of ['BDI_II', 'BPI_SF', 'GAD7', 'PCL5'])
+      for (const session of [1, 3, 6])
+        expect(planned).toContain(`${instrument}@${JSON.stringify({ kind: 'AFTER_SESSION', session })}`);
+    const bdi = KAP.assessmentPlan.find((item) => item.instrument === 'BDI_II')!;
+    expect(assumedFields(bdi.provenance)).toContain('instrument');
+    const bpi = KAP.assessmentPlan.find((item) => item.instrument === 'BPI_SF')!;
+    expect(assumedFields(bpi.provenance)).toEqual(['window']);
   });
 });

@@ -1,18 +1,29 @@
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import type { TrialDraftInput } from '@/lib/validations/trials';
-import { exclusion, inclusion } from './build-criterion';
-import { VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE } from './va-chronic-pain-coverage';
+import {
+  ASSUMED_WINDOW,
+  CLINIC_DOSE_DEFAULTS,
+  QUOTE_JOIN,
+  assumed,
+  exclusion,
+  inclusion,
+  sourced,
+} from './build-criterion';
 
 // Source: a patient-recruitment listing "Ketamine Infusion for Neuralgia" (Mayo Clinic, Phase 4). It states no
 // NCT id, no dates, no allocation or masking, no site city and no dose; it shows three inclusion and three
 // exclusion items in patient-facing first-person wording and hides two more of each ("See 2 more"), which are
-// therefore not transcribed.
+// therefore not transcribed (sources/002_01288813dc449a84.txt).
+export const MAYO_KETNEU_SOURCE_FILE = '002_01288813dc449a84.txt';
+
+const KETAMINE_ARM_TEXT = 'Subjects will receive ketamine infusion during their planned surgery and postoperatively.';
 
 const ARM_KETAMINE = 'Ketamine Infusion Group';
 const ARM_STANDARD_OF_CARE = 'Standard of Care Group';
 
 // The page says only that ketamine is infused during the planned surgery and through the 24-hour postoperative
-// period; every number below that the schema requires is a conservative choice, not a transcription.
+// period; every number below that the schema requires is a placeholder marked as an unconfirmed assumption, so no
+// dose is calculated until an admin enters the protocol's dose and confirms it.
 const KETAMINE_DOSING: DosingProtocol = dosingProtocolSchema.parse({
   drug: 'ketamine',
   route: 'IV',
@@ -41,15 +52,15 @@ const KETAMINE_DOSING: DosingProtocol = dosingProtocolSchema.parse({
   extension: null,
 });
 
-// The comparator arm receives general anaesthesia without ketamine. Modelled as PLACEBO on the same one-session
-// schedule so that no ketamine dose can ever be calculated for it.
-const STANDARD_OF_CARE_DOSING: DosingProtocol = dosingProtocolSchema.parse({
-  ...KETAMINE_DOSING,
-  doseMode: 'PLACEBO',
-  mgPerKg: null,
-  weightBasis: null,
-  maxMgPerSession: null,
-});
+const KETAMINE_DOSING_PROVENANCE = sourced(
+  `${KETAMINE_ARM_TEXT}${QUOTE_JOIN}1 day${QUOTE_JOIN}1 visit (in-person)`,
+  assumed('route', 'The page says "ketamine infusion" without the route: intravenous is assumed.'),
+  assumed('doseMode', 'The page states no dose: a weight-based dose is a placeholder.'),
+  assumed('mgPerKg', 'The page states no dose: 0.5 mg/kg is a placeholder, not the protocol’s dose.'),
+  assumed('weightBasis', 'The page states no dose: actual body weight is a placeholder.'),
+  assumed('maxMgPerSession', 'The page states no cap: 50 mg is a placeholder.'),
+  ...CLINIC_DOSE_DEFAULTS,
+);
 
 const PAIN_INSTRUMENTS = ['NRS', 'BPI_SF'] as const;
 // The page says pain is measured "at various time points up to 6 months post-surgery" without naming them.
@@ -59,6 +70,13 @@ const FOLLOW_UP = [
   { days: 90, windowBeforeDays: 14, windowAfterDays: 14 },
   { days: 180, windowBeforeDays: 14, windowAfterDays: 14 },
 ] as const;
+
+const PAIN_PLAN = sourced(
+  'pain measured at various time points up to 6 months post-surgery',
+  assumed('instrument', 'The page names no pain measure: NRS and BPI-SF are the clinic’s choice.'),
+  assumed('timepoint', 'The page names no time points: baseline and 7, 30, 90 and 180 days are the clinic’s.'),
+  ASSUMED_WINDOW,
+);
 
 export const TRIAL_MAYO_KETNEU: TrialDraftInput = {
   nctId: null,
@@ -85,21 +103,25 @@ export const TRIAL_MAYO_KETNEU: TrialDraftInput = {
     'scheduled for nerve surgery at Mayo Clinic, and whether it reduces the need for other pain medications. ' +
     'Participants receive either a ketamine infusion with their planned surgery or general anesthesia as standard of ' +
     'care; neuropathic pain is measured before the operation and at time points up to 6 months after it.',
-  coverageNote: VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE,
+  // The VA coverage determination concerns VA care; this is a Mayo Clinic trial.
+  coverageNote: null,
   arms: [
     {
       label: ARM_KETAMINE,
       type: 'EXPERIMENTAL',
-      description: 'Subjects will receive ketamine infusion during their planned surgery and postoperatively.',
+      description: KETAMINE_ARM_TEXT,
       allocationWeight: 1,
       dosing: KETAMINE_DOSING,
+      dosingProvenance: KETAMINE_DOSING_PROVENANCE,
     },
     {
       label: ARM_STANDARD_OF_CARE,
-      type: 'ACTIVE_COMPARATOR',
+      // "Active Control" on the page, but no study drug ("No Placebo Group"): general anaesthesia as usual, so no
+      // dosing protocol and nothing to infuse.
+      type: 'NO_INTERVENTION',
       description: 'Subjects will receive general anesthesia as standard of care during their planned surgery',
       allocationWeight: 1,
-      dosing: STANDARD_OF_CARE_DOSING,
+      dosing: null,
     },
   ],
   interventions: [
@@ -114,8 +136,16 @@ export const TRIAL_MAYO_KETNEU: TrialDraftInput = {
     inclusion('I am scheduled for nerve surgery at Mayo Clinic due to pain from a severe arm injury.', null),
     inclusion('I have nerve pain scoring over 4 on a specific pain questionnaire.', null),
     inclusion('You have nerve damage in your spine as shown on a CT myelogram.', null),
-    exclusion('I do not have severe liver issues, heart disease, or uncontrolled schizophrenia.', null),
-    exclusion('I do not have pain after a severe shoulder nerve injury.', null),
+    // The listing words two exclusions as what a candidate must NOT have ("I do not have ..."); kept verbatim, a
+    // clinician marking "true" for a healthy candidate would exclude them. Reworded as what excludes, with the
+    // listing's wording as the quote (its summary: "Excluded are those without pain ... or with conditions like
+    // liver disease or schizophrenia").
+    exclusion('Severe liver disease, heart disease or uncontrolled schizophrenia', null, {
+      quote: 'I do not have severe liver issues, heart disease, or uncontrolled schizophrenia.',
+    }),
+    exclusion('No pain after the severe shoulder (brachial plexus) nerve injury', null, {
+      quote: 'I do not have pain after a severe shoulder nerve injury.',
+    }),
     exclusion('I am under 18 years old.', { kind: 'number', measure: 'age_years', op: 'lt', value: 18 }),
   ],
   outcomes: [
@@ -138,6 +168,7 @@ export const TRIAL_MAYO_KETNEU: TrialDraftInput = {
       timepoint: { kind: 'BASELINE' as const },
       windowBeforeDays: 14,
       windowAfterDays: 0,
+      provenance: PAIN_PLAN,
     })),
     ...FOLLOW_UP.flatMap(({ days, windowBeforeDays, windowAfterDays }) =>
       PAIN_INSTRUMENTS.map((instrument) => ({
@@ -145,6 +176,7 @@ export const TRIAL_MAYO_KETNEU: TrialDraftInput = {
         timepoint: { kind: 'DAYS_AFTER_LAST_SESSION' as const, days },
         windowBeforeDays,
         windowAfterDays,
+        provenance: PAIN_PLAN,
       })),
     ),
   ],

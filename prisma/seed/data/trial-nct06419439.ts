@@ -1,17 +1,57 @@
 import { NCT06419439_DOSING } from '@/lib/validations/dosing';
 import type { TrialDraftInput } from '@/lib/validations/trials';
-import { exclusion, inclusion } from './build-criterion';
+import {
+  ASSUMED_WINDOW,
+  CLINIC_DOSE_DEFAULTS,
+  assumed,
+  exclusion,
+  inclusion,
+  sourced,
+  type SeedPlanItem,
+} from './build-criterion';
 import { VA_KETAMINE_CHRONIC_PAIN_COVERAGE_NOTE } from './va-chronic-pain-coverage';
 
-// Source: the ClinicalTrials.gov record for NCT06419439 as republished by TrialFinderData.
-// Criterion wording is the "Original Eligibility Criteria" text, with the page's markdown
-// escapes ("\>", "\<") removed. The page names no principal investigator, no dates and no masking.
+// Source: the ClinicalTrials.gov record for NCT06419439 as republished by TrialFinderData
+// (sources/000_daa3d70d3aea31fa.txt). Criterion wording is the "Original Eligibility Criteria" text, with the page's
+// markdown escapes ("\>", "\<") removed. The page names no principal investigator, no dates and no masking.
+export const NCT06419439_SOURCE_FILE = '000_daa3d70d3aea31fa.txt';
+
+const DRUG_TEXT =
+  'Participants in Arms 1, 2, and 3 will receive four twice-weekly ketamine hydrochloride intravenous infusions dosed at 0.5mg/kg.';
+
+// Every arm gets the same infusions; "0.5mg/kg" names no body weight and "twice-weekly" no spacing.
+const DOSING_PROVENANCE = sourced(
+  DRUG_TEXT,
+  assumed(
+    'weightBasis',
+    'The page says "0.5mg/kg" without the body weight it is calculated on: actual body weight is assumed.',
+  ),
+  assumed('minHoursBetweenSessions', '"Twice-weekly" gives no spacing: at least 48 h apart is the clinic default.'),
+  assumed('maxDaysBetweenSessions', '"Twice-weekly" gives no spacing: at most 7 days apart is the clinic default.'),
+  ...CLINIC_DOSE_DEFAULTS,
+);
+
+const INSTRUMENT_QUOTES: Record<(typeof TRACKED_INSTRUMENTS)[number], string> = {
+  NRS: '4/10 in severity via NRS',
+  PROMIS_PI: 'T-score 60 on the PROMIS Pain Interference measure',
+  QIDS_SR16: 'Quick Inventory of Depressive Symptoms - Self Report (QIDS-SR)',
+};
+const ASSUMED_TIMEPOINT = assumed(
+  'timepoint',
+  'The page states no assessment schedule: the clinic tracks the eligibility measures at baseline, after the ' +
+    'series and at follow-up within the four-month study duration.',
+);
+
+/** A plan item for an instrument the page names (in its criteria) at a timepoint it does not. */
+function tracked(item: Omit<SeedPlanItem, 'provenance'> & { instrument: (typeof TRACKED_INSTRUMENTS)[number] }) {
+  return { ...item, provenance: sourced(INSTRUMENT_QUOTES[item.instrument], ASSUMED_TIMEPOINT, ASSUMED_WINDOW) };
+}
+
+const TRACKED_INSTRUMENTS = ['NRS', 'PROMIS_PI', 'QIDS_SR16'] as const;
 
 const ARM_OPEN_LABEL = 'Arm 1: Open-label pilot';
 const ARM_NARRATIVE = 'Arm 2: Pilot RCT, brief narrative intervention';
 const ARM_USUAL_CARE = 'Arm 3: Pilot RCT, minimally enhanced usual care';
-
-const TRACKED_INSTRUMENTS = ['NRS', 'PROMIS_PI', 'QIDS_SR16'] as const;
 
 export const TRIAL_NCT06419439: TrialDraftInput = {
   nctId: 'NCT06419439',
@@ -51,6 +91,7 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
       // The open-label pilot enrols before, and outside, the randomization; the weight only matters for Arms 2 and 3.
       allocationWeight: 1,
       dosing: NCT06419439_DOSING,
+      dosingProvenance: DOSING_PROVENANCE,
     },
     {
       label: ARM_NARRATIVE,
@@ -60,6 +101,7 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
         'brief narrative intervention plus minimally enhanced usual care.',
       allocationWeight: 1,
       dosing: NCT06419439_DOSING,
+      dosingProvenance: DOSING_PROVENANCE,
     },
     {
       label: ARM_USUAL_CARE,
@@ -69,14 +111,14 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
         '(educational reading materials regarding chronic back pain and depression).',
       allocationWeight: 1,
       dosing: NCT06419439_DOSING,
+      dosingProvenance: DOSING_PROVENANCE,
     },
   ],
   interventions: [
     {
       type: 'DRUG',
       name: 'Ketamine hydrochloride',
-      description:
-        'Participants in Arms 1, 2, and 3 will receive four twice-weekly ketamine hydrochloride intravenous infusions dosed at 0.5mg/kg.',
+      description: DRUG_TEXT,
       armLabels: [ARM_OPEN_LABEL, ARM_NARRATIVE, ARM_USUAL_CARE],
     },
     {
@@ -98,10 +140,11 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
     },
   ],
   criteria: [
-    // The registry export dropped the "≥" signs ("4/10", "T-score 60", "a score 11", "3 months"); "moderate to severe"
-    // and "high impact" only make sense as lower bounds, so the thresholds are inclusive (gte).
+    // The page lost the registry's "≥" signs ("4/10", "T-score 60", "a score 11"); the text shown restores them and
+    // the page's own wording stays as the quote. "Moderate to severe" and "high impact" only make sense as lower
+    // bounds, so the thresholds are inclusive (gte).
     inclusion(
-      'Veterans with self-report of moderate to severe, high impact chronic low back pain (defined as 4/10 in severity via NRS, present 3 months on most days) and associated pain interference (defined as T-score 60 on the PROMIS Pain Interference measure), and current significant depressive symptoms (defined as a score 11 on the Quick Inventory of Depressive Symptoms - Self Report (QIDS-SR).',
+      'Veterans with self-report of moderate to severe, high impact chronic low back pain (defined as ≥ 4/10 in severity via NRS, present 3 months on most days) and associated pain interference (defined as T-score ≥ 60 on the PROMIS Pain Interference measure), and current significant depressive symptoms (defined as a score ≥ 11 on the Quick Inventory of Depressive Symptoms - Self Report (QIDS-SR).',
       {
         kind: 'all',
         rules: [
@@ -114,8 +157,14 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
           { kind: 'number', measure: 'qids_sr_total', op: 'gte', value: 11 },
         ],
       },
+      {
+        quote:
+          'Veterans with self-report of moderate to severe, high impact chronic low back pain (defined as 4/10 in severity via NRS, present 3 months on most days) and associated pain interference (defined as T-score 60 on the PROMIS Pain Interference measure), and current significant depressive symptoms (defined as a score 11 on the Quick Inventory of Depressive Symptoms - Self Report (QIDS-SR).',
+      },
     ),
-    inclusion('Medically stable (no hospitalizations in the past month lasting 3 days).', null),
+    inclusion('Medically stable (no hospitalizations in the past month lasting ≥ 3 days).', null, {
+      quote: 'Medically stable (no hospitalizations in the past month lasting 3 days).',
+    }),
     inclusion('No changes in pain or depression medication regimen in 4 weeks.', null),
     inclusion(
       'No planned surgery, injections, hospitalizations, or other new interventions for back pain (except for physical therapy or exercise) or depression during the next four months (study duration).',
@@ -218,37 +267,52 @@ export const TRIAL_NCT06419439: TrialDraftInput = {
   ],
   // Pain intensity, pain interference and depression are the measures that define eligibility, tracked from
   // baseline through follow-up; CADSS after every infusion supports the safety aim (dissociation).
+  // The page states no schedule: every timepoint and window below is the clinic's, marked as an assumption.
+  // Pain intensity, pain interference and depression define eligibility and are tracked from baseline through
+  // follow-up; CADSS after every infusion supports the safety aim (dissociation). Day 90 keeps the last visit inside
+  // the four-month study duration the page states.
   assessmentPlan: [
-    ...TRACKED_INSTRUMENTS.map((instrument) => ({
-      instrument,
-      timepoint: { kind: 'BASELINE' as const },
-      windowBeforeDays: 14,
-      windowAfterDays: 0,
-    })),
+    ...TRACKED_INSTRUMENTS.map((instrument) =>
+      tracked({ instrument, timepoint: { kind: 'BASELINE' }, windowBeforeDays: 14, windowAfterDays: 0 }),
+    ),
     ...[1, 2, 3, 4].map((session) => ({
       instrument: 'CADSS' as const,
       timepoint: { kind: 'AFTER_SESSION' as const, session },
       windowBeforeDays: 0,
       windowAfterDays: 0,
+      provenance: sourced(
+        'evaluate the feasibility, acceptability, and safety of ketamine infusions',
+        assumed(
+          'instrument',
+          "The page names no dissociation measure: CADSS is the clinic's choice for the safety aim.",
+        ),
+        assumed('timepoint', 'Not stated: CADSS right after each infusion.'),
+        ASSUMED_WINDOW,
+      ),
     })),
-    ...TRACKED_INSTRUMENTS.map((instrument) => ({
-      instrument,
-      timepoint: { kind: 'AFTER_SESSION' as const, session: 4 },
-      windowBeforeDays: 0,
-      windowAfterDays: 2,
-    })),
-    ...TRACKED_INSTRUMENTS.map((instrument) => ({
-      instrument,
-      timepoint: { kind: 'DAYS_AFTER_LAST_SESSION' as const, days: 30 },
-      windowBeforeDays: 7,
-      windowAfterDays: 7,
-    })),
-    // Day 90 keeps the last visit inside the four-month study duration the page states.
-    ...TRACKED_INSTRUMENTS.map((instrument) => ({
-      instrument,
-      timepoint: { kind: 'DAYS_AFTER_LAST_SESSION' as const, days: 90 },
-      windowBeforeDays: 14,
-      windowAfterDays: 7,
-    })),
+    ...TRACKED_INSTRUMENTS.map((instrument) =>
+      tracked({
+        instrument,
+        timepoint: { kind: 'AFTER_SESSION', session: 4 },
+        windowBeforeDays: 0,
+        windowAfterDays: 2,
+      }),
+    ),
+    ...TRACKED_INSTRUMENTS.map((instrument) =>
+      tracked({
+        instrument,
+        timepoint: { kind: 'DAYS_AFTER_LAST_SESSION', days: 30 },
+        windowBeforeDays: 7,
+        windowAfterDays: 7,
+      }),
+    ),
+    ...TRACKED_INSTRUMENTS.map((instrument) =>
+      tracked({
+        instrument,
+        timepoint: { kind: 'DAYS_AFTER_LAST_SESSION', days: 90 },
+        windowBeforeDays: 14,
+        windowAfterDays: 7,
+      }),
+    ),
   ],
 };

@@ -1,11 +1,41 @@
 import { NCT06668571_DOSING, dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import type { TrialDraftInput } from '@/lib/validations/trials';
-import { exclusion, inclusion } from './build-criterion';
+import {
+  ASSUMED_WINDOW,
+  CLINIC_DOSE_DEFAULTS,
+  QUOTE_JOIN,
+  assumed,
+  exclusion,
+  inclusion,
+  sourced,
+} from './build-criterion';
 
 // Source: the ClinicalTrials.gov record for NCT06668571 as republished by meddatax (last updated 2025-10-14).
 // That page's brief summary, detailed description, conditions and outcome measures are empty, so the summary
 // below is condensed from the study groups and the record lists no outcomes rather than guessed ones.
-// Criterion wording is the registry text with markdown escapes ("\>") removed.
+// Criterion wording is the registry text with markdown escapes ("\>") removed (sources/001_ca16ff69d86a523a.txt).
+export const NCT06668571_SOURCE_FILE = '001_ca16ff69d86a523a.txt';
+
+const KETAMINE_ARM_TEXT =
+  "Subjects will receive IV racemic ketamine at a dose of 0.5 mg per kg of the participant's actual body weight, " +
+  'with a maximum dose of 50 mg for individuals weighing over 100 kg.';
+const KETAMINE_INTERVENTION_TEXT =
+  'The subjects will receive 1:1 single IV racemic ketamine (dosed @0.5 mg/kg actual body weight) (n=15) 40-min ' +
+  'infusion in an MRI scanner, followed by an optional open-label ketamine infusion (available to everyone) 1-7 days ' +
+  'after the initial treatment';
+const SALINE_ARM_TEXT = 'Subjects will receive an IV infusion of normal saline over a duration of 40 minutes';
+const SALINE_INTERVENTION_TEXT =
+  'The subjects will receive 1:1 single IV normal saline/placebo (n=15) 40-min infusion in an MRI scanner, followed ' +
+  'by an optional open-label ketamine infusion (available to everyone) 1-7 days after the initial treatment';
+
+// The page gives no dose for the open-label extension. Both arms carry the same assumptions, so in this masked
+// trial a blocked dose never tells one arm from the other: the blinded infusion (session 1) is stated for both,
+// the extension (session 2) is blocked for both until an admin confirms its dose.
+const EXTENSION_DOSE = assumed(
+  'extension.mgPerKg',
+  'The page gives no dose for the optional open-label infusion: 0.5 mg/kg actual body weight capped at 50 mg, ' +
+    'as the blinded ketamine infusion, is assumed.',
+);
 
 const ARM_KETAMINE = 'Ketamine Group';
 const ARM_PLACEBO = 'Normal Saline/Placebo Group';
@@ -18,6 +48,12 @@ const PLACEBO_DOSING: DosingProtocol = dosingProtocolSchema.parse({
   doseMode: 'PLACEBO',
   mgPerKg: null,
 });
+
+const PHQ9_PLAN = sourced(
+  'PHQ-9 total score ≥ 15 at screening',
+  assumed('timepoint', 'The page lists no outcome measures or schedule: PHQ-9 follow-up is the clinic’s choice.'),
+  ASSUMED_WINDOW,
+);
 
 export const TRIAL_NCT06668571: TrialDraftInput = {
   nctId: 'NCT06668571',
@@ -49,42 +85,49 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
     {
       label: ARM_KETAMINE,
       type: 'EXPERIMENTAL',
-      description:
-        "Subjects will receive IV racemic ketamine at a dose of 0.5 mg per kg of the participant's actual body weight, " +
-        'with a maximum dose of 50 mg for individuals weighing over 100 kg.',
+      description: KETAMINE_ARM_TEXT,
       allocationWeight: 1,
       dosing: NCT06668571_DOSING,
+      dosingProvenance: sourced(
+        `${KETAMINE_ARM_TEXT}${QUOTE_JOIN}${KETAMINE_INTERVENTION_TEXT}`,
+        EXTENSION_DOSE,
+        ...CLINIC_DOSE_DEFAULTS,
+      ),
     },
     {
       label: ARM_PLACEBO,
       type: 'PLACEBO_COMPARATOR',
-      description: 'Subjects will receive an IV infusion of normal saline over a duration of 40 minutes',
+      description: SALINE_ARM_TEXT,
       allocationWeight: 1,
       dosing: PLACEBO_DOSING,
+      dosingProvenance: sourced(
+        `${SALINE_ARM_TEXT}${QUOTE_JOIN}${SALINE_INTERVENTION_TEXT}`,
+        EXTENSION_DOSE,
+        ...CLINIC_DOSE_DEFAULTS,
+      ),
     },
   ],
   interventions: [
     {
       type: 'DRUG',
       name: 'Ketamine',
-      description:
-        'The subjects will receive 1:1 single IV racemic ketamine (dosed @0.5 mg/kg actual body weight) (n=15) 40-min ' +
-        'infusion in an MRI scanner, followed by an optional open-label ketamine infusion (available to everyone) 1-7 days ' +
-        'after the initial treatment',
+      description: KETAMINE_INTERVENTION_TEXT,
       armLabels: [ARM_KETAMINE],
     },
     {
       type: 'DRUG',
       name: 'Normal Saline',
-      description:
-        'The subjects will receive 1:1 single IV normal saline/placebo (n=15) 40-min infusion in an MRI scanner, followed ' +
-        'by an optional open-label ketamine infusion (available to everyone) 1-7 days after the initial treatment',
+      description: SALINE_INTERVENTION_TEXT,
       armLabels: [ARM_PLACEBO],
     },
   ],
   criteria: [
     // Not a bulleted item on the page: the record's structured minimum and maximum age ("18 Years", "65 Years").
-    inclusion('Age 18 Years to 65 Years', { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 }),
+    inclusion(
+      'Age 18 Years to 65 Years',
+      { kind: 'number', measure: 'age_years', op: 'between', value: 18, max: 65 },
+      { quote: `18 Years${QUOTE_JOIN}65 Years` },
+    ),
     inclusion(
       'Meets diagnostic criteria for major depressive disorder without psychotic features per the SCID DSM-IV-TR',
       null,
@@ -201,29 +244,61 @@ export const TRIAL_NCT06668571: TrialDraftInput = {
     }),
     exclusion('History of claustrophobia with active symptoms that would interfere with the MRI', null),
     exclusion('Any contraindication to MRI safety questionnaire', null),
-    // The page gives no numbers for this item. The thresholds are the product's standard definition of poorly
-    // controlled hypertension (the same SBP > 160 / DBP > 100 mmHg that NCT06419439 states); the study team must
-    // confirm them against the protocol.
-    exclusion('Poorly controlled hypertension.', {
-      kind: 'any',
-      rules: [
-        { kind: 'number', measure: 'sbp', op: 'gt', value: 160 },
-        { kind: 'number', measure: 'dbp', op: 'gt', value: 100 },
-      ],
-    }),
+    // The page gives no numbers for this item: the thresholds are another trial's (NCT06419439), so the rule is an
+    // unconfirmed assumption and the item stays a clinician's call until the study team confirms them.
+    exclusion(
+      'Poorly controlled hypertension.',
+      {
+        kind: 'any',
+        rules: [
+          { kind: 'number', measure: 'sbp', op: 'gt', value: 160 },
+          { kind: 'number', measure: 'dbp', op: 'gt', value: 100 },
+        ],
+      },
+      {
+        assumedRule:
+          'The page gives no numbers: SBP > 160 or DBP > 100 mmHg is the definition NCT06419439 states, not this ' +
+          "trial's. Until confirmed against the protocol, a clinician judges this item.",
+      },
+    ),
   ],
   outcomes: [],
-  // PHQ-9 is the trial's screening severity measure, tracked before the infusion, the day after it and a week
-  // later; CADSS right after the infusion monitors dissociation.
+  // The page lists no outcome measures or schedule: the whole plan is the clinic's, marked as assumptions. PHQ-9
+  // (the screening severity measure) before the infusion, the day after it and a week later; CADSS right after the
+  // infusion monitors dissociation.
   assessmentPlan: [
-    { instrument: 'PHQ9', timepoint: { kind: 'BASELINE' }, windowBeforeDays: 7, windowAfterDays: 0 },
-    { instrument: 'CADSS', timepoint: { kind: 'AFTER_SESSION', session: 1 }, windowBeforeDays: 0, windowAfterDays: 0 },
-    { instrument: 'PHQ9', timepoint: { kind: 'AFTER_SESSION', session: 1 }, windowBeforeDays: 0, windowAfterDays: 1 },
+    {
+      instrument: 'PHQ9',
+      timepoint: { kind: 'BASELINE' },
+      windowBeforeDays: 7,
+      windowAfterDays: 0,
+      provenance: PHQ9_PLAN,
+    },
+    {
+      instrument: 'CADSS',
+      timepoint: { kind: 'AFTER_SESSION', session: 1 },
+      windowBeforeDays: 0,
+      windowAfterDays: 0,
+      provenance: sourced(
+        null,
+        assumed('instrument', 'The page names no outcome measure: CADSS monitors dissociation, the clinic’s choice.'),
+        assumed('timepoint', 'Not stated: right after the infusion.'),
+        ASSUMED_WINDOW,
+      ),
+    },
+    {
+      instrument: 'PHQ9',
+      timepoint: { kind: 'AFTER_SESSION', session: 1 },
+      windowBeforeDays: 0,
+      windowAfterDays: 1,
+      provenance: PHQ9_PLAN,
+    },
     {
       instrument: 'PHQ9',
       timepoint: { kind: 'DAYS_AFTER_LAST_SESSION', days: 7 },
       windowBeforeDays: 1,
       windowAfterDays: 2,
+      provenance: PHQ9_PLAN,
     },
   ],
 };

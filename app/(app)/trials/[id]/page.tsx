@@ -5,6 +5,7 @@ import { TrialSectionNav } from '@/components/trials/trial-section-nav';
 import {
   ArmsSection,
   AssessmentPlanSection,
+  AssumptionsSection,
   CriteriaSection,
   OverviewSection,
   TRIAL_SECTIONS,
@@ -108,6 +109,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
       <ArmsSection trial={trial} canEdit={canEdit} />
       <CriteriaSection trial={trial} canEdit={canEdit} />
       <AssessmentPlanSection trial={trial} canEdit={canEdit} />
+      <AssumptionsSection trial={trial} canEdit={canEdit} />
       <VersionsSection trial={trial} canEdit={canEdit} />
       <UnblindedStaffSection trial={trial} user={user} />
     </>
