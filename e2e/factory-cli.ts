@@ -1,6 +1,9 @@
-// Runs one seed factory (prisma/seed/*.ts) against the e2e database and prints its result as JSON.
-// The Playwright process cannot load the app's server modules (they are `server-only`, behind the
-// `@/` alias), so e2e/fixtures.ts runs this file with tsx under the react-server condition.
+// Runs the seed factories (prisma/seed/*.ts) against the e2e database for e2e/fixtures.ts. The
+// Playwright process cannot load the app's server modules (they are `server-only`, behind the `@/`
+// alias), so the fixtures start this file once with tsx under the react-server condition and send
+// it one JSON request per line on stdin ({ id, name, args }); it answers one JSON line per request
+// on stdout ({ id, result } or { id, error }).
+import { createInterface } from 'node:readline';
 import { prisma as db } from '@/lib/db';
 import { createCandidate } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
@@ -31,11 +34,17 @@ const factories: Factories = {
   },
 };
 
-const [name, json = '{}'] = process.argv.slice(2);
-try {
-  const factory = factories[name];
-  if (!factory) throw new Error(`unknown factory "${name}" (known: ${Object.keys(factories).join(', ')})`);
-  process.stdout.write(`${JSON.stringify(await factory(JSON.parse(json)))}\n`);
-} finally {
-  await db.$disconnect();
-}
+const lines = createInterface({ input: process.stdin });
+lines.on('line', async (line) => {
+  const { id, name, args } = JSON.parse(line) as { id: number; name: string; args: Record<string, unknown> };
+  try {
+    const factory = factories[name];
+    if (!factory) throw new Error(`unknown factory "${name}" (known: ${Object.keys(factories).join(', ')})`);
+    process.stdout.write(`${JSON.stringify({ id, result: await factory(args ?? {}) })}\n`);
+  } catch (error) {
+    process.stdout.write(`${JSON.stringify({ id, error: error instanceof Error ? error.message : String(error) })}\n`);
+  }
+});
+lines.on('close', () => {
+  void db.$disconnect();
+});

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { expect, test as base, type Page } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
@@ -14,37 +15,49 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type SessionAccount = { id: string; email: string; name: string; role: DemoRole; sessionVersion: number };
 
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; name: string };
+
+let runner: { child: ChildProcessWithoutNullStreams; pending: Map<number, Pending>; nextId: number } | null = null;
+
+/** The factory process of this Playwright worker, started on first use (loading Prisma once, not per call). */
+function factoryRunner() {
+  if (runner && runner.child.exitCode === null) return runner;
+  const child = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(root, 'e2e/factory-cli.ts')],
+    { cwd: root, env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL } },
+  );
+  const state = { child, pending: new Map<number, Pending>(), nextId: 1 };
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const message = JSON.parse(line) as { id: number; result?: unknown; error?: string };
+    const waiting = state.pending.get(message.id);
+    if (!waiting) return;
+    state.pending.delete(message.id);
+    if (message.error !== undefined) waiting.reject(new Error(`factory ${waiting.name} failed: ${message.error}`));
+    else waiting.resolve(message.result);
+  });
+  child.on('exit', (code) => {
+    for (const waiting of state.pending.values())
+      waiting.reject(new Error(`factory process exited (${code}) during ${waiting.name}: ${stderr.trim()}`));
+    state.pending.clear();
+  });
+  // The worker must not wait for it: it ends with the worker.
+  child.unref();
+  runner = state;
+  return state;
+}
+
 /** Runs one seed factory in the e2e database (see e2e/factory-cli.ts for the names) and returns its result. */
 export function runFactory<T>(name: string, args: Record<string, unknown> = {}): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=react-server',
-        '--import',
-        'tsx',
-        path.join(root, 'e2e/factory-cli.ts'),
-        name,
-        JSON.stringify(args),
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      err += chunk;
-    });
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`factory ${name} failed (${code}): ${err.trim()}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1) ?? 'null') as T);
-    });
+  const state = factoryRunner();
+  const id = state.nextId++;
+  return new Promise<T>((resolve, reject) => {
+    state.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, name });
+    state.child.stdin.write(`${JSON.stringify({ id, name, args })}\n`);
   });
 }
 
