@@ -16,17 +16,25 @@ import { signInSchema, type SignInInput } from '@/lib/validations/auth';
 export const SIGN_IN_FAILED_MESSAGE =
   'Email or password is incorrect, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.';
 const NETWORK_MESSAGE = 'TrialDesk could not be reached. Check your connection and try again.';
+export const SIGN_IN_UNAVAILABLE_MESSAGE =
+  'Signing in is unavailable: TrialDesk cannot reach its database. Try again in a few minutes.';
+/** The code lib/auth/auth-options.ts sends when the database is down (kept in step with SIGN_IN_UNAVAILABLE). */
+const UNAVAILABLE_CODE = 'ServiceUnavailable';
+
+function failureMessage(code: string | null | undefined): string {
+  return code === UNAVAILABLE_CODE ? SIGN_IN_UNAVAILABLE_MESSAGE : SIGN_IN_FAILED_MESSAGE;
+}
 
 export type SignInFormProps = {
   /** Already checked to be a same-site path (see safeCallbackUrl). */
   callbackUrl: string;
-  /** Set when next-auth redirected here with ?error=…, so the failure is shown on load. */
-  initialError?: boolean;
+  /** The ?error=… code next-auth redirected here with, so the failure is shown on load. */
+  initialError?: string | null;
 };
 
-export function SignInForm({ callbackUrl, initialError = false }: SignInFormProps) {
+export function SignInForm({ callbackUrl, initialError = null }: SignInFormProps) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(initialError ? SIGN_IN_FAILED_MESSAGE : null);
+  const [formError, setFormError] = useState<string | null>(initialError ? failureMessage(initialError) : null);
   const {
     register,
     handleSubmit,
@@ -43,7 +51,7 @@ export function SignInForm({ callbackUrl, initialError = false }: SignInFormProp
         router.replace(callbackUrl);
         return;
       }
-      setFormError(SIGN_IN_FAILED_MESSAGE);
+      setFormError(failureMessage(result?.error));
     } catch {
       setFormError(NETWORK_MESSAGE);
     }

@@ -6,7 +6,9 @@ import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
 import type { AuditInput } from '@/lib/audit/record-audit-event';
 import type { Tx } from '@/lib/db';
 import { AppError, type ErrorBody } from '@/lib/errors/app-error';
+import { logRequestError } from '@/lib/errors/log-request-error';
 import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
+import { rejectUnsafeText } from '@/lib/http/unsafe-text';
 import { getCurrentUser, type CurrentUser } from './current-user';
 import { hasPermission, type Permission } from './permissions';
 import { getPageContext } from './page-context';
@@ -66,6 +68,33 @@ function assertSameOrigin(req: NextRequest) {
   if (!host || originHost !== host) throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
 }
 
+type RawInput = { params: unknown; query: Record<string, string>; body: unknown };
+
+/**
+ * Path params, query and JSON body as they arrived, refused with a 400 when any of them
+ * holds a NUL byte or a lone surrogate (text PostgreSQL cannot store; lib/http/unsafe-text.ts).
+ */
+async function readRawInput(
+  req: NextRequest,
+  context: RouteContext,
+  options: { body?: unknown; maxBodyBytes?: number },
+): Promise<RawInput> {
+  const params = (await context?.params) ?? {};
+  rejectUnsafeText(params, 'params');
+  const query = Object.fromEntries(req.nextUrl.searchParams);
+  rejectUnsafeText(query, 'query');
+  const body = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
+  rejectUnsafeText(body);
+  return { params, query, body };
+}
+
+/** The error shape for a route; unexpected errors are logged as one line, rate-limited (lib/errors/log-request-error.ts). */
+function routeErrorResponse(req: NextRequest, error: unknown): NextResponse<ErrorBody> {
+  const appError = toAppError(error);
+  logRequestError(`${req.method} ${req.nextUrl.pathname}`, error, appError);
+  return errorResponse(appError);
+}
+
 type RouteOptions<B, Q, P> = { permission: Permission; body?: B; query?: Q; params?: P; maxBodyBytes?: number };
 type RouteArgs<B, Q, P> = GuardContext & { body: Out<B>; query: Out<Q>; params: Out<P>; req: NextRequest };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -79,16 +108,14 @@ export function defineRoute<
     try {
       assertSameOrigin(req);
       const ctx = await authorize(options.permission);
-      const params = parseWith(options.params as P, (await context?.params) ?? {}, 'params');
-      const query = parseWith(options.query as Q, Object.fromEntries(req.nextUrl.searchParams), 'query');
-      const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
-      const body = parseWith(options.body as B, rawBody ?? {}, 'body');
+      const raw = await readRawInput(req, context, options);
+      const params = parseWith(options.params as P, raw.params, 'params');
+      const query = parseWith(options.query as Q, raw.query, 'query');
+      const body = parseWith(options.body as B, raw.body ?? {}, 'body');
       const result = await handler({ ...ctx, body, query, params, req });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
-      return errorResponse(appError);
+      return routeErrorResponse(req, error);
     }
   };
 }
@@ -110,15 +137,13 @@ export function definePublicRoute<
     try {
       assertSameOrigin(req);
       const request = await getRequestContext();
-      const params = parseWith(options.params as P, (await context?.params) ?? {}, 'params');
-      const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
-      const body = parseWith(options.body as B, rawBody ?? {}, 'body');
+      const raw = await readRawInput(req, context, options);
+      const params = parseWith(options.params as P, raw.params, 'params');
+      const body = parseWith(options.body as B, raw.body ?? {}, 'body');
       const result = await handler({ body, params, req, request });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
-      return errorResponse(appError);
+      return routeErrorResponse(req, error);
     }
   };
 }
@@ -137,12 +162,13 @@ export function defineAction<S extends AnySchema, T>(
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const ctx = await authorize(options.permission);
+      rejectUnsafeText(raw);
       const input = parseWith(options.input, raw, 'body') as z.output<S>;
       return { ok: true, data: await handler({ ...ctx, input }) };
     } catch (error) {
       unstable_rethrow(error);
       const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error('[server action]', error);
+      logRequestError('server action', error, appError);
       return { ok: false, ...appError.toBody() };
     }
   };

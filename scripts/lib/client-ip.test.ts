@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { installClientIpStamp, parseTrustedProxies, resolveClientIp } from './client-ip.mjs';
+
+const proxies = parseTrustedProxies('10.0.0.0/8, 192.168.1.5, ::1');
+
+describe('resolveClientIp', () => {
+  it('[ANYONE] a forged X-Forwarded-For is ignored when no proxy is trusted: the socket address is used', () => {
+    expect(
+      resolveClientIp({ socketAddress: '203.0.113.9', forwardedFor: '1.2.3.4', trustedProxies: null }),
+    ).toBe('203.0.113.9');
+  });
+
+  it('[ANYONE] a forged header from a client that is not a trusted proxy is ignored', () => {
+    expect(
+      resolveClientIp({ socketAddress: '203.0.113.9', forwardedFor: '10.1.1.1', trustedProxies: proxies }),
+    ).toBe('203.0.113.9');
+  });
+
+  it('behind a trusted proxy, the right-most untrusted X-Forwarded-For entry is the client', () => {
+    // The client prepended "6.6.6.6"; the proxy appended what it saw (198.51.100.7).
+    expect(
+      resolveClientIp({
+        socketAddress: '10.0.0.2',
+        forwardedFor: '6.6.6.6, 198.51.100.7, 192.168.1.5',
+        trustedProxies: proxies,
+      }),
+    ).toBe('198.51.100.7');
+  });
+
+  it('IPv4-mapped IPv6 socket addresses are reported as IPv4', () => {
+    expect(resolveClientIp({ socketAddress: '::ffff:127.0.0.1', forwardedFor: null, trustedProxies: null })).toBe(
+      '127.0.0.1',
+    );
+  });
+
+  it('a malformed entry stops the walk at the last address a trusted proxy vouched for', () => {
+    expect(
+      resolveClientIp({ socketAddress: '10.0.0.2', forwardedFor: '<script>, 10.0.0.3', trustedProxies: proxies }),
+    ).toBe('10.0.0.3');
+    expect(resolveClientIp({ socketAddress: '::1', forwardedFor: '', trustedProxies: proxies })).toBe('::1');
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address', () => {
+    expect(() => parseTrustedProxies('proxy.internal')).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe('installClientIpStamp', () => {
+  it('[ANYONE] an inbound x-trialdesk-client-ip is replaced by the socket address before the app sees it', async () => {
+    installClientIpStamp({});
+    const seen: Array<string | undefined> = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers['x-trialdesk-client-ip'] as string | undefined);
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { 'x-trialdesk-client-ip': '6.6.6.6', 'x-forwarded-for': '6.6.6.6' },
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen).toEqual(['127.0.0.1']);
+  });
+});

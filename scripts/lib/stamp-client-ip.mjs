@@ -1,0 +1,4 @@
+// Preload (`node --import`): see installClientIpStamp in client-ip.mjs.
+import { installClientIpStamp } from './client-ip.mjs';
+
+installClientIpStamp();
