@@ -8,9 +8,9 @@ export const DB_TIMEOUTS = {
   /** Opening a connection. */
   connectionTimeoutMillis: 3_000,
   /** Server side: PostgreSQL cancels a statement that runs longer (SQLSTATE 57014). */
-  statement_timeout: 10_000,
+  statement_timeout: 5_000,
   /** Client side: pg gives up on a reply that never comes (a hung server or a dead network path). */
-  query_timeout: 12_000,
+  query_timeout: 6_000,
   /** A transaction left open (e.g. a crashed request) releases its locks. */
   idle_in_transaction_session_timeout: 15_000,
   /** Idle pooled connections are closed, so a restarted database is reconnected to cleanly. */
