@@ -1,6 +1,5 @@
 import 'server-only';
-import Papa from 'papaparse';
-import { CSV_FORMULA_PATTERN } from '@/lib/csv/to-csv';
+import { toCsv } from '@/lib/csv/to-csv';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/validations/candidates';
@@ -45,10 +44,6 @@ function toCells(row: CandidateListRow): string[] {
   ];
 }
 
-function unparse(rows: string[][]): string {
-  return Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: CSV_FORMULA_PATTERN });
-}
-
 export type CandidateCsvExport = { filename: string; rowCount: number; chunks: AsyncGenerator<string> };
 
 /**
@@ -84,12 +79,12 @@ export async function exportCandidatesCsv({
   );
 
   async function* chunks(): AsyncGenerator<string> {
-    yield `${unparse([[...COLUMNS]])}\r\n`;
+    yield `${toCsv([[...COLUMNS]])}\r\n`;
     for (let offset = 0; offset < rowCount; offset += BATCH_SIZE) {
       const sql = buildCandidateListSql({ filters, today, limit: Math.min(BATCH_SIZE, rowCount - offset), offset });
       const rows = await prisma.$queryRaw<CandidateListRow[]>(sql.page);
       if (rows.length === 0) return;
-      yield `${unparse(rows.map(toCells))}\r\n`;
+      yield `${toCsv(rows.map(toCells))}\r\n`;
     }
   }
 
