@@ -1,6 +1,7 @@
 import 'server-only';
 import { toCsv } from '@/lib/csv/to-csv';
 import { prisma } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors/app-error';
 import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/validations/candidates';
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
@@ -74,8 +75,18 @@ export async function exportCandidatesCsv({
       { details: { reason: 'EXPORT_TOO_LARGE', rowCount, maxRows: CANDIDATE_EXPORT_MAX_ROWS } },
     );
   }
+  // The PHI access log names every exported record before any row leaves: the ids
+  // are read with the same filters and order as the rows streamed below.
+  const { page: allRows } = buildCandidateListSql({ filters, today, limit: rowCount, offset: 0 });
+  const exported = await prisma.$queryRaw<Array<{ id: string }>>(
+    Prisma.sql`SELECT listed.id FROM (${allRows}) AS listed`,
+  );
   await prisma.$transaction((tx) =>
-    ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount } }),
+    ctx.audit(tx, {
+      action: 'candidate.export',
+      entityType: 'Candidate',
+      after: { filters, rowCount, ids: exported.map((row) => row.id) },
+    }),
   );
 
   async function* chunks(): AsyncGenerator<string> {
