@@ -4,7 +4,7 @@ import type { PoolConfig } from 'pg';
 // with warm connections to a database that stopped answering held requests for
 // more than 40 s; with them a request fails within a few seconds, and the API
 // answers 503 (lib/errors/database-unavailable.ts).
-export const DB_TIMEOUTS = {
+const DB_TIMEOUTS = {
   /** Opening a connection. */
   connectionTimeoutMillis: 3_000,
   /** Server side: PostgreSQL cancels a statement that runs longer (SQLSTATE 57014). */

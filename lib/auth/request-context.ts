@@ -8,7 +8,7 @@ export type RequestContext = { requestId: string | null; ipAddress: string | nul
  * deletes any copy the client sent. X-Forwarded-For is never read here: a client
  * can write anything in it; only the stamp knows which proxies are trusted.
  */
-export const CLIENT_IP_HEADER = 'x-trialdesk-client-ip';
+const CLIENT_IP_HEADER = 'x-trialdesk-client-ip';
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | null | undefined;
 

@@ -38,4 +38,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'TrialDesk cannot reach its database. Nothing was saved; try again in a few minutes.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'TrialDesk cannot reach its database. Nothing was saved; try again in a few minutes.';

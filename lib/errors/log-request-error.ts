@@ -12,7 +12,7 @@ type Window = { startedAt: number; suppressed: number };
 const windows = new Map<string, Window>();
 
 /** True when this key may log now; otherwise counts it against the open window. */
-export function takeLogSlot(key: string, now = Date.now()): { isAllowed: boolean; suppressed: number } {
+function takeLogSlot(key: string, now = Date.now()): { isAllowed: boolean; suppressed: number } {
   const window = windows.get(key);
   if (window && now - window.startedAt < LOG_WINDOW_MS) {
     window.suppressed += 1;
@@ -51,5 +51,7 @@ export function logRequestError(label: string, error: unknown, appError: AppErro
     console.error(`[database unavailable] ${label}: ${messageLine((error as Error)?.message)}${held}`);
     return;
   }
-  console.error(`[${appError.code}] ${label}: ${name}: ${messageLine((error as Error)?.message)}${origin(error)}${held}`);
+  console.error(
+    `[${appError.code}] ${label}: ${name}: ${messageLine((error as Error)?.message)}${origin(error)}${held}`,
+  );
 }

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 const NUL = '\u0000';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const UNSAFE_TEXT_MESSAGE = 'Contains a character that is not allowed (a NUL byte or an unpaired surrogate).';
+const UNSAFE_TEXT_MESSAGE = 'Contains a character that is not allowed (a NUL byte or an unpaired surrogate).';
 
 export function isUnsafeText(text: string): boolean {
   return text.includes(NUL) || LONE_SURROGATE.test(text);

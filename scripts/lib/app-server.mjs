@@ -7,12 +7,13 @@ import { nextBin } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Preloaded into the server (NODE_OPTIONS also reaches the worker `next dev` forks)
-// so each request carries the client address taken from its socket.
-const stampClientIp = `--import=${pathToFileURL(path.join(root, 'scripts/lib/stamp-client-ip.mjs')).href}`;
+// Preloaded into the server (NODE_OPTIONS also reaches the worker `next dev` forks):
+// each request carries the client address taken from its socket, and methods the
+// app does not serve are refused before Next sees them (request-gate.mjs).
+const requestGate = `--import=${pathToFileURL(path.join(root, 'scripts/lib/request-gate-preload.mjs')).href}`;
 
 export function startNext({ port, env, isDev = false, stdio = 'inherit' }) {
-  const nodeOptions = [process.env.NODE_OPTIONS, stampClientIp].filter(Boolean).join(' ');
+  const nodeOptions = [process.env.NODE_OPTIONS, requestGate].filter(Boolean).join(' ');
   return spawn(process.execPath, [nextBin(), isDev ? 'dev' : 'start', '-p', String(port)], {
     cwd: root,
     stdio,

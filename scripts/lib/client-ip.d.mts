@@ -10,4 +10,3 @@ export function resolveClientIp(options: {
   trustedProxies: BlockList | null;
 }): string | null;
 export function stampClientIp(req: IncomingMessage, trustedProxies: BlockList | null): void;
-export function installClientIpStamp(env?: Record<string, string | undefined>): void;

@@ -3,8 +3,6 @@
 // on the request as `x-trialdesk-client-ip`; lib/auth/request-context.ts reads
 // that header and nothing else, so a forged X-Forwarded-For never reaches the
 // audit trail.
-import http from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
 
 export const CLIENT_IP_HEADER = 'x-trialdesk-client-ip';
@@ -73,25 +71,4 @@ export function stampClientIp(req, trustedProxies) {
     trustedProxies,
   });
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
-}
-
-/**
- * Makes every HTTP server this process creates stamp the client address before any
- * other request listener runs. Loaded with `--import` by scripts/lib/app-server.mjs
- * (`npm start`, `npm run dev`, the e2e run) and by the Docker entry point, so it covers
- * `next start`, `next dev` and the standalone server alike.
- */
-export function installClientIpStamp(env = process.env) {
-  const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
-  for (const mod of [http, https]) {
-    if (mod.createServer.trialdeskStamped) continue;
-    const original = mod.createServer;
-    const patched = function createServer(...args) {
-      const server = original.apply(this, args);
-      server.prependListener('request', (req) => stampClientIp(req, trustedProxies));
-      return server;
-    };
-    patched.trialdeskStamped = true;
-    mod.createServer = patched;
-  }
 }

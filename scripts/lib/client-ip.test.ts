@@ -1,21 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { installClientIpStamp, parseTrustedProxies, resolveClientIp } from './client-ip.mjs';
+import { ALLOWED_METHODS as APP_METHODS } from '@/lib/http/methods';
+import { parseTrustedProxies, resolveClientIp } from './client-ip.mjs';
+import { ALLOWED_METHODS, installRequestGate } from './request-gate.mjs';
 
 const proxies = parseTrustedProxies('10.0.0.0/8, 192.168.1.5, ::1');
 
 describe('resolveClientIp', () => {
   it('[ANYONE] a forged X-Forwarded-For is ignored when no proxy is trusted: the socket address is used', () => {
-    expect(
-      resolveClientIp({ socketAddress: '203.0.113.9', forwardedFor: '1.2.3.4', trustedProxies: null }),
-    ).toBe('203.0.113.9');
+    expect(resolveClientIp({ socketAddress: '203.0.113.9', forwardedFor: '1.2.3.4', trustedProxies: null })).toBe(
+      '203.0.113.9',
+    );
   });
 
   it('[ANYONE] a forged header from a client that is not a trusted proxy is ignored', () => {
-    expect(
-      resolveClientIp({ socketAddress: '203.0.113.9', forwardedFor: '10.1.1.1', trustedProxies: proxies }),
-    ).toBe('203.0.113.9');
+    expect(resolveClientIp({ socketAddress: '203.0.113.9', forwardedFor: '10.1.1.1', trustedProxies: proxies })).toBe(
+      '203.0.113.9',
+    );
   });
 
   it('behind a trusted proxy, the right-most untrusted X-Forwarded-For entry is the client', () => {
@@ -47,23 +49,53 @@ describe('resolveClientIp', () => {
   });
 });
 
-describe('installClientIpStamp', () => {
-  it('[ANYONE] an inbound x-trialdesk-client-ip is replaced by the socket address before the app sees it', async () => {
-    installClientIpStamp({});
-    const seen: Array<string | undefined> = [];
+describe('installRequestGate', () => {
+  async function withServer(run: (base: string, seen: Array<{ method?: string; ip?: string }>) => Promise<void>) {
+    installRequestGate({});
+    const seen: Array<{ method?: string; ip?: string }> = [];
     const server = http.createServer((req, res) => {
-      seen.push(req.headers['x-trialdesk-client-ip'] as string | undefined);
+      seen.push({ method: req.method, ip: req.headers['x-trialdesk-client-ip'] as string | undefined });
       res.end('ok');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      await fetch(`http://127.0.0.1:${port}/`, {
-        headers: { 'x-trialdesk-client-ip': '6.6.6.6', 'x-forwarded-for': '6.6.6.6' },
-      });
+      await run(`http://127.0.0.1:${port}`, seen);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-    expect(seen).toEqual(['127.0.0.1']);
+  }
+
+  it('[ANYONE] an inbound x-trialdesk-client-ip is replaced by the socket address before the app sees it', async () => {
+    await withServer(async (base, seen) => {
+      await fetch(`${base}/`, { headers: { 'x-trialdesk-client-ip': '6.6.6.6', 'x-forwarded-for': '6.6.6.6' } });
+      expect(seen).toEqual([{ method: 'GET', ip: '127.0.0.1' }]);
+    });
+  });
+
+  it('[ANYONE] TRACE and PROPFIND get 405 with Allow and never reach the app', async () => {
+    await withServer(async (base, seen) => {
+      for (const method of ['TRACE', 'PROPFIND']) {
+        const res = await new Promise<http.IncomingMessage & { body: string }>((resolve, reject) => {
+          const req = http.request(`${base}/api/v1/candidates`, { method }, (r) => {
+            let body = '';
+            r.on('data', (chunk) => {
+              body += chunk;
+            });
+            r.on('end', () => resolve(Object.assign(r, { body })));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        expect(res.statusCode).toBe(405);
+        expect(res.headers.allow).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+        expect(JSON.parse(res.body).error.code).toBe('METHOD_NOT_ALLOWED');
+      }
+      expect(seen).toEqual([]);
+    });
+  });
+
+  it('allows the same methods as the proxy', () => {
+    expect([...ALLOWED_METHODS]).toEqual([...APP_METHODS]);
   });
 });
