@@ -107,6 +107,17 @@ describe('guard: bad bytes in input', () => {
     expect(keyed.status).toBe(400);
   });
 
+  it('[COORDINATOR] a body that is not UTF-8 is a 400, not silently repaired', async () => {
+    const req = new NextRequest(`${BASE}/api/v1/candidates`, {
+      method: 'POST',
+      body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+    });
+    const res = await candidates.POST(req, noParams);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/not valid UTF-8/);
+  });
+
   it('[COORDINATOR] a NUL byte in a search query or a path id is a 400, not a 500', async () => {
     const search = await candidates.GET(new NextRequest(`${BASE}/api/v1/candidates?q=a%00b`), noParams);
     expect(search.status).toBe(400);

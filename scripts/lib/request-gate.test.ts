@@ -2,8 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_METHODS as APP_METHODS } from '@/lib/http/methods';
+import { urlTextProblem } from '@/lib/http/unsafe-text';
 import { parseTrustedProxies, resolveClientIp } from './client-ip.mjs';
-import { ALLOWED_METHODS, installRequestGate } from './request-gate.mjs';
+import { ALLOWED_METHODS, installRequestGate, urlProblem } from './request-gate.mjs';
 
 const proxies = parseTrustedProxies('10.0.0.0/8, 192.168.1.5, ::1');
 
@@ -95,7 +96,23 @@ describe('installRequestGate', () => {
     });
   });
 
-  it('allows the same methods as the proxy', () => {
+  it('[ANYONE] a NUL byte or broken UTF-8 in the address is a 400 before the app sees it', async () => {
+    await withServer(async (base, seen) => {
+      for (const path of ['/candidates/%00', '/api/v1/candidates?q=%ED%A0%80', '/x?q=%FF']) {
+        const res = await fetch(`${base}${path}`);
+        expect(res.status, path).toBe(400);
+        expect((await res.json()).error.fields.url).toHaveLength(1);
+      }
+      expect((await fetch(`${base}/candidates?q=Zo%C3%AB`)).status).toBe(200);
+      expect(seen.map((s) => s.method)).toEqual(['GET']);
+    });
+  });
+
+  it('allows the same methods and refuses the same addresses as the proxy', () => {
     expect([...ALLOWED_METHODS]).toEqual([...APP_METHODS]);
+    for (const url of ['/a%00', '/a?b=%ED%A0%80', '/a?b=%E2%82', '/a?b=%E2%82%AC&c=d+e', '/%C3%A9', '/a?%00=1']) {
+      const [path, query = ''] = url.split('?');
+      expect(urlProblem(url) === null, url).toBe(urlTextProblem(path, query ? `?${query}` : '') === null);
+    }
   });
 });
