@@ -1,5 +1,6 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { poolOptions } from '@/lib/db-pool-options';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 // One client per process. In development Next reloads modules on every edit,
@@ -7,13 +8,8 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createPrismaClient() {
-  const adapter = new PrismaPg({
-    connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // Fail fast when the database is down so /api/health can answer 503 promptly.
-    connectionTimeoutMillis: 3_000,
-    idleTimeoutMillis: 30_000,
-  });
+  // Timeouts: fail fast when the database is down so the API can answer 503 promptly.
+  const adapter = new PrismaPg(poolOptions());
   return new PrismaClient({ adapter });
 }
 

@@ -15,6 +15,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatGrid } from '@/components/ui/stat';
+import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission, type Permission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getDashboardStats } from '@/lib/dashboard/get-dashboard-stats';
@@ -83,7 +84,7 @@ export default async function DashboardPage() {
       {/* What to do next: uncontacted referrals and overdue follow-ups (coordinators), the review queue (clinicians). */}
       <DashboardDiscrepancies user={user} />
       <SeriousAePanel user={user} />
-      <FollowUpPanel role={user.role} />
+      <FollowUpPanel role={user.role} ctx={await getPageContext(user)} />
 
       <div className="mb-8 grid gap-6 lg:grid-cols-5">
         <Card aria-labelledby="stage-heading" className="lg:col-span-3">

@@ -4,6 +4,7 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/components/auth/safe-callback-url';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { isDatabaseUnavailable } from '@/lib/errors/database-unavailable';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -17,7 +18,12 @@ const NOTICES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  // With the database down, the form still renders and says why signing in fails.
+  const user = await getCurrentUser().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  if (user) redirect(callbackUrl);
 
   const reason = typeof query.reason === 'string' ? query.reason : undefined;
   const notice = reason ? NOTICES[reason] : undefined;
@@ -38,10 +44,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
               {notice}
             </Alert>
           ) : null}
-          <SignInForm
-            callbackUrl={callbackUrl}
-            initialError={typeof query.error === 'string' ? query.error : undefined}
-          />
+          <SignInForm callbackUrl={callbackUrl} initialError={typeof query.error === 'string' ? query.error : null} />
         </div>
         <p className="mt-6 text-center text-sm text-slate-600">
           Forgot your password? Ask a TrialDesk administrator to reset it.

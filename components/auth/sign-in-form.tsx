@@ -20,21 +20,26 @@ export const SIGN_IN_THROTTLED_MESSAGE =
 /** What next-auth's client reports when the server answered 429 (lib/auth/throttled-sign-in-handler.ts). */
 const THROTTLED_ERROR = 'TooManyAttempts';
 const NETWORK_MESSAGE = 'TrialDesk could not be reached. Check your connection and try again.';
+export const SIGN_IN_UNAVAILABLE_MESSAGE =
+  'Signing in is unavailable: TrialDesk cannot reach its database. Try again in a few minutes.';
+/** The code lib/auth/auth-options.ts sends when the database is down (kept in step with SIGN_IN_UNAVAILABLE). */
+const UNAVAILABLE_CODE = 'ServiceUnavailable';
+
+function failureMessage(code: string | null | undefined): string {
+  if (code === UNAVAILABLE_CODE) return SIGN_IN_UNAVAILABLE_MESSAGE;
+  return code === THROTTLED_ERROR ? SIGN_IN_THROTTLED_MESSAGE : SIGN_IN_FAILED_MESSAGE;
+}
 
 export type SignInFormProps = {
   /** Already checked to be a same-site path (see safeCallbackUrl). */
   callbackUrl: string;
-  /** Set when next-auth redirected here with ?error=…, so the failure is shown on load. */
-  initialError?: string;
+  /** The ?error=… code next-auth redirected here with, so the failure is shown on load. */
+  initialError?: string | null;
 };
 
-function messageFor(error: string): string {
-  return error === THROTTLED_ERROR ? SIGN_IN_THROTTLED_MESSAGE : SIGN_IN_FAILED_MESSAGE;
-}
-
-export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+export function SignInForm({ callbackUrl, initialError = null }: SignInFormProps) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(initialError ? messageFor(initialError) : null);
+  const [formError, setFormError] = useState<string | null>(initialError ? failureMessage(initialError) : null);
   const {
     register,
     handleSubmit,
@@ -59,7 +64,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         router.replace(callbackUrl);
         return;
       }
-      setFormError(result?.status === 429 ? SIGN_IN_THROTTLED_MESSAGE : messageFor(result?.error ?? ''));
+      setFormError(result?.status === 429 ? SIGN_IN_THROTTLED_MESSAGE : failureMessage(result?.error));
     } catch {
       setFormError(NETWORK_MESSAGE);
     }

@@ -1,3 +1,4 @@
+import type { ListReadContext } from '@/lib/audit/record-list-read';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LinkButton } from '@/components/ui/button';
@@ -97,7 +98,7 @@ function ReviewRow({ item, now }: { item: ReviewQueueItem; now: number }) {
  * nobody has contacted and follow-ups that are overdue; clinicians see who is
  * waiting for their eligibility review.
  */
-export async function FollowUpPanel({ role }: { role: Role }) {
+export async function FollowUpPanel({ role, ctx }: { role: Role; ctx: ListReadContext }) {
   const showFollowUps = hasPermission(role, 'contact.log');
   const showReview = hasPermission(role, 'eligibility.sign');
   if (!showFollowUps && !showReview) return null;
@@ -105,7 +106,7 @@ export async function FollowUpPanel({ role }: { role: Role }) {
   const now = new Date();
   const [followUps, queue] = await Promise.all([
     showFollowUps ? getFollowUps({ today: clinicToday(now) }) : Promise.resolve(null),
-    showReview ? listReviewQueue() : Promise.resolve(null),
+    showReview ? listReviewQueue(ctx) : Promise.resolve(null),
   ]);
 
   return (

@@ -20,7 +20,15 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  let text: string;
+  try {
+    // Fatal: bytes that are not UTF-8 are refused, not silently replaced with U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The request body is not valid UTF-8.', {
+      fields: { _: ['The request body is not valid UTF-8.'] },
+    });
+  }
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);

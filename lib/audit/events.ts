@@ -15,6 +15,8 @@ type FieldDiff = Record<string, unknown>;
 type Iso = string;
 
 type Stage = string;
+/** Which records a list, search or queue read showed, and the query that produced them. */
+type ListRead = { count: number; ids: string[]; query?: Record<string, unknown> };
 type Event<E extends string, After = undefined, Before = undefined> = {
   entityType: E;
   after: After;
@@ -76,7 +78,10 @@ export type AuditEventMap = {
   'candidate.create': Event<'Candidate', FieldDiff>;
   'candidate.update': Event<'Candidate', FieldDiff, FieldDiff>;
   'candidate.view': Event<'Candidate'>;
-  'candidate.export': Event<'Candidate', { filters: unknown; rowCount: number }>;
+  'candidate.export': Event<'Candidate', { filters: unknown; rowCount: number; ids?: string[] }>;
+  // The PHI access log of reads that show many records at once (lib/audit/record-list-read.ts).
+  'candidate.list': Event<'Candidate', ListRead>;
+  'review_queue.list': Event<'Candidate', ListRead>;
   'candidate.duplicate_override': Event<'Candidate', { possibleDuplicates: Array<{ id: string; mrn: string }> }>;
   'contact.log': Event<
     'ContactAttempt',

@@ -1,9 +1,10 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { isDatabaseUnavailable } from '@/lib/errors/database-unavailable';
 import { signInSchema } from '@/lib/validations/auth';
 import { attemptSignIn } from './attempt-sign-in';
-import { getRequestContext } from './request-context';
+import { clientIpOf } from './request-context';
 import { ABSOLUTE_SESSION_MS, isSessionLive } from './session-policy';
 
 type TokenClaims = { uid?: string; sv?: number; authTime?: number; lastActive?: number };
@@ -12,6 +13,22 @@ function headerOf(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== 'object') return null;
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+/**
+ * next-auth puts a thrown error's message in the redirect URL (?error=…): a database
+ * outage becomes the fixed code SIGN_IN_UNAVAILABLE, never the driver's error text,
+ * and the form says the service is unavailable instead of "password is incorrect".
+ */
+export const SIGN_IN_UNAVAILABLE = 'ServiceUnavailable';
+
+async function attemptSignInOrUnavailable(options: Parameters<typeof attemptSignIn>[0]) {
+  try {
+    return await attemptSignIn(options);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new Error(SIGN_IN_UNAVAILABLE);
+    throw new Error('SignInFailed');
+  }
 }
 
 export const authOptions: NextAuthOptions = {
@@ -31,11 +48,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        // The same client address the audit trail records (lib/auth/request-context.ts).
-        const { ipAddress } = await getRequestContext();
-        const result = await attemptSignIn({
+        const result = await attemptSignInOrUnavailable({
           ...parsed.data,
-          ipAddress,
+          ipAddress: clientIpOf(req?.headers as Record<string, string | undefined> | undefined),
           requestId: headerOf(req?.headers, 'x-request-id'),
         });
         if (!result.ok) return null;

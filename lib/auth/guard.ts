@@ -6,7 +6,9 @@ import { IDEMPOTENCY_HEADER, requestFingerprint, withIdempotency } from '@/lib/a
 import { DEFAULT_BODY_LIMIT, readJsonBody } from '@/lib/api/read-json-body';
 import type { ActorContext } from './actor-context';
 import { AppError, type ErrorBody } from '@/lib/errors/app-error';
+import { logRequestError } from '@/lib/errors/log-request-error';
 import { toAppError, zodFieldErrors } from '@/lib/errors/to-app-error';
+import { rejectUnsafeText } from '@/lib/http/unsafe-text';
 import { getCurrentUser, type CurrentUser } from './current-user';
 import { isMfaSetupRequired } from './mfa/mfa-policy';
 import { hasPermission, type Permission } from './permissions';
@@ -71,6 +73,33 @@ function assertSameOrigin(req: NextRequest) {
   if (!host || originHost !== host) throw new AppError('FORBIDDEN', 'Cross-origin requests are not allowed.');
 }
 
+type RawInput = { params: unknown; query: Record<string, string>; body: unknown };
+
+/**
+ * Path params, query and JSON body as they arrived, refused with a 400 when any of them
+ * holds a NUL byte or a lone surrogate (text PostgreSQL cannot store; lib/http/unsafe-text.ts).
+ */
+async function readRawInput(
+  req: NextRequest,
+  context: RouteContext,
+  options: { body?: unknown; maxBodyBytes?: number },
+): Promise<RawInput> {
+  const params = (await context?.params) ?? {};
+  rejectUnsafeText(params, 'params');
+  const query = Object.fromEntries(req.nextUrl.searchParams);
+  rejectUnsafeText(query, 'query');
+  const body = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
+  rejectUnsafeText(body);
+  return { params, query, body };
+}
+
+/** The error shape for a route; unexpected errors are logged as one line, rate-limited (lib/errors/log-request-error.ts). */
+function routeErrorResponse(req: NextRequest, error: unknown): NextResponse<ErrorBody> {
+  const appError = toAppError(error);
+  logRequestError(`${req.method} ${req.nextUrl.pathname}`, error, appError);
+  return errorResponse(appError);
+}
+
 type RouteOptions<B, Q, P> = {
   permission: Permission;
   body?: B;
@@ -95,17 +124,17 @@ export function defineRoute<
     try {
       assertSameOrigin(req);
       const ctx = await authorize(options.permission);
-      const params = parseWith(options.params as P, (await context?.params) ?? {}, 'params');
-      const query = parseWith(options.query as Q, Object.fromEntries(req.nextUrl.searchParams), 'query');
-      const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
-      const body = parseWith(options.body as B, rawBody ?? {}, 'body');
+      const raw = await readRawInput(req, context, options);
+      const params = parseWith(options.params as P, raw.params, 'params');
+      const query = parseWith(options.query as Q, raw.query, 'query');
+      const body = parseWith(options.body as B, raw.body ?? {}, 'body');
       const respond = async () => {
         const result = await handler({ ...ctx, body, query, params, req });
         return result instanceof Response ? result : NextResponse.json(result);
       };
       const key = req.headers.get(IDEMPOTENCY_HEADER);
       if (req.method !== 'POST' || key === null || options.idempotency === false) return await respond();
-      const fingerprint = requestFingerprint(`${req.method} ${req.nextUrl.pathname}${req.nextUrl.search}`, rawBody);
+      const fingerprint = requestFingerprint(`${req.method} ${req.nextUrl.pathname}${req.nextUrl.search}`, raw.body);
       const outcome = await withIdempotency({ userId: ctx.user.id, key, fingerprint }, async () => {
         const response = await respond();
         const text = await response.text();
@@ -116,9 +145,7 @@ export function defineRoute<
         headers: outcome.isReplay ? { 'idempotent-replayed': 'true' } : undefined,
       });
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
-      return errorResponse(appError);
+      return routeErrorResponse(req, error);
     }
   };
 }
@@ -140,15 +167,13 @@ export function definePublicRoute<
     try {
       assertSameOrigin(req);
       const request = await getRequestContext();
-      const params = parseWith(options.params as P, (await context?.params) ?? {}, 'params');
-      const rawBody = options.body ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
-      const body = parseWith(options.body as B, rawBody ?? {}, 'body');
+      const raw = await readRawInput(req, context, options);
+      const params = parseWith(options.params as P, raw.params, 'params');
+      const body = parseWith(options.body as B, raw.body ?? {}, 'body');
       const result = await handler({ body, params, req, request });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error(`[${req.method} ${req.nextUrl.pathname}]`, error);
-      return errorResponse(appError);
+      return routeErrorResponse(req, error);
     }
   };
 }
@@ -172,6 +197,7 @@ export function defineAction<S extends AnySchema, T>(
   return async (raw: z.input<S>, actionOptions?: ActionOptions): Promise<ActionResult<T>> => {
     try {
       const ctx = await authorize(options.permission);
+      rejectUnsafeText(raw);
       const input = parseWith(options.input, raw, 'body') as z.output<S>;
       const key = actionOptions?.idempotencyKey;
       if (!key) return { ok: true, data: await handler({ ...ctx, input }) };
@@ -184,7 +210,7 @@ export function defineAction<S extends AnySchema, T>(
     } catch (error) {
       unstable_rethrow(error);
       const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error('[server action]', error);
+      logRequestError('server action', error, appError);
       return { ok: false, ...appError.toBody() };
     }
   };

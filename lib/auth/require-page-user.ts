@@ -1,5 +1,8 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
+import { AppError } from '@/lib/errors/app-error';
+import { isDatabaseUnavailable } from '@/lib/errors/database-unavailable';
+import { logRequestError } from '@/lib/errors/log-request-error';
 import { getCurrentUser, type CurrentUser } from './current-user';
 import { isMfaSetupRequired } from './mfa/mfa-policy';
 import { hasPermission, type Permission } from './permissions';
@@ -14,7 +17,7 @@ const MFA_SETUP_PATH = '/account/two-factor';
  * sent to set it up.
  */
 export async function requirePageUser(permission: Permission): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await currentUserOrOutagePage();
   const { pathname } = await getRequestContext();
   if (!user) {
     const callbackUrl = pathname && pathname.startsWith('/') && !pathname.startsWith('//') ? pathname : '/';
@@ -24,4 +27,20 @@ export async function requirePageUser(permission: Permission): Promise<CurrentUs
   if (!isOnSetupPage && (await isMfaSetupRequired(user.id, user.role))) redirect(`${MFA_SETUP_PATH}?required=1`);
   if (!hasPermission(user.role, permission)) forbidden();
   return user;
+}
+
+/**
+ * While the database is down a page goes to the calm outage page (a redirect, which
+ * Next does not log) instead of failing with a stack trace per request.
+ */
+async function currentUserOrOutagePage(): Promise<CurrentUser | null> {
+  try {
+    return await getCurrentUser();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const { pathname } = await getRequestContext();
+    logRequestError(`page ${pathname ?? ''}`, error, new AppError('SERVICE_UNAVAILABLE'));
+    const from = pathname && pathname.startsWith('/') && !pathname.startsWith('//') ? pathname : '/';
+    redirect(`/unavailable?from=${encodeURIComponent(from)}`);
+  }
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import Papa from 'papaparse';
-import { CSV_FORMULA_PATTERN } from '@/lib/csv/to-csv';
+import { toCsv } from '@/lib/csv/to-csv';
 import { prisma } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors/app-error';
 import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/validations/candidates';
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
@@ -45,10 +45,6 @@ function toCells(row: CandidateListRow): string[] {
   ];
 }
 
-function unparse(rows: string[][]): string {
-  return Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: CSV_FORMULA_PATTERN });
-}
-
 export type CandidateCsvExport = { filename: string; rowCount: number; chunks: AsyncGenerator<string> };
 
 /**
@@ -79,17 +75,27 @@ export async function exportCandidatesCsv({
       { details: { reason: 'EXPORT_TOO_LARGE', rowCount, maxRows: CANDIDATE_EXPORT_MAX_ROWS } },
     );
   }
+  // The PHI access log names every exported record before any row leaves: the ids
+  // are read with the same filters and order as the rows streamed below.
+  const { page: allRows } = buildCandidateListSql({ filters, today, limit: rowCount, offset: 0 });
+  const exported = await prisma.$queryRaw<Array<{ id: string }>>(
+    Prisma.sql`SELECT listed.id FROM (${allRows}) AS listed`,
+  );
   await prisma.$transaction((tx) =>
-    ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount } }),
+    ctx.audit(tx, {
+      action: 'candidate.export',
+      entityType: 'Candidate',
+      after: { filters, rowCount, ids: exported.map((row) => row.id) },
+    }),
   );
 
   async function* chunks(): AsyncGenerator<string> {
-    yield `${unparse([[...COLUMNS]])}\r\n`;
+    yield `${toCsv([[...COLUMNS]])}\r\n`;
     for (let offset = 0; offset < rowCount; offset += BATCH_SIZE) {
       const sql = buildCandidateListSql({ filters, today, limit: Math.min(BATCH_SIZE, rowCount - offset), offset });
       const rows = await prisma.$queryRaw<CandidateListRow[]>(sql.page);
       if (rows.length === 0) return;
-      yield `${unparse(rows.map(toCells))}\r\n`;
+      yield `${toCsv(rows.map(toCells))}\r\n`;
     }
   }
 

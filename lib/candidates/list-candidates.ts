@@ -1,4 +1,5 @@
 import 'server-only';
+import { type ListReadContext, recordListRead } from '@/lib/audit/record-list-read';
 import { prisma } from '@/lib/db';
 import type { CandidateListQuery } from '@/lib/validations/candidates';
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
@@ -10,10 +11,11 @@ import type { CandidateListResult } from './types';
  * One page of the candidate list with the total for the same filters: two
  * queries, run side by side. Voided candidates are left out. `query` must
  * already have passed candidateListQuerySchema (sort fields are whitelisted there).
+ * The read is logged (`candidate.list`, with the ids on the page and the search).
  */
 export async function listCandidates(
   query: CandidateListQuery,
-  options: { now?: Date } = {},
+  options: { ctx: ListReadContext; now?: Date },
 ): Promise<CandidateListResult> {
   const { page, pageSize } = query;
   const sql = buildCandidateListSql({
@@ -26,5 +28,12 @@ export async function listCandidates(
     prisma.$queryRaw<CandidateListRow[]>(sql.page),
     prisma.$queryRaw<Array<{ total: number }>>(sql.count),
   ]);
-  return { items: rows.map(toListItem), total: Number(counted[0]?.total ?? 0), page, pageSize };
+  const items = rows.map(toListItem);
+  await recordListRead(options.ctx, {
+    action: 'candidate.list',
+    entityType: 'Candidate',
+    ids: items.map((item) => item.id),
+    query: { ...query },
+  });
+  return { items, total: Number(counted[0]?.total ?? 0), page, pageSize };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { type ListReadContext, recordListRead } from '@/lib/audit/record-list-read';
 import { prisma } from '@/lib/db';
 import type { ReviewQueueQuery } from '@/lib/validations/candidates';
 import { toIsoDate, trialLabel } from './mappers';
@@ -7,8 +8,8 @@ import type { ReviewQueueItem } from './types';
 /** A queue longer than this is a backlog to clear, not a page to scroll. */
 const MAX_QUEUE = 500;
 
-/** Candidates waiting for a clinician's eligibility review, the longest-waiting first. */
-export async function listReviewQueue(query: ReviewQueueQuery = {}): Promise<ReviewQueueItem[]> {
+/** Candidates waiting for a clinician's eligibility review, the longest-waiting first; the read is logged (`review_queue.list`). */
+export async function listReviewQueue(ctx: ListReadContext, query: ReviewQueueQuery = {}): Promise<ReviewQueueItem[]> {
   const entries = await prisma.pipelineEntry.findMany({
     where: {
       stage: 'AWAITING_REVIEW',
@@ -32,6 +33,12 @@ export async function listReviewQueue(query: ReviewQueueQuery = {}): Promise<Rev
         },
       },
     },
+  });
+  await recordListRead(ctx, {
+    action: 'review_queue.list',
+    entityType: 'Candidate',
+    ids: entries.map((entry) => entry.candidate.id),
+    query: { ...query },
   });
   return entries.map((entry) => ({
     pipelineEntryId: entry.id,

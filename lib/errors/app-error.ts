@@ -3,6 +3,7 @@ export type AppErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'GONE'
@@ -17,6 +18,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   GONE: 410,
@@ -32,6 +34,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: 'Sign in to continue.',
   FORBIDDEN: 'You do not have permission to do this.',
   NOT_FOUND: 'Not found.',
+  METHOD_NOT_ALLOWED: 'This method is not supported here.',
   CONFLICT: 'This conflicts with the current state of the record.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   GONE: 'This is no longer available.',

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { unparse } from 'papaparse';
 import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
+import { toCsv as rowsToCsv } from '@/lib/csv/to-csv';
 import { AppError } from '@/lib/errors/app-error';
 import type { ExportKind } from '@/lib/validations/assessments';
 import type { OutcomeRangeQuery } from '@/lib/validations/results';
@@ -21,11 +21,9 @@ function num(value: number | null | undefined, decimals = 4): Cell {
   return Number(value.toFixed(decimals));
 }
 
+/** Through the one CSV writer (lib/csv/to-csv.ts): an adverse-event term "=HYPERLINK(…)" is text, not a formula. */
 function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return unparse(
-    { fields: [...header], data: rows.map((row) => row.map((cell) => (cell === null ? '' : cell))) },
-    { newline: '\r\n' },
-  );
+  return rowsToCsv([header, ...rows]);
 }
 
 /** Long format: one row per participant × instrument × timepoint (current, corrected scores only). */

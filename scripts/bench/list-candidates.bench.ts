@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { AuditFn } from '@/lib/auth/actor-context';
 import { buildCandidateListSql, filtersOf } from '@/lib/candidates/candidate-list-sql';
 import { listCandidates } from '@/lib/candidates/list-candidates';
 import { clinicToday } from '@/lib/candidates/mappers';
@@ -13,6 +15,9 @@ import type { BenchContext, BenchRow } from './types';
 // straight through `pg`, run side by side exactly as listCandidates runs them.
 
 const TARGET_P95_MS = 50;
+
+// The route logs every list read (candidate.list), so the bench does too.
+const audit: AuditFn = (tx, event) => recordAuditEvent(tx, { ...event, actorId: null, actorLabel: 'bench' });
 const MAX_RATIO = 2;
 
 export async function run({ runs, warmup, log }: BenchContext): Promise<BenchRow[]> {
@@ -49,7 +54,7 @@ export async function run({ runs, warmup, log }: BenchContext): Promise<BenchRow
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      const api = async () => listCandidates(candidateListQuerySchema.parse(scenario.params));
+      const api = async () => listCandidates(candidateListQuerySchema.parse(scenario.params), { ctx: { audit } });
       const direct = async () =>
         Promise.all([
           pool.query(sql.page.text, sql.page.values as unknown[]),

@@ -15,6 +15,7 @@ const INPUTS = [
   'lib',
   'public',
   'proxy.ts',
+  'instrumentation-client.ts',
   'next.config.js',
   'postcss.config.mjs',
   'package-lock.json',

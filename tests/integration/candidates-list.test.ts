@@ -48,7 +48,7 @@ let trialId: string;
 const ids: Record<string, string> = {};
 
 function list(values: CandidateListQueryInput) {
-  return listCandidates(candidateListQuerySchema.parse({ q: token, ...values }));
+  return listCandidates(candidateListQuerySchema.parse({ q: token, ...values }), { ctx });
 }
 
 beforeAll(async () => {
@@ -120,12 +120,14 @@ describe('listCandidates', () => {
   it('searches names (either part, "first last", any case) and MRNs', async () => {
     expect((await list({})).total).toBe(4);
     expect(
-      names(await listCandidates(candidateListQuerySchema.parse({ q: `rue birch${token.toUpperCase()}` }))),
+      names(await listCandidates(candidateListQuerySchema.parse({ q: `rue birch${token.toUpperCase()}` }), { ctx })),
     ).toEqual(['birch']);
-    expect(names(await listCandidates(candidateListQuerySchema.parse({ q: `CEDAR${token}` })))).toEqual(['cedar']);
-    const byMrn = await listCandidates(candidateListQuerySchema.parse({ q: `lst-dogwood` }));
+    expect(names(await listCandidates(candidateListQuerySchema.parse({ q: `CEDAR${token}` }), { ctx }))).toEqual([
+      'cedar',
+    ]);
+    const byMrn = await listCandidates(candidateListQuerySchema.parse({ q: `lst-dogwood` }), { ctx });
     expect(byMrn.items.map((i) => i.id)).toContain(ids.dogwood);
-    expect((await listCandidates(candidateListQuerySchema.parse({ q: `${token}%_` }))).total).toBe(0);
+    expect((await listCandidates(candidateListQuerySchema.parse({ q: `${token}%_` }), { ctx })).total).toBe(0);
   });
 
   it('sorts by each listed field in both directions, with stable pages and the total', async () => {
@@ -248,7 +250,7 @@ describe('review queue and follow-ups', () => {
       actorId: null,
       startedAt: new Date(Date.now() - 9 * 86_400_000),
     });
-    const queue = await listReviewQueue({ trialId: trial.id });
+    const queue = await listReviewQueue(ctx, { trialId: trial.id });
     expect(queue.map((q) => q.candidateId)).toEqual([early.id, late.id]);
   });
 

@@ -7,6 +7,7 @@ import { clinicToday, coordinatorOptions, trialOptions } from '@/components/cand
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { listCandidates } from '@/lib/candidates/list-candidates';
@@ -54,7 +55,7 @@ export default async function CandidatesPage({ searchParams }: Props) {
   const dir = query.dir ?? defaultSortDirection(query.sort);
 
   const [result, trials, coordinators] = await Promise.all([
-    listCandidates(query),
+    listCandidates(query, { ctx: await getPageContext(user) }),
     trialOptions(),
     coordinatorOptions(),
   ]);

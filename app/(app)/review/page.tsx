@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
+import { getPageContext } from '@/lib/auth/page-context';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { listReviewQueue } from '@/lib/candidates/list-review-queue';
 import { reviewQueueQuerySchema } from '@/lib/validations/candidates';
@@ -15,13 +16,13 @@ export const metadata: Metadata = { title: 'Review queue' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReviewQueuePage({ searchParams }: Props) {
-  await requirePageUser('candidate.read');
+  const user = await requirePageUser('candidate.read');
   const raw = await searchParams;
   const parsed = reviewQueueQuerySchema.safeParse({
     trialId: Array.isArray(raw.trialId) ? raw.trialId[0] : raw.trialId,
   });
   const query = parsed.success ? parsed.data : {};
-  const [items, trials] = await Promise.all([listReviewQueue(query), trialOptions()]);
+  const [items, trials] = await Promise.all([listReviewQueue(await getPageContext(user), query), trialOptions()]);
   const now = new Date();
 
   return (

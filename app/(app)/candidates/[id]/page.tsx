@@ -31,8 +31,12 @@ import { candidateIdParamsSchema } from '@/lib/validations/candidates';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Metadata and page both need the record; cache() makes it one read (and one
-// `candidate.view` audit event) per request.
+// The title names no one: metadata is rendered for link prefetches too (Next asks
+// for the page head before anyone opens the record), so reading the record there
+// logged a `candidate.view` for every candidate link on screen and a second one
+// per open. The record is read once, by the page, when someone opens it.
+export const metadata: Metadata = { title: 'Candidate record' };
+
 const loadCandidate = cache(async (rawId: string) => {
   const parsed = candidateIdParamsSchema.safeParse({ id: rawId });
   if (!parsed.success) notFound();
@@ -46,13 +50,6 @@ const loadCandidate = cache(async (rawId: string) => {
 });
 
 const loadTrial = cache(getTrial);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  // Checked first so the title cannot reveal a name to someone without access.
-  await requirePageUser('candidate.read');
-  const candidate = await loadCandidate((await params).id);
-  return { title: candidateName(candidate) };
-}
 
 export default async function CandidatePage({ params, searchParams }: Props) {
   const user = await requirePageUser('candidate.read');

@@ -3,8 +3,9 @@ import { createCandidate } from '@/lib/candidates/create-candidate';
 import { listCandidates } from '@/lib/candidates/list-candidates';
 import { candidateInputSchema, candidateListQuerySchema } from '@/lib/validations/candidates';
 
-export const GET = defineRoute({ permission: 'candidate.read', query: candidateListQuerySchema }, async ({ query }) =>
-  listCandidates(query),
+export const GET = defineRoute(
+  { permission: 'candidate.read', query: candidateListQuerySchema },
+  async ({ query, audit }) => listCandidates(query, { ctx: { audit } }),
 );
 
 export const POST = defineRoute(

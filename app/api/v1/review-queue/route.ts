@@ -3,6 +3,9 @@ import { listReviewQueue } from '@/lib/candidates/list-review-queue';
 import { reviewQueueQuerySchema } from '@/lib/validations/candidates';
 
 /** Candidates awaiting a clinician's eligibility review, the longest-waiting first. */
-export const GET = defineRoute({ permission: 'candidate.read', query: reviewQueueQuerySchema }, async ({ query }) => ({
-  items: await listReviewQueue(query),
-}));
+export const GET = defineRoute(
+  { permission: 'candidate.read', query: reviewQueueQuerySchema },
+  async ({ query, audit }) => ({
+    items: await listReviewQueue({ audit }, query),
+  }),
+);

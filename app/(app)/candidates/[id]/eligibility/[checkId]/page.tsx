@@ -22,7 +22,10 @@ import { checkIdParamsSchema } from '@/lib/validations/screening';
 
 type Props = { params: Promise<{ id: string; checkId: string }> };
 
-// One read (and one `eligibility.view` audit event) per request for metadata and page.
+// A static title: metadata is also rendered for link prefetches, and reading the
+// check there would log an `eligibility.view` nobody made (see the candidate page).
+export const metadata: Metadata = { title: 'Eligibility check' };
+
 const loadCheck = cache(async (candidateId: string, rawCheckId: string, user: CurrentUser) => {
   const parsed = checkIdParamsSchema.safeParse({ id: rawCheckId });
   if (!parsed.success) notFound();
@@ -36,13 +39,6 @@ const loadCheck = cache(async (candidateId: string, rawCheckId: string, user: Cu
     throw error;
   }
 });
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await requirePageUser('candidate.read');
-  const { id, checkId } = await params;
-  const { view } = await loadCheck(id, checkId, user);
-  return { title: `Eligibility check · ${view.trialLabel}` };
-}
 
 export default async function EligibilityCheckPage({ params }: Props) {
   const user = await requirePageUser('candidate.read');
