@@ -1,0 +1,46 @@
+import 'server-only';
+import { type Db, prisma } from '@/lib/db';
+import { verifyAuditChainFull, verifyAuditChainIncremental } from './verify-audit-chain';
+
+/** A full walk runs in the background when the last one is older than this. */
+export const FULL_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+export type AuditChainStatus = {
+  isValid: boolean;
+  /** The first problem ever found (it stays until the trail is restored from a backup). */
+  failure: string | null;
+  failureFoundAt: Date | null;
+  verifiedThrough: bigint;
+  /** More events are waiting than one page load verifies; the next load continues. */
+  isPartial: boolean;
+  lastFullCheckAt: Date | null;
+  isFullCheckDue: boolean;
+};
+
+/**
+ * The admin dashboard's view of the audit chain: the events written since the last
+ * checkpoint are verified now (cheap: each event is verified once), and any failure a
+ * check has ever recorded (incremental, full, or `npm run audit:verify`) is shown.
+ */
+export async function getAuditChainStatus(db: Db = prisma, now = new Date()): Promise<AuditChainStatus> {
+  const current = await verifyAuditChainIncremental(db);
+  const [failure, lastFull] = await Promise.all([
+    db.auditChainCheck.findFirst({ where: { isValid: false }, orderBy: { checkedAt: 'asc' } }),
+    db.auditChainCheck.findFirst({ where: { kind: 'FULL' }, orderBy: { checkedAt: 'desc' } }),
+  ]);
+  const failureText = current.problem?.message ?? failure?.failure ?? null;
+  return {
+    isValid: failureText === null,
+    failure: failureText,
+    failureFoundAt: current.problem ? now : (failure?.checkedAt ?? null),
+    verifiedThrough: current.verifiedThrough,
+    isPartial: current.isPartial,
+    lastFullCheckAt: lastFull?.checkedAt ?? null,
+    isFullCheckDue: !lastFull || now.getTime() - lastFull.checkedAt.getTime() > FULL_CHECK_INTERVAL_MS,
+  };
+}
+
+/** The background full walk: catches changes to events that incremental checks verified long ago. */
+export async function runFullAuditCheck(db: Db = prisma): Promise<void> {
+  await verifyAuditChainFull(db);
+}
