@@ -16,7 +16,7 @@ export const AUDIT_CHAIN_LOCK = [0x7464, 0x0a0d17] as const;
 /** The columns an hmac covers, as stored (JSON already normalised, time as the database keeps it). */
 export type ChainedEvent = {
   id: string;
-  seq: bigint;
+  seq: number;
   prevHmac: string;
   createdAt: Date;
   actorId: string | null;
@@ -37,7 +37,7 @@ export function eventHmac(event: ChainedEvent): string {
     canonicalJson({
       v: 1,
       id: event.id,
-      seq: event.seq.toString(),
+      seq: event.seq,
       prevHmac: event.prevHmac,
       createdAt: event.createdAt,
       actorId: event.actorId,
@@ -56,7 +56,7 @@ export function eventHmac(event: ChainedEvent): string {
 
 type ChainTx = { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> };
 
-export type ChainPosition = { id: string; seq: bigint; prevHmac: string; createdAt: Date };
+export type ChainPosition = { id: string; seq: number; prevHmac: string; createdAt: Date };
 
 /**
  * Takes the chain lock for the rest of the transaction and returns where the next
@@ -65,13 +65,13 @@ export type ChainPosition = { id: string; seq: bigint; prevHmac: string; created
  */
 export async function nextChainPosition(tx: ChainTx): Promise<ChainPosition> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK[0]}::int, ${AUDIT_CHAIN_LOCK[1]}::int)::text AS locked`;
-  const [row] = await tx.$queryRaw<{ now: Date; seq: bigint | null; hmac: string | null }[]>`
+  const [row] = await tx.$queryRaw<{ now: Date; seq: number | null; hmac: string | null }[]>`
     SELECT now()::timestamptz(3) AS "now", last."seq", last."hmac"
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (SELECT "seq", "hmac" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1) AS last ON true`;
   return {
     id: randomUUID(),
-    seq: (row.seq ?? 0n) + 1n,
+    seq: (row.seq ?? 0) + 1,
     // The first sealed event links to "": nothing, or only events from before the chain.
     prevHmac: row.hmac ?? '',
     createdAt: row.now,

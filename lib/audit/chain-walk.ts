@@ -7,17 +7,17 @@ export type StoredEvent = Omit<ChainedEvent, 'prevHmac'> & { prevHmac: string | 
 
 export type ChainProblemKind = 'changed' | 'removed' | 'inserted';
 
-export type ChainProblem = { kind: ChainProblemKind; seq: bigint; eventId: string | null; message: string };
+export type ChainProblem = { kind: ChainProblemKind; seq: number; eventId: string | null; message: string };
 
 export type WalkState = {
-  /** The last event accepted (0n before the first). */
-  lastSeq: bigint;
+  /** The last event accepted (0 before the first). */
+  lastSeq: number;
   /** Its hmac; null while only events from before the chain have been seen. */
   lastHmac: string | null;
   count: number;
 };
 
-export const START_OF_CHAIN: WalkState = { lastSeq: 0n, lastHmac: null, count: 0 };
+export const START_OF_CHAIN: WalkState = { lastSeq: 0, lastHmac: null, count: 0 };
 
 const label = (event: StoredEvent) => `event #${event.seq} (${event.id}, ${event.action} on ${event.entityType})`;
 
@@ -46,9 +46,9 @@ function checkOne(event: StoredEvent, state: WalkState, following: StoredEvent |
   const at = { seq: event.seq, eventId: event.id };
   if (event.seq <= state.lastSeq)
     return { kind: 'inserted', ...at, message: `${label(event)} repeats position #${event.seq}: it was inserted.` };
-  if (event.seq !== state.lastSeq + 1n) {
-    const first = state.lastSeq + 1n;
-    const last = event.seq - 1n;
+  if (event.seq !== state.lastSeq + 1) {
+    const first = state.lastSeq + 1;
+    const last = event.seq - 1;
     const range = first === last ? `event #${first} was` : `events #${first} to #${last} were`;
     return {
       kind: 'removed',

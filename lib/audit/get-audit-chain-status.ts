@@ -10,7 +10,7 @@ export type AuditChainStatus = {
   /** The first problem ever found (it stays until the trail is restored from a backup). */
   failure: string | null;
   failureFoundAt: Date | null;
-  verifiedThrough: bigint;
+  verifiedThrough: number;
   /** More events are waiting than one page load verifies; the next load continues. */
   isPartial: boolean;
   lastFullCheckAt: Date | null;

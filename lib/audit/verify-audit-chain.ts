@@ -19,7 +19,7 @@ export type ChainCheckResult = {
   isValid: boolean;
   problem: ChainProblem | null;
   /** The last event verified in order. */
-  verifiedThrough: bigint;
+  verifiedThrough: number;
   eventCount: number;
   /** An incremental check stopped at its limit with events still to verify. */
   isPartial: boolean;
@@ -28,11 +28,11 @@ export type ChainCheckResult = {
 type CheckSeal = {
   id: string;
   kind: AuditCheckKind;
-  lastSeq: bigint;
+  lastSeq: number;
   lastHmac: string | null;
   eventCount: number;
   isValid: boolean;
-  failureSeq: bigint | null;
+  failureSeq: number | null;
   failure: string | null;
 };
 
@@ -42,11 +42,11 @@ function checkHmac(check: CheckSeal): string {
     canonicalJson({
       id: check.id,
       kind: check.kind,
-      lastSeq: String(check.lastSeq),
+      lastSeq: check.lastSeq,
       lastHmac: check.lastHmac,
       eventCount: check.eventCount,
       isValid: check.isValid,
-      failureSeq: check.failureSeq?.toString() ?? null,
+      failureSeq: check.failureSeq,
       failure: check.failure,
     }),
   );
@@ -70,7 +70,7 @@ const eventSelect = {
   ipAddress: true,
 } as const;
 
-function loadEvents(db: Db, afterSeq: bigint, take: number): Promise<StoredEvent[]> {
+function loadEvents(db: Db, afterSeq: number, take: number): Promise<StoredEvent[]> {
   return db.auditEvent.findMany({
     where: { seq: { gt: afterSeq } },
     orderBy: { seq: 'asc' },
@@ -97,7 +97,7 @@ async function walkFrom(db: Db, state: WalkState, limit: number) {
   return { state: current, problem: null, hasMore: true };
 }
 
-type Checkpoint = { lastSeq: bigint; lastHmac: string | null; checkedAt: Date };
+type Checkpoint = { lastSeq: number; lastHmac: string | null; checkedAt: Date };
 
 /** The furthest sealed, valid checkpoint; a problem when a check record was forged. */
 async function latestCheckpoint(db: Db): Promise<{ checkpoint: Checkpoint | null; problem: ChainProblem | null }> {
@@ -123,7 +123,7 @@ async function latestCheckpoint(db: Db): Promise<{ checkpoint: Checkpoint | null
 
 /** The checkpoint's event must still be the one that check saw (else the tail was cut or rewritten). */
 async function confirmCheckpoint(db: Db, checkpoint: Checkpoint): Promise<ChainProblem | null> {
-  if (checkpoint.lastSeq === 0n) return null;
+  if (checkpoint.lastSeq === 0) return null;
   const event = await db.auditEvent.findUnique({
     where: { seq: checkpoint.lastSeq },
     select: { id: true, hmac: true },
@@ -131,7 +131,7 @@ async function confirmCheckpoint(db: Db, checkpoint: Checkpoint): Promise<ChainP
   const last = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
   const seen = `a check on ${checkpoint.checkedAt.toISOString()} had verified events up to #${checkpoint.lastSeq}`;
   if (!event) {
-    const from = (last?.seq ?? 0n) + 1n;
+    const from = (last?.seq ?? 0) + 1;
     return {
       kind: 'removed',
       seq: from,

@@ -71,7 +71,7 @@ afterAll(async () => {
 describe('the audit chain', () => {
   it('[SYSTEM] verifies an untouched trail, numbered 1 to N without gaps', async () => {
     const result = await verifyAuditChainFull(scratch.app);
-    expect(result).toMatchObject({ isValid: true, problem: null, verifiedThrough: 6n, eventCount: 6 });
+    expect(result).toMatchObject({ isValid: true, problem: null, verifiedThrough: 6, eventCount: 6 });
   });
 
   it('[SUPERUSER] an edited event (INELIGIBLE made ELIGIBLE) is named by npm run audit:verify', async () => {
@@ -94,7 +94,7 @@ describe('the audit chain', () => {
     const original = await eventAt(4);
     await asSuperuser('DELETE FROM "AuditEvent" WHERE "seq" = 4');
     const result = await verifyAuditChainFull(scratch.app);
-    expect(result.problem).toMatchObject({ kind: 'removed', seq: 5n });
+    expect(result.problem).toMatchObject({ kind: 'removed', seq: 5 });
     expect(result.problem?.message).toContain('event #4 was removed');
     await reinsert(original);
     expect((await verifyAuditChainFull(scratch.app)).isValid).toBe(true);
@@ -106,7 +106,7 @@ describe('the audit chain', () => {
     await shiftSeq(3, -1);
     const result = await verifyAuditChainFull(scratch.app);
     expect(result.isValid).toBe(false);
-    expect(result.problem?.seq).toBe(2n);
+    expect(result.problem?.seq).toBe(2);
     await shiftSeq(2, 1);
     await reinsert(original);
     expect((await verifyAuditChainFull(scratch.app)).isValid).toBe(true);
@@ -117,7 +117,7 @@ describe('the audit chain', () => {
     await shiftSeq(5, 1);
     await reinsert({ ...copy, id: 'forged-event', seq: 5, after: { decision: 'ELIGIBLE' } });
     const result = await verifyAuditChainFull(scratch.app);
-    expect(result.problem).toMatchObject({ kind: 'inserted', seq: 5n, eventId: 'forged-event' });
+    expect(result.problem).toMatchObject({ kind: 'inserted', seq: 5, eventId: 'forged-event' });
     await asSuperuser(`DELETE FROM "AuditEvent" WHERE "id" = 'forged-event'`);
     await shiftSeq(6, -1);
     expect((await verifyAuditChainFull(scratch.app)).isValid).toBe(true);
@@ -129,7 +129,7 @@ describe('the audit chain', () => {
     await asSuperuser('ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_sealed"');
     await reinsert({ ...last, id: 'appended-event', seq: 7, hmac: null, prevHmac: null });
     const result = await verifyAuditChainFull(scratch.app);
-    expect(result.problem).toMatchObject({ kind: 'inserted', seq: 7n, eventId: 'appended-event' });
+    expect(result.problem).toMatchObject({ kind: 'inserted', seq: 7, eventId: 'appended-event' });
     await asSuperuser(`DELETE FROM "AuditEvent" WHERE "id" = 'appended-event'`);
     await asSuperuser(
       'ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_sealed" CHECK ("hmac" IS NOT NULL AND "prevHmac" IS NOT NULL) NOT VALID',
@@ -150,7 +150,7 @@ describe('the audit chain', () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => writeEvents(3, `Concurrent${i}`)));
     const elapsed = Date.now() - started;
     const result = await verifyAuditChainFull(scratch.app);
-    expect(result).toMatchObject({ isValid: true, verifiedThrough: 42n });
+    expect(result).toMatchObject({ isValid: true, verifiedThrough: 42 });
     console.info(`36 audit events from 12 concurrent writers in ${elapsed} ms`);
   });
 
@@ -161,7 +161,7 @@ describe('the audit chain', () => {
     expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({
       isValid: true,
       eventCount: 2,
-      verifiedThrough: 44n,
+      verifiedThrough: 44,
     });
     await writeEvents(1, 'Incremental');
     await asSuperuser(`UPDATE "AuditEvent" SET "actorLabel" = 'someone-else' WHERE "seq" = 45`);

@@ -4,13 +4,13 @@ CREATE TYPE "AuditCheckKind" AS ENUM ('FULL', 'INCREMENTAL');
 -- AlterTable
 ALTER TABLE "AuditEvent" ADD COLUMN     "hmac" TEXT,
 ADD COLUMN     "prevHmac" TEXT,
-ADD COLUMN     "seq" BIGINT;
+ADD COLUMN     "seq" INTEGER;
 
 -- Hand-written: events written before the chain get their place in it by time (then
 -- id, the old tie-break). Only the owner running this migration may lift the
 -- append-only trigger, and only inside this transaction.
 ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update;
-UPDATE "AuditEvent" e SET "seq" = o.n
+UPDATE "AuditEvent" e SET "seq" = o.n::int
   FROM (SELECT "id", row_number() OVER (ORDER BY "createdAt", "id") AS n FROM "AuditEvent") o
   WHERE e."id" = o."id";
 ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update;
@@ -20,11 +20,11 @@ ALTER TABLE "AuditEvent" ALTER COLUMN "seq" SET NOT NULL;
 CREATE TABLE "AuditChainCheck" (
     "id" TEXT NOT NULL,
     "kind" "AuditCheckKind" NOT NULL,
-    "lastSeq" BIGINT NOT NULL,
+    "lastSeq" INTEGER NOT NULL,
     "lastHmac" TEXT,
     "eventCount" INTEGER NOT NULL,
     "isValid" BOOLEAN NOT NULL,
-    "failureSeq" BIGINT,
+    "failureSeq" INTEGER,
     "failure" TEXT,
     "hmac" TEXT NOT NULL,
     "checkedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
