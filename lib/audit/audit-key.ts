@@ -36,9 +36,3 @@ function keyFor(purpose: KeyPurpose): Buffer {
 export function keyedHmac(purpose: KeyPurpose, data: string): string {
   return createHmac('sha256', keyFor(purpose)).update(data).digest('hex');
 }
-
-/** Whether AUDIT_KEY is usable, for start-up checks that should explain rather than throw. */
-export function hasAuditKey(): boolean {
-  const key = process.env.AUDIT_KEY;
-  return Boolean(key && key.length >= MIN_KEY_LENGTH);
-}

@@ -23,7 +23,22 @@ export type AuditChainStatus = {
  * check has ever recorded (incremental, full, or `npm run audit:verify`) is shown.
  */
 export async function getAuditChainStatus(db: Db = prisma, now = new Date()): Promise<AuditChainStatus> {
-  const current = await verifyAuditChainIncremental(db);
+  let current: Awaited<ReturnType<typeof verifyAuditChainIncremental>>;
+  try {
+    current = await verifyAuditChainIncremental(db);
+  } catch (error) {
+    // A missing AUDIT_KEY is itself something the admins must see, not a broken page.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      isValid: false,
+      failure: `The audit chain could not be checked: ${reason}`,
+      failureFoundAt: now,
+      verifiedThrough: 0,
+      isPartial: false,
+      lastFullCheckAt: null,
+      isFullCheckDue: false,
+    };
+  }
   const [failure, lastFull] = await Promise.all([
     db.auditChainCheck.findFirst({ where: { isValid: false }, orderBy: { checkedAt: 'asc' } }),
     db.auditChainCheck.findFirst({ where: { kind: 'FULL' }, orderBy: { checkedAt: 'desc' } }),
@@ -40,7 +55,15 @@ export async function getAuditChainStatus(db: Db = prisma, now = new Date()): Pr
   };
 }
 
-/** The background full walk: catches changes to events that incremental checks verified long ago. */
+/**
+ * The background full walk: catches changes to events that incremental checks verified
+ * long ago. Its result is recorded like any check; a failure here must not surface as an
+ * unhandled rejection after the response has gone.
+ */
 export async function runFullAuditCheck(db: Db = prisma): Promise<void> {
-  await verifyAuditChainFull(db);
+  try {
+    await verifyAuditChainFull(db);
+  } catch (error) {
+    console.error('[audit chain] full check failed to run:', error);
+  }
 }

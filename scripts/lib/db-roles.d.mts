@@ -1,5 +1,4 @@
 export const APP_ROLE: string;
-export const APPEND_ONLY_TABLES: string[];
 export function roleOf(url: string): string;
 export function withCredentials(url: string, user: string, password: string): string;
 export function ensureAppRole(
