@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '@/lib/auth/content-hash';
 import { keyedHmac } from './audit-key';
 
@@ -13,9 +12,12 @@ import { keyedHmac } from './audit-key';
 /** pg_advisory_xact_lock(classid, objid): arbitrary constants that only the chain uses. */
 export const AUDIT_CHAIN_LOCK = [0x7464, 0x0a0d17] as const;
 
-/** The columns an hmac covers, as stored (JSON already normalised, time as the database keeps it). */
+/**
+ * The columns an hmac covers, as stored (JSON already normalised, time as the database
+ * keeps it). Not the row id: seq is the event's identity in the chain, and the id stays
+ * Prisma's cuid, whose order existing readers rely on.
+ */
 export type ChainedEvent = {
-  id: string;
   seq: number;
   prevHmac: string;
   createdAt: Date;
@@ -36,7 +38,6 @@ export function eventHmac(event: ChainedEvent): string {
     'audit-chain',
     canonicalJson({
       v: 1,
-      id: event.id,
       seq: event.seq,
       prevHmac: event.prevHmac,
       createdAt: event.createdAt,
@@ -56,11 +57,11 @@ export function eventHmac(event: ChainedEvent): string {
 
 type ChainTx = { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> };
 
-export type ChainPosition = { id: string; seq: number; prevHmac: string; createdAt: Date };
+export type ChainPosition = { seq: number; prevHmac: string; createdAt: Date };
 
 /**
  * Takes the chain lock for the rest of the transaction and returns where the next
- * event goes: its id, seq, the hmac it links to, and the time the database will stamp
+ * event goes: its seq, the hmac it links to, and the time the database will stamp
  * on it (now() is the transaction's start, rounded as the timestamptz(3) column rounds).
  */
 export async function nextChainPosition(tx: ChainTx): Promise<ChainPosition> {
@@ -70,7 +71,6 @@ export async function nextChainPosition(tx: ChainTx): Promise<ChainPosition> {
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (SELECT "seq", "hmac" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1) AS last ON true`;
   return {
-    id: randomUUID(),
     seq: (row.seq ?? 0) + 1,
     // The first sealed event links to "": nothing, or only events from before the chain.
     prevHmac: row.hmac ?? '',

@@ -3,7 +3,7 @@ import { type ChainedEvent, eventHmac } from './audit-chain';
 // The pure part of verifying the audit chain: given events in seq order and where the
 // walk stands, find the first event that was changed, removed or inserted.
 
-export type StoredEvent = Omit<ChainedEvent, 'prevHmac'> & { prevHmac: string | null; hmac: string | null };
+export type StoredEvent = Omit<ChainedEvent, 'prevHmac'> & { id: string; prevHmac: string | null; hmac: string | null };
 
 export type ChainProblemKind = 'changed' | 'removed' | 'inserted';
 
