@@ -6,7 +6,14 @@ import { authOptions } from './auth-options';
 import type { Role } from './permissions';
 import { isSessionLive } from './session-policy';
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** The server-side session this request came with (absent for users built outside a request). */
+  sessionId?: string;
+};
 
 type SessionClaims = { uid?: string; sv?: number; sid?: string; authTime?: number; lastActive?: number };
 
@@ -32,5 +39,5 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!row || row.revokedAt !== null || row.userId !== session.uid) return null;
   const { user } = row;
   if (!user.isActive || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.sid };
 });

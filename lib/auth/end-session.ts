@@ -1,9 +1,18 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
 import type { RequestContext } from './request-context';
 
-export type SessionEndReason = 'sign_out';
+export type SessionEndReason = 'sign_out' | 'tablet_mode';
+
+/** Marks a session ended inside the caller's transaction; false when it already was. */
+export async function revokeSession(tx: Tx, sessionId: string, reason: SessionEndReason): Promise<boolean> {
+  const ended = await tx.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
+  return ended.count === 1;
+}
 
 /**
  * Revokes a session server-side, so a copy of its cookie is refused from now on, and
@@ -21,11 +30,8 @@ export async function endSession({
   request: Pick<RequestContext, 'requestId' | 'ipAddress'> | null;
 }): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const ended = await tx.session.updateMany({
-      where: { id: sessionId, userId, revokedAt: null },
-      data: { revokedAt: new Date(), revokedReason: reason },
-    });
-    if (ended.count === 0) return false;
+    const owned = await tx.session.count({ where: { id: sessionId, userId } });
+    if (owned === 0 || !(await revokeSession(tx, sessionId, reason))) return false;
     await recordAuditEvent(tx, {
       actorId: userId,
       action: 'auth.sign_out',

@@ -18,6 +18,8 @@ vi.mock('@/lib/auth/request-context', () => ({
 const { authOptions } = await import('@/lib/auth/auth-options');
 const { requirePageUser } = await import('@/lib/auth/require-page-user');
 const meRoute = await import('@/app/api/v1/me/route');
+const { getCurrentUser } = await import('@/lib/auth/current-user');
+const { revokeSession } = await import('@/lib/auth/end-session');
 
 const prisma = getTestPrisma();
 
@@ -77,6 +79,20 @@ describe('signing out', () => {
     expect((await getMe()).status).toBe(200);
     cookie.claims = laptop;
     expect((await getMe()).status).toBe(401);
+  });
+
+  it('[COORDINATOR] handing the device over as a clinic tablet ends the staff session server-side', async () => {
+    const user = await createUser(prisma, { role: 'COORDINATOR' });
+    const claims = await signIn(user);
+    cookie.claims = claims;
+    const current = await getCurrentUser();
+    expect(current?.sessionId).toBe(claims.sid);
+    // What startTabletSession does with the sessionId the route passes it, in its transaction.
+    await prisma.$transaction((tx) => revokeSession(tx, current!.sessionId!, 'tablet_mode'));
+    expect((await getMe()).status).toBe(401);
+    expect(await prisma.session.findUniqueOrThrow({ where: { id: String(claims.sid) } })).toMatchObject({
+      revokedReason: 'tablet_mode',
+    });
   });
 
   it('[ADMIN] a cookie from before server-side sessions (no session id) counts as signed out', async () => {
