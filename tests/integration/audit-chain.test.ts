@@ -177,4 +177,21 @@ describe('the audit chain', () => {
     await asSuperuser(`UPDATE "AuditEvent" SET "actorLabel" = 'chain-test' WHERE "seq" = 45`);
     expect(await getAuditChainStatus(scratch.app)).toMatchObject({ isValid: false });
   });
+
+  it('[SYSTEM] a SERIALIZABLE transaction links to an event committed after its snapshot was taken', async () => {
+    const entityType = `Serializable_${Date.now()}`;
+    await scratch.app.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`; // the snapshot is taken here
+        await scratch.app.$transaction((other) =>
+          recordAuditEvent(other, { actorId: null, action: 'test.other', entityType, entityId: 'first' }),
+        );
+        await recordAuditEvent(tx, { actorId: null, action: 'test.serializable', entityType, entityId: 'second' });
+      },
+      { isolationLevel: 'Serializable' },
+    );
+    const [first, second] = await scratch.app.auditEvent.findMany({ where: { entityType }, orderBy: { seq: 'asc' } });
+    expect(second.seq).toBe(first.seq + 1);
+    expect(second.prevHmac).toBe(first.hmac);
+  });
 });
