@@ -11,7 +11,7 @@ import { keyedHmac } from './audit-key';
 // the writers take turns and a rolled-back transaction leaves no gap.
 
 /** pg_advisory_xact_lock(classid, objid): arbitrary constants that only the chain uses. */
-export const AUDIT_CHAIN_LOCK = [0x7464, 0x0a0d17] as const;
+const AUDIT_CHAIN_LOCK = [0x7464, 0x0a0d17] as const;
 
 /**
  * The columns an hmac covers, as stored (JSON already normalised, time as the database

@@ -3,7 +3,7 @@ import { type Db, prisma } from '@/lib/db';
 import { verifyAuditChainFull, verifyAuditChainIncremental } from './verify-audit-chain';
 
 /** A full walk runs in the background when the last one is older than this. */
-export const FULL_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+const FULL_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export type AuditChainStatus = {
   isValid: boolean;
