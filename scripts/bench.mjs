@@ -9,6 +9,7 @@
 //          --only <suite id>, --keep (leave the database for EXPLAIN ANALYZE).
 // It is a measurement, not a test: it exits 0 even when a target is missed.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ import { dropDatabase, ensureDatabase, startTestPostgres, withDatabase } from '.
 import { applyMigrations } from './lib/schema-engine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The suites write audit events, which are sealed; a throwaway key for a throwaway database.
+const BENCH_AUDIT_KEY = randomBytes(32).toString('base64url');
 
 // ---------------------------------------------------------------------------
 // Benchmark suites. To add one: write scripts/bench/<name>.bench.ts exporting
@@ -81,7 +84,16 @@ function runSuite(suite, databaseUrl, outFile) {
         String(RUNS),
         String(WARMUP),
       ],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' } },
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          AUDIT_KEY: process.env.AUDIT_KEY ?? BENCH_AUDIT_KEY,
+          NODE_ENV: 'production',
+        },
+      },
     );
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });

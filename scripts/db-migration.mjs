@@ -11,7 +11,7 @@ if (!name) {
 }
 const db = await resolveDatabase();
 try {
-  const sql = await diffMigrationsToSchema(db.url);
+  const sql = await diffMigrationsToSchema(db.migrationUrl);
   if (!sql.trim()) {
     console.log('No schema changes: the migrations already match prisma/schema.prisma.');
   } else {

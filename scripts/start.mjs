@@ -6,9 +6,10 @@ import { startNext } from './lib/app-server.mjs';
 import { buildApp, isBuildCurrent } from './lib/build.mjs';
 import { DEMO_ACCOUNTS } from './lib/demo-accounts.mjs';
 import { resolveDatabase } from './lib/database.mjs';
+import { describeAppRoleRisks } from './lib/db-roles.mjs';
+import { migrateDatabase } from './lib/migrate.mjs';
 import { runTs } from './lib/run-ts.mjs';
-import { applyMigrations } from './lib/schema-engine.mjs';
-import { resolveAuthSecret } from './lib/secrets.mjs';
+import { resolveAuditKey, resolveAuthSecret } from './lib/secrets.mjs';
 
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -67,11 +68,17 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 try {
   const secret = resolveAuthSecret({ isEmbedded: db.isEmbedded });
-  const applied = await applyMigrations(db.url);
+  const auditKey = resolveAuditKey({ isEmbedded: db.isEmbedded });
+  const applied = await migrateDatabase({ ownerUrl: db.migrationUrl, appUrl: db.url, manageRole: db.manageRole });
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  for (const risk of await describeAppRoleRisks(db.url))
+    console.warn(
+      `Warning: ${risk} Give the app a role of its own (MIGRATION_DATABASE_URL for the owner; see README, Security).`,
+    );
   const env = {
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: secret,
+    AUDIT_KEY: auditKey,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const isEmpty = (await countUsers(db.url)) === 0;

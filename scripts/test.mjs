@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { startNext, waitForHealthy } from './lib/app-server.mjs';
 import { buildApp, isBuildCurrent } from './lib/build.mjs';
 import { dataDir, dropDatabase, ensureDatabase, freePort, startTestPostgres, withDatabase } from './lib/database.mjs';
+import { dropAppRole, withCredentials } from './lib/db-roles.mjs';
+import { migrateDatabase } from './lib/migrate.mjs';
 import { runTs } from './lib/run-ts.mjs';
-import { applyMigrations } from './lib/schema-engine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(dataDir, 'test-results');
@@ -114,18 +115,27 @@ async function e2e() {
     adminUrl = server.adminUrl;
     stopServer = server.stop;
   }
+  // As in Vitest's global setup: DATABASE_URL is the admin URL; the app runs as a role of its own.
   const name = `trialdesk_e2e_${Date.now()}_${process.pid}`;
+  const appRole = `${name}_app`;
   let app;
   try {
     await ensureDatabase(adminUrl, name);
-    const url = withDatabase(adminUrl, name);
-    await applyMigrations(url);
-    if ((await runTs('prisma/seed/run.ts', { env: { DATABASE_URL: url, TRIALDESK_PRINT_ACCOUNTS: '0' } })) !== 0)
-      throw new Error('seeding the e2e database failed');
+    const ownerUrl = withDatabase(adminUrl, name);
+    const url = withCredentials(ownerUrl, appRole, randomBytes(18).toString('hex'));
+    await migrateDatabase({ ownerUrl, appUrl: url, manageRole: true });
+    const auditKey = process.env.AUDIT_KEY ?? randomBytes(32).toString('base64url');
+    const seedEnv = { DATABASE_URL: url, AUDIT_KEY: auditKey, TRIALDESK_PRINT_ACCOUNTS: '0' };
+    if ((await runTs('prisma/seed/run.ts', { env: seedEnv })) !== 0) throw new Error('seeding the e2e database failed');
     if (!isBuildCurrent()) await buildApp();
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
-    const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: baseUrl };
+    const env = {
+      DATABASE_URL: url,
+      AUDIT_KEY: auditKey,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: baseUrl,
+    };
     app = startNext({ port, env, stdio: ['ignore', 'ignore', 'inherit'] });
     await waitForHealthy(baseUrl, { child: app });
     const out = path.join(resultsDir, 'playwright.json');
@@ -157,6 +167,7 @@ async function e2e() {
       await new Promise((r) => app.once('exit', r));
     }
     await dropDatabase(adminUrl, name).catch(() => {});
+    await dropAppRole(adminUrl, appRole).catch(() => {});
     await stopServer();
   }
 }

@@ -7,11 +7,13 @@
 //
 // The password comes from --password, else TRIALDESK_PASSWORD, else a hidden
 // prompt when stdin is a terminal. The database is DATABASE_URL or the embedded
-// PostgreSQL, migrated first. The work itself is done by scripts/users-cli.ts.
+// PostgreSQL, migrated first when the owner's URL is known (embedded, or
+// MIGRATION_DATABASE_URL). The work itself is done by scripts/users-cli.ts.
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from './lib/database.mjs';
 import { runTs } from './lib/run-ts.mjs';
-import { applyMigrations } from './lib/schema-engine.mjs';
+import { migrateDatabase } from './lib/migrate.mjs';
+import { resolveAuditKey } from './lib/secrets.mjs';
 
 const CLI = 'scripts/users-cli.ts';
 const USAGE = `Usage: npm run users -- <command> [options]
@@ -76,15 +78,20 @@ async function readPassword(fromFlag) {
 /** Resolves and migrates the database, then runs the TypeScript side against it. */
 async function runWithDatabase(args, env) {
   let db;
+  let auditKey;
   try {
     db = await resolveDatabase();
-    await applyMigrations(db.url);
+    auditKey = resolveAuditKey({ isEmbedded: db.isEmbedded });
+    // Only with the owner's credentials: inside the app container DATABASE_URL is the
+    // app's role, which may not migrate (the migrate service did it).
+    if (db.isEmbedded || process.env.MIGRATION_DATABASE_URL)
+      await migrateDatabase({ ownerUrl: db.migrationUrl, appUrl: db.url, manageRole: db.manageRole });
   } catch (error) {
     await db?.stop().catch(() => {});
     fail(`Could not prepare the database: ${String(error?.message ?? error).split('\n')[0]}`);
   }
   try {
-    return await runTs(CLI, { args, env: { ...env, DATABASE_URL: db.url } });
+    return await runTs(CLI, { args, env: { ...env, DATABASE_URL: db.url, AUDIT_KEY: auditKey } });
   } finally {
     await db.stop();
   }

@@ -1,6 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import type { Metadata } from 'next';
 import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { AuditChainPanel } from '@/components/audit/audit-chain-panel';
 import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
 import { DashboardDiscrepancies } from '@/components/drug-inventory/dashboard-discrepancies';
 import { SeriousAePanel } from '@/components/infusions/serious-ae-panel';
@@ -59,6 +60,7 @@ export default async function DashboardPage() {
       {/* Safety first: open alerts stay at the top until a clinician acknowledges them. */}
       <SafetyAlertsPanel user={user} />
       <UnblindingReviewPanel user={user} />
+      <AuditChainPanel user={user} />
 
       <section aria-labelledby="at-a-glance" className="mb-8">
         <h2 id="at-a-glance" className="sr-only">

@@ -50,6 +50,7 @@ export type AuditEventMap = {
   'auth.sign_in_failed': Event<'User', SignInMeta>;
   'auth.locked_out': Event<'User', { lockedUntil: Iso; purpose?: string }>;
   'auth.signature_failed': Event<'User', SignInMeta | { purpose: string; failedSignInCount: number }>;
+  'auth.sign_out': Event<'User', { reason: 'sign_out' | 'tablet_mode' }>;
   'auth.mfa_setup_started': Event<'User'>;
   'auth.mfa_enabled': Event<'User', { recoveryCodeCount: number }>;
   'user.mfa_reset': Event<

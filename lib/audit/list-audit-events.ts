@@ -72,8 +72,8 @@ export async function listAuditEvents({
   const [events, total, types] = await prisma.$transaction([
     prisma.auditEvent.findMany({
       where,
-      // id breaks ties: several events of one transaction share the same now().
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      // seq breaks ties: several events of one transaction share the same now(), and seq is the order they were written.
+      orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }],
       skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
       select: {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import type { AuditEvent } from './events';
+import { eventHmac, nextChainPosition } from './audit-chain';
 
 /** One catalogued event (lib/audit/events.ts: the action fixes the entity type and payload) and who made it. */
 export type AuditInput = AuditEvent & {
@@ -23,21 +24,24 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 
 /**
  * Appends one audit event. Pass the transaction client of the write it
- * describes, so both commit or neither does. The database stamps the time.
+ * describes, so both commit or neither does. The database stamps the time; the
+ * event is sealed into the tamper-evident chain (lib/audit/audit-chain.ts), whose
+ * lock the transaction then holds until it commits.
  */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: input.actorId,
-      actorLabel: input.actorLabel ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      reason: input.reason ?? null,
-      requestId: input.requestId ?? null,
-      ipAddress: input.ipAddress ?? null,
-    },
-  });
+  const content = {
+    actorId: input.actorId,
+    actorLabel: input.actorLabel ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    reason: input.reason ?? null,
+    requestId: input.requestId ?? null,
+    ipAddress: input.ipAddress ?? null,
+  };
+  const position = await nextChainPosition(tx);
+  const hmac = eventHmac({ ...position, ...content });
+  await tx.auditEvent.create({ data: { ...content, ...position, hmac } });
 }

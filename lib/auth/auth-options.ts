@@ -4,10 +4,21 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { isDatabaseUnavailable } from '@/lib/errors/database-unavailable';
 import { signInSchema } from '@/lib/validations/auth';
 import { attemptSignIn } from './attempt-sign-in';
-import { clientIpOf } from './request-context';
+import { endSession } from './end-session';
+import { clientIpOf, getRequestContext } from './request-context';
 import { ABSOLUTE_SESSION_MS, isSessionLive } from './session-policy';
+import { startSession } from './start-session';
 
-type TokenClaims = { uid?: string; sv?: number; authTime?: number; lastActive?: number };
+type TokenClaims = { uid?: string; sv?: number; sid?: string; authTime?: number; lastActive?: number };
+
+/** The request's id and address when there is a request scope (there always is in a route). */
+async function requestMeta() {
+  try {
+    return await getRequestContext();
+  } catch {
+    return null;
+  }
+}
 
 function headerOf(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== 'object') return null;
@@ -70,6 +81,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         claims.uid = user.id;
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        claims.sid = await startSession(user.id);
         claims.authTime = now;
         claims.lastActive = now;
       } else if (
@@ -84,7 +96,22 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       const claims = token as TokenClaims;
-      return { ...session, uid: claims.uid, sv: claims.sv, authTime: claims.authTime, lastActive: claims.lastActive };
+      return {
+        ...session,
+        uid: claims.uid,
+        sv: claims.sv,
+        sid: claims.sid,
+        authTime: claims.authTime,
+        lastActive: claims.lastActive,
+      };
+    },
+  },
+  events: {
+    // Deleting the cookie is not enough: a copy of it would stay valid until it expires.
+    async signOut({ token }) {
+      const claims = token as TokenClaims | null;
+      if (!claims?.sid || !claims.uid) return;
+      await endSession({ sessionId: claims.sid, userId: claims.uid, reason: 'sign_out', request: await requestMeta() });
     },
   },
 };

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { contentHash } from './content-hash';
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalJson, contentHash } from './content-hash';
+
+const KEY = process.env.AUDIT_KEY;
+afterEach(() => {
+  process.env.AUDIT_KEY = KEY;
+});
 
 describe('contentHash', () => {
   it('ignores key order but not values', () => {
@@ -12,7 +18,19 @@ describe('contentHash', () => {
       contentHash({ ...signed, results: [{ criterionId: 'c1', result: 'NOT_MET' }] }),
     );
   });
-  it('is a 64-character hex SHA-256', () => {
+  it('is a 64-character hex HMAC-SHA256', () => {
     expect(contentHash({})).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('is keyed: the plain SHA-256 of the content never matches, and another key gives another value', () => {
+    const signed = { decision: 'INELIGIBLE', signedAt: new Date('2026-11-02T10:00:00Z') };
+    const plain = createHash('sha256').update(canonicalJson(signed)).digest('hex');
+    const withKey = contentHash(signed);
+    expect(withKey).not.toBe(plain);
+    process.env.AUDIT_KEY = 'another-key-of-at-least-thirty-two-characters';
+    expect(contentHash(signed)).not.toBe(withKey);
+  });
+  it('refuses to sign without a key rather than fall back to a plain hash', () => {
+    delete process.env.AUDIT_KEY;
+    expect(() => contentHash({ decision: 'ELIGIBLE' })).toThrow(/AUDIT_KEY is not set/);
   });
 });

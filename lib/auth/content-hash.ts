@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { keyedHmac } from '@/lib/audit/audit-key';
 
-/** Key order never changes the hash: what is signed is the content, not its layout. */
+/** Key order never changes the value: what is sealed is the content, not its layout. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
@@ -13,9 +13,16 @@ function canonical(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-/** SHA-256 of the canonical JSON of what was signed; a signature is bound to it. */
+/** The canonical JSON text of a value: sorted keys, dates as ISO strings. */
+export function canonicalJson(content: unknown): string {
+  return JSON.stringify(canonical(content));
+}
+
+/**
+ * HMAC-SHA256 of the canonical JSON of what was signed; a signature is bound to it.
+ * Keyed by AUDIT_KEY (outside the database), so whoever edits a signed row cannot
+ * recompute a value that verifies: a plain SHA-256 of the edited content does not match.
+ */
 export function contentHash(content: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(content)))
-    .digest('hex');
+  return keyedHmac('signature', canonicalJson(content));
 }

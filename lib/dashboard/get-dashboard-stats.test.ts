@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { prisma as sharedPrisma } from '@/lib/db';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
-import { applyMigrations } from '@/scripts/lib/schema-engine.mjs';
+import { migrateDatabase } from '@/scripts/lib/migrate.mjs';
 import type { getDashboardStats as GetDashboardStats } from './get-dashboard-stats';
 
 // The dashboard counts whole tables, and other test files write to the shared
@@ -13,7 +13,8 @@ const at = (date: string, time: string) => zonedTimeToUtc({ date, time, timeZone
 const NOW = at('2026-03-11', '12:00');
 
 describe('getDashboardStats', () => {
-  const adminUrl = withDatabase(process.env.DATABASE_URL!, 'postgres');
+  // Tests run as the app's role; creating a database needs the owner (tests/global-setup.ts).
+  const adminUrl = withDatabase(process.env.MIGRATION_DATABASE_URL!, 'postgres');
   const name = `trialdesk_test_dashboard_${Date.now()}_${process.pid}`;
   let db: typeof sharedPrisma;
   let getDashboardStats: typeof GetDashboardStats;
@@ -22,7 +23,7 @@ describe('getDashboardStats', () => {
   beforeAll(async () => {
     await ensureDatabase(adminUrl, name);
     const url = withDatabase(process.env.DATABASE_URL!, name);
-    await applyMigrations(url);
+    await migrateDatabase({ ownerUrl: withDatabase(adminUrl, name), appUrl: url });
     // lib/db parks its client on globalThis; load fresh copies bound to the new database, then put the shared one back.
     const globals = globalThis as { prisma?: unknown };
     const shared = globals.prisma;

@@ -38,9 +38,9 @@ export function signedContent(check: Omit<SignableCheck, 'contentHash'>) {
 }
 
 /**
- * Recomputes the hash of a signed check's content and compares it with the one
- * recorded at signing: false for an unsigned check or any change to the signed
- * content since.
+ * Recomputes the keyed hash (HMAC, AUDIT_KEY) of a signed check's content and compares
+ * it with the one recorded at signing: false for an unsigned check, any change to the
+ * signed content since, or a hash recomputed by someone without the key.
  */
 export function verifyCheckSignature(check: SignableCheck): boolean {
   if (check.signedAt === null || check.contentHash === null) return false;

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
+import { revokeSession } from '@/lib/auth/end-session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 import type { RequestContext } from '@/lib/auth/request-context';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -21,14 +22,17 @@ export const TABLET_COOKIE = 'td_tablet';
  * Hands the tablet to a participant: every questionnaire due or overdue for them that they
  * can answer themselves is queued (one TABLET link each). Returns the device token for the
  * cookie; only its hash is stored, with the staff PIN's argon2 hash. 409 when nothing is due.
+ * The staff member's own session (`staffSessionId`) ends server-side too, so the cookie the
+ * device drops cannot be replayed.
  */
 export async function startTabletSession(options: {
   enrollmentId: string;
   pin: string;
   ctx: ActorContext;
+  staffSessionId?: string;
   now?: Date;
 }): Promise<{ token: string; queued: number }> {
-  const { enrollmentId, pin, ctx, now = new Date() } = options;
+  const { enrollmentId, pin, ctx, staffSessionId, now = new Date() } = options;
   const due = await listDueAssessments({ enrollmentId, statuses: ['due', 'overdue'], now });
   const queue = due.rows.filter((row) => row.isSelfReportable);
   if (queue.length === 0)
@@ -66,6 +70,7 @@ export async function startTabletSession(options: {
       entityId: session.id,
       after: { enrollmentId, queued: queue.map((row) => `${row.instrument} ${row.timepoint}`) },
     });
+    if (staffSessionId) await revokeSession(tx, staffSessionId, 'tablet_mode');
   });
   return { token: device.token, queued: queue.length };
 }

@@ -7,9 +7,13 @@ export function startEmbeddedPostgres(options?: {
 export function withDatabase(url: string, name: string): string;
 export function ensureDatabase(adminUrl: string, name: string): Promise<void>;
 export function dropDatabase(adminUrl: string, name: string): Promise<void>;
-export function resolveDatabase(options?: {
-  log?: (message: unknown) => void;
-  databaseName?: string;
-}): Promise<{ url: string; adminUrl?: string; stop: () => Promise<void>; isEmbedded: boolean }>;
+export function resolveDatabase(options?: { log?: (message: unknown) => void; databaseName?: string }): Promise<{
+  url: string;
+  migrationUrl: string;
+  manageRole: boolean;
+  adminUrl?: string;
+  stop: () => Promise<void>;
+  isEmbedded: boolean;
+}>;
 export function startTestPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void> }>;
 export function isClusterInUse(clusterDir: string): boolean;

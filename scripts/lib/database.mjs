@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { APP_ROLE, withCredentials } from './db-roles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where local state lives (database cluster, secrets); TRIALDESK_DATA_DIR moves it, e.g. for tests. */
@@ -118,15 +119,34 @@ export async function dropDatabase(adminUrl, name) {
 }
 
 /**
- * DATABASE_URL wins; otherwise the embedded cluster with database `trialdesk`.
- * Returns { url, stop, isEmbedded }.
+ * The two connections TrialDesk uses: `migrationUrl` (the owner of the tables: runs the
+ * migrations) and `url` (the app's role: owns nothing, holds only its grants).
+ * DATABASE_URL is the app's; MIGRATION_DATABASE_URL the owner's, and when it is not set
+ * DATABASE_URL does both (as before; `npm start` then warns that the app's role is
+ * too powerful). Otherwise the embedded cluster with database `trialdesk`: its
+ * superuser owns the tables and the app connects as `trialdesk_app`, whose password is
+ * generated once into .data/.
+ * Returns { url, migrationUrl, manageRole, stop, isEmbedded }.
  */
 export async function resolveDatabase({ log = () => {}, databaseName = 'trialdesk' } = {}) {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, isEmbedded: false };
+  if (process.env.DATABASE_URL)
+    return {
+      url: process.env.DATABASE_URL,
+      migrationUrl: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
+      manageRole: false,
+      stop: async () => {},
+      isEmbedded: false,
+    };
   const server = await startEmbeddedPostgres({ log });
   await ensureDatabase(server.adminUrl, databaseName);
+  const ownerUrl = withDatabase(server.adminUrl, databaseName);
+  const appPassword = readOrCreateSecret(path.join(dataDir, 'postgres.app-password'), () =>
+    randomBytes(18).toString('hex'),
+  );
   return {
-    url: withDatabase(server.adminUrl, databaseName),
+    url: withCredentials(ownerUrl, APP_ROLE, appPassword),
+    migrationUrl: ownerUrl,
+    manageRole: true,
     adminUrl: server.adminUrl,
     stop: server.stop,
     isEmbedded: true,

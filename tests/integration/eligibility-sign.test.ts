@@ -1,12 +1,16 @@
-import { session, useRequestId } from '@/tests/helpers/route-harness';
-import type { ActorContext } from '@/lib/auth/actor-context';
+import { createHash } from 'node:crypto';
 import { NextRequest } from 'next/server';
+import pg from 'pg';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ActorContext } from '@/lib/auth/actor-context';
+import { canonicalJson } from '@/lib/auth/content-hash';
+import { session, useRequestId } from '@/tests/helpers/route-harness';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { contextFor, uniqueToken } from '@/lib/candidates/test-support';
 import { getCheck } from '@/lib/eligibility/get-check';
 import { listChecks } from '@/lib/eligibility/list-checks';
 import { runEligibilityCheck } from '@/lib/eligibility/run-check';
+import { signedContent } from '@/lib/eligibility/check-signature';
 import { signEligibilityCheck, verifyCheckSignature } from '@/lib/eligibility/sign-check';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
 import type { RuleNode } from '@/lib/validations/eligibility';
@@ -294,6 +298,40 @@ describe('signing an eligibility decision', () => {
     );
     expect((await res.json()).signature).toMatchObject({ isValid: true, signerName: 'Dr. Kit Clinician' });
     expect(await prisma.auditEvent.count({ where: { action: 'eligibility.view', entityId: check.id } })).toBe(1);
+  });
+
+  it('[SUPERUSER] a signed INELIGIBLE rewritten to ELIGIBLE with the plain hash recomputed is reported invalid', async () => {
+    const { check } = await setup();
+    await sign(check.id, { decision: 'INELIGIBLE', meaning: 'Not eligible' });
+    const row = await prisma.eligibilityCheck.findUniqueOrThrow({ where: { id: check.id } });
+    expect(verifyCheckSignature(row)).toBe(true);
+    // What an attacker with the owner's password can do: triggers off, decision changed,
+    // and the SHA-256 of the new content written where the signature hash goes.
+    const forged = { ...row, decision: 'ELIGIBLE' as const, overall: 'ELIGIBLE' as const };
+    const plainHash = createHash('sha256')
+      .update(canonicalJson(signedContent(forged)))
+      .digest('hex');
+    const owner = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+    await owner.connect();
+    try {
+      await owner.query('BEGIN');
+      await owner.query('SET LOCAL session_replication_role = replica');
+      await owner.query(
+        `UPDATE "EligibilityCheck" SET "decision" = 'ELIGIBLE', "overall" = 'ELIGIBLE', "contentHash" = $2 WHERE id = $1`,
+        [check.id, plainHash],
+      );
+      await owner.query('COMMIT');
+    } finally {
+      await owner.end();
+    }
+    session.user = users.coordinator;
+    const res = await checkRoute.GET(
+      new NextRequest(`http://localhost:3000/api/v1/eligibility/checks/${check.id}`),
+      idParams(check.id),
+    );
+    const body = await res.json();
+    expect(body.decision).toBe('ELIGIBLE');
+    expect(body.signature).toMatchObject({ isValid: false });
   });
 
   it('confirming eligibility with UNKNOWN or failed criteria needs an override with a justification for each', async () => {

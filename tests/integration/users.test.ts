@@ -10,7 +10,7 @@ import { unlockUser } from '@/lib/users/unlock-user';
 import { updateUser } from '@/lib/users/update-user';
 import { createUser as seedUser } from '@/prisma/seed/users';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
-import { applyMigrations } from '@/scripts/lib/schema-engine.mjs';
+import { migrateDatabase } from '@/scripts/lib/migrate.mjs';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 useRequestId('req-users');
@@ -147,14 +147,15 @@ describe('updateUser', () => {
 // "Last active admin" is a fact about the whole table, and other test files add
 // admins to the shared database in parallel, so this runs on a database of its own.
 describe('last active admin', () => {
-  const adminUrl = withDatabase(process.env.DATABASE_URL!, 'postgres');
+  // Tests run as the app's role; creating a database needs the owner (tests/global-setup.ts).
+  const adminUrl = withDatabase(process.env.MIGRATION_DATABASE_URL!, 'postgres');
   const name = `trialdesk_test_admins_${Date.now()}_${process.pid}`;
   let isolated: { prisma: typeof prisma; updateUser: typeof updateUser; createUser: typeof createUser };
 
   beforeAll(async () => {
     await ensureDatabase(adminUrl, name);
     const url = withDatabase(process.env.DATABASE_URL!, name);
-    await applyMigrations(url);
+    await migrateDatabase({ ownerUrl: withDatabase(adminUrl, name), appUrl: url });
     // lib/db parks its client on globalThis; load fresh copies bound to the new database, then put the shared one back.
     const globals = globalThis as { prisma?: unknown };
     const shared = globals.prisma;

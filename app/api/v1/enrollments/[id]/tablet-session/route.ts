@@ -15,6 +15,7 @@ export const POST = defineRoute(
     const { token, queued } = await startTabletSession({
       enrollmentId: params.id,
       pin: body.pin,
+      staffSessionId: user.sessionId,
       ctx: { user, audit, request },
     });
     const response = NextResponse.json({ queued, tabletUrl: '/tablet' }, { status: 201 });

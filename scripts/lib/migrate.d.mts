@@ -1,0 +1,5 @@
+export function migrateDatabase(options: {
+  ownerUrl: string;
+  appUrl?: string;
+  manageRole?: boolean;
+}): Promise<string[]>;
