@@ -1,9 +1,11 @@
 // npm run db:restore -- FILE [--force] — puts a backup from `npm run db:backup` back.
 //
 // It refuses to restore over a database that holds data unless --force is given (then what is
-// there is replaced). Afterwards the migrations run, so an older backup is brought up to the
-// current schema, and the row count of every table is printed for the restore drill.
-import { existsSync } from 'node:fs';
+// there is replaced). Afterwards the migrations run as the owner and the app role gets its
+// grants again (a dump carries neither), so an older backup is brought up to the current schema,
+// and the row count of every table is printed for the restore drill.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -16,7 +18,8 @@ import {
   serverMajorVersion,
 } from './lib/backup.mjs';
 import { dataDir, ensureDatabase, isClusterInUse, startEmbeddedPostgres, withDatabase } from './lib/database.mjs';
-import { applyMigrations } from './lib/schema-engine.mjs';
+import { APP_ROLE, withCredentials } from './lib/db-roles.mjs';
+import { migrateDatabase } from './lib/migrate.mjs';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean' } } });
 const file = positionals[0];
@@ -49,7 +52,7 @@ async function restoreIntoServer(url) {
   const tools = findClientTools(major);
   if (!tools) throw new Error(`No pg_restore for PostgreSQL ${major} or newer was found (set PG_BIN_DIR).`);
   await restoreDump({ url, file, tools, clean: isForced });
-  await applyMigrations(url);
+  await migrateDatabase({ ownerUrl: url, appUrl: process.env.DATABASE_URL || url });
   return url;
 }
 
@@ -63,6 +66,17 @@ async function withEmbedded(clusterDir, work) {
   }
 }
 
+/**
+ * Migrates as the cluster's owner and gives the app role this machine's password (.data/, made
+ * here when missing, as npm start would), so a copy from another machine works at once.
+ */
+async function migrateEmbedded(ownerUrl) {
+  const passwordFile = path.join(dataDir, 'postgres.app-password');
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, `${randomBytes(18).toString('hex')}\n`, { mode: 0o600 });
+  const appUrl = withCredentials(ownerUrl, APP_ROLE, readFileSync(passwordFile, 'utf8').trim());
+  await migrateDatabase({ ownerUrl, appUrl, manageRole: true });
+}
+
 async function restoreIntoEmbedded() {
   const clusterDir = path.join(dataDir, 'postgres');
   if (isClusterInUse(clusterDir)) throw new Refusal('TrialDesk is running on the embedded database: stop it first.');
@@ -73,7 +87,7 @@ async function restoreIntoEmbedded() {
       const tools = findClientTools(await serverMajorVersion(url));
       if (!tools) throw new Error('No pg_restore matching the embedded PostgreSQL was found (set PG_BIN_DIR).');
       await restoreDump({ url, file, tools, clean: isForced });
-      await applyMigrations(url);
+      await migrateEmbedded(url);
       return countRows(url);
     });
   }
@@ -81,7 +95,7 @@ async function restoreIntoEmbedded() {
   const { keptAside } = await restoreCluster({ clusterDir, file });
   if (keptAside) console.log(`The cluster that was there is kept in ${path.relative(process.cwd(), keptAside)}.`);
   return withEmbedded(clusterDir, async (url) => {
-    await applyMigrations(url);
+    await migrateEmbedded(url);
     return countRows(url);
   });
 }

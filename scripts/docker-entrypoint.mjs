@@ -11,21 +11,17 @@
 // serves, and the start-up check warns that the app's role owns the tables.
 import { describeAppRoleRisks } from './lib/db-roles.mjs';
 import { migrateDatabase } from './lib/migrate.mjs';
+import { refuseUnlessProductionReady } from './lib/production-checks.mjs';
 import { installRequestGate } from './lib/request-gate.mjs';
 
 const isMigrateOnly = process.argv.includes('--migrate-only');
 const isMigrating = !process.argv.includes('--no-migrate');
-const required = isMigrateOnly ? ['DATABASE_URL'] : ['DATABASE_URL', 'NEXTAUTH_SECRET', 'AUDIT_KEY'];
-for (const name of required) {
-  if (!process.env[name]) {
-    console.error(`${name} must be set.`);
-    process.exit(1);
-  }
-}
-if (!isMigrateOnly && process.env.AUDIT_KEY.length < 32) {
-  console.error('AUDIT_KEY is too short: use at least 32 characters (openssl rand -base64 32).');
+if (!process.env.DATABASE_URL) {
+  console.error('Set DATABASE_URL to the app role on your PostgreSQL server (see README, Deploying).');
   process.exit(1);
 }
+// The secrets and the https address are the server's; a migration-only run needs none of them.
+if (!isMigrateOnly) refuseUnlessProductionReady();
 
 if (isMigrating) {
   const ownerUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;

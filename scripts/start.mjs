@@ -1,6 +1,8 @@
 // npm start — everything a fresh clone needs: a real PostgreSQL (embedded
-// under .data/ unless DATABASE_URL is set), migrations, demo data on an empty
-// database, a production build when the sources changed, then the server.
+// under .data/ unless DATABASE_URL is set), migrations, demo data on a new embedded
+// database (never on a server: there it says how to create the first admin), a
+// production build when the sources changed, then the server. With NODE_ENV=production
+// it refuses to start until the deployment's secrets and https address are set.
 import pg from 'pg';
 import { startNext } from './lib/app-server.mjs';
 import { buildApp, isBuildCurrent } from './lib/build.mjs';
@@ -9,10 +11,12 @@ import { resolveDatabase } from './lib/database.mjs';
 import { describeAppRoleRisks } from './lib/db-roles.mjs';
 import { migrateDatabase } from './lib/migrate.mjs';
 import { runTs } from './lib/run-ts.mjs';
+import { refuseUnlessProductionReady } from './lib/production-checks.mjs';
 import { resolveAuditKey, resolveAuthSecret } from './lib/secrets.mjs';
 
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
+if (process.env.NODE_ENV === 'production') refuseUnlessProductionReady();
 
 async function countUsers(url) {
   const client = new pg.Client({ connectionString: url });
@@ -82,10 +86,17 @@ try {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const isEmpty = (await countUsers(db.url)) === 0;
-  if (isEmpty) {
+  // Demo accounts have published passwords: only the embedded default (trying TrialDesk out) gets
+  // them by itself. A server database gets them only from `npm run db:seed -- --demo`, on purpose.
+  if (isEmpty && db.isEmbedded) {
     console.log('Empty database: loading the demo data...');
     const code = await runTs('prisma/seed/run.ts', { env: { ...env, TRIALDESK_PRINT_ACCOUNTS: '0' } });
     if (code !== 0) throw new Error('Loading the demo data failed.');
+  } else if (isEmpty) {
+    console.log(
+      'This database has no accounts yet. Create the first admin (in another terminal, same DATABASE_URL):\n' +
+        '  npm run users -- create --email you@clinic.org --name "Your Name" --role admin',
+    );
   }
   if (!isDev && !isBuildCurrent()) {
     console.log('Building the app (first start or changed sources; takes a minute or two)...');

@@ -17,3 +17,4 @@ export function resolveDatabase(options?: { log?: (message: unknown) => void; da
 }>;
 export function startTestPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void> }>;
 export function isClusterInUse(clusterDir: string): boolean;
+export function firstBlockedFolder(target: string, options?: { postgresUid?: number | null }): string | null;

@@ -1,7 +1,8 @@
 // Where TrialDesk's PostgreSQL comes from: DATABASE_URL when set, otherwise a
 // real PostgreSQL embedded under .data/, initialised once and kept across restarts.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,46 @@ function removeStalePidFile(clusterDir) {
   if (!pid || !isProcessAlive(pid)) rmSync(pidFile);
 }
 
+function uidOf(user) {
+  const result = spawnSync('id', ['-u', user], { encoding: 'utf8' });
+  return result.status === 0 ? Number(result.stdout.trim()) : null;
+}
+
+/**
+ * The first folder on the way to `target` that the `postgres` user cannot pass through
+ * (no execute bit for it), or null. As root, the embedded server runs as `postgres`, and
+ * a checkout under /root (mode 700) stops it with a bare `spawn initdb EACCES`.
+ */
+export function firstBlockedFolder(target, { postgresUid = uidOf('postgres') } = {}) {
+  const chain = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const folder of chain) {
+    // A folder still to be made is made by us, with a mode everyone can pass through.
+    if (!existsSync(folder)) return null;
+    const { mode, uid } = statSync(folder);
+    const canPass = uid === postgresUid ? (mode & 0o100) !== 0 : (mode & 0o001) !== 0;
+    if (!canPass) return folder;
+  }
+  return null;
+}
+
+function assertReachableByPostgres(folders) {
+  for (const folder of folders) {
+    const blocked = firstBlockedFolder(folder);
+    if (!blocked) continue;
+    const mode = (statSync(blocked).mode & 0o777).toString(8);
+    throw new Error(
+      `The embedded PostgreSQL runs as the \`postgres\` user when TrialDesk runs as root, and that user cannot ` +
+        `enter ${blocked} (mode ${mode}). Do one of these: clone TrialDesk where every user can enter ` +
+        `(e.g. /srv/trialdesk), run npm start as an ordinary user, allow it with \`chmod o+x ${blocked}\`, ` +
+        'or set DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+}
+
 /**
  * Starts (initialising on first use) an embedded PostgreSQL cluster in `clusterDir`.
  * Returns its admin connection URL (database `postgres`) and a stop function.
@@ -61,6 +102,8 @@ export async function startEmbeddedPostgres({ clusterDir = path.join(dataDir, 'p
   const password = readOrCreateSecret(`${clusterDir}.password`, () => randomBytes(18).toString('hex'));
   const port = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // Its binaries live under the checkout's node_modules, its data under clusterDir.
+  if (isRoot) assertReachableByPostgres([root, clusterDir]);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -43,7 +43,11 @@ async function seedDemo(url: string) {
 
 /** A server whose major version has client tools here: this run's, else the local one on 5432. */
 async function serverWithTools(): Promise<string | null> {
-  const candidates = [process.env.DATABASE_URL, 'postgresql://postgres@127.0.0.1:5432/postgres'];
+  // The owner's URL: the app role of a test run may not create databases.
+  const candidates = [
+    process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL,
+    'postgresql://postgres@127.0.0.1:5432/postgres',
+  ];
   for (const url of candidates) {
     if (!url) continue;
     const admin = withDatabase(url, 'postgres');
@@ -100,6 +104,11 @@ describe('npm run db:backup and db:restore', () => {
         const forced = await runScript('db-restore.mjs', [file, '--force'], { DATABASE_URL: targetUrl });
         expect(forced.code).toBe(0);
         expect(await countRows(targetUrl)).toEqual(before);
+
+        // The restored trail is the same chain: every event verifies with the key the source used.
+        const verify = await runScript('audit-verify.mjs', [], { DATABASE_URL: targetUrl });
+        expect(verify.output).not.toContain('was changed');
+        expect(verify.code, verify.output).toBe(0);
       } finally {
         await dropDatabase(admin, source).catch(() => {});
         await dropDatabase(admin, target).catch(() => {});
@@ -140,5 +149,8 @@ describe('npm run db:backup and db:restore', () => {
 
     const again = await runScript('db-restore.mjs', [file], { TRIALDESK_DATA_DIR: targetData });
     expect(again.code).toBe(3);
+
+    const verify = await runScript('audit-verify.mjs', [], { TRIALDESK_DATA_DIR: targetData });
+    expect(verify.code, verify.output).toBe(0);
   }, 420_000);
 });

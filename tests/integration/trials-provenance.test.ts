@@ -76,8 +76,10 @@ describe('an unconfirmed dose-setting assumption', () => {
     expect(body.error.message).not.toMatch(/rounding/);
     expect(body.error.details.unconfirmedAssumptions).toEqual(['weightBasis']);
 
-    const detail = await readTrialDetail({ tx: prisma, trialId: trialId });
+    const detail = await readTrialDetail({ tx: prisma, trialId });
+    // The trial's own screening window (an unconfirmed default) is listed beside the protocol's assumptions.
     expect(detail?.assumptions.map((item) => [item.field, item.effect, item.confirmedAt])).toEqual([
+      ['screeningWindowDays', 'LISTED', null],
       ['weightBasis', 'BLOCKS_DOSE', null],
       ['roundingIncrementMg', 'LISTED', null],
     ]);

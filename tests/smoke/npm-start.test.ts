@@ -37,9 +37,16 @@ function waitFor(predicate: () => boolean, timeoutMs: number) {
 describe('npm start', () => {
   it('serves the app on embedded PostgreSQL with the demo data, then stops cleanly', async () => {
     const port = await freePort();
-    const { DATABASE_URL: _db, NEXTAUTH_SECRET: _secret, ...env } = process.env;
+    const {
+      DATABASE_URL: _db,
+      MIGRATION_DATABASE_URL: _owner,
+      NEXTAUTH_SECRET: _secret,
+      AUDIT_KEY: _key,
+      NODE_ENV: _env,
+      ...env
+    } = process.env;
     child = spawn(process.execPath, ['scripts/start.mjs'], {
-      env: { ...env, TRIALDESK_DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' },
+      env: { ...env, TRIALDESK_DATA_DIR: dataDir, PORT: String(port) } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (output += d));
