@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { startDbRelay } from '@/tests/helpers/db-relay';
 
@@ -12,8 +12,9 @@ const relayed = new URL(realUrl);
 relayed.port = String(relay.port);
 process.env.DATABASE_URL = relayed.toString();
 
-const COORDINATOR: CurrentUser = { id: 'u-outage', email: 'c@outage.test', name: 'C', role: 'COORDINATOR' };
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => COORDINATOR }));
+// A real account: the list read is logged (PHI access log) with the viewer as its actor.
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
 vi.mock('@/lib/auth/request-context', () => ({
   getRequestContext: async () => ({ requestId: 'req-outage', ipAddress: '127.0.0.1', pathname: '/' }),
   clientIpOf: () => '127.0.0.1',
@@ -22,6 +23,12 @@ vi.mock('@/lib/auth/request-context', () => ({
 const candidates = await import('@/app/api/v1/candidates/route');
 const { prisma } = await import('@/lib/db');
 const { authOptions } = await import('@/lib/auth/auth-options');
+const { createUser } = await import('@/prisma/seed/users');
+
+beforeAll(async () => {
+  const coordinator = await createUser(prisma, { role: 'COORDINATOR', name: 'Outage Coordinator' });
+  session.user = { id: coordinator.id, email: coordinator.email, name: coordinator.name, role: 'COORDINATOR' };
+});
 
 afterAll(async () => {
   await relay.cut();
