@@ -124,6 +124,8 @@ function table(rows) {
 
 async function main() {
   const started = Date.now();
+  // Other work on the machine moves every figure: record it, so a run can be read for what it is.
+  const loadAtStart = os.loadavg();
   const suites = SUITES.filter((suite) => !ONLY || suite.id === ONLY);
   if (suites.length === 0) throw new Error(`No suite "${ONLY}"; there are: ${SUITES.map((s) => s.id).join(', ')}`);
 
@@ -200,6 +202,10 @@ scenario after ${WARMUP} warm-up runs, nearest-rank percentiles. Re-run it after
 - Date: ${date}
 - Machine: ${machine}
 - Total time: ${((Date.now() - started) / 1000).toFixed(0)} s
+- Load average (1, 5, 15 min) at start: ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}; at end: ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')} (${cpu.length} cores: above ${cpu.length} other work competed for the CPU)
 
 ${sections.join('\n')}`;
   writeFileSync(path.join(root, 'BENCHMARKS.md'), document);
