@@ -18,6 +18,10 @@ const factories: Factories = {
       select: { id: true, email: true, name: true, role: true, sessionVersion: true },
     });
   },
+  /** A server-side session row, as a sign-in opens one (lib/auth/start-session.ts): its id goes in the cookie. */
+  async session({ userId }) {
+    return db.session.create({ data: { userId: String(userId) }, select: { id: true } });
+  },
   /** A fresh active account of a role (prisma/seed/users.ts createUser). */
   async user(overrides) {
     const user = await createUser(db, overrides);

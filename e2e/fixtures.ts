@@ -67,10 +67,13 @@ const SESSION_COOKIE = 'next-auth.session-token';
 export async function signInByCookie(page: Page, user: SessionAccount): Promise<void> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set for the e2e run (scripts/test.mjs passes the app its own).');
+  // Sessions are checked against a server-side row (sign-out revokes it), so the cookie names one.
+  const session = await runFactory<{ id: string }>('session', { userId: user.id });
   const now = Date.now();
   const token = await encode({
     secret,
     token: {
+      sid: session.id,
       sub: user.id,
       name: user.name,
       email: user.email,
