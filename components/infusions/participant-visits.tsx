@@ -1,7 +1,10 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState } from 'react';
+import { type Resolver, useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import {
   applyShiftsAction,
   cancelVisitAction,
@@ -19,7 +22,15 @@ import { Textarea } from '@/components/ui/textarea';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import type { VisitDto } from '@/lib/visits/types';
 import { conflictsOf, toInstant, type Conflict } from './form-helpers';
-import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { messageOf, schemaResolver } from '@/components/ui/form/schema-resolver';
+import { type FieldErrorMap, useActionRunner } from '@/components/ui/form/use-action-runner';
+import {
+  applyShiftsSchema,
+  type VisitRescheduleInput,
+  type VisitStatusChangeInput,
+  visitRescheduleSchema,
+  visitStatusChangeSchema,
+} from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
 
 type Shift = {
@@ -30,6 +41,8 @@ type Shift = {
   to: { scheduledAt: string; chairId: string; localDate: string; localTime: string };
 };
 type Mode = 'reschedule' | 'missed' | 'cancel';
+
+const shiftReasonSchema = applyShiftsSchema.pick({ reason: true });
 
 type Props = {
   enrollmentId: string;
@@ -52,6 +65,15 @@ function ShiftProposal({
   chairName: (id: string) => string;
 }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  // Only the reason is typed here; the shifts themselves are the server's proposal and it re-checks them.
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<{ reason: string }, unknown, z.output<typeof shiftReasonSchema>>({
+    resolver: zodResolver(shiftReasonSchema),
+    defaultValues: { reason: 'Follows the rescheduled session' },
+  });
   return (
     <Alert tone="warning" title="Later sessions no longer fit">
       {shifts.length > 0 ? (
@@ -60,9 +82,7 @@ function ShiftProposal({
           noValidate
           aria-label="Proposed shifts"
           className="mt-2 flex flex-col gap-3"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const reason = textOf(new FormData(event.currentTarget).get('reason'));
+          onSubmit={handleSubmit(async ({ reason }) => {
             await run(
               () =>
                 applyShiftsAction({
@@ -77,7 +97,7 @@ function ShiftProposal({
                 }),
               (data) => `${data.moved} later session(s) moved.`,
             );
-          }}
+          })}
         >
           <ul className="flex flex-col gap-1">
             {shifts.map((shift) => (
@@ -88,8 +108,12 @@ function ShiftProposal({
             ))}
           </ul>
           <StatusAlert message={message} />
-          <Field label="Reason for moving the later sessions" error={fieldErrors.reason} required>
-            <Input name="reason" defaultValue="Follows the rescheduled session" />
+          <Field
+            label="Reason for moving the later sessions"
+            error={errors.reason?.message ?? fieldErrors.reason}
+            required
+          >
+            <Input {...register('reason')} />
           </Field>
           <div>
             <Button type="submit" loading={pending}>
@@ -108,6 +132,93 @@ function ShiftProposal({
         </ul>
       ) : null}
     </Alert>
+  );
+}
+
+type VisitChangeValues = { date: string; time: string; chairId: string; reason: string };
+type VisitChangeOutput = VisitRescheduleInput | VisitStatusChangeInput;
+
+/** Reschedule, mark missed or cancel one visit; the schema is the server action's for that change. */
+function VisitChangeForm({
+  mode,
+  visit,
+  timeZone,
+  chairs,
+  pending,
+  fieldErrors,
+  onSubmit,
+}: {
+  mode: Mode;
+  visit: VisitDto;
+  timeZone: string;
+  chairs: Props['chairs'];
+  pending: boolean;
+  fieldErrors: FieldErrorMap;
+  onSubmit: (values: VisitChangeOutput) => Promise<void>;
+}) {
+  const resolver: Resolver<VisitChangeValues, unknown, VisitChangeOutput> =
+    mode === 'reschedule'
+      ? schemaResolver(visitRescheduleSchema, (values: VisitChangeValues) => {
+          const chairId = values.chairId.trim();
+          return {
+            scheduledAt: toInstant(values.date.trim(), values.time.trim(), timeZone) ?? '',
+            ...(chairId ? { chairId } : {}),
+            reason: values.reason,
+            version: visit.version,
+          };
+        })
+      : schemaResolver(visitStatusChangeSchema, (values: VisitChangeValues) => ({
+          reason: values.reason,
+          version: visit.version,
+        }));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<VisitChangeValues, unknown, VisitChangeOutput>({
+    resolver,
+    defaultValues: { date: visit.localDate, time: visit.localTime, chairId: visit.chairId ?? '', reason: '' },
+  });
+  return (
+    <form
+      method="post"
+      noValidate
+      aria-label={
+        mode === 'reschedule'
+          ? `Reschedule session ${visit.sessionNumber}`
+          : mode === 'missed'
+            ? `Mark session ${visit.sessionNumber} missed`
+            : `Cancel session ${visit.sessionNumber}`
+      }
+      className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      onSubmit={handleSubmit(onSubmit)}
+    >
+      {mode === 'reschedule' ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="New date" error={messageOf(errors, 'scheduledAt') ?? fieldErrors.scheduledAt} required>
+            <Input type="date" {...register('date')} />
+          </Field>
+          <Field label="New time" hint="Clinic time" required>
+            <Input type="time" step={60} {...register('time')} />
+          </Field>
+          <Field label="Chair" error={errors.chairId?.message ?? fieldErrors.chairId}>
+            <Select
+              placeholder="Keep a free chair"
+              options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+              {...register('chairId')}
+            />
+          </Field>
+        </div>
+      ) : null}
+      <Field label="Reason" error={errors.reason?.message ?? fieldErrors.reason} required>
+        <Textarea rows={2} {...register('reason')} />
+      </Field>
+      <div>
+        <Button type="submit" loading={pending} variant={mode === 'cancel' ? 'danger' : 'primary'}>
+          {mode === 'reschedule' ? 'Move visit' : mode === 'missed' ? 'Confirm missed' : 'Confirm cancellation'}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -180,37 +291,22 @@ function VisitActions({
         />
       ) : null}
       {mode ? (
-        <form
-          method="post"
-          noValidate
-          aria-label={
-            mode === 'reschedule'
-              ? `Reschedule session ${visit.sessionNumber}`
-              : mode === 'missed'
-                ? `Mark session ${visit.sessionNumber} missed`
-                : `Cancel session ${visit.sessionNumber}`
-          }
-          className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            const reason = textOf(data.get('reason'));
+        <VisitChangeForm
+          mode={mode}
+          visit={visit}
+          timeZone={timeZone}
+          chairs={chairs}
+          pending={pending}
+          fieldErrors={fieldErrors}
+          onSubmit={async (values) => {
             setConflicts([]);
             setShifts(null);
             setRebook(null);
             if (mode === 'reschedule') {
-              const scheduledAt = toInstant(textOf(data.get('date')), textOf(data.get('time')), timeZone) ?? '';
-              const chairId = textOf(data.get('chairId'));
+              // The reschedule schema ran for this mode, so the new time is there.
+              if (!('scheduledAt' in values)) return;
               const result = await run(
-                () =>
-                  rescheduleVisitAction({
-                    enrollmentId,
-                    visitId: visit.id,
-                    scheduledAt,
-                    ...(chairId ? { chairId } : {}),
-                    reason,
-                    version: visit.version,
-                  }),
+                () => rescheduleVisitAction({ enrollmentId, visitId: visit.id, ...values }),
                 (moved) =>
                   `Session ${visit.sessionNumber} moved to ${formatDayLabel(moved.visit.localDate)} ${moved.visit.localTime}.`,
               );
@@ -221,7 +317,7 @@ function VisitActions({
               }
             } else if (mode === 'missed') {
               const result = await run(
-                () => markMissedAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }),
+                () => markMissedAction({ enrollmentId, visitId: visit.id, ...values }),
                 `Session ${visit.sessionNumber} marked missed.`,
               );
               if (result) {
@@ -234,40 +330,13 @@ function VisitActions({
               }
             } else {
               const result = await run(
-                () => cancelVisitAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }),
+                () => cancelVisitAction({ enrollmentId, visitId: visit.id, ...values }),
                 `Session ${visit.sessionNumber} cancelled.`,
               );
               if (result) setMode(null);
             }
           }}
-        >
-          {mode === 'reschedule' ? (
-            <div className="grid gap-3 sm:grid-cols-3">
-              <Field label="New date" error={fieldErrors.scheduledAt} required>
-                <Input name="date" type="date" defaultValue={visit.localDate} />
-              </Field>
-              <Field label="New time" hint="Clinic time" required>
-                <Input name="time" type="time" step={60} defaultValue={visit.localTime} />
-              </Field>
-              <Field label="Chair" error={fieldErrors.chairId}>
-                <Select
-                  name="chairId"
-                  defaultValue={visit.chairId ?? ''}
-                  placeholder="Keep a free chair"
-                  options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
-                />
-              </Field>
-            </div>
-          ) : null}
-          <Field label="Reason" error={fieldErrors.reason} required>
-            <Textarea name="reason" rows={2} />
-          </Field>
-          <div>
-            <Button type="submit" loading={pending} variant={mode === 'cancel' ? 'danger' : 'primary'}>
-              {mode === 'reschedule' ? 'Move visit' : mode === 'missed' ? 'Confirm missed' : 'Confirm cancellation'}
-            </Button>
-          </div>
-        </form>
+        />
       ) : null}
     </div>
   );
