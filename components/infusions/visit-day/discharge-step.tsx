@@ -15,12 +15,6 @@ import { type DischargeInput, dischargeSchema } from '@/lib/validations/infusion
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 
-/**
- * Discharge needs the adult driver present; a visit without an infusion needs the reason.
- * Until the infusion has ended, monitoring has passed and post-infusion vitals (and a planned
- * CADSS) are in, the server refuses it; the page says what is missing, and a clinician may
- * discharge early with a reason, recorded as a protocol deviation.
- */
 type DischargeValues = {
   isDriverPresentAtDischarge: boolean;
   infusionStoppedAt: string;
@@ -29,6 +23,12 @@ type DischargeValues = {
   overrideReason: string;
 };
 
+/**
+ * Discharge needs the adult driver present; a visit without an infusion needs the reason.
+ * Until the infusion has ended, monitoring has passed and post-infusion vitals (and a planned
+ * CADSS) are in, the server refuses it; the page says what is missing, and a clinician may
+ * discharge early with a reason, recorded as a protocol deviation.
+ */
 export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
   const {
