@@ -1,7 +1,10 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import {
   applyShiftsAction,
   cancelVisitAction,
@@ -14,13 +17,13 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
-import { Textarea } from '@/components/ui/textarea';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import type { VisitDto } from '@/lib/visits/types';
-import { conflictsOf, toInstant, type Conflict } from './form-helpers';
-import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { conflictsOf, type Conflict } from './form-helpers';
+import { useActionRunner } from '@/components/ui/form/use-action-runner';
+import { applyShiftsSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
+import { type Mode, VisitChangeForm } from './visit-change-form';
 
 type Shift = {
   visitId: string;
@@ -29,7 +32,8 @@ type Shift = {
   from: { scheduledAt: string; chairId: string };
   to: { scheduledAt: string; chairId: string; localDate: string; localTime: string };
 };
-type Mode = 'reschedule' | 'missed' | 'cancel';
+
+const shiftReasonSchema = applyShiftsSchema.pick({ reason: true });
 
 type Props = {
   enrollmentId: string;
@@ -52,6 +56,15 @@ function ShiftProposal({
   chairName: (id: string) => string;
 }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  // Only the reason is typed here; the shifts themselves are the server's proposal and it re-checks them.
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<{ reason: string }, unknown, z.output<typeof shiftReasonSchema>>({
+    resolver: zodResolver(shiftReasonSchema),
+    defaultValues: { reason: 'Follows the rescheduled session' },
+  });
   return (
     <Alert tone="warning" title="Later sessions no longer fit">
       {shifts.length > 0 ? (
@@ -60,9 +73,7 @@ function ShiftProposal({
           noValidate
           aria-label="Proposed shifts"
           className="mt-2 flex flex-col gap-3"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const reason = textOf(new FormData(event.currentTarget).get('reason'));
+          onSubmit={handleSubmit(async ({ reason }) => {
             await run(
               () =>
                 applyShiftsAction({
@@ -77,7 +88,7 @@ function ShiftProposal({
                 }),
               (data) => `${data.moved} later session(s) moved.`,
             );
-          }}
+          })}
         >
           <ul className="flex flex-col gap-1">
             {shifts.map((shift) => (
@@ -88,8 +99,12 @@ function ShiftProposal({
             ))}
           </ul>
           <StatusAlert message={message} />
-          <Field label="Reason for moving the later sessions" error={fieldErrors.reason} required>
-            <Input name="reason" defaultValue="Follows the rescheduled session" />
+          <Field
+            label="Reason for moving the later sessions"
+            error={errors.reason?.message ?? fieldErrors.reason}
+            required
+          >
+            <Input {...register('reason')} />
           </Field>
           <div>
             <Button type="submit" loading={pending}>
@@ -180,37 +195,22 @@ function VisitActions({
         />
       ) : null}
       {mode ? (
-        <form
-          method="post"
-          noValidate
-          aria-label={
-            mode === 'reschedule'
-              ? `Reschedule session ${visit.sessionNumber}`
-              : mode === 'missed'
-                ? `Mark session ${visit.sessionNumber} missed`
-                : `Cancel session ${visit.sessionNumber}`
-          }
-          className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            const reason = textOf(data.get('reason'));
+        <VisitChangeForm
+          mode={mode}
+          visit={visit}
+          timeZone={timeZone}
+          chairs={chairs}
+          pending={pending}
+          fieldErrors={fieldErrors}
+          onSubmit={async (values) => {
             setConflicts([]);
             setShifts(null);
             setRebook(null);
             if (mode === 'reschedule') {
-              const scheduledAt = toInstant(textOf(data.get('date')), textOf(data.get('time')), timeZone) ?? '';
-              const chairId = textOf(data.get('chairId'));
+              // The reschedule schema ran for this mode, so the new time is there.
+              if (!('scheduledAt' in values)) return;
               const result = await run(
-                () =>
-                  rescheduleVisitAction({
-                    enrollmentId,
-                    visitId: visit.id,
-                    scheduledAt,
-                    ...(chairId ? { chairId } : {}),
-                    reason,
-                    version: visit.version,
-                  }),
+                () => rescheduleVisitAction({ enrollmentId, visitId: visit.id, ...values }),
                 (moved) =>
                   `Session ${visit.sessionNumber} moved to ${formatDayLabel(moved.visit.localDate)} ${moved.visit.localTime}.`,
               );
@@ -221,7 +221,7 @@ function VisitActions({
               }
             } else if (mode === 'missed') {
               const result = await run(
-                () => markMissedAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }),
+                () => markMissedAction({ enrollmentId, visitId: visit.id, ...values }),
                 `Session ${visit.sessionNumber} marked missed.`,
               );
               if (result) {
@@ -234,40 +234,13 @@ function VisitActions({
               }
             } else {
               const result = await run(
-                () => cancelVisitAction({ enrollmentId, visitId: visit.id, reason, version: visit.version }),
+                () => cancelVisitAction({ enrollmentId, visitId: visit.id, ...values }),
                 `Session ${visit.sessionNumber} cancelled.`,
               );
               if (result) setMode(null);
             }
           }}
-        >
-          {mode === 'reschedule' ? (
-            <div className="grid gap-3 sm:grid-cols-3">
-              <Field label="New date" error={fieldErrors.scheduledAt} required>
-                <Input name="date" type="date" defaultValue={visit.localDate} />
-              </Field>
-              <Field label="New time" hint="Clinic time" required>
-                <Input name="time" type="time" step={60} defaultValue={visit.localTime} />
-              </Field>
-              <Field label="Chair" error={fieldErrors.chairId}>
-                <Select
-                  name="chairId"
-                  defaultValue={visit.chairId ?? ''}
-                  placeholder="Keep a free chair"
-                  options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
-                />
-              </Field>
-            </div>
-          ) : null}
-          <Field label="Reason" error={fieldErrors.reason} required>
-            <Textarea name="reason" rows={2} />
-          </Field>
-          <div>
-            <Button type="submit" loading={pending} variant={mode === 'cancel' ? 'danger' : 'primary'}>
-              {mode === 'reschedule' ? 'Move visit' : mode === 'missed' ? 'Confirm missed' : 'Confirm cancellation'}
-            </Button>
-          </div>
-        </form>
+        />
       ) : null}
     </div>
   );

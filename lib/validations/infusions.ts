@@ -122,6 +122,24 @@ export const applyShiftsSchema = z.object({
   reason: reasonSchema('the visits are moved'),
 });
 
+/** A coordinator's reason for changing one booked visit (reschedule, missed, cancelled). */
+const visitChangeReasonSchema = z
+  .string('Give a reason')
+  .trim()
+  .min(1, 'Give a reason')
+  .max(500, 'Reason must be at most 500 characters');
+
+/** Moving one booked session; later sessions that no longer fit come back as proposed shifts. */
+export const visitRescheduleSchema = z.object({
+  scheduledAt: isoInstantSchema,
+  chairId: idSchema.optional(),
+  reason: visitChangeReasonSchema,
+  version: versionSchema,
+});
+
+/** Marking one booked session missed or cancelled. */
+export const visitStatusChangeSchema = z.object({ reason: visitChangeReasonSchema, version: versionSchema });
+
 // ---------------------------------------------------------------- Infusion day
 
 export const checkInSchema = z.object({
@@ -305,6 +323,8 @@ export type DosingCalculateInput = z.infer<typeof dosingCalculateSchema>;
 export type VisitListQuery = z.infer<typeof visitListQuerySchema>;
 export type VisitPatchInput = z.infer<typeof visitPatchSchema>;
 export type ApplyShiftsInput = z.infer<typeof applyShiftsSchema>;
+export type VisitRescheduleInput = z.infer<typeof visitRescheduleSchema>;
+export type VisitStatusChangeInput = z.infer<typeof visitStatusChangeSchema>;
 export type CheckInInput = z.infer<typeof checkInSchema>;
 export type VitalsInput = z.infer<typeof vitalsSchema>;
 export type DoseVerificationInput = z.infer<typeof doseVerificationSchema>;

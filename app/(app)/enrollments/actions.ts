@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { checkProposedSeries } from '@/lib/visits/check-proposed-series';
 import { defineAction } from '@/lib/auth/guard';
 import { applyVisitShifts } from '@/lib/visits/apply-visit-shifts';
@@ -10,21 +9,19 @@ import { cancelVisit } from '@/lib/visits/cancel-visit';
 import { markMissed } from '@/lib/visits/mark-missed';
 import { previewSeries } from '@/lib/visits/preview-series';
 import { rescheduleVisit } from '@/lib/visits/reschedule-visit';
-import { applyShiftsSchema, idParamsSchema, visitPatchSchema } from '@/lib/validations/infusions';
-import { bookSeriesSchema, isoInstantSchema, schedulePreviewSchema } from '@/lib/validations/scheduling';
+import {
+  applyShiftsSchema,
+  idParamsSchema,
+  visitRescheduleSchema,
+  visitStatusChangeSchema,
+} from '@/lib/validations/infusions';
+import { bookSeriesSchema, schedulePreviewSchema } from '@/lib/validations/scheduling';
 
 // A participant's series: propose, check, book, and the later changes (reschedule with
 // proposed shifts, missed, cancelled). Each parses with the API's schema plus the ids,
 // calls one lib function and refreshes the pages that show the visits.
 
 const id = idParamsSchema.shape.id;
-const reason = z
-  .string('Give a reason')
-  .trim()
-  .min(1, 'Give a reason')
-  .max(500, 'Reason must be at most 500 characters');
-const version = visitPatchSchema.shape.version;
-
 function refresh(enrollmentId?: string) {
   revalidatePath('/schedule');
   revalidatePath('/candidates/[id]', 'page');
@@ -55,14 +52,7 @@ export const bookSeriesAction = defineAction(
 export const rescheduleVisitAction = defineAction(
   {
     permission: 'schedule.book',
-    input: z.object({
-      enrollmentId: id,
-      visitId: id,
-      scheduledAt: isoInstantSchema,
-      chairId: id.optional(),
-      reason,
-      version,
-    }),
+    input: visitRescheduleSchema.extend({ enrollmentId: id, visitId: id }),
   },
   async ({ input: { enrollmentId, visitId, ...input }, user, audit, request }) => {
     const result = await rescheduleVisit({ visitId, input, ctx: { user, audit, request } });
@@ -81,7 +71,7 @@ export const applyShiftsAction = defineAction(
 );
 
 export const markMissedAction = defineAction(
-  { permission: 'schedule.book', input: z.object({ enrollmentId: id, visitId: id, reason, version }) },
+  { permission: 'schedule.book', input: visitStatusChangeSchema.extend({ enrollmentId: id, visitId: id }) },
   async ({ input: { enrollmentId, visitId, ...input }, user, audit, request }) => {
     const result = await markMissed({ visitId, input, ctx: { user, audit, request } });
     refresh(enrollmentId);
@@ -90,7 +80,7 @@ export const markMissedAction = defineAction(
 );
 
 export const cancelVisitAction = defineAction(
-  { permission: 'schedule.book', input: z.object({ enrollmentId: id, visitId: id, reason, version }) },
+  { permission: 'schedule.book', input: visitStatusChangeSchema.extend({ enrollmentId: id, visitId: id }) },
   async ({ input: { enrollmentId, visitId, ...input }, user, audit, request }) => {
     const result = await cancelVisit({ visitId, input, ctx: { user, audit, request } });
     refresh(enrollmentId);

@@ -1,29 +1,57 @@
 'use client';
 
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { recordAdministrationAction } from '@/app/(app)/visits/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { WasteForm } from '@/components/drug-inventory/waste-form';
 import { formatInZone, toClinicWall, todayTimeToInstant } from '../form-helpers';
-import { numberOrUndefined, textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
+import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { type AdministrationInput, administrationSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 import { VitalsForm, VitalsTable } from './vitals-step';
 
+type AdministrationValues = {
+  administeredDoseMg: string;
+  percentGiven: string;
+  lotNumber: string;
+  startedAt: string;
+  stoppedAt: string;
+};
+
 /** What was given: dose (never above the verified dose), lot, start/stop; then vitals at the protocol's timepoints. */
 export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
-  const [dose, setDose] = useState('');
-  const [percent, setPercent] = useState('100');
   const isBlinded = visit.blinding.isBlinded;
+  const day = toClinicWall(visit.scheduledAt, visit.timeZone).date;
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useForm<AdministrationValues, unknown, AdministrationInput>({
+    // Blinded staff record the share of the prepared dose, never mg; times are clinic wall times today.
+    resolver: schemaResolver(administrationSchema, (values: AdministrationValues) => {
+      const stoppedAt =
+        values.stoppedAt.trim() !== '' ? todayTimeToInstant(day, values.stoppedAt.trim(), visit.timeZone) : null;
+      return {
+        ...(isBlinded
+          ? { percentGiven: numberOrUndefined(values.percentGiven) ?? Number.NaN }
+          : { administeredDoseMg: numberOrUndefined(values.administeredDoseMg) ?? Number.NaN }),
+        lotNumber: values.lotNumber.trim(),
+        startedAt: todayTimeToInstant(day, values.startedAt.trim(), visit.timeZone) ?? '',
+        ...(stoppedAt ? { stoppedAt } : {}),
+      };
+    }),
+    defaultValues: { administeredDoseMg: '', percentGiven: '100', lotNumber: '', startedAt: '', stoppedAt: '' },
+  });
   const verified = visit.verification?.doseMg ?? null;
-  const percentValue = numberOrUndefined(percent);
-  const doseValue = numberOrUndefined(dose);
+  const doseValue = numberOrUndefined(watch('administeredDoseMg'));
   const isAboveVerified = verified !== null && doseValue !== undefined && doseValue > verified;
   const after = visit.vitals.filter((row) => row.timepoint !== 'PRE');
-  const day = toClinicWall(visit.scheduledAt, visit.timeZone).date;
 
   return (
     <div className="flex flex-col gap-4">
@@ -72,29 +100,12 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
           noValidate
           aria-label="Record the administration"
           className="flex flex-col gap-4"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            const startedAt = todayTimeToInstant(day, textOf(data.get('startTime')), visit.timeZone);
-            const stopTime = textOf(data.get('stopTime'));
-            const stoppedAt = stopTime !== '' ? todayTimeToInstant(day, stopTime, visit.timeZone) : null;
+          onSubmit={handleSubmit(async (values) => {
             await run(
-              (options) =>
-                recordAdministrationAction(
-                  {
-                    visitId: visit.visitId,
-                    ...(isBlinded
-                      ? { percentGiven: percentValue ?? Number.NaN }
-                      : { administeredDoseMg: doseValue ?? Number.NaN }),
-                    lotNumber: textOf(data.get('lotNumber')),
-                    startedAt: startedAt ?? '',
-                    ...(stoppedAt ? { stoppedAt } : {}),
-                  },
-                  options,
-                ),
+              (options) => recordAdministrationAction({ visitId: visit.visitId, ...values }, options),
               'Administration recorded.',
             );
-          }}
+          })}
         >
           <StatusAlert message={message} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -102,24 +113,17 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
               <Field
                 label="Share of the prepared dose given (%)"
                 hint="100 when the whole bag ran. The mg stays with the unblinded staff."
-                error={fieldErrors.percentGiven}
+                error={errors.percentGiven?.message ?? fieldErrors.percentGiven}
                 required
               >
-                <Input
-                  type="number"
-                  inputMode="numeric"
-                  step="1"
-                  min={1}
-                  max={100}
-                  value={percent}
-                  onChange={(event) => setPercent(event.target.value)}
-                />
+                <Input type="number" inputMode="numeric" step="1" min={1} max={100} {...register('percentGiven')} />
               </Field>
             ) : (
               <Field
                 label="Administered dose (mg)"
                 hint={verified !== null ? `Verified dose: ${verified} mg. Cannot be exceeded.` : undefined}
                 error={
+                  errors.administeredDoseMg?.message ??
                   fieldErrors.administeredDoseMg ??
                   (isAboveVerified ? `Above the verified dose of ${verified} mg` : undefined)
                 }
@@ -131,19 +135,26 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
                   step="0.1"
                   min={0}
                   max={verified ?? undefined}
-                  value={dose}
-                  onChange={(event) => setDose(event.target.value)}
+                  {...register('administeredDoseMg')}
                 />
               </Field>
             )}
-            <Field label="Lot number" error={fieldErrors.lotNumber} required>
-              <Input name="lotNumber" autoComplete="off" maxLength={64} />
+            <Field label="Lot number" error={errors.lotNumber?.message ?? fieldErrors.lotNumber} required>
+              <Input autoComplete="off" maxLength={64} {...register('lotNumber')} />
             </Field>
-            <Field label="Start time" hint="Clinic time; leave empty for now" error={fieldErrors.startedAt}>
-              <Input name="startTime" type="time" step={60} />
+            <Field
+              label="Start time"
+              hint="Clinic time; leave empty for now"
+              error={errors.startedAt?.message ?? fieldErrors.startedAt}
+            >
+              <Input type="time" step={60} {...register('startedAt')} />
             </Field>
-            <Field label="Stop time" hint="Leave empty while running" error={fieldErrors.stoppedAt}>
-              <Input name="stopTime" type="time" step={60} />
+            <Field
+              label="Stop time"
+              hint="Leave empty while running"
+              error={errors.stoppedAt?.message ?? fieldErrors.stoppedAt}
+            >
+              <Input type="time" step={60} {...register('stoppedAt')} />
             </Field>
           </div>
           <div>

@@ -1,12 +1,13 @@
 'use client';
 
+import { useForm } from 'react-hook-form';
 import { recordAdverseEventAction } from '@/app/(app)/visits/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import type { AdverseEventInput } from '@/lib/validations/infusions';
+import { type AdverseEventInput, adverseEventSchema } from '@/lib/validations/infusions';
 import { formatInZone, toInstant } from '../form-helpers';
 import {
   AE_ACTION_LABELS,
@@ -16,7 +17,8 @@ import {
   gradeLabel,
   optionsOf,
 } from '../labels';
-import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { messageOf, schemaResolver } from '@/components/ui/form/schema-resolver';
+import { useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { AdverseEventView, VisitDayView } from './types';
 
@@ -58,8 +60,48 @@ export function AdverseEventList({ events, timeZone }: { events: AdverseEventVie
   );
 }
 
+type AdverseEventValues = {
+  term: string;
+  grade: string;
+  isSerious: string;
+  relatedness: string;
+  actionTaken: string;
+  outcome: string;
+  onsetDate: string;
+  onsetTime: string;
+};
+
+const EMPTY_EVENT: AdverseEventValues = {
+  term: '',
+  grade: '',
+  isSerious: '',
+  relatedness: '',
+  actionTaken: '',
+  outcome: '',
+  onsetDate: '',
+  onsetTime: '',
+};
+
 export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<AdverseEventValues, unknown, AdverseEventInput>({
+    // An unanswered choice stays missing, so the schema names what to choose.
+    resolver: schemaResolver(adverseEventSchema, (values: AdverseEventValues) => ({
+      term: values.term.trim(),
+      grade: Number(values.grade) || Number.NaN,
+      isSerious: values.isSerious === 'yes' ? true : values.isSerious === 'no' ? false : undefined,
+      relatedness: values.relatedness,
+      actionTaken: values.actionTaken,
+      outcome: values.outcome,
+      onsetAt: onsetInstant(values.onsetDate.trim(), values.onsetTime.trim(), visit.timeZone),
+    })),
+    defaultValues: EMPTY_EVENT,
+  });
   return (
     <div className="flex flex-col gap-4">
       <AdverseEventList events={visit.adverseEvents} timeZone={visit.timeZone} />
@@ -69,34 +111,13 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
           noValidate
           aria-label="Add an adverse event"
           className="flex flex-col gap-4 rounded-md border border-slate-200 p-4"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const form = event.currentTarget;
-            const data = new FormData(form);
+          onSubmit={handleSubmit(async (values) => {
             const saved = await run(
-              (options) =>
-                recordAdverseEventAction(
-                  {
-                    visitId: visit.visitId,
-                    term: textOf(data.get('term')),
-                    grade: Number(data.get('grade')) || Number.NaN,
-                    isSerious:
-                      data.get('isSerious') === 'yes'
-                        ? true
-                        : data.get('isSerious') === 'no'
-                          ? false
-                          : (undefined as unknown as boolean),
-                    relatedness: textOf(data.get('relatedness')) as AdverseEventInput['relatedness'],
-                    actionTaken: textOf(data.get('actionTaken')) as AdverseEventInput['actionTaken'],
-                    outcome: textOf(data.get('outcome')) as AdverseEventInput['outcome'],
-                    onsetAt: onsetInstant(textOf(data.get('onsetDate')), textOf(data.get('onsetTime')), visit.timeZone),
-                  },
-                  options,
-                ),
+              (options) => recordAdverseEventAction({ visitId: visit.visitId, ...values }, options),
               'Adverse event recorded.',
             );
-            if (saved) form.reset();
-          }}
+            if (saved) reset();
+          })}
         >
           <h3 className="text-sm font-semibold text-slate-900">Add an adverse event</h3>
           <StatusAlert message={message} />
@@ -104,20 +125,19 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
             <Field
               label="Term"
               hint="CTCAE term where possible, e.g. Dissociation, Nausea"
-              error={fieldErrors.term}
+              error={errors.term?.message ?? fieldErrors.term}
               required
             >
-              <Input name="term" autoComplete="off" maxLength={200} />
+              <Input autoComplete="off" maxLength={200} {...register('term')} />
             </Field>
-            <Field label="CTCAE grade" error={fieldErrors.grade} required>
+            <Field label="CTCAE grade" error={errors.grade?.message ?? fieldErrors.grade} required>
               <Select
-                name="grade"
                 placeholder="Choose a grade"
-                defaultValue=""
                 options={CTCAE_GRADES.map((grade) => ({
                   value: String(grade.value),
                   label: `${grade.label}: ${grade.description}`,
                 }))}
+                {...register('grade')}
               />
             </Field>
             <fieldset className="flex flex-col gap-2">
@@ -130,34 +150,29 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
               <div className="flex gap-6">
                 {(['yes', 'no'] as const).map((value) => (
                   <label key={value} className="inline-flex min-h-9 items-center gap-2 text-sm text-slate-900">
-                    <input type="radio" name="isSerious" value={value} className="size-5 accent-brand-600" />
+                    <input type="radio" value={value} className="size-5 accent-brand-600" {...register('isSerious')} />
                     {value === 'yes' ? 'Yes' : 'No'}
                   </label>
                 ))}
               </div>
-              {fieldErrors.isSerious ? (
-                <p className="text-sm font-medium text-red-700">{fieldErrors.isSerious}</p>
+              {(errors.isSerious?.message ?? fieldErrors.isSerious) ? (
+                <p className="text-sm font-medium text-red-700">{errors.isSerious?.message ?? fieldErrors.isSerious}</p>
               ) : null}
             </fieldset>
-            <Field label="Relatedness" error={fieldErrors.relatedness} required>
-              <Select
-                name="relatedness"
-                placeholder="Choose"
-                defaultValue=""
-                options={optionsOf(AE_RELATEDNESS_LABELS)}
-              />
+            <Field label="Relatedness" error={errors.relatedness?.message ?? fieldErrors.relatedness} required>
+              <Select placeholder="Choose" options={optionsOf(AE_RELATEDNESS_LABELS)} {...register('relatedness')} />
             </Field>
-            <Field label="Action taken" error={fieldErrors.actionTaken} required>
-              <Select name="actionTaken" placeholder="Choose" defaultValue="" options={optionsOf(AE_ACTION_LABELS)} />
+            <Field label="Action taken" error={errors.actionTaken?.message ?? fieldErrors.actionTaken} required>
+              <Select placeholder="Choose" options={optionsOf(AE_ACTION_LABELS)} {...register('actionTaken')} />
             </Field>
-            <Field label="Outcome" error={fieldErrors.outcome} required>
-              <Select name="outcome" placeholder="Choose" defaultValue="" options={optionsOf(AE_OUTCOME_LABELS)} />
+            <Field label="Outcome" error={errors.outcome?.message ?? fieldErrors.outcome} required>
+              <Select placeholder="Choose" options={optionsOf(AE_OUTCOME_LABELS)} {...register('outcome')} />
             </Field>
-            <Field label="Onset date" error={fieldErrors.onsetAt}>
-              <Input name="onsetDate" type="date" />
+            <Field label="Onset date" error={messageOf(errors, 'onsetAt') ?? fieldErrors.onsetAt}>
+              <Input type="date" {...register('onsetDate')} />
             </Field>
             <Field label="Onset time" hint="Clinic time; leave date and time empty for now">
-              <Input name="onsetTime" type="time" step={60} />
+              <Input type="time" step={60} {...register('onsetTime')} />
             </Field>
           </div>
           <div>

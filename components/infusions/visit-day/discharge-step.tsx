@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { dischargeAction } from '@/app/(app)/visits/actions';
 import { Button } from '@/components/ui/button';
@@ -9,9 +9,19 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { Input } from '@/components/ui/input';
 import { toClinicWall, todayTimeToInstant } from '../form-helpers';
-import { textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
+import { useActionRunner } from '@/components/ui/form/use-action-runner';
+import { type DischargeInput, dischargeSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
+
+type DischargeValues = {
+  isDriverPresentAtDischarge: boolean;
+  infusionStoppedAt: string;
+  notAdministeredReason: string;
+  isEarly: boolean;
+  overrideReason: string;
+};
 
 /**
  * Discharge needs the adult driver present; a visit without an infusion needs the reason.
@@ -21,7 +31,39 @@ import type { VisitDayView } from './types';
  */
 export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
-  const [isEarly, setIsEarly] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useForm<DischargeValues, unknown, DischargeInput>({
+    resolver: schemaResolver(dischargeSchema, (values: DischargeValues) => {
+      const reason = values.notAdministeredReason.trim();
+      // The stop time is asked (and sent) only while a recorded infusion has none; empty means now.
+      const needsStop = visit.administration !== null && visit.administration.stoppedAt === null;
+      const stoppedAt = needsStop
+        ? todayTimeToInstant(
+            toClinicWall(visit.scheduledAt, visit.timeZone).date,
+            values.infusionStoppedAt.trim(),
+            visit.timeZone,
+          )
+        : null;
+      return {
+        isDriverPresentAtDischarge: values.isDriverPresentAtDischarge,
+        ...(reason ? { notAdministeredReason: reason } : {}),
+        ...(stoppedAt ? { infusionStoppedAt: stoppedAt } : {}),
+        ...(values.isEarly ? { overrideReason: values.overrideReason.trim() } : {}),
+      };
+    }),
+    defaultValues: {
+      isDriverPresentAtDischarge: false,
+      infusionStoppedAt: '',
+      notAdministeredReason: '',
+      isEarly: false,
+      overrideReason: '',
+    },
+  });
+  const isEarly = watch('isEarly');
   if (visit.discharge) {
     return (
       <div className="flex flex-col gap-1 text-sm text-slate-900">
@@ -41,27 +83,9 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
       noValidate
       aria-label="Discharge"
       className="flex flex-col gap-4"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const reason = textOf(data.get('notAdministeredReason'));
-        const stopTime = textOf(data.get('stopTime'));
-        const needsStop = visit.administration !== null && visit.administration.stoppedAt === null;
-        const stoppedAt = needsStop
-          ? todayTimeToInstant(toClinicWall(visit.scheduledAt, visit.timeZone).date, stopTime, visit.timeZone)
-          : null;
-        await run(
-          () =>
-            dischargeAction({
-              visitId: visit.visitId,
-              isDriverPresentAtDischarge: data.get('isDriverPresentAtDischarge') === 'on',
-              ...(reason ? { notAdministeredReason: reason } : {}),
-              ...(stoppedAt ? { infusionStoppedAt: stoppedAt } : {}),
-              ...(isEarly ? { overrideReason: textOf(data.get('overrideReason')) } : {}),
-            }),
-          'Discharged. The visit is complete.',
-        );
-      }}
+      onSubmit={handleSubmit(async (values) => {
+        await run(() => dischargeAction({ visitId: visit.visitId, ...values }), 'Discharged. The visit is complete.');
+      })}
     >
       <StatusAlert message={message} />
       {blockers.length > 0 ? (
@@ -78,35 +102,42 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
         </Alert>
       ) : null}
       <Checkbox
-        name="isDriverPresentAtDischarge"
         label="The adult driver is present to take the participant home"
-        error={fieldErrors.isDriverPresentAtDischarge}
+        error={errors.isDriverPresentAtDischarge?.message ?? fieldErrors.isDriverPresentAtDischarge}
+        {...register('isDriverPresentAtDischarge')}
       />
       {visit.administration && !visit.administration.stoppedAt ? (
         <Field
           label="Infusion stopped at"
           hint="Clinic time; leave empty for now"
-          error={fieldErrors.infusionStoppedAt}
+          error={errors.infusionStoppedAt?.message ?? fieldErrors.infusionStoppedAt}
           className="max-w-xs"
         >
-          <Input name="stopTime" type="time" step={60} />
+          <Input type="time" step={60} {...register('infusionStoppedAt')} />
         </Field>
       ) : null}
       {!visit.administration ? (
-        <Field label="Why no infusion was given" error={fieldErrors.notAdministeredReason} required>
-          <Textarea name="notAdministeredReason" rows={2} />
+        <Field
+          label="Why no infusion was given"
+          error={errors.notAdministeredReason?.message ?? fieldErrors.notAdministeredReason}
+          required
+        >
+          <Textarea rows={2} {...register('notAdministeredReason')} />
         </Field>
       ) : null}
       {blockers.length > 0 ? (
         <>
           <Checkbox
             label="Discharge early: a clinician's decision, recorded as a protocol deviation"
-            checked={isEarly}
-            onChange={(event) => setIsEarly(event.target.checked)}
+            {...register('isEarly')}
           />
           {isEarly ? (
-            <Field label="Why the participant leaves early" error={fieldErrors.overrideReason} required>
-              <Textarea name="overrideReason" rows={2} />
+            <Field
+              label="Why the participant leaves early"
+              error={errors.overrideReason?.message ?? fieldErrors.overrideReason}
+              required
+            >
+              <Textarea rows={2} {...register('overrideReason')} />
             </Field>
           ) : null}
         </>

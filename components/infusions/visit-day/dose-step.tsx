@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { calculateDoseAction, verifyDoseAction } from '@/app/(app)/visits/actions';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -8,7 +9,14 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { DEFAULT_VERIFY_MEANING } from '@/lib/validations/infusions';
+import {
+  DEFAULT_VERIFY_MEANING,
+  type DoseVerificationInput,
+  type DosingCalculateInput,
+  doseVerificationSchema,
+  dosingCalculateSchema,
+} from '@/lib/validations/infusions';
+import { messageOf, schemaResolver } from '@/components/ui/form/schema-resolver';
 import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
@@ -20,6 +28,18 @@ type Calculation = {
   rateMlPerH: number | null;
   steps: string[];
 };
+
+type WeightValues = { weightKg: string; heightCm: string };
+type SignValues = { lotId: string; password: string };
+
+/** Today's weight, and the height only when one is entered (the schema then reports what is missing). */
+function weightInput(values: WeightValues): { weightKg: number; heightCm?: number } {
+  const heightCm = numberOrUndefined(values.heightCm);
+  return {
+    weightKg: numberOrUndefined(values.weightKg) ?? Number.NaN,
+    ...(heightCm !== undefined ? { heightCm } : {}),
+  };
+}
 
 const mg = (value: number) => `${Number(value.toFixed(3))} mg`;
 
@@ -92,11 +112,27 @@ export function DoseStep({
   canVerify: boolean;
   canCalculate: boolean;
 }) {
-  const [weight, setWeight] = useState('');
-  const [height, setHeight] = useState('');
   const [calculation, setCalculation] = useState<Calculation | null>(null);
   const calc = useActionRunner();
   const sign = useActionRunner();
+  // Today's weight (and height) feed both the preview calculation and the signed verification.
+  const weightForm = useForm<WeightValues, unknown, DosingCalculateInput>({
+    resolver: schemaResolver(dosingCalculateSchema, (values: WeightValues) => ({
+      trialId: visit.trialId,
+      armId: visit.armId ?? '',
+      sessionNumber: visit.sessionNumber,
+      ...weightInput(values),
+    })),
+    defaultValues: { weightKg: '', heightCm: '' },
+  });
+  const signForm = useForm<SignValues, unknown, DoseVerificationInput>({
+    resolver: schemaResolver(doseVerificationSchema, (values: SignValues) => ({
+      ...weightInput(weightForm.getValues()),
+      ...(values.lotId ? { lotId: values.lotId } : {}),
+      password: values.password,
+    })),
+    defaultValues: { lotId: visit.drugLots[0]?.id ?? '', password: '' },
+  });
 
   if (visit.blinding.isBlinded) return <BlindedDose visit={visit} />;
   if (visit.verification && visit.verification.doseMg !== null) {
@@ -127,68 +163,54 @@ export function DoseStep({
   }
   if (!canCalculate) return <p className="text-sm text-slate-700">A clinician calculates and verifies the dose.</p>;
 
-  const weightKg = numberOrUndefined(weight);
-  const heightCm = numberOrUndefined(height);
-  const armId = visit.armId;
-  const canPreview = armId !== null;
+  const canPreview = visit.armId !== null;
+  const signErrors = signForm.formState.errors;
+  const weightError = messageOf(signErrors, 'weightKg') ?? sign.fieldErrors.weightKg;
+  const heightError = messageOf(signErrors, 'heightCm') ?? sign.fieldErrors.heightCm;
   const verifyForm = (
     <form
       method="post"
       noValidate
       aria-label="Verify the dose"
       className="flex flex-col gap-3 rounded-md border border-brand-600/40 p-4"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const password = String(new FormData(form).get('password') ?? '');
-        const lotId = String(new FormData(form).get('lotId') ?? '');
-        const done = await sign.run(
-          (options) =>
-            verifyDoseAction(
-              {
-                visitId: visit.visitId,
-                weightKg: weightKg ?? Number.NaN,
-                ...(heightCm !== undefined ? { heightCm } : {}),
-                ...(lotId ? { lotId } : {}),
-                password,
-              },
-              options,
-            ),
-          (data) => `Dose verified: ${mg(data.doseMg)}.`,
-        );
-        if (!done) (form.elements.namedItem('password') as HTMLInputElement | null)?.focus();
-      }}
+      onSubmit={signForm.handleSubmit(
+        async (values) => {
+          const done = await sign.run(
+            (options) => verifyDoseAction({ visitId: visit.visitId, ...values }, options),
+            (data) => `Dose verified: ${mg(data.doseMg)}.`,
+          );
+          if (!done) signForm.setFocus('password');
+        },
+        () => signForm.setFocus('password'),
+      )}
     >
       <p className="text-sm font-medium text-slate-900">E-signature: {DEFAULT_VERIFY_MEANING}.</p>
       <StatusAlert message={sign.message} />
-      {sign.fieldErrors.weightKg || sign.fieldErrors.heightCm ? (
-        <p className="text-sm font-medium text-red-700">
-          {[sign.fieldErrors.weightKg, sign.fieldErrors.heightCm].filter(Boolean).join(' ')}
-        </p>
+      {weightError || heightError ? (
+        <p className="text-sm font-medium text-red-700">{[weightError, heightError].filter(Boolean).join(' ')}</p>
       ) : null}
       {visit.drugLots.length > 0 ? (
         <Field
           label="Drug lot"
           hint="The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation."
-          error={sign.fieldErrors.lotId}
+          error={messageOf(signErrors, 'lotId') ?? sign.fieldErrors.lotId}
           className="max-w-xl"
         >
           <Select
-            name="lotId"
             placeholder="No lot (placebo preparation)"
             options={visit.drugLots.map((lot) => ({ value: lot.id, label: lot.label }))}
-            defaultValue={visit.drugLots[0]?.id}
+            {...signForm.register('lotId')}
           />
         </Field>
       ) : null}
       <Field
         label="Your password"
         hint="Re-enter your password to sign. Wrong attempts count toward the account lockout."
-        error={sign.fieldErrors.password}
+        error={signErrors.password?.message ?? sign.fieldErrors.password}
         required
         className="max-w-sm"
       >
-        <Input name="password" type="password" autoComplete="current-password" />
+        <Input type="password" autoComplete="current-password" {...signForm.register('password')} />
       </Field>
       <div>
         <Button type="submit" loading={sign.pending} size="lg">
@@ -214,18 +236,11 @@ export function DoseStep({
                   step="0.1"
                   min={30}
                   max={300}
-                  value={weight}
-                  onChange={(event) => setWeight(event.target.value)}
+                  {...weightForm.register('weightKg')}
                 />
               </Field>
               <Field label="Height (cm)" hint="Needed when the dose uses ideal or adjusted body weight">
-                <Input
-                  type="number"
-                  inputMode="decimal"
-                  step="0.1"
-                  value={height}
-                  onChange={(event) => setHeight(event.target.value)}
-                />
+                <Input type="number" inputMode="decimal" step="0.1" {...weightForm.register('heightCm')} />
               </Field>
             </div>
             {verifyForm}
@@ -247,42 +262,40 @@ export function DoseStep({
         noValidate
         aria-label="Calculate the dose"
         className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setCalculation(null);
-          const result = await calc.run(
-            () =>
-              calculateDoseAction({
-                trialId: visit.trialId,
-                armId,
-                sessionNumber: visit.sessionNumber,
-                weightKg: weightKg ?? Number.NaN,
-                ...(heightCm !== undefined ? { heightCm } : {}),
-              }),
-            'Dose calculated.',
-          );
-          if (result) setCalculation(result);
-        }}
+        onSubmit={weightForm.handleSubmit(
+          async (values) => {
+            setCalculation(null);
+            const result = await calc.run(() => calculateDoseAction(values), 'Dose calculated.');
+            if (result) setCalculation(result);
+          },
+          () => setCalculation(null),
+        )}
       >
-        <Field label="Today's weight (kg)" error={calc.fieldErrors.weightKg} required>
+        <Field
+          label="Today's weight (kg)"
+          error={weightForm.formState.errors.weightKg?.message ?? calc.fieldErrors.weightKg}
+          required
+        >
           <Input
             type="number"
             inputMode="decimal"
             step="0.1"
             min={30}
             max={300}
-            value={weight}
-            onChange={(event) => (setWeight(event.target.value), setCalculation(null))}
+            {...weightForm.register('weightKg', { onChange: () => setCalculation(null) })}
           />
         </Field>
         {visit.needsHeight ? (
-          <Field label="Height (cm)" error={calc.fieldErrors.heightCm} required>
+          <Field
+            label="Height (cm)"
+            error={weightForm.formState.errors.heightCm?.message ?? calc.fieldErrors.heightCm}
+            required
+          >
             <Input
               type="number"
               inputMode="decimal"
               step="0.1"
-              value={height}
-              onChange={(event) => (setHeight(event.target.value), setCalculation(null))}
+              {...weightForm.register('heightCm', { onChange: () => setCalculation(null) })}
             />
           </Field>
         ) : (

@@ -1,5 +1,8 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { overrideHoldAction, recordVitalsAction } from '@/app/(app)/visits/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -8,7 +11,9 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { formatInZone } from '../form-helpers';
 import { timepointLabel } from '../labels';
-import { numberOrUndefined, textOf, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
+import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
+import { holdOverrideSchema, type VitalsInput, vitalsSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView, VitalsView } from './types';
 
@@ -58,50 +63,55 @@ export function VitalsTable({
   );
 }
 
+type VitalsValues = { timepoint: string; sbp: string; dbp: string; heartRate: string; spo2: string };
+const EMPTY_VITALS = { sbp: '', dbp: '', heartRate: '', spo2: '' };
+
 /** A vitals entry form for one timepoint (PRE on the vitals step, T+n/POST on the administration step). */
 export function VitalsForm({ visitId, timepoints, label }: { visitId: string; timepoints: string[]; label: string }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
   const isPre = timepoints.length === 1 && timepoints[0] === 'PRE';
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<VitalsValues, unknown, VitalsInput>({
+    resolver: schemaResolver(vitalsSchema, (values: VitalsValues) => ({
+      timepoint: isPre ? 'PRE' : values.timepoint.trim() || timepoints[0],
+      sbp: numberOrUndefined(values.sbp),
+      dbp: numberOrUndefined(values.dbp),
+      heartRate: numberOrUndefined(values.heartRate),
+      spo2: numberOrUndefined(values.spo2),
+    })),
+    defaultValues: { timepoint: timepoints[0], ...EMPTY_VITALS },
+  });
   return (
     <form
       method="post"
       noValidate
       aria-label={label}
       className="flex flex-col gap-4"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
-        const timepoint = textOf(data.get('timepoint')) || timepoints[0];
+      onSubmit={handleSubmit(async (values) => {
         const saved = await run(
-          (options) =>
-            recordVitalsAction(
-              {
-                visitId,
-                timepoint,
-                sbp: numberOrUndefined(data.get('sbp')),
-                dbp: numberOrUndefined(data.get('dbp')),
-                heartRate: numberOrUndefined(data.get('heartRate')),
-                spo2: numberOrUndefined(data.get('spo2')),
-              },
-              options,
-            ),
-          `${timepointLabel(timepoint)} vitals recorded.`,
+          (options) => recordVitalsAction({ visitId, ...values }, options),
+          `${timepointLabel(values.timepoint)} vitals recorded.`,
         );
-        if (saved) form.reset();
-      }}
+        if (saved) reset();
+      })}
     >
       <StatusAlert message={message} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        {isPre ? (
-          <input type="hidden" name="timepoint" value="PRE" />
-        ) : (
-          <Field label="Timepoint" error={fieldErrors.timepoint} required id="vitals-timepoint">
+        {isPre ? null : (
+          <Field
+            label="Timepoint"
+            error={errors.timepoint?.message ?? fieldErrors.timepoint}
+            required
+            id="vitals-timepoint"
+          >
             <select
               id="vitals-timepoint"
-              name="timepoint"
               className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm"
-              defaultValue={timepoints[0]}
+              {...register('timepoint')}
             >
               {timepoints.map((code) => (
                 <option key={code} value={code}>
@@ -111,17 +121,17 @@ export function VitalsForm({ visitId, timepoints, label }: { visitId: string; ti
             </select>
           </Field>
         )}
-        <Field label="Systolic BP (mmHg)" error={fieldErrors.sbp} required={isPre}>
-          <Input name="sbp" type="number" inputMode="numeric" min={50} max={300} />
+        <Field label="Systolic BP (mmHg)" error={errors.sbp?.message ?? fieldErrors.sbp} required={isPre}>
+          <Input type="number" inputMode="numeric" min={50} max={300} {...register('sbp')} />
         </Field>
-        <Field label="Diastolic BP (mmHg)" error={fieldErrors.dbp} required={isPre}>
-          <Input name="dbp" type="number" inputMode="numeric" min={20} max={200} />
+        <Field label="Diastolic BP (mmHg)" error={errors.dbp?.message ?? fieldErrors.dbp} required={isPre}>
+          <Input type="number" inputMode="numeric" min={20} max={200} {...register('dbp')} />
         </Field>
-        <Field label="Heart rate (bpm)" error={fieldErrors.heartRate} required={isPre}>
-          <Input name="heartRate" type="number" inputMode="numeric" min={20} max={250} />
+        <Field label="Heart rate (bpm)" error={errors.heartRate?.message ?? fieldErrors.heartRate} required={isPre}>
+          <Input type="number" inputMode="numeric" min={20} max={250} {...register('heartRate')} />
         </Field>
-        <Field label="SpO2 (%)" error={fieldErrors.spo2} required={isPre}>
-          <Input name="spo2" type="number" inputMode="numeric" min={50} max={100} />
+        <Field label="SpO2 (%)" error={errors.spo2?.message ?? fieldErrors.spo2} required={isPre}>
+          <Input type="number" inputMode="numeric" min={50} max={100} {...register('spo2')} />
         </Field>
       </div>
       <div>
@@ -135,24 +145,30 @@ export function VitalsForm({ visitId, timepoints, label }: { visitId: string; ti
 
 function HoldOverrideForm({ visitId }: { visitId: string }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<{ reason: string }, unknown, z.output<typeof holdOverrideSchema>>({
+    resolver: zodResolver(holdOverrideSchema),
+    defaultValues: { reason: '' },
+  });
   return (
     <form
       method="post"
       noValidate
       aria-label="Override the hold"
       className="mt-3 flex flex-col gap-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
+      onSubmit={handleSubmit(async (values) => {
         await run(
-          () => overrideHoldAction({ visitId, reason: textOf(data.get('reason')) }),
+          () => overrideHoldAction({ visitId, reason: values.reason }),
           'Hold overridden; the infusion may go ahead.',
         );
-      }}
+      })}
     >
       <StatusAlert message={message} />
-      <Field label="Reason to go ahead despite the hold" error={fieldErrors.reason} required>
-        <Textarea name="reason" rows={2} />
+      <Field label="Reason to go ahead despite the hold" error={errors.reason?.message ?? fieldErrors.reason} required>
+        <Textarea rows={2} {...register('reason')} />
       </Field>
       <div>
         <Button type="submit" variant="danger" loading={pending}>

@@ -53,12 +53,8 @@ export function useActionRunner() {
 }
 
 /** A number input's value, or undefined when empty (so the schema reports it as missing). */
-export function numberOrUndefined(value: FormDataEntryValue | null): number | undefined {
-  if (value === null || String(value).trim() === '') return undefined;
-  const parsed = Number(String(value).replace(',', '.'));
+export function numberOrUndefined(value: string): number | undefined {
+  if (value.trim() === '') return undefined;
+  const parsed = Number(value.replace(',', '.'));
   return Number.isFinite(parsed) ? parsed : undefined;
-}
-
-export function textOf(value: FormDataEntryValue | null): string {
-  return value === null ? '' : String(value).trim();
 }
