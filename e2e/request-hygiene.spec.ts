@@ -45,6 +45,7 @@ test('[COORDINATOR] pages run under a nonce script policy without a single CSP v
 
   // Signing in needs the client bundle: it only works if Next's scripts ran under the nonce.
   await signIn(page, account('COORDINATOR'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   for (const path of ['/candidates', '/review', '/trials', '/schedule']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -60,6 +61,7 @@ test('[COORDINATOR] pages run under a nonce script policy without a single CSP v
 test('[COORDINATOR] prefetched candidate links log no view; opening one logs exactly one', async ({ page }) => {
   const { email } = account('COORDINATOR');
   await signIn(page, account('COORDINATOR'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   const since = await dbNow();
 
   await page.goto('/candidates');

@@ -12,6 +12,11 @@ import {
   type IdleState,
 } from '@/lib/auth/idle-state';
 
+/** Pages a participant uses without a staff session: the clinic tablet and self-report links. */
+function isParticipantPage(pathname: string): boolean {
+  return pathname === '/tablet' || pathname.startsWith('/tablet/') || pathname.startsWith('/r/');
+}
+
 const ACTIVITY_KEY = 'trialdesk:last-activity';
 const PING_KEY = 'trialdesk:last-ping';
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const;
@@ -66,6 +71,10 @@ export function IdleTimeout() {
 
   const expire = useCallback((reason: 'idle' | 'signed-out') => {
     if (expiring.current) return;
+    // Handing the device over to a participant (tablet mode) ends the staff session on purpose,
+    // and the shell can still be mounted for a moment after that navigation: never take the
+    // participant's questionnaire page to the staff sign-in page.
+    if (isParticipantPage(window.location.pathname)) return;
     expiring.current = true;
     const callbackUrl = `/signin?reason=${reason}`;
     // If the sign-out request fails the server session has timed out anyway; just leave.

@@ -91,6 +91,8 @@ export const startTabletAction = defineAction(
       enrollmentId: input.enrollmentId,
       pin: input.pin,
       ctx: { user, audit, request },
+      // The device's staff session ends server-side too, not only its cookie.
+      staffSessionId: user.sessionId,
     });
     enterTabletMode(await cookies(), token);
     redirect('/tablet');
