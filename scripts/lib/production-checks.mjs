@@ -3,7 +3,7 @@
 // `npm start` (the embedded default, or a local server over http) generates its secrets and
 // keeps working.
 
-const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_LENGTH = 32;
 
 /** Each problem as a sentence that says what to set; empty when the environment is ready. */
 export function productionProblems(env = process.env) {

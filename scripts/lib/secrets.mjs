@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from './database.mjs';
+import { MIN_SECRET_LENGTH } from './production-checks.mjs';
 
 /** The variable when set; else (embedded default only) a value generated once into .data/. */
 function resolveSecret({ name, file, isEmbedded, hint }) {
@@ -41,6 +42,7 @@ export function resolveAuditKey({ isEmbedded }) {
     isEmbedded,
     hint: 'e.g. `openssl rand -base64 32`; back it up: without it the audit chain cannot be verified',
   });
-  if (key.length < 32) throw new Error('AUDIT_KEY is too short: use at least 32 characters (openssl rand -base64 32).');
+  if (key.length < MIN_SECRET_LENGTH)
+    throw new Error(`AUDIT_KEY is too short: use at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 32).`);
   return key;
 }

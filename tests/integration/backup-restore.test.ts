@@ -1,7 +1,6 @@
 // The restore drill as a test: npm run db:backup, then npm run db:restore into a fresh database,
 // and every table must come back with the same number of rows. Both ways a backup is made are
 // covered: pg_dump/pg_restore against a server, and the cold copy of the embedded cluster.
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,33 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countRows, findClientTools, serverMajorVersion } from '@/scripts/lib/backup.mjs';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@/scripts/lib/database.mjs';
 import { runTs } from '@/scripts/lib/run-ts.mjs';
+import { runScript } from '@/tests/helpers/run-script';
 
-const root = path.resolve(__dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'trialdesk-backup-'));
 // As root the embedded PostgreSQL runs as `postgres`, which must be able to enter the folder.
 chmodSync(scratch, 0o755);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-type CliResult = { code: number; output: string };
-
-function runScript(script: string, args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const cleanEnv = { ...process.env, DATABASE_URL: undefined, MIGRATION_DATABASE_URL: undefined, ...env };
-    const child = spawn(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: root, env: cleanEnv });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
 async function seedDemo(url: string) {
   // In a child process: the WebAssembly schema engine cannot be started twice in one process.
-  const migrate = await runScript('db-migrate.mjs', [], { DATABASE_URL: url });
+  const migrate = await runScript('scripts/db-migrate.mjs', [], { DATABASE_URL: url });
   expect(migrate.code, migrate.output).toBe(0);
   expect(await runTs('prisma/seed/run.ts', { env: { DATABASE_URL: url, TRIALDESK_PRINT_ACCOUNTS: '0' } })).toBe(0);
 }
@@ -78,11 +60,11 @@ describe('npm run db:backup and db:restore', () => {
         await seedDemo(sourceUrl);
         const file = path.join(scratch, 'trialdesk.dump');
 
-        const backup = await runScript('db-backup.mjs', [file], { DATABASE_URL: sourceUrl });
+        const backup = await runScript('scripts/db-backup.mjs', [file], { DATABASE_URL: sourceUrl });
         expect(backup.output).toContain('Backup written');
         expect(backup.code).toBe(0);
 
-        const restore = await runScript('db-restore.mjs', [file], { DATABASE_URL: targetUrl });
+        const restore = await runScript('scripts/db-restore.mjs', [file], { DATABASE_URL: targetUrl });
         expect(restore.code).toBe(0);
         const before = await countRows(sourceUrl);
         expect(before.AuditEvent).toBeGreaterThan(0);
@@ -97,16 +79,16 @@ describe('npm run db:backup and db:restore', () => {
         };
         expect(await times(targetUrl)).toEqual(await times(sourceUrl));
 
-        const again = await runScript('db-restore.mjs', [file], { DATABASE_URL: targetUrl });
+        const again = await runScript('scripts/db-restore.mjs', [file], { DATABASE_URL: targetUrl });
         expect(again.code).toBe(3);
         expect(again.output).toContain('holds data');
 
-        const forced = await runScript('db-restore.mjs', [file, '--force'], { DATABASE_URL: targetUrl });
+        const forced = await runScript('scripts/db-restore.mjs', [file, '--force'], { DATABASE_URL: targetUrl });
         expect(forced.code).toBe(0);
         expect(await countRows(targetUrl)).toEqual(before);
 
         // The restored trail is the same chain: every event verifies with the key the source used.
-        const verify = await runScript('audit-verify.mjs', [], { DATABASE_URL: targetUrl });
+        const verify = await runScript('scripts/audit-verify.mjs', [], { DATABASE_URL: targetUrl });
         expect(verify.output).not.toContain('was changed');
         expect(verify.code, verify.output).toBe(0);
       } finally {
@@ -133,11 +115,11 @@ describe('npm run db:backup and db:restore', () => {
     }
     chmodSync(sourceData, 0o755);
     const file = path.join(scratch, 'cluster-backup');
-    const backup = await runScript('db-backup.mjs', [file], { TRIALDESK_DATA_DIR: sourceData });
+    const backup = await runScript('scripts/db-backup.mjs', [file], { TRIALDESK_DATA_DIR: sourceData });
     expect(backup.code).toBe(0);
     expect(existsSync(file)).toBe(true);
 
-    const restore = await runScript('db-restore.mjs', [file], { TRIALDESK_DATA_DIR: targetData });
+    const restore = await runScript('scripts/db-restore.mjs', [file], { TRIALDESK_DATA_DIR: targetData });
     expect(restore.output).toContain('Restored');
     expect(restore.code).toBe(0);
     const restored = await startEmbeddedPostgres({ clusterDir: path.join(targetData, 'postgres') });
@@ -147,10 +129,10 @@ describe('npm run db:backup and db:restore', () => {
       await restored.stop();
     }
 
-    const again = await runScript('db-restore.mjs', [file], { TRIALDESK_DATA_DIR: targetData });
+    const again = await runScript('scripts/db-restore.mjs', [file], { TRIALDESK_DATA_DIR: targetData });
     expect(again.code).toBe(3);
 
-    const verify = await runScript('audit-verify.mjs', [], { TRIALDESK_DATA_DIR: targetData });
+    const verify = await runScript('scripts/audit-verify.mjs', [], { TRIALDESK_DATA_DIR: targetData });
     expect(verify.code, verify.output).toBe(0);
   }, 420_000);
 });

@@ -1,43 +1,16 @@
 // Deployment behaviour of the start scripts: production refuses to start without its secrets and
 // an https address, the container entrypoint likewise, and demo data (published passwords) reaches
 // a server database only through `npm run db:seed -- --demo`, never beside real accounts.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
-
-const root = path.resolve(__dirname, '../..');
-type Result = { code: number; output: string };
-
-function runNode(script: string, args: string[], env: Record<string, string | undefined>): Promise<Result> {
-  return new Promise((resolve) => {
-    const { DATABASE_URL: _db, MIGRATION_DATABASE_URL: _owner, NODE_ENV: _mode, ...base } = process.env;
-    const merged: Record<string, string | undefined> = { ...base };
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete merged[key];
-      else merged[key] = value;
-    }
-    const child = spawn(process.execPath, [path.join(root, script), ...args], {
-      cwd: root,
-      env: merged as NodeJS.ProcessEnv,
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
+import { runScript } from '@/tests/helpers/run-script';
 
 const SECRET = 'y'.repeat(43);
 
 describe('production checks', () => {
   it('npm start with NODE_ENV=production and no secrets refuses, naming what to set', async () => {
-    const result = await runNode('scripts/start.mjs', [], {
+    const result = await runScript('scripts/start.mjs', [], {
       NODE_ENV: 'production',
       NEXTAUTH_SECRET: undefined,
       AUDIT_KEY: undefined,
@@ -50,7 +23,7 @@ describe('production checks', () => {
   }, 30_000);
 
   it('the container entrypoint refuses an http NEXTAUTH_URL before touching the database', async () => {
-    const result = await runNode('scripts/docker-entrypoint.mjs', [], {
+    const result = await runScript('scripts/docker-entrypoint.mjs', [], {
       DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
       NEXTAUTH_SECRET: SECRET,
       AUDIT_KEY: SECRET,
@@ -80,11 +53,11 @@ describe('demo data on a server database', () => {
   }
 
   it('db:seed without --demo refuses on a server; with --demo it loads an empty one; never beside real accounts', async () => {
-    const refused = await runNode('scripts/db-seed.mjs', [], env);
+    const refused = await runScript('scripts/db-seed.mjs', [], env);
     expect(refused.code).toBe(2);
     expect(refused.output).toContain('--demo');
 
-    const seeded = await runNode('scripts/db-seed.mjs', ['--demo'], env);
+    const seeded = await runScript('scripts/db-seed.mjs', ['--demo'], env);
     expect(seeded.code, seeded.output).toBe(0);
     expect(await userCount()).toBeGreaterThan(0);
 
@@ -94,7 +67,7 @@ describe('demo data on a server database', () => {
       `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ('real-1', 'real@clinic.test', 'Real Person', 'ADMIN', 'x', now())`,
     );
     await client.end();
-    const again = await runNode('scripts/db-seed.mjs', ['--demo'], env);
+    const again = await runScript('scripts/db-seed.mjs', ['--demo'], env);
     expect(again.code).toBe(3);
     expect(again.output).toContain('1 real account');
   }, 240_000);
