@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { isRemissionApplicable, isResponseApplicable } from '@/lib/outcomes/compute-change';
 import { isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import type { InstrumentSeries, SessionMark } from '@/lib/results/types';
@@ -130,7 +130,11 @@ export function InstrumentOutcomeCard({ series, sessions, enrollmentId, canRecor
                         </details>
                       ) : null}
                     </th>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatClinicTime(new Date(point.administeredAt))}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <time dateTime={point.administeredAt}>
+                        {formatClinicZoned(new Date(point.administeredAt), timeZone)}
+                      </time>
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {formatNumber(point.value, 2)}
                       {!point.isComplete ? <span className="block text-xs text-slate-600">missing items</span> : null}

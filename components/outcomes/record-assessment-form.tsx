@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { format, formatISO, isValid } from 'date-fns';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { recordAssessmentAction } from '@/app/(app)/participants/[enrollmentId]/outcomes/actions';
@@ -10,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { toClinicInputValue } from '@/lib/clinic/clinic-wall-time';
 import { isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { INSTRUMENT_DEFINITIONS } from '@/lib/outcomes/instruments';
 import { recordAssessmentInputSchema, type RecordAssessmentRequest } from '@/lib/validations/assessments';
@@ -25,14 +25,15 @@ type Props = {
   plan: PlanItem[];
   /** "INSTRUMENT TIMEPOINT" keys already recorded (they are corrected, not recorded again). */
   recorded: string[];
+  /** The clinic's zone from its settings, so the time is entered on the clinic clock, not this device's. */
+  timeZone: string;
 };
 
-const LOCAL_INPUT = "yyyy-MM-dd'T'HH:mm";
 const blankItems = (instrument: string) =>
   isInstrumentCode(instrument) ? Array.from({ length: INSTRUMENT_DEFINITIONS[instrument].itemCount }, () => null) : [];
 
 /** Item-level entry of one questionnaire at a timepoint of the trial's plan, with a live score preview. */
-export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
+export function RecordAssessmentForm({ enrollmentId, plan, recorded, timeZone }: Props) {
   const withSubmissionKey = useSubmissionKey();
   const instruments = useMemo(() => [...new Set(plan.map((item) => item.instrument))], [plan]);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
@@ -58,12 +59,12 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
   });
   const instrument = useWatch({ control, name: 'instrument' });
   const items = useWatch({ control, name: 'items' }) ?? [];
-  const administeredAt = useWatch({ control, name: 'administeredAt' });
 
-  // "Administered at" starts at now on this device, set after mount so server and browser HTML agree.
+  // "Administered at" starts at now on the clinic clock, set after mount so server and browser HTML agree.
+  // It stays a wall time ('2026-11-23T08:00'): the server reads it in the clinic's zone.
   useEffect(() => {
-    setValue('administeredAt', formatISO(new Date()));
-  }, [setValue]);
+    setValue('administeredAt', toClinicInputValue(new Date(), timeZone));
+  }, [setValue, timeZone]);
 
   const timepointOptions = plan
     .filter((item) => item.instrument === instrument)
@@ -95,7 +96,7 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
         enrollmentId,
         instrument: values.instrument,
         timepoint: '',
-        administeredAt: formatISO(new Date()),
+        administeredAt: toClinicInputValue(new Date(), timeZone),
         items: blankItems(values.instrument),
       });
       return;
@@ -143,16 +144,15 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded }: Props) {
         <Field label="Timepoint" error={errors.timepoint?.message} required>
           <Select placeholder="Choose a timepoint" options={timepointOptions} {...register('timepoint')} />
         </Field>
-        <Field label="Administered at" error={errors.administeredAt?.message} required>
+        <Field
+          label="Administered at"
+          hint={`Clinic time (${timeZone})`}
+          error={errors.administeredAt?.message}
+          required
+        >
           <Input
             type="datetime-local"
-            value={
-              administeredAt && isValid(new Date(administeredAt)) ? format(new Date(administeredAt), LOCAL_INPUT) : ''
-            }
-            onChange={(event) => {
-              const date = new Date(event.target.value);
-              setValue('administeredAt', event.target.value && isValid(date) ? formatISO(date) : undefined);
-            }}
+            {...register('administeredAt', { setValueAs: (value: string) => (value === '' ? undefined : value) })}
           />
         </Field>
       </div>

@@ -3,7 +3,8 @@ import { Badge } from '@/components/ui/badge';
 import { timepointLabel } from '@/components/outcomes/format';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { listSafetyAlerts } from '@/lib/safety/list-safety-alerts';
 import { AcknowledgeForm } from './acknowledge-form';
 
@@ -19,6 +20,7 @@ export async function SafetyAlertsPanel({ user, enrollmentId, showParticipant = 
   const alerts = await listSafetyAlerts({ status: 'open', enrollmentId });
   if (alerts.length === 0) return null;
   const canAcknowledge = hasPermission(user.role, 'safety.acknowledge');
+  const timeZone = await getClinicTimeZone();
   return (
     <section aria-labelledby="safety-alerts-heading" className="mb-8 rounded-lg border-2 border-red-300 bg-red-50 p-4">
       <h2 id="safety-alerts-heading" className="text-lg font-semibold text-red-900">
@@ -43,7 +45,7 @@ export async function SafetyAlertsPanel({ user, enrollmentId, showParticipant = 
                 </Link>
               ) : null}
               <span className="text-slate-700">{alert.trialLabel}</span>
-              <span className="text-slate-600">opened {formatClinicTime(new Date(alert.createdAt))}</span>
+              <span className="text-slate-600">opened {formatClinicZoned(new Date(alert.createdAt), timeZone)}</span>
             </div>
             <p className="mt-1 text-slate-900">{alert.summary}</p>
             {alert.source && 'instrument' in alert.source ? (

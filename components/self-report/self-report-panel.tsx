@@ -15,7 +15,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { startTabletSchema, TABLET_PIN_LENGTH } from '@/lib/validations/self-report';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -34,11 +34,17 @@ export type SelfReportRow = {
   } | null;
 };
 
-type Props = { enrollmentId: string; rows: SelfReportRow[]; hasEmail: boolean };
+type Props = {
+  enrollmentId: string;
+  rows: SelfReportRow[];
+  hasEmail: boolean;
+  /** The clinic's zone from the server, so the browser shows the same text the server rendered. */
+  timeZone: string;
+};
 type Shown = { key: string; url: string; emailed: boolean };
 
 /** Questionnaires the participant can answer themselves: a link to copy or email, reminders, the clinic tablet. */
-export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
+export function SelfReportPanel({ enrollmentId, rows, hasEmail, timeZone }: Props) {
   const withSubmissionKey = useSubmissionKey();
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -99,7 +105,7 @@ export function SelfReportPanel({ enrollmentId, rows, hasEmail }: Props) {
                   </Badge>
                   {row.openLink ? (
                     <Badge tone="info">
-                      Link open until {formatClinicTime(new Date(row.openLink.expiresAt))}
+                      Link open until {formatClinicZoned(new Date(row.openLink.expiresAt), timeZone)}
                       {row.openLink.emailsSent > 0 ? ` · emailed ${row.openLink.emailsSent}×` : ''}
                     </Badge>
                   ) : null}

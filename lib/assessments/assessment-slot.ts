@@ -1,6 +1,7 @@
 import 'server-only';
 import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma, type Tx } from '@/lib/db';
+import { parseClinicDateTime } from '@/lib/clinic/clinic-wall-time';
 import { checkRecordInstant } from '@/lib/records/date-policy';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -25,13 +26,17 @@ export async function lockAssessmentSlot({
 /**
  * The administration time, checked against the record date policy: not ahead of now,
  * its clinic-local day not before the participant's birth (lib/records/date-policy.ts).
+ * A value without an offset ('2026-11-23T08:00', what the form sends) is the clinic's wall
+ * clock in `bounds.timeZone`; a wall time the clinic clock skipped (DST gap) is a 400.
  */
 export function parseAdministeredAt(
   value: string | undefined,
   fallback: Date,
   bounds: { now: Date; timeZone: string; dateOfBirth: string | null },
 ): Date {
-  const administeredAt = value ? new Date(value) : fallback;
+  const parsed = value ? parseClinicDateTime(value, bounds.timeZone) : { ok: true as const, instant: fallback };
+  if (!parsed.ok) throw new AppError('VALIDATION_FAILED', undefined, { fields: { administeredAt: [parsed.message] } });
+  const administeredAt = parsed.instant;
   const problem = checkRecordInstant(administeredAt, bounds);
   if (problem) throw new AppError('VALIDATION_FAILED', undefined, { fields: { administeredAt: [problem] } });
   return administeredAt;

@@ -39,3 +39,12 @@ export async function getClinicClock(options: { db?: Db | Tx; now?: () => Date }
   const settings = await db.clinicSettings.findUnique({ where: { id: 'clinic' }, select: { timeZone: true } });
   return clockFor(settings?.timeZone ?? CLINIC_TIME_ZONE, options.now);
 }
+
+/**
+ * The one clinic time zone: the clinic settings' `timeZone` (set by an admin), falling back to
+ * CLINIC_TIME_ZONE only while no settings row exists. Pages pass it to the components that show
+ * or take times, so no browser ever uses its own zone for a clinical time (decision 0039).
+ */
+export async function getClinicTimeZone(options: { db?: Db | Tx } = {}): Promise<string> {
+  return (await getClinicClock({ db: options.db })).timeZone;
+}

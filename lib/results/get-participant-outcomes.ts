@@ -1,8 +1,8 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { computeDueAssessments } from '@/lib/assessments/compute-due';
-import { clinicToday, trialLabel } from '@/lib/candidates/mappers';
-import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { trialLabel } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { computeChange, isRemission, isResponse } from '@/lib/outcomes/compute-change';
@@ -177,14 +177,16 @@ export async function getParticipantOutcomes({
     ];
   });
 
+  // The clinic settings' zone, the one the page shows the times in (decision 0039).
+  const clock = await getClinicClock({ now: () => now });
   const due = computeDueAssessments({
     plan,
     enrolledOn: enrollment.enrolledAt.toISOString().slice(0, 10),
     visits: enrollment.visits,
     plannedSessions: plannedSessionsByArm(enrollment.arm.dosing).get(enrollment.armId) ?? null,
     assessments: current,
-    today: clinicToday(now),
-    timeZone: CLINIC_TIME_ZONE,
+    today: clock.today(),
+    timeZone: clock.timeZone,
   }).map(({ administeredAt: _administeredAt, ...item }) => item);
 
   const safetyFlags = current
@@ -232,5 +234,6 @@ export async function getParticipantOutcomes({
     due,
     instruments,
     safetyFlags,
+    timeZone: clock.timeZone,
   };
 }

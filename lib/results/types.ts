@@ -90,6 +90,8 @@ export type ParticipantOutcomes = {
   plan: Array<{ instrument: string; timepoint: string; windowBeforeDays: number; windowAfterDays: number }>;
   due: ParticipantDueItem[];
   instruments: InstrumentSeries[];
+  /** The clinic's zone (its settings): every time on the page is shown, and entered, on this clock. */
+  timeZone: string;
   /** Current PHQ-9 records with item 9 above 0, newest first. */
   /** Current questionnaires with a suicidality answer, newest first (their alerts are in lib/safety). */
   safetyFlags: Array<{

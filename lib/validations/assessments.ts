@@ -6,8 +6,14 @@ import { assessmentItemsSchema, correctAssessmentSchema, timepointSchema } from 
 // instrument is a plain string here so that an unknown code is answered by
 // scoreAssessment with the list of valid codes, like every other scoring error.
 
+// With an offset it is an instant; without one ('2026-11-23T08:00', a datetime-local value)
+// it is the clinic's wall clock, turned into an instant on the server in the clinic's zone.
 const administeredAtSchema = z.iso
-  .datetime({ offset: true, message: 'Administered at must be an ISO date-time.' })
+  .datetime({
+    offset: true,
+    local: true,
+    message: 'Administered at must be a date and time, e.g. 2026-11-23T08:00 (clinic time).',
+  })
   .refine(isOnOrAfterEarliest, { error: RECORD_DATE_MESSAGES.tooEarly })
   .optional();
 

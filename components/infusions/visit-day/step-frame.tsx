@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { DoneBy } from './types';
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'blocked';
@@ -14,10 +14,18 @@ const STATE_LABELS: Record<StepState, string> = {
 };
 const STATE_TONES = { done: 'success', current: 'brand', upcoming: 'neutral', blocked: 'danger' } as const;
 
-type Props = { number: number; title: string; state: StepState; done?: DoneBy | null; children: ReactNode };
+type Props = {
+  number: number;
+  title: string;
+  state: StepState;
+  done?: DoneBy | null;
+  /** The clinic's zone (settings), named beside each time: the record may be read from anywhere. */
+  timeZone: string;
+  children: ReactNode;
+};
 
 /** One step of the infusion-day record: a numbered, labelled region that says who did it and when. */
-export function StepFrame({ number, title, state, done, children }: Props) {
+export function StepFrame({ number, title, state, done, timeZone, children }: Props) {
   const headingId = `step-${number}-heading`;
   return (
     <li className="list-none">
@@ -52,7 +60,7 @@ export function StepFrame({ number, title, state, done, children }: Props) {
             <Badge tone={STATE_TONES[state]}>{STATE_LABELS[state]}</Badge>
             {done ? (
               <span>
-                by {done.by} at <time dateTime={done.at}>{formatClinicTime(new Date(done.at))}</time>
+                by {done.by} at <time dateTime={done.at}>{formatClinicZoned(new Date(done.at), timeZone)}</time>
               </span>
             ) : null}
           </div>

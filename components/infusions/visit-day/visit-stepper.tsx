@@ -31,10 +31,10 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
 
   return (
     <ol aria-label="Infusion day steps" className="flex flex-col gap-4">
-      <StepFrame number={1} title="Check-in checklist" state={state('checkIn')} done={visit.checkIn}>
+      <StepFrame timeZone={visit.timeZone} number={1} title="Check-in checklist" state={state('checkIn')} done={visit.checkIn}>
         <CheckInStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame
+      <StepFrame timeZone={visit.timeZone}
         number={2}
         title="Pre-infusion vitals"
         state={state('vitals')}
@@ -42,10 +42,10 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       >
         <VitalsStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame number={3} title="Dose" state={state('dose')} done={visit.verification}>
+      <StepFrame timeZone={visit.timeZone} number={3} title="Dose" state={state('dose')} done={visit.verification}>
         <DoseStep visit={visit} canVerify={permissions.canVerify} canCalculate={permissions.canCalculate} />
       </StepFrame>
-      <StepFrame
+      <StepFrame timeZone={visit.timeZone}
         number={4}
         title="Administration"
         state={state('administration')}
@@ -53,7 +53,7 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       >
         <AdministrationStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame
+      <StepFrame timeZone={visit.timeZone}
         number={5}
         title="Adverse events"
         state={visit.adverseEvents.length > 0 ? 'done' : visit.checkIn ? 'current' : 'upcoming'}
@@ -61,7 +61,7 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       >
         <AdverseEventsStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame number={6} title="Discharge" state={state('discharge')} done={visit.discharge}>
+      <StepFrame timeZone={visit.timeZone} number={6} title="Discharge" state={state('discharge')} done={visit.discharge}>
         <DischargeStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
     </ol>

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { clinicZoneAbbreviation } from '@/lib/clinic/clinic-wall-time';
 import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { describeSessionDose } from '@/lib/dosing/describe-dosing';
 import { isAppError } from '@/lib/errors/app-error';
@@ -38,6 +39,8 @@ export default async function VisitDayPage({ params }: Props) {
 
   const settings = await getClinicSettings();
   const name = `${day.participant.lastName}, ${day.participant.firstName}`;
+  // The zone is named: a visit at "08:00" read from a laptop in another zone must not look like local time.
+  const zone = clinicZoneAbbreviation(new Date(day.visit.scheduledAt), settings.timeZone);
 
   const view: VisitDayView = {
     visitId: day.visit.id,
@@ -146,7 +149,7 @@ export default async function VisitDayPage({ params }: Props) {
     <>
       <PageHeader
         title={`Infusion day: ${name}`}
-        description={`${formatDayLabel(day.visit.localDate)} ${day.visit.localTime} · ${day.visit.chairName ?? 'no chair'} · ${sessionLabel(day.visit.sessionNumber, day.sessionCount)} · ${view.trialLabel} · MRN ${day.participant.mrn}`}
+        description={`${formatDayLabel(day.visit.localDate)} ${day.visit.localTime} ${zone} · ${day.visit.chairName ?? 'no chair'} · ${sessionLabel(day.visit.sessionNumber, day.sessionCount)} · ${view.trialLabel} · MRN ${day.participant.mrn}`}
         eyebrow={
           <span className="no-print flex flex-wrap gap-3">
             <Link href={`/schedule?day=${day.visit.localDate}`} className="underline-offset-2 hover:underline">

@@ -6,7 +6,6 @@ import {
   ENROLLMENT_STATUS_LABELS,
   flagLabel,
   formatCalendarDate,
-  formatClinicDateTime,
   instrumentLabel,
   shortInstrumentName,
   timepointLabel,
@@ -25,7 +24,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { isAppError } from '@/lib/errors/app-error';
 import { getParticipantOutcomes } from '@/lib/results/get-participant-outcomes';
 
@@ -83,7 +82,7 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
       {latestFlag ? (
         <p className="text-sm text-slate-800">
           Latest suicidality answer: {latestFlag.flags.map(flagLabel).join('; ')} at{' '}
-          {timepointLabel(latestFlag.timepoint).toLowerCase()} on {formatClinicDateTime(latestFlag.administeredAt)}.
+          {timepointLabel(latestFlag.timepoint).toLowerCase()} on {formatClinicZoned(new Date(latestFlag.administeredAt), outcomes.timeZone)}.
           {outcomes.safetyFlags.length > 1
             ? ` ${outcomes.safetyFlags.length} current questionnaires carry such an answer.`
             : ''}
@@ -102,7 +101,7 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
             sessions={outcomes.sessions}
             enrollmentId={enrollment.id}
             canRecord={canRecord}
-            timeZone={CLINIC_TIME_ZONE}
+            timeZone={outcomes.timeZone}
           />
         ))
       )}
@@ -175,6 +174,7 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
             <SelfReportPanel
               enrollmentId={enrollment.id}
               hasEmail={selfReport.hasEmail}
+              timeZone={outcomes.timeZone}
               rows={selfReport.rows.map((row) => ({
                 ...row,
                 instrumentLabel: isInstrumentCode(row.instrument) ? INSTRUMENT_LABELS[row.instrument] : row.instrument,
@@ -193,7 +193,12 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
             description="Enter each answer as given; the score is computed for you. Leave an item as “Not answered” if it was skipped."
           />
           <CardBody>
-            <RecordAssessmentForm enrollmentId={enrollment.id} plan={outcomes.plan} recorded={recorded} />
+            <RecordAssessmentForm
+              enrollmentId={enrollment.id}
+              plan={outcomes.plan}
+              recorded={recorded}
+              timeZone={outcomes.timeZone}
+            />
           </CardBody>
         </Card>
       ) : null}
