@@ -1,6 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import type { Metadata } from 'next';
-import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { AuditChainPanel } from '@/components/audit/audit-chain-panel';
 import { FollowUpPanel } from '@/components/candidates/follow-up-panel';
 import { DashboardDiscrepancies } from '@/components/drug-inventory/dashboard-discrepancies';
@@ -40,7 +40,7 @@ const day = (date: string, pattern: string) => format(parseISO(date), pattern);
 export default async function DashboardPage() {
   const user = await requirePageUser('dashboard.read');
   const canReadCandidates = hasPermission(user.role, 'candidate.read');
-  const stats = await getDashboardStats({ timeZone: CLINIC_TIME_ZONE, includeReferrals: canReadCandidates });
+  const stats = await getDashboardStats({ timeZone: await getClinicTimeZone(), includeReferrals: canReadCandidates });
   const actions = QUICK_ACTIONS.filter((action) => hasPermission(user.role, action.permission));
   const { trials, pipeline, visitsThisWeek: visits } = stats;
   const weekLabel = `${day(visits.weekStart, 'EEE d MMM')} – ${day(visits.weekEnd, 'EEE d MMM yyyy')}`;

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { ContactAttemptDto } from '@/lib/candidates/types';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { ContactOutcomeValue } from '@/lib/validations/candidates';
 import { formatCalendarDate } from './format';
 import { CONTACT_METHOD_LABELS, CONTACT_OUTCOME_LABELS } from './labels';
@@ -17,7 +17,16 @@ const OUTCOME_TONES: Record<ContactOutcomeValue, BadgeTone> = {
 };
 
 /** Contact attempts, newest first. Only the latest one's follow-up date is still pending. */
-export function ContactLog({ contacts, today }: { contacts: ContactAttemptDto[]; today: string }) {
+export function ContactLog({
+  contacts,
+  today,
+  timeZone,
+}: {
+  contacts: ContactAttemptDto[];
+  today: string;
+  /** The clinic's zone (settings), named beside each time. */
+  timeZone: string;
+}) {
   if (contacts.length === 0) {
     return <p className="text-sm text-slate-700">No contact attempts logged yet.</p>;
   }
@@ -35,7 +44,7 @@ export function ContactLog({ contacts, today }: { contacts: ContactAttemptDto[];
             </p>
             <p className="text-slate-700">
               {contact.actor.name} ·{' '}
-              <time dateTime={contact.contactedAt}>{formatClinicTime(new Date(contact.contactedAt))}</time>
+              <time dateTime={contact.contactedAt}>{formatClinicZoned(new Date(contact.contactedAt), timeZone)}</time>
             </p>
             {contact.notes ? <p className="whitespace-pre-line text-slate-800">{contact.notes}</p> : null}
             {contact.nextFollowUpOn ? (

@@ -1,9 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { format, formatISO, isValid } from 'date-fns';
-import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { logContactAction } from '@/app/(app)/candidates/actions';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Alert } from '@/components/ui/alert';
@@ -12,6 +11,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, type SelectOption } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
+import { parseClinicDateTime, toClinicInputValue, toClinicOffsetIso } from '@/lib/clinic/clinic-wall-time';
 import {
   CONTACT_METHODS,
   CONTACT_OUTCOMES,
@@ -26,20 +26,6 @@ import { useSubmissionKey } from '@/components/forms/use-submission-key';
 const METHOD_OPTIONS = CONTACT_METHODS.map((value) => ({ value, label: CONTACT_METHOD_LABELS[value] }));
 const OUTCOME_OPTIONS = CONTACT_OUTCOMES.map((value) => ({ value, label: CONTACT_OUTCOME_LABELS[value] }));
 const FIELDS = ['trialId', 'method', 'outcome', 'notes', 'contactedAt', 'nextFollowUpOn'] as const;
-const LOCAL_INPUT = "yyyy-MM-dd'T'HH:mm";
-
-/** ISO instant with this device's offset → the value a datetime-local input shows. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return isValid(date) ? format(date, LOCAL_INPUT) : '';
-}
-
-/** A datetime-local value (the device's wall clock) → ISO 8601 with the offset, as the API takes it. */
-function fromLocalInput(value: string): string {
-  const date = new Date(value);
-  return value && isValid(date) ? formatISO(date) : '';
-}
 
 type Props = {
   candidateId: string;
@@ -47,10 +33,12 @@ type Props = {
   defaultMethod: ContactMethodValue | null;
   /** The trials the candidate is in; a contact may be about one of them. */
   trials: SelectOption[];
+  /** The clinic's zone (settings): "When" is typed on the clinic clock, never this device's. */
+  timeZone: string;
 };
 
 /** One attempt to reach the candidate: how, what happened, and when to try again. */
-export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
+export function LogContactForm({ candidateId, defaultMethod, trials, timeZone }: Props) {
   const withSubmissionKey = useSubmissionKey();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const blank = (): ContactAttemptValues => ({
@@ -61,9 +49,11 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
     contactedAt: '',
     nextFollowUpOn: null,
   });
+  // What the box shows: the clinic wall time. The form value is that time with the clinic's offset
+  // (the API's format), so its date part is the clinic's day for the follow-up check.
+  const [when, setWhen] = useState('');
   const {
     register,
-    control,
     handleSubmit,
     setError,
     setValue,
@@ -74,10 +64,24 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
     defaultValues: blank(),
   });
 
-  // "When" starts at now on this device; set after mount so server and browser render the same HTML.
+  const startAtNow = () => {
+    const now = new Date();
+    setWhen(toClinicInputValue(now, timeZone));
+    return toClinicOffsetIso(now, timeZone);
+  };
+
+  // "When" starts at now on the clinic clock; set after mount so server and browser render the same HTML.
   useEffect(() => {
-    setValue('contactedAt', formatISO(new Date()));
-  }, [setValue]);
+    const now = new Date();
+    setWhen(toClinicInputValue(now, timeZone));
+    setValue('contactedAt', toClinicOffsetIso(now, timeZone));
+  }, [setValue, timeZone]);
+
+  const changeWhen = (value: string) => {
+    setWhen(value);
+    const parsed = parseClinicDateTime(value, timeZone);
+    setValue('contactedAt', parsed.ok ? toClinicOffsetIso(parsed.instant, timeZone) : '');
+  };
 
   const submit = handleSubmit(async (values) => {
     setStatus(null);
@@ -87,15 +91,26 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
         tone: 'success',
         message: `Contact logged: ${CONTACT_METHOD_LABELS[values.method].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[values.outcome].toLowerCase()}.`,
       });
-      reset({ ...blank(), contactedAt: formatISO(new Date()) });
+      reset({ ...blank(), contactedAt: startAtNow() });
       return;
     }
     const message = applyServerErrors(result.error, setError, FIELDS);
     if (message) setStatus({ tone: 'error', message });
   });
 
+  // A time the clinic clock skipped (DST gap) is named here rather than as a format error.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const parsed = parseClinicDateTime(when, timeZone);
+    if (when !== '' && !parsed.ok && parsed.reason === 'nonexistent') {
+      event.preventDefault();
+      setError('contactedAt', { type: 'clinic', message: parsed.message });
+      return;
+    }
+    return submit(event);
+  };
+
   return (
-    <form method="post" onSubmit={submit} noValidate aria-label="Log contact" className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Log contact" className="flex flex-col gap-4">
       {status ? <Alert tone={status.tone}>{status.message}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Method" error={errors.method?.message} required>
@@ -104,20 +119,12 @@ export function LogContactForm({ candidateId, defaultMethod, trials }: Props) {
         <Field label="Outcome" error={errors.outcome?.message} required>
           <Select placeholder="What happened?" options={OUTCOME_OPTIONS} {...register('outcome')} />
         </Field>
-        <Field label="When" error={errors.contactedAt?.message} required>
-          <Controller
-            control={control}
+        <Field label="When" hint={`Clinic time (${timeZone})`} error={errors.contactedAt?.message} required>
+          <Input
+            type="datetime-local"
             name="contactedAt"
-            render={({ field }) => (
-              <Input
-                type="datetime-local"
-                name={field.name}
-                ref={field.ref}
-                value={toLocalInput(field.value)}
-                onChange={(event) => field.onChange(fromLocalInput(event.target.value))}
-                onBlur={field.onBlur}
-              />
-            )}
+            value={when}
+            onChange={(event) => changeWhen(event.target.value)}
           />
         </Field>
         <Field

@@ -16,7 +16,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Stat, StatGrid } from '@/components/ui/stat';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { PIPELINE_STAGE_LABELS, PIPELINE_STAGES } from '@/lib/dashboard/labels';
 import type { PrescreenResult, PrescreenRow } from '@/lib/eligibility/run-prescreen';
 import type { OverallResult } from '@/lib/eligibility/types';
@@ -43,7 +43,8 @@ const STAGE_OPTIONS = [
 
 type Ran = { result: PrescreenResult; at: Date };
 
-export function PrescreenPanel({ trialId }: { trialId: string }) {
+/** `timeZone`: the clinic settings' zone, from the page, so "ran at" is on the clinic clock, not this device's. */
+export function PrescreenPanel({ trialId, timeZone }: { trialId: string; timeZone: string }) {
   const [ran, setRan] = useState<Ran | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isRunning, setIsRunning] = useState(false);
@@ -95,12 +96,22 @@ export function PrescreenPanel({ trialId }: { trialId: string }) {
             : ''}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {ran ? <PrescreenResults result={ran.result} at={ran.at} elapsedMs={elapsedMs} /> : null}
+      {ran ? <PrescreenResults timeZone={timeZone} result={ran.result} at={ran.at} elapsedMs={elapsedMs} /> : null}
     </div>
   );
 }
 
-function PrescreenResults({ result, at, elapsedMs }: { result: PrescreenResult; at: Date; elapsedMs: number | null }) {
+function PrescreenResults({
+  result,
+  at,
+  elapsedMs,
+  timeZone,
+}: {
+  result: PrescreenResult;
+  at: Date;
+  elapsedMs: number | null;
+  timeZone: string;
+}) {
   const [filter, setFilter] = useState<'' | OverallResult>('');
   const rows = useMemo(
     () => (filter ? result.candidates.filter((row) => row.overall === filter) : result.candidates),
@@ -116,7 +127,7 @@ function PrescreenResults({ result, at, elapsedMs }: { result: PrescreenResult; 
         <p className="text-sm text-slate-600">
           {result.total.toLocaleString('en-US')} candidates evaluated against protocol version{' '}
           {result.protocolVersion.number} for {result.asOf} · run{' '}
-          <time dateTime={at.toISOString()}>{formatClinicTime(at)}</time>
+          <time dateTime={at.toISOString()}>{formatClinicZoned(at, timeZone)}</time>
           {elapsedMs !== null ? ` · ${(elapsedMs / 1000).toFixed(1)} s` : ''}
           {result.skippedIds.length > 0
             ? ` · ${result.skippedIds.length} listed candidates skipped (unknown, voided or enrolled)`

@@ -1,5 +1,4 @@
 import { describeTimepointCode } from '@/components/trials/describe-timepoint';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 
 const MINUS = '\u2212';
@@ -69,10 +68,5 @@ export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F
 
 /** Light fills for severity bands, from least to most severe. */
 export const BAND_FILLS = ['#ecfdf5', '#fefce8', '#fff7ed', '#ffedd5', '#fee2e2', '#fecaca'];
-
-/** An ISO instant on the clinic's wall clock, "23 Nov 2026, 14:05" (server-rendered pages only). */
-export function formatClinicDateTime(iso: string): string {
-  return formatClinicTime(new Date(iso));
-}
 
 export { flagLabel } from '@/lib/outcomes/flags';

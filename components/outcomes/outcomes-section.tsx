@@ -3,12 +3,13 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { getCandidateOutcomeSummary } from '@/lib/results/get-candidate-outcome-summary';
 import {
   ENROLLMENT_STATUS_LABELS,
   flagLabel,
   formatCalendarDate,
-  formatClinicDateTime,
   formatNumber,
   shortInstrumentName,
   timepointLabel,
@@ -23,6 +24,7 @@ export async function OutcomesSection({ candidateId, user }: { candidateId: stri
   if (!hasPermission(user.role, 'outcome.read')) return null;
   const enrollments = await getCandidateOutcomeSummary(candidateId);
   if (enrollments.length === 0) return null;
+  const timeZone = await getClinicTimeZone();
 
   return (
     <Card aria-labelledby="candidate-outcomes">
@@ -59,7 +61,7 @@ export async function OutcomesSection({ candidateId, user }: { candidateId: stri
                     <span className="tabular-nums">{formatNumber(score.value, 2)}</span>
                     {score.severity ? <span className="text-slate-700"> ({score.severity})</span> : null}
                     <span className="block text-xs text-slate-600">
-                      {timepointLabel(score.timepoint)} · {formatClinicDateTime(score.administeredAt)}
+                      {timepointLabel(score.timepoint)} · {formatClinicZoned(new Date(score.administeredAt), timeZone)}
                     </span>
                     {score.flags.map((flag) => (
                       <Badge key={flag} tone="danger" className="mt-1">

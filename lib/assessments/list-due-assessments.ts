@@ -1,6 +1,6 @@
 import 'server-only';
-import { clinicToday, trialLabel } from '@/lib/candidates/mappers';
-import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { trialLabel } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import type { EnrollmentStatus, Prisma } from '@/lib/generated/prisma/client';
 import { plannedSessionsByArm } from '@/lib/results/planned-sessions';
@@ -28,7 +28,8 @@ export type DueAssessmentRow = Omit<DueItem, 'administeredAt'> & {
   } | null;
 };
 
-export type DueAssessmentList = { today: string; rows: DueAssessmentRow[] };
+/** `timeZone`: the clinic settings' zone that `today` and the due days are in (decision 0039). */
+export type DueAssessmentList = { today: string; timeZone: string; rows: DueAssessmentRow[] };
 
 /** Participants still followed up: active ones, and completed ones (their follow-up visits come after the last infusion). */
 const FOLLOWED_UP: EnrollmentStatus[] = ['ACTIVE', 'COMPLETED'];
@@ -51,7 +52,8 @@ export async function listDueAssessments({
   statuses?: readonly DueStatus[];
   now?: Date;
 } = {}): Promise<DueAssessmentList> {
-  const today = clinicToday(now);
+  const clock = await getClinicClock({ now: () => now });
+  const today = clock.today();
   const where: Prisma.EnrollmentWhereInput = {
     ...(trialId ? { trialId } : {}),
     ...(candidateId ? { candidateId } : {}),
@@ -117,7 +119,7 @@ export async function listDueAssessments({
       plannedSessions,
       assessments: enrollment.assessments,
       today,
-      timeZone: CLINIC_TIME_ZONE,
+      timeZone: clock.timeZone,
     });
     for (const item of items) {
       if (statuses && !statuses.includes(item.status)) continue;
@@ -157,5 +159,5 @@ export async function listDueAssessments({
       (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') ||
       a.participantName.localeCompare(b.participantName),
   );
-  return { today, rows };
+  return { today, timeZone: clock.timeZone, rows };
 }

@@ -5,6 +5,7 @@ import {
   isClinicWallDateTime,
   parseClinicDateTime,
   toClinicInputValue,
+  toClinicOffsetIso,
 } from './clinic-wall-time';
 
 const NEW_YORK = 'America/New_York';
@@ -63,6 +64,14 @@ describe('an instant shown on the clinic clock', () => {
     expect(toClinicInputValue(new Date('2026-11-23T13:00:00Z'), NEW_YORK)).toBe('2026-11-23T08:00');
     // The second 01:30 of the fall-back night shows as 01:30 too: the zone name tells them apart.
     expect(toClinicInputValue(new Date('2026-11-01T06:30:00Z'), NEW_YORK)).toBe('2026-11-01T01:30');
+  });
+
+  it('writes an ISO time with the clinic offset, so its date part is the clinic day', () => {
+    // 01:00 UTC on the 24th is still the 23rd, 20:00, in New York.
+    expect(toClinicOffsetIso(new Date('2026-11-24T01:00:09Z'), NEW_YORK)).toBe('2026-11-23T20:00:09-05:00');
+    expect(toClinicOffsetIso(new Date('2026-07-14T12:00:00Z'), NEW_YORK)).toBe('2026-07-14T08:00:00-04:00');
+    expect(toClinicOffsetIso(new Date('2026-11-23T00:30:00Z'), 'Asia/Kolkata')).toBe('2026-11-23T06:00:00+05:30');
+    expect(instantOf(toClinicOffsetIso(new Date('2026-11-01T06:30:00Z'), NEW_YORK))).toBe('2026-11-01T06:30:00.000Z');
   });
 
   it('names the zone, with the abbreviation in force at that instant', () => {

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@/lib/scheduling/local-date';
-import { isExistingWallTime, utcToZoned, zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
+import { getTimeZoneOffsetMinutes, isExistingWallTime, utcToZoned, zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 
 // A date-time a person types ("08:00") is the clinic's wall clock, whatever zone the
 // browser or the server is in. This pure module turns such a value into an instant and
@@ -57,6 +57,20 @@ export function parseClinicDateTime(value: string, timeZone: string): ClinicInst
 export function toClinicInputValue(instant: Date, timeZone: string): string {
   const wall = utcToZoned(instant, timeZone);
   return `${wall.date}T${wall.time}`;
+}
+
+/**
+ * An instant as ISO 8601 with the clinic's offset at that instant, '2026-11-23T20:00:00-05:00':
+ * for APIs that take an offset and read the date part as the day it happened (the clinic's day).
+ */
+export function toClinicOffsetIso(instant: Date, timeZone: string): string {
+  const wall = utcToZoned(instant, timeZone);
+  const offset = getTimeZoneOffsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  const seconds = String(instant.getUTCSeconds()).padStart(2, '0');
+  return `${wall.date}T${wall.time}:${seconds}${sign}${hours}:${minutes}`;
 }
 
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -30,7 +30,13 @@ function post(body: unknown) {
 async function recordAt(administeredAt: string) {
   const { enrollment } = await enrollParticipant(prisma, { trialId: trial.id, armId: trial.arms[0].id });
   const res = await assessments.POST(
-    post({ enrollmentId: enrollment.id, instrument: 'PHQ9', timepoint: 'BASELINE', administeredAt, items: phq9Items(12) }),
+    post({
+      enrollmentId: enrollment.id,
+      instrument: 'PHQ9',
+      timepoint: 'BASELINE',
+      administeredAt,
+      items: phq9Items(12),
+    }),
     { params: Promise.resolve({}) },
   );
   return { res, enrollmentId: enrollment.id };

@@ -31,10 +31,17 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
 
   return (
     <ol aria-label="Infusion day steps" className="flex flex-col gap-4">
-      <StepFrame timeZone={visit.timeZone} number={1} title="Check-in checklist" state={state('checkIn')} done={visit.checkIn}>
+      <StepFrame
+        timeZone={visit.timeZone}
+        number={1}
+        title="Check-in checklist"
+        state={state('checkIn')}
+        done={visit.checkIn}
+      >
         <CheckInStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame timeZone={visit.timeZone}
+      <StepFrame
+        timeZone={visit.timeZone}
         number={2}
         title="Pre-infusion vitals"
         state={state('vitals')}
@@ -45,7 +52,8 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       <StepFrame timeZone={visit.timeZone} number={3} title="Dose" state={state('dose')} done={visit.verification}>
         <DoseStep visit={visit} canVerify={permissions.canVerify} canCalculate={permissions.canCalculate} />
       </StepFrame>
-      <StepFrame timeZone={visit.timeZone}
+      <StepFrame
+        timeZone={visit.timeZone}
         number={4}
         title="Administration"
         state={state('administration')}
@@ -53,7 +61,8 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       >
         <AdministrationStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame timeZone={visit.timeZone}
+      <StepFrame
+        timeZone={visit.timeZone}
         number={5}
         title="Adverse events"
         state={visit.adverseEvents.length > 0 ? 'done' : visit.checkIn ? 'current' : 'upcoming'}
@@ -61,7 +70,13 @@ export function VisitStepper({ visit, permissions }: { visit: VisitDayView; perm
       >
         <AdverseEventsStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
-      <StepFrame timeZone={visit.timeZone} number={6} title="Discharge" state={state('discharge')} done={visit.discharge}>
+      <StepFrame
+        timeZone={visit.timeZone}
+        number={6}
+        title="Discharge"
+        state={state('discharge')}
+        done={visit.discharge}
+      >
         <DischargeStep visit={visit} canRecord={permissions.canRecord} />
       </StepFrame>
     </ol>

@@ -24,6 +24,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { getCandidate } from '@/lib/candidates/get-candidate';
 import { isAppError } from '@/lib/errors/app-error';
 import { getTrial } from '@/lib/trials/get-trial';
@@ -56,6 +57,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
   const candidate = await loadCandidate((await params).id);
   const flags = await searchParams;
   const today = clinicToday();
+  const timeZone = await getClinicTimeZone();
   const name = candidateName(candidate);
 
   const canEdit = hasPermission(user.role, 'candidate.edit');
@@ -206,9 +208,10 @@ export default async function CandidatePage({ params, searchParams }: Props) {
               candidateId={candidate.id}
               defaultMethod={candidate.preferredContactMethod}
               trials={candidate.pipelines.map((pipeline) => ({ value: pipeline.trialId, label: pipeline.trialLabel }))}
+              timeZone={timeZone}
             />
           ) : null}
-          <ContactLog contacts={candidate.contacts} today={today} />
+          <ContactLog contacts={candidate.contacts} today={today} timeZone={timeZone} />
         </CardBody>
       </Card>
 

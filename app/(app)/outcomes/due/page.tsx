@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import type { DueStatus } from '@/lib/assessments/compute-due';
 import { listDueAssessments } from '@/lib/assessments/list-due-assessments';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 
 export const metadata = { title: 'Due questionnaires' };
 
@@ -33,7 +33,7 @@ export default async function DueAssessmentsPage({
   const query = await searchParams;
   const viewKey = typeof query.view === 'string' && query.view in VIEWS ? query.view : 'open';
   const view = VIEWS[viewKey];
-  const { today, rows } = await listDueAssessments({ statuses: view.statuses });
+  const { today, timeZone, rows } = await listDueAssessments({ statuses: view.statuses });
   const overdue = rows.filter((row) => row.status === 'overdue').length;
 
   return (
@@ -48,7 +48,7 @@ export default async function DueAssessmentsPage({
           </Link>
         }
         title="Due questionnaires"
-        description={`From each trial's assessment plan, for active and completed participants. Today is ${formatCalendarDate(today)} (clinic time).`}
+        description={`From each trial's assessment plan, for active and completed participants. Today is ${formatCalendarDate(today)} (clinic time, ${timeZone}).`}
       />
       <nav aria-label="Which questionnaires">
         <ul className="flex flex-wrap gap-2">
@@ -125,7 +125,7 @@ export default async function DueAssessmentsPage({
                     <>
                       <Badge tone="info">{row.openLink.channel === 'TABLET' ? 'On the tablet' : 'Link open'}</Badge>
                       <span className="block text-xs text-slate-600">
-                        until {formatClinicTime(new Date(row.openLink.expiresAt))}
+                        until {formatClinicZoned(new Date(row.openLink.expiresAt), timeZone)}
                         {row.openLink.emailsSent > 0 ? `, emailed ${row.openLink.emailsSent}×` : ''}
                       </span>
                     </>

@@ -82,7 +82,8 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
       {latestFlag ? (
         <p className="text-sm text-slate-800">
           Latest suicidality answer: {latestFlag.flags.map(flagLabel).join('; ')} at{' '}
-          {timepointLabel(latestFlag.timepoint).toLowerCase()} on {formatClinicZoned(new Date(latestFlag.administeredAt), outcomes.timeZone)}.
+          {timepointLabel(latestFlag.timepoint).toLowerCase()} on{' '}
+          {formatClinicZoned(new Date(latestFlag.administeredAt), outcomes.timeZone)}.
           {outcomes.safetyFlags.length > 1
             ? ` ${outcomes.safetyFlags.length} current questionnaires carry such an answer.`
             : ''}

@@ -4,6 +4,7 @@ import { PrescreenPanel } from '@/components/eligibility/prescreen-panel';
 import { ScreenFailReportView } from '@/components/eligibility/screen-fail-report';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { getScreenFailReport } from '@/lib/eligibility/screen-fail-report';
 import { loadTrial } from '../load-trial';
 
@@ -32,7 +33,7 @@ export default async function TrialPrescreenPage({ params }: Props) {
         description={`${trial.nctId ? `${trial.nctId} · ` : ''}Protocol version ${trial.protocolVersion.number}. Find who may be eligible, what rules candidates out, and what data is still missing.`}
       />
       <div className="flex flex-col gap-10">
-        <PrescreenPanel trialId={trial.id} />
+        <PrescreenPanel trialId={trial.id} timeZone={await getClinicTimeZone()} />
         <section aria-labelledby="screen-fail-heading" className="flex flex-col gap-4">
           <div>
             <h2 id="screen-fail-heading" className="text-lg font-semibold text-slate-900">
