@@ -27,6 +27,12 @@ const METHOD_OPTIONS = CONTACT_METHODS.map((value) => ({ value, label: CONTACT_M
 const OUTCOME_OPTIONS = CONTACT_OUTCOMES.map((value) => ({ value, label: CONTACT_OUTCOME_LABELS[value] }));
 const FIELDS = ['trialId', 'method', 'outcome', 'notes', 'contactedAt', 'nextFollowUpOn'] as const;
 
+/** Now as the box shows it (clinic wall time) and as the form sends it (with the clinic's offset). */
+function nowOnClinicClock(timeZone: string): { when: string; contactedAt: string } {
+  const now = new Date();
+  return { when: toClinicInputValue(now, timeZone), contactedAt: toClinicOffsetIso(now, timeZone) };
+}
+
 type Props = {
   candidateId: string;
   /** The candidate's preferred method, picked first. */
@@ -64,17 +70,11 @@ export function LogContactForm({ candidateId, defaultMethod, trials, timeZone }:
     defaultValues: blank(),
   });
 
-  const startAtNow = () => {
-    const now = new Date();
-    setWhen(toClinicInputValue(now, timeZone));
-    return toClinicOffsetIso(now, timeZone);
-  };
-
   // "When" starts at now on the clinic clock; set after mount so server and browser render the same HTML.
   useEffect(() => {
-    const now = new Date();
-    setWhen(toClinicInputValue(now, timeZone));
-    setValue('contactedAt', toClinicOffsetIso(now, timeZone));
+    const start = nowOnClinicClock(timeZone);
+    setWhen(start.when);
+    setValue('contactedAt', start.contactedAt);
   }, [setValue, timeZone]);
 
   const changeWhen = (value: string) => {
@@ -91,7 +91,9 @@ export function LogContactForm({ candidateId, defaultMethod, trials, timeZone }:
         tone: 'success',
         message: `Contact logged: ${CONTACT_METHOD_LABELS[values.method].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[values.outcome].toLowerCase()}.`,
       });
-      reset({ ...blank(), contactedAt: startAtNow() });
+      const start = nowOnClinicClock(timeZone);
+      setWhen(start.when);
+      reset({ ...blank(), contactedAt: start.contactedAt });
       return;
     }
     const message = applyServerErrors(result.error, setError, FIELDS);

@@ -144,7 +144,7 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
             </Field>
             <Field
               label="Start time"
-              hint="Clinic time; leave empty for now"
+              hint={`Clinic time (${visit.timeZone}); leave empty for now`}
               error={errors.startedAt?.message ?? fieldErrors.startedAt}
             >
               <Input type="time" step={60} {...register('startedAt')} />

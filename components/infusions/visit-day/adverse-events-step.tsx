@@ -171,7 +171,7 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
             <Field label="Onset date" error={messageOf(errors, 'onsetAt') ?? fieldErrors.onsetAt}>
               <Input type="date" {...register('onsetDate')} />
             </Field>
-            <Field label="Onset time" hint="Clinic time; leave date and time empty for now">
+            <Field label="Onset time" hint={`Clinic time (${visit.timeZone}); leave date and time empty for now`}>
               <Input type="time" step={60} {...register('onsetTime')} />
             </Field>
           </div>

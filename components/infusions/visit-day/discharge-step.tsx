@@ -109,7 +109,7 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
       {visit.administration && !visit.administration.stoppedAt ? (
         <Field
           label="Infusion stopped at"
-          hint="Clinic time; leave empty for now"
+          hint={`Clinic time (${visit.timeZone}); leave empty for now`}
           error={errors.infusionStoppedAt?.message ?? fieldErrors.infusionStoppedAt}
           className="max-w-xs"
         >
