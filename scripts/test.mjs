@@ -147,6 +147,8 @@ async function e2e() {
       E2E_DATABASE_URL: url,
       // The fixtures sign in by minting the session cookie the app would issue (e2e/fixtures.ts).
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
+      // The seed factories the fixtures run write audited rows, sealed with the app's key.
+      AUDIT_KEY: auditKey,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
     const report = readJson(out);
