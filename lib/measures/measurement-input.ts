@@ -42,7 +42,7 @@ export const isoDateSchema = z
   .refine(isIsoDate, { error: 'Enter a valid date (YYYY-MM-DD)' });
 
 /** The static half of the record date policy; the server adds "not before birth, not after today". */
-const measuredAtSchema = isoDateSchema.refine(isOnOrAfterEarliest, { error: RECORD_DATE_MESSAGES.tooEarly });
+export const measuredAtSchema = isoDateSchema.refine(isOnOrAfterEarliest, { error: RECORD_DATE_MESSAGES.tooEarly });
 
 const numberSchema = z.number({ error: 'Enter a number' }).refine(Number.isFinite, { error: 'Enter a finite number' });
 

@@ -6,6 +6,8 @@ import { AppError, type FieldErrors } from '@/lib/errors/app-error';
 import { normalizeMeasurement } from '@/lib/measures/normalize-measurement';
 import { checkRecordDay } from '@/lib/records/date-policy';
 import type { NormalizedMeasurement } from '@/lib/measures/measurement-input';
+import { BLOOD_PRESSURE_CODE, parseBloodPressure } from '@/lib/measures/blood-pressure';
+import { bloodPressureInputSchema } from '@/lib/validations/screening-form';
 import { MEASUREMENT_INCLUDE, toMeasurementData, toMeasurementDto } from './measurement-row';
 import type { MeasurementDto } from './types';
 
@@ -17,6 +19,41 @@ type Options = {
   /** The clinic's current day (YYYY-MM-DD): later measurement dates are refused. Defaults to today on the clinic clock. */
   today?: string;
 };
+
+/** A stored entry and the posted entry it came from (a `bp` reading gives two). */
+type Expanded = { index: number; input: unknown; enteredText?: string };
+
+function addFieldError(fields: FieldErrors, key: string, messages: string[]): void {
+  const list = (fields[key] ??= []);
+  for (const message of messages) if (!list.includes(message)) list.push(message);
+}
+
+/**
+ * `{ code: 'bp', value: '130/85', measuredAt }` becomes an sbp and a dbp entry; a reading that does
+ * not parse ("13085", "130/") is a 400 on that entry's value, never a number guessed from it.
+ */
+function expandEntries(inputs: unknown[], fields: FieldErrors): Expanded[] {
+  const expanded: Expanded[] = [];
+  inputs.forEach((input, index) => {
+    const code = typeof input === 'object' && input !== null ? (input as { code?: unknown }).code : undefined;
+    if (code !== BLOOD_PRESSURE_CODE) {
+      expanded.push({ index, input });
+      return;
+    }
+    const parsed = bloodPressureInputSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        addFieldError(fields, `${index}.${issue.path.map(String).join('.') || 'value'}`, [issue.message]);
+      return;
+    }
+    const reading = parseBloodPressure(parsed.data.value);
+    if (!reading.ok) return;
+    const { measuredAt, value: enteredText } = parsed.data;
+    expanded.push({ index, input: { code: 'sbp', value: reading.reading.sbp, measuredAt }, enteredText });
+    expanded.push({ index, input: { code: 'dbp', value: reading.reading.dbp, measuredAt }, enteredText });
+  });
+  return expanded;
+}
 
 /**
  * Records screening measurements for a candidate: all of them or none. Every entry
@@ -30,6 +67,9 @@ type Options = {
  * height on the day of each check (rounded to one decimal), so a stored BMI can
  * never go stale against a newer weight. A BMI entered directly is stored as
  * entered and wins when it is at least as recent as the weight and height.
+ *
+ * A blood pressure reading (`{ code: 'bp', value: '130/85' }`) is stored as sbp and dbp rows in the
+ * same transaction; the audit event keeps what was typed beside each of them.
  */
 export async function recordMeasurements({
   candidateId,
@@ -46,19 +86,20 @@ export async function recordMeasurements({
 
   const candidate = await prisma.candidate.findUnique({ where: { id: candidateId }, select: { dateOfBirth: true } });
   const dateOfBirth = candidate?.dateOfBirth.toISOString().slice(0, 10) ?? null;
-  const normalized: NormalizedMeasurement[] = [];
+  const normalized: Array<{ measurement: NormalizedMeasurement; enteredText?: string }> = [];
   const fields: FieldErrors = {};
-  inputs.forEach((input, index) => {
+  for (const { index, input, enteredText } of expandEntries(inputs, fields)) {
     const result = normalizeMeasurement(input, { today });
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.errors)) fields[`${index}.${field}`] = messages;
-      return;
+      for (const [field, messages] of Object.entries(result.errors))
+        addFieldError(fields, `${index}.${field}`, messages);
+      continue;
     }
     const day = 'measuredAt' in result.measurement ? result.measurement.measuredAt : result.measurement.recordedAt;
     const problem = checkRecordDay(day, { today, dateOfBirth });
-    if (problem) fields[`${index}.measuredAt`] = [problem];
-    else normalized.push(result.measurement);
-  });
+    if (problem) addFieldError(fields, `${index}.measuredAt`, [problem]);
+    else normalized.push({ measurement: result.measurement, enteredText });
+  }
   if (Object.keys(fields).length > 0) {
     const bad = new Set(Object.keys(fields).map((key) => key.split('.')[0])).size;
     throw new AppError(
@@ -74,7 +115,7 @@ export async function recordMeasurements({
 
     const rows = [];
     // One by one (not createMany) so the answer carries every row's id in input order.
-    for (const measurement of normalized) {
+    for (const { measurement } of normalized) {
       rows.push(
         await tx.measurement.create({
           data: toMeasurementData(candidateId, ctx.user.id, measurement),
@@ -89,7 +130,25 @@ export async function recordMeasurements({
       entityId: candidateId,
       after: {
         measurements: dtos.map(
-          ({
+          (
+            {
+              id,
+              kind,
+              code,
+              valueNum,
+              valueBool,
+              unit,
+              enteredValue,
+              enteredUnit,
+              uln,
+              lln,
+              lastDoseOn,
+              isCurrent,
+              isNeverTaken,
+              measuredOn,
+            },
+            position,
+          ) => ({
             id,
             kind,
             code,
@@ -104,21 +163,7 @@ export async function recordMeasurements({
             isCurrent,
             isNeverTaken,
             measuredOn,
-          }) => ({
-            id,
-            kind,
-            code,
-            valueNum,
-            valueBool,
-            unit,
-            enteredValue,
-            enteredUnit,
-            uln,
-            lln,
-            lastDoseOn,
-            isCurrent,
-            isNeverTaken,
-            measuredOn,
+            ...(normalized[position].enteredText ? { enteredText: normalized[position].enteredText } : {}),
           }),
         ),
       },
