@@ -1,27 +1,14 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { getClinicClock } from '@/lib/clinic/clock';
+import { trialLabel } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { loadTrialCriteria } from '@/lib/eligibility/load-trial-criteria';
 import { AppError } from '@/lib/errors/app-error';
 import { loadCandidateData } from './load-candidate-data';
-import { buildScreeningFields, type ScreeningField } from './screening-form-model';
-
-export type ScreeningForm = {
-  trial: { id: string; label: string };
-  protocolVersion: { id: string; number: number };
-  screeningWindowDays: number;
-  fields: ScreeningField[];
-  counts: { missing: number; stale: number; current: number };
-};
-
-export type ScreeningForms = {
-  candidateId: string;
-  /** The clinic's calendar day the statuses are judged on (YYYY-MM-DD), and its time zone. */
-  asOf: string;
-  timeZone: string;
-  forms: ScreeningForm[];
-};
+import { isAppError } from '@/lib/errors/app-error';
+import { buildScreeningFields } from './screening-form-model';
+import type { ScreeningForm, ScreeningForms } from './types';
 
 type Options = {
   candidateId: string;
@@ -53,7 +40,26 @@ export async function getScreeningForms({
         fields: { candidateId: ['Choose an existing candidate.'] },
       });
     for (const trialId of trialIds) {
-      const criteria = await loadTrialCriteria({ tx, trialId });
+      const criteria = await loadTrialCriteria({ tx, trialId }).catch((error: unknown) => {
+        // A trial without a protocol or criteria yet has nothing to screen for: say so instead of failing the page.
+        if (isAppError(error) && error.code === 'CONFLICT') return { trialId, unavailable: error.message };
+        throw error;
+      });
+      if ('unavailable' in criteria) {
+        const trial = await tx.trial.findUniqueOrThrow({
+          where: { id: trialId },
+          select: { screeningWindowDays: true, acronym: true, shortTitle: true, title: true },
+        });
+        forms.push({
+          trial: { id: trialId, label: trialLabel(trial) },
+          protocolVersion: null,
+          screeningWindowDays: trial.screeningWindowDays,
+          fields: [],
+          counts: { missing: 0, stale: 0, current: 0 },
+          unavailable: criteria.unavailable,
+        });
+        continue;
+      }
       const fields = buildScreeningFields({
         criteria: criteria.criteria,
         screeningWindowDays: criteria.screeningWindowDays,
@@ -68,6 +74,7 @@ export async function getScreeningForms({
         screeningWindowDays: criteria.screeningWindowDays,
         fields,
         counts,
+        unavailable: null,
       });
     }
     await ctx.audit(tx, { action: 'measurement.view', entityType: 'Candidate', entityId: candidateId });

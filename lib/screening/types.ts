@@ -1,3 +1,5 @@
+import type { ScreeningField } from './screening-form-model';
+
 export type MeasurementKindValue = 'NUMERIC' | 'LAB' | 'DIAGNOSIS' | 'MEDICATION' | 'FACT';
 
 /** One stored screening measurement as the API and the candidate page show it. */
@@ -32,4 +34,22 @@ export type MeasurementDto = {
   createdAt: string;
   voidedAt: string | null;
   voidReason: string | null;
+};
+
+export type ScreeningForm = {
+  trial: { id: string; label: string };
+  protocolVersion: { id: string; number: number } | null;
+  screeningWindowDays: number;
+  fields: ScreeningField[];
+  counts: { missing: number; stale: number; current: number };
+  /** Why the trial has no form (no protocol version or no criteria yet); null when it has one. */
+  unavailable: string | null;
+};
+
+export type ScreeningForms = {
+  candidateId: string;
+  /** The clinic's calendar day the statuses are judged on (YYYY-MM-DD), and its time zone. */
+  asOf: string;
+  timeZone: string;
+  forms: ScreeningForm[];
 };

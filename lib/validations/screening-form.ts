@@ -35,7 +35,6 @@ export const screeningEntrySchema = z.discriminatedUnion('code', [bloodPressureI
 export const screeningFormSchema = z
   .object({
     candidateId: id('candidate'),
-    trialId: id('trial'),
     entries: z
       .array(screeningEntrySchema)
       .min(1, 'Enter at least one value.')
@@ -43,6 +42,4 @@ export const screeningFormSchema = z
   })
   .strict();
 
-export type BloodPressureInput = z.infer<typeof bloodPressureInputSchema>;
-export type ScreeningEntry = z.infer<typeof screeningEntrySchema>;
 export type ScreeningFormInput = z.infer<typeof screeningFormSchema>;
