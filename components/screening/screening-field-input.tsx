@@ -64,7 +64,7 @@ export function ScreeningFieldInput({ field, index, control, register, errors, t
               <Input inputMode="decimal" autoComplete="off" {...register(name('value'))} />
             </Field>
             {units.length > 0 ? (
-              <Field label="Unit" error={message('unit')} className="w-32">
+              <Field label="Unit" hint={`Stored in ${field.unit}`} error={message('unit')} className="w-32">
                 <Select options={units.map((unit) => ({ value: unit, label: unit }))} {...register(name('unit'))} />
               </Field>
             ) : null}

@@ -134,7 +134,7 @@ export function TrialScreeningForm({ candidateId, form, today, timeZone, canRunC
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
         label="Date measured"
-        hint={`A day on the clinic's calendar (${timeZone}); today there is ${today}. Applies to every value below.`}
+        hint={`A day on the clinic's calendar (${timeZone}, where today is ${today}). Applies to every value below.`}
         error={errors.measuredAt?.message}
         required
         className="max-w-xs"
