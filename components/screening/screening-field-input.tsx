@@ -10,7 +10,7 @@ import { Select } from '@/components/ui/select';
 import type { ScreeningFormInput } from '@/lib/validations/screening-form';
 import type { PlausibleRange, ScreeningField } from '@/lib/screening/screening-form-model';
 import { FieldStatus } from './field-status';
-import type { EntryValues, ScreeningFormValues } from './screening-form-values';
+import type { EntryValues, ScreeningFormValues } from '@/lib/screening/screening-form-entries';
 
 type Props = {
   field: ScreeningField;

@@ -15,7 +15,12 @@ import { Input } from '@/components/ui/input';
 import type { ScreeningForm } from '@/lib/screening/types';
 import { screeningFormSchema, type ScreeningFormInput } from '@/lib/validations/screening-form';
 import { ScreeningFieldInput } from './screening-field-input';
-import { formFieldOf, initialValues, toFormInput, type ScreeningFormValues } from './screening-form-values';
+import {
+  formFieldOf,
+  initialValues,
+  toFormInput,
+  type ScreeningFormValues,
+} from '@/lib/screening/screening-form-entries';
 
 type Props = {
   candidateId: string;
