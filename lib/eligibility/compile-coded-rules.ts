@@ -11,11 +11,11 @@ export function compileSex(rule: SexRule): RuleEvaluator {
   const isUnknownAllowed = allowed.has('unknown');
   return (index, scratch) => {
     if (index.sex === 'unknown' && !isUnknownAllowed) {
-      scratch.observations.push('Missing: Sex');
+      if (scratch.isExplaining) scratch.observations.push('Missing: Sex');
       scratch.missing.push('Sex');
       return UNKNOWN;
     }
-    scratch.observations.push(`Sex = ${index.sex}`);
+    if (scratch.isExplaining) scratch.observations.push(`Sex = ${index.sex}`);
     return allowed.has(index.sex) ? TRUE : FALSE;
   };
 }
@@ -37,6 +37,8 @@ export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
     let unrecorded: string[] | null = null;
     let stale: string[] | null = null;
     let staleItems: string[] | null = null;
+    let isPresent = false;
+    const { isExplaining } = scratch;
     for (const { code, label, absentLabel, missingItem } of codes) {
       const dx = index.diagnoses.get(code);
       if (dx === undefined) {
@@ -44,18 +46,21 @@ export function compileDiagnosis(rule: DiagnosisRule): RuleEvaluator {
         continue;
       }
       if (!isFresh(index, dx.day, within)) {
-        (stale ??= []).push(staleNote(index, dx.day, within, `${label} (${dx.isPresent ? 'present' : 'absent'})`)!);
+        if (isExplaining)
+          (stale ??= []).push(staleNote(index, dx.day, within, `${label} (${dx.isPresent ? 'present' : 'absent'})`)!);
         (staleItems ??= []).push(missingItem);
-      } else if (dx.isPresent) (present ??= []).push(`${label} present (recorded ${dx.date})`);
-      else (absent ??= []).push(`${absentLabel} (${dx.date})`);
+      } else if (dx.isPresent) {
+        isPresent = true;
+        if (isExplaining) (present ??= []).push(`${label} present (recorded ${dx.date})`);
+      } else if (isExplaining) (absent ??= []).push(`${absentLabel} (${dx.date})`);
     }
-    if (present !== null) {
-      scratch.observations.push(present.join('; '));
+    if (isPresent) {
+      if (present !== null) scratch.observations.push(present.join('; '));
       return TRUE;
     }
     if (absent !== null) scratch.observations.push(`Recorded absent: ${absent.join(', ')}`);
     if (stale !== null) scratch.observations.push(stale.join('; '));
-    if (unrecorded !== null) scratch.observations.push(`Missing: ${unrecorded.join(', ')}`);
+    if (unrecorded !== null && isExplaining) scratch.observations.push(`Missing: ${unrecorded.join(', ')}`);
     if (unrecorded === null && staleItems === null) return FALSE;
     if (staleItems !== null) for (const item of staleItems) scratch.missing.push(item);
     if (unrecorded !== null) for (const item of unrecorded) scratch.missing.push(item);
@@ -74,40 +79,44 @@ export function compileMedication(rule: MedicationRule): RuleEvaluator {
   }));
   const within = rule.withinDays;
   return (index, scratch) => {
+    const { isExplaining } = scratch;
+    let isUsed = false;
     let used: string[] | null = null;
     const notes: string[] = [];
     let unknown: string[] | null = null;
     for (const { code, label, missingItem, lastDoseItem } of classes) {
       const med = index.medications.get(code);
       if (med === undefined) {
-        notes.push(`Missing: ${missingItem}`);
+        if (isExplaining) notes.push(`Missing: ${missingItem}`);
         (unknown ??= []).push(missingItem);
         continue;
       }
       if (med.lastDoseDay !== null && index.asOfDay - med.lastDoseDay <= within) {
-        (used ??= []).push(`${label}: last dose ${med.lastDoseAt}`);
+        isUsed = true;
+        if (isExplaining) (used ??= []).push(`${label}: last dose ${med.lastDoseAt}`);
         continue;
       }
       // A history taken before the window cannot vouch for the whole window.
       if (!isFresh(index, med.day, within)) {
-        notes.push(staleNote(index, med.day, within, `${label} history`)!);
+        if (isExplaining) notes.push(staleNote(index, med.day, within, `${label} history`)!);
         (unknown ??= []).push(missingItem);
       } else if (med.isCurrent) {
-        (used ??= []).push(`${label}: current (recorded ${med.date})`);
+        isUsed = true;
+        if (isExplaining) (used ??= []).push(`${label}: current (recorded ${med.date})`);
       } else if (med.lastDoseAt !== null) {
-        notes.push(`${label}: last dose ${med.lastDoseAt} (recorded ${med.date})`);
+        if (isExplaining) notes.push(`${label}: last dose ${med.lastDoseAt} (recorded ${med.date})`);
       } else if (med.isNeverTaken) {
-        notes.push(`${label}: never taken (recorded ${med.date})`);
+        if (isExplaining) notes.push(`${label}: never taken (recorded ${med.date})`);
       } else {
-        notes.push(`${label}: not taken now, last dose unknown (recorded ${med.date})`);
+        if (isExplaining) notes.push(`${label}: not taken now, last dose unknown (recorded ${med.date})`);
         (unknown ??= []).push(lastDoseItem);
       }
     }
-    if (used !== null) {
-      scratch.observations.push(used.join('; '));
+    if (isUsed) {
+      if (used !== null) scratch.observations.push(used.join('; '));
       return TRUE;
     }
-    scratch.observations.push(notes.join('; '));
+    if (isExplaining) scratch.observations.push(notes.join('; '));
     if (unknown === null) return FALSE;
     for (const item of unknown) scratch.missing.push(item);
     return UNKNOWN;
@@ -117,22 +126,22 @@ export function compileMedication(rule: MedicationRule): RuleEvaluator {
 export function compileFact(rule: FactRule): RuleEvaluator {
   const { label, shortLabel } = FACTS[rule.fact];
   const answerLabel = `${label} answer`;
+  const missingItem = `${label} (yes/no)`;
   const code = rule.fact;
   const within = rule.withinDays;
   return (index, scratch) => {
     const fact = index.facts.get(code);
     if (fact === undefined) {
-      scratch.observations.push(`Missing: ${label} (yes/no)`);
-      scratch.missing.push(`${label} (yes/no)`);
+      if (scratch.isExplaining) scratch.observations.push(`Missing: ${missingItem}`);
+      scratch.missing.push(missingItem);
       return UNKNOWN;
     }
-    const stale = staleNote(index, fact.day, within, answerLabel);
-    if (stale !== null) {
-      scratch.observations.push(stale);
-      scratch.missing.push(`${label} (yes/no)`);
+    if (!isFresh(index, fact.day, within)) {
+      if (scratch.isExplaining) scratch.observations.push(staleNote(index, fact.day, within, answerLabel)!);
+      scratch.missing.push(missingItem);
       return UNKNOWN;
     }
-    scratch.observations.push(`${shortLabel}: ${fact.value ? 'yes' : 'no'} on ${fact.date}`);
+    if (scratch.isExplaining) scratch.observations.push(`${shortLabel}: ${fact.value ? 'yes' : 'no'} on ${fact.date}`);
     return fact.value === rule.equals ? TRUE : FALSE;
   };
 }

@@ -2,7 +2,7 @@ import { LABS, NUMERIC_MEASURES } from '@/lib/measures/vocabulary';
 import type { CompareOp, LabRule, NumberRule, RuleNode } from '@/lib/validations/eligibility';
 import { compileDiagnosis, compileFact, compileMedication, compileSex } from '@/lib/eligibility/compile-coded-rules';
 import { describeComparison, describeLabComparison, describeRule, lowerFirst } from '@/lib/eligibility/describe-rule';
-import { FALSE, staleNote, TRUE, UNKNOWN, type RuleEvaluator, type Truth } from '@/lib/eligibility/truth';
+import { FALSE, isFresh, staleNote, TRUE, UNKNOWN, type RuleEvaluator, type Truth } from '@/lib/eligibility/truth';
 
 export { FALSE, TRUE, UNKNOWN, type RuleEvaluator, type Scratch } from '@/lib/eligibility/truth';
 
@@ -63,11 +63,11 @@ function compileNumber(rule: NumberRule): RuleEvaluator {
   if (rule.measure === 'age_years') {
     return (index, scratch) => {
       if (index.ageYears === null) {
-        scratch.observations.push('Missing: Date of birth');
+        if (scratch.isExplaining) scratch.observations.push('Missing: Date of birth');
         scratch.missing.push('Date of birth');
         return UNKNOWN;
       }
-      scratch.observations.push(`Age ${index.ageYears} on ${index.asOf}`);
+      if (scratch.isExplaining) scratch.observations.push(`Age ${index.ageYears} on ${index.asOf}`);
       return isMet(index.ageYears) ? TRUE : FALSE;
     };
   }
@@ -76,18 +76,20 @@ function compileNumber(rule: NumberRule): RuleEvaluator {
   return (index, scratch) => {
     const entry = index.numbers.get(code);
     if (entry === undefined) {
-      scratch.observations.push(`Missing: ${label}`);
+      if (scratch.isExplaining) scratch.observations.push(`Missing: ${label}`);
       scratch.missing.push(label);
       return UNKNOWN;
     }
-    const stale = staleNote(index, entry.day, within, entry.isComputedBmi ? computedBmiLabel : label);
-    if (stale !== null) {
-      scratch.observations.push(stale);
+    if (!isFresh(index, entry.day, within)) {
+      if (scratch.isExplaining)
+        scratch.observations.push(staleNote(index, entry.day, within, entry.isComputedBmi ? computedBmiLabel : label)!);
       scratch.missing.push(label);
       return UNKNOWN;
     }
-    const source = entry.isComputedBmi ? ' (from weight and height)' : '';
-    scratch.observations.push(`${shortLabel} = ${formatValue(entry.value, decimals)} on ${entry.date}${source}`);
+    if (scratch.isExplaining) {
+      const source = entry.isComputedBmi ? ' (from weight and height)' : '';
+      scratch.observations.push(`${shortLabel} = ${formatValue(entry.value, decimals)} on ${entry.date}${source}`);
+    }
     return isMet(entry.value) ? TRUE : FALSE;
   };
 }
@@ -98,30 +100,31 @@ function compileLab(rule: LabRule): RuleEvaluator {
   const code = rule.lab;
   const isUln = rule.reference === 'uln';
   const refName = isUln ? 'ULN' : 'LLN';
+  const missingReference = `${label} ${refName}`;
   const within = rule.withinDays;
   return (index, scratch) => {
     const lab = index.labs.get(code);
     if (lab === undefined) {
-      scratch.observations.push(`Missing: ${label}`);
+      if (scratch.isExplaining) scratch.observations.push(`Missing: ${label}`);
       scratch.missing.push(label);
       return UNKNOWN;
     }
-    const stale = staleNote(index, lab.day, within, label);
-    if (stale !== null) {
-      scratch.observations.push(stale);
+    if (!isFresh(index, lab.day, within)) {
+      if (scratch.isExplaining) scratch.observations.push(staleNote(index, lab.day, within, label)!);
       scratch.missing.push(label);
       return UNKNOWN;
     }
     const reference = isUln ? lab.uln : lab.lln;
     if (reference === null || !(reference > 0)) {
-      scratch.observations.push(`${shortLabel} on ${lab.date} has no ${refName} recorded`);
-      scratch.missing.push(`${label} ${refName}`);
+      if (scratch.isExplaining) scratch.observations.push(`${shortLabel} on ${lab.date} has no ${refName} recorded`);
+      scratch.missing.push(missingReference);
       return UNKNOWN;
     }
     const ratio = roundRatio(lab.value / reference);
-    scratch.observations.push(
-      `${shortLabel} = ${formatRatio(ratio, rule)} × ${refName} (${lab.value}, ${refName} ${reference}) on ${lab.date}`,
-    );
+    if (scratch.isExplaining)
+      scratch.observations.push(
+        `${shortLabel} = ${formatRatio(ratio, rule)} × ${refName} (${lab.value}, ${refName} ${reference}) on ${lab.date}`,
+      );
     return isMet(ratio) ? TRUE : FALSE;
   };
 }

@@ -1,9 +1,15 @@
 import { compileRule, TRUE, FALSE, UNKNOWN, type Scratch } from '@/lib/eligibility/compile-rule';
 import { indexCandidate, type CandidateIndex } from '@/lib/eligibility/index-candidate';
-import type { CriterionResult, EligibilityCandidate, EligibilityCriterion } from '@/lib/eligibility/types';
+import type {
+  CriterionOutcome,
+  CriterionResult,
+  EligibilityCandidate,
+  EligibilityCriterion,
+} from '@/lib/eligibility/types';
 
 export { overallResult } from '@/lib/eligibility/overall-result';
 export type {
+  CriterionOutcome,
   CriterionResult,
   EligibilityCandidate,
   EligibilityCriterion,
@@ -83,8 +89,48 @@ export function evaluateCriteria({
   screeningWindowDays,
 }: EvaluateCriteriaInput): CriterionResult[] {
   const index = indexCandidate(candidate, asOf, screeningWindowDays);
-  const scratch: Scratch = { observations: [], missing: [] };
+  const scratch: Scratch = { isExplaining: true, observations: [], missing: [] };
   const results: CriterionResult[] = [];
   for (let i = 0; i < criteria.length; i++) results.push(evaluateOne(criteria[i], index, scratch));
+  return results;
+}
+
+// The same evaluators as evaluateOne with the observation strings switched off: the result and the missing
+// items come from identical code, only the explanation is never built.
+function evaluateOutcome(criterion: EligibilityCriterion, index: CandidateIndex, scratch: Scratch): CriterionOutcome {
+  const { id, kind, text, rule } = criterion;
+  if (rule === null) return { criterionId: id, kind, text, result: 'NEEDS_REVIEW', missing: NO_MISSING };
+  let missing: string[] = [];
+  scratch.missing = missing;
+  const truth = compileRule(rule).evaluate(index, scratch);
+  if (truth === UNKNOWN) dedupeInPlace(missing);
+  else missing = NO_MISSING;
+  return {
+    criterionId: id,
+    kind,
+    text,
+    result: truth === TRUE ? 'MET' : truth === FALSE ? 'NOT_MET' : 'UNKNOWN',
+    missing,
+  };
+}
+
+const NO_OBSERVATIONS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * evaluateCriteria without the explanations, for the batch pre-screen, which shows only results, blocking
+ * criteria and missing data: building 360,000 explanation strings it throws away was most of its garbage.
+ * Every field it returns equals evaluateCriteria's (evaluate-criteria-outcomes.test.ts checks it).
+ */
+export function evaluateCriteriaOutcomes({
+  criteria,
+  candidate,
+  asOf,
+  screeningWindowDays,
+}: EvaluateCriteriaInput): CriterionOutcome[] {
+  const index = indexCandidate(candidate, asOf, screeningWindowDays);
+  // Frozen: a leaf that pushed an observation without checking isExplaining would throw here, not slow down.
+  const scratch: Scratch = { isExplaining: false, observations: NO_OBSERVATIONS, missing: [] };
+  const results: CriterionOutcome[] = [];
+  for (let i = 0; i < criteria.length; i++) results.push(evaluateOutcome(criteria[i], index, scratch));
   return results;
 }

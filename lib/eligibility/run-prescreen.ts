@@ -2,14 +2,10 @@ import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
-import { evaluateCriteria } from '@/lib/eligibility/evaluate-criteria';
+import { evaluateCriteriaOutcomes } from '@/lib/eligibility/evaluate-criteria';
 import { loadTrialCriteria } from '@/lib/eligibility/load-trial-criteria';
 import { isBlocking, overallResult } from '@/lib/eligibility/overall-result';
-import {
-  summarizePrescreen,
-  type PrescreenEvaluation,
-  type PrescreenSummary,
-} from '@/lib/eligibility/summarize-prescreen';
+import { createPrescreenSummarizer, type PrescreenSummary } from '@/lib/eligibility/summarize-prescreen';
 import type { OverallResult } from '@/lib/eligibility/types';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
 import { loadCandidatesInBatches } from '@/lib/screening/load-candidate-data';
@@ -80,15 +76,15 @@ export async function runPrescreen({
     asOf,
   });
 
-  const evaluations: PrescreenEvaluation[] = [];
+  const summarizer = createPrescreenSummarizer();
   const rows: PrescreenRow[] = [];
   const evaluated = new Set<string>();
   // Each batch is evaluated while the database reads the next one.
   for await (const candidates of batches) {
     for (const candidate of candidates) {
-      const results = evaluateCriteria({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
+      const results = evaluateCriteriaOutcomes({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
       const overall = overallResult(results);
-      evaluations.push({ candidateId: candidate.id, overall, criteria: results });
+      summarizer.add({ candidateId: candidate.id, overall, criteria: results });
       evaluated.add(candidate.id);
       const blocking: string[] = [];
       const missing: string[] = [];
@@ -106,7 +102,7 @@ export async function runPrescreen({
       });
     }
   }
-  const summary = summarizePrescreen(evaluations);
+  const summary = summarizer.finish();
   // Candidates arrive ordered by name; a stable sort keeps that order inside each group.
   rows.sort((a, b) => GROUP_ORDER[a.overall] - GROUP_ORDER[b.overall]);
 

@@ -1,11 +1,11 @@
 import type { CriterionKind } from '@/lib/validations/eligibility';
 import { isBlocking } from '@/lib/eligibility/overall-result';
-import { OVERALL_RESULTS, type CriterionResult, type OverallResult } from '@/lib/eligibility/types';
+import { OVERALL_RESULTS, type CriterionOutcome, type OverallResult } from '@/lib/eligibility/types';
 
 export type PrescreenEvaluation = {
   candidateId: string;
   overall: OverallResult;
-  criteria: ReadonlyArray<CriterionResult>;
+  criteria: ReadonlyArray<CriterionOutcome>;
 };
 
 export type BlockingCriterionCount = { criterionId: string; kind: CriterionKind; text: string; count: number };
@@ -27,13 +27,24 @@ function byCountDesc<T extends { count: number }>(items: Iterable<T>): T[] {
   return [...items].sort((a, b) => b.count - a.count);
 }
 
-export function summarizePrescreen(evaluations: ReadonlyArray<PrescreenEvaluation>): PrescreenSummary {
+export type PrescreenSummarizer = {
+  add: (evaluation: PrescreenEvaluation) => void;
+  finish: () => PrescreenSummary;
+};
+
+/**
+ * summarizePrescreen one evaluation at a time, so the pre-screen need not keep 10,000 × 36 criterion results
+ * alive until the end (holding them made the garbage collector copy them to the old generation).
+ */
+export function createPrescreenSummarizer(): PrescreenSummarizer {
   const counts = Object.fromEntries(OVERALL_RESULTS.map((result) => [result, 0])) as Record<OverallResult, number>;
   const blocking = new Map<string, BlockingCriterionCount>();
   const missingCounts = new Map<string, MissingItemCount>();
   const incompleteCandidates: PrescreenSummary['incompleteCandidates'] = [];
+  let total = 0;
 
-  for (const evaluation of evaluations) {
+  const add = (evaluation: PrescreenEvaluation) => {
+    total += 1;
     counts[evaluation.overall] += 1;
     if (evaluation.overall === 'INELIGIBLE') {
       for (const result of evaluation.criteria) {
@@ -48,9 +59,9 @@ export function summarizePrescreen(evaluations: ReadonlyArray<PrescreenEvaluatio
           });
         else entry.count += 1;
       }
-      continue;
+      return;
     }
-    if (evaluation.overall !== 'INCOMPLETE') continue;
+    if (evaluation.overall !== 'INCOMPLETE') return;
     const missing: string[] = [];
     for (const result of evaluation.criteria) {
       if (result.result !== 'UNKNOWN') continue;
@@ -62,13 +73,20 @@ export function summarizePrescreen(evaluations: ReadonlyArray<PrescreenEvaluatio
       else entry.count += 1;
     }
     incompleteCandidates.push({ candidateId: evaluation.candidateId, missing });
-  }
+  };
 
-  return {
-    total: evaluations.length,
+  const finish = (): PrescreenSummary => ({
+    total,
     counts,
     topBlockingCriteria: byCountDesc(blocking.values()),
     topMissing: byCountDesc(missingCounts.values()),
     incompleteCandidates,
-  };
+  });
+  return { add, finish };
+}
+
+export function summarizePrescreen(evaluations: ReadonlyArray<PrescreenEvaluation>): PrescreenSummary {
+  const summarizer = createPrescreenSummarizer();
+  for (const evaluation of evaluations) summarizer.add(evaluation);
+  return summarizer.finish();
 }

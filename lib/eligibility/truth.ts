@@ -7,8 +7,12 @@ export const TRUE = 1;
 export const UNKNOWN = 2;
 export type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
 
-/** Filled while a rule runs: one-line observations of the data used, and data that would decide an UNKNOWN. */
-export type Scratch = { observations: string[]; missing: string[] };
+/**
+ * Filled while a rule runs: one-line observations of the data used, and data that would decide an UNKNOWN.
+ * `isExplaining` false (the batch pre-screen, which never shows explanations) skips building the observation
+ * strings; truth values and missing items are computed by the same code either way.
+ */
+export type Scratch = { isExplaining: boolean; observations: string[]; missing: string[] };
 export type RuleEvaluator = (index: CandidateIndex, scratch: Scratch) => Truth;
 
 /** True when a value recorded on `day` is recent enough (allocation-free: call before building a stale note). */

@@ -44,15 +44,19 @@ export type EligibilityCandidate = {
 
 export type CriterionResultValue = 'MET' | 'NOT_MET' | 'UNKNOWN' | 'NEEDS_REVIEW';
 
-export type CriterionResult = {
+/** A criterion's result without its explanation (the batch pre-screen never shows one). */
+export type CriterionOutcome = {
   criterionId: string;
   kind: CriterionKind;
   text: string;
   result: CriterionResultValue;
-  /** One line citing the value, its date and the threshold. */
-  explanation: string;
   /** Data needed to decide an UNKNOWN criterion (missing or too old); empty otherwise. Treat as read-only (may be frozen). */
   missing: string[];
+};
+
+export type CriterionResult = CriterionOutcome & {
+  /** One line citing the value, its date and the threshold. */
+  explanation: string;
 };
 
 /** ELIGIBLE exists only after a clinician signs; the engine never produces it. */

@@ -3,14 +3,7 @@ import type { Db, Tx } from '@/lib/db';
 import type { EligibilityCandidate } from '@/lib/eligibility/types';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
-import {
-  DIAGNOSIS_CODES,
-  FACT_CODES,
-  LAB_CODES,
-  MEDICATION_CLASSES,
-  NUMERIC_MEASURE_CODES,
-  type Sex,
-} from '@/lib/measures/vocabulary';
+import { toEligibilityCandidate, type CandidateRow } from '@/lib/screening/parse-candidate-row';
 
 // The engine's view of candidates, straight from the database. A single check and
 // the batch pre-screen both come through here, so they can never see different
@@ -38,99 +31,7 @@ export type LoadOptions = { asOf: string };
 
 export type LoadedCandidate = { id: string; firstName: string; lastName: string; data: EligibilityCandidate };
 
-type Row = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  sex: string;
-  isVeteran: boolean | null;
-  referralDate: string;
-  /** Rows separated by U+001E, fields by U+001F: kind, code, valueNum, valueBool, uln, lln, lastDoseOn, isCurrent, isNeverTaken, measuredOn ('' = null). */
-  items: string | null;
-};
-
-const ROW_SEPARATOR = '\u001e';
-const FIELD_SEPARATOR = '\u001f';
-
-const num = (text: string): number | null => (text === '' ? null : Number(text));
-const bool = (text: string): boolean | null => (text === '' ? null : text === 'true');
-
-const NUMERIC = new Set<string>(NUMERIC_MEASURE_CODES);
-const LAB = new Set<string>(LAB_CODES);
-const DIAGNOSIS = new Set<string>(DIAGNOSIS_CODES);
-const MEDICATION = new Set<string>(MEDICATION_CLASSES);
-const FACT = new Set<string>(FACT_CODES);
-
-/**
- * Builds the engine's candidate from the stored rows. Veteran status from intake
- * counts as a `veteran` answer recorded on the referral date; a screening entry
- * for it on that day or later takes precedence.
- */
-function toEligibilityCandidate(row: Row): EligibilityCandidate {
-  const data: EligibilityCandidate = {
-    dateOfBirth: row.dateOfBirth,
-    sex: row.sex.toLowerCase() as Sex,
-    measurements: [],
-    labs: [],
-    diagnoses: [],
-    medications: [],
-    facts: [],
-  };
-  if (row.isVeteran !== null) data.facts.push({ code: 'veteran', value: row.isVeteran, recordedAt: row.referralDate });
-  if (row.items === null) return data;
-  for (const item of row.items.split(ROW_SEPARATOR)) {
-    const [
-      kind,
-      code,
-      valueNumText,
-      valueBoolText,
-      ulnText,
-      llnText,
-      lastDoseText,
-      isCurrentText,
-      isNeverTakenText,
-      measuredOn,
-    ] = item.split(FIELD_SEPARATOR);
-    const valueNum = num(valueNumText);
-    const valueBool = bool(valueBoolText);
-    switch (kind) {
-      case 'NUMERIC':
-        if (NUMERIC.has(code) && valueNum !== null)
-          data.measurements.push({ code: code as never, value: valueNum, measuredAt: measuredOn });
-        break;
-      case 'LAB':
-        if (LAB.has(code) && valueNum !== null)
-          data.labs.push({
-            code: code as never,
-            value: valueNum,
-            uln: num(ulnText),
-            lln: num(llnText),
-            measuredAt: measuredOn,
-          });
-        break;
-      case 'DIAGNOSIS':
-        if (DIAGNOSIS.has(code) && valueBool !== null)
-          data.diagnoses.push({ code: code as never, isPresent: valueBool, recordedAt: measuredOn });
-        break;
-      case 'MEDICATION':
-        if (MEDICATION.has(code))
-          data.medications.push({
-            class: code as never,
-            lastDoseAt: lastDoseText === '' ? null : lastDoseText,
-            isCurrent: bool(isCurrentText) === true,
-            isNeverTaken: isNeverTakenText === 'true',
-            recordedAt: measuredOn,
-          });
-        break;
-      case 'FACT':
-        if (FACT.has(code) && valueBool !== null)
-          data.facts.push({ code: code as never, value: valueBool, recordedAt: measuredOn });
-        break;
-    }
-  }
-  return data;
-}
+type Row = CandidateRow & { id: string; firstName: string; lastName: string };
 
 function whereCandidates(selection: CandidateSelection): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
