@@ -100,11 +100,14 @@ export function evaluateCriteria({
 function evaluateOutcome(criterion: EligibilityCriterion, index: CandidateIndex, scratch: Scratch): CriterionOutcome {
   const { id, kind, text, rule } = criterion;
   if (rule === null) return { criterionId: id, kind, text, result: 'NEEDS_REVIEW', missing: NO_MISSING };
-  let missing: string[] = [];
-  scratch.missing = missing;
+  // One scratch list for every criterion; only an UNKNOWN result, the one that keeps its items, gets a copy.
+  scratch.missing.length = 0;
   const truth = compileRule(rule).evaluate(index, scratch);
-  if (truth === UNKNOWN) dedupeInPlace(missing);
-  else missing = NO_MISSING;
+  let missing = NO_MISSING;
+  if (truth === UNKNOWN) {
+    missing = scratch.missing.slice();
+    dedupeInPlace(missing);
+  }
   return {
     criterionId: id,
     kind,

@@ -9,6 +9,7 @@ import { createPrescreenSummarizer, type PrescreenSummary } from '@/lib/eligibil
 import type { OverallResult } from '@/lib/eligibility/types';
 import type { PipelineStage } from '@/lib/generated/prisma/enums';
 import { loadCandidatesInBatches } from '@/lib/screening/load-candidate-data';
+import { toEligibilityCandidate } from '@/lib/screening/parse-candidate-row';
 
 export type PrescreenRow = {
   candidateId: string;
@@ -82,7 +83,8 @@ export async function runPrescreen({
   // Each batch is evaluated while the database reads the next one.
   for await (const candidates of batches) {
     for (const candidate of candidates) {
-      const results = evaluateCriteriaOutcomes({ criteria, candidate: candidate.data, asOf, screeningWindowDays });
+      const data = toEligibilityCandidate(candidate);
+      const results = evaluateCriteriaOutcomes({ criteria, candidate: data, asOf, screeningWindowDays });
       const overall = overallResult(results);
       summarizer.add({ candidateId: candidate.id, overall, criteria: results });
       evaluated.add(candidate.id);

@@ -31,7 +31,8 @@ export type LoadOptions = { asOf: string };
 
 export type LoadedCandidate = { id: string; firstName: string; lastName: string; data: EligibilityCandidate };
 
-type Row = CandidateRow & { id: string; firstName: string; lastName: string };
+/** A candidate as the statement returns it, before toEligibilityCandidate. */
+export type CandidateDataRow = CandidateRow & { id: string; firstName: string; lastName: string };
 
 function whereCandidates(selection: CandidateSelection): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
@@ -50,21 +51,16 @@ function whereCandidates(selection: CandidateSelection): Prisma.Sql[] {
   return conditions;
 }
 
-/**
- * Non-voided candidates matching `selection`, ordered by name, each with the
- * engine's input built from its latest non-voided value per code as of `asOf`.
- * Run it inside a transaction: it turns PostgreSQL's JIT off for that
- * transaction, because compiling the plan of a many-candidate statement cost more
- * (~230 ms) than executing it.
- */
-export async function loadCandidateData({
+// Run inside a transaction: it turns PostgreSQL's JIT off for that transaction, because compiling the plan
+// of a many-candidate statement cost more (~230 ms) than executing it.
+async function queryCandidateRows({
   tx,
   selection,
   asOf,
-}: { tx: Tx; selection: CandidateSelection } & LoadOptions): Promise<LoadedCandidate[]> {
+}: { tx: Tx; selection: CandidateSelection } & LoadOptions): Promise<CandidateDataRow[]> {
   if (selection.candidateIds !== undefined && selection.candidateIds.length === 0) return [];
   await tx.$executeRaw`SET LOCAL jit = off`;
-  const rows = await tx.$queryRaw<Row[]>`
+  return tx.$queryRaw<CandidateDataRow[]>`
     SELECT c.id, c."firstName", c."lastName", c."dateOfBirth"::text AS "dateOfBirth", c.sex::text AS sex, c."isVeteran",
            c."referralDate"::text AS "referralDate",
            (SELECT string_agg(
@@ -79,6 +75,17 @@ export async function loadCandidateData({
     FROM "Candidate" c
     WHERE ${Prisma.join(whereCandidates(selection), ' AND ')}
     ORDER BY c."lastName", c."firstName", c.id`;
+}
+
+/**
+ * Non-voided candidates matching `selection`, ordered by name, each with the
+ * engine's input built from its latest non-voided value per code as of `asOf`.
+ * Run it inside a transaction (see queryCandidateRows).
+ */
+export async function loadCandidateData(
+  options: { tx: Tx; selection: CandidateSelection } & LoadOptions,
+): Promise<LoadedCandidate[]> {
+  const rows = await queryCandidateRows(options);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.firstName,
@@ -94,13 +101,16 @@ const BATCHES_IN_FLIGHT = 3;
  * loadCandidateData for many candidates (the pre-screen): the ids are listed
  * first, in name order, then loaded in batches of 1,000 with a few transactions
  * in flight, and yielded in order as each arrives, so the caller evaluates one
- * batch while the database reads the next.
+ * batch while the database reads the next. Rows come unparsed: the caller builds
+ * each candidate's input (toEligibilityCandidate) just before evaluating it, so
+ * those objects die young instead of waiting in a batch, where the garbage
+ * collector had to copy them.
  */
 export async function* loadCandidatesInBatches({
   db,
   selection,
   asOf,
-}: { db: Db; selection: CandidateSelection } & LoadOptions): AsyncGenerator<LoadedCandidate[]> {
+}: { db: Db; selection: CandidateSelection } & LoadOptions): AsyncGenerator<CandidateDataRow[]> {
   if (selection.candidateIds !== undefined && selection.candidateIds.length === 0) return;
   const idRows = await db.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM "Candidate" c
@@ -109,13 +119,13 @@ export async function* loadCandidatesInBatches({
   // The ids were selected above; loading by id alone keeps each batch's order and membership.
   const load = (start: number) =>
     db.$transaction((tx) =>
-      loadCandidateData({
+      queryCandidateRows({
         tx,
         selection: { candidateIds: idRows.slice(start, start + BATCH_SIZE).map((row) => row.id) },
         asOf,
       }),
     );
-  const inFlight: Promise<LoadedCandidate[]>[] = [];
+  const inFlight: Promise<CandidateDataRow[]>[] = [];
   let next = 0;
   const fill = () => {
     while (inFlight.length < BATCHES_IN_FLIGHT && next < idRows.length) {
