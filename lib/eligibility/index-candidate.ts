@@ -123,11 +123,15 @@ export function indexCandidate(
   };
 }
 
+/** What a BMI rule reads besides a typed BMI (applyComputedBmi); the pre-screen loads only the codes rules read. */
+export const COMPUTED_BMI_INPUTS = ['weight_kg', 'height_cm'] as const satisfies readonly NumericMeasureCode[];
+
 // A BMI computed from weight and height is only as recent as the older of the two; a directly entered BMI
 // wins when it is at least that recent.
 function applyComputedBmi(numbers: Map<NumericMeasureCode, IndexedNumber>): void {
-  const weight = numbers.get('weight_kg');
-  const height = numbers.get('height_cm');
+  const [weightCode, heightCode] = COMPUTED_BMI_INPUTS;
+  const weight = numbers.get(weightCode);
+  const height = numbers.get(heightCode);
   if (weight === undefined || height === undefined) return;
   const bmi = computeBmi(weight.value, height.value);
   if (bmi === null) return;

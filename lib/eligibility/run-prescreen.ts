@@ -4,6 +4,7 @@ import { clinicToday } from '@/lib/candidates/mappers';
 import { prisma } from '@/lib/db';
 import { evaluateCriteriaOutcomes } from '@/lib/eligibility/evaluate-criteria';
 import { loadTrialCriteria } from '@/lib/eligibility/load-trial-criteria';
+import { measurementCodesFor } from '@/lib/eligibility/measurement-codes';
 import { isBlocking, overallResult } from '@/lib/eligibility/overall-result';
 import { createPrescreenSummarizer, type PrescreenSummary } from '@/lib/eligibility/summarize-prescreen';
 import type { OverallResult } from '@/lib/eligibility/types';
@@ -75,6 +76,8 @@ export async function runPrescreen({
       atStage: filter?.stage ? { trialId, stage: filter.stage } : undefined,
     },
     asOf,
+    // Values no criterion reads cannot change a result; leaving them in the database saves parsing them.
+    codes: measurementCodesFor(criteria),
   });
 
   const summarizer = createPrescreenSummarizer();

@@ -26,8 +26,12 @@ export type CandidateSelection = {
   atStage?: { trialId: string; stage: PipelineStage };
 };
 
-/** The check day (YYYY-MM-DD): values recorded after it are left out. */
-export type LoadOptions = { asOf: string };
+export type LoadOptions = {
+  /** The check day (YYYY-MM-DD): values recorded after it are left out. */
+  asOf: string;
+  /** Only values of these codes (measurementCodesFor the protocol's criteria); default all. */
+  codes?: readonly string[];
+};
 
 export type LoadedCandidate = { id: string; firstName: string; lastName: string; data: EligibilityCandidate };
 
@@ -57,7 +61,9 @@ async function queryCandidateRows({
   tx,
   selection,
   asOf,
+  codes,
 }: { tx: Tx; selection: CandidateSelection } & LoadOptions): Promise<CandidateDataRow[]> {
+  const onlyCodes = codes === undefined ? Prisma.empty : Prisma.sql`AND m.code = ANY(${[...codes]}::text[])`;
   if (selection.candidateIds !== undefined && selection.candidateIds.length === 0) return [];
   await tx.$executeRaw`SET LOCAL jit = off`;
   return tx.$queryRaw<CandidateDataRow[]>`
@@ -70,7 +76,7 @@ async function queryCandidateRows({
                      chr(30))
             FROM (SELECT DISTINCT ON (m.code) m.*
                   FROM "Measurement" m
-                  WHERE m."candidateId" = c.id AND m."voidedAt" IS NULL AND m."measuredOn" <= ${asOf}::date
+                  WHERE m."candidateId" = c.id AND m."voidedAt" IS NULL AND m."measuredOn" <= ${asOf}::date ${onlyCodes}
                   ORDER BY m.code, m."measuredOn" DESC, m."createdAt" DESC, m.id DESC) x) AS items
     FROM "Candidate" c
     WHERE ${Prisma.join(whereCandidates(selection), ' AND ')}
@@ -110,6 +116,7 @@ export async function* loadCandidatesInBatches({
   db,
   selection,
   asOf,
+  codes,
 }: { db: Db; selection: CandidateSelection } & LoadOptions): AsyncGenerator<CandidateDataRow[]> {
   if (selection.candidateIds !== undefined && selection.candidateIds.length === 0) return;
   const idRows = await db.$queryRaw<{ id: string }[]>`
@@ -123,6 +130,7 @@ export async function* loadCandidatesInBatches({
         tx,
         selection: { candidateIds: idRows.slice(start, start + BATCH_SIZE).map((row) => row.id) },
         asOf,
+        codes,
       }),
     );
   const inFlight: Promise<CandidateDataRow[]>[] = [];
