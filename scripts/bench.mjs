@@ -55,7 +55,7 @@ const SUITES = [
     module: 'scripts/bench/eligibility-prescreen.bench.ts',
     database: false,
     description:
-      '`evaluateCriteria` for every candidate of `makeSyntheticCandidates` against `makeSyntheticCriteria` (lib/eligibility).',
+      '`evaluateCriteria` for every candidate of `makeSyntheticCandidates` against `makeSyntheticCriteria` (lib/eligibility), and `evaluateCriteriaOutcomes`, the same evaluation without explanation strings, which `runPrescreen` uses.',
   },
 ];
 // ---------------------------------------------------------------------------
