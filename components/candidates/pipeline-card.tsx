@@ -1,9 +1,9 @@
+import { ConsentRecord } from '@/components/consent/consent-record';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CandidatePipeline } from '@/lib/candidates/types';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
-import { formatCalendarDate } from './format';
 import { PIPELINE_STAGE_LABELS } from './labels';
-import { PipelineControls, type EnrolmentChoice } from './pipeline-controls';
+import { PipelineControls, type ConsentFormChoice, type EnrolmentChoice } from './pipeline-controls';
 import { StageBadge } from './stage-badge';
 
 type Props = {
@@ -13,13 +13,24 @@ type Props = {
   /** Whether the viewer may move pipelines (pipeline.move). */
   canMove: boolean;
   enrolment: EnrolmentChoice | null;
+  /** The trial's consent form versions, when recording consent is a next step. */
+  consentForms: ConsentFormChoice | null;
   /** False in a blinded trial: the arm stays hidden on this page. */
   showArm: boolean;
   today: string;
 };
 
 /** One trial's pipeline: where the candidate is, what can happen next, and how they got here. */
-export function PipelineCard({ candidateId, candidateName, pipeline, canMove, enrolment, showArm, today }: Props) {
+export function PipelineCard({
+  candidateId,
+  candidateName,
+  pipeline,
+  canMove,
+  enrolment,
+  consentForms,
+  showArm,
+  today,
+}: Props) {
   const headingId = `pipeline-${pipeline.id}-heading`;
   const since = new Date(pipeline.stageChangedAt);
   return (
@@ -41,29 +52,22 @@ export function PipelineCard({ candidateId, candidateName, pipeline, canMove, en
         }
       />
       <CardBody className="flex flex-col gap-5">
-        {pipeline.consent || pipeline.enrollmentId ? (
+        {pipeline.enrollmentId ? (
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            {pipeline.consent ? (
-              <div>
-                <dt className="font-medium text-slate-600">Consent</dt>
-                <dd className="text-slate-900">
-                  Signed{' '}
-                  <time dateTime={pipeline.consent.consentedOn}>
-                    {formatCalendarDate(pipeline.consent.consentedOn)}
-                  </time>
-                  , form {pipeline.consent.formVersion}, obtained by {pipeline.consent.obtainedBy.name}
-                </dd>
-              </div>
-            ) : null}
-            {pipeline.enrollmentId ? (
-              <div>
-                <dt className="font-medium text-slate-600">Arm</dt>
-                <dd className="text-slate-900">
-                  {showArm && pipeline.armLabel ? pipeline.armLabel : 'Allocated; hidden because this trial is blinded'}
-                </dd>
-              </div>
-            ) : null}
+            <div>
+              <dt className="font-medium text-slate-600">Subject ID</dt>
+              <dd className="font-mono text-base text-slate-900">{pipeline.subjectId}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">Arm</dt>
+              <dd className="text-slate-900">
+                {showArm && pipeline.armLabel ? pipeline.armLabel : 'Allocated; hidden because this trial is blinded'}
+              </dd>
+            </div>
           </dl>
+        ) : null}
+        {pipeline.consent ? (
+          <ConsentRecord consent={pipeline.consent} canUpload={canMove} headingId={`${headingId}-consent`} />
         ) : null}
 
         {canMove ? (
@@ -75,6 +79,7 @@ export function PipelineCard({ candidateId, candidateName, pipeline, canMove, en
             stage={pipeline.stage}
             allowedNext={pipeline.allowedNext}
             enrolment={enrolment}
+            consentForms={consentForms}
             today={today}
           />
         ) : pipeline.stage === 'AWAITING_REVIEW' ? (

@@ -19,7 +19,11 @@ import {
   type PipelineMoveValues,
   type PipelineStageValue,
 } from '@/lib/validations/candidates';
+import type { ConsentFormOption } from '@/lib/consent/types';
 import { EXIT_STAGES, PIPELINE_STAGE_LABELS } from './labels';
+
+/** The trial's consent form versions not retired; empty when an admin has not added one yet. */
+export type ConsentFormChoice = ConsentFormOption[];
 
 export type EnrolmentChoice = {
   /** Randomized trials take the next entry of the allocation list; others choose the arm. */
@@ -37,6 +41,8 @@ type Props = {
   allowedNext: PipelineStageValue[];
   /** Present when enrolment is one of the next steps. */
   enrolment: EnrolmentChoice | null;
+  /** Present when recording consent is one of the next steps. */
+  consentForms: ConsentFormChoice | null;
   /** The clinic's date today, for the consent date. */
   today: string;
 };
@@ -63,6 +69,7 @@ export function PipelineControls({
   stage,
   allowedNext,
   enrolment,
+  consentForms,
   today,
 }: Props) {
   const router = useRouter();
@@ -164,6 +171,7 @@ export function PipelineControls({
           trialLabel={trialLabel}
           to={dialogStage}
           enrolment={enrolment}
+          consentForms={consentForms ?? []}
           today={today}
           onClose={() => setDialogStage(null)}
           onDone={onDialogDone}
@@ -180,12 +188,13 @@ type DialogProps = {
   trialLabel: string;
   to: PipelineStageValue;
   enrolment: EnrolmentChoice | null;
+  consentForms: ConsentFormChoice;
   today: string;
   onClose: () => void;
   onDone: (to: PipelineStageValue) => void;
 };
 
-const MOVE_FIELDS = ['reason', 'armId', 'consent.consentedOn', 'consent.formVersion'] as const;
+const MOVE_FIELDS = ['reason', 'armId', 'consent.consentedOn', 'consent.formVersionId'] as const;
 
 /** Asks for what a move needs: the reason for leaving, the consent details, or the arm. */
 function MoveDialog({
@@ -195,6 +204,7 @@ function MoveDialog({
   trialLabel,
   to,
   enrolment,
+  consentForms,
   today,
   onClose,
   onDone,
@@ -218,7 +228,9 @@ function MoveDialog({
       trialId,
       to,
       reason: '',
-      ...(isConsent ? { consent: { consentedOn: today, formVersion: '' } } : {}),
+      ...(isConsent
+        ? { consent: { consentedOn: today, formVersionId: consentForms.length === 1 ? consentForms[0].id : '' } }
+        : {}),
       ...(choosesArm ? { armId: '' } : {}),
     },
   });
@@ -292,13 +304,22 @@ function MoveDialog({
             <Field label="Consent date" error={errors.consent?.consentedOn?.message} required>
               <Input type="date" max={today} {...register('consent.consentedOn')} />
             </Field>
+            {consentForms.length === 0 ? (
+              <Alert tone="warning" live="none">
+                {trialLabel} has no approved consent form version yet: an admin adds it on the trial page.
+              </Alert>
+            ) : null}
             <Field
               label="Consent form version"
-              hint="As printed on the IRB-approved form, e.g. v3.1 2026-09-01."
-              error={errors.consent?.formVersion?.message}
+              hint="The IRB-approved version printed on the signed form. You attach the signed PDF after recording."
+              error={errors.consent?.formVersionId?.message}
               required
             >
-              <Input autoComplete="off" {...register('consent.formVersion')} />
+              <Select
+                placeholder="Choose the version"
+                options={consentForms.map((form) => ({ value: form.id, label: form.label }))}
+                {...register('consent.formVersionId')}
+              />
             </Field>
           </>
         ) : null}

@@ -5,6 +5,7 @@ import type { Role } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db';
 import type { Masking } from '@/lib/generated/prisma/client';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 
 // Fixtures for the outcome integration tests: a trial with arms and an assessment
 // plan, and enrolled participants with sessions. Every name is unique per call so
@@ -105,6 +106,7 @@ export async function enrollParticipant(
     data: {
       candidateId: candidate.id,
       trialId: options.trialId,
+      subjectId: await assignSubjectId({ tx: db, trialId: options.trialId }),
       pipelineEntryId: entry.id,
       armId: options.armId,
       enrolledAt: new Date(`${enrolledAt.toISOString().slice(0, 10)}T00:00:00Z`),

@@ -105,11 +105,54 @@ export type AuditEventMap = {
   >;
   'consent.record': Event<
     'Consent',
-    { pipelineEntryId: string; consentedOn: string; formVersion: string | null; obtainedById: string }
+    {
+      pipelineEntryId: string;
+      consentedOn: string;
+      /** The version's label; formVersionId names the approved version row (absent before issue 15). */
+      formVersion: string | null;
+      formVersionId?: string;
+      obtainedById: string;
+    }
+  >;
+  /** A signed consent form (PDF) attached; a replacement has a reason and names the revision it replaces. */
+  'consent.document_upload': Event<
+    'ConsentDocument',
+    {
+      consentId: string;
+      candidateId: string;
+      trialId: string;
+      revision: number;
+      fileName: string;
+      byteSize: number;
+      sha256: string;
+      replacesDocumentId: string | null;
+    }
+  >;
+  /** Someone opened (downloaded) a signed consent form: the PHI access log. */
+  'consent.document_viewed': Event<
+    'ConsentDocument',
+    { consentId: string; candidateId: string; trialId: string; revision: number }
+  >;
+  'consent_form.add': Event<
+    'ConsentFormVersion',
+    { trialId: string; label: string; approvedOn: string; irbReference: string | null }
+  >;
+  'consent_form.retire': Event<
+    'ConsentFormVersion',
+    { trialId: string; label: string; retiredAt: Iso },
+    { retiredAt: null }
   >;
   'enrollment.create': Event<
     'Enrollment',
-    | { candidateId: string; trialId: string; armId: string | null; status: string; enrolledAt: string }
+    | {
+        candidateId: string;
+        trialId: string;
+        armId: string | null;
+        status: string;
+        enrolledAt: string;
+        /** Assigned at enrolment from the trial's pattern (absent before issue 15). */
+        subjectId?: string;
+      }
     | { armId: string; visits: number }
   >;
   'enrollment.end': Event<
@@ -183,6 +226,11 @@ export type AuditEventMap = {
     { nctId: string | null; title: string; arms: string[] | number; criteria: number; assessmentPlan?: number }
   >;
   'trial.update': Event<'Trial', FieldDiff, FieldDiff>;
+  'trial.subject_id_pattern': Event<
+    'Trial',
+    { pattern: string; confirmedAt: Iso; confirmedById: string },
+    { pattern: string; confirmedAt: Iso | null; confirmedById: string | null }
+  >;
   'trial.screening_window': Event<
     'Trial',
     { days: number; confirmedAt: Iso | null; confirmedById: string | null },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { CONSENT_DOCUMENT_SELECT, toConsentDocumentDto } from '@/lib/consent/to-consent-document-dto';
 import { movableNextStages } from '@/lib/pipeline/transitions';
 import { fromDbSex, toIsoDate, trialLabel } from './mappers';
 import type { CandidateDetail } from './types';
@@ -38,7 +39,11 @@ export async function loadCandidateDetail(options: {
             where: { voidedAt: null },
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
             take: 1,
-            include: { obtainedBy: USER_REF },
+            include: {
+              obtainedBy: USER_REF,
+              formVersion: { select: { id: true, label: true, retiredAt: true } },
+              documents: { orderBy: { revision: 'desc' }, select: CONSENT_DOCUMENT_SELECT },
+            },
           },
         },
       },
@@ -85,6 +90,7 @@ export async function loadCandidateDetail(options: {
         stage: entry.stage,
         stageChangedAt: entry.stageChangedAt.toISOString(),
         enrollmentId: entry.enrollment?.id ?? null,
+        subjectId: entry.enrollment?.subjectId ?? null,
         enrollmentStatus: entry.enrollment?.status ?? null,
         armId: showArm ? (entry.enrollment?.armId ?? null) : null,
         armLabel: showArm ? (entry.enrollment?.arm.label ?? null) : null,
@@ -101,9 +107,14 @@ export async function loadCandidateDetail(options: {
           ? {
               id: consent.id,
               consentedOn: toIsoDate(consent.consentedOn),
-              formVersion: consent.formVersion,
+              formVersion: {
+                id: consent.formVersion.id,
+                label: consent.formVersion.label,
+                isRetired: consent.formVersion.retiredAt !== null,
+              },
               obtainedBy: consent.obtainedBy,
               recordedAt: consent.createdAt.toISOString(),
+              documents: consent.documents.map(toConsentDocumentDto),
             }
           : null,
       };

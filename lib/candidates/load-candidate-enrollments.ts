@@ -20,6 +20,8 @@ export type CandidateVisit = {
 export type CandidateEnrollment = {
   id: string;
   trialId: string;
+  /** The trial's subject ID, e.g. "KET-001". */
+  subjectId: string;
   /** Null in a masked trial for a viewer who may not see this participant's allocation. */
   armId: string | null;
   armLabel: string | null;
@@ -49,6 +51,7 @@ export async function loadCandidateEnrollments(options: {
     select: {
       id: true,
       trialId: true,
+      subjectId: true,
       armId: true,
       arm: { select: { label: true } },
       trial: { select: { id: true, masking: true } },
@@ -80,6 +83,7 @@ export async function loadCandidateEnrollments(options: {
     return {
       id: row.id,
       trialId: row.trialId,
+      subjectId: row.subjectId,
       armId: showArm ? row.armId : null,
       armLabel: showArm ? row.arm.label : null,
       isAllocationMasked: !showArm,

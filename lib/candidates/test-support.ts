@@ -69,6 +69,9 @@ type TrialOptions = {
 };
 
 /** A trial with arms, straight into the database. */
+/** The label of the consent form version every makeTrial trial has. */
+export const TEST_CONSENT_FORM_LABEL = 'v2.0 (fictional)';
+
 export async function makeTrial(
   db: Db,
   {
@@ -94,7 +97,9 @@ export async function makeTrial(
           position,
         })),
       },
+      // One approved consent form version, so consent can be recorded (lib/consent).
+      consentFormVersions: { create: { label: TEST_CONSENT_FORM_LABEL, approvedOn: new Date('2026-01-15') } },
     },
-    include: { arms: { orderBy: { position: 'asc' } } },
+    include: { arms: { orderBy: { position: 'asc' } }, consentFormVersions: true },
   });
 }

@@ -1,3 +1,4 @@
+import type { ConsentDocumentDto } from '@/lib/consent/types';
 import type {
   ContactMethodValue,
   ContactOutcomeValue,
@@ -42,9 +43,12 @@ export type PipelineHistoryItem = {
 export type ConsentDto = {
   id: string;
   consentedOn: string;
-  formVersion: string;
+  /** The approved consent form version signed; retired since does not void the consent. */
+  formVersion: { id: string; label: string; isRetired: boolean };
   obtainedBy: UserRef;
   recordedAt: string;
+  /** The signed form (PDF) as uploaded, newest revision first; earlier revisions are kept. */
+  documents: ConsentDocumentDto[];
 };
 
 export type CandidatePipeline = {
@@ -54,6 +58,8 @@ export type CandidatePipeline = {
   stage: PipelineStageValue;
   stageChangedAt: string;
   enrollmentId: string | null;
+  /** The trial's subject ID for this participant, e.g. "KET-001"; null until enrolled. */
+  subjectId: string | null;
   enrollmentStatus: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN' | 'LOST_TO_FOLLOW_UP' | null;
   /** Null while not enrolled, and in a masked trial for a viewer who may not see allocation. */
   armId: string | null;
@@ -122,6 +128,8 @@ export type PipelineMoveResult = {
   fromStage: PipelineStageValue | null;
   stage: PipelineStageValue;
   enrollmentId: string | null;
+  /** The enrolment's subject ID, e.g. "KET-001" (set from ENROLLED on). */
+  subjectId: string | null;
   armId: string | null;
   consentId: string | null;
   /** Set when enrolment revealed an entry of the trial's allocation list. */

@@ -185,15 +185,23 @@ describe('pipelineMoveSchema and contactAttemptSchema', () => {
       pipelineMoveSchema.parse({
         trialId: 't',
         to: 'CONSENTED',
-        consent: { consentedOn: isoDaysFromToday(0), formVersion: 'v3.1' },
+        consent: { consentedOn: isoDaysFromToday(0), formVersionId: 'cfv_1' },
         reason: '',
       }),
     ).toMatchObject({
       to: 'CONSENTED',
       reason: undefined,
-      consent: { formVersion: 'v3.1' },
+      consent: { formVersionId: 'cfv_1' },
     });
     expect(pipelineMoveSchema.safeParse({ trialId: 't', to: 'SIDEWAYS' }).success).toBe(false);
+    // Free text is no longer a version: only an approved version's id.
+    expect(
+      pipelineMoveSchema.safeParse({
+        trialId: 't',
+        to: 'CONSENTED',
+        consent: { consentedOn: isoDaysFromToday(0), formVersion: 'v3.1' },
+      }).success,
+    ).toBe(false);
   });
 
   it('wants a contact time with an offset, not in the future, and a follow-up not before it', () => {

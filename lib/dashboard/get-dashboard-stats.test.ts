@@ -4,6 +4,7 @@ import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
 import { migrateDatabase } from '@/scripts/lib/migrate.mjs';
 import type { getDashboardStats as GetDashboardStats } from './get-dashboard-stats';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 
 // The dashboard counts whole tables, and other test files write to the shared
 // database in parallel, so this suite runs on a database of its own.
@@ -87,6 +88,7 @@ describe('getDashboardStats', () => {
       data: {
         candidateId: people[3].id,
         trialId: recruiting.id,
+        subjectId: await assignSubjectId({ tx: db, trialId: recruiting.id }),
         pipelineEntryId: entry.id,
         armId: arm.id,
         enrolledAt: new Date('2026-03-01'),

@@ -6,6 +6,7 @@ export type AppErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'GONE'
   | 'RATE_LIMITED'
   | 'BAD_GATEWAY'
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   GONE: 410,
   RATE_LIMITED: 429,
   BAD_GATEWAY: 502,
@@ -37,6 +39,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   METHOD_NOT_ALLOWED: 'This method is not supported here.',
   CONFLICT: 'This conflicts with the current state of the record.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'This kind of file or body is not accepted here.',
   GONE: 'This is no longer available.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
   BAD_GATEWAY: 'An outside service answered with an error. Try again later.',

@@ -9,6 +9,7 @@ import { defaultDosingProtocol, dosingProtocolSchema, type DosingProtocolInput }
 import type { ProvenanceInput } from '@/lib/validations/provenance';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createTrial } from '@/prisma/seed/trials';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 
 // Shared fixtures for the infusion and scheduling integration tests. Everything is
 // unique per call (names, chairs, far-future dates) so test files running side by side
@@ -92,6 +93,7 @@ export async function makeEnrollment(db: Db, options: { trialId: string; armId: 
     data: {
       candidateId: candidate.id,
       trialId: options.trialId,
+      subjectId: await assignSubjectId({ tx: db, trialId: options.trialId }),
       pipelineEntryId: entry.id,
       armId: options.armId,
       enrolledAt: new Date(),

@@ -10,6 +10,8 @@ import type { EnrollmentStatus } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors/app-error';
 import { revealNextAllocation } from '@/lib/randomization/reveal-next-allocation';
 import type { PipelineMoveInput, PipelineStageValue } from '@/lib/validations/candidates';
+import { findActiveConsentForm } from '@/lib/consent/find-active-consent-form';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 import { addToTrialPipeline, alreadyInPipeline } from './add-to-trial-pipeline';
 import { transitionError } from './transition-error';
 import { checkTransition, isExitStage } from './transitions';
@@ -45,7 +47,7 @@ const END_STATUS: Partial<Record<PipelineStageValue, EnrollmentStatus>> = {
   LOST_TO_FOLLOW_UP: 'LOST_TO_FOLLOW_UP',
 };
 
-async function recordConsent({ tx, entryId, input, ctx }: Move): Promise<string> {
+async function recordConsent({ tx, entryId, trial, input, ctx }: Move): Promise<string> {
   if (!input.consent) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -53,16 +55,17 @@ async function recordConsent({ tx, entryId, input, ctx }: Move): Promise<string>
       {
         fields: {
           'consent.consentedOn': ['Enter the date the consent form was signed.'],
-          'consent.formVersion': ['Enter the consent form version.'],
+          'consent.formVersionId': ['Choose the consent form version.'],
         },
       },
     );
   }
+  const formVersion = await findActiveConsentForm({ tx, trialId: trial.id, versionId: input.consent.formVersionId });
   const consent = await tx.consent.create({
     data: {
       pipelineEntryId: entryId,
       consentedOn: fromIsoDate(input.consent.consentedOn),
-      formVersion: input.consent.formVersion,
+      formVersionId: formVersion.id,
       obtainedById: ctx.user.id,
     },
   });
@@ -73,7 +76,8 @@ async function recordConsent({ tx, entryId, input, ctx }: Move): Promise<string>
     after: {
       pipelineEntryId: entryId,
       consentedOn: input.consent.consentedOn,
-      formVersion: consent.formVersion,
+      formVersion: formVersion.label,
+      formVersionId: formVersion.id,
       obtainedById: ctx.user.id,
     },
   });
@@ -91,11 +95,13 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
     if (active) throw alreadyEnrolledElsewhere(active.trialId);
   }
   const create = async (armId: string) => {
+    const subjectId = await assignSubjectId({ tx, trialId: trial.id });
     const enrollment = await tx.enrollment.create({
       data: {
         candidateId,
         trialId: trial.id,
         pipelineEntryId: entryId,
+        subjectId,
         armId,
         enrolledAt: fromIsoDate(clinicToday()),
         activeInterventionalCandidateId: interventional ? candidateId : null,
@@ -105,9 +111,16 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
       action: 'enrollment.create',
       entityType: 'Enrollment',
       entityId: enrollment.id,
-      after: { candidateId, trialId: trial.id, armId, status: enrollment.status, enrolledAt: clinicToday() },
+      after: {
+        candidateId,
+        trialId: trial.id,
+        armId,
+        status: enrollment.status,
+        enrolledAt: clinicToday(),
+        subjectId,
+      },
     });
-    return enrollment.id;
+    return { id: enrollment.id, subjectId };
   };
 
   if (trial.allocation === 'RANDOMIZED') {
@@ -116,8 +129,23 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
         fields: { armId: ['Leave the arm empty: randomization assigns it.'] },
       });
     }
-    const revealed = await revealNextAllocation({ tx, trial, ctx, enroll: create });
-    return { enrollmentId: revealed.enrollmentId, armId: revealed.armId, allocationSequence: revealed.sequence };
+    let subjectId: string | null = null;
+    const revealed = await revealNextAllocation({
+      tx,
+      trial,
+      ctx,
+      enroll: async (armId) => {
+        const created = await create(armId);
+        subjectId = created.subjectId;
+        return created.id;
+      },
+    });
+    return {
+      enrollmentId: revealed.enrollmentId,
+      subjectId,
+      armId: revealed.armId,
+      allocationSequence: revealed.sequence,
+    };
   }
 
   if (!input.armId)
@@ -129,12 +157,13 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
     throw new AppError('NOT_FOUND', 'This arm does not belong to the trial.', {
       fields: { armId: ['Choose one of this trial’s arms.'] },
     });
-  return { enrollmentId: await create(arm.id), armId: arm.id, allocationSequence: null };
+  const created = await create(arm.id);
+  return { enrollmentId: created.id, subjectId: created.subjectId, armId: arm.id, allocationSequence: null };
 }
 
 async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
   const enrollment = await tx.enrollment.findUnique({ where: { pipelineEntryId: entryId } });
-  if (!enrollment) return { enrollmentId: null, armId: null };
+  if (!enrollment) return { enrollmentId: null, subjectId: null, armId: null };
   const status = END_STATUS[input.to];
   if (status && enrollment.status === 'ACTIVE') {
     const endedOn = clinicToday();
@@ -153,7 +182,7 @@ async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
       reason: input.reason ?? null,
     });
   }
-  return { enrollmentId: enrollment.id, armId: enrollment.armId };
+  return { enrollmentId: enrollment.id, subjectId: enrollment.subjectId, armId: enrollment.armId };
 }
 
 /**
@@ -163,8 +192,9 @@ async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
  * - the move must be one the stage machine allows (409 with details.allowed),
  *   exits need a reason (400), ELIGIBLE/INELIGIBLE only come from a signed
  *   eligibility decision (403);
- * - CONSENTED records the consent (date, form version, obtained by the actor);
- * - ENROLLED creates the enrolment: randomized trials reveal the next entry of
+ * - CONSENTED records the consent (date, one of the trial's active approved form versions —
+ *   400 otherwise —, obtained by the actor); the signed PDF is attached afterwards (lib/consent);
+ * - ENROLLED creates the enrolment with the trial's next subject ID (lib/enrollments/assign-subject-id.ts): randomized trials reveal the next entry of
  *   the trial's allocation list (generated on first use), open-label trials take
  *   `armId`; in an interventional trial the enrolment holds the candidate's one
  *   active-interventional slot, so a second concurrent enrolment elsewhere gets 409;
@@ -197,6 +227,7 @@ export async function movePipeline({
           fromStage: null,
           stage: 'REFERRED',
           enrollmentId: null,
+          subjectId: null,
           armId: null,
           consentId: null,
           allocationSequence: null,
@@ -244,7 +275,7 @@ export async function movePipeline({
           ? await enroll(move)
           : input.to === 'IN_TREATMENT' || input.to === 'COMPLETED' || isExitStage(input.to)
             ? { ...(await updateEnrollment(move)), allocationSequence: null }
-            : { enrollmentId: null, armId: null, allocationSequence: null };
+            : { enrollmentId: null, subjectId: null, armId: null, allocationSequence: null };
 
       const entry = await tx.pipelineEntry.update({
         where: { id: locked.id },
@@ -282,6 +313,7 @@ export async function movePipeline({
         fromStage: from,
         stage: input.to,
         enrollmentId: enrolment.enrollmentId,
+        subjectId: enrolment.subjectId,
         armId: showArm ? enrolment.armId : null,
         consentId,
         allocationSequence: showArm ? enrolment.allocationSequence : null,

@@ -1,7 +1,10 @@
 import type { Trial } from '@/lib/generated/prisma/client';
 import type { TrialLevelAssumptionSource } from './list-assumptions';
 
-type TrialRow = Trial & { screeningWindowConfirmedBy?: { name: string } | null };
+type TrialRow = Trial & {
+  screeningWindowConfirmedBy?: { name: string } | null;
+  subjectIdPatternConfirmedBy?: { name: string } | null;
+};
 
 /**
  * Trial-level values that can be clinic assumptions, listed in the trial page's Assumptions panel beside the
@@ -19,6 +22,18 @@ export const TRIAL_LEVEL_ASSUMPTION_SOURCES: ReadonlyArray<TrialLevelAssumptionS
       effect: 'LISTED',
       confirmedByName: trial.screeningWindowConfirmedBy?.name ?? null,
       confirmedAt: trial.screeningWindowConfirmedAt?.toISOString() ?? null,
+    }),
+  },
+  {
+    field: 'subjectIdPattern',
+    // No protocol page states how the clinic numbers its participants: the pattern (the default, the migration's
+    // or the demo seed's) is the clinic's until an admin sets or confirms it under "Consent forms and subject IDs".
+    read: (trial) => ({
+      subject: 'Subject ID pattern',
+      note: `${trial.subjectIdPattern}: each enrolment gets the next number in this format.`,
+      effect: 'LISTED',
+      confirmedByName: trial.subjectIdPatternConfirmedBy?.name ?? null,
+      confirmedAt: trial.subjectIdPatternConfirmedAt?.toISOString() ?? null,
     }),
   },
 ];

@@ -61,6 +61,7 @@ export async function readTrialDetail({
         select: { id: true, createdAt: true, changes: true, importedBy: USER_REF },
       },
       screeningWindowConfirmedBy: USER_REF,
+      subjectIdPatternConfirmedBy: USER_REF,
       _count: { select: { enrollments: true } },
     },
   });

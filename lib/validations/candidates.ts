@@ -331,13 +331,10 @@ export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
 
 // ---------------------------------------------------------------- Pipeline and contacts
 
+/** One of the trial's active approved consent form versions (lib/consent), not free text. */
 export const consentInputSchema = z.object({
   consentedOn: pastOrTodayDateSchema('consent date'),
-  formVersion: z
-    .string({ error: 'Enter the consent form version.' })
-    .trim()
-    .min(1, 'Enter the consent form version.')
-    .max(100, 'The form version must be at most 100 characters.'),
+  formVersionId: idSchema('consent form version'),
 });
 
 /** POST /api/v1/candidates/{id}/pipeline. `to: 'REFERRED'` adds the candidate to the trial. */

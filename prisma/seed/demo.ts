@@ -11,6 +11,7 @@ import { SEED_TRIALS } from './data/seed-trials';
 import { seedTrials } from './trials';
 import { seedDemoUsers } from './users';
 import { createVisitSeries, seedChairs, seedClosures } from './visits';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 
 const MAIN_PATH: PipelineStage[] = [
   'REFERRED',
@@ -149,6 +150,7 @@ export async function seedDemo(db: Db, today = new Date()) {
         data: {
           candidateId: candidate.id,
           trialId: trial.id,
+          subjectId: await assignSubjectId({ tx, trialId: trial.id }),
           pipelineEntryId: entry.id,
           armId: arm.id,
           enrolledAt: daysAgo(stage === 'ENROLLED' ? 1 : 28, today),

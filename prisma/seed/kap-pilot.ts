@@ -5,6 +5,7 @@ import type { InstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { addToPipeline, buildCandidate, daysAgo } from './candidates';
 import { itemsAt, recordDemoAssessment } from './outcomes';
 import { createVisitSeries } from './visits';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 
 // Ten synthetic participants of the KAP pilot (five per arm), every one obviously fictional, whose questionnaires
 // after sessions 1, 3 and 6 give the kind of table the article reports: per-session group means and the % change
@@ -82,6 +83,7 @@ export async function seedKapPilot(db: Db, options: { chairId: string; coordinat
         data: {
           candidateId: candidate.id,
           trialId: trial.id,
+          subjectId: await assignSubjectId({ tx, trialId: trial.id }),
           pipelineEntryId: entry.id,
           armId: arm.id,
           enrolledAt: daysAgo(80, options.today),

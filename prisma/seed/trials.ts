@@ -2,6 +2,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Db } from '@/lib/db';
 import { createTrialFromDraft } from '@/lib/trials/create-trial-from-draft';
 import { trialDraftSchema, type TrialDraftInput } from '@/lib/validations/trials';
+import { seedSubjectIdPattern } from './data/subject-id-patterns';
 
 /** Factory: a complete trial record from a draft (validated by the same schema the API uses). */
 export async function createTrial(
@@ -36,7 +37,16 @@ export async function seedTrials(db: Db, drafts: readonly TrialDraftInput[]) {
     const existing = await db.trial.findFirst({
       where: input.nctId ? { nctId: input.nctId } : { protocolNumber: input.protocolNumber ?? '', nctId: null },
     });
-    trials.push(existing ?? (await createTrial(db, input)).trial);
+    if (existing) {
+      trials.push(existing);
+      continue;
+    }
+    const { trial } = await createTrial(db, input);
+    const pattern = seedSubjectIdPattern(input);
+    // Left unconfirmed on purpose: it is the clinic's assumption, listed on the trial page.
+    trials.push(
+      pattern ? await db.trial.update({ where: { id: trial.id }, data: { subjectIdPattern: pattern } }) : trial,
+    );
   }
   return trials;
 }

@@ -10,7 +10,7 @@ import pg from 'pg';
 /** The app's role on the embedded cluster. */
 export const APP_ROLE = 'trialdesk_app';
 /** Tables the app reads and appends to, never changes. */
-const APPEND_ONLY_TABLES = ['AuditEvent', 'AuditChainCheck'];
+const APPEND_ONLY_TABLES = ['AuditEvent', 'AuditChainCheck', 'ConsentDocument'];
 /** The schema engine's bookkeeping: the app has no business there. */
 const OWNER_ONLY_TABLES = ['_prisma_migrations'];
 

@@ -2,7 +2,7 @@ import type { ActorContext } from '@/lib/auth/actor-context';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCandidate } from '@/lib/candidates/create-candidate';
 import { getCandidate } from '@/lib/candidates/get-candidate';
-import { contextFor, intakeInput, isoDaysAgo, makeTrial } from '@/lib/candidates/test-support';
+import { TEST_CONSENT_FORM_LABEL, contextFor, intakeInput, isoDaysAgo, makeTrial } from '@/lib/candidates/test-support';
 import { movePipeline } from '@/lib/pipeline/move-pipeline';
 import { generateAllocationList } from '@/lib/randomization/generate-allocation-list';
 import { pipelineMoveSchema, type PipelineMoveValues } from '@/lib/validations/candidates';
@@ -39,11 +39,17 @@ async function eligibleCandidate(trialId: string) {
   return candidate;
 }
 
-const CONSENT = { consentedOn: isoDaysAgo(0), formVersion: 'v2.0 (fictional)' };
+const CONSENTED_ON = isoDaysAgo(0);
+
+/** Consent on the trial's approved form version (makeTrial adds one). */
+async function consentIn(trialId: string) {
+  const version = await prisma.consentFormVersion.findFirstOrThrow({ where: { trialId, retiredAt: null } });
+  return { consentedOn: CONSENTED_ON, formVersionId: version.id };
+}
 
 async function enrolledIn(trialId: string, candidateId?: string, armId?: string) {
   const id = candidateId ?? (await eligibleCandidate(trialId)).id;
-  await move(id, { trialId, to: 'CONSENTED', consent: CONSENT });
+  await move(id, { trialId, to: 'CONSENTED', consent: await consentIn(trialId) });
   return { id, result: await move(id, { trialId, to: 'ENROLLED', armId }) };
 }
 
@@ -145,14 +151,18 @@ describe('movePipeline: consent and enrolment', () => {
     const trial = await makeTrial(prisma);
     const candidate = await eligibleCandidate(trial.id);
     await expect(move(candidate.id, { trialId: trial.id, to: 'CONSENTED' })).rejects.toMatchObject({ status: 400 });
-    const result = await move(candidate.id, { trialId: trial.id, to: 'CONSENTED', consent: CONSENT });
+    const result = await move(candidate.id, { trialId: trial.id, to: 'CONSENTED', consent: await consentIn(trial.id) });
     const consent = await prisma.consent.findUniqueOrThrow({ where: { id: result.consentId! } });
-    expect(consent).toMatchObject({ formVersion: 'v2.0 (fictional)', obtainedById: coordinator.user.id });
-    expect(consent.consentedOn.toISOString().slice(0, 10)).toBe(CONSENT.consentedOn);
+    expect(consent).toMatchObject({
+      formVersionId: trial.consentFormVersions[0].id,
+      obtainedById: coordinator.user.id,
+    });
+    expect(consent.consentedOn.toISOString().slice(0, 10)).toBe(CONSENTED_ON);
     expect(await prisma.auditEvent.count({ where: { action: 'consent.record', entityId: consent.id } })).toBe(1);
     const detail = await getCandidate({ id: candidate.id, ctx: coordinator });
     expect(detail.pipelines[0].consent).toMatchObject({
-      formVersion: 'v2.0 (fictional)',
+      formVersion: { label: TEST_CONSENT_FORM_LABEL, isRetired: false },
+      documents: [],
       obtainedBy: { id: coordinator.user.id, name: 'Cora Coordinator' },
     });
   });
@@ -161,7 +171,7 @@ describe('movePipeline: consent and enrolment', () => {
     const trial = await makeTrial(prisma, { arms: [{ label: 'Open ketamine' }] });
     const other = await makeTrial(prisma);
     const candidate = await eligibleCandidate(trial.id);
-    await move(candidate.id, { trialId: trial.id, to: 'CONSENTED', consent: CONSENT });
+    await move(candidate.id, { trialId: trial.id, to: 'CONSENTED', consent: await consentIn(trial.id) });
     await expect(move(candidate.id, { trialId: trial.id, to: 'ENROLLED' })).rejects.toMatchObject({
       status: 400,
       fields: { armId: [expect.any(String)] },
@@ -252,7 +262,7 @@ describe('movePipeline: consent and enrolment', () => {
   it('randomized enrolment refuses a chosen arm', async () => {
     const trial = await makeTrial(prisma, { allocation: 'RANDOMIZED', arms: [{ label: 'A' }, { label: 'B' }] });
     const candidate = await eligibleCandidate(trial.id);
-    await move(candidate.id, { trialId: trial.id, to: 'CONSENTED', consent: CONSENT });
+    await move(candidate.id, { trialId: trial.id, to: 'CONSENTED', consent: await consentIn(trial.id) });
     await expect(
       move(candidate.id, { trialId: trial.id, to: 'ENROLLED', armId: trial.arms[0].id }),
     ).rejects.toMatchObject({ status: 400 });
@@ -265,7 +275,8 @@ describe('movePipeline: consent and enrolment', () => {
       eligibleCandidate(trial.id),
       eligibleCandidate(trial.id),
     ]);
-    for (const c of candidates) await move(c.id, { trialId: trial.id, to: 'CONSENTED', consent: CONSENT });
+    for (const c of candidates)
+      await move(c.id, { trialId: trial.id, to: 'CONSENTED', consent: await consentIn(trial.id) });
     const results = await Promise.all(candidates.map((c) => move(c.id, { trialId: trial.id, to: 'ENROLLED' })));
     expect(results.map((r) => r.allocationSequence).sort()).toEqual([1, 2, 3]);
     expect(await prisma.allocationList.count({ where: { trialId: trial.id } })).toBe(1);
@@ -283,8 +294,8 @@ describe('movePipeline: consent and enrolment', () => {
       path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE'],
       actorId: null,
     });
-    await move(candidate.id, { trialId: first.id, to: 'CONSENTED', consent: CONSENT });
-    await move(candidate.id, { trialId: second.id, to: 'CONSENTED', consent: CONSENT });
+    await move(candidate.id, { trialId: first.id, to: 'CONSENTED', consent: await consentIn(first.id) });
+    await move(candidate.id, { trialId: second.id, to: 'CONSENTED', consent: await consentIn(second.id) });
 
     const results = await Promise.allSettled([
       move(candidate.id, { trialId: first.id, to: 'ENROLLED', armId: first.arms[0].id }),
@@ -323,7 +334,7 @@ describe('movePipeline: consent and enrolment', () => {
       path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE'],
       actorId: null,
     });
-    await move(id, { trialId: second.id, to: 'CONSENTED', consent: CONSENT });
+    await move(id, { trialId: second.id, to: 'CONSENTED', consent: await consentIn(second.id) });
     await expect(move(id, { trialId: second.id, to: 'ENROLLED', armId: second.arms[0].id })).rejects.toMatchObject({
       status: 409,
       details: { trialId: first.id },

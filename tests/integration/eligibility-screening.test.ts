@@ -17,6 +17,7 @@ import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createTrial } from '@/prisma/seed/trials';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 
 useRequestId('req-eligibility-screening');
 
@@ -388,6 +389,7 @@ describe('batch pre-screen and the screen-fail report', () => {
       data: {
         candidateId: enrolled.id,
         trialId: trial.id,
+        subjectId: await assignSubjectId({ tx: prisma, trialId: trial.id }),
         pipelineEntryId: entry.id,
         armId: arm.id,
         enrolledAt: new Date(`${TODAY}T00:00:00Z`),

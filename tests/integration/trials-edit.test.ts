@@ -2,6 +2,7 @@ import type { Role } from '@/lib/auth/permissions';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { assignSubjectId } from '@/lib/enrollments/assign-subject-id';
 import { confirmArmDosing } from '@/lib/trials/confirm-arm-dosing';
 import { confirmCriterionRule } from '@/lib/trials/confirm-criterion-rule';
 import { createTrial } from '@/lib/trials/create-trial';
@@ -66,7 +67,14 @@ async function enroll(trialId: string, armId: string) {
   const candidate = await createCandidate(prisma);
   const entry = await prisma.pipelineEntry.create({ data: { candidateId: candidate.id, trialId, stage: 'ENROLLED' } });
   await prisma.enrollment.create({
-    data: { candidateId: candidate.id, trialId, pipelineEntryId: entry.id, armId, enrolledAt: new Date() },
+    data: {
+      candidateId: candidate.id,
+      trialId,
+      subjectId: await assignSubjectId({ tx: prisma, trialId }),
+      pipelineEntryId: entry.id,
+      armId,
+      enrolledAt: new Date(),
+    },
   });
 }
 
@@ -244,6 +252,7 @@ describe('updateTrial', () => {
       data: {
         candidateId: candidate.id,
         trialId: trial.id,
+        subjectId: await assignSubjectId({ tx: prisma, trialId: trial.id }),
         protocolVersionId: trial.protocolVersion.id,
         asOf: new Date(),
         inputs: {},

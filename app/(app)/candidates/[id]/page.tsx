@@ -11,6 +11,7 @@ import { clinicToday, trialOptions } from '@/components/candidates/options';
 import { PipelineCard } from '@/components/candidates/pipeline-card';
 import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
 import { loadCandidateEnrollments } from '@/lib/candidates/load-candidate-enrollments';
+import { listActiveConsentForms } from '@/lib/consent/list-active-consent-forms';
 import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
 import { BlindingStatus } from '@/components/blinding/blinding-status';
 import { EligibilitySection } from '@/components/eligibility/screening-section';
@@ -72,9 +73,13 @@ export default async function CandidatePage({ params, searchParams }: Props) {
       .filter((pipeline) => pipeline.allowedNext.includes('ENROLLED'))
       .map((pipeline) => pipeline.trialId),
   ]);
-  const [trials, allTrials] = await Promise.all([
+  const consentTrialIds = candidate.pipelines
+    .filter((pipeline) => pipeline.allowedNext.includes('CONSENTED'))
+    .map((pipeline) => pipeline.trialId);
+  const [trials, allTrials, consentForms] = await Promise.all([
     Promise.all([...trialIds].map((trialId) => loadTrial(trialId))),
     canMove ? trialOptions() : Promise.resolve([]),
+    listActiveConsentForms({ trialIds: canMove ? consentTrialIds : [] }),
   ]);
   const trialById = new Map(trials.map((trial) => [trial.id, trial]));
 
@@ -181,6 +186,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
               pipeline={pipeline}
               canMove={canMove}
               enrolment={pipeline.allowedNext.includes('ENROLLED') ? enrolmentChoice(pipeline.trialId) : null}
+              consentForms={consentForms.get(pipeline.trialId) ?? null}
               showArm={pipeline.armLabel !== null}
               today={today}
             />

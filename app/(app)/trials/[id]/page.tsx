@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { UnblindedStaffSection } from '@/components/blinding/unblinded-staff-section';
+import { clinicToday } from '@/components/candidates/options';
+import { ENROLMENT_RECORDS_SECTION, EnrolmentRecordsSection } from '@/components/consent/enrolment-records-section';
 import { TrialSectionNav } from '@/components/trials/trial-section-nav';
 import {
   ArmsSection,
@@ -18,6 +20,7 @@ import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getTrialEnrolmentRecords } from '@/lib/enrollments/get-trial-enrolment-records';
 import { loadTrial, readVersionParam } from './load-trial';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -34,6 +37,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const trial = await loadTrial((await params).id, readVersionParam(query.version));
   const canEdit = hasPermission(user.role, 'trial.edit');
+  const enrolmentRecords = await getTrialEnrolmentRecords({ trialId: trial.id });
   const currentNumber = trial.versions[0]?.number ?? trial.protocolVersion.number;
   const amendedTo = readVersionParam(query.amended);
 
@@ -103,7 +107,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
 
-      <TrialSectionNav sections={TRIAL_SECTIONS} />
+      <TrialSectionNav sections={[...TRIAL_SECTIONS, ENROLMENT_RECORDS_SECTION]} />
 
       <OverviewSection trial={trial} canEdit={canEdit} />
       <ArmsSection trial={trial} canEdit={canEdit} />
@@ -111,6 +115,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
       <AssessmentPlanSection trial={trial} canEdit={canEdit} />
       <AssumptionsSection trial={trial} canEdit={canEdit} />
       <VersionsSection trial={trial} canEdit={canEdit} />
+      <EnrolmentRecordsSection trialId={trial.id} records={enrolmentRecords} canEdit={canEdit} today={clinicToday()} />
       <UnblindedStaffSection trial={trial} user={user} />
     </>
   );
