@@ -5,7 +5,8 @@
 // on stdout ({ id, result } or { id, error }).
 import { createInterface } from 'node:readline';
 import { prisma as db } from '@/lib/db';
-import { createCandidate } from '@/prisma/seed/candidates';
+import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
+import { createConsentFormVersion } from '@/prisma/seed/consent';
 import { createUser } from '@/prisma/seed/users';
 
 type Factories = Record<string, (args: Record<string, unknown>) => Promise<unknown>>;
@@ -35,6 +36,26 @@ const factories: Factories = {
   async candidate(overrides) {
     const candidate = await createCandidate(db, overrides);
     return { id: candidate.id, firstName: candidate.firstName, lastName: candidate.lastName, mrn: candidate.mrn };
+  },
+  /** A fresh candidate whose pipeline in the trial reached ELIGIBLE, as a clinician's signed decision leaves it. */
+  async eligibleCandidate({ trialId, clinicianId, ...overrides }) {
+    const candidate = await createCandidate(db, overrides);
+    await addToPipeline(db, {
+      candidateId: candidate.id,
+      trialId: String(trialId),
+      path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW', 'ELIGIBLE'],
+      actorId: String(clinicianId),
+    });
+    return { id: candidate.id, firstName: candidate.firstName, lastName: candidate.lastName, mrn: candidate.mrn };
+  },
+  /** An approved consent form version of a trial (prisma/seed/consent.ts). */
+  async consentFormVersion({ trialId, label, approvedOn }) {
+    const version = await createConsentFormVersion(db, {
+      trialId: String(trialId),
+      label: String(label),
+      approvedOn: String(approvedOn),
+    });
+    return { id: version.id, label: version.label };
   },
 };
 

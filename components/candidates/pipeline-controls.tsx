@@ -100,9 +100,10 @@ export function PipelineControls({
     }
   }
 
-  function onDialogDone(to: PipelineStageValue) {
+  function onDialogDone(to: PipelineStageValue, subjectId: string | null) {
     setDialogStage(null);
-    setStatus({ tone: 'success', message: `Moved to ${PIPELINE_STAGE_LABELS[to]} in ${trialLabel}.` });
+    const assigned = to === 'ENROLLED' && subjectId ? ` Subject ID ${subjectId}.` : '';
+    setStatus({ tone: 'success', message: `Moved to ${PIPELINE_STAGE_LABELS[to]} in ${trialLabel}.${assigned}` });
   }
 
   const statusAlert = status ? (
@@ -191,7 +192,7 @@ type DialogProps = {
   consentForms: ConsentFormChoice;
   today: string;
   onClose: () => void;
-  onDone: (to: PipelineStageValue) => void;
+  onDone: (to: PipelineStageValue, subjectId: string | null) => void;
 };
 
 const MOVE_FIELDS = ['reason', 'armId', 'consent.consentedOn', 'consent.formVersionId'] as const;
@@ -251,7 +252,7 @@ function MoveDialog({
     }
     const result = await movePipelineAction({ ...values, candidateId });
     if (result.ok) {
-      onDone(to);
+      onDone(to, result.data.subjectId);
       return;
     }
     setFormError(applyServerErrors(result.error, setError, MOVE_FIELDS));

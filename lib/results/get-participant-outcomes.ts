@@ -224,6 +224,7 @@ export async function getParticipantOutcomes({
         : null,
       candidateId: enrollment.candidate.id,
       participantName: `${enrollment.candidate.lastName}, ${enrollment.candidate.firstName}`,
+      subjectId: enrollment.subjectId,
       mrn: enrollment.candidate.mrn,
       trialId: enrollment.trial.id,
       trialLabel: trialLabel(enrollment.trial),

@@ -81,6 +81,8 @@ export type ParticipantOutcomes = {
     armLabel: string | null;
     candidateId: string;
     participantName: string;
+    /** The trial's subject ID, e.g. "KET-001". */
+    subjectId: string;
     mrn: string;
     trialId: string;
     trialLabel: string;

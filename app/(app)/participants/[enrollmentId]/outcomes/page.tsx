@@ -61,7 +61,8 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
         title={`Outcomes: ${enrollment.participantName}`}
         description={
           <>
-            {enrollment.trialLabel} · MRN {enrollment.mrn} · {enrollment.armLabel ?? 'Arm masked'} · Enrolled{' '}
+            {enrollment.trialLabel} · Subject ID <span className="font-mono">{enrollment.subjectId}</span> · MRN{' '}
+            {enrollment.mrn} · {enrollment.armLabel ?? 'Arm masked'} · Enrolled{' '}
             {formatCalendarDate(enrollment.enrolledAt)} ·{' '}
             {ENROLLMENT_STATUS_LABELS[enrollment.status] ?? enrollment.status}
             {enrollment.endedAt ? ` on ${formatCalendarDate(enrollment.endedAt)}` : ''}
