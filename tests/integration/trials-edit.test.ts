@@ -252,7 +252,6 @@ describe('updateTrial', () => {
       data: {
         candidateId: candidate.id,
         trialId: trial.id,
-        subjectId: await assignSubjectId({ tx: prisma, trialId: trial.id }),
         protocolVersionId: trial.protocolVersion.id,
         asOf: new Date(),
         inputs: {},

@@ -77,9 +77,11 @@ describe('an unconfirmed dose-setting assumption', () => {
     expect(body.error.details.unconfirmedAssumptions).toEqual(['weightBasis']);
 
     const detail = await readTrialDetail({ tx: prisma, trialId });
-    // The trial's own screening window (an unconfirmed default) is listed beside the protocol's assumptions.
+    // The trial's own screening window and subject ID pattern (unconfirmed defaults) are listed beside the
+    // protocol's assumptions.
     expect(detail?.assumptions.map((item) => [item.field, item.effect, item.confirmedAt])).toEqual([
       ['screeningWindowDays', 'LISTED', null],
+      ['subjectIdPattern', 'LISTED', null],
       ['weightBasis', 'BLOCKS_DOSE', null],
       ['roundingIncrementMg', 'LISTED', null],
     ]);
