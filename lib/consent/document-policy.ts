@@ -1,6 +1,6 @@
 // The signed consent form a coordinator attaches: a PDF of at most 10 MB (a scanned multi-page
 // form is typically 1–5 MB). The file's claimed type is not trusted: the first bytes must be the
-// PDF header "%PDF-" (ISO 32000-1 §7.5.2). Stored in the database (decision 0039).
+// PDF header "%PDF-" (ISO 32000-1 §7.5.2). Stored in the database (decision 0041).
 
 export const MAX_CONSENT_PDF_BYTES = 10 * 1024 * 1024;
 /** Multipart framing (boundaries, part headers, the reason field) on top of the file itself. */

@@ -8,7 +8,7 @@
 //   N…N     = 2–6 capital N: the counter, zero-padded to that many digits
 //
 // "KET-{NNN}" → KET-001, KET-002, … KET-999, then KET-1000: the counter widens rather than
-// wrapping or refusing an enrolment, so IDs stay unique (decision 0039). Nothing else is
+// wrapping or refusing an enrolment, so IDs stay unique (decision 0041). Nothing else is
 // allowed: no lower case, spaces, other symbols, second counter or text after the counter.
 
 export const SUBJECT_ID_PREFIX_MAX = 12;
