@@ -194,7 +194,8 @@ async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
  *   eligibility decision (403);
  * - CONSENTED records the consent (date, one of the trial's active approved form versions —
  *   400 otherwise —, obtained by the actor); the signed PDF is attached afterwards (lib/consent);
- * - ENROLLED creates the enrolment with the trial's next subject ID (lib/enrollments/assign-subject-id.ts): randomized trials reveal the next entry of
+ * - ENROLLED creates the enrolment with the trial's next subject ID
+ *   (lib/enrollments/assign-subject-id.ts); randomized trials reveal the next entry of
  *   the trial's allocation list (generated on first use), open-label trials take
  *   `armId`; in an interventional trial the enrolment holds the candidate's one
  *   active-interventional slot, so a second concurrent enrolment elsewhere gets 409;
