@@ -1,6 +1,7 @@
 import type { ListReadContext } from '@/lib/audit/record-list-read';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { OVERALL_LABELS } from '@/components/eligibility/labels';
 import { LinkButton } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -83,12 +84,16 @@ function ReviewRow({ item, now }: { item: ReviewQueueItem; now: number }) {
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-x-3 py-2.5 text-sm first:pt-0">
       <span>
-        <Link href={`/candidates/${item.candidateId}`} className={linkClass}>
+        <Link href={item.href} className={linkClass}>
           {candidateName(item)}
         </Link>
-        <span className="text-slate-700"> · {item.trialLabel}</span>
+        <span className="text-slate-700">
+          {' '}
+          · {item.trialLabel} · {OVERALL_LABELS[item.status.overall].toLowerCase()}
+          {item.status.needsReview > 0 ? `, ${item.status.needsReview} to judge` : ''}
+        </span>
       </span>
-      <span className="text-slate-700">waiting {formatWaiting(now - Date.parse(item.since))}</span>
+      <span className="text-slate-700">waiting {formatWaiting(now - Date.parse(item.checkedAt))}</span>
     </li>
   );
 }
@@ -118,8 +123,8 @@ export async function FollowUpPanel({ role, ctx }: { role: Role; ctx: ListReadCo
             title="Awaiting your review"
             description={
               queue.length === 0
-                ? 'Nobody is waiting for an eligibility review.'
-                : `${plural(queue.length, 'candidate')} waiting, the longest-waiting first.`
+                ? 'No eligibility check is waiting for a clinician.'
+                : `${plural(queue.length, 'check')} waiting, the longest-waiting first.`
             }
             actions={
               <LinkButton href="/review" variant={queue.length > 0 ? 'primary' : 'secondary'} size="sm">
@@ -131,8 +136,8 @@ export async function FollowUpPanel({ role, ctx }: { role: Role; ctx: ListReadCo
             <CardBody>
               <FoldedList
                 items={queue}
-                label="candidates"
-                render={(item) => <ReviewRow key={item.pipelineEntryId} item={item} now={now.getTime()} />}
+                label="checks"
+                render={(item) => <ReviewRow key={item.checkId} item={item} now={now.getTime()} />}
               />
             </CardBody>
           ) : null}

@@ -1,12 +1,17 @@
 import Link from 'next/link';
+import { OverallBadge } from '@/components/eligibility/result-badges';
 import type { ReviewQueueItem } from '@/lib/candidates/types';
 import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { PIPELINE_STAGE_LABELS } from '@/lib/dashboard/labels';
 import { candidateName, formatAge, formatWaiting } from './format';
 
-type Props = { items: ReviewQueueItem[]; now: Date; today: string };
+type Props = { items: ReviewQueueItem[]; today: string };
 
-/** Candidates waiting for a clinician's eligibility review, the longest-waiting first (the order is the server's). */
-export function ReviewQueueTable({ items, now, today }: Props) {
+const th = 'px-4 py-2.5 font-semibold text-slate-700';
+const td = 'px-4 py-3 align-top text-slate-800';
+
+/** Checks awaiting a clinician, the longest-waiting first (the order is the server's); each row opens its check. */
+export function ReviewQueueTable({ items, today }: Props) {
   return (
     <div
       role="region"
@@ -16,48 +21,64 @@ export function ReviewQueueTable({ items, now, today }: Props) {
     >
       <table className="w-full border-collapse text-left text-sm">
         <caption id="review-queue-caption" className="sr-only">
-          Candidates awaiting review, longest waiting first
+          Eligibility checks awaiting a clinician, longest waiting first
         </caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className="px-4 py-2.5 font-semibold text-slate-700">
+            <th scope="col" className={th}>
               Candidate
             </th>
-            <th scope="col" className="px-4 py-2.5 font-semibold text-slate-700">
+            <th scope="col" className={th}>
               Trial
             </th>
-            <th scope="col" className="px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700">
+            <th scope="col" className={th}>
+              Check status
+            </th>
+            <th scope="col" className={`${th} whitespace-nowrap`}>
               Waiting
             </th>
-            <th scope="col" className="px-4 py-2.5 font-semibold text-slate-700">
+            <th scope="col" className={th}>
               Coordinator
             </th>
           </tr>
         </thead>
         <tbody>
           {items.map((item) => {
-            const since = new Date(item.since);
+            const checkedAt = new Date(item.checkedAt);
             return (
-              <tr key={item.pipelineEntryId} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50">
+              <tr key={item.checkId} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50">
                 <th scope="row" className="px-4 py-3 text-left align-top font-medium">
                   <Link
-                    href={`/candidates/${item.candidateId}`}
+                    href={item.href}
                     className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
                   >
                     {candidateName(item)}
+                    <span className="sr-only">: open the eligibility check</span>
                   </Link>
                   <span className="mt-0.5 block text-xs font-normal text-slate-600">
                     MRN <span className="font-mono">{item.mrn}</span> · {formatAge(item.dateOfBirth, today)}
                   </span>
                 </th>
-                <td className="px-4 py-3 align-top text-slate-800">{item.trialLabel}</td>
-                <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
-                  <span className="font-medium">{formatWaiting(now.getTime() - since.getTime())}</span>
-                  <span className="block text-xs text-slate-600">
-                    since <time dateTime={item.since}>{formatClinicTime(since)}</time>
+                <td className={td}>
+                  {item.trialLabel}
+                  <span className="block text-xs text-slate-600">{PIPELINE_STAGE_LABELS[item.stage]}</span>
+                </td>
+                <td className={td}>
+                  <OverallBadge overall={item.status.overall} />
+                  <span className="mt-1 block text-xs text-slate-600">
+                    {item.status.needsReview === 0
+                      ? 'No clinician-judgment items'
+                      : `${item.status.needsReview} of ${item.status.criteria} ${item.status.needsReview === 1 ? 'item needs' : 'items need'} review`}
+                    {item.draftSavedAt ? ' · draft saved' : ''}
                   </span>
                 </td>
-                <td className="px-4 py-3 align-top text-slate-800">
+                <td className={`${td} whitespace-nowrap`}>
+                  <span className="font-medium">{formatWaiting(item.ageMinutes * 60_000)}</span>
+                  <span className="block text-xs text-slate-600">
+                    checked <time dateTime={item.checkedAt}>{formatClinicTime(checkedAt)}</time>
+                  </span>
+                </td>
+                <td className={td}>
                   {item.coordinator?.name ?? <span className="text-slate-600">Nobody assigned</span>}
                 </td>
               </tr>

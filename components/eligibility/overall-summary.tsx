@@ -1,25 +1,28 @@
 import { Card, CardBody } from '@/components/ui/card';
-import type { CriterionResultValue, OverallResult } from '@/lib/eligibility/types';
+import type { OverallResult } from '@/lib/eligibility/types';
 import { CRITERION_RESULT_LABELS, OVERALL_LABELS, OVERALL_MEANINGS } from './labels';
 import { OverallBadge } from './result-badges';
-import type { CheckCriterionView } from '@/lib/eligibility/check-view';
+import { type CheckCriterionView, countByResult } from '@/lib/eligibility/check-view';
 
-const COUNT_ORDER: readonly CriterionResultValue[] = ['MET', 'NOT_MET', 'UNKNOWN', 'NEEDS_REVIEW'];
-
-/** The overall result, what it means, the per-result counts and (for INCOMPLETE) exactly what is missing. */
+/**
+ * The overall result, what it means, the per-result counts and (for INCOMPLETE) exactly what is
+ * missing. Once signed the counts are the reviewed results, with the engine's beside them.
+ */
 export function OverallSummary({
   overall,
   computedOverall,
   criteria,
+  isSigned,
 }: {
   overall: OverallResult;
   computedOverall: OverallResult;
   criteria: CheckCriterionView[];
+  isSigned: boolean;
 }) {
-  const counts = Object.fromEntries(COUNT_ORDER.map((result) => [result, 0])) as Record<CriterionResultValue, number>;
+  const counts = countByResult(criteria, isSigned ? 'reviewed' : 'computed');
+  const engineCounts = countByResult(criteria, 'computed').filter(({ count }) => count > 0);
   const missing: string[] = [];
   for (const criterion of criteria) {
-    counts[criterion.result] += 1;
     if (criterion.result === 'UNKNOWN')
       for (const item of criterion.missing) if (!missing.includes(item)) missing.push(item);
   }
@@ -38,14 +41,26 @@ export function OverallSummary({
           ) : null}
         </div>
         <p className="text-sm text-slate-800">{OVERALL_MEANINGS[overall]}</p>
-        <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700" aria-label="Criteria by result">
-          {COUNT_ORDER.map((result) => (
+        <ul
+          className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700"
+          aria-label={isSigned ? 'Criteria by result after review' : 'Criteria by result'}
+        >
+          {counts.map(({ result, count }) => (
             <li key={result}>
               {CRITERION_RESULT_LABELS[result]}:{' '}
-              <span className="font-semibold tabular-nums text-slate-900">{counts[result]}</span>
+              <span className="font-semibold tabular-nums text-slate-900">{count}</span>
             </li>
           ))}
         </ul>
+        {isSigned ? (
+          <p className="text-sm text-slate-600">
+            After the clinician&apos;s review. The engine&apos;s results before review:{' '}
+            {engineCounts
+              .map(({ result, count }) => `${CRITERION_RESULT_LABELS[result].toLowerCase()} ${count}`)
+              .join(', ')}
+            .
+          </p>
+        ) : null}
         {computedOverall === 'INCOMPLETE' && missing.length > 0 ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
             <p className="font-semibold">Missing data</p>

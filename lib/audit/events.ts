@@ -194,6 +194,19 @@ export type AuditEventMap = {
   >;
   'eligibility.list': Event<'Candidate'>;
   'eligibility.view': Event<'EligibilityCheck', { candidateId: string }>;
+  /** A clinician's unsigned review saved as it is written: a draft, not a decision (never signed content). */
+  'eligibility.review_draft_saved': Event<
+    'EligibilityCheck',
+    {
+      candidateId: string;
+      trialId: string;
+      savedAt: Iso;
+      decision: string | null;
+      meaning: string;
+      judgments: Array<{ criterionId: string; result: string | null; note: string }>;
+      overrides: Array<{ criterionId: string; result: string | null; justification: string }>;
+    }
+  >;
   'eligibility.sign': Event<
     'EligibilityCheck',
     {

@@ -1,55 +1,101 @@
 import 'server-only';
 import { type ListReadContext, recordListRead } from '@/lib/audit/record-list-read';
 import { prisma } from '@/lib/db';
-import type { ReviewQueueQuery } from '@/lib/validations/candidates';
-import { toIsoDate, trialLabel } from './mappers';
-import type { ReviewQueueItem } from './types';
+import { DECISION_STAGES } from '@/lib/eligibility/record-decision-stage';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { PipelineStageValue, ReviewQueueQuery } from '@/lib/validations/candidates';
+import { TRIAL_LABEL_SQL, toIsoDate } from './mappers';
+import type { ReviewQueueItem, ReviewQueueOverall } from './types';
 
 /** A queue longer than this is a backlog to clear, not a page to scroll. */
 const MAX_QUEUE = 500;
 
-/** Candidates waiting for a clinician's eligibility review, the longest-waiting first; the read is logged (`review_queue.list`). */
+/** Results a clinician decides on; an INCOMPLETE check waits for screening data first. */
+const AWAITING_DECISION: readonly ReviewQueueOverall[] = ['PENDING_REVIEW', 'PENDING_SIGNATURE', 'INELIGIBLE'];
+
+type Row = {
+  checkId: string;
+  candidateId: string;
+  trialId: string;
+  overall: ReviewQueueOverall;
+  createdAt: Date;
+  asOf: Date;
+  needsReview: number;
+  criteria: number;
+  draftSavedAt: Date | null;
+  firstName: string;
+  lastName: string;
+  mrn: string;
+  dateOfBirth: Date;
+  trialLabel: string;
+  stage: PipelineStageValue;
+  coordinatorId: string | null;
+  coordinatorName: string | null;
+};
+
+/**
+ * Eligibility checks awaiting a clinician, the longest-waiting first: per candidate and trial
+ * the newest check (the only one that can be signed), when it is unsigned, ran on the trial's
+ * current protocol version, ended PENDING_REVIEW / PENDING_SIGNATURE / INELIGIBLE, and the
+ * candidate (not voided) is at a pipeline stage a signed decision can move
+ * (record-decision-stage.ts). Candidates without a check are not here: there is nothing to
+ * review yet. The read is logged (`review_queue.list`) before the rows leave.
+ */
 export async function listReviewQueue(ctx: ListReadContext, query: ReviewQueueQuery = {}): Promise<ReviewQueueItem[]> {
-  const entries = await prisma.pipelineEntry.findMany({
-    where: {
-      stage: 'AWAITING_REVIEW',
-      candidate: { voidedAt: null },
-      ...(query.trialId ? { trialId: query.trialId } : {}),
-    },
-    orderBy: [{ stageChangedAt: 'asc' }, { id: 'asc' }],
-    take: MAX_QUEUE,
-    select: {
-      id: true,
-      stageChangedAt: true,
-      trial: { select: { id: true, acronym: true, shortTitle: true, title: true } },
-      candidate: {
-        select: {
-          id: true,
-          firstName: true,
-          lastName: true,
-          mrn: true,
-          dateOfBirth: true,
-          assignedCoordinator: { select: { id: true, name: true } },
-        },
-      },
-    },
-  });
+  const trialFilter = query.trialId ? Prisma.sql`WHERE c."trialId" = ${query.trialId}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<Row[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (c."candidateId", c."trialId") c.*
+      FROM "EligibilityCheck" c
+      ${trialFilter}
+      ORDER BY c."candidateId", c."trialId", c."createdAt" DESC, c.id DESC
+    )
+    SELECT l.id AS "checkId", l."candidateId", l."trialId", l.overall::text AS overall, l."createdAt", l."asOf",
+      (SELECT count(*)::int FROM jsonb_array_elements(l.results) e WHERE e->>'result' = 'NEEDS_REVIEW') AS "needsReview",
+      jsonb_array_length(l.results)::int AS criteria,
+      d."savedAt" AS "draftSavedAt",
+      cand."firstName", cand."lastName", cand.mrn, cand."dateOfBirth",
+      ${Prisma.raw(TRIAL_LABEL_SQL)} AS "trialLabel",
+      p.stage::text AS stage,
+      u.id AS "coordinatorId", u.name AS "coordinatorName"
+    FROM latest l
+    JOIN "Candidate" cand ON cand.id = l."candidateId" AND cand."voidedAt" IS NULL
+    JOIN "Trial" t ON t.id = l."trialId"
+    JOIN "PipelineEntry" p ON p."candidateId" = l."candidateId" AND p."trialId" = l."trialId"
+    LEFT JOIN "EligibilityReviewDraft" d ON d."checkId" = l.id
+    LEFT JOIN "User" u ON u.id = cand."assignedCoordinatorId"
+    WHERE l."signedAt" IS NULL
+      AND l.overall::text IN (${Prisma.join(AWAITING_DECISION)})
+      AND p.stage::text IN (${Prisma.join(DECISION_STAGES)})
+      AND l."protocolVersionId" = (
+        SELECT pv.id FROM "ProtocolVersion" pv WHERE pv."trialId" = l."trialId" ORDER BY pv.number DESC LIMIT 1
+      )
+    ORDER BY l."createdAt" ASC, l.id ASC
+    LIMIT ${MAX_QUEUE}`;
+
   await recordListRead(ctx, {
     action: 'review_queue.list',
     entityType: 'Candidate',
-    ids: entries.map((entry) => entry.candidate.id),
+    ids: rows.map((row) => row.candidateId),
     query: { ...query },
   });
-  return entries.map((entry) => ({
-    pipelineEntryId: entry.id,
-    candidateId: entry.candidate.id,
-    firstName: entry.candidate.firstName,
-    lastName: entry.candidate.lastName,
-    mrn: entry.candidate.mrn,
-    dateOfBirth: toIsoDate(entry.candidate.dateOfBirth),
-    trialId: entry.trial.id,
-    trialLabel: trialLabel(entry.trial),
-    since: entry.stageChangedAt.toISOString(),
-    coordinator: entry.candidate.assignedCoordinator,
+  const now = Date.now();
+  return rows.map((row) => ({
+    checkId: row.checkId,
+    candidateId: row.candidateId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    mrn: row.mrn,
+    dateOfBirth: toIsoDate(row.dateOfBirth),
+    trialId: row.trialId,
+    trialLabel: row.trialLabel,
+    stage: row.stage,
+    status: { overall: row.overall, needsReview: row.needsReview, criteria: row.criteria },
+    checkedAt: row.createdAt.toISOString(),
+    ageMinutes: Math.max(0, Math.floor((now - row.createdAt.getTime()) / 60_000)),
+    asOf: toIsoDate(row.asOf),
+    draftSavedAt: row.draftSavedAt?.toISOString() ?? null,
+    href: `/candidates/${row.candidateId}/eligibility/${row.checkId}`,
+    coordinator: row.coordinatorId ? { id: row.coordinatorId, name: row.coordinatorName ?? '' } : null,
   }));
 }

@@ -13,6 +13,9 @@ import type {
 
 export type UserRef = { id: string; name: string };
 
+/** The engine results a clinician decides on: INCOMPLETE waits for data, not for a clinician. */
+export type ReviewQueueOverall = 'PENDING_REVIEW' | 'PENDING_SIGNATURE' | 'INELIGIBLE';
+
 export type CandidateListPipeline = { trialId: string; trialLabel: string; stage: PipelineStageValue };
 
 export type CandidateListItem = {
@@ -136,8 +139,9 @@ export type PipelineMoveResult = {
   allocationSequence: number | null;
 };
 
+/** One check awaiting a clinician (GET /api/v1/review-queue): the newest unsigned check of a candidate in a trial. */
 export type ReviewQueueItem = {
-  pipelineEntryId: string;
+  checkId: string;
   candidateId: string;
   firstName: string;
   lastName: string;
@@ -145,8 +149,25 @@ export type ReviewQueueItem = {
   dateOfBirth: string;
   trialId: string;
   trialLabel: string;
-  /** When the candidate entered AWAITING_REVIEW (ISO instant). */
-  since: string;
+  /** The candidate's stage in the trial's pipeline. */
+  stage: PipelineStageValue;
+  status: {
+    /** The engine's overall result: PENDING_REVIEW, PENDING_SIGNATURE or INELIGIBLE. */
+    overall: ReviewQueueOverall;
+    /** Clinician-judgment criteria the check leaves to the reviewer. */
+    needsReview: number;
+    criteria: number;
+  };
+  /** When the check was run (ISO instant): the queue's age and order. */
+  checkedAt: string;
+  /** Whole minutes since the check was run, at the time of the read. */
+  ageMinutes: number;
+  /** 'YYYY-MM-DD' the check was evaluated for. */
+  asOf: string;
+  /** When a clinician last saved a review draft of this check (ISO instant), if ever. */
+  draftSavedAt: string | null;
+  /** The check page. */
+  href: string;
   coordinator: UserRef | null;
 };
 

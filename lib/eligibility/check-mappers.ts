@@ -2,11 +2,13 @@ import type {
   CheckCriterionDto,
   CheckReview,
   EligibilityCheckDetail,
+  ReviewDraftDto,
   ReviewedCriterionDto,
   StoredCriterionResult,
 } from '@/lib/eligibility/check-types';
 import { verifyCheckSignature, type SignableCheck } from '@/lib/eligibility/check-signature';
 import type { CriterionResult, EligibilityCandidate, OverallResult } from '@/lib/eligibility/types';
+import type { ReviewDraftInput } from '@/lib/validations/screening';
 
 // Saved checks → what the API and the pages show.
 
@@ -31,7 +33,24 @@ export type CheckRowForDetail = SignableCheck & {
   signedBy: { id: string; name: string } | null;
   isCurrentProtocolVersion: boolean;
   isLatest: boolean;
+  reviewDraft?: DraftRow | null;
 };
+
+export type DraftRow = {
+  checkId: string;
+  content: unknown;
+  savedAt: Date;
+  savedBy: { id: string; name: string };
+};
+
+export function toReviewDraftDto(row: DraftRow): ReviewDraftDto {
+  return {
+    checkId: row.checkId,
+    savedAt: row.savedAt.toISOString(),
+    savedBy: row.savedBy,
+    content: row.content as ReviewDraftInput,
+  };
+}
 
 export function toCheckDetail(row: CheckRowForDetail): EligibilityCheckDetail {
   const results = row.results as StoredCriterionResult[];
@@ -74,5 +93,7 @@ export function toCheckDetail(row: CheckRowForDetail): EligibilityCheckDetail {
             meaning: row.meaning ?? '',
             isValid: verifyCheckSignature(row),
           },
+    // A draft is shown only while it can still become a review; the signature covers the signed review alone.
+    draft: row.signedAt === null && row.reviewDraft ? toReviewDraftDto(row.reviewDraft) : null,
   };
 }

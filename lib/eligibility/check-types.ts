@@ -5,6 +5,7 @@ import type {
   OverallResult,
 } from '@/lib/eligibility/types';
 import type { RuleNode } from '@/lib/validations/eligibility';
+import type { ReviewDraftInput } from '@/lib/validations/screening';
 
 // What a saved eligibility check holds (EligibilityCheck.inputs / results / review)
 // and how the API and the UI see it.
@@ -79,6 +80,15 @@ export type ReviewedCriterionDto = CheckCriterionDto & {
   note: string | null;
 };
 
+/** A clinician's unsigned review as last saved (EligibilityReviewDraft): never part of a signature. */
+export type ReviewDraftDto = {
+  checkId: string;
+  /** ISO instant, server time. */
+  savedAt: string;
+  savedBy: { id: string; name: string };
+  content: ReviewDraftInput;
+};
+
 /** GET /api/v1/eligibility/checks/{id}: everything a reviewer needs. */
 export type EligibilityCheckDetail = {
   id: string;
@@ -101,6 +111,8 @@ export type EligibilityCheckDetail = {
   createdBy: { id: string; name: string };
   createdAt: string;
   signature: CheckSignatureDto | null;
+  /** The review draft while the check is unsigned; null once signed (the signed review is `review`). */
+  draft: ReviewDraftDto | null;
 };
 
 /** One row of a candidate's check history. */

@@ -1,5 +1,6 @@
 import type { CriterionResultValue, OverallResult } from '@/lib/eligibility/types';
 import type { CriterionKind } from '@/lib/validations/eligibility';
+import type { ReviewDraftInput } from '@/lib/validations/screening';
 
 // What the eligibility screens render: plain JSON-safe view models built on the
 // server from the saved check, so client components never see Prisma rows.
@@ -15,7 +16,10 @@ export type CheckCriterionView = {
   text: string;
   /** describeRule() of the structured rule; null = clinician judgment. */
   ruleText: string | null;
+  /** The engine's result. */
   result: CriterionResultValue;
+  /** The result the signed decision rests on (judgment, override or the engine's); the engine's until signed. */
+  reviewed: CriterionResultValue;
   explanation: string;
   missing: string[];
   /** The signed review, when there is one. */
@@ -54,4 +58,23 @@ export type CheckView = {
   isCurrentProtocolVersion: boolean;
   criteria: CheckCriterionView[];
   signature: SignatureView | null;
+  /** The unsigned review as last saved; null once signed. */
+  draft: { savedAt: string; savedByName: string; content: ReviewDraftInput } | null;
 };
+
+const RESULT_ORDER: readonly CriterionResultValue[] = ['MET', 'NOT_MET', 'UNKNOWN', 'NEEDS_REVIEW'];
+
+/**
+ * How many criteria stand at each result: once signed, the reviewed results the decision rests
+ * on (a judged criterion no longer "needs review"); before that, the engine's.
+ */
+export function countByResult(
+  criteria: ReadonlyArray<Pick<CheckCriterionView, 'result' | 'reviewed'>>,
+  basis: 'computed' | 'reviewed',
+): Array<{ result: CriterionResultValue; count: number }> {
+  return RESULT_ORDER.map((result) => ({
+    result,
+    count: criteria.filter((criterion) => (basis === 'reviewed' ? criterion.reviewed : criterion.result) === result)
+      .length,
+  }));
+}

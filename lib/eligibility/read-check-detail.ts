@@ -16,6 +16,7 @@ export async function readCheckDetail({ tx, id }: { tx: Tx; id: string }): Promi
       protocolVersion: { select: { id: true, number: true } },
       createdBy: USER_REF,
       signedBy: USER_REF,
+      reviewDraft: { select: { checkId: true, content: true, savedAt: true, savedBy: USER_REF } },
     },
   });
   if (!row) return null;

@@ -26,6 +26,9 @@ const SCREEN_FAIL_FROM: readonly PipelineStageValue[] = [
   'CONSENTED',
 ];
 
+/** Stages at which a signed decision can be recorded: the review queue lists checks of candidates here. */
+export const DECISION_STAGES: readonly PipelineStageValue[] = ['AWAITING_REVIEW', ...SCREEN_FAIL_FROM];
+
 function targetStage(from: PipelineStageValue, decision: 'ELIGIBLE' | 'INELIGIBLE'): PipelineStageValue | null {
   if (decision === 'ELIGIBLE') return 'ELIGIBLE';
   if (from === 'AWAITING_REVIEW') return 'INELIGIBLE';

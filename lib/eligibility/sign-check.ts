@@ -6,6 +6,7 @@ import { reauthenticate } from '@/lib/auth/reauthenticate';
 import { prisma } from '@/lib/db';
 import { signedContent } from '@/lib/eligibility/check-signature';
 import type { CheckReview, EligibilityCheckDetail, StoredCriterionResult } from '@/lib/eligibility/check-types';
+import { lockSignableCheck } from '@/lib/eligibility/lock-signable-check';
 import { readCheckDetail } from '@/lib/eligibility/read-check-detail';
 import { recordDecisionStage } from '@/lib/eligibility/record-decision-stage';
 import { reviewCriteria } from '@/lib/eligibility/review-criteria';
@@ -50,44 +51,7 @@ export async function signEligibilityCheck({ checkId, input, ctx }: Options): Pr
   });
 
   return prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<
-      Array<{ id: string }>
-    >`SELECT id FROM "EligibilityCheck" WHERE id = ${checkId} FOR UPDATE`;
-    if (!locked) throw new AppError('NOT_FOUND', 'This eligibility check does not exist.');
-    const check = await tx.eligibilityCheck.findUniqueOrThrow({ where: { id: checkId } });
-    if (check.signedAt !== null)
-      throw new AppError(
-        'CONFLICT',
-        'This check is already signed; a signed check cannot be signed again or changed.',
-        { details: { reason: 'ALREADY_SIGNED' } },
-      );
-
-    const current = await tx.protocolVersion.findFirst({
-      where: { trialId: check.trialId },
-      orderBy: { number: 'desc' },
-      select: { id: true },
-    });
-    const latest = await tx.eligibilityCheck.findFirst({
-      where: { candidateId: check.candidateId, trialId: check.trialId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: { id: true },
-    });
-    const candidate = await tx.candidate.findUnique({ where: { id: check.candidateId }, select: { voidedAt: true } });
-    if (!candidate || candidate.voidedAt) throw new AppError('NOT_FOUND', 'This candidate does not exist.');
-    if (current?.id !== check.protocolVersionId) {
-      throw new AppError(
-        'CONFLICT',
-        'The protocol has been amended since this check was run. Run a new check and sign that one.',
-        { details: { reason: 'PROTOCOL_AMENDED' } },
-      );
-    }
-    if (latest?.id !== check.id) {
-      throw new AppError(
-        'CONFLICT',
-        'A newer check exists for this candidate and trial. Review and sign the newest one.',
-        { details: { reason: 'NEWER_CHECK', latestCheckId: latest?.id ?? null } },
-      );
-    }
+    const check = await lockSignableCheck({ tx, checkId });
 
     const results = check.results as unknown as StoredCriterionResult[];
     const outcome = reviewCriteria({

@@ -27,6 +27,7 @@ export async function toCheckView(detail: EligibilityCheckDetail): Promise<Check
       text: criterion.text,
       ruleText: rule ? describeRule(rule) : null,
       result: criterion.computedResult,
+      reviewed: criterion.result,
       explanation: criterion.explanation,
       missing: criterion.missing,
       judgment:
@@ -60,6 +61,9 @@ export async function toCheckView(detail: EligibilityCheckDetail): Promise<Check
           decision: detail.decision ?? (detail.overall === 'ELIGIBLE' ? 'ELIGIBLE' : 'INELIGIBLE'),
           isValid: detail.signature.isValid,
         }
+      : null,
+    draft: detail.draft
+      ? { savedAt: detail.draft.savedAt, savedByName: detail.draft.savedBy.name, content: detail.draft.content }
       : null,
   };
 }

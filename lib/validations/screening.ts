@@ -110,6 +110,50 @@ export const signCheckSchema = z
 export type SignCheckInput = z.output<typeof signCheckSchema>;
 export type SignCheckValues = z.input<typeof signCheckSchema>;
 
+/**
+ * PUT /api/v1/eligibility/checks/{id}/draft: the review as the clinician has it so far. Lenient
+ * where signing is strict (a judgment without a note, an override without its result yet): a
+ * draft is work in progress, not a decision. No password, ever.
+ */
+export const reviewDraftSchema = z
+  .object({
+    decision: z.enum(ELIGIBILITY_DECISIONS, { error: 'Choose eligible or not eligible.' }).nullable().default(null),
+    meaning: z
+      .string({ error: 'The meaning must be text.' })
+      .max(500, 'Keep the meaning under 500 characters.')
+      .default(''),
+    judgments: z
+      .array(
+        z
+          .object({
+            criterionId: id('criterion'),
+            result: criterionResult.nullable(),
+            note: z.string({ error: 'The note must be text.' }).max(2000, 'Keep the note under 2000 characters.'),
+          })
+          .strict(),
+      )
+      .max(500)
+      .superRefine(uniqueCriteria)
+      .default([]),
+    overrides: z
+      .array(
+        z
+          .object({
+            criterionId: id('criterion'),
+            result: criterionResult.nullable(),
+            justification: z
+              .string({ error: 'The justification must be text.' })
+              .max(2000, 'Keep the justification under 2000 characters.'),
+          })
+          .strict(),
+      )
+      .max(500)
+      .superRefine(uniqueCriteria)
+      .default([]),
+  })
+  .strict();
+export type ReviewDraftInput = z.output<typeof reviewDraftSchema>;
+
 /** POST /api/v1/trials/{id}/prescreen: everyone not enrolled, or these candidates, optionally only those at `stage` in the trial. */
 export const prescreenSchema = z
   .object({

@@ -23,13 +23,12 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   });
   const query = parsed.success ? parsed.data : {};
   const [items, trials] = await Promise.all([listReviewQueue(await getPageContext(user), query), trialOptions()]);
-  const now = new Date();
 
   return (
     <>
       <PageHeader
         title="Review queue"
-        description="Candidates awaiting a clinician's eligibility review, the longest-waiting first. Open a candidate to review their record."
+        description="Eligibility checks awaiting a clinician's review and signature, the longest-waiting first. Each row opens its check."
       />
       <form method="get" role="search" aria-label="Review queue" className="mb-4 flex flex-wrap items-end gap-3">
         <Field label="Trial" className="w-full sm:w-96">
@@ -51,19 +50,19 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
       </form>
       {items.length === 0 ? (
         <EmptyState
-          title="Nobody is awaiting review"
+          title="No check is awaiting review"
           description={
             query.trialId
-              ? 'No candidate of this trial is in the Awaiting review stage.'
-              : 'Candidates appear here when a coordinator moves them to Awaiting review.'
+              ? 'No unsigned check of this trial needs a clinician.'
+              : 'A check appears here once it has been run and needs a clinician: pending review, pending signature or ineligible. Incomplete checks wait for screening data first.'
           }
         />
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-            {items.length === 1 ? '1 candidate is waiting.' : `${items.length} candidates are waiting.`}
+            {items.length === 1 ? '1 check is waiting.' : `${items.length} checks are waiting.`}
           </p>
-          <ReviewQueueTable items={items} now={now} today={clinicToday(now)} />
+          <ReviewQueueTable items={items} today={clinicToday()} />
         </>
       )}
     </>

@@ -2,7 +2,7 @@ import { defineRoute } from '@/lib/auth/guard';
 import { listReviewQueue } from '@/lib/candidates/list-review-queue';
 import { reviewQueueQuerySchema } from '@/lib/validations/candidates';
 
-/** Candidates awaiting a clinician's eligibility review, the longest-waiting first. */
+/** Eligibility checks awaiting a clinician (newest unsigned check per candidate and trial), the longest-waiting first. */
 export const GET = defineRoute(
   { permission: 'candidate.read', query: reviewQueueQuerySchema },
   async ({ query, audit }) => ({

@@ -15,7 +15,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { CLINIC_TIME_ZONE, formatClinicTime } from '@/lib/clinic/clinic-time';
 import { getCheck } from '@/lib/eligibility/get-check';
 import { isAppError } from '@/lib/errors/app-error';
 import { checkIdParamsSchema } from '@/lib/validations/screening';
@@ -86,7 +86,12 @@ export default async function EligibilityCheckPage({ params }: Props) {
         </Alert>
       ) : null}
 
-      <OverallSummary overall={view.overall} computedOverall={view.computedOverall} criteria={view.criteria} />
+      <OverallSummary
+        overall={view.overall}
+        computedOverall={view.computedOverall}
+        criteria={view.criteria}
+        isSigned={view.signature !== null}
+      />
 
       {view.signature ? (
         <div className="mb-6">
@@ -96,7 +101,10 @@ export default async function EligibilityCheckPage({ params }: Props) {
       ) : null}
 
       {canSign && isSignable ? (
-        <CheckReviewForm checkId={view.id} criteria={view.criteria} />
+        <CheckReviewForm
+          check={{ id: view.id, criteria: view.criteria, draft: view.draft }}
+          clinicTimeZone={CLINIC_TIME_ZONE}
+        />
       ) : (
         <section aria-labelledby="criteria-heading" className="flex flex-col gap-3">
           <div>
