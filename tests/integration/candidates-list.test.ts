@@ -6,7 +6,6 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { createCandidate } from '@/lib/candidates/create-candidate';
 import { getFollowUps } from '@/lib/candidates/get-follow-ups';
 import { listCandidates } from '@/lib/candidates/list-candidates';
-import { listReviewQueue } from '@/lib/candidates/list-review-queue';
 import { logContact } from '@/lib/candidates/log-contact';
 import { clinicToday } from '@/lib/candidates/mappers';
 import {
@@ -24,7 +23,6 @@ import {
   pipelineMoveSchema,
   type CandidateListQueryInput,
 } from '@/lib/validations/candidates';
-import { addToPipeline } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
@@ -230,30 +228,8 @@ describe('GET /api/v1/candidates and the CSV export', () => {
   });
 });
 
-describe('review queue and follow-ups', () => {
-  it('lists AWAITING_REVIEW entries, the longest-waiting first', async () => {
-    const trial = await makeTrial(prisma);
-    const late = await createCandidate({ input: intakeInput(), ctx });
-    const early = await createCandidate({ input: intakeInput(), ctx });
-    const path = ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW'] as const;
-    await addToPipeline(prisma, {
-      candidateId: late.id,
-      trialId: trial.id,
-      path: [...path],
-      actorId: null,
-      startedAt: new Date(Date.now() - 2 * 86_400_000),
-    });
-    await addToPipeline(prisma, {
-      candidateId: early.id,
-      trialId: trial.id,
-      path: [...path],
-      actorId: null,
-      startedAt: new Date(Date.now() - 9 * 86_400_000),
-    });
-    const queue = await listReviewQueue(ctx, { trialId: trial.id });
-    expect(queue.map((q) => q.candidateId)).toEqual([early.id, late.id]);
-  });
-
+// The review queue (checks awaiting a clinician) has its own file: review-queue.test.ts.
+describe('follow-ups', () => {
   it('lists referrals not contacted within 3 business days and overdue follow-ups, and drops them once handled', async () => {
     const today = clinicToday();
     const trial = await makeTrial(prisma);

@@ -2,9 +2,10 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createCandidate } from '@/lib/candidates/create-candidate';
-import { contextFor, intakeInput, makeTrial, uniqueSurname } from '@/lib/candidates/test-support';
+import { contextFor, intakeInput, uniqueSurname } from '@/lib/candidates/test-support';
 import { addToPipeline } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
+import { createJudgmentTrial, runCheck } from '@/tests/helpers/eligibility-checks';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -34,7 +35,8 @@ beforeAll(async () => {
   coordinator = await createUser(prisma, { role: 'COORDINATOR' });
   session.user = coordinator;
   const ctx = contextFor(coordinator);
-  trialId = (await makeTrial(prisma)).id;
+  // A trial whose checks need a clinician, so the review queue lists each candidate's check.
+  trialId = (await createJudgmentTrial()).id;
   for (const first of ['Ada', 'Bea', 'Cy']) {
     const created = await createCandidate({ input: intakeInput({ firstName: first, lastName: `${token}x` }), ctx });
     ids.push(created.id);
@@ -44,6 +46,7 @@ beforeAll(async () => {
       path: ['REFERRED', 'CONTACTED', 'PRESCREENING', 'AWAITING_REVIEW'],
       actorId: null,
     });
+    await runCheck({ candidateId: created.id, trialId, ctx });
   }
 });
 
