@@ -109,41 +109,7 @@ test('[COORDINATOR] logs a referral, logs a contact and moves the candidate to p
   expect(views.every((view) => view.actorId === coordinatorId)).toBe(true);
 });
 
-test('[CLINICIAN] sees the review queue oldest first', async ({ page, signInAs }) => {
-  await signInAs('CLINICIAN');
-  await page.getByRole('link', { name: 'Open the review queue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
-
-  const expected = await queryDb<{ candidateId: string; trialLabel: string }>(
-    `SELECT p."candidateId", COALESCE(NULLIF(btrim(t.acronym), ''), NULLIF(btrim(t."shortTitle"), ''), t.title) AS "trialLabel"
-       FROM "PipelineEntry" p
-       JOIN "Candidate" c ON c.id = p."candidateId"
-       JOIN "Trial" t ON t.id = p."trialId"
-      WHERE p.stage = 'AWAITING_REVIEW' AND c."voidedAt" IS NULL
-      ORDER BY p."stageChangedAt", p.id`,
-  );
-  // The demo seed puts candidates in Awaiting review.
-  expect(expected.length).toBeGreaterThan(0);
-
-  const table = page.getByRole('table', { name: /awaiting review/i });
-  const rows = table.getByRole('row').filter({ has: page.getByRole('link') });
-  await expect(rows).toHaveCount(expected.length);
-  const hrefs = await rows.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-  expect(hrefs).toEqual(expected.map((row) => `/candidates/${row.candidateId}`));
-  for (const [index, row] of expected.entries()) await expect(rows.nth(index)).toContainText(row.trialLabel);
-
-  // The "since" times on screen run from the longest-waiting down.
-  const since = await rows
-    .getByRole('cell')
-    .locator('time')
-    .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
-  expect(since).toHaveLength(expected.length);
-  expect([...since].sort()).toEqual(since);
-
-  await rows.first().getByRole('link').click();
-  await expect(page).toHaveURL(new RegExp(`/candidates/${expected[0].candidateId}$`));
-  await expect(page.getByRole('region', { name: 'Stage history' }).first()).toBeVisible();
-});
+// The review queue lists eligibility checks, not candidates: its test is in eligibility.spec.ts.
 
 test('[COORDINATOR] the candidate list filters by stage and keeps the view in the URL', async ({ page, signInAs }) => {
   await signInAs('COORDINATOR');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, runFactory, signInPageAs, test } from './fixtures';
 import { account, queryDb } from './support';
@@ -335,4 +336,151 @@ test('[CLINICIAN] a wrong password does not sign', async ({ page, browser, baseU
   await form.getByLabel('Your password').fill(account('CLINICIAN').password);
   await sign.click();
   await expect(page.getByRole('region', { name: 'Electronic signature' })).toContainText('Not eligible');
+});
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const NOTE = 'Reviewed with the candidate and the referral letter at the screening visit (fictional).';
+/** The zone the clinic's times are shown in (lib/clinic/clinic-time.ts); the browser below is elsewhere on purpose. */
+const CLINIC_ZONE = process.env.CLINIC_TIME_ZONE || 'America/New_York';
+
+type QueueItem = {
+  checkId: string;
+  firstName: string;
+  lastName: string;
+  href: string;
+  checkedAt: string;
+  status: { overall: string; needsReview: number; criteria: number };
+};
+
+test.describe('review drafts and the review queue', () => {
+  // A browser far from the clinic: times must still be the clinic's.
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('[CLINICIAN] the review queue lists checks awaiting a decision, oldest first, and opens the check', async ({
+    page,
+    browser,
+    baseURL,
+    signInAs,
+  }) => {
+    const { checkId } = await preparePendingReviewCheck(browser, baseURL);
+    await signInAs('CLINICIAN');
+    await page.goto('/review');
+    await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+
+    const api = await page.request.get('/api/v1/review-queue');
+    expect(api.status()).toBe(200);
+    const { items } = (await api.json()) as { items: QueueItem[] };
+    const item = items.find((entry) => entry.checkId === checkId);
+    expect(item?.status).toMatchObject({ overall: 'PENDING_REVIEW' });
+    expect(item?.status.needsReview).toBeGreaterThan(0);
+    expect([...items.map((entry) => entry.checkedAt)].sort()).toEqual(items.map((entry) => entry.checkedAt));
+
+    const table = page.getByRole('table', { name: /awaiting a clinician/i });
+    const rows = table.getByRole('row').filter({ has: page.getByRole('link') });
+    await expect(rows).toHaveCount(items.length);
+    const hrefs = await rows.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(items.map((entry) => entry.href));
+
+    const row = rows.filter({
+      has: page.getByRole('link', { name: new RegExp(`${item?.lastName}, ${item?.firstName}`) }),
+    });
+    await expect(row).toContainText('Pending review');
+    await expect(row).toContainText(`${item?.status.needsReview} of ${item?.status.criteria} items need review`);
+    await row.getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/eligibility/${checkId}$`));
+    await expect(page.getByRole('form', { name: 'Review and sign' })).toBeVisible();
+  });
+
+  test('[CLINICIAN] saves a review draft, reloads, signs', async ({ page, browser, baseURL, signInAs }) => {
+    const { candidateId, checkId } = await preparePendingReviewCheck(browser, baseURL);
+    await signInAs('CLINICIAN');
+    await page.goto(`/candidates/${candidateId}/eligibility/${checkId}`);
+    const form = page.getByRole('form', { name: 'Review and sign' });
+    await expect(form.getByRole('button', { name: 'Sign decision' })).toBeEnabled();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+
+    const reviewItems = form
+      .getByRole('article')
+      .filter({ has: page.getByRole('group', { name: 'Clinician judgment' }) });
+    const count = await reviewItems.count();
+    expect(count).toBeGreaterThan(1);
+    const notes = reviewItems.getByRole('textbox', { name: 'Note' });
+
+    // Confirming eligibility needs every clinician-judgment item judged with a note: all marked required.
+    await form.getByRole('radio', { name: 'Eligible', exact: true }).check();
+    for (let i = 0; i < count; i += 1) await expect(notes.nth(i)).toHaveAttribute('aria-required', 'true');
+
+    // One judgment and note for all inclusions, another for all exclusions, each applied to several at once.
+    const bulk = form.getByRole('region', { name: 'Same judgment for several criteria' });
+    for (const [kind, answer] of [
+      ['Inclusion', 'Met'],
+      ['Exclusion', 'Not met'],
+    ] as const) {
+      let selected = 0;
+      for (let i = 0; i < count; i += 1) {
+        const item = reviewItems.nth(i);
+        const heading = await item.getByRole('heading', { level: 3 }).innerText();
+        if (!heading.startsWith(kind)) continue;
+        await item.getByRole('checkbox', { name: `Select ${heading} for a shared judgment` }).check();
+        selected += 1;
+      }
+      if (selected === 0) continue;
+      await bulk.getByRole('radio', { name: answer, exact: true }).check();
+      await bulk.getByRole('textbox', { name: 'Note for the selected' }).fill(NOTE);
+      await bulk.getByRole('button', { name: `Apply to ${selected} selected` }).click();
+      await expect(bulk).toContainText(`${answer} applied to ${selected}`);
+    }
+    await expect(form.getByText(`${count} of ${count} clinician-judgment criteria judged.`)).toBeVisible();
+
+    // Saved on the server as it goes; "Save draft" saves at once.
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    const status = form.getByRole('status').filter({ hasText: 'Draft saved' });
+    await expect(status).toBeVisible();
+    const draft = (await (await page.request.get(`/api/v1/eligibility/checks/${checkId}`)).json()).draft as {
+      savedAt: string;
+      content: { judgments: unknown[] };
+    };
+    expect(draft.content.judgments).toHaveLength(count);
+    const clinicTime = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: CLINIC_ZONE,
+    }).format(new Date(draft.savedAt));
+    await expect(status).toContainText(`Draft saved ${clinicTime}`);
+
+    await page.reload();
+    await expect(form.getByRole('button', { name: 'Sign decision' })).toBeEnabled();
+    await expect(form.getByRole('radio', { name: 'Eligible', exact: true })).toBeChecked();
+    await expect(form.getByLabel('Meaning of this signature')).toHaveValue('Eligibility confirmed');
+    for (let i = 0; i < count; i += 1) {
+      const item = reviewItems.nth(i);
+      const heading = await item.getByRole('heading', { level: 3 }).innerText();
+      await expect(
+        item.getByRole('radio', { name: heading.startsWith('Inclusion') ? 'Met' : 'Not met', exact: true }),
+      ).toBeChecked();
+      await expect(item.getByRole('textbox', { name: 'Note' })).toHaveValue(NOTE);
+    }
+    await expect(form.getByRole('status').filter({ hasText: `Draft saved ${clinicTime}` })).toBeVisible();
+
+    await form.getByLabel('Your password').fill(account('CLINICIAN').password);
+    await form.getByRole('button', { name: 'Sign decision' }).click();
+    await expect(page.getByRole('region', { name: 'Electronic signature' })).toContainText('Eligibility confirmed');
+
+    // The summary counts the signed review: nothing is left needing review.
+    const counts = page.getByRole('list', { name: 'Criteria by result after review' });
+    await expect(counts.getByRole('listitem').filter({ hasText: 'Needs review' })).toHaveText('Needs review: 0');
+    const drafts = await queryDb<{ actorId: string }>(
+      `SELECT "actorId" FROM "AuditEvent" WHERE action = 'eligibility.review_draft_saved' AND "entityId" = $1`,
+      [checkId],
+    );
+    expect(drafts.length).toBeGreaterThan(0);
+
+    // Decided: no longer in the queue.
+    const queue = (await (await page.request.get('/api/v1/review-queue')).json()) as { items: QueueItem[] };
+    expect(queue.items.map((entry) => entry.checkId)).not.toContain(checkId);
+  });
 });
