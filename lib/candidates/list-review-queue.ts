@@ -45,7 +45,9 @@ export async function listReviewQueue(ctx: ListReadContext, query: ReviewQueueQu
   const trialFilter = query.trialId ? Prisma.sql`WHERE c."trialId" = ${query.trialId}` : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (c."candidateId", c."trialId") c.*
+      SELECT DISTINCT ON (c."candidateId", c."trialId")
+        c.id, c."candidateId", c."trialId", c."protocolVersionId", c.overall, c."createdAt", c."asOf", c.results,
+        c."signedAt"
       FROM "EligibilityCheck" c
       ${trialFilter}
       ORDER BY c."candidateId", c."trialId", c."createdAt" DESC, c.id DESC
@@ -65,8 +67,8 @@ export async function listReviewQueue(ctx: ListReadContext, query: ReviewQueueQu
     LEFT JOIN "EligibilityReviewDraft" d ON d."checkId" = l.id
     LEFT JOIN "User" u ON u.id = cand."assignedCoordinatorId"
     WHERE l."signedAt" IS NULL
-      AND l.overall::text IN (${Prisma.join(AWAITING_DECISION)})
-      AND p.stage::text IN (${Prisma.join(DECISION_STAGES)})
+      AND l.overall = ANY(${[...AWAITING_DECISION]}::"EligibilityOverall"[])
+      AND p.stage = ANY(${[...DECISION_STAGES]}::"PipelineStage"[])
       AND l."protocolVersionId" = (
         SELECT pv.id FROM "ProtocolVersion" pv WHERE pv."trialId" = l."trialId" ORDER BY pv.number DESC LIMIT 1
       )
