@@ -340,8 +340,11 @@ test('[CLINICIAN] a wrong password does not sign', async ({ page, browser, baseU
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NOTE = 'Reviewed with the candidate and the referral letter at the screening visit (fictional).';
-/** The zone the clinic's times are shown in (lib/clinic/clinic-time.ts); the browser below is elsewhere on purpose. */
-const CLINIC_ZONE = process.env.CLINIC_TIME_ZONE || 'America/New_York';
+/** The zone the clinic's times are shown in: its settings (decision 0039); the browser below is elsewhere on purpose. */
+async function clinicZone(): Promise<string> {
+  const [row] = await queryDb<{ timeZone: string }>(`SELECT "timeZone" FROM "ClinicSettings" WHERE id = 'clinic'`);
+  return row.timeZone;
+}
 
 type QueueItem = {
   checkId: string;
@@ -448,7 +451,7 @@ test.describe('review drafts and the review queue', () => {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZone: CLINIC_ZONE,
+      timeZone: await clinicZone(),
     }).format(new Date(draft.savedAt));
     await expect(status).toContainText(`Draft saved ${clinicTime}`);
 

@@ -1,17 +1,18 @@
 import Link from 'next/link';
 import { OverallBadge } from '@/components/eligibility/result-badges';
 import type { ReviewQueueItem } from '@/lib/candidates/types';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { PIPELINE_STAGE_LABELS } from '@/lib/dashboard/labels';
 import { candidateName, formatAge, formatWaiting } from './format';
 
-type Props = { items: ReviewQueueItem[]; today: string };
+/** `timeZone`: the clinic's (settings), so check times read on the clinic clock with the zone named. */
+type Props = { items: ReviewQueueItem[]; today: string; timeZone: string };
 
 const th = 'px-4 py-2.5 font-semibold text-slate-700';
 const td = 'px-4 py-3 align-top text-slate-800';
 
 /** Checks awaiting a clinician, the longest-waiting first (the order is the server's); each row opens its check. */
-export function ReviewQueueTable({ items, today }: Props) {
+export function ReviewQueueTable({ items, today, timeZone }: Props) {
   return (
     <div
       role="region"
@@ -75,7 +76,7 @@ export function ReviewQueueTable({ items, today }: Props) {
                 <td className={`${td} whitespace-nowrap`}>
                   <span className="font-medium">{formatWaiting(item.ageMinutes * 60_000)}</span>
                   <span className="block text-xs text-slate-600">
-                    checked <time dateTime={item.checkedAt}>{formatClinicTime(checkedAt)}</time>
+                    checked <time dateTime={item.checkedAt}>{formatClinicZoned(checkedAt, timeZone)}</time>
                   </span>
                 </td>
                 <td className={td}>

@@ -6,6 +6,7 @@ import { useMemo, useState, useTransition } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { signEligibilityCheckAction } from '@/app/(app)/eligibility/actions';
 import { Button } from '@/components/ui/button';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { CheckView } from '@/lib/eligibility/check-view';
 import {
   applyJudgmentToMany,
@@ -21,7 +22,7 @@ import { CriterionItem } from './criterion-item';
 import { blockerOf, buildReviewSchema, type ReviewFormOutput, type ReviewFormValues } from './review-form-schema';
 import { JudgmentControls, OverrideControls } from './review-item-controls';
 import { ReviewSignatureSection } from './review-signature-section';
-import { formatDraftTime, useReviewDraft, type DraftStatus } from './use-review-draft';
+import { type DraftStatus, useReviewDraft } from './use-review-draft';
 import { useHydrated } from './use-hydrated';
 
 // The clinician's review of an unsigned check: judge each clinician-judgment criterion with a
@@ -51,7 +52,7 @@ function mapServerField(key: string, judgmentIndex: number[], overrideIndex: num
 function DraftStatusLine({ status, timeZone }: { status: DraftStatus; timeZone: string }) {
   const saved = status.savedAt ? (
     <>
-      Draft saved <time dateTime={status.savedAt}>{formatDraftTime(status.savedAt, timeZone)}</time>
+      Draft saved <time dateTime={status.savedAt}>{formatClinicZoned(new Date(status.savedAt), timeZone, 'time')}</time>
     </>
   ) : (
     'No draft saved yet'

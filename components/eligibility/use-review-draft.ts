@@ -97,10 +97,3 @@ export function useReviewDraft({
 
   return { status, saveNow, isDirty: key !== savedKey.current };
 }
-
-/** "14:05" on the clinic's wall clock, whatever zone the browser is in. */
-export function formatDraftTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
-    new Date(iso),
-  );
-}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { clinicToday, trialOptions } from '@/components/candidates/options';
+import { trialOptions } from '@/components/candidates/options';
 import { ReviewQueueTable } from '@/components/candidates/review-queue-table';
 import { Button, LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import { getPageContext } from '@/lib/auth/page-context';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { listReviewQueue } from '@/lib/candidates/list-review-queue';
 import { reviewQueueQuerySchema } from '@/lib/validations/candidates';
 
@@ -22,7 +23,11 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
     trialId: Array.isArray(raw.trialId) ? raw.trialId[0] : raw.trialId,
   });
   const query = parsed.success ? parsed.data : {};
-  const [items, trials] = await Promise.all([listReviewQueue(await getPageContext(user), query), trialOptions()]);
+  const [items, trials, clock] = await Promise.all([
+    listReviewQueue(await getPageContext(user), query),
+    trialOptions(),
+    getClinicClock(),
+  ]);
 
   return (
     <>
@@ -62,7 +67,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
           <p className="mb-3 text-sm text-slate-700" aria-live="polite">
             {items.length === 1 ? '1 check is waiting.' : `${items.length} checks are waiting.`}
           </p>
-          <ReviewQueueTable items={items} today={clinicToday()} />
+          <ReviewQueueTable items={items} today={clock.today()} timeZone={clock.timeZone} />
         </>
       )}
     </>

@@ -15,7 +15,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { CLINIC_TIME_ZONE, formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { getCheck } from '@/lib/eligibility/get-check';
 import { isAppError } from '@/lib/errors/app-error';
 import { checkIdParamsSchema } from '@/lib/validations/screening';
@@ -47,6 +48,7 @@ export default async function EligibilityCheckPage({ params }: Props) {
   const canSign = hasPermission(user.role, 'eligibility.sign');
   const canCheck = hasPermission(user.role, 'eligibility.check');
   const isSignable = view.signature === null && view.isLatest && view.isCurrentProtocolVersion;
+  const clinicTimeZone = canSign && isSignable ? await getClinicTimeZone() : null;
 
   return (
     <>
@@ -100,10 +102,10 @@ export default async function EligibilityCheckPage({ params }: Props) {
         </div>
       ) : null}
 
-      {canSign && isSignable ? (
+      {clinicTimeZone ? (
         <CheckReviewForm
           check={{ id: view.id, criteria: view.criteria, draft: view.draft }}
-          clinicTimeZone={CLINIC_TIME_ZONE}
+          clinicTimeZone={clinicTimeZone}
         />
       ) : (
         <section aria-labelledby="criteria-heading" className="flex flex-col gap-3">
