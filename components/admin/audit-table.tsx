@@ -9,9 +9,14 @@ export type AuditTableRow = {
   isoTime: string;
   time: string;
   actor: string;
+  actorRole: string | null;
   actorDetail: string | null;
   action: string;
+  actionLabel: string;
   entityType: string;
+  entityTypeLabel: string;
+  /** The record as people name it; null when it no longer resolves (the id is still shown). */
+  entityLabel: string | null;
   entityId: string | null;
   reason: string | null;
   before: string | null;
@@ -71,6 +76,7 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     cell: ({ row }) => (
       <div className="flex flex-col">
         <span>{row.original.actor}</span>
+        {row.original.actorRole ? <span className="text-xs text-slate-600">{row.original.actorRole}</span> : null}
         {row.original.actorDetail ? (
           <span className="text-xs break-all text-slate-600">{row.original.actorDetail}</span>
         ) : null}
@@ -81,15 +87,21 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     id: 'action',
     header: 'Action',
     accessorKey: 'action',
-    cell: ({ row }) => <code className="text-xs">{row.original.action}</code>,
+    cell: ({ row }) => (
+      <div className="flex flex-col">
+        <span>{row.original.actionLabel}</span>
+        <code className="text-xs text-slate-600">{row.original.action}</code>
+      </div>
+    ),
   },
   {
     id: 'entity',
-    header: 'Entity',
+    header: 'Record',
     accessorKey: 'entityType',
     cell: ({ row }) => (
       <div className="flex flex-col">
-        <span>{row.original.entityType}</span>
+        <span className="text-xs font-semibold text-slate-600">{row.original.entityTypeLabel}</span>
+        {row.original.entityLabel ? <span>{row.original.entityLabel}</span> : null}
         {row.original.entityId ? (
           <code className="text-xs break-all text-slate-600">{row.original.entityId}</code>
         ) : null}

@@ -1,26 +1,7 @@
 import { parseTimepointCode } from '@/lib/trials/timepoint-code';
-import type { Timepoint } from '@/lib/validations/trials';
 
-/** "Baseline", "After session 2", "28 days (4 weeks) after the last session". */
-export function describeTimepoint(timepoint: Timepoint): string {
-  switch (timepoint.kind) {
-    case 'BASELINE':
-      return 'Baseline';
-    case 'AFTER_SESSION':
-      return `After session ${timepoint.session}`;
-    case 'DAYS_AFTER_LAST_SESSION': {
-      const { days } = timepoint;
-      const weeks = days >= 14 && days % 7 === 0 ? ` (${days / 7} weeks)` : '';
-      return `${days} ${days === 1 ? 'day' : 'days'}${weeks} after the last session`;
-    }
-  }
-}
-
-/** Describes a stored timepoint code; an unknown code is shown as stored. */
-export function describeTimepointCode(code: string): string {
-  const timepoint = parseTimepointCode(code);
-  return timepoint ? describeTimepoint(timepoint) : code;
-}
+// The timepoint names live with the codes (lib/trials/timepoint-code.ts), so CSV exports and the audit trail use the same words.
+export { describeTimepoint, describeTimepointCode } from '@/lib/trials/timepoint-code';
 
 /** Sort key so a plan reads in time order: baseline, after each session, then follow-ups. */
 export function timepointOrder(code: string): number {

@@ -433,6 +433,9 @@ export type AuditEventMap = {
   'self_report.link_remind': Event<'SelfReportLink', { expiresAt: Iso; emailsSent: number }>;
   'self_report.tablet_start': Event<'TabletSession', { enrollmentId: string; queued: string[] }>;
   'self_report.tablet_end': Event<'TabletSession', { how: string; unanswered: number }>;
+
+  // The trail itself: an export names people and records, so it is logged like a list read.
+  'audit.export': Event<'AuditEvent', { format: 'csv'; filters: Record<string, unknown>; rowCount: number }>;
 } & {
   /** The audit trail's own tests write throwaway actions; no production code uses this prefix. */
   [action: `test.${string}`]: Event<string, unknown, unknown>;

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import { AuditTable, type AuditTableRow } from '@/components/admin/audit-table';
 import { CLINIC_TIME_ZONE, formatClinicTime } from '@/lib/clinic/clinic-time';
 import { Alert } from '@/components/ui/alert';
-import { Button, LinkButton } from '@/components/ui/button';
+import { Button, buttonClasses, LinkButton } from '@/components/ui/button';
 import { Card, CardBody } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
+import { auditEntityTypeLabel } from '@/lib/audit/action-labels';
 import { listAuditEvents, type AuditEventRow } from '@/lib/audit/list-audit-events';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
@@ -32,9 +33,13 @@ function toRow(event: AuditEventRow): AuditTableRow {
     // No user row means the system, the CLI or a seed (actorLabel says which),
     // or a failed sign-in (actorLabel is the email that was typed).
     actor: event.actor?.name ?? event.actorLabel ?? 'System',
+    actorRole: event.actor?.roleLabel ?? null,
     actorDetail: event.actor ? event.actor.email : null,
     action: event.action,
+    actionLabel: event.actionLabel,
     entityType: event.entityType,
+    entityTypeLabel: event.entityTypeLabel,
+    entityLabel: event.entityLabel,
     entityId: event.entityId,
     reason: event.reason,
     before: prettyJson(event.before),
@@ -68,12 +73,22 @@ export default async function AuditPage({ searchParams }: Props) {
   const entityTypes = result?.entityTypes ?? [];
   if (values.entityType && !entityTypes.includes(values.entityType)) entityTypes.unshift(values.entityType);
   const hasFilters = FILTER_KEYS.some((key) => key !== 'page' && values[key]);
+  // The export takes the same filters as the page, but every page of them.
+  const exportQuery = new URLSearchParams({ format: 'csv' });
+  for (const key of FILTER_KEYS) if (key !== 'page' && values[key]) exportQuery.set(key, values[key]);
 
   return (
     <>
       <PageHeader
         title="Audit trail"
         description={`Every change to accounts and clinical records, newest first. Times are clinic time (${CLINIC_TIME_ZONE}).`}
+        actions={
+          result && result.total > 0 ? (
+            <a href={`/api/v1/audit?${exportQuery}`} download className={buttonClasses({ variant: 'secondary' })}>
+              Export CSV<span className="sr-only"> of the {result.total} matching events</span>
+            </a>
+          ) : null
+        }
       />
       <Card as="div" className="mb-6">
         <CardBody>
@@ -88,7 +103,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 name="entityType"
                 defaultValue={values.entityType ?? ''}
                 placeholder="Any type"
-                options={entityTypes.map((type) => ({ value: type, label: type }))}
+                options={entityTypes.map((type) => ({ value: type, label: auditEntityTypeLabel(type) }))}
               />
             </Field>
             <Field label="Entity id" error={error('entityId')} hint="The exact id of one record.">

@@ -1,18 +1,34 @@
 import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
+import { exportAuditCsv } from '@/lib/audit/export-audit-csv';
 import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import { defineRoute } from '@/lib/auth/guard';
-import { auditFilterSchema } from '@/lib/validations/audit';
+import { auditQuerySchema } from '@/lib/validations/audit';
 
-// GET /api/v1/audit?entityType=&entityId=&actor=&action=&from=&to=&page=
-// `from`/`to` are inclusive clinic-local days; times come back as ISO instants.
-export const GET = defineRoute({ permission: 'audit.read', query: auditFilterSchema }, async ({ query, user }) => {
-  const result = await listAuditEvents({ filter: query, timeZone: CLINIC_TIME_ZONE, viewerId: user.id });
-  return {
-    events: result.events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
-    total: result.total,
-    page: result.page,
-    pageSize: result.pageSize,
-    pageCount: result.pageCount,
-    entityTypes: result.entityTypes,
-  };
-});
+// GET /api/v1/audit?entityType=&entityId=&actor=&action=&from=&to=&page=[&format=csv]
+// `from`/`to` are inclusive clinic-local days; times come back as ISO instants. `format=csv`
+// streams every matching event (not one page) as a file, and is itself audited.
+export const GET = defineRoute(
+  { permission: 'audit.read', query: auditQuerySchema },
+  async ({ query: { format, ...filter }, user, audit }) => {
+    if (format === 'csv') {
+      const file = await exportAuditCsv({ filter, timeZone: CLINIC_TIME_ZONE, ctx: { user, audit } });
+      return new Response(file.body, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${file.filename}"`,
+          'cache-control': 'no-store',
+          'x-row-count': String(file.rowCount),
+        },
+      });
+    }
+    const result = await listAuditEvents({ filter, timeZone: CLINIC_TIME_ZONE, viewerId: user.id });
+    return {
+      events: result.events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
+      total: result.total,
+      page: result.page,
+      pageSize: result.pageSize,
+      pageCount: result.pageCount,
+      entityTypes: result.entityTypes,
+    };
+  },
+);
