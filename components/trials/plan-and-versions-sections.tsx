@@ -71,6 +71,16 @@ export function VersionsSection({ trial }: SectionProps) {
       id="versions"
       title="Versions"
       description="Each amendment of criteria, dosing or the assessment plan after screening began is a new protocol version."
+      actions={
+        trial.versions.length > 1 ? (
+          <Link
+            href={`/trials/${trial.id}/versions`}
+            className="text-sm font-medium text-brand-700 underline underline-offset-2"
+          >
+            Compare versions
+          </Link>
+        ) : null
+      }
     >
       <div role="region" aria-labelledby="versions-caption" tabIndex={0} className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">

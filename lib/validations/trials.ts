@@ -297,3 +297,16 @@ export const importQuerySchema = z.object({
   /** The admin's go-ahead to import a registry version older than the one already imported (the preview warns). */
   allowOlder: queryFlag,
 });
+
+const versionNumberSchema = (label: string) =>
+  z.coerce
+    .number(`${label} must be a version number.`)
+    .int(`${label} must be a whole number.`)
+    .min(1, 'Versions start at 1.')
+    .max(100_000, `${label} is too large.`);
+
+/** GET /api/v1/trials/{id}/versions/diff?from=&to= (and the compare page): any two versions, either order. */
+export const versionDiffQuerySchema = z.object({
+  from: versionNumberSchema('From'),
+  to: versionNumberSchema('To'),
+});

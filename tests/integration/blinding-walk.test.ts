@@ -94,6 +94,7 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
       }),
     );
   }
+  if (route === 'v1/trials/[id]/versions/diff') return [{ url: url('?from=1&to=1'), params: { id: ids.trialId } }];
   if (route in byId) {
     const list = [{ url: url(''), params: { id: byId[route] } }];
     if (route in placeboTwin) list.push({ url: url(''), params: { id: placeboTwin[route] } });
