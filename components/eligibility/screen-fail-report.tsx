@@ -1,3 +1,4 @@
+import { buttonClasses } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { REFERRAL_SOURCE_LABELS } from '@/lib/dashboard/labels';
 import type { ConversionRow, ScreenFailReport } from '@/lib/eligibility/screen-fail-report';
@@ -23,6 +24,15 @@ export function ScreenFailReportView({ report }: { report: ScreenFailReport }) {
           headingLevel="h3"
           title="Screen failures by criterion"
           description={`${report.ineligibleCandidates.toLocaleString('en-US')} candidates ruled out by their latest check or a signed “not eligible” decision; a candidate counts once per criterion.`}
+          actions={
+            <a
+              href={`/api/v1/trials/${report.trial.id}/screen-fail-report?format=csv`}
+              download
+              className={buttonClasses({ variant: 'secondary', size: 'sm' })}
+            >
+              Download CSV<span className="sr-only"> of the screen-fail report</span>
+            </a>
+          }
         />
         <CardBody className="flex flex-col gap-3">
           {report.blockingCriteria.length === 0 ? (

@@ -1,4 +1,5 @@
 import { describeTimepointCode } from '@/components/trials/describe-timepoint';
+import { ENROLLMENT_STATUS_LABELS as STATUS_LABELS } from '@/lib/dashboard/labels';
 import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 
 const MINUS = '\u2212';
@@ -23,11 +24,7 @@ export function formatPercentChange(value: number | null | undefined): string {
   return `${formatChange(value, 0)}%`;
 }
 
-/** Instrument code → "PHQ-9" style short name (the part of the label before the explanation). */
-export function shortInstrumentName(code: string): string {
-  if (!isInstrumentCode(code)) return code;
-  return INSTRUMENT_LABELS[code].split(' (')[0];
-}
+export { shortInstrumentName } from '@/lib/outcomes/instrument-codes';
 
 export function instrumentLabel(code: string): string {
   return isInstrumentCode(code) ? INSTRUMENT_LABELS[code] : code;
@@ -48,12 +45,8 @@ export function formatCalendarDate(date: string | null): string {
   return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
 
-export const ENROLLMENT_STATUS_LABELS: Record<string, string> = {
-  ACTIVE: 'Active',
-  COMPLETED: 'Completed',
-  WITHDRAWN: 'Withdrawn',
-  LOST_TO_FOLLOW_UP: 'Lost to follow-up',
-};
+/** Looked up by the status string the DTOs carry (the one record is lib/dashboard/labels.ts). */
+export const ENROLLMENT_STATUS_LABELS: Readonly<Record<string, string>> = STATUS_LABELS;
 
 export const DUE_STATUS_LABELS: Record<string, string> = {
   done: 'Done',

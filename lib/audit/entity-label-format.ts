@@ -1,21 +1,15 @@
 import { utcToZoned } from '@/lib/scheduling/zoned-time';
 
-// How the audit trail names a record: a person by name and MRN, a trial by its acronym, a
-// session by number and clinic-local day. Pure, so the rules have worked examples beside them.
-// None of these take an arm, a dose or an allocation: a label is shown to blinded readers as is.
+// How the audit trail names a record: a person by name and MRN, a session by number and
+// clinic-local day (a trial by lib/candidates/mappers.ts trialLabel). Pure, so the rules have
+// worked examples beside them. None of these take an arm, a dose or an allocation: a label is shown to blinded readers as is.
 
 export type CandidateRef = { firstName: string; lastName: string; mrn: string };
-export type TrialRef = { acronym: string | null; shortTitle: string | null; nctId: string | null; title: string };
 export type SessionRef = { sessionNumber: number; scheduledAt: Date };
 
 /** "Lastname, Firstname (MRN)". */
 export function candidateLabel(candidate: CandidateRef): string {
   return `${candidate.lastName}, ${candidate.firstName} (${candidate.mrn})`;
-}
-
-/** The acronym staff use, else the short title, the NCT id, or the title. */
-export function trialLabel(trial: TrialRef): string {
-  return trial.acronym ?? trial.shortTitle ?? trial.nctId ?? trial.title;
 }
 
 /** "Session 3 · 2026-11-02" (the clinic-local day it is booked for). */

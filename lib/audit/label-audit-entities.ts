@@ -2,10 +2,11 @@ import 'server-only';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db';
 import { DRUG_MOVEMENT_LABELS } from '@/lib/drug-inventory/policy';
-import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
+import { shortInstrumentName as instrumentName } from '@/lib/outcomes/instrument-codes';
 import { SAFETY_ALERT_KIND_LABELS } from '@/lib/safety/policy';
 import { describeTimepointCode } from '@/lib/trials/timepoint-code';
-import { candidateLabel, joinLabel, sessionLabel, trialLabel } from './entity-label-format';
+import { trialLabel } from '@/lib/candidates/mappers';
+import { candidateLabel, joinLabel, sessionLabel } from './entity-label-format';
 
 // Names the records an audit page (or export) refers to, one query per entity type present,
 // never one per row. Labels name people, trials, sessions and instruments, never an arm or a
@@ -15,17 +16,13 @@ import { candidateLabel, joinLabel, sessionLabel, trialLabel } from './entity-la
 export type EntityRef = { entityType: string; entityId: string | null };
 
 const CANDIDATE = { select: { firstName: true, lastName: true, mrn: true } } as const;
-const TRIAL = { select: { acronym: true, shortTitle: true, nctId: true, title: true } } as const;
+const TRIAL = { select: { acronym: true, shortTitle: true, title: true } } as const;
 const ENROLLMENT = { select: { candidate: CANDIDATE, trial: TRIAL } } as const;
 const VISIT = { select: { sessionNumber: true, scheduledAt: true, enrollment: ENROLLMENT } } as const;
 const LOT = { select: { lotNumber: true, drug: true } } as const;
 
 type Enr = { candidate: Parameters<typeof candidateLabel>[0]; trial: Parameters<typeof trialLabel>[0] };
 type Vis = { sessionNumber: number; scheduledAt: Date; enrollment: Enr };
-
-function instrumentName(code: string): string {
-  return isInstrumentCode(code) ? INSTRUMENT_LABELS[code].split(' (')[0] : code;
-}
 
 type Resolver = (db: Db, ids: string[], timeZone: string) => Promise<Array<[string, string]>>;
 

@@ -1,4 +1,4 @@
-import type { OverallStatus, PipelineStage, VisitStatus } from '@/lib/generated/prisma/enums';
+import type { EnrollmentStatus, OverallStatus, PipelineStage, VisitStatus } from '@/lib/generated/prisma/enums';
 
 // Display names for the enums the dashboard shows, in the order staff think of them.
 
@@ -42,6 +42,13 @@ export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
   COMPLETED: 'Completed',
   MISSED: 'Missed',
   CANCELLED: 'Cancelled',
+};
+
+export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
+  ACTIVE: 'Active',
+  COMPLETED: 'Completed',
+  WITHDRAWN: 'Withdrawn',
+  LOST_TO_FOLLOW_UP: 'Lost to follow-up',
 };
 
 /** One set of referral-source names for the whole app (defined with the candidate enums). */

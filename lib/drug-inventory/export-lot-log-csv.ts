@@ -6,6 +6,7 @@ import { getLotLog } from './get-lot-log';
 const HEADER = [
   'Time',
   'Movement',
+  'Movement code',
   'Amount (mg)',
   'Balance after (mg)',
   'By',
@@ -33,6 +34,7 @@ export async function exportLotLogCsv(options: {
   const movementRows = log.entries.map((entry) => [
     entry.isMasked ? `${entry.at} (masked trial)` : formatClinicTime(new Date(entry.at), 'precise'),
     entry.kindLabel,
+    entry.kind,
     entry.changeMg,
     entry.balanceAfterMg,
     entry.actor.name,
@@ -48,6 +50,7 @@ export async function exportLotLogCsv(options: {
   const countRows = log.counts.map((count) => [
     formatClinicTime(new Date(count.at), 'precise'),
     count.discrepancyMg === 0 ? 'Count (matches)' : 'Count (discrepancy)',
+    count.discrepancyMg === 0 ? 'COUNT' : 'COUNT_DISCREPANCY',
     count.discrepancyMg,
     count.expectedMg,
     count.actor,

@@ -30,3 +30,9 @@ export const INSTRUMENT_LABELS: Record<InstrumentCode, string> = {
 
 export const isInstrumentCode = (value: unknown): value is InstrumentCode =>
   typeof value === 'string' && (INSTRUMENT_CODES as readonly string[]).includes(value);
+
+/** Instrument code → "PHQ-9" style short name (the part of the label before the explanation); an unknown code as stored. */
+export function shortInstrumentName(code: string): string {
+  if (!isInstrumentCode(code)) return code;
+  return INSTRUMENT_LABELS[code].split(' (')[0];
+}

@@ -10,6 +10,10 @@ import { getTrialOutcomes } from './get-trial-outcomes';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { POOLED_ARM_LABEL } from './masking';
 import { timepointOrder } from './timepoint-order';
+import { ENROLLMENT_STATUS_LABELS, PIPELINE_STAGE_LABELS } from '@/lib/dashboard/labels';
+import { flagLabel } from '@/lib/outcomes/flags';
+import { shortInstrumentName } from '@/lib/outcomes/instrument-codes';
+import { describeTimepointCode } from '@/lib/trials/timepoint-code';
 
 export type CsvFile = { filename: string; csv: string; rowCount: number };
 
@@ -20,6 +24,18 @@ function num(value: number | null | undefined, decimals = 4): Cell {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   return Number(value.toFixed(decimals));
 }
+
+// Coded values go out as the label staff read, with the code in the next column (`<name>_code`)
+// for scripts: "PHQ-9" beside "PHQ9", "After session 1" beside "AFTER_SESSION_1".
+const instrumentCells = (code: string): Cell[] => [shortInstrumentName(code), code];
+const timepointCells = (code: string): Cell[] => [describeTimepointCode(code), code];
+
+/** Funnel measures by name; stages use the pipeline's own labels. */
+const FUNNEL_MEASURE_LABELS = {
+  ever_consented: 'Ever consented',
+  enrolled: 'Enrolled',
+  target_enrollment: 'Target enrollment',
+} as const;
 
 /** Through the one CSV writer (lib/csv/to-csv.ts): an adverse-event term "=HYPERLINK(…)" is text, not a formula. */
 function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
@@ -71,13 +87,16 @@ async function assessmentsCsv(
     'mrn',
     'arm',
     'instrument',
+    'instrument_code',
     'timepoint',
+    'timepoint_code',
     'administered_at',
     ...Array.from({ length: itemCount }, (_, index) => `item_${index + 1}`),
     'total',
     ...subscoreKeys.map((key) => `subscore_${key}`),
     'severity',
     'flags',
+    'flag_codes',
     'is_complete',
     'is_corrected',
   ];
@@ -88,8 +107,8 @@ async function assessmentsCsv(
       row.enrollmentId,
       row.enrollment.candidate.mrn,
       showArms ? row.enrollment.arm.label : POOLED_ARM_LABEL,
-      row.instrument,
-      row.timepoint,
+      ...instrumentCells(row.instrument),
+      ...timepointCells(row.timepoint),
       row.administeredAt.toISOString(),
       ...Array.from({ length: itemCount }, (_, index) =>
         typeof items[index] === 'number' ? (items[index] as number) : null,
@@ -97,6 +116,7 @@ async function assessmentsCsv(
       num(row.total),
       ...subscoreKeys.map((key) => num(typeof subscores[key] === 'number' ? (subscores[key] as number) : null)),
       row.severity,
+      row.flags.map(flagLabel).join('; '),
       row.flags.join(';'),
       row.isComplete,
       row.correctionReason !== null,
@@ -135,9 +155,11 @@ export async function exportTrialCsv(options: {
       case 'summary':
         header = [
           'instrument',
+          'instrument_code',
           'score',
           'arm',
           'timepoint',
+          'timepoint_code',
           'n',
           'mean',
           'sd',
@@ -148,10 +170,10 @@ export async function exportTrialCsv(options: {
         ];
         rows = report.instruments.flatMap((instrument) =>
           instrument.rows.map((row) => [
-            instrument.instrument,
+            ...instrumentCells(instrument.instrument),
             instrument.scoreLabel,
             row.armLabel,
-            row.timepoint,
+            ...timepointCells(row.timepoint),
             row.n,
             num(row.mean),
             num(row.sd),
@@ -167,10 +189,13 @@ export async function exportTrialCsv(options: {
         // Both % figures, named so they cannot be confused; blank on a T-score scale (points only).
         header = [
           'instrument',
+          'instrument_code',
           'score',
           'arm',
           'from_timepoint',
+          'from_timepoint_code',
           'to_timepoint',
+          'to_timepoint_code',
           'n_participants',
           'n_paired',
           'mean_from',
@@ -183,11 +208,11 @@ export async function exportTrialCsv(options: {
         ];
         rows = report.instruments.flatMap((instrument) =>
           (instrument.change?.groups ?? []).map((row): Cell[] => [
-            instrument.instrument,
+            ...instrumentCells(instrument.instrument),
             instrument.scoreLabel,
             row.group,
-            instrument.change!.from,
-            instrument.change!.to,
+            ...timepointCells(instrument.change!.from),
+            ...timepointCells(instrument.change!.to),
             row.nParticipants,
             row.nPaired,
             num(row.meanFrom),
@@ -203,8 +228,10 @@ export async function exportTrialCsv(options: {
       case 'responders':
         header = [
           'instrument',
+          'instrument_code',
           'arm',
           'timepoint',
+          'timepoint_code',
           'n_response_evaluable',
           'responders',
           'n_remission_evaluable',
@@ -214,9 +241,9 @@ export async function exportTrialCsv(options: {
           instrument.rows
             .filter((row) => row.responders !== null || row.remitters !== null)
             .map((row) => [
-              instrument.instrument,
+              ...instrumentCells(instrument.instrument),
               row.armLabel,
-              row.timepoint,
+              ...timepointCells(row.timepoint),
               row.nResponseEvaluable,
               row.responders,
               row.nRemissionEvaluable,
@@ -236,13 +263,23 @@ export async function exportTrialCsv(options: {
         ]);
         break;
       case 'funnel':
-        header = ['measure', 'arm', 'count'];
+        header = ['measure', 'measure_code', 'arm', 'count'];
         rows = [
-          ...report.funnel.stages.map((row): Cell[] => [`stage_${row.stage.toLowerCase()}`, null, row.count]),
-          ['ever_consented', null, report.funnel.everConsented],
-          ['enrolled', null, report.funnel.enrolled],
-          ...report.funnel.enrolledByGroup.map((row): Cell[] => ['enrolled', row.group, row.count]),
-          ['target_enrollment', null, report.funnel.target],
+          ...report.funnel.stages.map((row): Cell[] => [
+            `Stage: ${PIPELINE_STAGE_LABELS[row.stage]}`,
+            `stage_${row.stage.toLowerCase()}`,
+            null,
+            row.count,
+          ]),
+          [FUNNEL_MEASURE_LABELS.ever_consented, 'ever_consented', null, report.funnel.everConsented],
+          [FUNNEL_MEASURE_LABELS.enrolled, 'enrolled', null, report.funnel.enrolled],
+          ...report.funnel.enrolledByGroup.map((row): Cell[] => [
+            FUNNEL_MEASURE_LABELS.enrolled,
+            'enrolled',
+            row.group,
+            row.count,
+          ]),
+          [FUNNEL_MEASURE_LABELS.target_enrollment, 'target_enrollment', null, report.funnel.target],
         ];
         break;
       case 'adherence':
@@ -278,12 +315,13 @@ export async function exportTrialCsv(options: {
         ]);
         break;
       case 'completion':
-        header = ['participant_id', 'mrn', 'arm', 'enrolled_on', 'status', 'ended_on', 'end_reason'];
+        header = ['participant_id', 'mrn', 'arm', 'enrolled_on', 'status', 'status_code', 'ended_on', 'end_reason'];
         rows = report.completion.participants.map((row) => [
           row.enrollmentId,
           row.mrn,
           row.group,
           row.enrolledAt,
+          ENROLLMENT_STATUS_LABELS[row.status],
           row.status,
           row.endedAt,
           row.endReason,

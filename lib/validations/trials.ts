@@ -310,3 +310,8 @@ export const versionDiffQuerySchema = z.object({
   from: versionNumberSchema('From'),
   to: versionNumberSchema('To'),
 });
+
+/** `?format=csv` on a report that is JSON by default (e.g. the screen-fail report). */
+export const reportFormatQuerySchema = z.object({
+  format: z.enum(['json', 'csv'], 'Format must be json or csv.').default('json'),
+});

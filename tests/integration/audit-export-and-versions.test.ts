@@ -284,3 +284,36 @@ describe('GET /api/v1/trials/{id}/versions/diff', () => {
     expect((await bad.json()).error.fields).toHaveProperty(['query.from']);
   });
 });
+
+describe('CSV exports: labels with codes beside them', () => {
+  it('[COORDINATOR] the screen-fail report CSV names criterion kinds and referral sources, codes beside them', async () => {
+    const route = await import('@/app/api/v1/trials/[id]/screen-fail-report/route');
+    asRole('COORDINATOR');
+    const response = await call(route.GET, { params: { id: trialId }, query: { format: 'csv' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="screen-fails-/);
+    const text = await response.text();
+    expect(text).toContain('Criterion kind,Criterion kind code,Criterion,Candidates ruled out');
+    expect(text).toContain('Referral source,Referral source code,Referred,Reached eligible,Enrolled');
+    expect(text).toContain('Provider referral,PROVIDER,');
+    expect(text).toContain('All sources,ALL,1,1,1,1,1');
+    expect((await call(route.GET, { params: { id: trialId }, query: { format: 'pdf' } })).status).toBe(400);
+  });
+
+  it('[ADMIN] blinded: funnel and completion CSVs carry stage and status labels beside their codes, and no arm', async () => {
+    const route = await import('@/app/api/v1/trials/[id]/exports/[file]/route');
+    asRole('ADMIN');
+    const read = async (file: string) => (await call(route.GET, { params: { id: trialId, file } })).text();
+    const funnel = await read('funnel.csv');
+    expect(funnel).toContain('measure,measure_code,arm,count');
+    expect(funnel).toContain('Stage: Awaiting review,stage_awaiting_review,');
+    expect(funnel).toContain('Target enrollment,target_enrollment,');
+    const completion = await read('completion.csv');
+    expect(completion).toContain('status,status_code');
+    expect(completion).toMatch(/,Active,ACTIVE,/);
+    for (const bytes of [funnel, completion]) {
+      expect(bytes).not.toContain(MASKED_ACTIVE_LABEL);
+      expect(bytes).not.toMatch(/placebo/i);
+    }
+  });
+});

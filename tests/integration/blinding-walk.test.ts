@@ -75,7 +75,10 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
   const queries: Record<string, string[]> = {
     'v1/assessments': [`?enrollmentId=${ids.activeEnrollmentId}`, `?enrollmentId=${ids.placeboEnrollmentId}`],
     // The trail is shared with every other test file: read this trial's own events by entity.
-    'v1/audit': ids.auditEntityIds.split(',').map((entityId) => `?entityId=${entityId}`),
+    // The trail is read as JSON and as the CSV export (labels included).
+    'v1/audit': ids.auditEntityIds
+      .split(',')
+      .flatMap((entityId) => [`?entityId=${entityId}`, `?entityId=${entityId}&format=csv`]),
     'v1/candidates': ['', `?trialId=${ids.trialId}`],
     'v1/candidates/export': [`?trialId=${ids.trialId}`],
     'v1/visits': [`?from=${ids.day}&to=${ids.day}`],

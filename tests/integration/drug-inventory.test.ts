@@ -310,7 +310,10 @@ describe('reversal and the log', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const text = await csv.text();
-    expect(text).toContain('Balance after (mg)');
+    expect(text).toContain('Time,Movement,Movement code,Amount (mg),Balance after (mg)');
+    // Each movement by its label, the code beside it.
+    expect(text).toMatch(/,Wasted,WASTE,/);
+    expect(text).toMatch(/,Reversal,REVERSAL,/);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });

@@ -188,15 +188,18 @@ describe('GET /api/v1/trials/{id}/exports/change.csv', () => {
     );
     expect(res.status).toBe(200);
     const rows = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true }).data;
-    const ketamine = rows.find((row) => row.instrument === 'PHQ9' && row.arm === 'Ketamine')!;
+    const ketamine = rows.find((row) => row.instrument_code === 'PHQ9' && row.arm === 'Ketamine')!;
     expect(ketamine).toMatchObject({
-      from_timepoint: 'AFTER_SESSION_1',
-      to_timepoint: 'AFTER_SESSION_3',
+      instrument: 'PHQ-9',
+      from_timepoint: 'After session 1',
+      from_timepoint_code: 'AFTER_SESSION_1',
+      to_timepoint: 'After session 3',
+      to_timepoint_code: 'AFTER_SESSION_3',
       n_paired: '2',
       mean_of_individual_percent_change: '-28.75',
     });
     expect(Number(ketamine.percent_change_of_means)).toBeCloseTo(-30.7692, 4);
-    const promis = rows.filter((row) => row.instrument === 'PROMIS_PI');
+    const promis = rows.filter((row) => row.instrument_code === 'PROMIS_PI');
     expect(
       promis.every((row) => row.percent_change_of_means === '' && row.mean_of_individual_percent_change === ''),
     ).toBe(true);

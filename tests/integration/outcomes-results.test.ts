@@ -229,7 +229,10 @@ describe('CSV exports', () => {
         'participant_id',
         'mrn',
         'arm',
+        'instrument',
+        'instrument_code',
         'timepoint',
+        'timepoint_code',
         'administered_at',
         'item_1',
         'item_9',
@@ -240,9 +243,16 @@ describe('CSV exports', () => {
     expect(parsed.data).toHaveLength(10);
     expect(new Set(parsed.data.map((row) => row.arm))).toEqual(new Set(['All participants']));
     const first = parsed.data.find(
-      (row) => row.participant_id === enrollmentIds[0] && row.timepoint === 'AFTER_SESSION_1',
+      (row) => row.participant_id === enrollmentIds[0] && row.timepoint_code === 'AFTER_SESSION_1',
     )!;
-    expect(first).toMatchObject({ total: '10', severity: 'moderate', is_corrected: 'true', item_1: '3' });
+    expect(first).toMatchObject({
+      instrument: 'PHQ-9',
+      timepoint: 'After session 1',
+      total: '10',
+      severity: 'moderate',
+      is_corrected: 'true',
+      item_1: '3',
+    });
     const audit = await prisma.auditEvent.findFirst({
       where: { action: 'outcome.export', entityId: trial.id, actorId: users.clinician.id },
     });
@@ -256,7 +266,7 @@ describe('CSV exports', () => {
       header: true,
     }).data;
     const ket = summary.find(
-      (row) => row.instrument === 'PHQ9' && row.arm === 'Ketamine' && row.timepoint === 'AFTER_SESSION_1',
+      (row) => row.instrument_code === 'PHQ9' && row.arm === 'Ketamine' && row.timepoint_code === 'AFTER_SESSION_1',
     )!;
     expect(ket).toMatchObject({ n: '3', mean: '8.6667', mean_percent_change: '-45' });
 
