@@ -1,7 +1,7 @@
 import { parseTimepointCode } from '@/lib/trials/timepoint-code';
 
 // The timepoint names live with the codes (lib/trials/timepoint-code.ts), so CSV exports and the audit trail use the same words.
-export { describeTimepoint, describeTimepointCode } from '@/lib/trials/timepoint-code';
+export { describeTimepointCode } from '@/lib/trials/timepoint-code';
 
 /** Sort key so a plan reads in time order: baseline, after each session, then follow-ups. */
 export function timepointOrder(code: string): number {
