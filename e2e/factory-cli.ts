@@ -5,8 +5,10 @@
 // on stdout ({ id, result } or { id, error }).
 import { createInterface } from 'node:readline';
 import { prisma as db } from '@/lib/db';
+import { defaultDosingProtocol } from '@/lib/validations/dosing';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createConsentFormVersion } from '@/prisma/seed/consent';
+import { amendProtocol, createTrial } from '@/prisma/seed/trials';
 import { createUser } from '@/prisma/seed/users';
 
 type Factories = Record<string, (args: Record<string, unknown>) => Promise<unknown>>;
@@ -56,6 +58,32 @@ const factories: Factories = {
       approvedOn: String(approvedOn),
     });
     return { id: version.id, label: version.label };
+  },
+  /**
+   * A fictional open-label trial with one amendment by `actorId` (prisma/seed/trials.ts
+   * amendProtocol): an age limit widened, an exclusion added, the infusion lengthened.
+   */
+  async amendedTrial({ shortTitle, actorId }) {
+    const { trial } = await createTrial(db, {
+      title: `Fictional amendment study ${String(shortTitle)}`,
+      shortTitle: String(shortTitle),
+      arms: [{ label: 'Open-label infusion', type: 'EXPERIMENTAL', dosing: defaultDosingProtocol() }],
+      criteria: [{ kind: 'INCLUSION', text: 'Adults 18 to 65 years' }],
+      assessmentPlan: [
+        { instrument: 'PHQ9', timepoint: { kind: 'BASELINE' }, windowBeforeDays: 30, windowAfterDays: 0 },
+      ],
+    });
+    await amendProtocol(db, {
+      trialId: trial.id,
+      reason: 'Amendment 1: upper age limit raised to 70',
+      actorId: String(actorId),
+      criteria: [
+        { kind: 'INCLUSION', text: 'Adults 18 to 70 years' },
+        { kind: 'EXCLUSION', text: 'Pregnancy or breastfeeding' },
+      ],
+      dosing: (_armLabel, protocol) => ({ ...protocol, infusionMinutes: 60 }),
+    });
+    return { id: trial.id };
   },
 };
 

@@ -10,6 +10,7 @@ import {
   MASKED_ACTIVE_LABEL,
   MASKED_PLACEBO_LABEL,
 } from '@/lib/infusions/test-support';
+import { amendProtocol } from '@/prisma/seed/trials';
 import { createStaff, createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
@@ -30,46 +31,22 @@ let activeArmId = '';
 let enrollmentId = '';
 let candidate: { firstName: string; lastName: string; mrn: string };
 
-/** Copies version 1 into version 2 with an amendment: the active arm's cap (that arm only), both arms' infusion time, one criterion reworded, one added. */
-async function amend(adminId: string) {
-  const v1 = await prisma.protocolVersion.findFirstOrThrow({
-    where: { trialId, number: 1 },
-    include: { criteria: true, dosing: true, assessmentPlan: true },
-  });
-  await prisma.protocolVersion.create({
-    data: {
-      trialId,
-      number: 2,
-      reason: 'Amendment 1: longer infusion, higher cap',
-      createdById: adminId,
-      criteria: {
-        create: [
-          { kind: 'INCLUSION', position: 0, text: 'Adults 21 to 65 years' },
-          { kind: 'EXCLUSION', position: 1, text: 'Pregnancy' },
-        ],
-      },
-      dosing: {
-        create: v1.dosing.map((row) => {
-          const protocol = row.protocol as Record<string, unknown>;
-          return {
-            armId: row.armId,
-            protocol: {
-              ...protocol,
-              infusionMinutes: 60,
-              ...(row.armId === activeArmId ? { maxMgPerSession: 60 } : {}),
-            },
-          };
-        }),
-      },
-      assessmentPlan: {
-        create: v1.assessmentPlan.map(({ instrument, timepoint, windowBeforeDays, windowAfterDays }) => ({
-          instrument,
-          timepoint,
-          windowBeforeDays,
-          windowAfterDays: timepoint === 'BASELINE' ? 14 : windowAfterDays,
-        })),
-      },
-    },
+/** Version 2: the active arm's cap raised (that arm only), both arms' infusion longer, one criterion reworded, one added. */
+function amend(adminId: string) {
+  return amendProtocol(prisma, {
+    trialId,
+    reason: 'Amendment 1: longer infusion, higher cap',
+    actorId: adminId,
+    criteria: [
+      { kind: 'INCLUSION', text: 'Adults 21 to 65 years' },
+      { kind: 'EXCLUSION', text: 'Pregnancy' },
+    ],
+    dosing: (armLabel, protocol) => ({
+      ...protocol,
+      infusionMinutes: 60,
+      ...(armLabel === MASKED_ACTIVE_LABEL ? { maxMgPerSession: 60 } : {}),
+    }),
+    plan: (items) => items.map((item) => (item.timepoint === 'BASELINE' ? { ...item, windowAfterDays: 14 } : item)),
   });
 }
 
