@@ -57,8 +57,8 @@ test('[ADMIN] exports the audit trail and compares protocol versions', async ({ 
   await expectNoAxeViolations(page);
 
   // Either order: from version 2 back to 1 the added exclusion is removed.
-  await page.getByLabel('From').selectOption('2');
-  await page.getByLabel('To').selectOption('1');
+  await page.getByLabel('From', { exact: true }).selectOption('2');
+  await page.getByLabel('To', { exact: true }).selectOption('1');
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page).toHaveURL(/from=2&to=1/);
   await expect(
