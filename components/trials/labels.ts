@@ -2,7 +2,6 @@ import type { BadgeTone } from '@/components/ui/badge';
 import type { SelectOption } from '@/components/ui/select';
 import { OVERALL_STATUS_LABELS } from '@/lib/dashboard/labels';
 import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
-import type { DoseMode, Route, WeightBasis } from '@/lib/validations/dosing';
 import type { TrialDraft } from '@/lib/validations/trials';
 
 // Display names for the ClinicalTrials.gov enums a trial record uses. Kept
@@ -101,25 +100,8 @@ export const CRITERION_KIND_LABELS: Record<CriterionKind, string> = {
   EXCLUSION: 'Exclusion',
 };
 
-export const ROUTE_LABELS: Record<Route, string> = {
-  IV: 'Intravenous (IV)',
-  IM: 'Intramuscular (IM)',
-  IN: 'Intranasal (IN)',
-  PO: 'Oral (PO)',
-  SC: 'Subcutaneous (SC)',
-};
-
-export const DOSE_MODE_LABELS: Record<DoseMode, string> = {
-  WEIGHT_BASED: 'Weight-based (mg/kg)',
-  FIXED: 'Fixed dose (mg)',
-  PLACEBO: 'Placebo (no drug dose)',
-};
-
-export const WEIGHT_BASIS_LABELS: Record<WeightBasis, string> = {
-  ACTUAL: 'Actual body weight',
-  IDEAL: 'Ideal body weight',
-  ADJUSTED: 'Adjusted body weight',
-};
+// Dosing labels live with the dosing code (diffs and exports read them too).
+export { DOSE_MODE_LABELS, ROUTE_LABELS, WEIGHT_BASIS_LABELS } from '@/lib/dosing/labels';
 
 /** Select options from a label map, in the map's order. */
 export function optionsOf<K extends string>(labels: Record<K, string>): SelectOption[] {

@@ -139,7 +139,7 @@ describe('diffProtocolVersions: dosing and schedule', () => {
       },
     ]);
     expect(isArmDosingWithheld).toBe(true);
-    expect(JSON.stringify(arms)).not.toMatch(/Saline|Ketamine|PLACEBO|maxMgPerSession/);
+    expect(JSON.stringify(arms)).not.toMatch(/Saline|Ketamine|placebo|maxMgPerSession/i);
   });
 
   it('[blinded] a schedule change made alike in every arm is shown in full, with nothing withheld', () => {
@@ -157,6 +157,17 @@ describe('diffProtocolVersions: dosing and schedule', () => {
       },
     ]);
     expect(diff.isArmDosingWithheld).toBe(false);
+  });
+
+  it('writes coded values by their labels: a route change reads "Intravenous (IV)" → "Intranasal (IN)"', () => {
+    const intranasal: VersionContent = {
+      ...v1,
+      dosing: [{ armLabel: 'Ketamine', protocol: { ...ACTIVE, route: 'IN' } }],
+    };
+    const before: VersionContent = { ...v1, dosing: [{ armLabel: 'Ketamine', protocol: { ...ACTIVE, route: 'IV' } }] };
+    expect(diffProtocolVersions({ before, after: intranasal, canSeeArmDosing: true }).arms[0].dosing).toEqual([
+      { field: 'route', label: 'Route', before: 'Intravenous (IV)', after: 'Intranasal (IN)' },
+    ]);
   });
 
   it('[blinded] an arm added in an amendment is withheld, not named', () => {

@@ -1,5 +1,6 @@
 import { describeRule } from '@/lib/eligibility/describe-rule';
 import type { RuleNode } from '@/lib/validations/eligibility';
+import { DOSING_FIELD_LABELS, SCHEDULE_FIELD_LABELS, showDosingValue } from './protocol-field-labels';
 import { describeTimepointCode } from './timepoint-code';
 
 // What changed between two protocol versions of one trial, as staff read it: criteria added,
@@ -69,33 +70,6 @@ export type ProtocolContentDiff = {
   isArmDosingWithheld: boolean;
 };
 
-/** Dosing fields of lib/validations/dosing.ts, by what a reader calls them. */
-export const DOSING_FIELD_LABELS: Record<string, string> = {
-  drug: 'Drug',
-  route: 'Route',
-  doseMode: 'Dose mode',
-  mgPerKg: 'Dose (mg/kg)',
-  weightBasis: 'Weight basis',
-  fixedMg: 'Fixed dose (mg)',
-  maxMgPerSession: 'Cap per session (mg)',
-  roundingIncrementMg: 'Rounding (mg)',
-  infusionMinutes: 'Infusion (minutes)',
-  postInfusionMonitoringMinutes: 'Monitoring after infusion (minutes)',
-  concentrationMgPerMl: 'Concentration (mg/mL)',
-  diluentVolumeMl: 'Diluent volume (mL)',
-  weightWindowDays: 'Weight valid for (days)',
-  doseSteps: 'Dose steps by session',
-};
-
-/** The session schedule part of a dosing protocol. */
-export const SCHEDULE_FIELD_LABELS: Record<string, string> = {
-  sessionCount: 'Sessions',
-  sessionsPerWeek: 'At most per 7 days',
-  minHoursBetweenSessions: 'Minimum hours between sessions',
-  maxDaysBetweenSessions: 'Maximum days between sessions',
-  extension: 'Extension session',
-};
-
 const NO_RULE = 'Clinician judgment';
 
 /** Key-order-insensitive JSON, so {a,b} and {b,a} compare equal. */
@@ -105,13 +79,6 @@ function stable(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
   );
-}
-
-function show(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.length === 0) return null;
-  return stable(value);
 }
 
 function ruleText(rule: RuleNode | null): string {
@@ -179,7 +146,9 @@ function diffValues(
 ): ValueChange[] {
   return Object.entries(labels).flatMap(([field, label]) => {
     const [b, a] = [before?.[field], after?.[field]];
-    return stable(b) === stable(a) ? [] : [{ field, label, before: show(b), after: show(a) }];
+    return stable(b) === stable(a)
+      ? []
+      : [{ field, label, before: showDosingValue(field, b), after: showDosingValue(field, a) }];
   });
 }
 
