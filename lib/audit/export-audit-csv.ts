@@ -62,8 +62,9 @@ export type AuditCsvExport = { filename: string; rowCount: number; body: Readabl
 
 /**
  * The filtered trail (every page, newest first) as CSV, streamed in batches of 500 read by
- * keyset, so memory stays flat however long the trail. The rows are those up to the newest
- * event at the moment of the request; the export itself is logged first (`audit.export`,
+ * keyset on the chain position (`seq`, the order events were written; the page orders by the
+ * database time, which differs only between overlapping transactions), so memory stays flat
+ * however long the trail. The rows are those up to the newest event at the moment of the request; the export itself is logged first (`audit.export`,
  * with the filters and the row count), since the file names people and records. What would
  * unblind a masked trial is withheld as on the page.
  */
@@ -84,7 +85,7 @@ export async function exportAuditCsv(options: {
   );
   const redact = await loadAuditRedaction(ctx.user.id);
   const encoder = new TextEncoder();
-  let cursor: { createdAt: Date; seq: number } | null = null;
+  let cursor: number | null = null;
   let isHeaderSent = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -93,14 +94,10 @@ export async function exportAuditCsv(options: {
         controller.enqueue(encoder.encode(`\uFEFF${toCsv([HEADER])}\r\n`));
         return;
       }
-      const after: Prisma.AuditEventWhereInput | null = cursor
-        ? {
-            OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, seq: { lt: cursor.seq } }],
-          }
-        : null;
+      // Keyset on the chain position: each batch is one index range, however long the trail.
       const events = await prisma.auditEvent.findMany({
-        where: after ? { AND: [base, after] } : base,
-        orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }],
+        where: cursor === null ? base : { AND: [base, { seq: { lt: cursor } }] },
+        orderBy: { seq: 'desc' },
         take: AUDIT_EXPORT_BATCH,
         select: AUDIT_EVENT_SELECT,
       });
@@ -108,8 +105,7 @@ export async function exportAuditCsv(options: {
         controller.close();
         return;
       }
-      const last = events[events.length - 1];
-      cursor = { createdAt: last.createdAt, seq: last.seq };
+      cursor = events[events.length - 1].seq;
       const rows = await toAuditRows({ events, redact, timeZone });
       controller.enqueue(encoder.encode(`${toCsv(rows.map(toCells))}\r\n`));
     },

@@ -22,6 +22,14 @@ const FORMATS = {
   },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+// Building a formatter costs far more than using one; exports format thousands of times.
+const formatters = new Map<keyof typeof FORMATS, Intl.DateTimeFormat>();
+
 export function formatClinicTime(instant: Date, style: keyof typeof FORMATS = 'dateTime'): string {
-  return new Intl.DateTimeFormat('en-GB', { ...FORMATS[style], timeZone: CLINIC_TIME_ZONE }).format(instant);
+  let formatter = formatters.get(style);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { ...FORMATS[style], timeZone: CLINIC_TIME_ZONE });
+    formatters.set(style, formatter);
+  }
+  return formatter.format(instant);
 }
