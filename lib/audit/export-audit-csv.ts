@@ -64,9 +64,10 @@ export type AuditCsvExport = { filename: string; rowCount: number; body: Readabl
  * The filtered trail (every page, newest first) as CSV, streamed in batches of 500 read by
  * keyset on the chain position (`seq`, the order events were written; the page orders by the
  * database time, which differs only between overlapping transactions), so memory stays flat
- * however long the trail. The rows are those up to the newest event at the moment of the request; the export itself is logged first (`audit.export`,
- * with the filters and the row count), since the file names people and records. What would
- * unblind a masked trial is withheld as on the page.
+ * however long the trail. The rows are those up to the newest event at the moment of the
+ * request; the export itself is logged first (`audit.export`, with the filters and the row
+ * count), since the file names people and records. What would unblind a masked trial is
+ * withheld as on the page.
  */
 export async function exportAuditCsv(options: {
   filter: AuditFilter;
