@@ -49,10 +49,14 @@ const RESOLVERS: Record<string, Resolver> = {
     (await db.pipelineEntry.findMany({ where: { id: { in: ids } }, select: { id: true, ...ENROLLMENT.select } })).map(
       (row) => [row.id, enrollmentLabel(row)],
     ),
+  // The subject ID is assigned in enrolment order from the trial's pattern: it names no arm.
   Enrollment: async (db, ids) =>
-    (await db.enrollment.findMany({ where: { id: { in: ids } }, select: { id: true, ...ENROLLMENT.select } })).map(
-      (row) => [row.id, enrollmentLabel(row)],
-    ),
+    (
+      await db.enrollment.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, subjectId: true, ...ENROLLMENT.select },
+      })
+    ).map((row) => [row.id, joinLabel(candidateLabel(row.candidate), row.subjectId, trialLabel(row.trial))]),
   EligibilityCheck: async (db, ids) =>
     (
       await db.eligibilityCheck.findMany({ where: { id: { in: ids } }, select: { id: true, ...ENROLLMENT.select } })
@@ -61,9 +65,26 @@ const RESOLVERS: Record<string, Resolver> = {
     (
       await db.consent.findMany({
         where: { id: { in: ids } },
-        select: { id: true, formVersion: true, pipelineEntry: ENROLLMENT },
+        select: { id: true, formVersion: { select: { label: true } }, pipelineEntry: ENROLLMENT },
       })
-    ).map((row) => [row.id, joinLabel(enrollmentLabel(row.pipelineEntry), `form ${row.formVersion}`)]),
+    ).map((row) => [row.id, joinLabel(enrollmentLabel(row.pipelineEntry), `form ${row.formVersion.label}`)]),
+  ConsentDocument: async (db, ids) =>
+    (
+      await db.consentDocument.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, revision: true, consent: { select: { pipelineEntry: ENROLLMENT } } },
+      })
+    ).map((row) => [
+      row.id,
+      joinLabel(enrollmentLabel(row.consent.pipelineEntry), `signed form, revision ${row.revision}`),
+    ]),
+  ConsentFormVersion: async (db, ids) =>
+    (
+      await db.consentFormVersion.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, label: true, trial: TRIAL },
+      })
+    ).map((row) => [row.id, joinLabel(trialLabel(row.trial), `consent form ${row.label}`)]),
   ContactAttempt: async (db, ids) =>
     (
       await db.contactAttempt.findMany({
