@@ -46,6 +46,7 @@ export const AUDIT_ACTION_LABELS: Record<CatalogueAction, string> = {
   'eligibility.prescreen': 'Pre-screen run',
   'eligibility.list': 'Eligibility checks listed',
   'eligibility.view': 'Eligibility check viewed',
+  'eligibility.review_draft_saved': 'Eligibility review draft saved',
   'eligibility.sign': 'Eligibility decision signed',
   'trial.create': 'Trial created',
   'trial.update': 'Trial updated',
