@@ -62,6 +62,7 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
     'v1/trials/[id]/screen-fail-report': ids.trialId,
     'v1/trials/[id]/exports': ids.trialId,
     'v1/trials/[id]/unblinded-staff': ids.trialId,
+    'v1/trials/[id]/consent-forms': ids.trialId,
     'v1/eligibility/checks/[id]': 'no-such-check',
     'v1/drug-inventory/lots/[id]': 'no-such-lot',
     'v1/drug-inventory/lots/[id]/log.csv': 'no-such-lot',
@@ -96,6 +97,16 @@ function targets(route: string): Array<{ url: string; params: Record<string, str
         params: { id: ids.trialId, file: `${kind}.csv` },
       }),
     );
+  }
+  if (route === 'v1/trials/[id]/screening-form') {
+    return [ids.activeCandidateId, ids.placeboCandidateId].map((candidateId) => ({
+      url: url(`?candidateId=${candidateId}`),
+      params: { id: ids.trialId },
+    }));
+  }
+  // A signed form is a scanned document, not trial data the walk can seed; an unknown one must 404 alike.
+  if (route === 'v1/consents/[id]/documents/[documentId]') {
+    return [{ url: url(''), params: { id: 'no-such-consent', documentId: 'no-such-document' } }];
   }
   if (route === 'v1/trials/[id]/versions/diff') return [{ url: url('?from=1&to=1'), params: { id: ids.trialId } }];
   if (route in byId) {
