@@ -1,22 +1,20 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { flagLabel } from '@/lib/outcomes/flags';
-import { openAssessmentAlerts } from '@/lib/safety/open-safety-alerts';
-import { alertingFlags } from '@/lib/safety/policy';
 import { hasPermission } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { RecordAssessmentRequest } from '@/lib/validations/assessments';
-import { loadDateBounds, lockAssessmentSlot, parseAdministeredAt } from './assessment-slot';
+import { loadDateBounds, parseAdministeredAt } from './assessment-slot';
 import { scoreOrThrow } from './score-or-throw';
 import type { RecordedAssessment } from './types';
+import { writeAssessment } from './write-assessment';
 
 /**
  * Records one questionnaire administration for an enrollment at a timepoint of its trial's
- * assessment plan (current protocol version). Scores it, refuses a second current record for the
- * same enrollment × instrument × timepoint (409: correct the existing one instead), and audits
+ * assessment plan (current protocol version). Scores it and writes it through writeAssessment:
+ * a second current record for the same enrollment × instrument × timepoint is a 409, and
  * `assessment.record` — plus `assessment.safety_flag` and a safety alert for a suicidality answer
- * (lib/safety/policy.ts) — in the same transaction.
+ * (lib/safety/policy.ts) — is audited in the same transaction.
  */
 export async function recordAssessment({
   input,
@@ -65,61 +63,15 @@ export async function recordAssessment({
   }
   const administeredAt = parseAdministeredAt(input.administeredAt, now, await loadDateBounds(enrollment.id, now));
 
-  return prisma.$transaction(async (tx) => {
-    const key = { enrollmentId: enrollment.id, instrument: score.instrument, timepoint: input.timepoint };
-    await lockAssessmentSlot({ tx, ...key });
-    const existing = await tx.assessment.findFirst({ where: { ...key, supersededAt: null }, select: { id: true } });
-    if (existing) {
-      throw new AppError(
-        'CONFLICT',
-        `A ${score.instrument} is already recorded at ${input.timepoint} for this participant. Correct it instead.`,
-        {
-          details: { assessmentId: existing.id },
-        },
-      );
-    }
-    const row = await tx.assessment.create({
-      data: {
-        ...key,
-        administeredAt,
-        items: [...input.items],
-        total: score.total,
-        subscores: score.subscores,
-        severity: score.severity,
-        flags: score.flags,
-        isComplete: score.isComplete,
-        recordedById: ctx.user.id,
-      },
-    });
-    const summary = {
-      ...key,
-      administeredAt: administeredAt.toISOString(),
-      total: score.total,
-      severity: score.severity,
-      flags: score.flags,
-    };
-    await ctx.audit(tx, {
-      action: 'assessment.record',
-      entityType: 'Assessment',
-      entityId: row.id,
-      after: { ...summary, items: input.items },
-    });
-    const suicidality = alertingFlags(score.flags);
-    if (suicidality.length > 0) {
-      await ctx.audit(tx, {
-        action: 'assessment.safety_flag',
-        entityType: 'Assessment',
-        entityId: row.id,
-        after: { ...summary, flags: suicidality },
-        reason: `${suicidality.map(flagLabel).join('; ')}.`,
-      });
-      await openAssessmentAlerts({
-        tx,
-        assessment: { id: row.id, enrollmentId: enrollment.id, flags: suicidality, items: input.items },
-        source: 'STAFF',
-        audit: ctx.audit,
-      });
-    }
-    return { id: row.id, total: score.total, subscores: score.subscores, severity: score.severity, flags: score.flags };
-  });
+  return prisma.$transaction((tx) =>
+    writeAssessment({
+      tx,
+      ctx,
+      enrollmentId: enrollment.id,
+      timepoint: input.timepoint,
+      administeredAt,
+      items: input.items,
+      score,
+    }),
+  );
 }

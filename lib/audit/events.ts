@@ -40,6 +40,8 @@ type AssessmentSummary = {
   flags?: string[];
   administeredAt?: Iso;
   source?: string;
+  /** A baseline made from a screening PHQ-9 (source SCREENING): the measurement it came from. */
+  sourceMeasurementId?: string;
   channel?: string;
   items?: unknown;
 };

@@ -7,7 +7,8 @@ import { normalizeMeasurement } from '@/lib/measures/normalize-measurement';
 import { checkRecordDay } from '@/lib/records/date-policy';
 import type { NormalizedMeasurement } from '@/lib/measures/measurement-input';
 import { BLOOD_PRESSURE_CODE, parseBloodPressure } from '@/lib/measures/blood-pressure';
-import { bloodPressureInputSchema } from '@/lib/validations/screening-form';
+import { PHQ9_ITEMS_CODE, PHQ9_TOTAL_CODE, scorePhq9Items } from '@/lib/measures/phq9-items';
+import { bloodPressureInputSchema, phq9ItemsInputSchema } from '@/lib/validations/screening-form';
 import { MEASUREMENT_INCLUDE, toMeasurementData, toMeasurementDto } from './measurement-row';
 import type { MeasurementDto } from './types';
 
@@ -20,8 +21,8 @@ type Options = {
   today?: string;
 };
 
-/** A stored entry and the posted entry it came from (a `bp` reading gives two). */
-type Expanded = { index: number; input: unknown; enteredText?: string };
+/** A stored entry and the posted entry it came from (a `bp` reading gives two; a `phq9` keeps its items). */
+type Expanded = { index: number; input: unknown; enteredText?: string; items?: number[] };
 
 function addFieldError(fields: FieldErrors, key: string, messages: string[]): void {
   const list = (fields[key] ??= []);
@@ -36,6 +37,11 @@ function expandEntries(inputs: unknown[], fields: FieldErrors): Expanded[] {
   const expanded: Expanded[] = [];
   inputs.forEach((input, index) => {
     const code = typeof input === 'object' && input !== null ? (input as { code?: unknown }).code : undefined;
+    if (code === PHQ9_ITEMS_CODE) {
+      const phq9 = expandPhq9(index, input, fields);
+      if (phq9) expanded.push(phq9);
+      return;
+    }
     if (code !== BLOOD_PRESSURE_CODE) {
       expanded.push({ index, input });
       return;
@@ -56,6 +62,26 @@ function expandEntries(inputs: unknown[], fields: FieldErrors): Expanded[] {
 }
 
 /**
+ * `{ code: 'phq9', items: [9 × 0–3], measuredAt }` becomes the phq9_total the rules read, scored by
+ * the outcomes scorer, with the nine answers kept beside it (decision 0040).
+ */
+function expandPhq9(index: number, input: unknown, fields: FieldErrors): Expanded | null {
+  const parsed = phq9ItemsInputSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      addFieldError(fields, `${index}.${issue.path.map(String).join('.') || 'items'}`, [issue.message]);
+    return null;
+  }
+  const score = scorePhq9Items(parsed.data.items);
+  if (!score.ok) {
+    addFieldError(fields, `${index}.items`, [score.message]);
+    return null;
+  }
+  const { measuredAt, items } = parsed.data;
+  return { index, input: { code: PHQ9_TOTAL_CODE, value: score.total, measuredAt }, items };
+}
+
+/**
  * Records screening measurements for a candidate: all of them or none. Every entry
  * is validated first (unknown code, wrong unit, out of range, future date → 400
  * with fields named by the entry's index, e.g. "0.value"); then the rows and one
@@ -69,7 +95,8 @@ function expandEntries(inputs: unknown[], fields: FieldErrors): Expanded[] {
  * entered and wins when it is at least as recent as the weight and height.
  *
  * A blood pressure reading (`{ code: 'bp', value: '130/85' }`) is stored as sbp and dbp rows in the
- * same transaction; the audit event keeps what was typed beside each of them.
+ * same transaction; the audit event keeps what was typed beside each of them. A PHQ-9 by item
+ * (`{ code: 'phq9', items }`) is stored as its phq9_total with the items, which the event keeps too.
  */
 export async function recordMeasurements({
   candidateId,
@@ -86,9 +113,9 @@ export async function recordMeasurements({
 
   const candidate = await prisma.candidate.findUnique({ where: { id: candidateId }, select: { dateOfBirth: true } });
   const dateOfBirth = candidate?.dateOfBirth.toISOString().slice(0, 10) ?? null;
-  const normalized: Array<{ measurement: NormalizedMeasurement; enteredText?: string }> = [];
+  const normalized: Array<{ measurement: NormalizedMeasurement; enteredText?: string; items?: number[] }> = [];
   const fields: FieldErrors = {};
-  for (const { index, input, enteredText } of expandEntries(inputs, fields)) {
+  for (const { index, input, enteredText, items } of expandEntries(inputs, fields)) {
     const result = normalizeMeasurement(input, { today });
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.errors))
@@ -98,7 +125,7 @@ export async function recordMeasurements({
     const day = 'measuredAt' in result.measurement ? result.measurement.measuredAt : result.measurement.recordedAt;
     const problem = checkRecordDay(day, { today, dateOfBirth });
     if (problem) addFieldError(fields, `${index}.measuredAt`, [problem]);
-    else normalized.push({ measurement: result.measurement, enteredText });
+    else normalized.push({ measurement: result.measurement, enteredText, items });
   }
   if (Object.keys(fields).length > 0) {
     const bad = new Set(Object.keys(fields).map((key) => key.split('.')[0])).size;
@@ -115,10 +142,10 @@ export async function recordMeasurements({
 
     const rows = [];
     // One by one (not createMany) so the answer carries every row's id in input order.
-    for (const { measurement } of normalized) {
+    for (const { measurement, items } of normalized) {
       rows.push(
         await tx.measurement.create({
-          data: toMeasurementData(candidateId, ctx.user.id, measurement),
+          data: { ...toMeasurementData(candidateId, ctx.user.id, measurement), ...(items ? { items } : {}) },
           include: MEASUREMENT_INCLUDE,
         }),
       );
@@ -164,6 +191,7 @@ export async function recordMeasurements({
             isNeverTaken,
             measuredOn,
             ...(normalized[position].enteredText ? { enteredText: normalized[position].enteredText } : {}),
+            ...(normalized[position].items ? { items: normalized[position].items } : {}),
           }),
         ),
       },

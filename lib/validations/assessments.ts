@@ -35,6 +35,25 @@ export const correctAssessmentInputSchema = correctAssessmentSchema.extend({
 
 export type CorrectAssessmentRequest = z.infer<typeof correctAssessmentInputSchema>;
 
+/**
+ * POST /api/v1/enrollments/{id}/baseline-from-screening: which screening PHQ-9, and when it was
+ * taken on the clinic's wall clock ('2026-11-23T08:00'; its day must be the screening day).
+ */
+export const baselineFromScreeningInputSchema = z
+  .object({
+    measurementId: z.string({ error: 'Choose a screening PHQ-9.' }).trim().min(1, 'Choose a screening PHQ-9.').max(64),
+    administeredAt: z.iso.datetime({
+      offset: true,
+      local: true,
+      message: 'Enter the time it was taken, e.g. 2026-11-23T08:00 (clinic time).',
+    }),
+  })
+  .strict();
+
+export type BaselineFromScreeningRequest = z.infer<typeof baselineFromScreeningInputSchema>;
+
+export const enrollmentIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+
 export const assessmentIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
 
 export const trialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
