@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { Controller, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { BooleanChoice } from '@/components/eligibility/boolean-choice';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -10,6 +10,7 @@ import { Select } from '@/components/ui/select';
 import type { ScreeningFormInput } from '@/lib/validations/screening-form';
 import type { PlausibleRange, ScreeningField } from '@/lib/screening/screening-form-model';
 import { FieldStatus } from './field-status';
+import { ItemEntry } from './item-entry';
 import type { EntryValues, ScreeningFormValues } from '@/lib/screening/screening-form-entries';
 
 type Props = {
@@ -36,6 +37,7 @@ export function ScreeningFieldInput({ field, index, control, register, errors, t
   const name = <K extends keyof EntryValues>(key: K) => `entries.${index}.${key}` as const;
   const message = (key: keyof EntryValues) => errors.entries?.[index]?.[key]?.message;
   const units = field.units.length > 1 ? field.units : [];
+  const isItemized = useWatch({ control, name: name('isItemized') }) === true && field.itemEntry !== null;
   const unitLabel = field.units.length === 1 && field.unit ? ` (${field.unit})` : '';
 
   return (
@@ -53,7 +55,7 @@ export function ScreeningFieldInput({ field, index, control, register, errors, t
             <Input inputMode="numeric" autoComplete="off" placeholder="130/85" {...register(name('value'))} />
           </Field>
         ) : null}
-        {field.kind === 'number' || field.kind === 'lab' ? (
+        {(field.kind === 'number' && !isItemized) || field.kind === 'lab' ? (
           <>
             <Field
               label={`${field.kind === 'lab' ? 'Result' : 'Value'}${unitLabel}`}
@@ -115,6 +117,17 @@ export function ScreeningFieldInput({ field, index, control, register, errors, t
           </>
         ) : null}
       </div>
+      {field.itemEntry ? (
+        <ItemEntry
+          itemEntry={field.itemEntry}
+          label={field.label}
+          index={index}
+          control={control}
+          register={register}
+          isItemized={isItemized}
+          error={errors.entries?.[index]?.items?.message}
+        />
+      ) : null}
     </fieldset>
   );
 }

@@ -17,6 +17,7 @@ import { screeningFormSchema, type ScreeningFormInput } from '@/lib/validations/
 import { ScreeningFieldInput } from './screening-field-input';
 import {
   formFieldOf,
+  itemNumberOf,
   initialValues,
   toFormInput,
   type ScreeningFormValues,
@@ -43,12 +44,20 @@ function placeMessages(
   const leftovers: string[] = [];
   for (const [key, messages] of Object.entries(keyed)) {
     const target = formFieldOf(key, formIndex, form.fields);
-    const message = messages.join(' ');
+    const item = itemNumberOf(key);
+    const message = `${item ? `Item ${item}: ` : ''}${messages.join(' ')}`;
     if (target === 'measuredAt') placed.push({ path: 'measuredAt', message });
     else if (target) placed.push({ path: `entries.${target.index}.${target.name}`, message });
     else leftovers.push(message);
   }
-  return { placed, leftovers };
+  // Several items of one questionnaire share one message line.
+  const merged = new Map<string, string>();
+  for (const { path, message } of placed)
+    merged.set(path, merged.has(path) ? `${merged.get(path)} ${message}` : message);
+  return {
+    placed: [...merged].map(([path, message]) => ({ path: path as Messages[number]['path'], message })),
+    leftovers,
+  };
 }
 
 /** Flattens react-hook-form's nested errors back to "entries.0.value" keys. */

@@ -1,3 +1,4 @@
+import { PHQ9_ITEMS_CODE } from '@/lib/measures/phq9-items';
 import type { ScreeningField } from '@/lib/screening/screening-form-model';
 
 // What one trial's screening form holds (one slot per field, as the inputs hold them) and how that
@@ -13,6 +14,9 @@ export type EntryValues = {
   answer: boolean | undefined;
   lastDoseAt: string;
   isNeverTaken: boolean;
+  /** A score entered item by item (the field's itemEntry): one answer per item, '' while unanswered. */
+  isItemized: boolean;
+  items: string[];
 };
 
 export type ScreeningFormValues = { measuredAt: string; entries: EntryValues[] };
@@ -28,11 +32,16 @@ export function initialValues(fields: readonly ScreeningField[], today: string):
       answer: undefined,
       lastDoseAt: '',
       isNeverTaken: false,
+      isItemized: false,
+      items: (field.itemEntry?.labels ?? []).map(() => ''),
     })),
   };
 }
 
+const isItemized = (field: ScreeningField, entry: EntryValues) => field.itemEntry !== null && entry.isItemized;
+
 export function isFilled(field: ScreeningField, entry: EntryValues): boolean {
+  if (isItemized(field, entry)) return entry.items.some((answer) => answer !== '');
   switch (field.kind) {
     case 'number':
     case 'bp':
@@ -51,6 +60,13 @@ const toOptionalNumber = (text: string) => (text.trim() === '' ? null : toNumber
 
 function toEntry(field: ScreeningField, entry: EntryValues, measuredAt: string): Record<string, unknown> {
   const base = { code: field.code, measuredAt };
+  // An unanswered item is sent as null: the schema names it ("Choose an answer"), nothing is guessed.
+  if (isItemized(field, entry))
+    return {
+      code: PHQ9_ITEMS_CODE,
+      measuredAt,
+      items: entry.items.map((answer) => (answer === '' ? null : Number(answer))),
+    };
   switch (field.kind) {
     case 'bp':
       return { ...base, value: entry.value };
@@ -111,6 +127,7 @@ export function formFieldOf(
   if (index === undefined) return null;
   const [, , name] = match;
   if (name === 'measuredAt') return 'measuredAt';
+  if (name === 'items') return { index, name: 'items' };
   // Yes/no answers are one radio group whatever the API calls them (isPresent, isCurrent, a fact's value).
   const isAnswer = name === 'isPresent' || name === 'isCurrent' || (name === 'value' && fields[index]?.kind === 'fact');
   if (isAnswer) return { index, name: 'answer' };
@@ -124,4 +141,10 @@ export function formFieldOf(
   )
     return { index, name };
   return { index, name: 'value' };
+}
+
+/** "entries.3.items.2" → 3: the item a message is about, counted from 1 as the questionnaire does. */
+export function itemNumberOf(key: string): number | null {
+  const match = /\.items\.(\d+)/.exec(key);
+  return match ? Number(match[1]) + 1 : null;
 }

@@ -21,6 +21,7 @@ import {
   type MedicationClass,
   type NumericMeasureCode,
 } from '@/lib/measures/vocabulary';
+import { PHQ9_ITEM_LABELS, PHQ9_ITEM_MAX, PHQ9_ITEM_MIN, PHQ9_TOTAL_CODE } from '@/lib/measures/phq9-items';
 import type { RuleNode } from '@/lib/validations/eligibility';
 
 // The screening form of one trial for one candidate, built from the trial's rules: one field per
@@ -51,6 +52,8 @@ export type ScreeningField = {
   latest: { value: string; measuredOn: string; ageDays: number } | null;
   /** Why the field is there when the rule names something else (BMI). */
   note: string | null;
+  /** A score that may be entered item by item instead (the PHQ-9: stored as its total with the items, decision 0040). */
+  itemEntry: { labels: readonly string[]; min: number; max: number } | null;
 };
 
 type Need = { windowDays: number; isRuleOwnWindow: boolean; note: string | null };
@@ -164,6 +167,8 @@ function latestValues(candidate: EligibilityCandidate): Map<string, Latest> {
 
 type FieldShape = Pick<ScreeningField, 'kind' | 'label' | 'unit' | 'units' | 'ranges' | 'step'>;
 
+const PHQ9_ITEM_ENTRY = { labels: PHQ9_ITEM_LABELS, min: PHQ9_ITEM_MIN, max: PHQ9_ITEM_MAX };
+
 function shapeOf(code: string): FieldShape {
   if (code === BLOOD_PRESSURE_CODE) {
     const ranges = (['sbp', 'dbp'] as const).map((c) => {
@@ -251,6 +256,7 @@ export function buildScreeningFields({
       status,
       latest: found && ageDays !== null ? { ...found, ageDays } : null,
       note,
+      itemEntry: code === PHQ9_TOTAL_CODE ? PHQ9_ITEM_ENTRY : null,
     });
   }
   return fields.sort(compareFields);

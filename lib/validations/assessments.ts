@@ -52,6 +52,11 @@ export const baselineFromScreeningInputSchema = z
 
 export type BaselineFromScreeningRequest = z.infer<typeof baselineFromScreeningInputSchema>;
 
+/** The outcomes page's form: the same body, with the enrollment it is for. */
+export const baselineFromScreeningActionSchema = baselineFromScreeningInputSchema.extend({
+  enrollmentId: z.string().trim().min(1).max(64),
+});
+
 export const enrollmentIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
 
 export const assessmentIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });

@@ -4,8 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { correctAssessment } from '@/lib/assessments/correct-assessment';
 import { recordAssessment } from '@/lib/assessments/record-assessment';
+import { recordBaselineFromScreening } from '@/lib/assessments/record-baseline-from-screening';
 import { defineAction } from '@/lib/auth/guard';
-import { correctAssessmentInputSchema, recordAssessmentInputSchema } from '@/lib/validations/assessments';
+import {
+  baselineFromScreeningActionSchema,
+  correctAssessmentInputSchema,
+  recordAssessmentInputSchema,
+} from '@/lib/validations/assessments';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { publicBaseUrl } from '@/lib/self-report/base-url';
@@ -28,6 +33,16 @@ export const recordAssessmentAction = defineAction(
   async ({ input, user, audit }) => {
     const result = await recordAssessment({ input, ctx: { user, audit } });
     refresh(input.enrollmentId);
+    return result;
+  },
+);
+
+/** "Use screening PHQ-9 as baseline": the API's schema and use case (decision 0040). */
+export const recordScreeningBaselineAction = defineAction(
+  { permission: 'outcome.record', input: baselineFromScreeningActionSchema },
+  async ({ input: { enrollmentId, ...input }, user, audit }) => {
+    const result = await recordBaselineFromScreening({ enrollmentId, input, ctx: { user, audit } });
+    refresh(enrollmentId);
     return result;
   },
 );

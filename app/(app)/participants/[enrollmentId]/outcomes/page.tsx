@@ -12,6 +12,7 @@ import {
 } from '@/components/outcomes/format';
 import { InstrumentOutcomeCard } from '@/components/outcomes/instrument-outcome-card';
 import { RecordAssessmentForm } from '@/components/outcomes/record-assessment-form';
+import { ScreeningBaselinePanel } from '@/components/outcomes/screening-baseline-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -27,6 +28,7 @@ import { requirePageUser } from '@/lib/auth/require-page-user';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { isAppError } from '@/lib/errors/app-error';
 import { getParticipantOutcomes } from '@/lib/results/get-participant-outcomes';
+import { getScreeningBaselineOffer } from '@/lib/assessments/get-screening-baseline-offer';
 
 export const metadata = { title: 'Participant outcomes' };
 
@@ -42,6 +44,7 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
   const canRecord = hasPermission(user.role, 'outcome.record');
   const canSend = hasPermission(user.role, 'selfreport.send');
   const selfReport = canSend ? await listSelfReportSlots({ enrollmentId: enrollment.id }) : null;
+  const baselineOffer = canRecord ? await getScreeningBaselineOffer({ enrollmentId: enrollment.id }) : null;
   const recorded = outcomes.instruments.flatMap((series) =>
     series.points.map((point) => `${series.instrument} ${point.timepoint}`),
   );
@@ -183,6 +186,19 @@ export default async function ParticipantOutcomesPage({ params }: { params: Prom
                 timepointLabel: describeTimepointCode(row.timepoint),
               }))}
             />
+          </CardBody>
+        </Card>
+      ) : null}
+
+      {baselineOffer ? (
+        <Card aria-labelledby="screening-baseline" className="print:hidden">
+          <CardHeader
+            titleId="screening-baseline"
+            title="PHQ-9 baseline from screening"
+            description="The PHQ-9 answered at screening can be this participant's baseline, without typing it again. Check the answers before you confirm."
+          />
+          <CardBody>
+            <ScreeningBaselinePanel enrollmentId={enrollment.id} offer={baselineOffer} timeZone={outcomes.timeZone} />
           </CardBody>
         </Card>
       ) : null}
