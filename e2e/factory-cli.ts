@@ -4,6 +4,7 @@
 // it one JSON request per line on stdin ({ id, name, args }); it answers one JSON line per request
 // on stdout ({ id, result } or { id, error }).
 import { createInterface } from 'node:readline';
+import { enrollParticipant } from '@/lib/assessments/test-support';
 import { prisma as db } from '@/lib/db';
 import { defaultDosingProtocol } from '@/lib/validations/dosing';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
@@ -84,6 +85,23 @@ const factories: Factories = {
       dosing: (_armLabel, protocol) => ({ ...protocol, infusionMinutes: 60 }),
     });
     return { id: trial.id };
+  },
+  /** A fictional participant enrolled in a trial `enrolledDaysAgo` days ago (lib/assessments/test-support.ts). */
+  async enrolledParticipant({ trialId, enrolledDaysAgo }) {
+    const trial = await db.trial.findUniqueOrThrow({
+      where: { id: String(trialId) },
+      select: { arms: { orderBy: { position: 'asc' }, take: 1, select: { id: true } } },
+    });
+    const { candidate, enrollment } = await enrollParticipant(db, {
+      trialId: String(trialId),
+      armId: trial.arms[0].id,
+      enrolledDaysAgo: Number(enrolledDaysAgo),
+    });
+    return {
+      candidateId: candidate.id,
+      enrollmentId: enrollment.id,
+      enrolledOn: enrollment.enrolledAt.toISOString().slice(0, 10),
+    };
   },
 };
 
