@@ -32,6 +32,13 @@ async function create(input: CreateUserInput) {
   } catch (error) {
     if (isAppError(error) && error.code === 'CONFLICT')
       throw new CliError(`An account with email ${input.email} already exists.`);
+    // The password policy's word-list checks run in createUser (server-side), not in the schema.
+    if (isAppError(error) && error.code === 'VALIDATION_FAILED') {
+      const problems = Object.entries(error.fields ?? {}).map(
+        ([field, messages]) => `--${field}: ${messages.join(' ')}`,
+      );
+      throw new CliError(`Cannot create the account. ${problems.join(' ')}`);
+    }
     throw error;
   }
 }

@@ -16,14 +16,14 @@ import { PASSWORD_HINT } from './password-hint';
 
 type FormValues = z.input<typeof resetPasswordSchema>;
 
-export type UserPasswordFormProps = { userId: string; email: string; name: string; isSelf: boolean };
+export type UserPasswordFormProps = { userId: string; name: string; isSelf: boolean };
 
 /**
- * Sets a new password. The email and name ride along only so the browser can
- * apply the same policy as the server ("do not use your name"); the server
- * checks against the stored values.
+ * Sets a new password. The browser checks the length; the server checks the
+ * rest of the policy (common passwords, the stored name and email) and its
+ * message shows under the field.
  */
-export function UserPasswordForm({ userId, email, name, isSelf }: UserPasswordFormProps) {
+export function UserPasswordForm({ userId, name, isSelf }: UserPasswordFormProps) {
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const {
@@ -34,7 +34,7 @@ export function UserPasswordForm({ userId, email, name, isSelf }: UserPasswordFo
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof resetPasswordSchema>>({
     resolver: zodResolver(resetPasswordSchema),
-    defaultValues: { password: '', email, name },
+    defaultValues: { password: '' },
     mode: 'onTouched',
   });
 
@@ -42,7 +42,7 @@ export function UserPasswordForm({ userId, email, name, isSelf }: UserPasswordFo
     setStatus(null);
     const result = await resetUserPasswordAction({ userId, password: values.password });
     if (result.ok) {
-      reset({ password: '', email, name });
+      reset({ password: '' });
       setStatus({
         tone: 'success',
         message: `Password changed. ${name} has been signed out everywhere; give them the new password in person or by phone.`,

@@ -6,7 +6,6 @@ import { Button, LinkButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, type SelectOption } from '@/components/ui/select';
-import { REFERRAL_SOURCES } from '@/lib/validations/candidates';
 import { PIPELINE_STAGE_LABELS, PIPELINE_STAGES, REFERRAL_AGE_OPTIONS, REFERRAL_SOURCE_LABELS } from './labels';
 
 /** The filters as they are in the URL (already validated by the page). */
@@ -30,7 +29,8 @@ type Props = {
 const FILTER_KEYS = ['q', 'trialId', 'stage', 'coordinatorId', 'referralSource', 'referralAgeDays'] as const;
 
 const STAGE_OPTIONS = PIPELINE_STAGES.map((stage) => ({ value: stage, label: PIPELINE_STAGE_LABELS[stage] }));
-const SOURCE_OPTIONS = REFERRAL_SOURCES.map((source) => ({ value: source, label: REFERRAL_SOURCE_LABELS[source] }));
+// From the label record (same order as REFERRAL_SOURCES), not lib/validations: that module would bring zod to the list page.
+const SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCE_LABELS).map(([value, label]) => ({ value, label }));
 const AGE_OPTIONS = REFERRAL_AGE_OPTIONS.map((days) => ({ value: String(days), label: `${days} or more days ago` }));
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createUserSchema } from '@/lib/validations/auth';
-import { checkPasswordPolicy } from './password-policy';
+import { AppError } from '@/lib/errors/app-error';
+import { createUserSchema, newPasswordSchema } from '@/lib/validations/auth';
+import { assertPasswordPolicy, checkPasswordPolicy } from './password-policy';
 
 describe('checkPasswordPolicy', () => {
   it('accepts a long, uncommon passphrase', () => {
@@ -46,5 +47,32 @@ describe('createUserSchema', () => {
       password: 'Cobalt-Teapot-Ridge-5',
     });
     expect(result.email).toBe('dana.lee@clinic.test');
+  });
+});
+
+describe('assertPasswordPolicy (server side)', () => {
+  it('answers 400 with the policy message under password', () => {
+    let caught: unknown;
+    try {
+      assertPasswordPolicy('Password1234!');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('VALIDATION_FAILED');
+    expect((caught as AppError).fields?.password?.[0]).toMatch(/too common/);
+  });
+
+  it('accepts a long, uncommon password', () => {
+    expect(() =>
+      assertPasswordPolicy('Harbor-Lantern-42', { email: 'a.b@clinic.test', name: 'Ada Bee' }),
+    ).not.toThrow();
+  });
+});
+
+describe('newPasswordSchema (what the browser checks)', () => {
+  it('checks the length only: the word list stays on the server', () => {
+    expect(newPasswordSchema.safeParse('short').success).toBe(false);
+    expect(newPasswordSchema.safeParse('Password1234!').success).toBe(true);
   });
 });

@@ -1,7 +1,11 @@
+import 'server-only';
 import commonPasswords from '@zxcvbn-ts/language-common/dist/passwords.json.mjs';
+import { AppError } from '@/lib/errors/app-error';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-rules';
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 128;
+// Server-only: the common-password list is about 30,000 words (~250 KB
+// compressed). Forms check the length (lib/validations/auth.ts) and show this
+// module's messages when the server answers 400 with them under `password`.
 
 const COMMON = new Set<string>((commonPasswords as string[]).map((p) => p.toLowerCase()));
 
@@ -44,4 +48,14 @@ export function checkPasswordPolicy(password: string, context: { email?: string;
     .filter((p) => p.length >= 4);
   if (nameParts.some((p) => lower.includes(p))) return ['Do not use your name in your password.'];
   return [];
+}
+
+/**
+ * Throws a 400 with the policy's message under `password` when the password is
+ * not acceptable. `context` is the account's stored (or submitted, for a new
+ * account) email and name.
+ */
+export function assertPasswordPolicy(password: string, context: { email?: string; name?: string } = {}): void {
+  const problems = checkPasswordPolicy(password, context);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', undefined, { fields: { password: problems } });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password-hash';
+import { assertPasswordPolicy } from '@/lib/auth/password-policy';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { CreateUserInput } from '@/lib/validations/auth';
@@ -18,13 +19,15 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Creates a staff account and its `user.create` audit event in one transaction.
- * `input` must already have passed createUserSchema (password policy included).
+ * `input` must already have passed createUserSchema; the password policy's
+ * word-list checks run here, on the server (400 with the message under `password`).
  */
 export async function createUser({
   input,
   ...context
 }: UserWriteContext & { input: CreateUserInput }): Promise<PublicUser> {
   const email = input.email.trim().toLowerCase();
+  assertPasswordPolicy(input.password, { email, name: input.name });
   // Checked up front for a friendly answer before spending ~50 ms on hashing;
   // the unique index below still decides when two requests race.
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });

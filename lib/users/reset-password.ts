@@ -1,5 +1,6 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password-hash';
+import { assertPasswordPolicy } from '@/lib/auth/password-policy';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
@@ -18,8 +19,9 @@ export async function resetPassword({ id, password, reason, ...context }: Option
   const target = await prisma.user.findUnique({ where: { id }, select: { email: true, name: true } });
   if (!target) throw new AppError('NOT_FOUND', 'This user does not exist.');
 
-  const parsed = resetPasswordSchema.safeParse({ password, email: target.email, name: target.name });
+  const parsed = resetPasswordSchema.safeParse({ password });
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, { fields: zodFieldErrors(parsed.error) });
+  assertPasswordPolicy(parsed.data.password, { email: target.email, name: target.name });
 
   const passwordHash = await hashPassword(parsed.data.password);
   const audit = resolveAudit(context);

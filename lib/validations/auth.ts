@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
-import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 
 export const emailSchema = z
   .string({ error: 'Enter an email address.' })
@@ -20,33 +20,23 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 export const roleSchema = z.enum(ROLES, { error: 'Choose a role: admin, coordinator or clinician.' });
 
-/** Policy checks that need no context run per field, so every field's errors show at once. */
+/**
+ * The length rules only: the browser checks them as the user types. The rest of
+ * the policy (common passwords, not the account's name or email) needs the
+ * server's word list; createUser and resetPassword apply it and answer 400 with
+ * the message under `password` (lib/auth/password-policy.ts).
+ */
 export const newPasswordSchema = z
   .string({ error: 'Enter a password.' })
-  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`)
-  .superRefine((password, ctx) => {
-    for (const message of checkPasswordPolicy(password)) ctx.addIssue({ code: 'custom', message });
-  });
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
-/** Checks that need the account's email and name (e.g. "don't use your name"). */
-function withPasswordContext<T extends { password: string; email?: string; name?: string }>(
-  value: T,
-  ctx: z.RefinementCtx,
-) {
-  const contextual = checkPasswordPolicy(value.password, { email: value.email, name: value.name });
-  const plain = new Set(checkPasswordPolicy(value.password));
-  for (const message of contextual)
-    if (!plain.has(message)) ctx.addIssue({ code: 'custom', path: ['password'], message });
-}
-
-export const createUserSchema = z
-  .object({
-    email: emailSchema,
-    name: z.string().trim().min(1, 'Enter a name.').max(120, 'Name is too long.'),
-    role: roleSchema,
-    password: newPasswordSchema,
-  })
-  .superRefine(withPasswordContext);
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Name is too long.'),
+  role: roleSchema,
+  password: newPasswordSchema,
+});
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
@@ -56,9 +46,7 @@ export const updateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export const resetPasswordSchema = z
-  .object({ password: newPasswordSchema, email: z.string().optional(), name: z.string().optional() })
-  .superRefine(withPasswordContext);
+export const resetPasswordSchema = z.object({ password: newPasswordSchema });
 
 // ---- Account administration (admin pages, /api/v1/users, users CLI)
 

@@ -277,6 +277,30 @@ describe('/api/v1/users', () => {
     expect((await again.json()).error.fields.email).toBeDefined();
   });
 
+  it('[ADMIN] a common or name-based password is refused by the server: 400 with the message under password, nothing written', async () => {
+    const admin = await seedUser(prisma, { role: 'ADMIN' });
+    session.user = { id: admin.id, email: admin.email, name: admin.name, role: 'ADMIN' };
+    const ctx = { params: Promise.resolve({}) };
+    const attempts = [
+      { password: 'Password1234!', message: /too common/ },
+      { password: 'Quillfeather-Sunday-7', message: /your name/ },
+    ];
+    for (const attempt of attempts) {
+      const email = uniqueEmail('weak');
+      const res = await POST(
+        new NextRequest('http://localhost:3000/api/v1/users', {
+          method: 'POST',
+          body: JSON.stringify({ email, name: 'Robin Quillfeather', role: 'clinician', password: attempt.password }),
+          headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+        }),
+        ctx,
+      );
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields.password[0]).toMatch(attempt.message);
+      expect(await prisma.user.findUnique({ where: { email } })).toBeNull();
+    }
+  });
+
   it('PATCH accepts a role in either case, answers it in lower case, and refuses an empty change', async () => {
     const admin = await seedUser(prisma, { role: 'ADMIN' });
     session.user = { id: admin.id, email: admin.email, name: admin.name, role: 'ADMIN' };

@@ -146,7 +146,7 @@ export default async function UserPage({ params, searchParams }: Props) {
             description="For a forgotten password. Their current sessions end."
           />
           <CardBody>
-            <UserPasswordForm userId={user.id} email={user.email} name={user.name} isSelf={isSelf} />
+            <UserPasswordForm userId={user.id} name={user.name} isSelf={isSelf} />
           </CardBody>
         </Card>
 

@@ -1,0 +1,68 @@
+// First-load JavaScript per page, read from a production build (`next build`):
+// the chunks the HTML of each page references on first load — the root main
+// files every page loads, plus every chunk its layouts, boundaries and page
+// list in the client reference manifest — each gzip-compressed (what a browser
+// downloads with `Accept-Encoding: gzip`). Shared chunks count once per page.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+
+/** The issue 15 budget: at most this much compressed JavaScript on any page's first load. */
+export const FIRST_LOAD_JS_BUDGET_BYTES = 150 * 1024;
+
+function manifestsUnder(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...manifestsUnder(full));
+    else if (entry.name === 'page_client-reference-manifest.js') found.push(full);
+  }
+  return found;
+}
+
+/** The page's URL pattern from its manifest key: route groups "(app)" and the "/page" suffix dropped. */
+function routeOf(key) {
+  const route = key
+    .replace(/\/page$/, '')
+    .split('/')
+    .filter((segment) => !/^\(.*\)$/.test(segment))
+    .join('/');
+  return route === '' ? '/' : route;
+}
+
+/** @returns {Array<{ route: string, files: number, rawBytes: number, gzipBytes: number }>} sorted by route */
+export function measureFirstLoadJs(nextDir) {
+  const buildManifest = JSON.parse(readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8'));
+  const gzipCache = new Map();
+  const sizeOf = (file) => {
+    if (!gzipCache.has(file)) {
+      const content = readFileSync(path.join(nextDir, file));
+      gzipCache.set(file, { raw: content.length, gzip: gzipSync(content).length });
+    }
+    return gzipCache.get(file);
+  };
+  const appDir = path.join(nextDir, 'server', 'app');
+  if (!existsSync(appDir)) throw new Error(`No app build in ${nextDir}: run \`next build\` first.`);
+  const rows = [];
+  for (const file of manifestsUnder(appDir)) {
+    // The manifest is a script assigning globalThis.__RSC_MANIFEST[key]; run it in a sandbox.
+    const sandbox = { globalThis: {} };
+    sandbox.self = sandbox.globalThis;
+    vm.runInNewContext(readFileSync(file, 'utf8'), sandbox);
+    for (const [key, manifest] of Object.entries(sandbox.globalThis.__RSC_MANIFEST ?? {})) {
+      if (key.startsWith('/_')) continue; // _not-found, _global-error: framework fallbacks
+      const files = new Set(buildManifest.rootMainFiles);
+      for (const chunks of Object.values(manifest.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk);
+      let rawBytes = 0;
+      let gzipBytes = 0;
+      for (const chunk of files) {
+        const size = sizeOf(chunk.replace(/^\/?_next\//, ''));
+        rawBytes += size.raw;
+        gzipBytes += size.gzip;
+      }
+      rows.push({ route: routeOf(key), files: files.size, rawBytes, gzipBytes });
+    }
+  }
+  return rows.sort((a, b) => a.route.localeCompare(b.route));
+}
