@@ -50,6 +50,29 @@ const SUITES = [
       '`runPrescreen` (what `POST /api/v1/trials/{id}/prescreen` runs): one query loads 10,000 candidates and their measurements, then the pure engine evaluates them.',
   },
   {
+    id: 'server-load',
+    title: 'Production server: the candidate list under load, the CSV export (issue 15)',
+    module: 'scripts/bench/server-load.bench.ts',
+    database: true,
+    description:
+      'The production build (`next start`, built first when the sources changed) on the bench database, over HTTP, signed in as a ' +
+      'coordinator by session cookie. The list: 50 keep-alive connections each sending its next `GET /api/v1/candidates` (first page, ' +
+      '25 rows) as soon as the last one answered, 1,000 timed requests after 100 warm-up ones. The export: `GET /api/v1/candidates/export` ' +
+      "without filters, timed to the last byte, with the server process tree's resident memory (VmRSS) sampled every 20 ms.",
+  },
+  {
+    id: 'first-load-js',
+    kind: 'weights',
+    title: 'First-load JavaScript per page (issue 15)',
+    module: 'scripts/bench/first-load-js.bench.ts',
+    database: false,
+    description:
+      'From the production build (built first when the sources changed): for each page, the root main files every page loads plus every ' +
+      "chunk its layouts, boundaries and page list in the page's client reference manifest (`.next/server/app/**/page_client-reference-manifest.js`), " +
+      'each gzip-compressed with Node zlib defaults; a chunk shared by several segments counts once. KB = 1,024 bytes. Chunks loaded later ' +
+      '(`next/dynamic`, opened on demand) are not first-load and not counted.',
+  },
+  {
     id: 'eligibility-prescreen',
     title: 'Eligibility pre-screen (pure code)',
     module: 'scripts/bench/eligibility-prescreen.bench.ts',
@@ -97,6 +120,30 @@ function runSuite(suite, databaseUrl, outFile) {
     );
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
+}
+
+function weightTable(rows) {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const header = ['Page', 'Files', 'Raw', 'Gzip', 'Budget', 'Result'];
+  const lines = rows.map((row) => [
+    `\`${row.route}\``,
+    String(row.files),
+    kb(row.rawBytes),
+    kb(row.gzipBytes),
+    kb(row.budgetBytes),
+    row.pass ? 'pass' : 'MISSED',
+  ]);
+  const markdown = [
+    `| ${header.join(' | ')} |`,
+    `| --- |${header
+      .slice(1)
+      .map(() => ' ---: ')
+      .join('|')}|`,
+    ...lines.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((cells) => cells[i].length)));
+  const text = [header, ...lines].map((cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n');
+  return { markdown, text };
 }
 
 function table(rows) {
@@ -187,9 +234,12 @@ async function main() {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   const sections = [];
   for (const { suite, rows } of results) {
-    const { markdown, text } = table(rows);
+    const isWeights = suite.kind === 'weights';
+    const { markdown, text } = isWeights ? weightTable(rows) : table(rows);
     console.log(`\n${suite.title}\n${text}`);
-    const notes = rows.map((row) => `- ${row.scenario}: ${row.note}`).join('\n');
+    const notes = isWeights
+      ? `- ${rows.filter((row) => row.pass).length} of ${rows.length} pages within the budget; heaviest: \`${[...rows].sort((a, b) => b.gzipBytes - a.gzipBytes)[0]?.route}\``
+      : rows.map((row) => `- ${row.scenario}: ${row.note}`).join('\n');
     sections.push(`## ${suite.title}\n\n${suite.description}\n\n${markdown}\n\n${notes}\n`);
   }
   const document = `# Benchmarks

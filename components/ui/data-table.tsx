@@ -1,6 +1,6 @@
 'use client';
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Header } from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 import { usePathname, useRouter } from 'next/navigation';
 import { useId, useTransition, type ReactNode } from 'react';
 import { Button } from './button';
@@ -64,18 +64,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const captionId = useId();
 
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const table = useReactTable({
-    data,
-    columns,
-    getRowId,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    pageCount,
-    rowCount: total,
-    defaultColumn: { enableSorting: false },
-    state: { sorting: sort ? [{ id: sort, desc: dir === 'desc' }] : [], pagination: { pageIndex: page - 1, pageSize } },
-  });
+  const columnList = columns.map((column) => toColumn<T>(column));
 
   // Read the live query string at click time so other filters on the page survive.
   function navigate(change: (params: URLSearchParams) => void) {
@@ -100,8 +89,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
-  const rows = table.getRowModel().rows;
-  const columnCount = table.getVisibleLeafColumns().length;
+  const columnCount = columnList.length;
 
   return (
     <div className={cn('flex flex-col gap-3', className)}>
@@ -124,16 +112,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
             {caption}
           </caption>
           <thead className="border-b border-slate-200 bg-slate-50">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <HeaderCell key={header.id} header={header} sort={sort} dir={dir} onSort={toggleSort} />
-                ))}
-              </tr>
-            ))}
+            <tr>
+              {columnList.map((column) => (
+                <HeaderCell key={column.id} column={column} sort={sort} dir={dir} onSort={toggleSort} />
+              ))}
+            </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
+            {data.length === 0 ? (
               <tr>
                 <td colSpan={columnCount} className="p-4">
                   <EmptyState
@@ -145,23 +131,23 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 </td>
               </tr>
             ) : (
-              rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50">
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta as DataTableColumnMeta | undefined;
-                    return (
-                      <td
-                        key={cell.id}
-                        className={cn(
-                          'px-4 py-3 align-top text-slate-800',
-                          meta?.align === 'right' && 'text-right tabular-nums',
-                          meta?.className,
-                        )}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
+              data.map((original, index) => (
+                <tr
+                  key={getRowId ? getRowId(original, index) : index}
+                  className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50"
+                >
+                  {columnList.map((column) => (
+                    <td
+                      key={column.id}
+                      className={cn(
+                        'px-4 py-3 align-top text-slate-800',
+                        column.meta?.align === 'right' && 'text-right tabular-nums',
+                        column.meta?.className,
+                      )}
+                    >
+                      {column.render(original, index)}
+                    </td>
+                  ))}
                 </tr>
               ))
             )}
@@ -194,31 +180,75 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
+/**
+ * A column definition as the tables write it (tanstack's ColumnDef shape: id or
+ * accessorKey, accessorFn, header, cell, enableSorting, meta), rendered here
+ * without the tanstack runtime: the server sorts and pages, so all a table does
+ * in the browser is lay out the rows it was given, and the library's ~13 KB
+ * (compressed) of row models would be first-load weight on every list page.
+ */
+type Column<T> = {
+  id: string;
+  header: ReactNode;
+  canSort: boolean;
+  meta?: DataTableColumnMeta;
+  render: (original: T, index: number) => ReactNode;
+};
+
+type LooseColumnDef<T> = {
+  id?: string;
+  accessorKey?: string;
+  accessorFn?: (row: T, index: number) => unknown;
+  header?: ReactNode | ((context: { column: { id: string } }) => ReactNode);
+  cell?: (context: { row: { original: T; index: number }; getValue: () => unknown }) => ReactNode;
+  enableSorting?: boolean;
+  meta?: unknown;
+};
+
+// `any` for the value type is how tanstack types a list of mixed columns.
+function toColumn<T>(definition: ColumnDef<T, any>): Column<T> {
+  const loose = definition as LooseColumnDef<T>;
+  const id = loose.id ?? loose.accessorKey ?? '';
+  const valueOf = (original: T, index: number): unknown =>
+    loose.accessorFn
+      ? loose.accessorFn(original, index)
+      : loose.accessorKey
+        ? (original as Record<string, unknown>)[loose.accessorKey]
+        : undefined;
+  const header = typeof loose.header === 'function' ? loose.header({ column: { id } }) : loose.header;
+  return {
+    id,
+    header,
+    // Sorting happens on the server, so a column needs no accessor to be sortable: opting in is enough.
+    canSort: loose.enableSorting === true,
+    meta: loose.meta as DataTableColumnMeta | undefined,
+    render: (original, index) => {
+      if (loose.cell) return loose.cell({ row: { original, index }, getValue: () => valueOf(original, index) });
+      const value = valueOf(original, index);
+      return value === null || value === undefined ? null : String(value);
+    },
+  };
+}
+
 type HeaderCellProps<T> = {
-  header: Header<T, unknown>;
+  column: Column<T>;
   sort?: string;
   dir: SortDirection;
   onSort: (columnId: string) => void;
 };
 
-function HeaderCell<T>({ header, sort, dir, onSort }: HeaderCellProps<T>) {
-  const meta = header.column.columnDef.meta as DataTableColumnMeta | undefined;
-  // Sorting happens on the server, so a column needs no accessor to be sortable:
-  // opting in with `enableSorting: true` is enough (getCanSort() would also
-  // demand an accessor function).
-  const canSort = header.column.columnDef.enableSorting === true;
-  const isSorted = canSort && sort === header.column.id;
+function HeaderCell<T>({ column, sort, dir, onSort }: HeaderCellProps<T>) {
+  const { meta, canSort } = column;
+  const isSorted = canSort && sort === column.id;
   const ariaSort = !canSort ? undefined : isSorted ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
-  const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
   const arrow = isSorted ? (dir === 'asc' ? '↑' : '↓') : '↕';
 
   return (
     <th
       scope="col"
-      colSpan={header.colSpan}
       aria-sort={ariaSort}
       className={cn(
-        'px-4 py-2.5 font-semibold whitespace-nowrap text-slate-700',
+        'px-4 py-2.5 font-semibold text-slate-700',
         meta?.align === 'right' && 'text-right',
         meta?.className,
       )}
@@ -226,19 +256,19 @@ function HeaderCell<T>({ header, sort, dir, onSort }: HeaderCellProps<T>) {
       {canSort ? (
         <button
           type="button"
-          onClick={() => onSort(header.column.id)}
+          onClick={() => onSort(column.id)}
           className={cn(
-            '-mx-1 inline-flex min-h-9 items-center gap-1 rounded px-1 hover:text-slate-900',
+            '-mx-1 inline-flex min-h-9 items-center gap-1 rounded px-1 text-left hover:text-slate-900',
             isSorted && 'text-slate-900',
           )}
         >
-          {content}
+          {column.header}
           <span aria-hidden="true" className={cn('text-xs', isSorted ? 'text-brand-700' : 'text-slate-500')}>
             {arrow}
           </span>
         </button>
       ) : (
-        content
+        column.header
       )}
     </th>
   );

@@ -111,7 +111,11 @@ function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql
   }
 }
 
-/** The page of rows (limit/offset) and the total, for the given filters and sort. */
+/**
+ * The page of rows (limit/offset) and the total, for the given filters and sort;
+ * `limit: null` is every row (the CSV export streams that through a cursor), and
+ * `ids` is just the ids of those rows (the export's access-log entry).
+ */
 export function buildCandidateListSql({
   filters,
   today,
@@ -120,7 +124,7 @@ export function buildCandidateListSql({
 }: {
   filters: CandidateListFilters;
   today: string;
-  limit: number;
+  limit: number | null;
   offset: number;
 }) {
   const from = fromAndWhere(filters, today);
@@ -146,5 +150,6 @@ JOIN "Candidate" c ON c.id = page.id
 LEFT JOIN "User" u ON u.id = c."assignedCoordinatorId"
 ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
   const count = Prisma.sql`SELECT count(*)::int AS total ${from}`;
-  return { page, count };
+  const ids = Prisma.sql`SELECT c.id ${from}`;
+  return { page, count, ids };
 }

@@ -1,26 +1,32 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { toCsv } from '@/lib/csv/to-csv';
+import { PIPELINE_STAGE_LABELS } from '@/lib/dashboard/labels';
+import { openSnapshot } from '@/lib/db-snapshot';
 import { prisma } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { AppError } from '@/lib/errors/app-error';
-import { CANDIDATE_EXPORT_MAX_ROWS, type CandidateListQuery } from '@/lib/validations/candidates';
+import { SEX_LABELS } from '@/lib/measures/vocabulary';
+import type { CandidateListQuery } from '@/lib/validations/candidates';
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
+import { REFERRAL_SOURCE_LABELS } from './labels';
 import { clinicToday } from './mappers';
 import { toListItem } from './to-list-item';
 
-/** Rows fetched per query while streaming. */
+/** Rows per FETCH from the cursor: big enough to keep round trips few, small enough to keep memory flat. */
 const BATCH_SIZE = 2_000;
 
+// Labels for people, codes beside them for analysis: a spreadsheet reader sees
+// "Self-referral", a script filters on SELF.
 const COLUMNS = [
   'MRN',
   'Last name',
   'First name',
   'Date of birth',
   'Sex',
+  'Sex code',
   'Phone',
   'Email',
   'Referral source',
+  'Referral source code',
   'Referral date',
   'Coordinator',
   'Trials and stages',
@@ -34,25 +40,35 @@ function toCells(row: CandidateListRow): string[] {
     item.lastName,
     item.firstName,
     item.dateOfBirth,
+    SEX_LABELS[item.sex] ?? item.sex,
     item.sex,
     row.phone ?? '',
     row.email ?? '',
+    REFERRAL_SOURCE_LABELS[item.referralSource] ?? item.referralSource,
     item.referralSource,
     item.referralDate,
     item.coordinator?.name ?? '',
-    item.pipelines.map((p) => `${p.trialLabel}: ${p.stage}`).join('; '),
+    item.pipelines.map((p) => `${p.trialLabel}: ${PIPELINE_STAGE_LABELS[p.stage] ?? p.stage} (${p.stage})`).join('; '),
     item.id,
   ];
 }
 
-export type CandidateCsvExport = { filename: string; rowCount: number; chunks: AsyncGenerator<string> };
+export type CandidateCsvExport = {
+  filename: string;
+  rowCount: number;
+  /** CSV text in pieces: the header, then one piece per batch of rows. */
+  chunks: AsyncGenerator<string>;
+  /** Ends the export early (the download was cancelled); safe to call after it finished. */
+  close: () => Promise<void>;
+};
 
 /**
- * The filtered candidate list (same filters and sort as the list, every page) as
- * CSV, for download. Refuses more than 50,000 rows with a message saying so.
- * The export is a bulk read of PHI, so it is audited (`candidate.export`, with
- * the filters and row count) before any row leaves. Rows are produced in
- * batches as the consumer reads `chunks`, so the response can stream.
+ * The filtered candidate list (same filters and sort as the list, every row, no
+ * cap) as CSV, for download. Everything is read in one database snapshot: first
+ * the ids, which go into the `candidate.export` audit event (the PHI access log)
+ * before any row leaves, then the rows themselves through a server-side cursor,
+ * a batch at a time as the consumer reads `chunks` — so the server holds one
+ * batch, not the file, and the log names exactly the records in the file.
  */
 export async function exportCandidatesCsv({
   query,
@@ -65,39 +81,26 @@ export async function exportCandidatesCsv({
 }): Promise<CandidateCsvExport> {
   const filters = filtersOf(query);
   const today = clinicToday(now);
-  const { count } = buildCandidateListSql({ filters, today, limit: 1, offset: 0 });
-  const [{ total }] = await prisma.$queryRaw<Array<{ total: number }>>(count);
-  const rowCount = Number(total);
-  if (rowCount > CANDIDATE_EXPORT_MAX_ROWS) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `This export would hold ${rowCount.toLocaleString('en-US')} candidates; one export holds at most ${CANDIDATE_EXPORT_MAX_ROWS.toLocaleString('en-US')}. Narrow the filters (trial, stage, coordinator, referral age) and export in parts.`,
-      { details: { reason: 'EXPORT_TOO_LARGE', rowCount, maxRows: CANDIDATE_EXPORT_MAX_ROWS } },
+  const sql = buildCandidateListSql({ filters, today, limit: null, offset: 0 });
+  const snapshot = await openSnapshot();
+  let rowCount: number;
+  try {
+    const ids = (await snapshot.query<{ id: string }>(sql.ids)).map((row) => row.id);
+    rowCount = ids.length;
+    await prisma.$transaction((tx) =>
+      ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount, ids } }),
     );
+  } catch (error) {
+    await snapshot.close();
+    throw error;
   }
-  // The PHI access log names every exported record before any row leaves: the ids
-  // are read with the same filters and order as the rows streamed below.
-  const { page: allRows } = buildCandidateListSql({ filters, today, limit: rowCount, offset: 0 });
-  const exported = await prisma.$queryRaw<Array<{ id: string }>>(
-    Prisma.sql`SELECT listed.id FROM (${allRows}) AS listed`,
-  );
-  await prisma.$transaction((tx) =>
-    ctx.audit(tx, {
-      action: 'candidate.export',
-      entityType: 'Candidate',
-      after: { filters, rowCount, ids: exported.map((row) => row.id) },
-    }),
-  );
 
   async function* chunks(): AsyncGenerator<string> {
     yield `${toCsv([[...COLUMNS]])}\r\n`;
-    for (let offset = 0; offset < rowCount; offset += BATCH_SIZE) {
-      const sql = buildCandidateListSql({ filters, today, limit: Math.min(BATCH_SIZE, rowCount - offset), offset });
-      const rows = await prisma.$queryRaw<CandidateListRow[]>(sql.page);
-      if (rows.length === 0) return;
+    for await (const rows of snapshot.stream<CandidateListRow>(sql.page, BATCH_SIZE)) {
       yield `${toCsv(rows.map(toCells))}\r\n`;
     }
   }
 
-  return { filename: `candidates-${today}.csv`, rowCount, chunks: chunks() };
+  return { filename: `candidates-${today}.csv`, rowCount, chunks: chunks(), close: snapshot.close };
 }

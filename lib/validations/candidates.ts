@@ -49,8 +49,6 @@ export type CandidateSortField = (typeof CANDIDATE_SORT_FIELDS)[number];
 
 export const CANDIDATE_DEFAULT_PAGE_SIZE = 25;
 export const CANDIDATE_MAX_PAGE_SIZE = 100;
-/** One CSV export holds at most this many rows; narrow the filters beyond it. */
-export const CANDIDATE_EXPORT_MAX_ROWS = 50_000;
 export const MAX_CANDIDATE_AGE_YEARS = 120;
 
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -21,3 +21,13 @@ export type BenchRow = {
   target: string;
   pass: boolean;
 };
+
+/** A page's first-load JavaScript (the first-load-js suite): bytes, not times. */
+export type WeightRow = {
+  route: string;
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+  budgetBytes: number;
+  pass: boolean;
+};

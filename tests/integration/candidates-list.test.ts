@@ -1,7 +1,7 @@
 import { session, useRequestId } from '@/tests/helpers/route-harness';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createCandidate } from '@/lib/candidates/create-candidate';
 import { getFollowUps } from '@/lib/candidates/get-follow-ups';
@@ -27,11 +27,6 @@ import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 useRequestId('req-candidates-list');
-// A small export limit, so the "too many rows" answer can be seen without 50,000 rows.
-vi.mock('@/lib/validations/candidates', async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  CANDIDATE_EXPORT_MAX_ROWS: 3,
-}));
 
 const collection = await import('@/app/api/v1/candidates/route');
 const exportRoute = await import('@/app/api/v1/candidates/export/route');
@@ -199,7 +194,7 @@ describe('GET /api/v1/candidates and the CSV export', () => {
     expect((await get(collection.GET, '/candidates?pageSize=500')).status).toBe(400);
   });
 
-  it('exports the filtered list as CSV with a download name, audited, and refuses an export over the limit', async () => {
+  it('[COORDINATOR] exports the filtered list as CSV with a download name and row count, labels with codes beside them, audited', async () => {
     session.user = coordinatorUser;
     const res = await get(exportRoute.GET, `/candidates/export?q=${token}&trialId=${trialId}&sort=lastName`);
     expect(res.status).toBe(200);
@@ -207,24 +202,30 @@ describe('GET /api/v1/candidates and the CSV export', () => {
     expect(res.headers.get('content-disposition')).toMatch(
       /^attachment; filename="candidates-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
+    expect(res.headers.get('x-row-count')).toBe('3');
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'MRN,Last name,First name,Date of birth,Sex,Phone,Email,Referral source,Referral date,Coordinator,Trials and stages,Candidate id',
+      'MRN,Last name,First name,Date of birth,Sex,Sex code,Phone,Email,Referral source,Referral source code,Referral date,Coordinator,Trials and stages,Candidate id',
     );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`Alder${token}`);
-    expect(lines[1]).toMatch(/KET-\w+: CONTACTED/);
+    expect(lines[1]).toMatch(/KET-\w+: Contacted \(CONTACTED\)/);
+    expect(lines[1]).toMatch(/,(Female,female|Male,male|Other,other|Unknown,unknown),/);
     const audit = await prisma.auditEvent.findFirstOrThrow({
       where: { action: 'candidate.export', actorId: coordinatorUser.id },
       orderBy: { createdAt: 'desc' },
     });
     expect(audit.after).toMatchObject({ rowCount: 3 });
+  });
 
-    const tooMany = await get(exportRoute.GET, `/candidates/export?q=${token}`);
-    expect(tooMany.status).toBe(400);
-    const body = await tooMany.json();
-    expect(body.error.message).toMatch(/at most 3/);
-    expect(body.error.details).toMatchObject({ reason: 'EXPORT_TOO_LARGE', rowCount: 4 });
+  it('[COORDINATOR] an export has no row cap: every matching candidate, in the list order', async () => {
+    session.user = coordinatorUser;
+    const res = await get(exportRoute.GET, `/candidates/export?q=${token}&sort=lastName&dir=asc`);
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split('\r\n').slice(1);
+    expect(res.headers.get('x-row-count')).toBe(String(lines.length));
+    const list = await (await get(collection.GET, `/candidates?q=${token}&sort=lastName&dir=asc&pageSize=100`)).json();
+    expect(lines.map((line) => line.split(',').at(-1))).toEqual(list.items.map((item: { id: string }) => item.id));
   });
 });
 

@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createCandidate } from '@/lib/candidates/create-candidate';
+import { recordListRead } from '@/lib/audit/record-list-read';
 import { contextFor, intakeInput, uniqueSurname } from '@/lib/candidates/test-support';
 import { addToPipeline } from '@/prisma/seed/candidates';
 import { createUser } from '@/prisma/seed/users';
@@ -85,5 +86,39 @@ describe('PHI access log for lists', () => {
     const logged = (events[0].after as { ids: string[]; rowCount: number }).ids;
     expect(logged.sort()).toEqual([...ids].sort());
     for (const id of logged) expect(csv).toContain(id);
+  });
+
+  it('[COORDINATOR] list reads at the same moment are written together, yet each is its own event with its own request', async () => {
+    const before = (await eventsOf('candidate.list')).length;
+    const reads = Array.from({ length: 12 }, (_, i) =>
+      recordListRead(contextFor(coordinator, `req-burst-${i}`), {
+        action: 'candidate.list',
+        entityType: 'Candidate',
+        ids: [ids[i % ids.length]],
+      }),
+    );
+    await Promise.all(reads);
+    const events = (await eventsOf('candidate.list')).slice(before);
+    expect(events.map((event) => event.requestId).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `req-burst-${i}`).sort(),
+    );
+    for (const event of events) expect((event.after as { count: number }).count).toBe(1);
+  });
+
+  it('[COORDINATOR] a read whose audit fails is refused alone; the reads written beside it still commit', async () => {
+    const failing = {
+      audit: async () => {
+        throw new Error('audit store unavailable');
+      },
+    };
+    const before = (await eventsOf('candidate.list')).length;
+    const results = await Promise.allSettled([
+      recordListRead(contextFor(coordinator, 'req-ok-1'), { action: 'candidate.list', entityType: 'Candidate', ids }),
+      recordListRead(failing, { action: 'candidate.list', entityType: 'Candidate', ids }),
+      recordListRead(contextFor(coordinator, 'req-ok-2'), { action: 'candidate.list', entityType: 'Candidate', ids }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const events = (await eventsOf('candidate.list')).slice(before);
+    expect(events.map((event) => event.requestId).sort()).toEqual(['req-ok-1', 'req-ok-2']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CandidateFilters } from '@/components/candidates/candidate-filters';
 import { CandidatesTable, type CandidateTableRow } from '@/components/candidates/candidates-table';
+import { ExportCsvButton } from '@/components/candidates/export-csv-button';
 import { candidateName, formatAge, formatCalendarDate } from '@/components/candidates/format';
 import { REFERRAL_SOURCE_LABELS } from '@/components/candidates/labels';
 import { clinicToday, coordinatorOptions, trialOptions } from '@/components/candidates/options';
@@ -102,13 +103,7 @@ export default async function CandidatesPage({ searchParams }: Props) {
         description="Everyone referred for a trial, with each trial's pipeline stage. Filters, search and sorting stay in the address, so a view can be bookmarked or shared."
         actions={
           <>
-            <a
-              href={exportHref}
-              download
-              className="inline-flex min-h-11 items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-            >
-              Export CSV
-            </a>
+            <ExportCsvButton href={exportHref} />
             {canEdit ? (
               <LinkButton href="/candidates/new" variant="primary">
                 New referral

@@ -2,7 +2,11 @@ import { defineRoute } from '@/lib/auth/guard';
 import { exportCandidatesCsv } from '@/lib/candidates/export-candidates-csv';
 import { candidateListQuerySchema } from '@/lib/validations/candidates';
 
-/** The list's filters and sort as a CSV download (page and pageSize are ignored). */
+/**
+ * The list's filters and sort as a CSV download (page and pageSize are ignored),
+ * streamed as the database cursor yields it. `x-row-count` carries the number of
+ * rows up front, so the browser can show progress.
+ */
 export const GET = defineRoute(
   { permission: 'candidate.read', query: candidateListQuerySchema },
   async ({ query, user, audit }) => {
@@ -10,11 +14,17 @@ export const GET = defineRoute(
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const next = await csv.chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        try {
+          const next = await csv.chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          await csv.close();
+          controller.error(error);
+        }
       },
       async cancel() {
+        await csv.close();
         await csv.chunks.return(undefined);
       },
     });

@@ -1,0 +1,81 @@
+import 'server-only';
+import pg from 'pg';
+import { poolOptions } from '@/lib/db-pool-options';
+
+// Long reads streamed to a client (the candidate CSV export) run on a pool of
+// their own: a server-side cursor holds its connection for the whole download,
+// and must not take connections from the pool every page and API call shares.
+// A statement here is one FETCH of a batch, so the shared statement timeout
+// still applies to each step, never to the whole download.
+const STREAM_POOL_SIZE = 4;
+/** A slow download may pause between batches (the browser applies backpressure). */
+const STREAM_IDLE_TIMEOUT = '120s';
+
+const globalForStream = globalThis as unknown as { streamPool?: pg.Pool };
+
+function streamPool(): pg.Pool {
+  globalForStream.streamPool ??= new pg.Pool({ ...poolOptions(), max: STREAM_POOL_SIZE });
+  return globalForStream.streamPool;
+}
+
+export type SqlStatement = { text: string; values: readonly unknown[] };
+
+export type Snapshot = {
+  /** One statement, read in the snapshot. */
+  query: <Row>(sql: SqlStatement) => Promise<Row[]>;
+  /** The rows of `sql` in batches of `batchSize`, through a server-side cursor, in the same snapshot. Ends the snapshot when done. */
+  stream: <Row>(sql: SqlStatement, batchSize: number) => AsyncGenerator<Row[]>;
+  /** Ends the snapshot and hands the connection back; safe to call more than once. */
+  close: () => Promise<void>;
+};
+
+/**
+ * A read-only REPEATABLE READ transaction: every statement sees the database as
+ * it was at the first one, so what a caller counts or logs first is exactly
+ * what it streams afterwards. The caller must `close()` it (the stream closes it
+ * when it finishes, or when the consumer stops early).
+ */
+export async function openSnapshot(): Promise<Snapshot> {
+  const client = await streamPool().connect();
+  let isOpen = true;
+  const close = async () => {
+    if (!isOpen) return;
+    isOpen = false;
+    try {
+      await client.query('COMMIT');
+      client.release();
+    } catch (error) {
+      // A connection that failed mid-transaction is not handed back to the pool.
+      client.release(error instanceof Error ? error : true);
+    }
+  };
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = '${STREAM_IDLE_TIMEOUT}'`);
+  } catch (error) {
+    isOpen = false;
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+
+  async function query<Row>(sql: SqlStatement): Promise<Row[]> {
+    const result = await client.query(sql.text, sql.values as unknown[]);
+    return result.rows as Row[];
+  }
+
+  async function* stream<Row>(sql: SqlStatement, batchSize: number): AsyncGenerator<Row[]> {
+    try {
+      await client.query(`DECLARE rows_out NO SCROLL CURSOR FOR ${sql.text}`, sql.values as unknown[]);
+      while (true) {
+        const batch = await client.query(`FETCH ${Math.trunc(batchSize)} FROM rows_out`);
+        if (batch.rows.length === 0) return;
+        yield batch.rows as Row[];
+        if (batch.rows.length < batchSize) return;
+      }
+    } finally {
+      await close();
+    }
+  }
+
+  return { query, stream, close };
+}
