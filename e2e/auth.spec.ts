@@ -124,3 +124,18 @@ test('[ADMIN] changing a user leaves an audit event the admin can see', async ({
   await page.goto(`/admin/audit?entityId=${id}`);
   await expect(page.getByRole('cell', { name: 'user.role_change' })).toBeVisible();
 });
+
+test('[COORDINATOR] signs out from the menu, the session ends on the server, and another open tab follows', async ({
+  page,
+}) => {
+  await signIn(page, account('COORDINATOR'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto('/candidates');
+  await expect(other.getByRole('heading', { level: 1, name: 'Candidates' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin\?reason=signed-out/);
+  await expect(other).toHaveURL(/\/signin\?reason=signed-out/);
+  expect((await page.request.get('/api/v1/me')).status()).toBe(401);
+});

@@ -169,3 +169,31 @@ test('[COORDINATOR] the candidate list filters by stage and keeps the view in th
   // The default order: newest referral first.
   await expect(table.getByRole('columnheader', { name: 'Referral date' })).toHaveAttribute('aria-sort', 'descending');
 });
+
+test('[COORDINATOR] the CSV export downloads with a row count, labels with codes beside them', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('COORDINATOR');
+  await page.goto('/candidates?stage=AWAITING_REVIEW');
+  await expect(page.getByRole('heading', { level: 1, name: 'Candidates' })).toBeVisible();
+  const [{ count }] = await queryDb<{ count: string }>(
+    `SELECT count(DISTINCT p."candidateId") AS count
+       FROM "PipelineEntry" p JOIN "Candidate" c ON c.id = p."candidateId"
+      WHERE p.stage = 'AWAITING_REVIEW' AND c."voidedAt" IS NULL`,
+  );
+  const exportRows = page.waitForResponse((response) => response.url().includes('/api/v1/candidates/export'));
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  // Fetched by the page (the progress count reads the stream), not navigated to.
+  expect((await exportRows).headers()['x-row-count']).toBe(count);
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^candidates-\d{4}-\d{2}-\d{2}\.csv$/);
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(path, 'utf8').trim().split('\r\n');
+  expect(lines[0]).toContain('Referral source,Referral source code');
+  expect(lines).toHaveLength(Number(count) + 1);
+  expect(lines[1]).toMatch(/Awaiting review \(AWAITING_REVIEW\)/);
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
+});

@@ -68,7 +68,8 @@ for (const width of [1280, 1024]) {
         if (table.overflow > 0)
           problems.push(`${path}: "${table.name}" needs ${table.overflow} px of sideways scrolling`);
     }
-    expect(tablesSeen).toBeGreaterThan(TABLE_PAGES.length);
     expect(problems).toEqual([]);
+    // The pages did show their tables (a page that failed to render would pass vacuously).
+    expect(tablesSeen).toBeGreaterThanOrEqual(TABLE_PAGES.length);
   });
 }

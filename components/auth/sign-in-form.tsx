@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
@@ -10,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { signInSchema, type SignInInput } from '@/lib/validations/auth';
+import { signInWithCredentials } from './session-client';
 
 // One message for every failure: saying "no such email" or "account locked"
 // would tell an attacker which addresses have accounts.
@@ -17,7 +17,7 @@ export const SIGN_IN_FAILED_MESSAGE =
   'Email, password or two-factor code is incorrect, or the account is locked. After 5 failed attempts an account is locked for 15 minutes.';
 export const SIGN_IN_THROTTLED_MESSAGE =
   'Too many failed sign-ins from this network. Wait 15 minutes and try again, or ask an administrator.';
-/** What next-auth's client reports when the server answered 429 (lib/auth/throttled-sign-in-handler.ts). */
+/** The error code in the answer when the server refused with 429 (lib/auth/throttled-sign-in-handler.ts). */
 const THROTTLED_ERROR = 'TooManyAttempts';
 const NETWORK_MESSAGE = 'TrialDesk could not be reached. Check your connection and try again.';
 export const SIGN_IN_UNAVAILABLE_MESSAGE =
@@ -54,17 +54,16 @@ export function SignInForm({ callbackUrl, initialError = null }: SignInFormProps
   async function onSubmit(values: SignInInput) {
     setFormError(null);
     try {
-      const result = await signIn('credentials', {
-        redirect: false,
+      const result = await signInWithCredentials({
         email: values.email,
         password: values.password,
         code: values.code ?? '',
       });
-      if (result?.ok && !result.error) {
+      if (result.ok && !result.error) {
         router.replace(callbackUrl);
         return;
       }
-      setFormError(result?.status === 429 ? SIGN_IN_THROTTLED_MESSAGE : failureMessage(result?.error));
+      setFormError(result.status === 429 ? SIGN_IN_THROTTLED_MESSAGE : failureMessage(result.error));
     } catch {
       setFormError(NETWORK_MESSAGE);
     }

@@ -13,7 +13,7 @@ import {
   shortInstrumentName,
   timepointLabel,
 } from './format';
-import { ParticipantScoreChart } from './participant-score-chart';
+import { ParticipantScoreChart } from './lazy-charts';
 
 type Props = {
   series: InstrumentSeries;

@@ -1,7 +1,7 @@
 'use client';
 
-import { signOut, useSession } from 'next-auth/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isSignOutMessage, refreshSession, signOut } from '@/components/auth/session-client';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import {
@@ -52,22 +52,16 @@ function formatCountdown(seconds: number) {
 /**
  * Signs the user out after 15 minutes without activity, warning a minute
  * before. Activity is shared across tabs through localStorage, and while the
- * user is active the server session is refreshed with update() at most once a
- * minute: that POST is the only thing that moves the server's lastActive.
+ * user is active the server session is refreshed at most once a minute: that
+ * request is the only thing that moves the server's lastActive.
  */
 export function IdleTimeout() {
-  const { status, update } = useSession();
   const [view, setView] = useState<IdleState>({ phase: 'active', secondsLeft: 0 });
   const [announcement, setAnnouncement] = useState('');
   const stayButtonRef = useRef<HTMLButtonElement>(null);
   const lastActivity = useRef(0);
   const lastPing = useRef(Number.NaN);
   const expiring = useRef(false);
-  // The latest session status and update() for callbacks that outlive a render.
-  const session = useRef({ status, update });
-  useEffect(() => {
-    session.current = { status, update };
-  });
 
   const expire = useCallback((reason: 'idle' | 'signed-out') => {
     if (expiring.current) return;
@@ -81,8 +75,7 @@ export function IdleTimeout() {
     signOut({ callbackUrl }).catch(() => window.location.assign(callbackUrl));
   }, []);
 
-  // next-auth reports "no session" for a failed fetch too; ask once more before
-  // treating a network blip as a sign-out.
+  // Ask once more before treating an empty answer as a sign-out.
   const confirmSignedOut = useCallback(async () => {
     try {
       const res = await fetch('/api/auth/session', { cache: 'no-store', credentials: 'same-origin' });
@@ -95,8 +88,6 @@ export function IdleTimeout() {
   }, [expire]);
 
   const ping = useCallback(async () => {
-    // update() does nothing while the session is loading; the next tick tries again.
-    if (session.current.status !== 'authenticated') return;
     const now = Date.now();
     lastPing.current = now;
     writeTime(PING_KEY, now);
@@ -104,13 +95,10 @@ export function IdleTimeout() {
       lastPing.current = now - ACTIVITY_PING_INTERVAL_MS + PING_RETRY_MS;
       writeTime(PING_KEY, lastPing.current);
     };
-    try {
-      const result = await session.current.update();
-      if (result === null) void confirmSignedOut();
-      else if (result === undefined) retrySoon();
-    } catch {
-      retrySoon(); // offline for a moment: try again soon rather than after a full interval
-    }
+    const result = await refreshSession();
+    if (result === null) void confirmSignedOut();
+    // Offline for a moment: try again soon rather than after a full interval.
+    else if (result === undefined) retrySoon();
   }, [confirmSignedOut]);
 
   const tick = useCallback(() => {
@@ -164,6 +152,8 @@ export function IdleTimeout() {
     };
     const onStorage = (event: StorageEvent) => {
       if (event.key === ACTIVITY_KEY || event.key === PING_KEY) tick();
+      // Signed out in another tab: follow it here.
+      else if (isSignOutMessage(event)) void confirmSignedOut();
     };
     const onVisible = () => {
       if (document.visibilityState === 'visible') tick();
@@ -179,12 +169,7 @@ export function IdleTimeout() {
       document.removeEventListener('visibilitychange', onVisible);
       window.clearInterval(interval);
     };
-  }, [recordActivity, tick]);
-
-  // Signed out in another tab (next-auth tells every tab): follow it here.
-  useEffect(() => {
-    if (status === 'unauthenticated') void confirmSignedOut();
-  }, [status, confirmSignedOut]);
+  }, [recordActivity, tick, confirmSignedOut]);
 
   const stay = () => {
     recordActivity(true);

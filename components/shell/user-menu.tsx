@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { signOut } from '@/components/auth/session-client';
 import { Button } from '@/components/ui/button';
 
 export type UserMenuProps = { name: string; roleLabel: string };

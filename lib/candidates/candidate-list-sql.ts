@@ -111,11 +111,7 @@ function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql
   }
 }
 
-/**
- * The page of rows (limit/offset) and the total, for the given filters and sort;
- * `limit: null` is every row (the CSV export streams that through a cursor), and
- * `ids` is just the ids of those rows (the export's access-log entry).
- */
+/** The page of rows (limit/offset) and the total, for the given filters and sort. */
 export function buildCandidateListSql({
   filters,
   today,
@@ -124,7 +120,7 @@ export function buildCandidateListSql({
 }: {
   filters: CandidateListFilters;
   today: string;
-  limit: number | null;
+  limit: number;
   offset: number;
 }) {
   const from = fromAndWhere(filters, today);
@@ -150,6 +146,30 @@ JOIN "Candidate" c ON c.id = page.id
 LEFT JOIN "User" u ON u.id = c."assignedCoordinatorId"
 ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
   const count = Prisma.sql`SELECT count(*)::int AS total ${from}`;
+  return { page, count };
+}
+
+/**
+ * Every row for the given filters and sort, for the CSV export to stream through
+ * a cursor, and the ids of those rows (its access-log entry). No page CTE: with
+ * nothing skipped, the rows come straight off the sort's index in order, so the
+ * cursor hands out the first batch at once instead of after a sort of the lot.
+ */
+export function buildCandidateExportSql({ filters, today }: { filters: CandidateListFilters; today: string }) {
+  const from = fromAndWhere(filters, today);
+  const rows = Prisma.sql`
+SELECT c.id, c."firstName", c."lastName", c.mrn,
+  to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", c.sex::text AS sex, c.phone, c.email,
+  c."referralSource"::text AS "referralSource", to_char(c."referralDate", 'YYYY-MM-DD') AS "referralDate",
+  c."assignedCoordinatorId" AS "coordinatorId",
+  (SELECT u.name FROM "User" u WHERE u.id = c."assignedCoordinatorId") AS "coordinatorName",
+  COALESCE((
+    SELECT json_agg(json_build_object('trialId', p."trialId", 'trialLabel', ${Prisma.raw(TRIAL_LABEL_SQL)}, 'stage', p.stage) ORDER BY p."createdAt", p.id)
+    FROM "PipelineEntry" p JOIN "Trial" t ON t.id = p."trialId"
+    WHERE p."candidateId" = c.id
+  ), '[]'::json) AS pipelines
+${from}
+ORDER BY ${orderBy(filters, 'pe.stage')}`;
   const ids = Prisma.sql`SELECT c.id ${from}`;
-  return { page, count, ids };
+  return { rows, ids };
 }

@@ -6,7 +6,7 @@ import { openSnapshot } from '@/lib/db-snapshot';
 import { prisma } from '@/lib/db';
 import { SEX_LABELS } from '@/lib/measures/vocabulary';
 import type { CandidateListQuery } from '@/lib/validations/candidates';
-import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
+import { buildCandidateExportSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
 import { REFERRAL_SOURCE_LABELS } from './labels';
 import { clinicToday } from './mappers';
 import { toListItem } from './to-list-item';
@@ -81,7 +81,7 @@ export async function exportCandidatesCsv({
 }): Promise<CandidateCsvExport> {
   const filters = filtersOf(query);
   const today = clinicToday(now);
-  const sql = buildCandidateListSql({ filters, today, limit: null, offset: 0 });
+  const sql = buildCandidateExportSql({ filters, today });
   const snapshot = await openSnapshot();
   let rowCount: number;
   try {
@@ -97,7 +97,7 @@ export async function exportCandidatesCsv({
 
   async function* chunks(): AsyncGenerator<string> {
     yield `${toCsv([[...COLUMNS]])}\r\n`;
-    for await (const rows of snapshot.stream<CandidateListRow>(sql.page, BATCH_SIZE)) {
+    for await (const rows of snapshot.stream<CandidateListRow>(sql.rows, BATCH_SIZE)) {
       yield `${toCsv(rows.map(toCells))}\r\n`;
     }
   }

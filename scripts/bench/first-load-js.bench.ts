@@ -16,7 +16,7 @@ export async function run({ log }: BenchContext): Promise<WeightRow[]> {
   for (const page of pages) log(`  ${page.route}: ${(page.gzipBytes / 1024).toFixed(1)} KB gzip`);
   return pages.map((page) => ({
     route: page.route,
-    files: page.files,
+    files: page.files.length,
     rawBytes: page.rawBytes,
     gzipBytes: page.gzipBytes,
     budgetBytes: FIRST_LOAD_JS_BUDGET_BYTES,

@@ -31,7 +31,7 @@ function routeOf(key) {
   return route === '' ? '/' : route;
 }
 
-/** @returns {Array<{ route: string, files: number, rawBytes: number, gzipBytes: number }>} sorted by route */
+/** @returns {Array<{ route: string, files: string[], rawBytes: number, gzipBytes: number }>} sorted by route; files relative to .next */
 export function measureFirstLoadJs(nextDir) {
   const buildManifest = JSON.parse(readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8'));
   const gzipCache = new Map();
@@ -54,14 +54,15 @@ export function measureFirstLoadJs(nextDir) {
       if (key.startsWith('/_')) continue; // _not-found, _global-error: framework fallbacks
       const files = new Set(buildManifest.rootMainFiles);
       for (const chunks of Object.values(manifest.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk);
+      const relative = [...files].map((chunk) => chunk.replace(/^\/?_next\//, ''));
       let rawBytes = 0;
       let gzipBytes = 0;
-      for (const chunk of files) {
-        const size = sizeOf(chunk.replace(/^\/?_next\//, ''));
+      for (const chunk of relative) {
+        const size = sizeOf(chunk);
         rawBytes += size.raw;
         gzipBytes += size.gzip;
       }
-      rows.push({ route: routeOf(key), files: files.size, rawBytes, gzipBytes });
+      rows.push({ route: routeOf(key), files: relative, rawBytes, gzipBytes });
     }
   }
   return rows.sort((a, b) => a.route.localeCompare(b.route));

@@ -11,7 +11,7 @@ import {
   SummaryTable,
 } from '@/components/outcomes/results-tables';
 import { TimepointRangeForm } from '@/components/outcomes/timepoint-range-form';
-import { TrialMeanChart } from '@/components/outcomes/trial-mean-chart';
+import { TrialMeanChart } from '@/components/outcomes/lazy-charts';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
