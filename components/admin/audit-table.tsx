@@ -67,7 +67,7 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     header: 'Time',
     accessorKey: 'time',
     cell: ({ row }) => <time dateTime={row.original.isoTime}>{row.original.time}</time>,
-    meta: { className: 'whitespace-nowrap' },
+    meta: { className: 'min-w-[9rem]' },
   },
   {
     id: 'actor',

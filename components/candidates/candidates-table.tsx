@@ -42,16 +42,25 @@ function columns(canSortByStage: boolean): ColumnDef<CandidateTableRow, unknown>
       id: 'lastName',
       header: 'Name',
       enableSorting: true,
+      // Below 1280 px the MRN moves under the name (its column is hidden) so the table fits a tablet.
       cell: ({ row }) => (
-        <Link
-          href={`/candidates/${row.original.id}`}
-          className="font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          {row.original.name}
-        </Link>
+        <>
+          <Link
+            href={`/candidates/${row.original.id}`}
+            className="font-medium [overflow-wrap:anywhere] text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            {row.original.name}
+          </Link>
+          <span className="block font-mono text-xs text-slate-600 xl:hidden">MRN {row.original.mrn}</span>
+        </>
       ),
     },
-    { id: 'mrn', header: 'MRN', accessorKey: 'mrn', meta: { className: 'whitespace-nowrap font-mono text-xs' } },
+    {
+      id: 'mrn',
+      header: 'MRN',
+      accessorKey: 'mrn',
+      meta: { className: 'hidden xl:table-cell whitespace-nowrap font-mono text-xs' },
+    },
     {
       id: 'dateOfBirth',
       header: 'Date of birth',
@@ -63,7 +72,13 @@ function columns(canSortByStage: boolean): ColumnDef<CandidateTableRow, unknown>
         </span>
       ),
     },
-    { id: 'referralSource', header: 'Referral source', accessorKey: 'referralSourceLabel' },
+    // On the candidate's page and in the export; left out below 1280 px to fit a tablet.
+    {
+      id: 'referralSource',
+      header: 'Referral source',
+      accessorKey: 'referralSourceLabel',
+      meta: { className: 'hidden xl:table-cell' },
+    },
     {
       id: 'referralDate',
       header: 'Referral date',

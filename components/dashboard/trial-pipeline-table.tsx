@@ -29,7 +29,7 @@ export function TrialPipelineTable({ rows, totals }: Props) {
               <th
                 key={row.trialId}
                 scope="col"
-                className="min-w-[8rem] px-3 py-2.5 text-right align-bottom font-semibold text-slate-900"
+                className="min-w-[6.5rem] px-2 py-2.5 text-right align-bottom font-semibold text-slate-900"
               >
                 <span className="block">{row.title}</span>
                 <span className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs font-normal text-slate-600">
@@ -54,7 +54,7 @@ export function TrialPipelineTable({ rows, totals }: Props) {
               {rows.map((row) => (
                 <td
                   key={row.trialId}
-                  className={`px-3 py-2 text-right tabular-nums ${row.counts[stage] === 0 ? 'text-slate-600' : 'text-slate-900'}`}
+                  className={`px-2 py-2 text-right tabular-nums ${row.counts[stage] === 0 ? 'text-slate-600' : 'text-slate-900'}`}
                 >
                   {numberFormat.format(row.counts[stage])}
                 </td>
@@ -69,7 +69,7 @@ export function TrialPipelineTable({ rows, totals }: Props) {
               Total
             </th>
             {rows.map((row) => (
-              <td key={row.trialId} className="px-3 py-2 text-right font-semibold text-slate-900 tabular-nums">
+              <td key={row.trialId} className="px-2 py-2 text-right font-semibold text-slate-900 tabular-nums">
                 {numberFormat.format(row.total)}
               </td>
             ))}

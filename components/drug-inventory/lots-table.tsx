@@ -10,7 +10,7 @@ export function LotsTable({ lots }: { lots: LotDto[] }) {
   if (lots.length === 0) return <p className="text-sm text-slate-700">No lots have been received yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[44rem] text-left text-sm">
+      <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">Drug lots</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
           <tr>

@@ -82,7 +82,7 @@ export function WeekView({ dates, chairs, visits, closures, timeZone, today }: P
         tabIndex={0}
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
       >
-        <table className="w-full min-w-[720px] table-fixed border-collapse text-left text-sm">
+        <table className="w-full min-w-[704px] table-fixed border-collapse text-left text-sm">
           <caption id="week-grid-caption" className="sr-only">
             Infusion chairs by day, {dates[0] ? formatDayLabel(dates[0]) : ''} to{' '}
             {dates.at(-1) ? formatDayLabel(dates.at(-1)!) : ''}

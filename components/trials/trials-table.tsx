@@ -26,7 +26,7 @@ const COLUMNS: ColumnDef<TrialListItem, unknown>[] = [
     header: 'Title',
     accessorKey: 'title',
     enableSorting: true,
-    meta: { className: 'min-w-[16rem]' },
+    meta: { className: 'min-w-[12rem]' },
     cell: ({ row }) => {
       const trial = row.original;
       return (
@@ -71,6 +71,8 @@ const COLUMNS: ColumnDef<TrialListItem, unknown>[] = [
     id: 'sponsor',
     header: 'Sponsor',
     accessorKey: 'leadSponsor',
+    // On the trial's page; left out below 1280 px so the table fits a tablet.
+    meta: { className: 'hidden xl:table-cell' },
     cell: ({ row }) => row.original.leadSponsor ?? <span className="text-slate-600">Not recorded</span>,
   },
 ];

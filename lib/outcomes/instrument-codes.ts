@@ -14,7 +14,8 @@ export const INSTRUMENT_CODES = [
 
 export type InstrumentCode = (typeof INSTRUMENT_CODES)[number];
 
-export const instrumentCodeSchema = z.enum(INSTRUMENT_CODES);
+// Pure: pages that only need the labels (e.g. the trials list) then carry no zod.
+export const instrumentCodeSchema = /* @__PURE__ */ z.enum(INSTRUMENT_CODES);
 
 export const INSTRUMENT_LABELS: Record<InstrumentCode, string> = {
   PHQ9: 'PHQ-9 (Patient Health Questionnaire-9)',

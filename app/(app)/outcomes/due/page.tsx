@@ -92,7 +92,7 @@ export default async function DueAssessmentsPage({
           >
             {rows.map((row) => (
               <tr key={`${row.enrollmentId}-${row.instrument}-${row.timepoint}`}>
-                <th scope="row" className="px-3 py-2 font-medium text-slate-900">
+                <th scope="row" className="px-2 py-2 font-medium text-slate-900">
                   <Link
                     href={`/participants/${row.enrollmentId}/outcomes`}
                     className="rounded-sm text-brand-700 underline underline-offset-4 hover:text-brand-800"
@@ -101,26 +101,26 @@ export default async function DueAssessmentsPage({
                   </Link>
                   <span className="block text-xs font-normal text-slate-600">MRN {row.mrn}</span>
                 </th>
-                <td className="px-3 py-2">{row.trialLabel}</td>
-                <td className="px-3 py-2" title={instrumentLabel(row.instrument)}>
+                <td className="px-2 py-2">{row.trialLabel}</td>
+                <td className="px-2 py-2" title={instrumentLabel(row.instrument)}>
                   {shortInstrumentName(row.instrument)}
                 </td>
-                <td className="px-3 py-2">{timepointLabel(row.timepoint)}</td>
-                <td className="px-3 py-2">
+                <td className="px-2 py-2">{timepointLabel(row.timepoint)}</td>
+                <td className="px-2 py-2">
                   {row.dueOn ? formatCalendarDate(row.dueOn) : 'Session not booked'}
                   {row.isProjected ? (
                     <span className="block text-xs text-slate-600">projected from the booking</span>
                   ) : null}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-2 py-2">
                   {row.windowStart && row.windowEnd
                     ? `${formatCalendarDate(row.windowStart)} – ${formatCalendarDate(row.windowEnd)}`
                     : '—'}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-2 py-2">
                   <Badge tone={DUE_STATUS_TONES[row.status]}>{DUE_STATUS_LABELS[row.status]}</Badge>
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-2 py-2">
                   {row.openLink ? (
                     <>
                       <Badge tone="info">{row.openLink.channel === 'TABLET' ? 'On the tablet' : 'Link open'}</Badge>
