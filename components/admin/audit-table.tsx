@@ -90,7 +90,7 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     cell: ({ row }) => (
       <div className="flex flex-col">
         <span>{row.original.actionLabel}</span>
-        <code className="text-xs text-slate-600">{row.original.action}</code>
+        <code className="text-xs break-all text-slate-600">{row.original.action}</code>
       </div>
     ),
   },
@@ -114,7 +114,12 @@ const COLUMNS: ColumnDef<AuditTableRow, string>[] = [
     accessorKey: 'reason',
     cell: ({ row }) => row.original.reason ?? <span className="text-slate-500">—</span>,
   },
-  { id: 'details', header: 'Details', cell: ({ row }) => <Change row={row.original} /> },
+  {
+    id: 'details',
+    header: 'Details',
+    cell: ({ row }) => <Change row={row.original} />,
+    meta: { className: '[overflow-wrap:anywhere]' },
+  },
 ];
 
 export function AuditTable({
