@@ -79,15 +79,41 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
     setCheckedClean((result.data.problems ?? []).length === 0);
   });
 
-  function payload(): { visits: Array<{ sessionNumber: number; scheduledAt: string; chairId: string }> } | null {
+  /** The rows as the action's input; the sessions whose time never showed on the clinic clock; or null while incomplete. */
+  function payload():
+    | { visits: Array<{ sessionNumber: number; scheduledAt: string; chairId: string }> }
+    | { refused: Conflict[] }
+    | null {
     if (!rows) return null;
     const visits = [];
+    const refused: Conflict[] = [];
     for (const row of rows) {
       const scheduledAt = toInstant(row.date, row.time, timeZone);
       if (!scheduledAt || !row.chairId) return null;
-      visits.push({ sessionNumber: row.sessionNumber, scheduledAt, chairId: row.chairId });
+      if (scheduledAt.ok)
+        visits.push({ sessionNumber: row.sessionNumber, scheduledAt: scheduledAt.iso, chairId: row.chairId });
+      else refused.push({ sessionNumber: row.sessionNumber, code: 'NONEXISTENT_TIME', message: scheduledAt.message });
     }
-    return { visits };
+    return refused.length > 0 ? { refused } : { visits };
+  }
+
+  /** payload(), or null after saying what is missing or marking the sessions whose time never existed. */
+  function sendablePayload() {
+    const body = payload();
+    if (!body) {
+      setStatus({ tone: 'error', message: 'Give every session a date, a time (HH:mm) and a chair.' });
+      return null;
+    }
+    if ('refused' in body) {
+      setProblems(body.refused);
+      setCheckedClean(false);
+      setStatus({
+        tone: 'error',
+        message: 'Some session times never show on the clinic clock; see the messages next to them.',
+      });
+      return null;
+    }
+    return body;
   }
 
   function updateRow(sessionNumber: number, change: Partial<ProposedRow>) {
@@ -99,11 +125,8 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
   }
 
   async function recheck() {
-    const body = payload();
-    if (!body) {
-      setStatus({ tone: 'error', message: 'Give every session a date, a time (HH:mm) and a chair.' });
-      return;
-    }
+    const body = sendablePayload();
+    if (!body) return;
     setBusy('check');
     setStatus(null);
     const result = await checkSeriesAction({ enrollmentId, ...body });
@@ -122,11 +145,8 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
   }
 
   async function book() {
-    const body = payload();
-    if (!body) {
-      setStatus({ tone: 'error', message: 'Give every session a date, a time (HH:mm) and a chair.' });
-      return;
-    }
+    const body = sendablePayload();
+    if (!body) return;
     setBusy('book');
     setStatus(null);
     const result = await withSubmissionKey((options) => bookSeriesAction({ enrollmentId, ...body }, options));

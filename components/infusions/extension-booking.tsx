@@ -28,15 +28,22 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
   const [chairId, setChairId] = useState(chairs[0]?.id ?? '');
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [timeError, setTimeError] = useState<string | null>(null);
   return (
     <form
       aria-label={`Book ${extension.label}`}
       className="flex flex-col gap-4"
       onSubmit={async (event) => {
         event.preventDefault();
-        setPending(true);
         setMessage(null);
-        const scheduledAt = toInstant(date, time, timeZone) ?? '';
+        const instant = toInstant(date, time, timeZone);
+        if (instant && !instant.ok) {
+          setTimeError(instant.message);
+          return;
+        }
+        setTimeError(null);
+        setPending(true);
+        const scheduledAt = instant?.iso ?? '';
         const result = await withSubmissionKey((options) =>
           bookSeriesAction(
             {
@@ -70,7 +77,7 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
             onChange={(event) => setDate(event.target.value)}
           />
         </Field>
-        <Field label="Time (clinic)" required>
+        <Field label="Time (clinic)" error={timeError ?? undefined} required>
           <Input type="time" step={60} value={time} onChange={(event) => setTime(event.target.value)} />
         </Field>
         <Field label="Chair" required>

@@ -1,4 +1,5 @@
-import { zonedTimeToUtc, utcToZoned } from '@/lib/scheduling/zoned-time';
+import { parseClinicDateTime } from '@/lib/clinic/clinic-wall-time';
+import { utcToZoned } from '@/lib/scheduling/zoned-time';
 import { isIsoDate, isWallTime } from '@/lib/scheduling/local-date';
 import type { ErrorBody } from '@/lib/errors/app-error';
 
@@ -6,10 +7,18 @@ import type { ErrorBody } from '@/lib/errors/app-error';
 
 export type Conflict = { sessionNumber: number; code: string; message: string };
 
-/** Clinic-local date and time → ISO 8601 instant (with Z), or null while either is incomplete. */
-export function toInstant(date: string, time: string, timeZone: string): string | null {
+/** A typed clinic time as an instant, or why it is none: it never showed on the clinic clock. */
+export type WallInstant = { ok: true; iso: string } | { ok: false; message: string };
+
+/**
+ * Clinic-local date and time → ISO 8601 instant (with Z), or null while either is incomplete. A time
+ * inside the clinic's spring-forward gap is refused with a message for its field, never moved to
+ * another time (the shared parseClinicDateTime, decision 0039).
+ */
+export function toInstant(date: string, time: string, timeZone: string): WallInstant | null {
   if (!isIsoDate(date) || !isWallTime(time)) return null;
-  return zonedTimeToUtc({ date, time, timeZone }).toISOString();
+  const parsed = parseClinicDateTime(`${date}T${time}`, timeZone);
+  return parsed.ok ? { ok: true, iso: parsed.instant.toISOString() } : { ok: false, message: parsed.message };
 }
 
 export function toClinicWall(iso: string, timeZone: string): { date: string; time: string } {
@@ -46,9 +55,9 @@ export function clinicNow(timeZone: string): { date: string; time: string } {
  * A clinic-local time picked on today's record → ISO instant. Empty or the current minute means
  * "now" (to the second), so a start entered right after check-in is not read as before it.
  */
-export function todayTimeToInstant(date: string, time: string, timeZone: string): string | null {
+export function todayTimeToInstant(date: string, time: string, timeZone: string): WallInstant | null {
   const now = clinicNow(timeZone);
-  if (time === '' || (date === now.date && time === now.time)) return new Date().toISOString();
+  if (time === '' || (date === now.date && time === now.time)) return { ok: true, iso: new Date().toISOString() };
   return toInstant(date, time, timeZone);
 }
 

@@ -42,10 +42,12 @@ export function VisitChangeForm({
 }) {
   const resolver: Resolver<VisitChangeValues, unknown, VisitChangeOutput> =
     mode === 'reschedule'
-      ? schemaResolver(visitRescheduleSchema, (values: VisitChangeValues) => {
+      ? schemaResolver(visitRescheduleSchema, (values: VisitChangeValues, refuse) => {
           const chairId = values.chairId.trim();
+          const instant = toInstant(values.date.trim(), values.time.trim(), timeZone);
+          if (instant && !instant.ok) refuse('scheduledAt', instant.message);
           return {
-            scheduledAt: toInstant(values.date.trim(), values.time.trim(), timeZone) ?? '',
+            scheduledAt: instant?.ok ? instant.iso : '',
             ...(chairId ? { chairId } : {}),
             reason: values.reason,
             version: visit.version,

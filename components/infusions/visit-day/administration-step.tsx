@@ -34,15 +34,19 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
     formState: { errors },
   } = useForm<AdministrationValues, unknown, AdministrationInput>({
     // Blinded staff record the share of the prepared dose, never mg; times are clinic wall times today.
-    resolver: schemaResolver(administrationSchema, (values: AdministrationValues) => {
-      const stoppedAt =
+    resolver: schemaResolver(administrationSchema, (values: AdministrationValues, refuse) => {
+      const started = todayTimeToInstant(day, values.startedAt.trim(), visit.timeZone);
+      const stopped =
         values.stoppedAt.trim() !== '' ? todayTimeToInstant(day, values.stoppedAt.trim(), visit.timeZone) : null;
+      if (started && !started.ok) refuse('startedAt', started.message);
+      if (stopped && !stopped.ok) refuse('stoppedAt', stopped.message);
+      const stoppedAt = stopped?.ok ? stopped.iso : null;
       return {
         ...(isBlinded
           ? { percentGiven: numberOrUndefined(values.percentGiven) ?? Number.NaN }
           : { administeredDoseMg: numberOrUndefined(values.administeredDoseMg) ?? Number.NaN }),
         lotNumber: values.lotNumber.trim(),
-        startedAt: todayTimeToInstant(day, values.startedAt.trim(), visit.timeZone) ?? '',
+        startedAt: started?.ok ? started.iso : '',
         ...(stoppedAt ? { stoppedAt } : {}),
       };
     }),

@@ -22,10 +22,15 @@ import { useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
 import type { AdverseEventView, VisitDayView } from './types';
 
-/** Onset left empty means now; a date without a time is incomplete (the schema reports it). */
-function onsetInstant(date: string, time: string, timeZone: string): string {
+/**
+ * Onset left empty means now; a date without a time is incomplete (the schema reports it); a time that
+ * never showed on the clinic clock is refused at the onset field.
+ */
+function onsetInstant(date: string, time: string, timeZone: string, refuse: (field: string, message: string) => void) {
   if (date === '' && time === '') return new Date().toISOString();
-  return toInstant(date, time, timeZone) ?? '';
+  const instant = toInstant(date, time, timeZone);
+  if (instant && !instant.ok) refuse('onsetAt', instant.message);
+  return instant?.ok ? instant.iso : '';
 }
 
 export function AdverseEventList({ events, timeZone }: { events: AdverseEventView[]; timeZone: string }) {
@@ -91,14 +96,14 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
     formState: { errors },
   } = useForm<AdverseEventValues, unknown, AdverseEventInput>({
     // An unanswered choice stays missing, so the schema names what to choose.
-    resolver: schemaResolver(adverseEventSchema, (values: AdverseEventValues) => ({
+    resolver: schemaResolver(adverseEventSchema, (values: AdverseEventValues, refuse) => ({
       term: values.term.trim(),
       grade: Number(values.grade) || Number.NaN,
       isSerious: values.isSerious === 'yes' ? true : values.isSerious === 'no' ? false : undefined,
       relatedness: values.relatedness,
       actionTaken: values.actionTaken,
       outcome: values.outcome,
-      onsetAt: onsetInstant(values.onsetDate.trim(), values.onsetTime.trim(), visit.timeZone),
+      onsetAt: onsetInstant(values.onsetDate.trim(), values.onsetTime.trim(), visit.timeZone, refuse),
     })),
     defaultValues: EMPTY_EVENT,
   });

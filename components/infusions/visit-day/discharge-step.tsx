@@ -37,17 +37,19 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
     watch,
     formState: { errors },
   } = useForm<DischargeValues, unknown, DischargeInput>({
-    resolver: schemaResolver(dischargeSchema, (values: DischargeValues) => {
+    resolver: schemaResolver(dischargeSchema, (values: DischargeValues, refuse) => {
       const reason = values.notAdministeredReason.trim();
       // The stop time is asked (and sent) only while a recorded infusion has none; empty means now.
       const needsStop = visit.administration !== null && visit.administration.stoppedAt === null;
-      const stoppedAt = needsStop
+      const stopped = needsStop
         ? todayTimeToInstant(
             toClinicWall(visit.scheduledAt, visit.timeZone).date,
             values.infusionStoppedAt.trim(),
             visit.timeZone,
           )
         : null;
+      if (stopped && !stopped.ok) refuse('infusionStoppedAt', stopped.message);
+      const stoppedAt = stopped?.ok ? stopped.iso : null;
       return {
         isDriverPresentAtDischarge: values.isDriverPresentAtDischarge,
         ...(reason ? { notAdministeredReason: reason } : {}),
