@@ -8,7 +8,7 @@
 //   users-cli.ts create   --email E --name N --role R   (DATABASE_URL set, migrated)
 //   users-cli.ts list
 import { parseArgs } from 'node:util';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { isAppError } from '@/lib/errors/app-error';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
 import { apiCreateUserSchema, type CreateUserInput } from '@/lib/validations/auth';
@@ -58,7 +58,8 @@ function pad(rows: string[][]): string {
 async function list() {
   const { listUsers } = await import('@/lib/users/list-users');
   const { isLocked } = await import('@/lib/auth/lockout');
-  const users = await listUsers();
+  const { getClinicTimeZone } = await import('@/lib/clinic/clock');
+  const [users, timeZone] = await Promise.all([listUsers(), getClinicTimeZone()]);
   if (users.length === 0) {
     console.log('No accounts yet. Create one with: npm run users -- create --email E --name "N" --role admin');
     return;
@@ -71,9 +72,9 @@ async function list() {
     !user.isActive
       ? 'deactivated'
       : user.lockedUntil && isLocked(user, now)
-        ? `locked until ${formatClinicTime(user.lockedUntil, 'time')}`
+        ? `locked until ${formatClinicZoned(user.lockedUntil, timeZone, 'time')}`
         : 'active',
-    user.lastSignInAt ? formatClinicTime(user.lastSignInAt) : 'never',
+    user.lastSignInAt ? formatClinicZoned(user.lastSignInAt, timeZone) : 'never',
   ]);
   console.log(pad([['NAME', 'EMAIL', 'ROLE', 'STATUS', 'LAST SIGN-IN'], ...rows]));
 }

@@ -40,7 +40,8 @@ const day = (date: string, pattern: string) => format(parseISO(date), pattern);
 export default async function DashboardPage() {
   const user = await requirePageUser('dashboard.read');
   const canReadCandidates = hasPermission(user.role, 'candidate.read');
-  const stats = await getDashboardStats({ timeZone: await getClinicTimeZone(), includeReferrals: canReadCandidates });
+  const timeZone = await getClinicTimeZone();
+  const stats = await getDashboardStats({ timeZone, includeReferrals: canReadCandidates });
   const actions = QUICK_ACTIONS.filter((action) => hasPermission(user.role, action.permission));
   const { trials, pipeline, visitsThisWeek: visits } = stats;
   const weekLabel = `${day(visits.weekStart, 'EEE d MMM')} – ${day(visits.weekEnd, 'EEE d MMM yyyy')}`;
@@ -59,8 +60,8 @@ export default async function DashboardPage() {
 
       {/* Safety first: open alerts stay at the top until a clinician acknowledges them. */}
       <SafetyAlertsPanel user={user} />
-      <UnblindingReviewPanel user={user} />
-      <AuditChainPanel user={user} />
+      <UnblindingReviewPanel user={user} timeZone={timeZone} />
+      <AuditChainPanel user={user} timeZone={timeZone} />
 
       <section aria-labelledby="at-a-glance" className="mb-8">
         <h2 id="at-a-glance" className="sr-only">
@@ -84,9 +85,9 @@ export default async function DashboardPage() {
       </section>
 
       {/* What to do next: uncontacted referrals and overdue follow-ups (coordinators), the review queue (clinicians). */}
-      <DashboardDiscrepancies user={user} />
-      <SeriousAePanel user={user} />
-      <FollowUpPanel role={user.role} ctx={await getPageContext(user)} />
+      <DashboardDiscrepancies user={user} timeZone={timeZone} />
+      <SeriousAePanel user={user} timeZone={timeZone} />
+      <FollowUpPanel role={user.role} ctx={await getPageContext(user)} timeZone={timeZone} />
 
       <div className="mb-8 grid gap-6 lg:grid-cols-5">
         <Card aria-labelledby="stage-heading" className="lg:col-span-3">

@@ -2,18 +2,18 @@ import { after } from 'next/server';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
 import { getAuditChainStatus, runFullAuditCheck } from '@/lib/audit/get-audit-chain-status';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 
 /**
  * The admins' tamper alarm: new audit events are verified on each load (only those since
  * the last checkpoint), a full walk runs in the background once a day, and any failure
- * any check has found stays on the dashboard.
+ * any check has found stays on the dashboard. `timeZone`: the clinic settings'.
  */
-export async function AuditChainPanel({ user }: { user: Pick<CurrentUser, 'role'> }) {
+export async function AuditChainPanel({ user, timeZone }: { user: Pick<CurrentUser, 'role'>; timeZone: string }) {
   if (!hasPermission(user.role, 'audit.read')) return null;
   const status = await getAuditChainStatus();
   if (status.isFullCheckDue) after(() => runFullAuditCheck());
-  const lastFull = status.lastFullCheckAt ? formatClinicTime(status.lastFullCheckAt) : 'not yet';
+  const lastFull = status.lastFullCheckAt ? formatClinicZoned(status.lastFullCheckAt, timeZone) : 'not yet';
 
   if (!status.isValid)
     return (
@@ -27,7 +27,7 @@ export async function AuditChainPanel({ user }: { user: Pick<CurrentUser, 'role'
         </h2>
         <p className="mt-2 text-sm text-red-950">{status.failure}</p>
         <p className="mt-2 text-sm text-red-900">
-          {status.failureFoundAt ? `Found ${formatClinicTime(status.failureFoundAt)}. ` : ''}
+          {status.failureFoundAt ? `Found ${formatClinicZoned(status.failureFoundAt, timeZone)}. ` : ''}
           Someone changed the trail outside TrialDesk. Keep the database as it is, run{' '}
           <code className="font-mono">npm run audit:verify</code> and compare with a backup.
         </p>

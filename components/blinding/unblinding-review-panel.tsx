@@ -2,11 +2,11 @@ import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
 import { listUnreviewedUnblindings } from '@/lib/blinding/emergency-unblind';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { ReviewUnblindingButton } from './review-unblinding-button';
 
-/** The admins' alert: emergency unblindings not reviewed yet (never the arm). */
-export async function UnblindingReviewPanel({ user }: { user: Pick<CurrentUser, 'role'> }) {
+/** The admins' alert: emergency unblindings not reviewed yet (never the arm). `timeZone`: the clinic settings'. */
+export async function UnblindingReviewPanel({ user, timeZone }: { user: Pick<CurrentUser, 'role'>; timeZone: string }) {
   if (!hasPermission(user.role, 'blinding.manage')) return null;
   const rows = await listUnreviewedUnblindings();
   if (rows.length === 0) return null;
@@ -28,8 +28,8 @@ export async function UnblindingReviewPanel({ user }: { user: Pick<CurrentUser, 
               >
                 {row.participantName}
               </Link>{' '}
-              in {row.trialLabel}: blind broken by {row.unblindedBy} on {formatClinicTime(new Date(row.at))}. Reason:{' '}
-              {row.reason}
+              in {row.trialLabel}: blind broken by {row.unblindedBy} on {formatClinicZoned(new Date(row.at), timeZone)}.
+              Reason: {row.reason}
             </p>
             <ReviewUnblindingButton id={row.id} />
           </li>

@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { hasPermission, type Role } from '@/lib/auth/permissions';
 import { CONTACT_WITHIN_BUSINESS_DAYS, getFollowUps } from '@/lib/candidates/get-follow-ups';
 import { listReviewQueue } from '@/lib/candidates/list-review-queue';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { clinicToday } from '@/lib/clinic/clinic-today';
 import type { OverdueFollowUp, ReviewQueueItem, UncontactedReferral } from '@/lib/candidates/types';
 import { candidateName, formatCalendarDate, formatWaiting, plural } from './format';
 import { CONTACT_OUTCOME_LABELS } from './labels';
@@ -103,14 +103,14 @@ function ReviewRow({ item, now }: { item: ReviewQueueItem; now: number }) {
  * nobody has contacted and follow-ups that are overdue; clinicians see who is
  * waiting for their eligibility review.
  */
-export async function FollowUpPanel({ role, ctx }: { role: Role; ctx: ListReadContext }) {
+export async function FollowUpPanel({ role, ctx, timeZone }: { role: Role; ctx: ListReadContext; timeZone: string }) {
   const showFollowUps = hasPermission(role, 'contact.log');
   const showReview = hasPermission(role, 'eligibility.sign');
   if (!showFollowUps && !showReview) return null;
 
   const now = new Date();
   const [followUps, queue] = await Promise.all([
-    showFollowUps ? getFollowUps({ today: clinicToday(now) }) : Promise.resolve(null),
+    showFollowUps ? getFollowUps({ today: clinicToday(timeZone, now).date }) : Promise.resolve(null),
     showReview ? listReviewQueue(ctx) : Promise.resolve(null),
   ]);
 

@@ -1,7 +1,7 @@
 import { ConsentRecord } from '@/components/consent/consent-record';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CandidatePipeline } from '@/lib/candidates/types';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { PIPELINE_STAGE_LABELS } from './labels';
 import { PipelineControls, type ConsentFormChoice, type EnrolmentChoice } from './pipeline-controls';
 import { StageBadge } from './stage-badge';
@@ -18,6 +18,8 @@ type Props = {
   /** False in a blinded trial: the arm stays hidden on this page. */
   showArm: boolean;
   today: string;
+  /** The clinic settings' zone, for stage and event times. */
+  timeZone: string;
 };
 
 /** One trial's pipeline: where the candidate is, what can happen next, and how they got here. */
@@ -30,6 +32,7 @@ export function PipelineCard({
   consentForms,
   showArm,
   today,
+  timeZone,
 }: Props) {
   const headingId = `pipeline-${pipeline.id}-heading`;
   const since = new Date(pipeline.stageChangedAt);
@@ -41,7 +44,7 @@ export function PipelineCard({
         title={pipeline.trialLabel}
         description={
           <>
-            Since <time dateTime={pipeline.stageChangedAt}>{formatClinicTime(since)}</time>
+            Since <time dateTime={pipeline.stageChangedAt}>{formatClinicZoned(since, timeZone)}</time>
           </>
         }
         actions={
@@ -67,7 +70,12 @@ export function PipelineCard({
           </dl>
         ) : null}
         {pipeline.consent ? (
-          <ConsentRecord consent={pipeline.consent} canUpload={canMove} headingId={`${headingId}-consent`} />
+          <ConsentRecord
+            consent={pipeline.consent}
+            canUpload={canMove}
+            headingId={`${headingId}-consent`}
+            timeZone={timeZone}
+          />
         ) : null}
 
         {canMove ? (
@@ -117,7 +125,7 @@ export function PipelineCard({
                 </p>
                 <p className="mt-0.5 text-slate-700">
                   {event.actorName ?? 'System'} ·{' '}
-                  <time dateTime={event.at}>{formatClinicTime(new Date(event.at))}</time>
+                  <time dateTime={event.at}>{formatClinicZoned(new Date(event.at), timeZone)}</time>
                 </p>
                 {event.reason ? <p className="mt-1 whitespace-pre-line text-slate-800">Why: {event.reason}</p> : null}
               </li>

@@ -1,6 +1,6 @@
 import { formatCalendarDate } from '@/components/candidates/format';
 import type { ConsentDto } from '@/lib/candidates/types';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { ConsentDocumentForm } from './consent-document-form';
 
 type Props = {
@@ -8,6 +8,8 @@ type Props = {
   /** Whether the viewer may attach the signed form (pipeline.move). */
   canUpload: boolean;
   headingId: string;
+  /** The clinic settings' zone, for upload times. */
+  timeZone: string;
 };
 
 function formatSize(bytes: number): string {
@@ -17,7 +19,7 @@ function formatSize(bytes: number): string {
 }
 
 /** The consent of one trial: version, who obtained it, and the signed form with its earlier revisions. */
-export function ConsentRecord({ consent, canUpload, headingId }: Props) {
+export function ConsentRecord({ consent, canUpload, headingId, timeZone }: Props) {
   const [current, ...earlier] = consent.documents;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-md border border-slate-200 p-4">
@@ -38,7 +40,7 @@ export function ConsentRecord({ consent, canUpload, headingId }: Props) {
             </a>{' '}
             <span className="text-slate-700">
               ({formatSize(current.byteSize)}, uploaded by {current.uploadedBy.name},{' '}
-              <time dateTime={current.uploadedAt}>{formatClinicTime(new Date(current.uploadedAt))}</time>
+              <time dateTime={current.uploadedAt}>{formatClinicZoned(new Date(current.uploadedAt), timeZone)}</time>
               {current.revision > 1 ? `, revision ${current.revision}` : ''})
             </span>
           </p>
@@ -55,7 +57,9 @@ export function ConsentRecord({ consent, canUpload, headingId }: Props) {
                     </a>{' '}
                     <span className="text-slate-700">
                       uploaded by {document.uploadedBy.name},{' '}
-                      <time dateTime={document.uploadedAt}>{formatClinicTime(new Date(document.uploadedAt))}</time>
+                      <time dateTime={document.uploadedAt}>
+                        {formatClinicZoned(new Date(document.uploadedAt), timeZone)}
+                      </time>
                     </span>
                   </li>
                 ))}

@@ -10,10 +10,10 @@ import { SubjectIdPatternForm } from './subject-id-pattern-form';
 
 export const ENROLMENT_RECORDS_SECTION = { id: 'consent-and-subject-ids', label: 'Consent and subject IDs' } as const;
 
-type Props = { trialId: string; records: TrialEnrolmentRecordsDto; canEdit: boolean; today: string };
+type Props = { trialId: string; records: TrialEnrolmentRecordsDto; canEdit: boolean; today: string; timeZone: string };
 
 /** The trial page's consent form versions and subject ID pattern; admins manage both here. */
-export function EnrolmentRecordsSection({ trialId, records, canEdit, today }: Props) {
+export function EnrolmentRecordsSection({ trialId, records, canEdit, today, timeZone }: Props) {
   const { subjectIds, consentForms } = records;
   return (
     <Section
@@ -32,7 +32,7 @@ export function EnrolmentRecordsSection({ trialId, records, canEdit, today }: Pr
               <>
                 <Badge tone="success">Confirmed</Badge>
                 <span className="text-xs text-slate-600">
-                  by {subjectIds.confirmed.by.name}, {formatInstant(subjectIds.confirmed.at)}
+                  by {subjectIds.confirmed.by.name}, {formatInstant(subjectIds.confirmed.at, timeZone)}
                 </span>
               </>
             ) : (
@@ -105,7 +105,7 @@ export function EnrolmentRecordsSection({ trialId, records, canEdit, today }: Pr
                       <td className="py-2 pr-4">
                         {form.retired ? (
                           <span className="flex flex-col gap-0.5">
-                            <Badge tone="neutral">Retired {formatInstant(form.retired.at)}</Badge>
+                            <Badge tone="neutral">Retired {formatInstant(form.retired.at, timeZone)}</Badge>
                             {form.retired.reason ? (
                               <span className="text-xs text-slate-700">{form.retired.reason}</span>
                             ) : null}

@@ -1,23 +1,25 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { OpenDiscrepancy } from '@/lib/drug-inventory/list-open-discrepancies';
 import { DiscrepancyReviewForm } from './discrepancy-review-form';
 
-/** The admins' alert: witnessed counts that did not match the book balance, until reviewed. */
+/** The admins' alert: witnessed counts that did not match the book balance, until reviewed. `timeZone`: the clinic settings'. */
 export function DiscrepancyPanel({
   discrepancies,
   canReview,
+  timeZone,
 }: {
   discrepancies: OpenDiscrepancy[];
   canReview: boolean;
+  timeZone: string;
 }) {
   if (discrepancies.length === 0) return null;
   return (
     <Alert tone="warning" title={`Controlled-drug count discrepancies to review (${discrepancies.length})`}>
       <ul className="mt-2 flex flex-col gap-3">
         {discrepancies.map((item) => {
-          const label = `count of lot ${item.lotNumber} on ${formatClinicTime(new Date(item.at))}`;
+          const label = `count of lot ${item.lotNumber} on ${formatClinicZoned(new Date(item.at), timeZone)}`;
           return (
             <li key={item.id} className="flex flex-col gap-2">
               <p>
@@ -27,7 +29,7 @@ export function DiscrepancyPanel({
                 : counted {item.countedMg} mg against a balance of {item.expectedMg} mg (
                 {item.discrepancyMg > 0 ? '+' : ''}
                 {item.discrepancyMg} mg) by {item.actor}, witnessed by {item.witness},{' '}
-                {formatClinicTime(new Date(item.at))}.
+                {formatClinicZoned(new Date(item.at), timeZone)}.
               </p>
               {canReview ? <DiscrepancyReviewForm countId={item.id} label={label} /> : null}
             </li>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { LogEntry, LotCount } from '@/lib/drug-inventory/get-lot-log';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { ReversalForm } from './reversal-form';
@@ -7,19 +7,23 @@ import { ReversalForm } from './reversal-form';
 const mg = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
 const balance = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
-function when(entry: LogEntry) {
-  return entry.isMasked ? `${formatDayLabel(entry.at)} (masked trial)` : formatClinicTime(new Date(entry.at));
+function when(entry: LogEntry, timeZone: string) {
+  return entry.isMasked
+    ? `${formatDayLabel(entry.at)} (masked trial)`
+    : formatClinicZoned(new Date(entry.at), timeZone);
 }
 
-/** The lot's movements as an inspector reads them: oldest first, with the running balance. */
+/** The lot's movements as an inspector reads them: oldest first, with the running balance, in the clinic settings' `timeZone`. */
 export function MovementLog({
   lotId,
   entries,
   canReverse,
+  timeZone,
 }: {
   lotId: string;
   entries: LogEntry[];
   canReverse: boolean;
+  timeZone: string;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -58,7 +62,7 @@ export function MovementLog({
         <tbody className="divide-y divide-slate-100 align-top">
           {entries.map((entry) => (
             <tr key={entry.id} className={entry.reversedById ? 'text-slate-500' : undefined}>
-              <td className="py-2 pr-3 whitespace-nowrap">{when(entry)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{when(entry, timeZone)}</td>
               <td className="py-2 pr-3">
                 {entry.kindLabel}
                 {entry.reversedById ? <span className="block text-xs">Reversed</span> : null}
@@ -83,7 +87,11 @@ export function MovementLog({
               {canReverse ? (
                 <td className="py-2">
                   {entry.kind !== 'REVERSAL' && !entry.reversedById ? (
-                    <ReversalForm lotId={lotId} movementId={entry.id} label={`${entry.kindLabel} of ${when(entry)}`} />
+                    <ReversalForm
+                      lotId={lotId}
+                      movementId={entry.id}
+                      label={`${entry.kindLabel} of ${when(entry, timeZone)}`}
+                    />
                   ) : null}
                 </td>
               ) : null}
@@ -96,7 +104,7 @@ export function MovementLog({
 }
 
 /** Witnessed counts of the lot and how each compared to the balance. */
-export function CountLog({ counts }: { counts: LotCount[] }) {
+export function CountLog({ counts, timeZone }: { counts: LotCount[]; timeZone: string }) {
   if (counts.length === 0) return <p className="text-sm text-slate-700">No counts have been recorded for this lot.</p>;
   return (
     <div className="overflow-x-auto">
@@ -127,7 +135,7 @@ export function CountLog({ counts }: { counts: LotCount[] }) {
         <tbody className="divide-y divide-slate-100 align-top">
           {counts.map((count) => (
             <tr key={count.id}>
-              <td className="py-2 pr-3 whitespace-nowrap">{formatClinicTime(new Date(count.at))}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatClinicZoned(new Date(count.at), timeZone)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{balance.format(count.countedMg)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{balance.format(count.expectedMg)}</td>
               <td className="py-2 pr-3 text-right font-medium tabular-nums">

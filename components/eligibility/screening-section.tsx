@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { listChecks } from '@/lib/eligibility/list-checks';
 import { isAppError } from '@/lib/errors/app-error';
 import { listMeasurements } from '@/lib/screening/list-measurements';
@@ -17,7 +17,8 @@ import { MEASURE_GROUP_LABELS } from './measure-catalog';
 import { OverallBadge } from './result-badges';
 import { RunCheckButton } from './run-check-button';
 
-type Props = { candidateId: string; user: CurrentUser };
+/** `timeZone`: the clinic settings' zone, from the page, so check and signature times read on the clinic clock. */
+type Props = { candidateId: string; user: CurrentUser; timeZone: string };
 
 const TH = 'px-3 py-2 font-semibold text-slate-700';
 const TD = 'px-3 py-2 align-top';
@@ -27,7 +28,7 @@ const TD = 'px-3 py-2 align-top';
  * each measure with its date and who entered it, the saved eligibility checks,
  * and (by permission) the ways to add data and run a check.
  */
-export async function EligibilitySection({ candidateId, user }: Props) {
+export async function EligibilitySection({ candidateId, user, timeZone }: Props) {
   const ctx = await getPageContext(user);
   let loaded;
   try {
@@ -194,7 +195,7 @@ export async function EligibilitySection({ candidateId, user }: Props) {
                         </span>
                       </td>
                       <td className={`${TD} whitespace-nowrap text-slate-700`}>
-                        <time dateTime={check.createdAt}>{formatClinicTime(new Date(check.createdAt))}</time>
+                        <time dateTime={check.createdAt}>{formatClinicZoned(new Date(check.createdAt), timeZone)}</time>
                         <span className="block text-xs text-slate-600">by {check.createdBy.name}</span>
                       </td>
                       <td className={TD}>
@@ -205,7 +206,9 @@ export async function EligibilitySection({ candidateId, user }: Props) {
                           <>
                             {check.signerName}
                             <span className="block text-xs text-slate-600">
-                              <time dateTime={check.signedAt}>{formatClinicTime(new Date(check.signedAt))}</time>
+                              <time dateTime={check.signedAt}>
+                                {formatClinicZoned(new Date(check.signedAt), timeZone)}
+                              </time>
                             </span>
                           </>
                         ) : (
@@ -220,7 +223,7 @@ export async function EligibilitySection({ candidateId, user }: Props) {
                           View check
                           <span className="sr-only">
                             : {check.trial.label}, {OVERALL_LABELS[check.overall]},{' '}
-                            {formatClinicTime(new Date(check.createdAt))}
+                            {formatClinicZoned(new Date(check.createdAt), timeZone)}
                           </span>
                         </Link>
                       </td>

@@ -1,9 +1,12 @@
 import { Badge } from '@/components/ui/badge';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { SignatureView } from '@/lib/eligibility/check-view';
 
-/** The e-signature as recorded: who, when (server clock), what it means, and whether it still matches the content. */
-export function SignatureBlock({ signature }: { signature: SignatureView }) {
+/**
+ * The e-signature as recorded: who, when (server clock, shown in the clinic settings' `timeZone` with
+ * the zone named), what it means, and whether it still matches the content.
+ */
+export function SignatureBlock({ signature, timeZone }: { signature: SignatureView; timeZone: string }) {
   return (
     <section aria-labelledby="signature-heading" className="rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -26,8 +29,10 @@ export function SignatureBlock({ signature }: { signature: SignatureView }) {
         <dd className="font-semibold text-slate-900">{signature.signerName}</dd>
         <dt className="font-medium text-slate-600">Signed at</dt>
         <dd className="text-slate-900">
-          <time dateTime={signature.signedAt}>{formatClinicTime(new Date(signature.signedAt), 'precise')}</time> (server
-          time)
+          <time dateTime={signature.signedAt}>
+            {formatClinicZoned(new Date(signature.signedAt), timeZone, 'precise')}
+          </time>{' '}
+          (server time)
         </dd>
         <dt className="font-medium text-slate-600">Meaning</dt>
         <dd className="text-slate-900">{signature.meaning}</dd>

@@ -3,15 +3,16 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { AeOutcome, AeRelatedness } from '@/lib/infusions/codes';
 import { listSeriousAdverseEvents } from '@/lib/infusions/list-serious-adverse-events';
 import { AE_OUTCOME_LABELS, AE_RELATEDNESS_LABELS, gradeLabel } from './labels';
 
-type Props = { user: Pick<CurrentUser, 'role'> };
+/** `timeZone`: the clinic settings' zone, for onset times. */
+type Props = { user: Pick<CurrentUser, 'role'>; timeZone: string };
 
 /** Dashboard flag: serious adverse events still open or from the last 90 days. For clinicians and admins. */
-export async function SeriousAePanel({ user }: Props) {
+export async function SeriousAePanel({ user, timeZone }: Props) {
   if (user.role !== 'CLINICIAN' && user.role !== 'ADMIN') return null;
   const events = await listSeriousAdverseEvents();
   const canOpenRecord = hasPermission(user.role, 'candidate.read');
@@ -53,7 +54,7 @@ export async function SeriousAePanel({ user }: Props) {
                   )}{' '}
                   · {event.trial.nctId ?? event.trial.label}
                   {event.sessionNumber !== null ? ` · session ${event.sessionNumber}` : ''} · onset{' '}
-                  <time dateTime={event.onsetAt}>{formatClinicTime(new Date(event.onsetAt))}</time> ·{' '}
+                  <time dateTime={event.onsetAt}>{formatClinicZoned(new Date(event.onsetAt), timeZone)}</time> ·{' '}
                   {AE_RELATEDNESS_LABELS[event.relatedness as AeRelatedness] ?? event.relatedness} ·{' '}
                   {AE_OUTCOME_LABELS[event.outcome as AeOutcome] ?? event.outcome}
                   {event.visitId ? (

@@ -9,7 +9,7 @@ import { DosingSummary } from './dosing-summary';
 import { ARM_TYPE_LABELS, INTERVENTION_TYPE_LABELS } from './labels';
 import { Section, type SectionProps } from './section-frame';
 
-function ArmCard({ trial, arm, canEdit }: SectionProps & { arm: TrialArmDto }) {
+function ArmCard({ trial, arm, canEdit }: Omit<SectionProps, 'timeZone'> & { arm: TrialArmDto }) {
   const headingId = `arm-${arm.id}-heading`;
   const interventions = trial.interventions.filter((item) => item.armIds.includes(arm.id));
   const canConfirm =

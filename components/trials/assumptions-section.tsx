@@ -13,7 +13,7 @@ const EFFECTS: Record<AssumptionEffect, { label: string; tone: BadgeTone }> = {
 };
 
 /** Every value the source does not state, what it does until an admin confirms it, and who confirmed it. */
-export function AssumptionsSection({ trial, canEdit }: SectionProps) {
+export function AssumptionsSection({ trial, canEdit, timeZone }: SectionProps) {
   const open = trial.assumptions.filter((item) => item.confirmedAt === null).length;
   return (
     <Section
@@ -45,7 +45,7 @@ export function AssumptionsSection({ trial, canEdit }: SectionProps) {
                   <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                     {item.confirmedAt ? (
                       <Badge tone="success">
-                        Confirmed by {item.confirmedByName ?? 'an admin'} {formatInstant(item.confirmedAt)}
+                        Confirmed by {item.confirmedByName ?? 'an admin'} {formatInstant(item.confirmedAt, timeZone)}
                       </Badge>
                     ) : (
                       <Badge tone={effect.tone}>{effect.label}</Badge>

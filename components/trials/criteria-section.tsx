@@ -21,6 +21,7 @@ function CriterionItem({
   criterion,
   index,
   canEdit,
+  timeZone,
 }: SectionProps & { criterion: TrialCriterionDto; index: number }) {
   const name = `${criterion.kind} criterion ${index + 1}`;
   const hasOpenSuggestion =
@@ -55,7 +56,7 @@ function CriterionItem({
                 <span className="text-xs text-slate-600">
                   {[
                     criterion.ruleConfirmedBy ? `by ${criterion.ruleConfirmedBy.name}` : null,
-                    criterion.ruleConfirmedAt ? formatInstant(criterion.ruleConfirmedAt) : null,
+                    criterion.ruleConfirmedAt ? formatInstant(criterion.ruleConfirmedAt, timeZone) : null,
                   ]
                     .filter(Boolean)
                     .join(', ')}
@@ -91,7 +92,7 @@ function CriterionItem({
   );
 }
 
-function CriteriaList({ trial, canEdit, kind }: SectionProps & { kind: TrialCriterionDto['kind'] }) {
+function CriteriaList({ trial, canEdit, timeZone, kind }: SectionProps & { kind: TrialCriterionDto['kind'] }) {
   const items = trial.criteria.filter((criterion) => criterion.kind === kind);
   const headingId = `${kind}-criteria-heading`;
   return (
@@ -104,7 +105,14 @@ function CriteriaList({ trial, canEdit, kind }: SectionProps & { kind: TrialCrit
       ) : (
         <ol className="flex flex-col gap-2">
           {items.map((criterion, index) => (
-            <CriterionItem key={criterion.id} trial={trial} canEdit={canEdit} criterion={criterion} index={index} />
+            <CriterionItem
+              key={criterion.id}
+              trial={trial}
+              canEdit={canEdit}
+              timeZone={timeZone}
+              criterion={criterion}
+              index={index}
+            />
           ))}
         </ol>
       )}
@@ -112,7 +120,7 @@ function CriteriaList({ trial, canEdit, kind }: SectionProps & { kind: TrialCrit
   );
 }
 
-function ScreeningWindow({ trial, canEdit }: SectionProps) {
+function ScreeningWindow({ trial, canEdit, timeZone }: SectionProps) {
   const { days, confirmed } = trial.screeningWindow;
   return (
     <section aria-labelledby="screening-window-heading" className="flex flex-col gap-2">
@@ -125,7 +133,7 @@ function ScreeningWindow({ trial, canEdit }: SectionProps) {
           <>
             <Badge tone="success">Confirmed</Badge>
             <span className="text-xs text-slate-600">
-              by {confirmed.by.name}, {formatInstant(confirmed.at)}
+              by {confirmed.by.name}, {formatInstant(confirmed.at, timeZone)}
             </span>
           </>
         ) : (
@@ -141,7 +149,7 @@ function ScreeningWindow({ trial, canEdit }: SectionProps) {
   );
 }
 
-export function CriteriaSection({ trial, canEdit }: SectionProps) {
+export function CriteriaSection({ trial, canEdit, timeZone }: SectionProps) {
   const confirmed = trial.criteria.filter((criterion) => criterion.rule !== null).length;
   const suggested = trial.criteria.filter(
     (criterion) => criterion.rule === null && criterion.suggestedRule !== null,
@@ -154,13 +162,13 @@ export function CriteriaSection({ trial, canEdit }: SectionProps) {
       description={`Protocol version ${trial.protocolVersion.number}. ${summary}`}
     >
       <CardBody className="flex flex-col gap-6">
-        <ScreeningWindow trial={trial} canEdit={canEdit} />
+        <ScreeningWindow trial={trial} canEdit={canEdit} timeZone={timeZone} />
         {trial.criteria.length === 0 ? (
           <EmptyState title="No eligibility criteria recorded" />
         ) : (
           <>
-            <CriteriaList trial={trial} canEdit={canEdit} kind="inclusion" />
-            <CriteriaList trial={trial} canEdit={canEdit} kind="exclusion" />
+            <CriteriaList trial={trial} canEdit={canEdit} timeZone={timeZone} kind="inclusion" />
+            <CriteriaList trial={trial} canEdit={canEdit} timeZone={timeZone} kind="exclusion" />
           </>
         )}
       </CardBody>

@@ -1,5 +1,5 @@
 import { format, parseISO } from 'date-fns';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 
 /** "May 2024" for "2024-05", "12 May 2024" for "2024-05-12" (ClinicalTrials.gov dates have no time zone). */
 export function formatPartialDate(value: string | null): string | null {
@@ -9,7 +9,7 @@ export function formatPartialDate(value: string | null): string | null {
   return value;
 }
 
-/** An ISO instant on the clinic's wall clock: "23 Nov 2026, 14:05". */
-export function formatInstant(iso: string): string {
-  return formatClinicTime(new Date(iso));
+/** An ISO instant on the clinic's wall clock in `timeZone` (the settings'): "23 Nov 2026, 14:05 EST". */
+export function formatInstant(iso: string, timeZone: string): string {
+  return formatClinicZoned(new Date(iso), timeZone);
 }

@@ -14,7 +14,7 @@ const SOURCE_LABELS: Record<TrialDetail['source'], string> = {
   SEED: 'Demo data',
 };
 
-export function OverviewSection({ trial }: SectionProps) {
+export function OverviewSection({ trial, timeZone }: SectionProps) {
   const outcomesByKind = (['PRIMARY', 'SECONDARY', 'OTHER'] as const)
     .map((kind) => ({ kind, items: trial.outcomes.filter((outcome) => outcome.kind === kind) }))
     .filter((group) => group.items.length > 0);
@@ -64,7 +64,7 @@ export function OverviewSection({ trial }: SectionProps) {
           </Detail>
           <Detail term="Start date">{orMissing(formatPartialDate(trial.startDate))}</Detail>
           <Detail term="Completion date">{orMissing(formatPartialDate(trial.completionDate))}</Detail>
-          <Detail term="Last changed">{formatInstant(trial.updatedAt)}</Detail>
+          <Detail term="Last changed">{formatInstant(trial.updatedAt, timeZone)}</Detail>
         </dl>
 
         <div>

@@ -64,7 +64,7 @@ export function AssessmentPlanSection({ trial }: SectionProps) {
 
 // ---------------------------------------------------------------- versions
 
-export function VersionsSection({ trial }: SectionProps) {
+export function VersionsSection({ trial, timeZone }: SectionProps) {
   const current = trial.versions[0]?.number;
   return (
     <Section
@@ -141,7 +141,7 @@ export function VersionsSection({ trial }: SectionProps) {
                     {isShown ? <span className="sr-only"> (shown on this page)</span> : null}
                   </th>
                   <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
-                    {formatInstant(version.createdAt)}
+                    {formatInstant(version.createdAt, timeZone)}
                   </td>
                   <td className="px-4 py-3 align-top text-slate-800">
                     {version.createdByName ?? <span className="text-slate-600">System</span>}
@@ -174,7 +174,7 @@ export function VersionsSection({ trial }: SectionProps) {
           <ul className="mt-2 flex flex-col gap-1.5 text-sm text-slate-800">
             {trial.imports.map((row, index) => (
               <li key={row.id}>
-                <span className="font-medium text-slate-900">{formatInstant(row.createdAt)}</span>
+                <span className="font-medium text-slate-900">{formatInstant(row.createdAt, timeZone)}</span>
                 {row.importedByName ? ` by ${row.importedByName}` : ''}
                 {' · '}
                 {index === trial.imports.length - 1 && row.changeCount === 0

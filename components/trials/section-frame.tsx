@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { TrialDetail } from '@/lib/trials/types';
 
-export type SectionProps = { trial: TrialDetail; canEdit: boolean };
+/** `timeZone`: the clinic settings' zone, from the page, for every time a section shows. */
+export type SectionProps = { trial: TrialDetail; canEdit: boolean; timeZone: string };
 
 export function Section({
   id,

@@ -72,14 +72,22 @@ function ValueTable({ caption, values }: { caption: string; values: ValueChange[
   );
 }
 
-function VersionCard({ label, version }: { label: string; version: ProtocolVersionComparison['from'] }) {
+function VersionCard({
+  label,
+  version,
+  timeZone,
+}: {
+  label: string;
+  version: ProtocolVersionComparison['from'];
+  timeZone: string;
+}) {
   return (
     <div className="rounded-md border border-slate-200 bg-white p-4 text-sm">
       <p className="font-semibold text-slate-900">
         {label}: version {version.number}
       </p>
       <p className="text-slate-700">
-        {formatInstant(version.createdAt)} · {version.createdBy?.name ?? 'System'}
+        {formatInstant(version.createdAt, timeZone)} · {version.createdBy?.name ?? 'System'}
       </p>
       <p className="mt-1 text-slate-800">
         <span className="font-medium">Reason: </span>
@@ -90,7 +98,8 @@ function VersionCard({ label, version }: { label: string; version: ProtocolVersi
 }
 
 /** The changes between two protocol versions, as compareProtocolVersions returned them. */
-export function VersionDiff({ diff }: { diff: ProtocolVersionComparison }) {
+/** `timeZone`: the clinic settings' zone, from the page. */
+export function VersionDiff({ diff, timeZone }: { diff: ProtocolVersionComparison; timeZone: string }) {
   const isSame =
     diff.criteria.length === 0 &&
     diff.arms.length === 0 &&
@@ -99,8 +108,8 @@ export function VersionDiff({ diff }: { diff: ProtocolVersionComparison }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="grid gap-4 md:grid-cols-2">
-        <VersionCard label="From" version={diff.from} />
-        <VersionCard label="To" version={diff.to} />
+        <VersionCard label="From" version={diff.from} timeZone={timeZone} />
+        <VersionCard label="To" version={diff.to} timeZone={timeZone} />
       </div>
       {isSame ? <Alert tone="info">These versions have the same criteria, dosing and assessment plan.</Alert> : null}
 

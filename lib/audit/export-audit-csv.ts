@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { toCsv, type CsvCell } from '@/lib/csv/to-csv';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db';
@@ -36,9 +36,9 @@ function json(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-function toCells(row: AuditEventRow): CsvCell[] {
+function toCells(row: AuditEventRow, timeZone: string): CsvCell[] {
   return [
-    formatClinicTime(row.createdAt, 'precise'),
+    formatClinicZoned(row.createdAt, timeZone, 'precise'),
     row.createdAt.toISOString(),
     row.actor?.name ?? row.actorLabel ?? 'System',
     row.actor?.email ?? null,
@@ -71,6 +71,7 @@ export type AuditCsvExport = { filename: string; rowCount: number; body: Readabl
  */
 export async function exportAuditCsv(options: {
   filter: AuditFilter;
+  /** The clinic settings' zone: the filter's days and the "Time (clinic)" column. */
   timeZone: string;
   ctx: ActorContext;
 }): Promise<AuditCsvExport> {
@@ -108,7 +109,7 @@ export async function exportAuditCsv(options: {
       }
       cursor = events[events.length - 1].seq;
       const rows = await toAuditRows({ events, redact, timeZone });
-      controller.enqueue(encoder.encode(`${toCsv(rows.map(toCells))}\r\n`));
+      controller.enqueue(encoder.encode(`${toCsv(rows.map((row) => toCells(row, timeZone)))}\r\n`));
     },
   });
   const stamp = utcToZoned(new Date(), timeZone).date;

@@ -3,7 +3,8 @@ import { prisma } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ContactOutcomeValue } from '@/lib/validations/candidates';
 import { businessDaysBetween, lastDateMoreThanBusinessDaysAgo } from './business-days';
-import { clinicToday, TRIAL_LABEL_SQL } from './mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
+import { TRIAL_LABEL_SQL } from './mappers';
 import type { FollowUps } from './types';
 
 /** A referral must be contacted within this many business days. */
@@ -54,9 +55,10 @@ function daysBetween(from: string, to: string): number {
  *   no trial yet counts too, so none gets lost);
  * - `overdue`: candidates whose latest contact set a follow-up date before today,
  *   unless every pipeline they are in has closed.
- * `today` is the clinic's calendar date unless given.
+ * `today` is the clinic's calendar date (its settings' zone) unless given.
  */
-export async function getFollowUps({ today = clinicToday() }: { today?: string } = {}): Promise<FollowUps> {
+export async function getFollowUps(options: { today?: string } = {}): Promise<FollowUps> {
+  const today = options.today ?? (await getClinicClock()).today();
   const cutoff = lastDateMoreThanBusinessDaysAgo(today, CONTACT_WITHIN_BUSINESS_DAYS);
   const [uncontacted, overdue] = await Promise.all([
     prisma.$queryRaw<UncontactedRow[]>(Prisma.sql`

@@ -82,6 +82,14 @@ describe('an instant shown on the clinic clock', () => {
     expect(clinicZoneAbbreviation(new Date('2026-11-23T13:00:00Z'), 'Asia/Tokyo')).toBe('GMT+9');
   });
 
+  it('precise: to the second with the zone named (signatures, audit rows), each zone on its own clock', () => {
+    const instant = new Date('2026-11-23T13:00:09Z');
+    expect(formatClinicZoned(instant, NEW_YORK, 'precise')).toBe('23 Nov 2026, 08:00:09 EST');
+    // Formatters are reused per zone and style: a second zone must not get the first one's clock.
+    expect(formatClinicZoned(instant, 'Asia/Tokyo', 'precise')).toBe('23 Nov 2026, 22:00:09 GMT+9');
+    expect(formatClinicZoned(instant, NEW_YORK, 'precise')).toBe('23 Nov 2026, 08:00:09 EST');
+  });
+
   it('round-trips every wall time that exists', () => {
     for (const value of ['2026-03-08T01:59', '2026-03-08T03:00', '2026-11-01T00:30', '2026-12-31T23:59']) {
       expect(toClinicInputValue(new Date(instantOf(value)), NEW_YORK)).toBe(value);

@@ -91,14 +91,35 @@ const STYLES = {
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   /** 23 Nov 2026, 08:00 EST */
   dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  /** 23 Nov 2026, 08:00:09 EST: signatures and audit rows, where the second matters. */
+  precise: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+type ClinicZonedStyle = keyof typeof STYLES;
+
+// Building a formatter costs far more than using one; the audit and lot-log exports format thousands.
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An instant on the clinic's wall clock with the zone named, for places where a time could be
  * misread (forms, signatures, visit and questionnaire times): '23 Nov 2026, 08:00 EST'.
  * Same text on the server and in any browser, so it is safe in client components.
  */
-export function formatClinicZoned(instant: Date, timeZone: string, style: keyof typeof STYLES = 'dateTime'): string {
-  const text = new Intl.DateTimeFormat('en-GB', { ...STYLES[style], timeZone }).format(instant);
+export function formatClinicZoned(instant: Date, timeZone: string, style: ClinicZonedStyle = 'dateTime'): string {
+  const key = `${timeZone} ${style}`;
+  let formatter = zonedFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { ...STYLES[style], timeZone });
+    zonedFormatters.set(key, formatter);
+  }
+  const text = formatter.format(instant);
   return `${text} ${clinicZoneAbbreviation(instant, timeZone)}`;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { toCsv } from '@/lib/csv/to-csv';
 import { getLotLog } from './get-lot-log';
 
@@ -23,16 +23,19 @@ const HEADER = [
 /**
  * The lot's record as an inspector reads it: every movement with time, who, witness,
  * amount and running balance (oldest first), then the witnessed counts. Masked-trial
- * rows are shown as the viewer may see them (see getLotLog).
+ * rows are shown as the viewer may see them (see getLotLog). Times are on the clinic settings'
+ * `timeZone`, with the zone named.
  */
 export async function exportLotLogCsv(options: {
   lotId: string;
   viewerId: string;
+  timeZone: string;
 }): Promise<{ filename: string; csv: string }> {
-  const log = await getLotLog(options);
+  const { lotId, viewerId, timeZone } = options;
+  const log = await getLotLog({ lotId, viewerId });
   const { lot } = log;
   const movementRows = log.entries.map((entry) => [
-    entry.isMasked ? `${entry.at} (masked trial)` : formatClinicTime(new Date(entry.at), 'precise'),
+    entry.isMasked ? `${entry.at} (masked trial)` : formatClinicZoned(new Date(entry.at), timeZone, 'precise'),
     entry.kindLabel,
     entry.kind,
     entry.changeMg,
@@ -48,7 +51,7 @@ export async function exportLotLogCsv(options: {
     entry.id,
   ]);
   const countRows = log.counts.map((count) => [
-    formatClinicTime(new Date(count.at), 'precise'),
+    formatClinicZoned(new Date(count.at), timeZone, 'precise'),
     count.discrepancyMg === 0 ? 'Count (matches)' : 'Count (discrepancy)',
     count.discrepancyMg === 0 ? 'COUNT' : 'COUNT_DISCREPANCY',
     count.discrepancyMg,

@@ -1,9 +1,9 @@
 import 'server-only';
 import { loadBlindingViewer } from '@/lib/blinding/load-blinding-viewer';
 import { canSeeAllocation } from '@/lib/blinding/policy';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
-import { drugRecordToday } from './clinic-day';
 import { DRUG_MOVEMENT_LABELS, lotTotalUg, ugToMg, type DrugMovementKind } from './policy';
 import { toLotDto, type LotDto } from './types';
 
@@ -52,7 +52,9 @@ export async function getLotLog(options: { lotId: string; viewerId: string }): P
   const { lotId, viewerId } = options;
   const row = await prisma.drugLot.findUnique({ where: { id: lotId }, include: { receivedBy: PERSON } });
   if (!row) throw new AppError('NOT_FOUND', 'This drug lot does not exist.');
-  const today = await drugRecordToday({ db: prisma });
+  // One clock for the lot's expiry and a masked row's day, both on the clinic settings' calendar.
+  const clock = await getClinicClock({ db: prisma });
+  const today = clock.today();
   const viewer = await loadBlindingViewer({ userId: viewerId, db: prisma });
   const movements = await prisma.drugMovement.findMany({
     where: { lotId },
@@ -90,7 +92,7 @@ export async function getLotLog(options: { lotId: string; viewerId: string }): P
       id: movement.id,
       kind: movement.kind,
       kindLabel: DRUG_MOVEMENT_LABELS[movement.kind],
-      at: isMasked ? movement.createdAt.toISOString().slice(0, 10) : movement.createdAt.toISOString(),
+      at: isMasked ? clock.wallClock(movement.createdAt).date : movement.createdAt.toISOString(),
       changeMg: ugToMg(movement.changeUg),
       balanceAfterMg: ugToMg(movement.balanceAfterUg),
       actor: movement.actor,

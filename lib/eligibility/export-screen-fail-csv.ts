@@ -1,5 +1,5 @@
 import 'server-only';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { REFERRAL_SOURCE_LABELS } from '@/lib/candidates/labels';
 import { toCsv, type CsvCell } from '@/lib/csv/to-csv';
 import type { CriterionKindValue } from './check-types';
@@ -59,8 +59,10 @@ export async function exportScreenFailCsv(options: {
     ...conversion,
   ]);
   const stem = report.trial.label.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
+  const now = options.now ?? new Date();
+  const day = (await getClinicClock({ now: () => now })).today();
   return {
-    filename: `screen-fails-${stem}-${clinicToday(options.now)}.csv`,
+    filename: `screen-fails-${stem}-${day}.csv`,
     csv: `\uFEFF${csv}\r\n`,
     rowCount: criteria.length + conversion.length,
   };

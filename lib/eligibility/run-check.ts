@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { toCriterionDto } from '@/lib/eligibility/check-mappers';
 import type { EligibilityCheckResult, StoredCriterionResult } from '@/lib/eligibility/check-types';
@@ -33,8 +33,9 @@ export async function runEligibilityCheck({
   candidateId,
   trialId,
   ctx,
-  asOf = clinicToday(),
+  asOf: asOfOption,
 }: Options): Promise<EligibilityCheckResult> {
+  const asOf = asOfOption ?? (await getClinicClock()).today();
   return prisma.$transaction(async (tx) => {
     const { protocolVersion, criteria, screeningWindowDays } = await loadTrialCriteria({ tx, trialId });
     const [candidate] = await loadCandidateData({ tx, selection: { candidateIds: [candidateId] }, asOf });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { evaluateCriteriaOutcomes } from '@/lib/eligibility/evaluate-criteria';
 import { loadTrialCriteria } from '@/lib/eligibility/load-trial-criteria';
@@ -65,8 +65,9 @@ export async function runPrescreen({
   candidateIds,
   filter,
   ctx,
-  asOf = clinicToday(),
+  asOf: asOfOption,
 }: Options): Promise<PrescreenResult> {
+  const asOf = asOfOption ?? (await getClinicClock()).today();
   const { trial, protocolVersion, criteria, screeningWindowDays } = await loadTrialCriteria({ tx: prisma, trialId });
   const batches = loadCandidatesInBatches({
     db: prisma,

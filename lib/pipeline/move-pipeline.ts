@@ -2,7 +2,8 @@ import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
 import { isMaskedTrial } from '@/lib/blinding/policy';
-import { clinicToday, fromIsoDate } from '@/lib/candidates/mappers';
+import { fromIsoDate } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import type { PipelineMoveResult } from '@/lib/candidates/types';
 import { isUniqueViolation } from '@/lib/candidates/unique-violation';
 import { prisma, type Tx } from '@/lib/db';
@@ -94,6 +95,8 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
     });
     if (active) throw alreadyEnrolledElsewhere(active.trialId);
   }
+  // The enrolment day is the clinic's (its settings' zone), not the server's or the deployment default's.
+  const enrolledOn = (await getClinicClock({ db: tx })).today();
   const create = async (armId: string) => {
     const subjectId = await assignSubjectId({ tx, trialId: trial.id });
     const enrollment = await tx.enrollment.create({
@@ -103,7 +106,7 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
         pipelineEntryId: entryId,
         subjectId,
         armId,
-        enrolledAt: fromIsoDate(clinicToday()),
+        enrolledAt: fromIsoDate(enrolledOn),
         activeInterventionalCandidateId: interventional ? candidateId : null,
       },
     });
@@ -116,7 +119,7 @@ async function enroll({ tx, candidateId, entryId, trial, input, ctx }: Move) {
         trialId: trial.id,
         armId,
         status: enrollment.status,
-        enrolledAt: clinicToday(),
+        enrolledAt: enrolledOn,
         subjectId,
       },
     });
@@ -166,7 +169,7 @@ async function updateEnrollment({ tx, entryId, input, ctx }: Move) {
   if (!enrollment) return { enrollmentId: null, subjectId: null, armId: null };
   const status = END_STATUS[input.to];
   if (status && enrollment.status === 'ACTIVE') {
-    const endedOn = clinicToday();
+    const endedOn = (await getClinicClock({ db: tx })).today();
     const endReason =
       input.to === 'SCREEN_FAILED' ? `Screen failed: ${input.reason ?? ''}`.trim() : (input.reason ?? null);
     await tx.enrollment.update({

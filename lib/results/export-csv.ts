@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ActorContext } from '@/lib/auth/actor-context';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { toCsv as rowsToCsv } from '@/lib/csv/to-csv';
 import { AppError } from '@/lib/errors/app-error';
@@ -339,5 +339,6 @@ export async function exportTrialCsv(options: {
     }),
   );
   const stem = (trial.nctId ?? trial.id).replace(/[^A-Za-z0-9_-]/g, '');
-  return { filename: `${stem}-${kind}-${clinicToday(now)}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
+  const day = (await getClinicClock({ now: () => now })).today();
+  return { filename: `${stem}-${kind}-${day}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
 }

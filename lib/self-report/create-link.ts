@@ -6,6 +6,7 @@ import { sendMail } from '@/lib/mail/send-mail';
 import type { CreateSelfReportLinkInput } from '@/lib/validations/self-report';
 import { DEFAULT_LINK_TTL_DAYS } from './catalog';
 import { linkEmail } from './link-email';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { assertSelfReportSlot } from './plan-slot';
 import { newToken } from './token';
 
@@ -84,7 +85,13 @@ export async function createSelfReportLink(options: {
       if (isEmail)
         await sendMail({
           to: candidate.candidate.email!,
-          ...linkEmail({ firstName: candidate.candidate.firstName, url, expiresAt, isReminder: false }),
+          ...linkEmail({
+            firstName: candidate.candidate.firstName,
+            url,
+            expiresAt,
+            isReminder: false,
+            timeZone: await getClinicTimeZone({ db: tx }),
+          }),
         });
       return { id: link.id, url, expiresAt: expiresAt.toISOString(), emailed: isEmail };
     },

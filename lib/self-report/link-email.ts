@@ -1,12 +1,19 @@
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 
 /**
  * The invitation email. It says nothing clinical (no questionnaire name, trial, diagnosis
- * or result): an inbox is not a private place.
+ * or result): an inbox is not a private place. The expiry is on the clinic settings' `timeZone`,
+ * named, since the participant may read it anywhere.
  */
-export function linkEmail(options: { firstName: string; url: string; expiresAt: Date; isReminder: boolean }) {
-  const { firstName, url, expiresAt, isReminder } = options;
-  const until = formatClinicTime(expiresAt);
+export function linkEmail(options: {
+  firstName: string;
+  url: string;
+  expiresAt: Date;
+  isReminder: boolean;
+  timeZone: string;
+}) {
+  const { firstName, url, expiresAt, isReminder, timeZone } = options;
+  const until = formatClinicZoned(expiresAt, timeZone);
   const opening = isReminder
     ? 'A reminder from your study team: a short form is waiting for you.'
     : 'Your study team has a short form for you to fill in.';

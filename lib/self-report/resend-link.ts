@@ -7,6 +7,7 @@ import { DEFAULT_LINK_TTL_DAYS } from './catalog';
 import type { CreatedLink } from './create-link';
 import { selfReportUrl } from './create-link';
 import { linkEmail } from './link-email';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { newToken } from './token';
 
 const DAY_MS = 86_400_000;
@@ -56,7 +57,13 @@ export async function resendSelfReportLink(options: {
       });
       await sendMail({
         to: email,
-        ...linkEmail({ firstName: link.enrollment.candidate.firstName, url, expiresAt, isReminder: true }),
+        ...linkEmail({
+          firstName: link.enrollment.candidate.firstName,
+          url,
+          expiresAt,
+          isReminder: true,
+          timeZone: await getClinicTimeZone({ db: tx }),
+        }),
       });
       return { id: linkId, url, expiresAt: expiresAt.toISOString(), emailed: true };
     },

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { drugRecordToday } from '@/lib/drug-inventory/clinic-day';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { listLots } from '@/lib/drug-inventory/list-lots';
 import { listOpenDiscrepancies } from '@/lib/drug-inventory/list-open-discrepancies';
 
@@ -16,11 +16,12 @@ export default async function DrugInventoryPage() {
   const user = await requirePageUser('drug.read');
   const canReceive = hasPermission(user.role, 'drug.receive');
   const canReview = hasPermission(user.role, 'drug.review');
-  const [lots, discrepancies, today] = await Promise.all([
+  const [lots, discrepancies, clock] = await Promise.all([
     listLots(),
     canReview ? listOpenDiscrepancies() : Promise.resolve([]),
-    drugRecordToday(),
+    getClinicClock(),
   ]);
+  const today = clock.today();
   return (
     <>
       <PageHeader
@@ -28,7 +29,7 @@ export default async function DrugInventoryPage() {
         description="Ketamine is a Schedule III controlled substance: every lot received, dose given, waste and count is recorded here, witnessed where the law asks for it, and never edited or deleted."
       />
       <div className="flex flex-col gap-6">
-        <DiscrepancyPanel discrepancies={discrepancies} canReview={canReview} />
+        <DiscrepancyPanel discrepancies={discrepancies} canReview={canReview} timeZone={clock.timeZone} />
         <Card aria-labelledby="lots-heading">
           <CardHeader
             titleId="lots-heading"

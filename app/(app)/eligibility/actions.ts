@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/guard';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { runEligibilityCheck } from '@/lib/eligibility/run-check';
 import { runPrescreen } from '@/lib/eligibility/run-prescreen';
 import { signEligibilityCheck } from '@/lib/eligibility/sign-check';
@@ -37,7 +37,7 @@ export const recordMeasurementsAction = defineAction(
       candidateId: input.candidateId,
       inputs: input.measurements,
       ctx: { user, audit, request },
-      today: clinicToday(),
+      today: (await getClinicClock()).today(),
     });
     refreshCandidate(input.candidateId);
     return { count: rows.length };
@@ -51,7 +51,7 @@ export const runEligibilityCheckAction = defineAction(
       candidateId: input.candidateId,
       trialId: input.trialId,
       ctx: { user, audit, request },
-      asOf: clinicToday(),
+      asOf: (await getClinicClock()).today(),
     });
     refreshCandidate(input.candidateId);
     return { id: check.id, overall: check.overall };
@@ -76,7 +76,7 @@ export const runPrescreenAction = defineAction(
       candidateIds,
       filter: stage ? { stage } : undefined,
       ctx: { user, audit, request },
-      asOf: clinicToday(),
+      asOf: (await getClinicClock()).today(),
     });
     revalidatePath(`/trials/${id}/prescreen`);
     return result;

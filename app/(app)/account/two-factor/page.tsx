@@ -5,7 +5,8 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getMfaStatus } from '@/lib/auth/mfa/get-mfa-status';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 
 export const metadata: Metadata = { title: 'Two-factor sign-in' };
 
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TwoFactorPage({ searchParams }: Props) {
   const user = await requirePageUser('account.self');
-  const status = await getMfaStatus(user.id, user.role);
+  const [status, timeZone] = await Promise.all([getMfaStatus(user.id, user.role), getClinicTimeZone()]);
   const wasSentHere = (await searchParams).required === '1';
 
   return (
@@ -32,7 +33,7 @@ export default async function TwoFactorPage({ searchParams }: Props) {
         <CardBody>
           {status.isEnabled && status.enabledAt ? (
             <div className="flex flex-col gap-2 text-sm text-slate-700">
-              <p>Turned on {formatClinicTime(status.enabledAt)}.</p>
+              <p>Turned on {formatClinicZoned(status.enabledAt, timeZone)}.</p>
               <p>
                 {status.recoveryCodesLeft} unused recovery code{status.recoveryCodesLeft === 1 ? '' : 's'} left. Lost
                 your phone? Ask an administrator to reset two-factor sign-in, then set it up again.

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { AuditTable, type AuditTableRow } from '@/components/admin/audit-table';
-import { CLINIC_TIME_ZONE, formatClinicTime } from '@/lib/clinic/clinic-time';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses, LinkButton } from '@/components/ui/button';
 import { Card, CardBody } from '@/components/ui/card';
@@ -11,6 +10,8 @@ import { Select } from '@/components/ui/select';
 import { auditEntityTypeLabel } from '@/lib/audit/action-labels';
 import { listAuditEvents, type AuditEventRow } from '@/lib/audit/list-audit-events';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
 import { listUsers } from '@/lib/users/list-users';
 import { auditFilterSchema } from '@/lib/validations/audit';
@@ -25,11 +26,11 @@ function prettyJson(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value, null, 2);
 }
 
-function toRow(event: AuditEventRow): AuditTableRow {
+function toRow(event: AuditEventRow, timeZone: string): AuditTableRow {
   return {
     id: event.id,
     isoTime: event.createdAt.toISOString(),
-    time: formatClinicTime(event.createdAt, 'precise'),
+    time: formatClinicZoned(event.createdAt, timeZone, 'precise'),
     // No user row means the system, the CLI or a seed (actorLabel says which),
     // or a failed sign-in (actorLabel is the email that was typed).
     actor: event.actor?.name ?? event.actorLabel ?? 'System',
@@ -59,11 +60,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   const error = (key: string) => fieldErrors[key]?.join(' ');
 
+  const timeZone = await getClinicTimeZone();
   const [users, result] = await Promise.all([
     listUsers(),
-    parsed.success
-      ? listAuditEvents({ filter: parsed.data, timeZone: CLINIC_TIME_ZONE, viewerId: user.id })
-      : Promise.resolve(null),
+    parsed.success ? listAuditEvents({ filter: parsed.data, timeZone, viewerId: user.id }) : Promise.resolve(null),
   ]);
 
   const actorOptions = users.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Audit trail"
-        description={`Every change to accounts and clinical records, newest first. Times are clinic time (${CLINIC_TIME_ZONE}).`}
+        description={`Every change to accounts and clinical records, newest first. Times are clinic time (${timeZone}).`}
         actions={
           result && result.total > 0 ? (
             <a href={`/api/v1/audit?${exportQuery}`} download className={buttonClasses({ variant: 'secondary' })}>
@@ -134,7 +134,7 @@ export default async function AuditPage({ searchParams }: Props) {
       </Card>
       {result ? (
         <AuditTable
-          rows={result.events.map(toRow)}
+          rows={result.events.map((event) => toRow(event, timeZone))}
           page={result.page}
           pageSize={result.pageSize}
           total={result.total}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { describeUserStatus } from '@/components/admin/user-status';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { MfaRolesForm } from '@/components/admin/mfa-roles-form';
 import { UsersTable, type UserTableRow } from '@/components/admin/users-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -24,11 +25,11 @@ export default async function UsersPage({ searchParams }: Props) {
   const parsed = userListQuerySchema.safeParse({ q: typeof raw.q === 'string' ? raw.q : undefined });
   // An over-long search is ignored rather than answered with an error page.
   const q = parsed.success && parsed.data.q ? parsed.data.q : undefined;
-  const [users, mfaRoles] = await Promise.all([listUsers({ q }), listMfaRoleSettings()]);
+  const [users, mfaRoles, timeZone] = await Promise.all([listUsers({ q }), listMfaRoleSettings(), getClinicTimeZone()]);
 
   const now = new Date();
   const rows: UserTableRow[] = users.map((user) => {
-    const status = describeUserStatus(user, now);
+    const status = describeUserStatus(user, now, timeZone);
     return {
       id: user.id,
       name: user.name,
@@ -36,7 +37,7 @@ export default async function UsersPage({ searchParams }: Props) {
       roleLabel: ROLE_LABELS[user.role],
       statusLabel: status.label,
       statusTone: status.tone,
-      lastSignIn: user.lastSignInAt ? formatClinicTime(user.lastSignInAt) : 'Never',
+      lastSignIn: user.lastSignInAt ? formatClinicZoned(user.lastSignInAt, timeZone) : 'Never',
     };
   });
 

@@ -7,7 +7,7 @@ import { CandidateDetails } from '@/components/candidates/candidate-details';
 import { ContactLog } from '@/components/candidates/contact-log';
 import { candidateName, formatAge, formatCalendarDate } from '@/components/candidates/format';
 import { LogContactForm } from '@/components/candidates/log-contact-form';
-import { clinicToday, trialOptions } from '@/components/candidates/options';
+import { trialOptions } from '@/components/candidates/options';
 import { PipelineCard } from '@/components/candidates/pipeline-card';
 import type { EnrolmentChoice } from '@/components/candidates/pipeline-controls';
 import { loadCandidateEnrollments } from '@/lib/candidates/load-candidate-enrollments';
@@ -25,7 +25,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { getClinicTimeZone } from '@/lib/clinic/clock';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { getCandidate } from '@/lib/candidates/get-candidate';
 import { isAppError } from '@/lib/errors/app-error';
 import { getTrial } from '@/lib/trials/get-trial';
@@ -57,8 +57,9 @@ export default async function CandidatePage({ params, searchParams }: Props) {
   const user = await requirePageUser('candidate.read');
   const candidate = await loadCandidate((await params).id);
   const flags = await searchParams;
-  const today = clinicToday();
-  const timeZone = await getClinicTimeZone();
+  const clock = await getClinicClock();
+  const today = clock.today();
+  const { timeZone } = clock;
   const name = candidateName(candidate);
 
   const canEdit = hasPermission(user.role, 'candidate.edit');
@@ -157,6 +158,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
           key={`blind-${row.id}`}
           enrollment={row}
           user={user}
+          timeZone={timeZone}
           trialLabel={
             candidate.pipelines.find((pipeline) => pipeline.trialId === row.trialId)?.trialLabel ?? 'this trial'
           }
@@ -189,6 +191,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
               consentForms={consentForms.get(pipeline.trialId) ?? null}
               showArm={pipeline.armLabel !== null}
               today={today}
+              timeZone={timeZone}
             />
           ))
         )}
@@ -222,7 +225,7 @@ export default async function CandidatePage({ params, searchParams }: Props) {
       </Card>
 
       <div className="flex flex-col gap-6">
-        <EligibilitySection candidateId={candidate.id} user={user} />
+        <EligibilitySection candidateId={candidate.id} user={user} timeZone={timeZone} />
         <ScheduleSection candidateId={candidate.id} user={user} />
         <OutcomesSection candidateId={candidate.id} user={user} />
       </div>

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CandidateForm } from '@/components/candidates/candidate-form';
-import { clinicToday, coordinatorOptions, trialOptions } from '@/components/candidates/options';
+import { coordinatorOptions, trialOptions } from '@/components/candidates/options';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicClock } from '@/lib/clinic/clock';
 
 export const metadata: Metadata = { title: 'New referral' };
 
 export default async function NewReferralPage() {
   const user = await requirePageUser('candidate.edit');
-  const [trials, coordinators] = await Promise.all([trialOptions(), coordinatorOptions()]);
+  const [trials, coordinators, clock] = await Promise.all([trialOptions(), coordinatorOptions(), getClinicClock()]);
 
   return (
     <>
@@ -24,7 +25,7 @@ export default async function NewReferralPage() {
       />
       <CandidateForm
         mode="create"
-        today={clinicToday()}
+        today={clock.today()}
         trials={trials.map(({ value, label, isRecruiting }) => ({
           value,
           label: isRecruiting ? label : `${label} (not recruiting)`,

@@ -10,6 +10,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { getLotLog } from '@/lib/drug-inventory/get-lot-log';
 import { isAppError } from '@/lib/errors/app-error';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
@@ -25,6 +26,7 @@ export default async function DrugLotPage({ params }: Props) {
   const user = await requirePageUser('drug.read');
   const parsed = drugIdParamsSchema.safeParse({ id: (await params).lotId });
   if (!parsed.success) notFound();
+  const timeZone = await getClinicTimeZone();
   let log;
   try {
     log = await getLotLog({ lotId: parsed.data.id, viewerId: user.id });
@@ -64,13 +66,13 @@ export default async function DrugLotPage({ params }: Props) {
             description="Every movement, oldest first. Nothing is edited or deleted: a wrong movement is reversed, witnessed, with a reason."
           />
           <CardBody>
-            <MovementLog lotId={lot.id} entries={log.entries} canReverse={canReverse} />
+            <MovementLog lotId={lot.id} entries={log.entries} canReverse={canReverse} timeZone={timeZone} />
           </CardBody>
         </Card>
         <Card aria-labelledby="counts-heading">
           <CardHeader titleId="counts-heading" title="Witnessed counts" />
           <CardBody className="flex flex-col gap-6">
-            <CountLog counts={log.counts} />
+            <CountLog counts={log.counts} timeZone={timeZone} />
             {canCount ? (
               <div className="print:hidden">
                 <CountForm lotId={lot.id} />

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { UnblindedStaffSection } from '@/components/blinding/unblinded-staff-section';
-import { clinicToday } from '@/components/candidates/options';
 import { ENROLMENT_RECORDS_SECTION, EnrolmentRecordsSection } from '@/components/consent/enrolment-records-section';
 import { TrialSectionNav } from '@/components/trials/trial-section-nav';
 import {
@@ -20,6 +19,7 @@ import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { getTrialEnrolmentRecords } from '@/lib/enrollments/get-trial-enrolment-records';
 import { loadTrial, readVersionParam } from './load-trial';
 
@@ -37,7 +37,11 @@ export default async function TrialPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const trial = await loadTrial((await params).id, readVersionParam(query.version));
   const canEdit = hasPermission(user.role, 'trial.edit');
-  const enrolmentRecords = await getTrialEnrolmentRecords({ trialId: trial.id });
+  const [enrolmentRecords, clock] = await Promise.all([
+    getTrialEnrolmentRecords({ trialId: trial.id }),
+    getClinicClock(),
+  ]);
+  const { timeZone } = clock;
   const currentNumber = trial.versions[0]?.number ?? trial.protocolVersion.number;
   const amendedTo = readVersionParam(query.amended);
 
@@ -98,7 +102,7 @@ export default async function TrialPage({ params, searchParams }: Props) {
           live="none"
           title={`You are looking at protocol version ${trial.protocolVersion.number}, not the current one`}
         >
-          It was created {formatInstant(trial.protocolVersion.createdAt)}
+          It was created {formatInstant(trial.protocolVersion.createdAt, timeZone)}
           {trial.protocolVersion.createdBy ? ` by ${trial.protocolVersion.createdBy.name}` : ''}. Screenings done under
           it keep using it.{' '}
           <Link href={`/trials/${trial.id}`} className="font-medium underline underline-offset-2">
@@ -109,13 +113,19 @@ export default async function TrialPage({ params, searchParams }: Props) {
 
       <TrialSectionNav sections={[...TRIAL_SECTIONS, ENROLMENT_RECORDS_SECTION]} />
 
-      <OverviewSection trial={trial} canEdit={canEdit} />
-      <ArmsSection trial={trial} canEdit={canEdit} />
-      <CriteriaSection trial={trial} canEdit={canEdit} />
-      <AssessmentPlanSection trial={trial} canEdit={canEdit} />
-      <AssumptionsSection trial={trial} canEdit={canEdit} />
-      <VersionsSection trial={trial} canEdit={canEdit} />
-      <EnrolmentRecordsSection trialId={trial.id} records={enrolmentRecords} canEdit={canEdit} today={clinicToday()} />
+      <OverviewSection trial={trial} canEdit={canEdit} timeZone={timeZone} />
+      <ArmsSection trial={trial} canEdit={canEdit} timeZone={timeZone} />
+      <CriteriaSection trial={trial} canEdit={canEdit} timeZone={timeZone} />
+      <AssessmentPlanSection trial={trial} canEdit={canEdit} timeZone={timeZone} />
+      <AssumptionsSection trial={trial} canEdit={canEdit} timeZone={timeZone} />
+      <VersionsSection trial={trial} canEdit={canEdit} timeZone={timeZone} />
+      <EnrolmentRecordsSection
+        trialId={trial.id}
+        records={enrolmentRecords}
+        canEdit={canEdit}
+        today={clock.today()}
+        timeZone={timeZone}
+      />
       <UnblindedStaffSection trial={trial} user={user} />
     </>
   );

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { UserEditForm } from '@/components/admin/user-edit-form';
 import { UserMfaResetButton } from '@/components/admin/user-mfa-reset-button';
 import { UserPasswordForm } from '@/components/admin/user-password-form';
@@ -55,8 +56,9 @@ export default async function UserPage({ params, searchParams }: Props) {
   const user = await loadUser((await params).id);
   const isJustCreated = (await searchParams).created === '1';
   const isSelf = viewer.id === user.id;
+  const timeZone = await getClinicTimeZone();
   const now = new Date();
-  const status = describeUserStatus(user, now);
+  const status = describeUserStatus(user, now, timeZone);
   const isAccountLocked = user.isActive && isLocked(user, now);
 
   return (
@@ -96,8 +98,10 @@ export default async function UserPage({ params, searchParams }: Props) {
               <Detail term="Status">
                 <Badge tone={status.tone}>{status.label}</Badge>
               </Detail>
-              <Detail term="Last sign-in">{user.lastSignInAt ? formatClinicTime(user.lastSignInAt) : 'Never'}</Detail>
-              <Detail term="Created">{formatClinicTime(user.createdAt)}</Detail>
+              <Detail term="Last sign-in">
+                {user.lastSignInAt ? formatClinicZoned(user.lastSignInAt, timeZone) : 'Never'}
+              </Detail>
+              <Detail term="Created">{formatClinicZoned(user.createdAt, timeZone)}</Detail>
             </dl>
           </CardBody>
         </Card>
@@ -114,7 +118,7 @@ export default async function UserPage({ params, searchParams }: Props) {
             <CardHeader
               title="Sign-in lockout"
               titleId="lockout-heading"
-              description={`Locked after too many failed sign-ins, until ${formatClinicTime(user.lockedUntil, 'time')}.`}
+              description={`Locked after too many failed sign-ins, until ${formatClinicZoned(user.lockedUntil, timeZone, 'time')}.`}
             />
             <CardBody>
               <UserUnlockButton userId={user.id} name={user.name} />
@@ -128,7 +132,7 @@ export default async function UserPage({ params, searchParams }: Props) {
             titleId="mfa-heading"
             description={
               user.mfaEnabledAt
-                ? `On since ${formatClinicTime(user.mfaEnabledAt)}. Reset it when the phone is lost.`
+                ? `On since ${formatClinicZoned(user.mfaEnabledAt, timeZone)}. Reset it when the phone is lost.`
                 : 'Off. The user turns it on from their own account page.'
             }
           />

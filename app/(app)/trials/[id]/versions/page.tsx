@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { zodFieldErrors } from '@/lib/errors/to-app-error';
 import { compareProtocolVersions } from '@/lib/trials/compare-protocol-versions';
 import { versionDiffQuerySchema } from '@/lib/validations/trials';
@@ -23,6 +24,7 @@ export default async function TrialVersionsPage({ params, searchParams }: Props)
   const user = await requirePageUser('trial.read');
   const trial = await loadTrial((await params).id);
   const query = await searchParams;
+  const timeZone = await getClinicTimeZone();
   const current = trial.versions[0]?.number ?? trial.protocolVersion.number;
   // By default: the latest amendment (the previous version against the current one).
   const values = {
@@ -71,7 +73,7 @@ export default async function TrialVersionsPage({ params, searchParams }: Props)
             </CardBody>
           </Card>
           {diff ? (
-            <VersionDiff diff={diff} />
+            <VersionDiff diff={diff} timeZone={timeZone} />
           ) : (
             <Alert tone="error">Choose two versions of this trial to compare.</Alert>
           )}

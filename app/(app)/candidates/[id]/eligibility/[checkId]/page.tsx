@@ -15,8 +15,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { getPageContext } from '@/lib/auth/page-context';
 import { hasPermission } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { formatClinicTime } from '@/lib/clinic/clinic-time';
 import { getClinicTimeZone } from '@/lib/clinic/clock';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { getCheck } from '@/lib/eligibility/get-check';
 import { isAppError } from '@/lib/errors/app-error';
 import { checkIdParamsSchema } from '@/lib/validations/screening';
@@ -48,7 +48,8 @@ export default async function EligibilityCheckPage({ params }: Props) {
   const canSign = hasPermission(user.role, 'eligibility.sign');
   const canCheck = hasPermission(user.role, 'eligibility.check');
   const isSignable = view.signature === null && view.isLatest && view.isCurrentProtocolVersion;
-  const clinicTimeZone = canSign && isSignable ? await getClinicTimeZone() : null;
+  const timeZone = await getClinicTimeZone();
+  const clinicTimeZone = canSign && isSignable ? timeZone : null;
 
   return (
     <>
@@ -63,7 +64,7 @@ export default async function EligibilityCheckPage({ params }: Props) {
           <>
             {view.trialLabel} · protocol version {view.protocolVersionNumber} · evaluated for{' '}
             <time dateTime={view.asOf}>{formatCalendarDate(view.asOf)}</time> · run by {view.createdByName} at{' '}
-            <time dateTime={view.createdAt}>{formatClinicTime(new Date(view.createdAt))}</time>
+            <time dateTime={view.createdAt}>{formatClinicZoned(new Date(view.createdAt), timeZone)}</time>
           </>
         }
         actions={
@@ -97,7 +98,7 @@ export default async function EligibilityCheckPage({ params }: Props) {
 
       {view.signature ? (
         <div className="mb-6">
-          <SignatureBlock signature={view.signature} />
+          <SignatureBlock signature={view.signature} timeZone={timeZone} />
           <p className="mt-2 text-sm text-slate-600">This check is signed and can no longer be changed.</p>
         </div>
       ) : null}
