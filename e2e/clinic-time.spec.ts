@@ -174,3 +174,25 @@ test('[COORDINATOR] logs a contact on the clinic clock from a browser in another
   );
   expect(hydrationErrors).toEqual([]);
 });
+
+test('[ADMIN] reads audit times on the clinic clock from a browser in another zone', async ({ page, signInAs }) => {
+  const timeZone = await clinicTimeZone();
+  const hydrationErrors = watchHydration(page);
+  await signInAs('ADMIN');
+  // The newest event about one record: first on that record's page of the trail.
+  const [event] = await queryDb<{ entityId: string; createdAt: Date }>(
+    `SELECT "entityId", "createdAt" FROM "AuditEvent" WHERE "entityId" IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+  );
+  expect(event, 'an audit event about a record').toBeTruthy();
+  await page.goto(`/admin/audit?entityId=${encodeURIComponent(event.entityId)}`);
+  await expect(page.getByText(`Times are clinic time (${timeZone}).`)).toBeVisible();
+
+  const wall = wallClock(event.createdAt, timeZone);
+  const seconds = String(
+    new Intl.DateTimeFormat('en-GB', { timeZone, second: '2-digit' }).format(event.createdAt),
+  ).padStart(2, '0');
+  await expect(page.locator(`time[datetime="${event.createdAt.toISOString()}"]`).first()).toHaveText(
+    `${dayLabel(wall.date)}, ${wall.time}:${seconds} ${zoneName(event.createdAt, timeZone)}`,
+  );
+  expect(hydrationErrors).toEqual([]);
+});
