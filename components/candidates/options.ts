@@ -28,5 +28,3 @@ export async function coordinatorOptions(): Promise<Option[]> {
     .filter((user) => user.role === 'COORDINATOR' && user.isActive)
     .map((user) => ({ value: user.id, label: user.name }));
 }
-
-export { clinicToday } from '@/lib/candidates/mappers';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getClinicClock } from '@/lib/clinic/clock';
 import type { ActorContext } from '@/lib/auth/actor-context';
 import { toCsv } from '@/lib/csv/to-csv';
 import { PIPELINE_STAGE_LABELS } from '@/lib/dashboard/labels';
@@ -8,7 +9,6 @@ import { SEX_LABELS } from '@/lib/measures/vocabulary';
 import type { CandidateListQuery } from '@/lib/validations/candidates';
 import { buildCandidateExportSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
 import { REFERRAL_SOURCE_LABELS } from './labels';
-import { clinicToday } from './mappers';
 import { toListItem } from './to-list-item';
 
 /** Rows per FETCH from the cursor: big enough to keep round trips few, small enough to keep memory flat. */
@@ -80,7 +80,7 @@ export async function exportCandidatesCsv({
   now?: Date;
 }): Promise<CandidateCsvExport> {
   const filters = filtersOf(query);
-  const today = clinicToday(now);
+  const today = (await getClinicClock({ now: () => now })).today();
   const sql = buildCandidateExportSql({ filters, today });
   const snapshot = await openSnapshot();
   let rowCount: number;

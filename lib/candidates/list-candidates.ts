@@ -1,9 +1,9 @@
 import 'server-only';
 import { type ListReadContext, recordListRead } from '@/lib/audit/record-list-read';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import type { CandidateListQuery } from '@/lib/validations/candidates';
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
-import { clinicToday } from './mappers';
 import { toListItem } from './to-list-item';
 import type { CandidateListResult } from './types';
 
@@ -15,12 +15,15 @@ import type { CandidateListResult } from './types';
  */
 export async function listCandidates(
   query: CandidateListQuery,
-  options: { ctx: ListReadContext; now?: Date },
+  options: { ctx: ListReadContext; now?: Date; today?: string },
 ): Promise<CandidateListResult> {
   const { page, pageSize } = query;
+  // "Due today" and ages follow the clinic settings' calendar (decision 0039); a page that already
+  // read the clock passes its day.
+  const today = options.today ?? (await getClinicClock({ now: () => options.now ?? new Date() })).today();
   const sql = buildCandidateListSql({
     filters: filtersOf(query),
-    today: clinicToday(options.now),
+    today,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });

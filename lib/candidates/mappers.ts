@@ -1,6 +1,4 @@
 import type { Sex } from '@/lib/generated/prisma/enums';
-import { utcToZoned } from '@/lib/scheduling/zoned-time';
-import { CLINIC_TIME_ZONE } from '@/lib/clinic/clinic-time';
 import type { SexValue } from '@/lib/validations/candidates';
 
 // Small conversions shared by the candidate functions: calendar dates between
@@ -28,11 +26,6 @@ export function fromDbSex(sex: Sex): SexValue {
 /** Acronym, else short title, else title: what staff call the trial. */
 export function trialLabel(trial: { acronym: string | null; shortTitle: string | null; title: string }): string {
   return trial.acronym?.trim() || trial.shortTitle?.trim() || trial.title;
-}
-
-/** Today's calendar date on the clinic's wall clock. */
-export function clinicToday(now: Date = new Date()): string {
-  return utcToZoned(now, CLINIC_TIME_ZONE).date;
 }
 
 /** The SQL expression for trialLabel(), for queries that name trials themselves. */

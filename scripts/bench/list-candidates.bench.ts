@@ -3,7 +3,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { AuditFn } from '@/lib/auth/actor-context';
 import { buildCandidateListSql, filtersOf } from '@/lib/candidates/candidate-list-sql';
 import { listCandidates } from '@/lib/candidates/list-candidates';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import { candidateListQuerySchema } from '@/lib/validations/candidates';
 import { summarize, timeOnce } from './stats.mjs';
@@ -50,7 +50,7 @@ export async function run({ runs, warmup, log }: BenchContext): Promise<BenchRow
       const { page, pageSize } = query;
       const sql = buildCandidateListSql({
         filters: filtersOf(query),
-        today: clinicToday(),
+        today: (await getClinicClock()).today(),
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });

@@ -7,7 +7,7 @@ import { createCandidate } from '@/lib/candidates/create-candidate';
 import { getFollowUps } from '@/lib/candidates/get-follow-ups';
 import { listCandidates } from '@/lib/candidates/list-candidates';
 import { logContact } from '@/lib/candidates/log-contact';
-import { clinicToday } from '@/lib/candidates/mappers';
+import { getClinicClock } from '@/lib/clinic/clock';
 import {
   contextFor,
   intakeInput,
@@ -232,7 +232,7 @@ describe('GET /api/v1/candidates and the CSV export', () => {
 // The review queue (checks awaiting a clinician) has its own file: review-queue.test.ts.
 describe('follow-ups', () => {
   it('lists referrals not contacted within 3 business days and overdue follow-ups, and drops them once handled', async () => {
-    const today = clinicToday();
+    const today = (await getClinicClock()).today();
     const trial = await makeTrial(prisma);
     const stale = await createCandidate({
       input: intakeInput({ referralDate: isoDaysAgo(400), trialId: trial.id }),

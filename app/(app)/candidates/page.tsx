@@ -4,7 +4,8 @@ import { CandidatesTable, type CandidateTableRow } from '@/components/candidates
 import { ExportCsvButton } from '@/components/candidates/export-csv-button';
 import { candidateName, formatAge, formatCalendarDate } from '@/components/candidates/format';
 import { REFERRAL_SOURCE_LABELS } from '@/components/candidates/labels';
-import { clinicToday, coordinatorOptions, trialOptions } from '@/components/candidates/options';
+import { coordinatorOptions, trialOptions } from '@/components/candidates/options';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -55,13 +56,13 @@ export default async function CandidatesPage({ searchParams }: Props) {
   const { query, values, problems } = readQuery(await searchParams);
   const dir = query.dir ?? defaultSortDirection(query.sort);
 
+  const today = (await getClinicClock()).today();
   const [result, trials, coordinators] = await Promise.all([
-    listCandidates(query, { ctx: await getPageContext(user) }),
+    listCandidates(query, { ctx: await getPageContext(user), today }),
     trialOptions(),
     coordinatorOptions(),
   ]);
 
-  const today = clinicToday();
   const rows: CandidateTableRow[] = result.items.map((item) => ({
     id: item.id,
     name: candidateName(item),
