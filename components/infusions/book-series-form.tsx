@@ -12,12 +12,15 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { formatDayLabel, isIsoDate, weekdayName } from '@/lib/scheduling/local-date';
+import type { SessionSummary } from '@/lib/scheduling/session-policy';
 import { schedulePreviewSchema, type SchedulePreviewInput } from '@/lib/validations/scheduling';
 import { conflictsOf, errorText, toClinicWall, toInstant, type Conflict } from './form-helpers';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type ChairOption = { id: string; name: string };
-type ProposedRow = { sessionNumber: number; date: string; time: string; chairId: string };
+/** chairId null: a perioperative or inpatient session, booked without a chair. */
+type ProposedRow = { sessionNumber: number; date: string; time: string; chairId: string | null };
+type BookPayload = { visits: Array<{ sessionNumber: number; scheduledAt: string; chairId: string | null }> };
 type PreviewFormValues = { startDate: string; preferredDays?: number[]; preferredTime?: string };
 
 type Props = {
@@ -26,12 +29,14 @@ type Props = {
   openDays: number[];
   chairs: ChairOption[];
   sessionCount: number;
+  /** Where the arm's sessions take place; a no-chair session shows its setting instead of a chair picker. */
+  session: SessionSummary;
   /** Suggested start: the next clinic Monday (or open day). */
   defaultStartDate: string;
 };
 
 function rowsFrom(
-  visits: Array<{ sessionNumber: number; scheduledAt: string | Date; chairId: string }>,
+  visits: Array<{ sessionNumber: number; scheduledAt: string | Date; chairId: string | null }>,
   timeZone: string,
 ): ProposedRow[] {
   return visits
@@ -47,7 +52,18 @@ function rowsFrom(
  * every row stays editable, and booking is all-or-nothing: a conflict books nothing and is
  * shown next to its session.
  */
-export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessionCount, defaultStartDate }: Props) {
+export function BookSeriesForm({
+  enrollmentId,
+  timeZone,
+  openDays,
+  chairs,
+  sessionCount,
+  session,
+  defaultStartDate,
+}: Props) {
+  const incompleteMessage = session.needsChair
+    ? 'Give every session a date, a time (HH:mm) and a chair.'
+    : 'Give every session a date and a time (HH:mm).';
   const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [rows, setRows] = useState<ProposedRow[] | null>(null);
@@ -80,18 +96,19 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
   });
 
   /** The rows as the action's input; the sessions whose time never showed on the clinic clock; or null while incomplete. */
-  function payload():
-    | { visits: Array<{ sessionNumber: number; scheduledAt: string; chairId: string }> }
-    | { refused: Conflict[] }
-    | null {
+  function payload(): BookPayload | { refused: Conflict[] } | null {
     if (!rows) return null;
-    const visits = [];
+    const visits: BookPayload['visits'] = [];
     const refused: Conflict[] = [];
     for (const row of rows) {
       const scheduledAt = toInstant(row.date, row.time, timeZone);
-      if (!scheduledAt || !row.chairId) return null;
+      if (!scheduledAt || (session.needsChair && !row.chairId)) return null;
       if (scheduledAt.ok)
-        visits.push({ sessionNumber: row.sessionNumber, scheduledAt: scheduledAt.iso, chairId: row.chairId });
+        visits.push({
+          sessionNumber: row.sessionNumber,
+          scheduledAt: scheduledAt.iso,
+          chairId: session.needsChair ? row.chairId : null,
+        });
       else refused.push({ sessionNumber: row.sessionNumber, code: 'NONEXISTENT_TIME', message: scheduledAt.message });
     }
     return refused.length > 0 ? { refused } : { visits };
@@ -101,7 +118,7 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
   function sendablePayload() {
     const body = payload();
     if (!body) {
-      setStatus({ tone: 'error', message: 'Give every session a date, a time (HH:mm) and a chair.' });
+      setStatus({ tone: 'error', message: incompleteMessage });
       return null;
     }
     if ('refused' in body) {
@@ -139,7 +156,12 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
     setCheckedClean(result.data.conflicts.length === 0);
     setStatus(
       result.data.conflicts.length === 0
-        ? { tone: 'success', message: 'Every session fits: chairs free, clinic open, intervals within the protocol.' }
+        ? {
+            tone: 'success',
+            message: session.needsChair
+              ? 'Every session fits: chairs free, clinic open, intervals within the protocol.'
+              : 'Every session fits: clinic open on the start day, intervals within the protocol.',
+          }
         : { tone: 'warning', message: 'Some sessions need attention; see the messages next to them.' },
     );
   }
@@ -252,6 +274,12 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
             <p className="text-sm text-slate-600">
               Times are clinic time ({timeZone}). Change any row, then check again before booking.
             </p>
+            {session.needsChair ? null : (
+              <p className="mt-1 text-sm text-slate-800">
+                <Badge tone="info">{session.description}</Badge> The time is when study staff admit the participant; the
+                stay runs on past closing.
+              </p>
+            )}
           </div>
           {generalProblems.length > 0 ? (
             <Alert tone="warning" title="The proposal is incomplete">
@@ -299,14 +327,18 @@ export function BookSeriesForm({ enrollmentId, timeZone, openDays, chairs, sessi
                         onChange={(event) => updateRow(row.sessionNumber, { time: event.target.value })}
                       />
                     </Field>
-                    <Field label={`Chair for session ${row.sessionNumber}`}>
-                      <Select
-                        value={row.chairId}
-                        placeholder="Choose a chair"
-                        options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
-                        onChange={(event) => updateRow(row.sessionNumber, { chairId: event.target.value })}
-                      />
-                    </Field>
+                    {session.needsChair ? (
+                      <Field label={`Chair for session ${row.sessionNumber}`}>
+                        <Select
+                          value={row.chairId ?? ''}
+                          placeholder="Choose a chair"
+                          options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+                          onChange={(event) => updateRow(row.sessionNumber, { chairId: event.target.value })}
+                        />
+                      </Field>
+                    ) : (
+                      <p className="text-sm text-slate-800">{session.description}</p>
+                    )}
                   </div>
                   {rowProblems.length > 0 ? (
                     <ul id={problemId} className="mt-2 flex flex-col gap-1 text-sm font-medium text-red-800">

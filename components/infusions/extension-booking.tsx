@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
+import type { SessionSummary } from '@/lib/scheduling/session-policy';
 import { errorText, toInstant } from './form-helpers';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -16,11 +17,13 @@ type Props = {
   enrollmentId: string;
   timeZone: string;
   chairs: Array<{ id: string; name: string }>;
+  /** A perioperative or inpatient protocol books its extension without a chair too. */
+  session: SessionSummary;
   extension: { sessionNumber: number; label: string; window: { firstDay: string; lastDay: string; describe: string } };
 };
 
 /** Booking the optional open-label infusion inside its window, once the blinded series is done. */
-export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: Props) {
+export function ExtensionBooking({ enrollmentId, timeZone, chairs, session, extension }: Props) {
   const withSubmissionKey = useSubmissionKey();
   const router = useRouter();
   const [date, setDate] = useState(extension.window.firstDay);
@@ -48,7 +51,9 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
           bookSeriesAction(
             {
               enrollmentId,
-              visits: [{ sessionNumber: extension.sessionNumber, scheduledAt, chairId }],
+              visits: [
+                { sessionNumber: extension.sessionNumber, scheduledAt, chairId: session.needsChair ? chairId : null },
+              ],
             },
             options,
           ),
@@ -80,13 +85,17 @@ export function ExtensionBooking({ enrollmentId, timeZone, chairs, extension }: 
         <Field label="Time (clinic)" error={timeError ?? undefined} required>
           <Input type="time" step={60} value={time} onChange={(event) => setTime(event.target.value)} />
         </Field>
-        <Field label="Chair" required>
-          <Select
-            options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
-            value={chairId}
-            onChange={(event) => setChairId(event.target.value)}
-          />
-        </Field>
+        {session.needsChair ? (
+          <Field label="Chair" required>
+            <Select
+              options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+              value={chairId}
+              onChange={(event) => setChairId(event.target.value)}
+            />
+          </Field>
+        ) : (
+          <p className="self-end text-sm text-slate-800">{session.description}</p>
+        )}
       </div>
       <div>
         <Button type="submit" loading={pending}>

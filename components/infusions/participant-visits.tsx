@@ -18,6 +18,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
+import { needsChair } from '@/lib/scheduling/session-policy';
 import type { VisitDto } from '@/lib/visits/types';
 import { conflictsOf, type Conflict } from './form-helpers';
 import { useActionRunner } from '@/components/ui/form/use-action-runner';
@@ -29,8 +30,9 @@ type Shift = {
   visitId: string;
   sessionNumber: number;
   version: number;
-  from: { scheduledAt: string; chairId: string };
-  to: { scheduledAt: string; chairId: string; localDate: string; localTime: string };
+  /** chairId null: a perioperative or inpatient session, moved without a chair. */
+  from: { scheduledAt: string; chairId: string | null };
+  to: { scheduledAt: string; chairId: string | null; localDate: string; localTime: string };
 };
 
 const shiftReasonSchema = applyShiftsSchema.pick({ reason: true });
@@ -53,7 +55,7 @@ function ShiftProposal({
   enrollmentId: string;
   shifts: Shift[];
   problems: Conflict[];
-  chairName: (id: string) => string;
+  chairName: (id: string | null) => string;
 }) {
   const { run, pending, message, fieldErrors } = useActionRunner();
   // Only the reason is typed here; the shifts themselves are the server's proposal and it re-checks them.
@@ -137,7 +139,7 @@ function VisitActions({
   enrollmentId: string;
   timeZone: string;
   chairs: Props['chairs'];
-  chairName: (id: string) => string;
+  chairName: (id: string | null) => string;
 }) {
   const [mode, setMode] = useState<Mode | null>(null);
   const [shifts, setShifts] = useState<{ shifts: Shift[]; problems: Conflict[] } | null>(null);
@@ -249,7 +251,7 @@ function VisitActions({
 /** The participant's visits with their status; scheduled ones can be moved, marked missed or cancelled. */
 export function ParticipantVisits({ enrollmentId, visits, sessionCount, timeZone, chairs, canBook }: Props) {
   const names = new Map(chairs.map((chair) => [chair.id, chair.name]));
-  const chairName = (id: string) => names.get(id) ?? 'a chair';
+  const chairName = (id: string | null) => (id === null ? 'no chair' : (names.get(id) ?? 'a chair'));
   if (visits.length === 0) return <p className="text-sm text-slate-700">No visits are booked for this enrollment.</p>;
   return (
     <ol
@@ -267,7 +269,7 @@ export function ParticipantVisits({ enrollmentId, visits, sessionCount, timeZone
             <time dateTime={visit.scheduledAt} className="tabular-nums">
               {formatDayLabel(visit.localDate)} {visit.localTime}
             </time>
-            <span>{visit.chairName ?? 'No chair'}</span>
+            <span>{needsChair(visit.sessionKind) ? (visit.chairName ?? 'No chair') : visit.sessionDescription}</span>
             <Badge tone={VISIT_STATUS_TONES[visit.status]}>{VISIT_STATUS_LABELS[visit.status]}</Badge>
             <Link
               href={`/visits/${visit.id}`}

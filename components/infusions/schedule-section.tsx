@@ -8,6 +8,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors/app-error';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
+import { needsChair } from '@/lib/scheduling/session-policy';
 import { getAdherence } from '@/lib/visits/get-adherence';
 import { getParticipantSchedule } from '@/lib/visits/get-participant-schedule';
 import { AdherenceLine } from './adherence-line';
@@ -103,7 +104,9 @@ export async function ScheduleSection({ candidateId, user }: Props) {
                                 {formatDayLabel(visit.localDate)} {visit.localTime}
                               </time>
                             </td>
-                            <td className="px-3 py-2">{visit.chairName ?? 'No chair'}</td>
+                            <td className="px-3 py-2">
+                              {needsChair(visit.sessionKind) ? (visit.chairName ?? 'No chair') : visit.sessionDescription}
+                            </td>
                             <td className="px-3 py-2">
                               <Badge tone={VISIT_STATUS_TONES[visit.status]}>{VISIT_STATUS_LABELS[visit.status]}</Badge>
                             </td>

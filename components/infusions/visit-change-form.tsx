@@ -14,6 +14,7 @@ import {
   visitRescheduleSchema,
   visitStatusChangeSchema,
 } from '@/lib/validations/infusions';
+import { needsChair } from '@/lib/scheduling/session-policy';
 import type { VisitDto } from '@/lib/visits/types';
 import { toInstant } from './form-helpers';
 
@@ -87,13 +88,17 @@ export function VisitChangeForm({
           <Field label="New time" hint="Clinic time" required>
             <Input type="time" step={60} {...register('time')} />
           </Field>
-          <Field label="Chair" error={errors.chairId?.message ?? fieldErrors.chairId}>
-            <Select
-              placeholder="Keep a free chair"
-              options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
-              {...register('chairId')}
-            />
-          </Field>
+          {needsChair(visit.sessionKind) ? (
+            <Field label="Chair" error={errors.chairId?.message ?? fieldErrors.chairId}>
+              <Select
+                placeholder="Keep a free chair"
+                options={chairs.map((chair) => ({ value: chair.id, label: chair.name }))}
+                {...register('chairId')}
+              />
+            </Field>
+          ) : (
+            <p className="self-end text-sm text-slate-800">{visit.sessionDescription}</p>
+          )}
         </div>
       ) : null}
       <Field label="Reason" error={errors.reason?.message ?? fieldErrors.reason} required>

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
-import { clinicTimeOf } from './calendar-dates';
+import { needsChair } from '@/lib/scheduling/session-policy';
+import { clinicDateOf, clinicTimeOf } from './calendar-dates';
 import type { CalendarChair, CalendarVisit } from './types';
 import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from './visit-status';
 
@@ -64,9 +65,23 @@ export function DayList({ date, visits, chairs, timeZone, closedReason }: Props)
                 <time dateTime={visit.scheduledAt}>{clinicTimeOf(visit.scheduledAt, timeZone)}</time>
               </td>
               <td className="px-4 py-3 tabular-nums">
-                {visit.endsAt ? <time dateTime={visit.endsAt}>{clinicTimeOf(visit.endsAt, timeZone)}</time> : '—'}
+                {visit.endsAt ? (
+                  <time dateTime={visit.endsAt}>
+                    {clinicDateOf(visit.endsAt, timeZone) === date
+                      ? clinicTimeOf(visit.endsAt, timeZone)
+                      : `${formatDayLabel(clinicDateOf(visit.endsAt, timeZone))} ${clinicTimeOf(visit.endsAt, timeZone)}`}
+                  </time>
+                ) : (
+                  '—'
+                )}
               </td>
-              <td className="px-4 py-3">{(visit.chairId && chairName.get(visit.chairId)) ?? 'No chair'}</td>
+              <td className="px-4 py-3">
+                {needsChair(visit.sessionKind) ? (
+                  ((visit.chairId && chairName.get(visit.chairId)) ?? 'No chair')
+                ) : (
+                  <Badge tone="info">{visit.sessionDescription}</Badge>
+                )}
+              </td>
               <td className="px-4 py-3">
                 {visit.candidateId ? (
                   <Link

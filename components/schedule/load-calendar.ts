@@ -31,6 +31,8 @@ export async function loadCalendar(
     scheduledAt: visit.scheduledAt,
     endsAt: visit.endsAt,
     chairId: visit.chairId,
+    sessionKind: visit.sessionKind,
+    sessionDescription: visit.sessionDescription,
     status: visit.status,
     candidateId: visit.participant.candidateId,
     participantName: `${visit.participant.lastName}, ${visit.participant.firstName}`,

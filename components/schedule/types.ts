@@ -1,3 +1,4 @@
+import type { SessionKind } from '@/lib/scheduling/session-policy';
 import type { VisitStatus } from '@/lib/scheduling/types';
 
 // What the calendar views need, already resolved to plain, serialisable values:
@@ -11,6 +12,10 @@ export type CalendarVisit = {
   scheduledAt: string;
   endsAt: string | null;
   chairId: string | null;
+  /** A perioperative or inpatient session holds no chair; the views show it in its own row. */
+  sessionKind: SessionKind;
+  /** 'Perioperative · 24 h · no chair'. */
+  sessionDescription: string;
   status: VisitStatus;
   candidateId: string | null;
   participantName: string;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
+import { needsChair } from '@/lib/scheduling/session-policy';
 import { clinicDateOf, clinicTimeOf } from './calendar-dates';
 import type { CalendarChair, CalendarClosure, CalendarVisit } from './types';
 import { sessionLabel, VISIT_STATUS_LABELS, VISIT_STATUS_TONES } from './visit-status';
@@ -47,6 +48,9 @@ function VisitBlock({ visit, timeZone }: { visit: CalendarVisit; timeZone: strin
       ) : (
         <span className="font-medium">{visit.participantName}</span>
       )}
+      {needsChair(visit.sessionKind) ? null : (
+        <span className="text-xs font-medium text-slate-800">{visit.sessionDescription}</span>
+      )}
       <span className="text-xs text-slate-700">
         <Link href={`/visits/${visit.id}`} className="underline-offset-2 hover:underline">
           {sessionLabel(visit.sessionNumber, visit.sessionCount)}
@@ -64,8 +68,13 @@ export function WeekView({ dates, chairs, visits, closures, timeZone, today }: P
   const closureByDate = new Map(closures.map((closure) => [closure.date, closure.reason]));
   const cell = new Map<string, CalendarVisit[]>();
   const unassigned: CalendarVisit[] = [];
+  const chairless = new Map<string, CalendarVisit[]>();
   for (const visit of [...visits].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))) {
     const date = clinicDateOf(visit.scheduledAt, timeZone);
+    if (!needsChair(visit.sessionKind)) {
+      chairless.set(date, [...(chairless.get(date) ?? []), visit]);
+      continue;
+    }
     if (!visit.chairId || !chairs.some((chair) => chair.id === visit.chairId)) {
       unassigned.push(visit);
       continue;
@@ -143,6 +152,28 @@ export function WeekView({ dates, chairs, visits, closures, timeZone, today }: P
                 })}
               </tr>
             ))}
+            {chairless.size > 0 ? (
+              <tr className="border-t border-slate-200 bg-sky-50/50">
+                <th scope="row" className="px-3 py-3 align-top font-semibold text-slate-900">
+                  No chair
+                  <span className="block text-xs font-normal text-slate-600">Perioperative, inpatient</span>
+                </th>
+                {dates.map((date) => {
+                  const items = chairless.get(date) ?? [];
+                  return (
+                    <td key={date} className="px-2 py-2 align-top">
+                      {items.length > 0 ? (
+                        <ul className="flex flex-col gap-2" aria-label={`No chair, ${formatDayLabel(date)}`}>
+                          {items.map((visit) => (
+                            <VisitBlock key={visit.id} visit={visit} timeZone={timeZone} />
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>

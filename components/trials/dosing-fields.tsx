@@ -12,6 +12,7 @@ import { Select } from '@/components/ui/select';
 import { defaultDosingProtocol, type DosingProtocol, type DoseMode } from '@/lib/validations/dosing';
 import { describeDoseSteps, describeDosing, tryDescribeDosing } from '@/lib/dosing/describe-dosing';
 import { numberOrNull, useFieldError } from './form-controls';
+import { SessionSettingFields } from './session-setting-fields';
 import { DOSE_MODE_LABELS, optionsOf, ROUTE_LABELS, WEIGHT_BASIS_LABELS } from './labels';
 import { stableJson, type TrialFormValues } from './trial-form-values';
 
@@ -312,6 +313,8 @@ export function DosingFields({ index, armLabel }: { index: number; armLabel: str
               />
             </Field>
           </div>
+
+          <SessionSettingFields index={index} />
 
           <SpacingAssumption
             dosing={dosing}

@@ -62,6 +62,8 @@ const SEGMENT_LABELS: Record<string, string> = {
   sessionsPerWeek: 'sessions per 7 days',
   minHoursBetweenSessions: 'minimum hours between sessions',
   maxDaysBetweenSessions: 'maximum days between sessions',
+  sessionKind: 'session setting',
+  sessionDurationMinutes: 'stay duration',
   weightWindowDays: 'weight validity',
   minDaysAfterLastSession: 'earliest day',
   maxDaysAfterLastSession: 'latest day',

@@ -3,6 +3,7 @@ import type { CountResult } from '@/lib/drug-inventory/record-count';
 import type { LotDto } from '@/lib/drug-inventory/types';
 import type { AdministrationDto } from '@/lib/infusions/record-administration';
 import type { AdverseEventDto } from '@/lib/infusions/record-adverse-event';
+import type { SessionKind } from '@/lib/scheduling/session-policy';
 
 // The catalogue of audit actions: one entry per action, with the entity it is about and the
 // shape of its `before`/`after`. recordAuditEvent (and the guard's `audit`) accept only
@@ -306,7 +307,16 @@ export type AuditEventMap = {
   // Schedule and clinic
   'visit.book_series': Event<
     'Enrollment',
-    { visits: Array<{ id: string; sessionNumber: number; scheduledAt: Iso; chairId: string | null }> }
+    {
+      visits: Array<{
+        id: string;
+        sessionNumber: number;
+        scheduledAt: Iso;
+        chairId: string | null;
+        /** Absent on events written before session kinds existed (all chair sessions). */
+        sessionKind?: SessionKind;
+      }>;
+    }
   >;
   'visit.reschedule': Event<
     'Visit',

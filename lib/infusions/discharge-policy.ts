@@ -6,6 +6,10 @@
 // (timepoint POST) are recorded and (4), where the trial's plan has a CADSS after this
 // session, that CADSS is recorded. A clinician may discharge earlier with a reason: the
 // override is recorded and becomes a protocol deviation that adherence counts.
+// A perioperative or inpatient session adds (5): its stated stay (e.g. 24 h) has passed since check-in
+// (lib/scheduling/session-policy.ts `checkStay`); the same override applies.
+
+import { checkStay, type SessionKind } from '@/lib/scheduling/session-policy';
 
 /** The vitals timepoint that must exist before discharge. */
 export const POST_INFUSION_TIMEPOINT = 'POST';
@@ -14,7 +18,7 @@ export const POST_INFUSION_SCALE = 'CADSS';
 /** The deviation an early discharge becomes. */
 export const EARLY_DISCHARGE_DEVIATION = 'EARLY_DISCHARGE';
 
-export type DischargeBlockerCode = 'INFUSION_RUNNING' | 'MONITORING' | 'POST_VITALS' | 'CADSS';
+export type DischargeBlockerCode = 'INFUSION_RUNNING' | 'MONITORING' | 'POST_VITALS' | 'CADSS' | 'STAY';
 export type DischargeBlocker = { code: DischargeBlockerCode; message: string };
 
 export type DischargeCheck = {
@@ -25,6 +29,8 @@ export type DischargeCheck = {
   hasPostVitals: boolean;
   isCadssPlanned: boolean;
   hasCadss: boolean;
+  /** The visit's session: a perioperative or inpatient stay must last its minutes from check-in. */
+  session?: { kind: SessionKind; checkedInAt: Date | null; minutes: number };
 };
 
 export type DischargeState = {
@@ -86,5 +92,9 @@ export function checkDischarge(input: DischargeCheck, timeZone = 'UTC'): Dischar
       code: 'CADSS',
       message: 'Record the post-infusion CADSS that the trial plans after this session.',
     });
+  const stay = input.session
+    ? checkStay({ ...input.session, now, formatInstant: (instant) => clock(instant, timeZone) })
+    : null;
+  if (stay !== null) blockers.push(stay);
   return { blockers, infusionEndsAt, monitoringEndsAt, minutesRemaining };
 }

@@ -69,6 +69,7 @@ export async function loadDischargeState(options: {
       hasPostVitals: postVitals > 0,
       isCadssPlanned,
       hasCadss,
+      session: { kind: visit.sessionKind, checkedInAt: visit.checkedInAt, minutes: visit.durationMin },
     },
     timeZone,
   );

@@ -64,6 +64,8 @@ const FIELD_LABELS: Record<DosingAssumptionField, string> = {
   sessionsPerWeek: 'sessions per 7 days',
   minHoursBetweenSessions: 'minimum spacing',
   maxDaysBetweenSessions: 'maximum spacing',
+  sessionKind: 'session setting',
+  sessionDurationMinutes: 'stay duration',
   'extension.window': 'extension window',
 };
 

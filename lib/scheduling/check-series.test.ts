@@ -165,8 +165,8 @@ describe('checkSeries', () => {
       expect(check(withSession(4, visit(4, '2026-12-10', '08:00')))).toEqual([]);
     });
 
-    it('uses an explicit chairMinutes instead of infusion + monitoring', () => {
-      expect(check(withSession(4, visit(4, '2026-12-10', '15:30')), { chairMinutes: 90 })).toEqual([]);
+    it('uses an explicit visitMinutes instead of infusion + monitoring', () => {
+      expect(check(withSession(4, visit(4, '2026-12-10', '15:30')), { visitMinutes: 90 })).toEqual([]);
     });
   });
 
@@ -191,12 +191,18 @@ describe('checkSeries', () => {
 
     it('ignores the bookings of the series itself (matched by visitId)', () => {
       const visits = GOOD_SERIES.map((item) => ({ ...item, visitId: `v${item.sessionNumber}` }));
-      const busy = visits.map((item) => ({
-        chairId: item.chairId,
-        start: item.scheduledAt,
-        end: new Date(item.scheduledAt.getTime() + 6_000_000),
-        visitId: item.visitId,
-      }));
+      const busy = visits.flatMap((item) =>
+        item.chairId === null
+          ? []
+          : [
+              {
+                chairId: item.chairId,
+                start: item.scheduledAt,
+                end: new Date(item.scheduledAt.getTime() + 6_000_000),
+                visitId: item.visitId,
+              },
+            ],
+      );
       expect(check(visits, { busy, participantBusy: busy })).toEqual([]);
     });
 

@@ -3,6 +3,7 @@ import { extensionSessionNumber, extensionWindowProblem } from '@/lib/scheduling
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { countInWindowEnding, rollingLimitMessage } from '@/lib/scheduling/session-spacing';
 import { pluralize } from '@/lib/scheduling/format';
+import { checkChairChoice } from '@/lib/scheduling/session-policy';
 import {
   chairLabel,
   createSchedulingContext,
@@ -31,7 +32,7 @@ export type CheckSeriesInput = {
   busy: readonly ChairBooking[];
   participantBusy: readonly BusyInterval[];
   now: Date;
-  chairMinutes?: number;
+  visitMinutes?: number;
 };
 
 const CODE_ORDER: readonly ConflictCode[] = [
@@ -39,6 +40,8 @@ const CODE_ORDER: readonly ConflictCode[] = [
   'IN_PAST',
   'CLINIC_CLOSED',
   'OUTSIDE_HOURS',
+  'CHAIR_REQUIRED',
+  'CHAIR_NOT_USED',
   'CHAIR_FULL',
   'PARTICIPANT_BUSY',
   'TOO_CLOSE',
@@ -72,7 +75,12 @@ function checkSlot(ctx: SchedulingContext, entry: Entry, now: Date): Conflict[] 
     if (hoursProblem !== null) conflicts.push({ sessionNumber, code: 'OUTSIDE_HOURS', message: hoursProblem });
   }
   const where = `${placed.localTime} on ${formatDayLabel(placed.localDate)}`;
-  if (!ctx.activeChairIds.includes(visit.chairId)) {
+  const chairProblem = checkChairChoice({ kind: ctx.sessionKind, chairId: visit.chairId });
+  if (chairProblem !== null) {
+    conflicts.push({ sessionNumber, code: chairProblem.code, message: `Session ${sessionNumber}: ${chairProblem.message}` });
+  } else if (visit.chairId === null) {
+    // A no-chair session takes no chair: nothing to check.
+  } else if (!ctx.activeChairIds.includes(visit.chairId)) {
     const isKnown = ctx.chairNames.has(visit.chairId);
     const message = isKnown
       ? `${chairLabel(ctx, visit.chairId)} is out of service`

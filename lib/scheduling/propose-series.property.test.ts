@@ -125,7 +125,7 @@ describe('proposeSeries (property)', () => {
             for (const problem of result.problems) expect(problem.message.length).toBeGreaterThan(10);
             return;
           }
-          const chairMinutes = (protocol.infusionMinutes ?? 60) + settings.monitoringMinutes;
+          const visitMinutes = (protocol.infusionMinutes ?? 60) + settings.monitoringMinutes;
           const openMinutes = timeToMinutes(settings.openTime);
           const closeMinutes = timeToMinutes(settings.closeTime);
           const activeChairs = new Set(settings.chairs.filter((chair) => chair.isActive).map((chair) => chair.id));
@@ -137,7 +137,7 @@ describe('proposeSeries (property)', () => {
 
           const weekCounts = new Map<string, number>();
           visits.forEach((visit, index) => {
-            const end = new Date(visit.scheduledAt.getTime() + chairMinutes * 60_000);
+            const end = new Date(visit.scheduledAt.getTime() + visitMinutes * 60_000);
             const local = utcToZoned(visit.scheduledAt, settings.timeZone);
             const localEnd = utcToZoned(end, settings.timeZone);
             expect(local.date).toBe(visit.localDate);
@@ -148,7 +148,7 @@ describe('proposeSeries (property)', () => {
             expect(local.minutesOfDay).toBeGreaterThanOrEqual(openMinutes);
             expect(localEnd.date).toBe(visit.localDate);
             expect(localEnd.minutesOfDay).toBeLessThanOrEqual(closeMinutes);
-            expect(activeChairs.has(visit.chairId)).toBe(true);
+            expect(visit.chairId !== null && activeChairs.has(visit.chairId)).toBe(true);
             const interval = { start: visit.scheduledAt, end };
             expect(busy.some((booking) => booking.chairId === visit.chairId && overlaps(booking, interval))).toBe(
               false,
@@ -167,7 +167,7 @@ describe('proposeSeries (property)', () => {
               );
             }
             // The participant's own sessions never share a chair at the same time.
-            const prevEnd = new Date(prev.scheduledAt.getTime() + chairMinutes * 60_000);
+            const prevEnd = new Date(prev.scheduledAt.getTime() + visitMinutes * 60_000);
             expect(overlaps({ start: prev.scheduledAt, end: prevEnd }, interval)).toBe(false);
           });
           if (protocol.sessionsPerWeek !== null) {

@@ -24,7 +24,7 @@ export type ProposeSeriesInput = {
   /** The participant's own other appointments. */
   participantBusy: readonly BusyInterval[];
   /** Minutes a chair is taken per visit; defaults to infusion + monitoring. */
-  chairMinutes?: number;
+  visitMinutes?: number;
   /** When given, no session starts before this instant (e.g. later today only). */
   now?: Date;
   horizonDays?: number;
@@ -44,15 +44,17 @@ export function toProposedVisit(visit: PlacedVisit): ProposedVisit {
 }
 
 function checkClinicCanHost(ctx: SchedulingContext): Conflict | null {
+  // A perioperative or inpatient session needs no chair and only its start within opening hours.
+  if (!ctx.needsChair) return null;
   if (ctx.activeChairIds.length === 0) {
     return { sessionNumber: 1, code: 'CHAIR_FULL', message: 'No infusion chair is in service at the clinic' };
   }
   const openMinutes = ctx.closeMinutes - ctx.openMinutes;
-  if (ctx.chairMinutes > openMinutes) {
+  if (ctx.visitMinutes > openMinutes) {
     return {
       sessionNumber: 1,
       code: 'OUTSIDE_HOURS',
-      message: `A visit needs a chair for ${ctx.chairMinutes} minutes (infusion and monitoring), but the clinic is open only ${openMinutes} minutes a day`,
+      message: `A visit needs a chair for ${ctx.visitMinutes} minutes (infusion and monitoring), but the clinic is open only ${openMinutes} minutes a day`,
     };
   }
   return null;

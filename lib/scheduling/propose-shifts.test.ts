@@ -7,7 +7,7 @@ import type { SeriesVisit } from '@/lib/scheduling/types';
 const NOW = ny('2026-11-25', '12:00');
 
 /** Mon/Thu at 09:00 from Mon 2026-11-30, each booked on its own chair slot (visitId v1…v4). */
-const SERIES: SeriesVisit[] = [
+const SERIES: Array<SeriesVisit & { chairId: string }> = [
   { sessionNumber: 1, scheduledAt: ny('2026-11-30', '09:00'), chairId: 'chair-1', visitId: 'v1' },
   { sessionNumber: 2, scheduledAt: ny('2026-12-03', '09:00'), chairId: 'chair-1', visitId: 'v2' },
   { sessionNumber: 3, scheduledAt: ny('2026-12-07', '09:00'), chairId: 'chair-1', visitId: 'v3' },

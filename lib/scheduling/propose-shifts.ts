@@ -18,12 +18,12 @@ export type ProposeShiftsInput = {
   settings: ClinicSettings;
   /** The participant's series as booked before the change. */
   visits: readonly SeriesVisit[];
-  /** The visit being moved and its new start; without chairId the old chair is kept when free. */
-  rescheduled: { sessionNumber: number; scheduledAt: Date; chairId?: string };
+  /** The visit being moved and its new start; without chairId the old chair is kept when free (none for a no-chair session). */
+  rescheduled: { sessionNumber: number; scheduledAt: Date; chairId?: string | null };
   busy: readonly ChairBooking[];
   participantBusy: readonly BusyInterval[];
   now: Date;
-  chairMinutes?: number;
+  visitMinutes?: number;
   horizonDays?: number;
 };
 
@@ -31,7 +31,7 @@ export type VisitShift = {
   sessionNumber: number;
   visitId?: string;
   fromScheduledAt: Date;
-  fromChairId: string;
+  fromChairId: string | null;
   to: ProposedVisit;
 };
 
@@ -59,12 +59,14 @@ export function proposeShifts(input: ProposeShiftsInput): ProposeShiftsResult {
   const draft = placeVisit(ctx, {
     sessionNumber: rescheduled.sessionNumber,
     start: rescheduled.scheduledAt,
-    chairId: '',
+    chairId: null,
   });
-  const chairId =
-    rescheduled.chairId ??
-    findFreeChair(ctx, { start: draft.start, end: draft.end, preferredChairId: original.chairId }) ??
-    original.chairId;
+  // A chair given for a no-chair session stays, so the check below refuses it with CHAIR_NOT_USED.
+  const chairId = ctx.needsChair
+    ? (rescheduled.chairId ??
+      findFreeChair(ctx, { start: draft.start, end: draft.end, preferredChairId: original.chairId ?? undefined }) ??
+      original.chairId)
+    : (rescheduled.chairId ?? null);
   const moved: SeriesVisit = { ...original, scheduledAt: rescheduled.scheduledAt, chairId, isLocked: false };
 
   const earlier = visits.filter((visit) => visit.sessionNumber < moved.sessionNumber);

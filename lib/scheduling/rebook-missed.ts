@@ -18,7 +18,8 @@ export type RebookVisit = {
   status: VisitStatus;
   scheduledAt: Date;
   completedAt?: Date | null;
-  chairId: string;
+  /** Null for a no-chair (perioperative or inpatient) session. */
+  chairId: string | null;
   visitId?: string;
 };
 
@@ -31,7 +32,7 @@ export type RebookMissedInput = {
   busy: readonly ChairBooking[];
   participantBusy: readonly BusyInterval[];
   now: Date;
-  chairMinutes?: number;
+  visitMinutes?: number;
   horizonDays?: number;
 };
 

@@ -28,7 +28,7 @@ import { utcToZoned } from '@/lib/scheduling/zoned-time';
 // its current slot (if any), then dates nearest its ideal date and times nearest its
 // preferred time; a dead end backtracks into the previous session's next choice.
 
-export type SessionRequest = { sessionNumber: number; current?: { start: Date; chairId: string } };
+export type SessionRequest = { sessionNumber: number; current?: { start: Date; chairId: string | null } };
 export type SessionPreference = { days: readonly number[] | null; minutes: number | null };
 
 export type SearchSeriesRequest = {
@@ -121,7 +121,8 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     if (window.prev && getIntervalConflict(ctx, { prev: window.prev, next: visit }) !== null) return false;
     if (getClosedReason(ctx, visit.localDate) !== null || getHoursProblem(ctx, visit) !== null) return false;
     if (isWeekFull(placed, visit.localDate) || !isParticipantFree(ctx, visit)) return false;
-    return ctx.activeChairIds.includes(visit.chairId) && findChairBooking(ctx, visit) === null;
+    if (!ctx.needsChair) return visit.chairId === null;
+    return visit.chairId !== null && ctx.activeChairIds.includes(visit.chairId) && findChairBooking(ctx, visit) === null;
   };
 
   function* candidatesFor(
@@ -148,7 +149,7 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     dates.sort(
       (a, b) => Math.abs(daysBetweenDates(ideal, a)) - Math.abs(daysBetweenDates(ideal, b)) || compareDates(a, b),
     );
-    const preferredChairId = (placed.at(-1) ?? anchors.at(-1))?.chairId;
+    const preferredChairId = (placed.at(-1) ?? anchors.at(-1))?.chairId ?? undefined;
     for (const date of dates) {
       const closedReason = getClosedReason(ctx, date);
       if (closedReason !== null) {
@@ -170,9 +171,15 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
       let isParticipantTaken = false;
       for (const slot of slots) {
         if (slot.start < window.minInstant) continue;
-        const visit = placeVisit(ctx, { sessionNumber: session.sessionNumber, start: slot.start, chairId: '' });
+        const visit = placeVisit(ctx, { sessionNumber: session.sessionNumber, start: slot.start, chairId: null });
         if (!isParticipantFree(ctx, visit)) {
           isParticipantTaken = true;
+          continue;
+        }
+        if (!ctx.needsChair) {
+          // Perioperative and inpatient sessions hold no chair: full chairs never stop them.
+          if (current && current.start.getTime() === visit.start.getTime() && current.chairId === null) continue;
+          yield visit;
           continue;
         }
         const chairId = findFreeChair(ctx, { start: visit.start, end: visit.end, preferredChairId });
@@ -278,7 +285,9 @@ function describeDeadEnd(ctx: SchedulingContext, deadEnd: DeadEnd & { sessionNum
   }
   if (diagnosis.hasNoFit) {
     reasons.push(
-      `no start time leaves room for the ${ctx.chairMinutes}-minute chair time (infusion and monitoring) before closing`,
+      ctx.needsChair
+        ? `no start time leaves room for the ${ctx.visitMinutes}-minute chair time (infusion and monitoring) before closing`
+        : 'no start time falls within opening hours',
     );
     codes.push('OUTSIDE_HOURS');
   }

@@ -10,6 +10,7 @@ import {
 import { formatDuration, formatHoursLimit, pluralize } from '@/lib/scheduling/format';
 import type { BusyInterval, ChairBooking, Conflict, SchedulingProtocol } from '@/lib/scheduling/types';
 import { withSpacingDefaults } from '@/lib/scheduling/session-spacing';
+import { needsChair, sessionMinutes, type SessionKind } from '@/lib/scheduling/session-policy';
 import { utcToZoned, zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 
 // The per-slot rules shared by proposing, checking and shifting series.
@@ -25,7 +26,11 @@ const HOUR_MS = 3_600_000;
 export type SchedulingContext = {
   settings: ClinicSettings;
   protocol: SchedulingProtocol;
-  chairMinutes: number;
+  sessionKind: SessionKind;
+  /** False for a perioperative or inpatient session: no chair is proposed, checked or accepted. */
+  needsChair: boolean;
+  /** How long a visit holds the participant (and the chair, if any): infusion + monitoring, or the stay. */
+  visitMinutes: number;
   openMinutes: number;
   closeMinutes: number;
   activeChairIds: readonly string[];
@@ -42,21 +47,28 @@ export type PlacedVisit = {
   end: Date;
   localDate: string;
   localTime: string;
-  chairId: string;
+  chairId: string | null;
 };
 
-export function resolveChairMinutes(options: {
+export function sessionKindOf(protocol: SchedulingProtocol): SessionKind {
+  return protocol.sessionKind ?? 'CHAIR';
+}
+
+export function resolveVisitMinutes(options: {
   protocol: SchedulingProtocol;
   settings: ClinicSettings;
-  chairMinutes?: number;
+  visitMinutes?: number;
 }): number {
-  const { protocol, settings, chairMinutes } = options;
-  if (chairMinutes !== undefined) {
-    if (!Number.isFinite(chairMinutes) || chairMinutes <= 0)
-      throw new RangeError('chairMinutes must be a positive number');
-    return Math.ceil(chairMinutes);
+  const { protocol, settings, visitMinutes } = options;
+  if (visitMinutes !== undefined) {
+    if (!Number.isFinite(visitMinutes) || visitMinutes <= 0)
+      throw new RangeError('visitMinutes must be a positive number');
+    return Math.ceil(visitMinutes);
   }
-  return Math.ceil((protocol.infusionMinutes ?? DEFAULT_INFUSION_MINUTES) + settings.monitoringMinutes);
+  return sessionMinutes({
+    setting: { kind: sessionKindOf(protocol), durationMinutes: protocol.sessionDurationMinutes ?? null },
+    chairMinutes: Math.ceil((protocol.infusionMinutes ?? DEFAULT_INFUSION_MINUTES) + settings.monitoringMinutes),
+  });
 }
 
 export function createSchedulingContext(options: {
@@ -64,7 +76,7 @@ export function createSchedulingContext(options: {
   settings: ClinicSettings;
   busy: readonly ChairBooking[];
   participantBusy: readonly BusyInterval[];
-  chairMinutes?: number;
+  visitMinutes?: number;
   ignoredVisitIds?: ReadonlySet<string>;
 }): SchedulingContext {
   const { protocol, settings, busy, participantBusy, ignoredVisitIds = new Set<string>() } = options;
@@ -75,11 +87,14 @@ export function createSchedulingContext(options: {
     list.push(booking);
     busyByChair.set(booking.chairId, list);
   }
+  const sessionKind = sessionKindOf(protocol);
   return {
     settings,
+    sessionKind,
+    needsChair: needsChair(sessionKind),
     // The twice-weekly defaults (≥ 48 h, ≤ 7 days) apply wherever the protocol gives no numbers.
     protocol: withSpacingDefaults(protocol),
-    chairMinutes: resolveChairMinutes(options),
+    visitMinutes: resolveVisitMinutes(options),
     openMinutes: timeToMinutes(settings.openTime),
     closeMinutes: timeToMinutes(settings.closeTime),
     activeChairIds: settings.chairs.filter((chair) => chair.isActive).map((chair) => chair.id),
@@ -94,7 +109,8 @@ function overlaps(a: { start: Date; end: Date }, b: { start: Date; end: Date }):
   return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
 }
 
-export function chairLabel(ctx: SchedulingContext, chairId: string): string {
+export function chairLabel(ctx: SchedulingContext, chairId: string | null): string {
+  if (chairId === null) return 'No chair';
   return ctx.chairNames.get(chairId) ?? `Chair ${chairId}`;
 }
 
@@ -110,25 +126,33 @@ export function getClosedReason(ctx: SchedulingContext, date: string): string | 
 
 export function placeVisit(
   ctx: SchedulingContext,
-  visit: { sessionNumber: number; start: Date; chairId: string },
+  visit: { sessionNumber: number; start: Date; chairId: string | null },
 ): PlacedVisit {
   const local = utcToZoned(visit.start, ctx.settings.timeZone);
   return {
     sessionNumber: visit.sessionNumber,
     start: visit.start,
-    end: new Date(visit.start.getTime() + ctx.chairMinutes * 60_000),
+    end: new Date(visit.start.getTime() + ctx.visitMinutes * 60_000),
     localDate: local.date,
     localTime: local.time,
     chairId: visit.chairId,
   };
 }
 
-/** Why the whole chair time (infusion + monitoring) does not fit the opening hours, or null. */
+/**
+ * Why the whole chair time (infusion + monitoring) does not fit the opening hours, or null. A no-chair
+ * session only has to start within opening hours (study staff admit it); its stay runs past closing.
+ */
 export function getHoursProblem(ctx: SchedulingContext, visit: PlacedVisit): string | null {
   const { openTime, closeTime, timeZone } = ctx.settings;
   const startMinutes = timeToMinutes(visit.localTime);
   const day = formatDayLabel(visit.localDate);
   if (startMinutes < ctx.openMinutes) return `${visit.localTime} on ${day} is before the clinic opens at ${openTime}`;
+  if (!ctx.needsChair) {
+    return startMinutes < ctx.closeMinutes
+      ? null
+      : `${visit.localTime} on ${day} is after the clinic closes at ${closeTime}; study staff admit the participant during opening hours`;
+  }
   const end = utcToZoned(visit.end, timeZone);
   if (end.date !== visit.localDate || end.minutesOfDay > ctx.closeMinutes) {
     return `A visit at ${visit.localTime} on ${day} needs the chair until ${end.time}, after the clinic closes at ${closeTime}`;
@@ -138,12 +162,12 @@ export function getHoursProblem(ctx: SchedulingContext, visit: PlacedVisit): str
 
 export type DaySlot = { start: Date; minutes: number };
 
-/** Slot starts on a local date whose whole chair time fits the opening hours. */
+/** Slot starts on a local date whose whole chair time fits the opening hours (a no-chair session: whose start does). */
 export function listDaySlots(ctx: SchedulingContext, date: string): DaySlot[] {
   const slots: DaySlot[] = [];
   for (
     let minutes = ctx.openMinutes;
-    minutes + ctx.chairMinutes <= ctx.closeMinutes;
+    ctx.needsChair ? minutes + ctx.visitMinutes <= ctx.closeMinutes : minutes < ctx.closeMinutes;
     minutes += ctx.settings.slotMinutes
   ) {
     const time = minutesToTime(minutes);
@@ -158,8 +182,9 @@ export function listDaySlots(ctx: SchedulingContext, date: string): DaySlot[] {
 
 export function findChairBooking(
   ctx: SchedulingContext,
-  interval: { chairId: string; start: Date; end: Date },
+  interval: { chairId: string | null; start: Date; end: Date },
 ): ChairBooking | null {
+  if (interval.chairId === null) return null;
   return (ctx.busyByChair.get(interval.chairId) ?? []).find((booking) => overlaps(booking, interval)) ?? null;
 }
 

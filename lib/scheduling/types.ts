@@ -4,7 +4,9 @@ import type { DosingProtocol } from '@/lib/validations/dosing';
 export type SchedulingProtocol = Pick<
   DosingProtocol,
   'sessionCount' | 'sessionsPerWeek' | 'minHoursBetweenSessions' | 'maxDaysBetweenSessions' | 'infusionMinutes'
-> & {
+> &
+  // Optional so a chair protocol can leave them out: absent means CHAIR (lib/scheduling/session-policy.ts).
+  Partial<Pick<DosingProtocol, 'sessionKind' | 'sessionDurationMinutes'>> & {
   /** The optional extension session (number sessionCount + 1), booked inside its own window. */
   extension?: Pick<
     NonNullable<DosingProtocol['extension']>,
@@ -25,6 +27,8 @@ export type VisitStatus = 'SCHEDULED' | 'CHECKED_IN' | 'COMPLETED' | 'MISSED' | 
 
 export type ConflictCode =
   | 'CHAIR_FULL'
+  | 'CHAIR_REQUIRED'
+  | 'CHAIR_NOT_USED'
   | 'CLINIC_CLOSED'
   | 'OUTSIDE_HOURS'
   | 'TOO_CLOSE'
@@ -45,7 +49,8 @@ export type Conflict = { sessionNumber: number; code: ConflictCode; message: str
 export type SeriesVisit = {
   sessionNumber: number;
   scheduledAt: Date;
-  chairId: string;
+  /** Null for a no-chair (perioperative or inpatient) session. */
+  chairId: string | null;
   visitId?: string;
   isLocked?: boolean;
 };
@@ -55,5 +60,6 @@ export type ProposedVisit = {
   scheduledAt: Date;
   localDate: string; // clinic-local 'YYYY-MM-DD'
   localTime: string; // clinic-local 'HH:mm'
-  chairId: string;
+  /** Null for a no-chair (perioperative or inpatient) session. */
+  chairId: string | null;
 };

@@ -40,10 +40,32 @@ describe('seed protocols', () => {
       // The page says only "twice weekly": the clinic's assumed spacing, written into the seed.
       minHoursBetweenSessions: 48,
       maxDaysBetweenSessions: 7,
+      sessionKind: 'CHAIR',
+      sessionDurationMinutes: null,
       weightWindowDays: 7,
       doseSteps: [],
       extension: null,
     });
+  });
+
+  it('reads a protocol stored before session settings existed as a chair session', () => {
+    const { sessionKind: _kind, sessionDurationMinutes: _minutes, ...stored } = NCT06419439_DOSING;
+    expect(dosingProtocolSchema.parse(stored)).toMatchObject({ sessionKind: 'CHAIR', sessionDurationMinutes: null });
+  });
+
+  it('asks a perioperative session for its stay and refuses a stay on a chair session', () => {
+    expect(issuesFor({ sessionKind: 'PERIOPERATIVE', sessionDurationMinutes: null })).toContainEqual(
+      ['sessionDurationMinutes', 'A perioperative session needs its stay duration (e.g. 24 h)'],
+    );
+    expect(issuesFor({ sessionDurationMinutes: 1440 })).toContainEqual([
+      'sessionDurationMinutes',
+      'A chair session lasts its infusion and monitoring time; clear the stay duration',
+    ]);
+    expect(issuesFor({ sessionKind: 'INPATIENT', sessionDurationMinutes: 1440 })).toEqual([]);
+    expect(issuesFor({ sessionKind: 'INPATIENT', sessionDurationMinutes: 30 })).toContainEqual([
+      'sessionDurationMinutes',
+      'A stay lasts at least 1 h',
+    ]);
   });
 
   it('refuses a weekly limit that its own maximum gap cannot keep (once in any 7 days, at most 5 days apart)', () => {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { decimalPlaces, isMultipleOf, toDecimal } from '@/lib/dosing/decimal';
+import {
+  MAX_STAY_MINUTES,
+  MIN_STAY_MINUTES,
+  SESSION_KINDS,
+  SESSION_KIND_LABELS,
+  formatStay,
+  needsChair,
+} from '@/lib/scheduling/session-policy';
 
 // One dosing protocol per trial arm. Everything dose-relevant is explicit:
 // only roundingIncrementMg (0.1), weightWindowDays (7) and doseSteps ([]) have
@@ -95,6 +103,16 @@ const baseDosingProtocolSchema = z.object({
     .int('Use whole days')
     .min(1, 'Maximum days between sessions must be at least 1')
     .nullable(),
+  /** Where a session takes place: an infusion chair, or perioperative / inpatient without a chair (session-policy). */
+  sessionKind: z.enum(SESSION_KINDS, 'Choose where the session takes place').default('CHAIR'),
+  /** A no-chair session's stay in minutes (24 h = 1440); null for a chair session, whose time is infusion + monitoring. */
+  sessionDurationMinutes: z
+    .number('Stay duration must be a number')
+    .int('Use whole minutes')
+    .min(MIN_STAY_MINUTES, `A stay lasts at least ${formatStay(MIN_STAY_MINUTES)}`)
+    .max(MAX_STAY_MINUTES, `A stay lasts at most ${formatStay(MAX_STAY_MINUTES)}`)
+    .nullable()
+    .default(null),
   weightWindowDays: z
     .number()
     .int('Use whole days')
@@ -208,6 +226,24 @@ function checkSchedule(protocol: BaseProtocol, ctx: IssueContext): void {
   }
 }
 
+function checkSession(protocol: BaseProtocol, ctx: IssueContext): void {
+  const { sessionKind, sessionDurationMinutes } = protocol;
+  if (needsChair(sessionKind) && sessionDurationMinutes !== null) {
+    addIssue(
+      ctx,
+      ['sessionDurationMinutes'],
+      'A chair session lasts its infusion and monitoring time; clear the stay duration',
+    );
+  }
+  if (!needsChair(sessionKind) && sessionDurationMinutes === null) {
+    addIssue(
+      ctx,
+      ['sessionDurationMinutes'],
+      `A ${SESSION_KIND_LABELS[sessionKind].toLowerCase()} session needs its stay duration (e.g. 24 h)`,
+    );
+  }
+}
+
 function checkDoseSteps(protocol: BaseProtocol, ctx: IssueContext): void {
   const seen = new Set<number>();
   protocol.doseSteps.forEach((step, index) => {
@@ -260,6 +296,7 @@ export const dosingProtocolSchema = baseDosingProtocolSchema.superRefine((protoc
   checkDoseMode(protocol, ctx);
   checkVolumeInputs(protocol, ctx);
   checkSchedule(protocol, ctx);
+  checkSession(protocol, ctx);
   checkDoseSteps(protocol, ctx);
   checkExtension(protocol, ctx);
 });
@@ -287,6 +324,8 @@ export function defaultDosingProtocol(): DosingProtocol {
     sessionsPerWeek: null,
     minHoursBetweenSessions: null,
     maxDaysBetweenSessions: null,
+    sessionKind: 'CHAIR',
+    sessionDurationMinutes: null,
     weightWindowDays: 7,
     doseSteps: [],
     extension: null,

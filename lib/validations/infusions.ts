@@ -93,6 +93,7 @@ export const visitListQuerySchema = z.object({
 export const visitPatchSchema = z
   .object({
     scheduledAt: isoInstantSchema.optional(),
+    // Omit for a perioperative or inpatient session: a chair given for one is refused (400).
     chairId: idSchema.optional(),
     status: z
       .enum(
@@ -113,7 +114,10 @@ export const visitPatchSchema = z
 
 export const applyShiftsSchema = z.object({
   shifts: z
-    .array(z.object({ visitId: idSchema, scheduledAt: isoInstantSchema, chairId: idSchema, version: versionSchema }))
+    .array(
+      // chairId: null (or absent) for a perioperative or inpatient session, required for a chair session.
+      z.object({ visitId: idSchema, scheduledAt: isoInstantSchema, chairId: idSchema.nullish(), version: versionSchema }),
+    )
     .min(1, 'There is nothing to move')
     .refine(
       (shifts) => new Set(shifts.map((shift) => shift.visitId)).size === shifts.length,

@@ -24,6 +24,8 @@ export const DOSING_ASSUMPTION_FIELDS = [
   'sessionsPerWeek',
   'minHoursBetweenSessions',
   'maxDaysBetweenSessions',
+  'sessionKind',
+  'sessionDurationMinutes',
   'extension.window',
 ] as const;
 export type DosingAssumptionField = (typeof DOSING_ASSUMPTION_FIELDS)[number];

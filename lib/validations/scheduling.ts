@@ -135,7 +135,8 @@ export const bookSeriesSchema = z.object({
       z.object({
         sessionNumber: sessionNumberSchema,
         scheduledAt: isoInstantSchema,
-        chairId: z.string().trim().min(1, 'Choose a chair'),
+        // Required for a chair session, refused for a perioperative or inpatient one (lib/visits/assert-chair-choice.ts).
+        chairId: z.string().trim().min(1, 'Choose a chair').nullish(),
       }),
     )
     .min(1, 'There is nothing to book')
@@ -147,7 +148,7 @@ export const bookSeriesSchema = z.object({
 
 export const rescheduleVisitSchema = z.object({
   scheduledAt: isoInstantSchema,
-  chairId: z.string().trim().min(1, 'Choose a chair').optional(),
+  chairId: z.string().trim().min(1, 'Choose a chair').nullish(),
   reason: z.string().trim().min(1, 'Say why the visit is moved').max(500, 'Reason must be at most 500 characters'),
 });
 

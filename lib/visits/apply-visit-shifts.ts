@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { checkSeries } from '@/lib/scheduling/check-series';
 import type { SeriesVisit } from '@/lib/scheduling/types';
 import type { ApplyShiftsInput } from '@/lib/validations/infusions';
+import { assertChairChoices } from './assert-chair-choice';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { runSerializable } from './run-serializable';
 import { toVisitDto } from './to-visit-dto';
@@ -56,10 +57,14 @@ export async function applyVisitShifts({
           { details: { visitId: row.id, currentVersion: row.version } },
         );
     }
+    assertChairChoices({
+      kind: data.sessionKind,
+      visits: input.shifts.map((shift, index) => ({ chairId: shift.chairId, path: `shifts.${index}.chairId` })),
+    });
     const series: SeriesVisit[] = data.series.map((visit) => {
       const move = visit.visitId === undefined ? undefined : moves.get(visit.visitId);
       return move
-        ? { ...visit, scheduledAt: new Date(move.scheduledAt), chairId: move.chairId, isLocked: false }
+        ? { ...visit, scheduledAt: new Date(move.scheduledAt), chairId: move.chairId ?? null, isLocked: false }
         : { ...visit, isLocked: true };
     });
     const conflicts = checkSeries({
@@ -68,7 +73,7 @@ export async function applyVisitShifts({
       visits: series,
       busy: data.busy,
       participantBusy: data.participantBusy,
-      chairMinutes: data.chairMinutes,
+      visitMinutes: data.visitMinutes,
       now,
     });
     if (conflicts.length > 0) throw new AppError('CONFLICT', conflicts[0].message, { details: { conflicts } });
@@ -80,9 +85,10 @@ export async function applyVisitShifts({
         where: { id: row.id },
         data: {
           scheduledAt,
-          chairId: shift.chairId,
-          durationMin: data.chairMinutes,
-          endsAt: new Date(scheduledAt.getTime() + data.chairMinutes * 60_000),
+          chairId: shift.chairId ?? null,
+          sessionKind: data.sessionKind,
+          durationMin: data.visitMinutes,
+          endsAt: new Date(scheduledAt.getTime() + data.visitMinutes * 60_000),
           originalScheduledAt: row.originalScheduledAt ?? row.scheduledAt,
           statusReason: input.reason,
           version: { increment: 1 },
@@ -96,7 +102,7 @@ export async function applyVisitShifts({
         before: { scheduledAt: row.scheduledAt.toISOString(), chairId: row.chairId, version: row.version },
         after: {
           scheduledAt: scheduledAt.toISOString(),
-          chairId: shift.chairId,
+          chairId: shift.chairId ?? null,
           version: visit.version,
           asShift: true,
         },

@@ -5,6 +5,7 @@ import { checkSeries } from '@/lib/scheduling/check-series';
 import { extensionSessionNumber } from '@/lib/scheduling/extension-window';
 import type { SeriesVisit } from '@/lib/scheduling/types';
 import type { BookSeriesInput } from '@/lib/validations/scheduling';
+import { assertChairChoices } from './assert-chair-choice';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { runSerializable } from './run-serializable';
 import { toVisitDto } from './to-visit-dto';
@@ -31,7 +32,11 @@ export async function bookSeries({
   ctx: ActorContext;
   now?: Date;
 }): Promise<{ visits: VisitDto[] }> {
-  const requested = input.visits.map((visit) => ({ ...visit, scheduledAt: new Date(visit.scheduledAt) }));
+  const requested = input.visits.map((visit) => ({
+    ...visit,
+    chairId: visit.chairId ?? null,
+    scheduledAt: new Date(visit.scheduledAt),
+  }));
   const times = requested.map((visit) => visit.scheduledAt.getTime());
   const from = new Date(Math.min(...times) - 8 * DAY_MS);
   const to = new Date(Math.max(...times) + 8 * DAY_MS);
@@ -40,6 +45,10 @@ export async function bookSeries({
     const data = await loadSchedulingInputs({ db: tx, enrollmentId, from, to });
     if (data.enrollment.status !== 'ACTIVE')
       throw new AppError('CONFLICT', 'Only an active enrollment can be scheduled.');
+    assertChairChoices({
+      kind: data.sessionKind,
+      visits: requested.map((visit, index) => ({ chairId: visit.chairId, path: `visits.${index}.chairId` })),
+    });
     const held = new Map(data.series.map((visit) => [visit.sessionNumber, visit]));
     const alreadyBooked = requested
       .filter((visit) => held.has(visit.sessionNumber))
@@ -92,7 +101,7 @@ export async function bookSeries({
       ],
       busy: data.busy,
       participantBusy: data.participantBusy,
-      chairMinutes: data.chairMinutes,
+      visitMinutes: data.visitMinutes,
       now,
     });
     if (conflicts.length > 0) {
@@ -112,9 +121,10 @@ export async function bookSeries({
             sessionNumber: visit.sessionNumber,
             scheduledAt: visit.scheduledAt,
             originalScheduledAt: visit.scheduledAt,
-            durationMin: data.chairMinutes,
-            endsAt: new Date(visit.scheduledAt.getTime() + data.chairMinutes * 60_000),
+            durationMin: data.visitMinutes,
+            endsAt: new Date(visit.scheduledAt.getTime() + data.visitMinutes * 60_000),
             chairId: visit.chairId,
+            sessionKind: data.sessionKind,
           },
           include: { chair: { select: { name: true } } },
         }),
@@ -130,6 +140,7 @@ export async function bookSeries({
           sessionNumber: visit.sessionNumber,
           scheduledAt: visit.scheduledAt.toISOString(),
           chairId: visit.chairId,
+          sessionKind: visit.sessionKind,
         })),
       },
     });

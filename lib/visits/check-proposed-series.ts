@@ -23,7 +23,7 @@ export async function checkProposedSeries({
   const requested = input.visits.map((visit) => ({
     sessionNumber: visit.sessionNumber,
     scheduledAt: new Date(visit.scheduledAt),
-    chairId: visit.chairId,
+    chairId: visit.chairId ?? null,
   }));
   const times = requested.map((visit) => visit.scheduledAt.getTime());
   const data = await loadSchedulingInputs({
@@ -47,7 +47,7 @@ export async function checkProposedSeries({
     visits: [...anchors, ...requested.filter((visit) => !held.has(visit.sessionNumber))],
     busy: data.busy,
     participantBusy: data.participantBusy,
-    chairMinutes: data.chairMinutes,
+    visitMinutes: data.visitMinutes,
     now,
   });
   return [...alreadyBooked, ...conflicts];

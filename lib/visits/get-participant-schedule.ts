@@ -3,6 +3,8 @@ import { getClinicSettings } from '@/lib/clinic/get-clinic-settings';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { extensionWindow } from '@/lib/scheduling/extension-window';
+import { summarizeSession, type SessionSummary } from '@/lib/scheduling/session-policy';
+import { resolveVisitMinutes } from '@/lib/scheduling/slot-rules';
 import { utcToZoned } from '@/lib/scheduling/zoned-time';
 import { dosingProtocolSchema } from '@/lib/validations/dosing';
 import { toVisitDto } from './to-visit-dto';
@@ -15,6 +17,8 @@ export type ParticipantSchedule = {
   trial: { id: string; nctId: string | null; label: string };
   /** Sessions the arm's protocol plans; null when the arm has no confirmed protocol. */
   plannedSessions: number | null;
+  /** Where the arm's sessions take place (chair, perioperative, inpatient); null without a confirmed protocol. */
+  session: SessionSummary | null;
   timeZone: string;
   /** Every visit of the enrollment, every status, in session order. */
   visits: VisitDto[];
@@ -76,6 +80,12 @@ export async function getParticipantSchedule(enrollmentId: string): Promise<Part
       label: enrollment.trial.acronym ?? enrollment.trial.shortTitle ?? enrollment.trial.title,
     },
     plannedSessions: parsed?.success ? parsed.data.sessionCount : null,
+    session: parsed?.success
+      ? summarizeSession({
+          kind: parsed.data.sessionKind,
+          minutes: resolveVisitMinutes({ protocol: parsed.data, settings }),
+        })
+      : null,
     timeZone: settings.timeZone,
     visits: enrollment.visits.map((visit) => toVisitDto(visit, settings.timeZone)),
     extension: parsed?.success ? extensionState(parsed.data, enrollment.visits, settings.timeZone) : null,

@@ -4,19 +4,24 @@ import type { Db, Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import type { Visit } from '@/lib/generated/prisma/client';
 import { getArmProtocol, type ArmProtocol } from '@/lib/infusions/get-arm-protocol';
-import { resolveChairMinutes } from '@/lib/scheduling/slot-rules';
+import { MAX_STAY_MINUTES, type SessionKind } from '@/lib/scheduling/session-policy';
+import { resolveVisitMinutes, sessionKindOf } from '@/lib/scheduling/slot-rules';
 import type { BusyInterval, ChairBooking, SchedulingProtocol, SeriesVisit } from '@/lib/scheduling/types';
 import { ACTIVE_VISIT_STATUSES } from './types';
 
 const DAY_MS = 86_400_000;
+/** The longest visit that can overlap the window from before it: a stay of MAX_STAY_MINUTES. */
+const STAY_LOOKBACK_MS = MAX_STAY_MINUTES * 60_000 + DAY_MS;
 
 export type SchedulingInputs = {
   enrollment: { id: string; candidateId: string; trialId: string; armId: string; status: string };
   arm: ArmProtocol;
   settings: ClinicSetup;
   protocol: SchedulingProtocol;
-  /** Chair time per visit: infusion + monitoring. */
-  chairMinutes: number;
+  /** Where the arm's sessions take place: a chair, or perioperative / inpatient without one. */
+  sessionKind: SessionKind;
+  /** Time per visit: chair time (infusion + monitoring), or the stay of a no-chair session. */
+  visitMinutes: number;
   /** Every chair booking of the clinic in the window (this participant's included, with visitId). */
   busy: ChairBooking[];
   /** The participant's appointments in the window, across all their enrollments. */
@@ -34,8 +39,8 @@ export function visitEnd(visit: { scheduledAt: Date; endsAt: Date | null; durati
 /**
  * Everything the pure scheduling rules need for one enrollment, read through `db` (pass
  * the transaction client when booking so the reads are part of the serializable snapshot).
- * Bookings are read for [from, to]; a visit never lasts a day, so starting a day early
- * catches every visit overlapping the window.
+ * Bookings are read for [from, to], starting STAY_LOOKBACK_MS early so a visit that began
+ * before the window (a chair visit, or a stay of up to a week) and overlaps it is caught.
  */
 export async function loadSchedulingInputs(options: {
   db: Db | Tx;
@@ -53,7 +58,7 @@ export async function loadSchedulingInputs(options: {
   // Sequential on purpose: inside a transaction the client runs one query at a time.
   const arm = await getArmProtocol({ trialId: enrollment.trialId, armId: enrollment.armId, db });
   const settings = await getClinicSettings({ db });
-  const window = { gte: new Date(from.getTime() - DAY_MS), lt: to };
+  const window = { gte: new Date(from.getTime() - STAY_LOOKBACK_MS), lt: to };
   const clinicVisits = await db.visit.findMany({
     where: { scheduledAt: window, status: { in: [...ACTIVE_VISIT_STATUSES] }, chairId: { not: null } },
     select: { id: true, chairId: true, scheduledAt: true, endsAt: true, durationMin: true },
@@ -76,20 +81,21 @@ export async function loadSchedulingInputs(options: {
     minHoursBetweenSessions: arm.protocol.minHoursBetweenSessions,
     maxDaysBetweenSessions: arm.protocol.maxDaysBetweenSessions,
     infusionMinutes: arm.protocol.infusionMinutes,
+    sessionKind: arm.protocol.sessionKind,
+    sessionDurationMinutes: arm.protocol.sessionDurationMinutes,
     extension: arm.protocol.extension,
   };
   const lastSessionNumber = protocol.extension ? protocol.sessionCount + 1 : protocol.sessionCount;
   const series: SeriesVisit[] = rows
     .filter(
       (row) =>
-        (ACTIVE_VISIT_STATUSES as readonly string[]).includes(row.status) &&
-        row.chairId !== null &&
-        row.sessionNumber <= lastSessionNumber,
+        // Chairless (perioperative, inpatient) visits are part of the series like any other.
+        (ACTIVE_VISIT_STATUSES as readonly string[]).includes(row.status) && row.sessionNumber <= lastSessionNumber,
     )
     .map((row) => ({
       sessionNumber: row.sessionNumber,
       scheduledAt: row.scheduledAt,
-      chairId: row.chairId!,
+      chairId: row.chairId,
       visitId: row.id,
       ...(row.status === 'SCHEDULED' ? {} : { isLocked: true }),
     }));
@@ -98,7 +104,8 @@ export async function loadSchedulingInputs(options: {
     arm,
     settings,
     protocol,
-    chairMinutes: resolveChairMinutes({ protocol, settings }),
+    sessionKind: sessionKindOf(protocol),
+    visitMinutes: resolveVisitMinutes({ protocol, settings }),
     busy: clinicVisits.map((visit) => ({
       chairId: visit.chairId!,
       start: visit.scheduledAt,

@@ -14,7 +14,14 @@ export type MarkMissedResult = {
   rebook:
     | {
         kind: 'SLOT';
-        proposed: { sessionNumber: number; scheduledAt: string; chairId: string; localDate: string; localTime: string };
+        /** chairId null: a no-chair (perioperative or inpatient) session. */
+        proposed: {
+          sessionNumber: number;
+          scheduledAt: string;
+          chairId: string | null;
+          localDate: string;
+          localTime: string;
+        };
         latestDate: string | null;
       }
     | { kind: 'DEVIATION'; deviationId: string; reason: string; latestDate: string | null };
@@ -92,7 +99,7 @@ export async function markMissed({
             status: row.status,
             scheduledAt: row.scheduledAt,
             completedAt: row.completedAt,
-            chairId: row.chairId ?? '',
+            chairId: row.chairId,
             visitId: row.id,
           }));
         rebook = rebookMissed({
@@ -102,7 +109,7 @@ export async function markMissed({
           missedSessionNumber: visit.sessionNumber,
           busy: data.busy,
           participantBusy: data.participantBusy,
-          chairMinutes: data.chairMinutes,
+          visitMinutes: data.visitMinutes,
           now,
         });
       }

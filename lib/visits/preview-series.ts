@@ -2,6 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { proposeSeries } from '@/lib/scheduling/propose-series';
+import { needsChair, summarizeSession, type SessionSummary } from '@/lib/scheduling/session-policy';
 import type { Conflict } from '@/lib/scheduling/types';
 import { zonedTimeToUtc } from '@/lib/scheduling/zoned-time';
 import type { SchedulePreviewInput } from '@/lib/validations/scheduling';
@@ -14,12 +15,19 @@ const LOOKAHEAD_DAYS = 400;
 export type PreviewVisit = {
   sessionNumber: number;
   scheduledAt: string;
-  chairId: string;
-  chairName: string;
+  /** Null for a perioperative or inpatient session: booked without a chair. */
+  chairId: string | null;
+  chairName: string | null;
   localDate: string;
   localTime: string;
 };
-export type SeriesPreview = { visits: PreviewVisit[]; problems: Conflict[]; chairMinutes: number };
+export type SeriesPreview = {
+  visits: PreviewVisit[];
+  problems: Conflict[];
+  /** Chair time per visit; null when the sessions hold no chair (see `session`). */
+  chairMinutes: number | null;
+  session: SessionSummary;
+};
 
 /**
  * Proposes every session of the enrollment's protocol from `startDate` against the clinic's
@@ -63,7 +71,7 @@ export async function previewSeries({
     preferredTime: input.preferredTime,
     busy: data.busy,
     participantBusy: data.participantBusy,
-    chairMinutes: data.chairMinutes,
+    visitMinutes: data.visitMinutes,
     now,
   });
   const chairNames = new Map(data.settings.chairs.map((chair) => [chair.id, chair.name]));
@@ -72,11 +80,12 @@ export async function previewSeries({
       sessionNumber: visit.sessionNumber,
       scheduledAt: visit.scheduledAt.toISOString(),
       chairId: visit.chairId,
-      chairName: chairNames.get(visit.chairId) ?? visit.chairId,
+      chairName: visit.chairId === null ? null : (chairNames.get(visit.chairId) ?? visit.chairId),
       localDate: visit.localDate,
       localTime: visit.localTime,
     })),
     problems: result.problems,
-    chairMinutes: data.chairMinutes,
+    chairMinutes: needsChair(data.sessionKind) ? data.visitMinutes : null,
+    session: summarizeSession({ kind: data.sessionKind, minutes: data.visitMinutes }),
   };
 }

@@ -4,6 +4,7 @@ import { extensionSessionNumber } from '@/lib/scheduling/extension-window';
 import { AppError } from '@/lib/errors/app-error';
 import { proposeShifts } from '@/lib/scheduling/propose-shifts';
 import type { Conflict, SeriesVisit } from '@/lib/scheduling/types';
+import { assertChairChoices } from './assert-chair-choice';
 import { loadSchedulingInputs } from './load-scheduling-inputs';
 import { runSerializable } from './run-serializable';
 import { toVisitDto } from './to-visit-dto';
@@ -18,8 +19,9 @@ export type ProposedShift = {
   sessionNumber: number;
   /** Send this back with the shift so a visit changed meanwhile is refused. */
   version: number;
-  from: { scheduledAt: string; chairId: string };
-  to: { scheduledAt: string; chairId: string; localDate: string; localTime: string };
+  /** chairId null: a no-chair (perioperative or inpatient) session. */
+  from: { scheduledAt: string; chairId: string | null };
+  to: { scheduledAt: string; chairId: string | null; localDate: string; localTime: string };
 };
 
 export type RescheduleResult = {
@@ -30,7 +32,7 @@ export type RescheduleResult = {
   problems: Conflict[];
 };
 
-type Input = { scheduledAt?: string | Date; chairId?: string; reason: string; version: number };
+type Input = { scheduledAt?: string | Date; chairId?: string | null; reason: string; version: number };
 
 /**
  * Moves a SCHEDULED visit to a new time and/or chair. The moved visit is checked with the
@@ -76,6 +78,9 @@ export async function rescheduleVisit({
         `Session ${visit.sessionNumber} is outside the protocol's ${data.protocol.sessionCount} sessions and cannot be moved by the series rules.`,
       );
     }
+    // A chair named for a perioperative or inpatient session is refused (400); none given keeps the chair rules' choice.
+    if (input.chairId !== undefined && input.chairId !== null)
+      assertChairChoices({ kind: data.sessionKind, visits: [{ chairId: input.chairId, path: 'chairId' }] });
     const series: SeriesVisit[] = data.series.some((entry) => entry.visitId === visit.id)
       ? data.series
       : [
@@ -83,7 +88,7 @@ export async function rescheduleVisit({
           {
             sessionNumber: visit.sessionNumber,
             scheduledAt: visit.scheduledAt,
-            chairId: visit.chairId ?? input.chairId ?? '',
+            chairId: visit.chairId ?? input.chairId ?? null,
             visitId: visit.id,
           },
         ];
@@ -94,11 +99,11 @@ export async function rescheduleVisit({
       rescheduled: {
         sessionNumber: visit.sessionNumber,
         scheduledAt,
-        ...(input.chairId === undefined ? {} : { chairId: input.chairId }),
+        ...(input.chairId === undefined || input.chairId === null ? {} : { chairId: input.chairId }),
       },
       busy: data.busy,
       participantBusy: data.participantBusy,
-      chairMinutes: data.chairMinutes,
+      visitMinutes: data.visitMinutes,
       now,
     });
     if (result.rescheduledConflicts.length > 0) {
@@ -112,8 +117,9 @@ export async function rescheduleVisit({
       data: {
         scheduledAt,
         chairId,
-        durationMin: data.chairMinutes,
-        endsAt: new Date(scheduledAt.getTime() + data.chairMinutes * 60_000),
+        sessionKind: data.sessionKind,
+        durationMin: data.visitMinutes,
+        endsAt: new Date(scheduledAt.getTime() + data.visitMinutes * 60_000),
         originalScheduledAt: visit.originalScheduledAt ?? visit.scheduledAt,
         statusReason: input.reason,
         version: { increment: 1 },

@@ -1,4 +1,5 @@
 import type { Visit } from '@/lib/generated/prisma/client';
+import { describeSession } from '@/lib/scheduling/session-policy';
 import { utcToZoned } from '@/lib/scheduling/zoned-time';
 import { visitEnd } from './load-scheduling-inputs';
 import type { VisitDto } from './types';
@@ -17,6 +18,8 @@ export function toVisitDto(visit: Visit & { chair?: { name: string } | null }, t
     originalScheduledAt: visit.originalScheduledAt?.toISOString() ?? null,
     chairId: visit.chairId,
     chairName: visit.chair?.name ?? null,
+    sessionKind: visit.sessionKind,
+    sessionDescription: describeSession({ kind: visit.sessionKind, minutes: visit.durationMin }),
     status: visit.status,
     statusReason: visit.statusReason,
     version: visit.version,

@@ -1,3 +1,4 @@
+import { PERIOPERATIVE_24_HOURS_MINUTES } from '@/lib/scheduling/session-policy';
 import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
 import type { TrialDraftInput } from '@/lib/validations/trials';
 import {
@@ -17,6 +18,9 @@ import {
 export const MAYO_KETNEU_SOURCE_FILE = '002_01288813dc449a84.txt';
 
 const KETAMINE_ARM_TEXT = 'Subjects will receive ketamine infusion during their planned surgery and postoperatively.';
+/** The page's Timeline, "Treatment": where the session's setting and its 24 h come from. */
+const TREATMENT_TEXT =
+  'Participants receive ketamine infusion or placebo during surgery and in the 24-hour postoperative period';
 
 const ARM_KETAMINE = 'Ketamine Infusion Group';
 const ARM_STANDARD_OF_CARE = 'Standard of Care Group';
@@ -46,6 +50,10 @@ const KETAMINE_DOSING: DosingProtocol = dosingProtocolSchema.parse({
   sessionsPerWeek: null,
   minHoursBetweenSessions: null,
   maxDaysBetweenSessions: null,
+  // "during surgery and in the 24-hour postoperative period": a perioperative session of 24 h, booked from the
+  // start of surgery without an infusion chair (lib/scheduling/session-policy.ts).
+  sessionKind: 'PERIOPERATIVE',
+  sessionDurationMinutes: PERIOPERATIVE_24_HOURS_MINUTES,
   // Not stated: the usual 7-day window, i.e. a weight recorded at the preoperative visit.
   weightWindowDays: 7,
   doseSteps: [],
@@ -53,7 +61,7 @@ const KETAMINE_DOSING: DosingProtocol = dosingProtocolSchema.parse({
 });
 
 const KETAMINE_DOSING_PROVENANCE = sourced(
-  `${KETAMINE_ARM_TEXT}${QUOTE_JOIN}1 day${QUOTE_JOIN}1 visit (in-person)`,
+  `${KETAMINE_ARM_TEXT}${QUOTE_JOIN}${TREATMENT_TEXT}${QUOTE_JOIN}1 day${QUOTE_JOIN}1 visit (in-person)`,
   assumed('route', 'The page says "ketamine infusion" without the route: intravenous is assumed.'),
   assumed('doseMode', 'The page states no dose: a weight-based dose is a placeholder.'),
   assumed('mgPerKg', 'The page states no dose: 0.5 mg/kg is a placeholder, not the protocol’s dose.'),

@@ -17,6 +17,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { listLots } from '@/lib/drug-inventory/list-lots';
 import { getVisitDayRecord } from '@/lib/infusions/get-visit-day';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
+import { needsChair } from '@/lib/scheduling/session-policy';
 import { idParamsSchema } from '@/lib/validations/infusions';
 
 export const metadata: Metadata = { title: 'Infusion day' };
@@ -41,6 +42,8 @@ export default async function VisitDayPage({ params }: Props) {
   const name = `${day.participant.lastName}, ${day.participant.firstName}`;
   // The zone is named: a visit at "08:00" read from a laptop in another zone must not look like local time.
   const zone = clinicZoneAbbreviation(new Date(day.visit.scheduledAt), settings.timeZone);
+  // A perioperative or inpatient session is recorded here like a chair visit; the header says where it is.
+  const place = needsChair(day.visit.sessionKind) ? (day.visit.chairName ?? 'no chair') : day.visit.sessionDescription;
 
   const view: VisitDayView = {
     visitId: day.visit.id,
@@ -149,7 +152,7 @@ export default async function VisitDayPage({ params }: Props) {
     <>
       <PageHeader
         title={`Infusion day: ${name}`}
-        description={`${formatDayLabel(day.visit.localDate)} ${day.visit.localTime} ${zone} · ${day.visit.chairName ?? 'no chair'} · ${sessionLabel(day.visit.sessionNumber, day.sessionCount)} · ${view.trialLabel} · MRN ${day.participant.mrn}`}
+        description={`${formatDayLabel(day.visit.localDate)} ${day.visit.localTime} ${zone} · ${place} · ${sessionLabel(day.visit.sessionNumber, day.sessionCount)} · ${view.trialLabel} · MRN ${day.participant.mrn}`}
         eyebrow={
           <span className="no-print flex flex-wrap gap-3">
             <Link href={`/schedule?day=${day.visit.localDate}`} className="underline-offset-2 hover:underline">

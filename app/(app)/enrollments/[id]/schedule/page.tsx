@@ -99,7 +99,7 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
             />
           </CardBody>
         </Card>
-        {schedule.extension && canBook && isActive ? (
+        {schedule.extension && schedule.session && canBook && isActive ? (
           <Card aria-labelledby="extension-heading" className="no-print">
             <CardHeader
               titleId="extension-heading"
@@ -112,6 +112,7 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
                   enrollmentId={enrollmentId}
                   timeZone={settings.timeZone}
                   chairs={activeChairs}
+                  session={schedule.session}
                   extension={{ ...schedule.extension, window: schedule.extension.window }}
                 />
               ) : schedule.extension.state === 'BOOKED' ? (
@@ -140,7 +141,7 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
                 <Alert tone="info" live="none">
                   Only an active enrollment can be scheduled.
                 </Alert>
-              ) : schedule.plannedSessions === null ? (
+              ) : schedule.plannedSessions === null || schedule.session === null ? (
                 <Alert tone="warning" live="none">
                   The arm has no confirmed dosing protocol, so the series cannot be proposed.
                 </Alert>
@@ -151,6 +152,7 @@ export default async function EnrollmentSchedulePage({ params }: Props) {
                   openDays={settings.openDays}
                   chairs={activeChairs}
                   sessionCount={schedule.plannedSessions}
+                  session={schedule.session}
                   defaultStartDate={nextStartDate(today, settings.openDays)}
                 />
               )}
