@@ -58,3 +58,23 @@ describe('discharge after a 40-minute infusion with 60 minutes of monitoring', (
     expect(codes({ administration: null, hasPostVitals: false })).toEqual([]);
   });
 });
+
+describe('discharge from a 24 h perioperative stay (the Mayo neuralgia trial)', () => {
+  const session = { kind: 'PERIOPERATIVE' as const, checkedInAt: start, minutes: 24 * 60 };
+
+  it('is refused after the infusion and monitoring while the 24 h stay lasts', () => {
+    const state = checkDischarge({ ...base, now: at(100), session });
+    expect(state.blockers.map((blocker) => blocker.code)).toEqual(['STAY']);
+    expect(state.blockers[0].message).toBe(
+      'The perioperative stay lasts 24 h from check-in, until 09:00 (22 h 20 min from now).',
+    );
+  });
+
+  it('is allowed 24 h after check-in', () => {
+    expect(codes({ now: at(24 * 60), session })).toEqual([]);
+  });
+
+  it('leaves a chair visit to the monitoring rules', () => {
+    expect(codes({ now: at(100), session: { ...session, kind: 'CHAIR' } })).toEqual([]);
+  });
+});

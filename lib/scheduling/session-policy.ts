@@ -46,8 +46,18 @@ export type ChairProblem = { code: ChairProblemCode; message: string };
 
 export type StayBlocker = { code: 'STAY'; message: string };
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function isSessionKind(value: unknown): value is SessionKind {
   return typeof value === 'string' && (SESSION_KINDS as readonly string[]).includes(value);
+}
+
+/** 'a perioperative session', 'an inpatient session', for messages. */
+export function sessionPhrase(kind: SessionKind): string {
+  const label = SESSION_KIND_LABELS[kind].toLowerCase();
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} session`;
 }
 
 export function needsChair(kind: SessionKind): boolean {
@@ -67,7 +77,7 @@ export function sessionMinutes(options: { setting: SessionSetting; chairMinutes:
   const { setting, chairMinutes } = options;
   if (needsChair(setting.kind)) return chairMinutes;
   if (setting.durationMinutes === null)
-    throw new RangeError(`A ${SESSION_KIND_LABELS[setting.kind].toLowerCase()} session needs its duration`);
+    throw new RangeError(`${capitalize(sessionPhrase(setting.kind))} needs its duration`);
   return setting.durationMinutes;
 }
 
@@ -93,7 +103,7 @@ export function checkChairChoice(options: { kind: SessionKind; chairId: string |
   if (!needsChair(kind) && hasChair) {
     return {
       code: 'CHAIR_NOT_USED',
-      message: `A ${SESSION_KIND_LABELS[kind].toLowerCase()} session is booked without an infusion chair; leave the chair empty`,
+      message: `${capitalize(sessionPhrase(kind))} is booked without an infusion chair; leave the chair empty`,
     };
   }
   return null;

@@ -4,9 +4,9 @@ import {
   MAX_STAY_MINUTES,
   MIN_STAY_MINUTES,
   SESSION_KINDS,
-  SESSION_KIND_LABELS,
   formatStay,
   needsChair,
+  sessionPhrase,
 } from '@/lib/scheduling/session-policy';
 
 // One dosing protocol per trial arm. Everything dose-relevant is explicit:
@@ -239,7 +239,7 @@ function checkSession(protocol: BaseProtocol, ctx: IssueContext): void {
     addIssue(
       ctx,
       ['sessionDurationMinutes'],
-      `A ${SESSION_KIND_LABELS[sessionKind].toLowerCase()} session needs its stay duration (e.g. 24 h)`,
+      `${sessionPhrase(sessionKind).replace(/^a/, 'A')} needs its stay duration (e.g. 24 h)`,
     );
   }
 }

@@ -306,6 +306,19 @@ describe('seed dosing', () => {
     expect(MAYO_NEURALGIA.interventions.flatMap((item) => item.armLabels)).not.toContain('Standard of Care Group');
   });
 
+  it('books the neuralgia infusion as a 24 h perioperative session without a chair, quoting the page', () => {
+    const [ketamine] = MAYO_NEURALGIA.arms;
+    expect(ketamine.dosing).toMatchObject({ sessionKind: 'PERIOPERATIVE', sessionDurationMinutes: 24 * 60 });
+    // Quoted, not assumed: the page's Timeline states both the setting and the 24 hours.
+    expect(ketamine.dosingProvenance?.quote).toContain('during surgery and in the 24-hour postoperative period');
+    const assumedFields = (ketamine.dosingProvenance?.assumptions ?? []).map((a) => a.field);
+    expect(assumedFields).not.toContain('sessionKind');
+    expect(assumedFields).not.toContain('sessionDurationMinutes');
+    // Every other seeded arm infuses in a chair.
+    const others = TRIALS.flatMap((trial) => trial.arms).filter((arm) => arm !== ketamine && arm.dosing);
+    for (const arm of others) expect(arm.dosing?.sessionKind).toBe('CHAIR');
+  });
+
   it('gives every placebo-comparator arm a PLACEBO dose mode', () => {
     const placeboArms = TRIALS.flatMap((trial) => trial.arms.filter((arm) => arm.type === 'PLACEBO_COMPARATOR'));
     expect(placeboArms.length).toBeGreaterThan(0);
