@@ -105,7 +105,9 @@ export async function ScheduleSection({ candidateId, user }: Props) {
                               </time>
                             </td>
                             <td className="px-3 py-2">
-                              {needsChair(visit.sessionKind) ? (visit.chairName ?? 'No chair') : visit.sessionDescription}
+                              {needsChair(visit.sessionKind)
+                                ? (visit.chairName ?? 'No chair')
+                                : visit.sessionDescription}
                             </td>
                             <td className="px-3 py-2">
                               <Badge tone={VISIT_STATUS_TONES[visit.status]}>{VISIT_STATUS_LABELS[visit.status]}</Badge>

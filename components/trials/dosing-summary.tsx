@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { formatNumber } from '@/lib/dosing/format';
 import type { DosingProtocol } from '@/lib/validations/dosing';
 import { describeDoseSteps, describeDosing, describeVolume } from '@/lib/dosing/describe-dosing';
+import { SESSION_KIND_LABELS, describeSession } from '@/lib/scheduling/session-policy';
 import { DOSE_MODE_LABELS, ROUTE_LABELS, WEIGHT_BASIS_LABELS } from './labels';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -43,6 +44,11 @@ export function DosingSummary({ protocol }: { protocol: DosingProtocol }) {
             {protocol.infusionMinutes === null ? 'Not stated' : `${formatNumber(protocol.infusionMinutes)} minutes`}
           </Row>
           <Row term="Concentration or volume">{volume ?? 'Not stated'}</Row>
+          <Row term="Session setting">
+            {protocol.sessionDurationMinutes === null
+              ? SESSION_KIND_LABELS[protocol.sessionKind]
+              : describeSession({ kind: protocol.sessionKind, minutes: protocol.sessionDurationMinutes })}
+          </Row>
           <Row term="Sessions">{formatNumber(protocol.sessionCount)}</Row>
           <Row term="Sessions per 7 days (at most, any 7 days)">
             {protocol.sessionsPerWeek === null ? 'Not stated' : formatNumber(protocol.sessionsPerWeek)}

@@ -77,7 +77,11 @@ function checkSlot(ctx: SchedulingContext, entry: Entry, now: Date): Conflict[] 
   const where = `${placed.localTime} on ${formatDayLabel(placed.localDate)}`;
   const chairProblem = checkChairChoice({ kind: ctx.sessionKind, chairId: visit.chairId });
   if (chairProblem !== null) {
-    conflicts.push({ sessionNumber, code: chairProblem.code, message: `Session ${sessionNumber}: ${chairProblem.message}` });
+    conflicts.push({
+      sessionNumber,
+      code: chairProblem.code,
+      message: `Session ${sessionNumber}: ${chairProblem.message}`,
+    });
   } else if (visit.chairId === null) {
     // A no-chair session takes no chair: nothing to check.
   } else if (!ctx.activeChairIds.includes(visit.chairId)) {

@@ -113,9 +113,11 @@ describe('checking a no-chair series', () => {
 
   it('accepts a Friday 16:30 admission whose stay runs into the weekend, with every chair full', () => {
     expect(
-      check(PERIOPERATIVE_24H, [{ sessionNumber: 1, scheduledAt: friday, chairId: null }], [
-        ...allChairsBusy('2026-11-27', '08:00', '17:00'),
-      ]),
+      check(
+        PERIOPERATIVE_24H,
+        [{ sessionNumber: 1, scheduledAt: friday, chairId: null }],
+        [...allChairsBusy('2026-11-27', '08:00', '17:00')],
+      ),
     ).toEqual([]);
   });
 
@@ -124,8 +126,7 @@ describe('checking a no-chair series', () => {
       {
         sessionNumber: 1,
         code: 'CHAIR_NOT_USED',
-        message:
-          'Session 1: A perioperative session is booked without an infusion chair; leave the chair empty',
+        message: 'Session 1: A perioperative session is booked without an infusion chair; leave the chair empty',
       },
     ]);
   });
@@ -152,7 +153,9 @@ describe('checking a no-chair series', () => {
   });
 
   it('[COORDINATOR] still needs a chair for a chair session', () => {
-    const conflicts = check(TWICE_WEEKLY, [{ sessionNumber: 1, scheduledAt: ny('2026-12-07', '09:00'), chairId: null }]);
+    const conflicts = check(TWICE_WEEKLY, [
+      { sessionNumber: 1, scheduledAt: ny('2026-12-07', '09:00'), chairId: null },
+    ]);
     expect(conflicts).toEqual([{ sessionNumber: 1, code: 'CHAIR_REQUIRED', message: 'Session 1: Choose a chair' }]);
   });
 });

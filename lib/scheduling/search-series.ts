@@ -122,7 +122,9 @@ export function searchSeries(request: SearchSeriesRequest): SearchSeriesResult {
     if (getClosedReason(ctx, visit.localDate) !== null || getHoursProblem(ctx, visit) !== null) return false;
     if (isWeekFull(placed, visit.localDate) || !isParticipantFree(ctx, visit)) return false;
     if (!ctx.needsChair) return visit.chairId === null;
-    return visit.chairId !== null && ctx.activeChairIds.includes(visit.chairId) && findChairBooking(ctx, visit) === null;
+    return (
+      visit.chairId !== null && ctx.activeChairIds.includes(visit.chairId) && findChairBooking(ctx, visit) === null
+    );
   };
 
   function* candidatesFor(

@@ -96,7 +96,10 @@ export function summarizeSession(options: { kind: SessionKind; minutes: number }
 }
 
 /** Whether the chair given (or not) fits the session kind. */
-export function checkChairChoice(options: { kind: SessionKind; chairId: string | null | undefined }): ChairProblem | null {
+export function checkChairChoice(options: {
+  kind: SessionKind;
+  chairId: string | null | undefined;
+}): ChairProblem | null {
   const { kind, chairId } = options;
   const hasChair = chairId !== null && chairId !== undefined && chairId !== '';
   if (needsChair(kind) && !hasChair) return { code: 'CHAIR_REQUIRED', message: 'Choose a chair' };

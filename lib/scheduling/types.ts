@@ -7,12 +7,12 @@ export type SchedulingProtocol = Pick<
 > &
   // Optional so a chair protocol can leave them out: absent means CHAIR (lib/scheduling/session-policy.ts).
   Partial<Pick<DosingProtocol, 'sessionKind' | 'sessionDurationMinutes'>> & {
-  /** The optional extension session (number sessionCount + 1), booked inside its own window. */
-  extension?: Pick<
-    NonNullable<DosingProtocol['extension']>,
-    'minDaysAfterLastSession' | 'maxDaysAfterLastSession' | 'label'
-  > | null;
-};
+    /** The optional extension session (number sessionCount + 1), booked inside its own window. */
+    extension?: Pick<
+      NonNullable<DosingProtocol['extension']>,
+      'minDaysAfterLastSession' | 'maxDaysAfterLastSession' | 'label'
+    > | null;
+  };
 
 /**
  * An existing chair booking [start, end). `visitId` lets the rules ignore the bookings of

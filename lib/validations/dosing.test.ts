@@ -54,9 +54,10 @@ describe('seed protocols', () => {
   });
 
   it('asks a perioperative session for its stay and refuses a stay on a chair session', () => {
-    expect(issuesFor({ sessionKind: 'PERIOPERATIVE', sessionDurationMinutes: null })).toContainEqual(
-      ['sessionDurationMinutes', 'A perioperative session needs its stay duration (e.g. 24 h)'],
-    );
+    expect(issuesFor({ sessionKind: 'PERIOPERATIVE', sessionDurationMinutes: null })).toContainEqual([
+      'sessionDurationMinutes',
+      'A perioperative session needs its stay duration (e.g. 24 h)',
+    ]);
     expect(issuesFor({ sessionDurationMinutes: 1440 })).toContainEqual([
       'sessionDurationMinutes',
       'A chair session lasts its infusion and monitoring time; clear the stay duration',

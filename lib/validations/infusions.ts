@@ -116,7 +116,12 @@ export const applyShiftsSchema = z.object({
   shifts: z
     .array(
       // chairId: null (or absent) for a perioperative or inpatient session, required for a chair session.
-      z.object({ visitId: idSchema, scheduledAt: isoInstantSchema, chairId: idSchema.nullish(), version: versionSchema }),
+      z.object({
+        visitId: idSchema,
+        scheduledAt: isoInstantSchema,
+        chairId: idSchema.nullish(),
+        version: versionSchema,
+      }),
     )
     .min(1, 'There is nothing to move')
     .refine(

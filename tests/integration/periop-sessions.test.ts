@@ -113,7 +113,9 @@ describe('a perioperative series', () => {
       session: { kind: 'PERIOPERATIVE', needsChair: false, minutes: 1440 },
     });
     expect(proposal.session.description).toBe('Perioperative · 24 h · no chair');
-    expect(proposal.visits.map((visit: { localDate: string; chairId: string | null }) => [visit.localDate, visit.chairId])).toEqual([
+    expect(
+      proposal.visits.map((visit: { localDate: string; chairId: string | null }) => [visit.localDate, visit.chairId]),
+    ).toEqual([
       [monday, null],
       [wednesday, null],
     ]);
@@ -203,7 +205,10 @@ describe('a perioperative series', () => {
       idParams(enrollment.id),
     );
     expect(applied.status).toBe(200);
-    const rows = await prisma.visit.findMany({ where: { enrollmentId: enrollment.id }, orderBy: { sessionNumber: 'asc' } });
+    const rows = await prisma.visit.findMany({
+      where: { enrollmentId: enrollment.id },
+      orderBy: { sessionNumber: 'asc' },
+    });
     expect(rows.map((row) => [row.chairId, row.sessionKind, row.durationMin])).toEqual([
       [null, 'PERIOPERATIVE', 1440],
       [null, 'PERIOPERATIVE', 1440],
