@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { enrollParticipant } from '@/lib/assessments/test-support';
 import { prisma as db } from '@/lib/db';
+import { makeEnrollment } from '@/lib/infusions/test-support';
 import { defaultDosingProtocol } from '@/lib/validations/dosing';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createConsentFormVersion } from '@/prisma/seed/consent';
@@ -34,6 +35,17 @@ const factories: Factories = {
   /** A trial by its NCT id (seeded from the registry records in prisma/seed/data). */
   async trial({ nctId }) {
     return db.trial.findUniqueOrThrow({ where: { nctId: String(nctId) }, select: { id: true, nctId: true } });
+  },
+  /** A fresh, active participant of a seeded trial's arm, by protocol number and arm label, with no visits. */
+  async enrollment({ protocolNumber, armLabel }) {
+    const trial = await db.trial.findFirstOrThrow({
+      where: { protocolNumber: String(protocolNumber) },
+      select: { id: true, arms: { where: { label: String(armLabel) }, select: { id: true } } },
+    });
+    const arm = trial.arms[0];
+    if (!arm) throw new Error(`no arm "${String(armLabel)}" in ${String(protocolNumber)}`);
+    const { candidate, enrollment } = await makeEnrollment(db, { trialId: trial.id, armId: arm.id });
+    return { id: enrollment.id, firstName: candidate.firstName, lastName: candidate.lastName };
   },
   /** A fresh candidate (prisma/seed/candidates.ts createCandidate), audited as the seed. */
   async candidate(overrides) {
