@@ -145,8 +145,6 @@ async function e2e() {
     const code = await run(process.execPath, [binOf('@playwright/test', 'playwright'), 'test', ...grep], {
       E2E_BASE_URL: baseUrl,
       E2E_DATABASE_URL: url,
-      // The factories (e2e/factory-cli.ts) write audited rows, sealed with the app's key like the seed's.
-      AUDIT_KEY: auditKey,
       // The fixtures sign in by minting the session cookie the app would issue (e2e/fixtures.ts).
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
       // The seed factories the fixtures run write audited rows, sealed with the app's key.
