@@ -7,7 +7,7 @@ import { rebookMissed } from '@/lib/scheduling/rebook-missed';
 import { TWICE_WEEKLY, allChairsBusy, ny } from '@/lib/scheduling/test-support';
 import type { ChairBooking, SchedulingProtocol, SeriesVisit } from '@/lib/scheduling/types';
 
-// Worked examples of sessions without a chair (lib/scheduling/session-policy.ts, decision 0041) in the demo
+// Worked examples of sessions without a chair (lib/scheduling/session-policy.ts, decision 0042) in the demo
 // clinic: Monday–Friday 08:00–17:00 New York, closed on Thanksgiving (Thu 2026-11-26), three chairs.
 
 /** The Mayo neuralgia trial: one infusion "during surgery and in the 24-hour postoperative period". */

@@ -6,7 +6,7 @@
 // and in the 24-hour postoperative period") and an INPATIENT session (an admission with the infusion on the
 // ward) hold no chair: they hold the participant for the protocol's stated duration.
 //
-// Booking rules for a no-chair session (decision 0041):
+// Booking rules for a no-chair session (decision 0042):
 // - no chair is proposed, checked or accepted; a chair given for one is refused, and a chair session
 //   still needs one;
 // - the session's start day must be a day the clinic is open and not closed: study staff check the

@@ -16,7 +16,7 @@ import { createStaff } from '@/prisma/seed/users';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
 // Perioperative sessions through the booking endpoints: booked, moved and shifted without a chair, even when every
-// chair is taken; a chair session still needs its chair (lib/scheduling/session-policy.ts, decision 0041).
+// chair is taken; a chair session still needs its chair (lib/scheduling/session-policy.ts, decision 0042).
 
 useRequestId('req-periop-sessions');
 
