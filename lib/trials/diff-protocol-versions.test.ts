@@ -159,6 +159,27 @@ describe('diffProtocolVersions: dosing and schedule', () => {
     expect(diff.isArmDosingWithheld).toBe(false);
   });
 
+  it('shows a session setting change, and reads a protocol stored before the setting existed as a chair session', () => {
+    // ACTIVE has no session fields, as a protocol stored before they existed.
+    const stored: Record<string, unknown> = { ...ACTIVE };
+    const before: VersionContent = { ...v1, dosing: [{ armLabel: 'Ketamine', protocol: stored }] };
+    const resaved: VersionContent = {
+      ...v1,
+      dosing: [{ armLabel: 'Ketamine', protocol: { ...stored, sessionKind: 'CHAIR', sessionDurationMinutes: null } }],
+    };
+    expect(diffProtocolVersions({ before, after: resaved, canSeeArmDosing: true }).arms).toEqual([]);
+    const perioperative: VersionContent = {
+      ...v1,
+      dosing: [
+        { armLabel: 'Ketamine', protocol: { ...stored, sessionKind: 'PERIOPERATIVE', sessionDurationMinutes: 1440 } },
+      ],
+    };
+    expect(diffProtocolVersions({ before, after: perioperative, canSeeArmDosing: true }).arms[0].schedule).toEqual([
+      { field: 'sessionKind', label: 'Session setting', before: 'Infusion chair', after: 'Perioperative' },
+      { field: 'sessionDurationMinutes', label: 'Stay (minutes)', before: null, after: '1440' },
+    ]);
+  });
+
   it('writes coded values by their labels: a route change reads "Intravenous (IV)" → "Intranasal (IN)"', () => {
     const intranasal: VersionContent = {
       ...v1,

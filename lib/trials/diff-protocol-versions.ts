@@ -1,6 +1,11 @@
 import { describeRule } from '@/lib/eligibility/describe-rule';
 import type { RuleNode } from '@/lib/validations/eligibility';
-import { DOSING_FIELD_LABELS, SCHEDULE_FIELD_LABELS, showDosingValue } from './protocol-field-labels';
+import {
+  DOSING_FIELD_DEFAULTS,
+  DOSING_FIELD_LABELS,
+  SCHEDULE_FIELD_LABELS,
+  showDosingValue,
+} from './protocol-field-labels';
 import { describeTimepointCode } from './timepoint-code';
 
 // What changed between two protocol versions of one trial, as staff read it: criteria added,
@@ -145,7 +150,9 @@ function diffValues(
   labels: Record<string, string>,
 ): ValueChange[] {
   return Object.entries(labels).flatMap(([field, label]) => {
-    const [b, a] = [before?.[field], after?.[field]];
+    const read = (protocol: Record<string, unknown> | null) =>
+      protocol === null ? undefined : (protocol[field] ?? DOSING_FIELD_DEFAULTS[field]);
+    const [b, a] = [read(before), read(after)];
     return stable(b) === stable(a)
       ? []
       : [{ field, label, before: showDosingValue(field, b), after: showDosingValue(field, a) }];

@@ -1,4 +1,5 @@
 import { DOSE_MODE_LABELS, ROUTE_LABELS, WEIGHT_BASIS_LABELS } from '@/lib/dosing/labels';
+import { SESSION_KIND_LABELS } from '@/lib/scheduling/session-policy';
 
 // What the protocol-version diff calls each field of a dosing protocol (lib/validations/dosing.ts)
 // and how it writes their values: coded values by their label, objects as JSON.
@@ -27,13 +28,22 @@ export const SCHEDULE_FIELD_LABELS: Record<string, string> = {
   sessionsPerWeek: 'At most per 7 days',
   minHoursBetweenSessions: 'Minimum hours between sessions',
   maxDaysBetweenSessions: 'Maximum days between sessions',
+  sessionKind: 'Session setting',
+  sessionDurationMinutes: 'Stay (minutes)',
   extension: 'Extension session',
 };
+
+/**
+ * Fields added to the schema after protocols were stored: a stored protocol without one reads as the
+ * schema's default (lib/validations/dosing.ts), so re-saving it is not a change.
+ */
+export const DOSING_FIELD_DEFAULTS: Record<string, unknown> = { sessionKind: 'CHAIR' };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   route: ROUTE_LABELS,
   doseMode: DOSE_MODE_LABELS,
   weightBasis: WEIGHT_BASIS_LABELS,
+  sessionKind: SESSION_KIND_LABELS,
 };
 
 /** Key-order-insensitive JSON, so {a,b} and {b,a} read the same. */
