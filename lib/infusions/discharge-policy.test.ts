@@ -66,7 +66,7 @@ describe('discharge from a 24 h perioperative stay (the Mayo neuralgia trial)', 
     const state = checkDischarge({ ...base, now: at(100), session });
     expect(state.blockers.map((blocker) => blocker.code)).toEqual(['STAY']);
     expect(state.blockers[0].message).toBe(
-      'The perioperative stay lasts 24 h from check-in, until 09:00 (22 h 20 min from now).',
+      'The perioperative stay lasts 24 h from check-in, until 4 Dec 2026, 09:00 UTC (22 h 20 min from now).',
     );
   });
 

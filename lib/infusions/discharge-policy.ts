@@ -10,6 +10,7 @@
 // (lib/scheduling/session-policy.ts `checkStay`); the same override applies.
 
 import { checkStay, type SessionKind } from '@/lib/scheduling/session-policy';
+import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 
 /** The vitals timepoint that must exist before discharge. */
 export const POST_INFUSION_TIMEPOINT = 'POST';
@@ -93,7 +94,7 @@ export function checkDischarge(input: DischargeCheck, timeZone = 'UTC'): Dischar
       message: 'Record the post-infusion CADSS that the trial plans after this session.',
     });
   const stay = input.session
-    ? checkStay({ ...input.session, now, formatInstant: (instant) => clock(instant, timeZone) })
+    ? checkStay({ ...input.session, now, formatInstant: (instant) => formatClinicZoned(instant, timeZone) })
     : null;
   if (stay !== null) blockers.push(stay);
   return { blockers, infusionEndsAt, monitoringEndsAt, minutesRemaining };
