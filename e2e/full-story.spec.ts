@@ -143,6 +143,15 @@ test('[ALL ROLES] the full story: referral to outcomes', async ({ browser, baseU
         await save.click();
         await expect(bp).toContainText('no slash between the two values');
 
+        // The trial's rules do not read weight, so today's weight, in lb, goes in the free entry below the form.
+        const other = page.getByRole('form', { name: 'Enter screening data' });
+        const weight = other.getByRole('group', { name: 'Measurement 1', exact: true });
+        await weight.getByRole('combobox', { name: 'Measure' }).selectOption('weight_kg');
+        await weight.getByLabel('Value').fill('181');
+        await weight.getByLabel('Unit').selectOption('lb');
+        await other.getByRole('button', { name: 'Save measurements' }).click();
+        await expect(other.getByText('Saved 1 measurement.')).toBeVisible();
+
         const legends = await form.locator('ol > li > fieldset > legend').allInnerTexts();
         const unknown = legends.filter((legend) => !(legend in SCREENING));
         expect(unknown, 'every measure the trial form asks for has a value in this story').toEqual([]);
@@ -159,8 +168,11 @@ test('[ALL ROLES] the full story: referral to outcomes', async ({ browser, baseU
         await expect(overall.getByText('Pending review', { exact: true })).toBeVisible();
         await expectNoAxeViolations(page);
 
-        // The check waits for a clinician: the coordinator hands it over.
+        // The check waits for a clinician: the coordinator hands it over. The weight was stored in kg.
         await page.goto(candidateUrl);
+        await expect(
+          page.getByRole('region', { name: 'Screening data and eligibility' }).getByRole('row', { name: /Weight/ }),
+        ).toContainText(/82\.1\d* kg/);
         await page.getByRole('button', { name: 'Move to Awaiting review' }).click();
         await expect(page.getByText(/Moved to Awaiting review/)).toBeVisible();
       });
