@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { enrollParticipant } from '@/lib/assessments/test-support';
 import { prisma as db } from '@/lib/db';
 import { makeEnrollment } from '@/lib/infusions/test-support';
-import { defaultDosingProtocol } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 import { addToPipeline, createCandidate } from '@/prisma/seed/candidates';
 import { createConsentFormVersion } from '@/prisma/seed/consent';
 import { amendProtocol, createTrial } from '@/prisma/seed/trials';

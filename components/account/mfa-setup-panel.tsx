@@ -1,14 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { mfaCodeSchema, type MfaCodeInput } from '@/lib/validations/auth';
+import type { MfaCodeInput } from '@/lib/validations/auth';
 
 type Setup = { secret: string; otpauthUrl: string; qrSvg: string };
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } };
@@ -40,7 +40,10 @@ export function MfaSetupPanel() {
     handleSubmit,
     setError: setFieldError,
     formState: { errors, isSubmitting },
-  } = useForm<MfaCodeInput>({ resolver: zodResolver(mfaCodeSchema), defaultValues: { code: '' } });
+  } = useForm<MfaCodeInput>({
+    resolver: schemaResolver(() => import('@/lib/validations/auth').then((m) => m.mfaCodeSchema)),
+    defaultValues: { code: '' },
+  });
 
   async function start() {
     setIsStarting(true);

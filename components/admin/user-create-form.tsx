@@ -1,13 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createUserAction } from '@/app/(app)/admin/users/actions';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/permissions';
-import { createUserSchema } from '@/lib/validations/auth';
+import type { createUserSchema } from '@/lib/validations/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -33,7 +33,7 @@ export function UserCreateForm() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof createUserSchema>>({
-    resolver: zodResolver(createUserSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/auth').then((m) => m.createUserSchema)),
     defaultValues: { email: '', name: '', password: '' },
     mode: 'onTouched',
   });

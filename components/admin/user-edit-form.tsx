@@ -1,12 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { editUserAction } from '@/app/(app)/admin/users/actions';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/permissions';
-import { editUserActionSchema } from '@/lib/validations/auth';
+import type { editUserActionSchema } from '@/lib/validations/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -30,7 +30,7 @@ export function UserEditForm({ userId, name, role, isSelf }: UserEditFormProps) 
     reset,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<FormValues, unknown, z.output<typeof editUserActionSchema>>({
-    resolver: zodResolver(editUserActionSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/auth').then((m) => m.editUserActionSchema)),
     defaultValues: { userId, name, role },
     mode: 'onTouched',
   });

@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
-import { resetPasswordSchema } from '@/lib/validations/auth';
+import type { resetPasswordSchema } from '@/lib/validations/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -33,7 +33,7 @@ export function UserPasswordForm({ userId, name, isSelf }: UserPasswordFormProps
     reset,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof resetPasswordSchema>>({
-    resolver: zodResolver(resetPasswordSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/auth').then((m) => m.resetPasswordSchema)),
     defaultValues: { password: '' },
     mode: 'onTouched',
   });

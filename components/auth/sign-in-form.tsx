@@ -1,14 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { signInSchema, type SignInInput } from '@/lib/validations/auth';
+import type { SignInInput } from '@/lib/validations/auth';
 import { signInWithCredentials } from './session-client';
 
 // One message for every failure: saying "no such email" or "account locked"
@@ -47,7 +47,7 @@ export function SignInForm({ callbackUrl, initialError = null }: SignInFormProps
     setFocus,
     formState: { errors, isSubmitting, isSubmitSuccessful },
   } = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/auth').then((m) => m.signInSchema)),
     defaultValues: { email: '', password: '', code: '' },
   });
 

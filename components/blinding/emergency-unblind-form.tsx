@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { emergencyUnblindAction } from '@/app/(app)/blinding-actions';
@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { emergencyUnblindSchema } from '@/lib/validations/blinding';
+import type { emergencyUnblindSchema } from '@/lib/validations/blinding';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof emergencyUnblindSchema>;
@@ -28,7 +28,7 @@ export function EmergencyUnblindForm({ enrollmentId, trialLabel }: { enrollmentI
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof emergencyUnblindSchema>>({
-    resolver: zodResolver(emergencyUnblindSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/blinding').then((m) => m.emergencyUnblindSchema)),
     defaultValues: { reason: '' },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { setUnblindedStaffAction } from '@/app/(app)/blinding-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { MAX_UNBLINDED_STAFF } from '@/lib/validations/blinding';
+import { MAX_UNBLINDED_STAFF } from '@/lib/blinding/limits';
 
 type Person = { id: string; name: string; email: string; roleLabel: string };
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import { movePipelineAction } from '@/app/(app)/candidates/actions';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select, type SelectOption } from '@/components/ui/select';
-import { pipelineMoveSchema, type PipelineMoveInput, type PipelineMoveValues } from '@/lib/validations/candidates';
+import type { PipelineMoveInput, PipelineMoveValues } from '@/lib/validations/candidates';
 
 /** Starts another trial's pipeline for this candidate, at Referred. */
 export function AddToTrialForm({ candidateId, trials }: { candidateId: string; trials: SelectOption[] }) {
@@ -21,7 +21,7 @@ export function AddToTrialForm({ candidateId, trials }: { candidateId: string; t
     reset,
     formState: { errors, isSubmitting },
   } = useForm<PipelineMoveValues, unknown, PipelineMoveInput>({
-    resolver: zodResolver(pipelineMoveSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/candidates').then((m) => m.pipelineMoveSchema)),
     defaultValues: { trialId: '', to: 'REFERRED' },
   });
 

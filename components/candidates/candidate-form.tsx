@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
@@ -14,14 +14,8 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import type { PossibleDuplicate } from '@/lib/candidates/types';
-import {
-  candidateInputSchema,
-  candidatePatchSchema,
-  CONTACT_METHODS,
-  REFERRAL_SOURCES,
-  SEX_VALUES,
-  type CandidateFormValues,
-} from '@/lib/validations/candidates';
+import type { CandidateFormValues } from '@/lib/validations/candidates';
+import { CONTACT_METHODS, REFERRAL_SOURCES, SEX_VALUES } from '@/lib/candidates/vocabulary';
 import { formatCalendarDate } from './format';
 import { CONTACT_METHOD_LABELS, REFERRAL_SOURCE_LABELS, SEX_LABELS } from './labels';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
@@ -126,8 +120,10 @@ export function CandidateForm(props: CandidateFormProps) {
       : props.initial;
 
   const resolver = (props.mode === 'create'
-    ? zodResolver(candidateInputSchema)
-    : zodResolver(candidatePatchSchema)) as unknown as Resolver<Values>;
+    ? schemaResolver(() => import('@/lib/validations/candidates').then((m) => m.candidateInputSchema))
+    : schemaResolver(() =>
+        import('@/lib/validations/candidates').then((m) => m.candidatePatchSchema),
+      )) as unknown as Resolver<Values>;
   const {
     register,
     handleSubmit,

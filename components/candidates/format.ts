@@ -1,5 +1,5 @@
 import { format, parseISO } from 'date-fns';
-import { ageInYears } from '@/lib/validations/candidates';
+import { ageInYears } from '@/lib/candidates/vocabulary';
 
 // Pure formatting shared by the candidate pages and their client components.
 // Calendar dates ('YYYY-MM-DD') are parsed as local midnight and printed as

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type FormEvent, useEffect, useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import { logContactAction } from '@/app/(app)/candidates/actions';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
@@ -12,14 +12,8 @@ import { Input } from '@/components/ui/input';
 import { Select, type SelectOption } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { parseClinicDateTime, toClinicInputValue, toClinicOffsetIso } from '@/lib/clinic/clinic-wall-time';
-import {
-  CONTACT_METHODS,
-  CONTACT_OUTCOMES,
-  contactAttemptSchema,
-  type ContactAttemptInput,
-  type ContactAttemptValues,
-  type ContactMethodValue,
-} from '@/lib/validations/candidates';
+import type { ContactAttemptInput, ContactAttemptValues, ContactMethodValue } from '@/lib/validations/candidates';
+import { CONTACT_METHODS, CONTACT_OUTCOMES } from '@/lib/candidates/vocabulary';
 import { CONTACT_METHOD_LABELS, CONTACT_OUTCOME_LABELS } from './labels';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -66,7 +60,7 @@ export function LogContactForm({ candidateId, defaultMethod, trials, timeZone }:
     reset,
     formState: { errors, isSubmitting },
   } = useForm<ContactAttemptValues, unknown, ContactAttemptInput>({
-    resolver: zodResolver(contactAttemptSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/candidates').then((m) => m.contactAttemptSchema)),
     defaultValues: blank(),
   });
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { movePipelineAction } from '@/app/(app)/candidates/actions';
@@ -13,12 +13,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import {
-  pipelineMoveSchema,
-  type PipelineMoveInput,
-  type PipelineMoveValues,
-  type PipelineStageValue,
-} from '@/lib/validations/candidates';
+import type { PipelineMoveInput, PipelineMoveValues, PipelineStageValue } from '@/lib/validations/candidates';
 import type { ConsentFormOption } from '@/lib/consent/types';
 import { EXIT_STAGES, PIPELINE_STAGE_LABELS } from './labels';
 
@@ -224,7 +219,7 @@ function MoveDialog({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<PipelineMoveValues, unknown, PipelineMoveInput>({
-    resolver: zodResolver(pipelineMoveSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/candidates').then((m) => m.pipelineMoveSchema)),
     defaultValues: {
       trialId,
       to,

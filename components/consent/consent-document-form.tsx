@@ -12,7 +12,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { MAX_CONSENT_PDF_BYTES } from '@/lib/consent/document-policy';
 import type { ErrorBody } from '@/lib/errors/app-error';
-import { consentDocumentUploadSchema, type ConsentDocumentUploadInput } from '@/lib/validations/consent';
+import type { ConsentDocumentUploadInput } from '@/lib/validations/consent';
 
 type Props = {
   consentId: string;
@@ -37,10 +37,13 @@ export function ConsentDocumentForm({ consentId, isReplacement }: Props) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<Values, unknown, ConsentDocumentUploadInput>({
-    resolver: schemaResolver(consentDocumentUploadSchema, (values: Values) => ({
-      file: values.file?.[0],
-      reason: values.reason,
-    })),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/consent').then((m) => m.consentDocumentUploadSchema),
+      (values: Values) => ({
+        file: values.file?.[0],
+        reason: values.reason,
+      }),
+    ),
     defaultValues: { file: undefined, reason: '' },
   });
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import { addConsentFormVersionAction } from '@/app/(app)/trials/enrolment-records-actions';
 import { Alert } from '@/components/ui/alert';
@@ -9,11 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Input } from '@/components/ui/input';
-import {
-  consentFormVersionSchema,
-  type ConsentFormVersionInput,
-  type ConsentFormVersionValues,
-} from '@/lib/validations/consent';
+import type { ConsentFormVersionInput, ConsentFormVersionValues } from '@/lib/validations/consent';
 
 const FIELDS = ['label', 'approvedOn', 'irbReference'] as const;
 
@@ -27,7 +23,7 @@ export function ConsentFormVersionForm({ trialId, today }: { trialId: string; to
     reset,
     formState: { errors, isSubmitting },
   } = useForm<ConsentFormVersionValues, unknown, ConsentFormVersionInput>({
-    resolver: zodResolver(consentFormVersionSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/consent').then((m) => m.consentFormVersionSchema)),
     defaultValues: { label: '', approvedOn: '', irbReference: '' },
   });
 

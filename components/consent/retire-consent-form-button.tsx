@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import { retireConsentFormVersionAction } from '@/app/(app)/trials/enrolment-records-actions';
 import { Alert } from '@/components/ui/alert';
@@ -10,7 +10,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Textarea } from '@/components/ui/textarea';
-import { retireConsentFormVersionSchema, type RetireConsentFormVersionInput } from '@/lib/validations/consent';
+import type { RetireConsentFormVersionInput } from '@/lib/validations/consent';
 
 type Props = { trialId: string; versionId: string; label: string };
 
@@ -25,7 +25,7 @@ export function RetireConsentFormButton({ trialId, versionId, label }: Props) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<RetireConsentFormVersionInput>({
-    resolver: zodResolver(retireConsentFormVersionSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/consent').then((m) => m.retireConsentFormVersionSchema)),
     defaultValues: { reason: '' },
   });
 

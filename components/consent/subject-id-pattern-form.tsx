@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import { setSubjectIdPatternAction } from '@/app/(app)/trials/enrolment-records-actions';
 import { Alert } from '@/components/ui/alert';
@@ -10,7 +10,7 @@ import { Field } from '@/components/ui/field';
 import { applyServerErrors } from '@/components/ui/form/apply-server-errors';
 import { Input } from '@/components/ui/input';
 import { SUBJECT_ID_PATTERN_HELP } from '@/lib/enrollments/subject-id-pattern';
-import { subjectIdPatternSchema, type SubjectIdPatternInput } from '@/lib/validations/consent';
+import type { SubjectIdPatternInput } from '@/lib/validations/consent';
 
 type Props = { trialId: string; pattern: string; isConfirmed: boolean; isLocked: boolean };
 
@@ -22,7 +22,10 @@ export function SubjectIdPatternForm({ trialId, pattern, isConfirmed, isLocked }
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SubjectIdPatternInput>({ resolver: zodResolver(subjectIdPatternSchema), defaultValues: { pattern } });
+  } = useForm<SubjectIdPatternInput>({
+    resolver: schemaResolver(() => import('@/lib/validations/consent').then((m) => m.subjectIdPatternSchema)),
+    defaultValues: { pattern },
+  });
 
   const submit = handleSubmit(async (input) => {
     setStatus(null);

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { countSchema } from '@/lib/validations/drug-inventory';
+import type { countSchema } from '@/lib/validations/drug-inventory';
 import { WitnessFields } from './witness-fields';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -36,7 +36,7 @@ export function CountForm({ lotId }: { lotId: string }) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof countSchema>>({
-    resolver: zodResolver(countSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/drug-inventory').then((m) => m.countSchema)),
     defaultValues: { lotId, notes: '', witnessEmail: '', witnessPassword: '' },
     mode: 'onTouched',
   });

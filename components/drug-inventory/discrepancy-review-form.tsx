@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { countReviewSchema } from '@/lib/validations/drug-inventory';
+import type { countReviewSchema } from '@/lib/validations/drug-inventory';
 
 type FormValues = z.input<typeof countReviewSchema>;
 
@@ -25,7 +25,7 @@ export function DiscrepancyReviewForm({ countId, label }: { countId: string; lab
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof countReviewSchema>>({
-    resolver: zodResolver(countReviewSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/drug-inventory').then((m) => m.countReviewSchema)),
     defaultValues: { note: '' },
     mode: 'onTouched',
   });

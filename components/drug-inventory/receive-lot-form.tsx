@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -12,7 +12,8 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { MAX_VIALS, receiveLotSchema } from '@/lib/validations/drug-inventory';
+import type { receiveLotSchema } from '@/lib/validations/drug-inventory';
+import { MAX_VIALS } from '@/lib/drug-inventory/limits';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type FormValues = z.input<typeof receiveLotSchema>;
@@ -41,7 +42,7 @@ export function ReceiveLotForm({ today }: { today: string }) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof receiveLotSchema>>({
-    resolver: zodResolver(receiveLotSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/drug-inventory').then((m) => m.receiveLotSchema)),
     defaultValues: {
       drug: 'Ketamine hydrochloride',
       ndc: '',

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { reversalSchema } from '@/lib/validations/drug-inventory';
+import type { reversalSchema } from '@/lib/validations/drug-inventory';
 import { WitnessFields } from './witness-fields';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -29,7 +29,7 @@ export function ReversalForm({ lotId, movementId, label }: { lotId: string; move
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof reversalSchema>>({
-    resolver: zodResolver(reversalSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/drug-inventory').then((m) => m.reversalSchema)),
     defaultValues: { reason: '', witnessEmail: '', witnessPassword: '' },
     mode: 'onTouched',
   });

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { wasteSchema } from '@/lib/validations/drug-inventory';
+import type { wasteSchema } from '@/lib/validations/drug-inventory';
 import { WitnessFields } from './witness-fields';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -41,7 +41,7 @@ export function WasteForm({
     reset,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof wasteSchema>>({
-    resolver: zodResolver(wasteSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/drug-inventory').then((m) => m.wasteSchema)),
     defaultValues: {
       lotId,
       visitId: visitId ?? null,

@@ -4,7 +4,6 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { judgmentSchema } from '@/lib/validations/screening';
 import { ChoiceGroup, type ChoiceOption } from './boolean-choice';
 import type { Binary } from './review-form-schema';
 
@@ -34,7 +33,9 @@ export function BulkJudgmentPanel({ selectedCount, unjudgedCount, onSelectUnjudg
   const [errors, setErrors] = useState<{ result?: string; note?: string }>({});
   const [status, setStatus] = useState('');
 
-  function apply() {
+  async function apply() {
+    // The judgment schema (and zod) is fetched on demand, outside the page's first load.
+    const { judgmentSchema } = await import('@/lib/validations/screening');
     const noteCheck = judgmentSchema.shape.note.safeParse(note);
     const next = {
       result: result ? undefined : 'Choose met or not met.',

@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { signEligibilityCheckAction } from '@/app/(app)/eligibility/actions';
 import { Button } from '@/components/ui/button';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { CheckView } from '@/lib/eligibility/check-view';
 import {
@@ -16,10 +16,12 @@ import {
   requiredReviewFields,
   signInputFromForm,
 } from '@/lib/eligibility/review-draft';
-import { DEFAULT_DECISION_MEANING, type EligibilityDecisionValue } from '@/lib/validations/screening';
+import { DEFAULT_DECISION_MEANING } from '@/lib/eligibility/decision-meaning';
+import type { EligibilityDecisionValue } from '@/lib/validations/screening';
 import { BulkJudgmentPanel } from './bulk-judgment-panel';
 import { CriterionItem } from './criterion-item';
-import { blockerOf, buildReviewSchema, type ReviewFormOutput, type ReviewFormValues } from './review-form-schema';
+import { blockerOf, type ReviewFormValues } from './review-form-schema';
+import type { ReviewFormOutput } from './review-form-validation';
 import { JudgmentControls, OverrideControls } from './review-item-controls';
 import { ReviewSignatureSection } from './review-signature-section';
 import { type DraftStatus, useReviewDraft } from './use-review-draft';
@@ -74,7 +76,13 @@ export function CheckReviewForm({ check, clinicTimeZone }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [isRefreshing, startTransition] = useTransition();
   const hydrated = useHydrated();
-  const schema = useMemo(() => buildReviewSchema(criteria), [criteria]);
+  const resolver = useMemo(
+    () =>
+      schemaResolver<ReviewFormValues, ReturnType<typeof import('./review-form-validation').buildReviewSchema>>(() =>
+        import('./review-form-validation').then((m) => m.buildReviewSchema(criteria)),
+      ),
+    [criteria],
+  );
   const {
     control,
     register,
@@ -86,7 +94,7 @@ export function CheckReviewForm({ check, clinicTimeZone }: Props) {
     formState: { errors, isSubmitting },
   } = useForm<ReviewFormValues, unknown, ReviewFormOutput>({
     // The form starts from the saved draft, else without a decision; the schema decides when it is complete.
-    resolver: zodResolver(schema) as unknown as Resolver<ReviewFormValues, unknown, ReviewFormOutput>,
+    resolver: resolver as unknown as Resolver<ReviewFormValues, unknown, ReviewFormOutput>,
     defaultValues: {
       decision: check.draft?.content.decision ?? undefined,
       meaning: check.draft?.content.meaning ?? '',

@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import { z } from 'zod';
 import { recordMeasurementsAction } from '@/app/(app)/eligibility/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { measurementInputSchema, type MeasurementInput } from '@/lib/measures/measurement-input';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
+import type { MeasurementInput } from '@/lib/measures/measurement-input';
+import type { MeasurementEntryOutput, MeasurementEntrySchema } from './measurement-entry-validation';
 import { MeasurementRow } from './measurement-row';
-import { blankRow, ROW_FIELDS, rowFieldOf, type FormValues, type RowField } from './measurement-row-model';
+import { blankRow, MAX_ROWS, ROW_FIELDS, rowFieldOf, type FormValues, type RowField } from './measurement-row-model';
 import { RunCheckButton, type TrialChoice } from './run-check-button';
 import { useHydrated } from './use-hydrated';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
@@ -20,15 +20,11 @@ import { useSubmissionKey } from '@/components/forms/use-submission-key';
 // the rows are checked with the same zod schema the server uses, and the
 // server's per-row messages land on the row they belong to.
 
-const MAX_ROWS = 60;
-
-const formSchema = z.object({
-  measurements: z
-    .array(measurementInputSchema)
-    .min(1, 'Add at least one measurement')
-    .max(MAX_ROWS, `Enter at most ${MAX_ROWS} measurements at a time`),
-});
-type FormOutput = z.output<typeof formSchema>;
+type FormOutput = MeasurementEntryOutput;
+// The rows' schema (and zod) is fetched on demand, outside the page's first load.
+const resolver = schemaResolver<FormValues, MeasurementEntrySchema>(() =>
+  import('./measurement-entry-validation').then((m) => m.measurementEntrySchema),
+);
 
 type Props = {
   candidateId: string;
@@ -54,7 +50,7 @@ export function MeasurementEntryForm({ candidateId, today, trials }: Props) {
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, FormOutput>({
     // The form holds half-filled rows; the schema decides what a finished one is.
-    resolver: zodResolver(formSchema) as unknown as Resolver<FormValues, unknown, FormOutput>,
+    resolver: resolver as unknown as Resolver<FormValues, unknown, FormOutput>,
     defaultValues: { measurements: [blankRow('', today)] },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'measurements' });

@@ -1,6 +1,9 @@
 import { LABS, NUMERIC_MEASURES, type LabCode, type NumericMeasureCode } from '@/lib/measures/vocabulary';
 import { entryKind } from './measure-catalog';
 
+/** The most rows one entry form holds (the validation in measurement-entry-validation.ts says so too). */
+export const MAX_ROWS = 60;
+
 // What a row of the free-form measurement entry holds, and how the server's per-row
 // messages find their row. Shared by the form shell and its rows.
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { bookSeriesAction, checkSeriesAction, previewSeriesAction } from '@/app/(app)/enrollments/actions';
@@ -13,7 +13,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { formatDayLabel, isIsoDate, weekdayName } from '@/lib/scheduling/local-date';
 import type { SessionSummary } from '@/lib/scheduling/session-policy';
-import { schedulePreviewSchema, type SchedulePreviewInput } from '@/lib/validations/scheduling';
+import type { SchedulePreviewInput } from '@/lib/validations/scheduling';
 import { conflictsOf, errorText, toClinicWall, toInstant, type Conflict } from './form-helpers';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
@@ -78,7 +78,7 @@ export function BookSeriesForm({
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<PreviewFormValues, unknown, SchedulePreviewInput>({
-    resolver: zodResolver(schedulePreviewSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/scheduling').then((m) => m.schedulePreviewSchema)),
     defaultValues: { startDate: defaultStartDate, preferredDays: undefined, preferredTime: undefined },
   });
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import type { z } from 'zod';
 import { addChairAction, updateChairAction } from '@/app/(app)/admin/clinic/actions';
 import { Badge } from '@/components/ui/badge';
@@ -9,13 +9,13 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/components/ui/form/use-action-runner';
-import { chairCreateSchema } from '@/lib/validations/infusions';
+import type { chairCreateSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
 
 type ChairRow = { id: string; name: string; isActive: boolean };
 
 // A rename sends only the name, under the same rule as a new chair's name (chairPatchSchema's `name`).
-const renameSchema = chairCreateSchema;
+const loadRenameSchema = () => import('@/lib/validations/infusions').then((m) => m.chairCreateSchema);
 type NameValues = { name: string };
 
 function ChairItem({ chair }: { chair: ChairRow }) {
@@ -24,8 +24,8 @@ function ChairItem({ chair }: { chair: ChairRow }) {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<NameValues, unknown, z.output<typeof renameSchema>>({
-    resolver: zodResolver(renameSchema),
+  } = useForm<NameValues, unknown, z.output<typeof chairCreateSchema>>({
+    resolver: schemaResolver(loadRenameSchema),
     defaultValues: { name: chair.name },
   });
   return (
@@ -78,7 +78,7 @@ export function ClinicChairs({ chairs }: { chairs: ChairRow[] }) {
     reset,
     formState: { errors },
   } = useForm<NameValues, unknown, z.output<typeof chairCreateSchema>>({
-    resolver: zodResolver(chairCreateSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/infusions').then((m) => m.chairCreateSchema)),
     defaultValues: { name: '' },
   });
   return (

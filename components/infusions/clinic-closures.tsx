@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { addClosureAction, removeClosureAction } from '@/app/(app)/admin/clinic/actions';
@@ -10,7 +10,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { useActionRunner } from '@/components/ui/form/use-action-runner';
-import { closureAddSchema } from '@/lib/validations/infusions';
+import type { closureAddSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
 
 type ClosureRow = { id: string; date: string; reason: string };
@@ -25,7 +25,7 @@ export function ClinicClosures({ closures }: { closures: ClosureRow[] }) {
     reset,
     formState: { errors },
   } = useForm<{ date: string; reason: string }, unknown, z.output<typeof closureAddSchema>>({
-    resolver: zodResolver(closureAddSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/infusions').then((m) => m.closureAddSchema)),
     defaultValues: { date: '', reason: '' },
   });
   return (

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { updateClinicSettingsAction } from '@/app/(app)/admin/clinic/actions';
@@ -12,8 +12,8 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { weekdayName } from '@/lib/scheduling/local-date';
-import { clinicUpdateSchema, type ClinicUpdateInput } from '@/lib/validations/infusions';
-import { SLOT_MINUTES_OPTIONS } from '@/lib/validations/scheduling';
+import type { ClinicUpdateInput } from '@/lib/validations/infusions';
+import { SLOT_MINUTES_OPTIONS } from '@/lib/scheduling/slot-minutes';
 
 const FIELDS = [
   'timeZone',
@@ -39,7 +39,10 @@ export function ClinicSettingsForm({ defaults }: { defaults: ClinicUpdateInput }
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ClinicUpdateInput>({ resolver: zodResolver(clinicUpdateSchema), defaultValues: defaults });
+  } = useForm<ClinicUpdateInput>({
+    resolver: schemaResolver(() => import('@/lib/validations/infusions').then((m) => m.clinicUpdateSchema)),
+    defaultValues: defaults,
+  });
 
   const submit = handleSubmit(async (values) => {
     setStatus(null);

@@ -1,9 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type Resolver, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
   applyShiftsAction,
@@ -21,8 +20,9 @@ import { formatDayLabel } from '@/lib/scheduling/local-date';
 import { needsChair } from '@/lib/scheduling/session-policy';
 import type { VisitDto } from '@/lib/visits/types';
 import { conflictsOf, type Conflict } from './form-helpers';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useActionRunner } from '@/components/ui/form/use-action-runner';
-import { applyShiftsSchema } from '@/lib/validations/infusions';
+import type { applyShiftsSchema } from '@/lib/validations/infusions';
 import { StatusAlert } from './visit-day/step-frame';
 import { type Mode, VisitChangeForm } from './visit-change-form';
 
@@ -35,7 +35,12 @@ type Shift = {
   to: { scheduledAt: string; chairId: string | null; localDate: string; localTime: string };
 };
 
-const shiftReasonSchema = applyShiftsSchema.pick({ reason: true });
+// Loaded on demand (schemaResolver), so zod is not in the schedule page's first load.
+const shiftReasonResolver: Resolver<
+  { reason: string },
+  unknown,
+  Pick<z.output<typeof applyShiftsSchema>, 'reason'>
+> = schemaResolver(() => import('@/lib/validations/infusions').then((m) => m.applyShiftsSchema.pick({ reason: true })));
 
 type Props = {
   enrollmentId: string;
@@ -63,8 +68,8 @@ function ShiftProposal({
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<{ reason: string }, unknown, z.output<typeof shiftReasonSchema>>({
-    resolver: zodResolver(shiftReasonSchema),
+  } = useForm<{ reason: string }, unknown, Pick<z.output<typeof applyShiftsSchema>, 'reason'>>({
+    resolver: shiftReasonResolver,
     defaultValues: { reason: 'Follows the rescheduled session' },
   });
   return (

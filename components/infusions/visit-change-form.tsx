@@ -8,13 +8,8 @@ import type { FieldErrorMap } from '@/components/ui/form/use-action-runner';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import {
-  type VisitRescheduleInput,
-  type VisitStatusChangeInput,
-  visitRescheduleSchema,
-  visitStatusChangeSchema,
-} from '@/lib/validations/infusions';
 import { needsChair } from '@/lib/scheduling/session-policy';
+import type { VisitRescheduleInput, VisitStatusChangeInput } from '@/lib/validations/infusions';
 import type { VisitDto } from '@/lib/visits/types';
 import { toInstant } from './form-helpers';
 
@@ -43,21 +38,27 @@ export function VisitChangeForm({
 }) {
   const resolver: Resolver<VisitChangeValues, unknown, VisitChangeOutput> =
     mode === 'reschedule'
-      ? schemaResolver(visitRescheduleSchema, (values: VisitChangeValues, refuse) => {
-          const chairId = values.chairId.trim();
-          const instant = toInstant(values.date.trim(), values.time.trim(), timeZone);
-          if (instant && !instant.ok) refuse('scheduledAt', instant.message);
-          return {
-            scheduledAt: instant?.ok ? instant.iso : '',
-            ...(chairId ? { chairId } : {}),
+      ? schemaResolver(
+          () => import('@/lib/validations/infusions').then((m) => m.visitRescheduleSchema),
+          (values: VisitChangeValues, refuse) => {
+            const chairId = values.chairId.trim();
+            const instant = toInstant(values.date.trim(), values.time.trim(), timeZone);
+            if (instant && !instant.ok) refuse('scheduledAt', instant.message);
+            return {
+              scheduledAt: instant?.ok ? instant.iso : '',
+              ...(chairId ? { chairId } : {}),
+              reason: values.reason,
+              version: visit.version,
+            };
+          },
+        )
+      : schemaResolver(
+          () => import('@/lib/validations/infusions').then((m) => m.visitStatusChangeSchema),
+          (values: VisitChangeValues) => ({
             reason: values.reason,
             version: visit.version,
-          };
-        })
-      : schemaResolver(visitStatusChangeSchema, (values: VisitChangeValues) => ({
-          reason: values.reason,
-          version: visit.version,
-        }));
+          }),
+        );
   const {
     register,
     handleSubmit,

@@ -1,14 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm, useWatch } from 'react-hook-form';
 import { correctAssessmentAction } from '@/app/(app)/participants/[enrollmentId]/outcomes/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { correctAssessmentInputSchema, type CorrectAssessmentRequest } from '@/lib/validations/assessments';
+import type { CorrectAssessmentRequest } from '@/lib/validations/assessments';
 import { ItemFields } from './item-fields';
 import { ScorePreview } from './score-preview';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
@@ -33,7 +33,7 @@ export function CorrectAssessmentForm({ assessmentId, enrollmentId, instrument, 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<CorrectAssessmentRequest>({
-    resolver: zodResolver(correctAssessmentInputSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/assessments').then((m) => m.correctAssessmentInputSchema)),
     defaultValues: { items: initialItems, reason: '' },
   });
   const items = useWatch({ control, name: 'items' }) ?? [];

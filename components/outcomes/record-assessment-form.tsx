@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm, useWatch } from 'react-hook-form';
 import { recordAssessmentAction } from '@/app/(app)/participants/[enrollmentId]/outcomes/actions';
 import { Alert } from '@/components/ui/alert';
@@ -12,7 +12,7 @@ import { Select } from '@/components/ui/select';
 import { toClinicInputValue } from '@/lib/clinic/clinic-wall-time';
 import { isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { INSTRUMENT_DEFINITIONS } from '@/lib/outcomes/instruments';
-import { recordAssessmentInputSchema, type RecordAssessmentRequest } from '@/lib/validations/assessments';
+import type { RecordAssessmentRequest } from '@/lib/validations/assessments';
 import { flagLabel, instrumentLabel, shortInstrumentName, timepointLabel } from './format';
 import { ItemFields } from './item-fields';
 import { ScorePreview } from './score-preview';
@@ -48,7 +48,7 @@ export function RecordAssessmentForm({ enrollmentId, plan, recorded, timeZone }:
     reset,
     formState: { errors, isSubmitting },
   } = useForm<RecordAssessmentRequest>({
-    resolver: zodResolver(recordAssessmentInputSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/assessments').then((m) => m.recordAssessmentInputSchema)),
     defaultValues: {
       enrollmentId,
       instrument: firstInstrument,

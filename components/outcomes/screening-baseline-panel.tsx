@@ -11,7 +11,7 @@ import { Field } from '@/components/ui/field';
 import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { Input } from '@/components/ui/input';
 import type { ScreeningBaselineOffer } from '@/lib/assessments/get-screening-baseline-offer';
-import { baselineFromScreeningActionSchema } from '@/lib/validations/assessments';
+import type { baselineFromScreeningActionSchema } from '@/lib/validations/assessments';
 import { flagLabel, formatCalendarDate } from './format';
 
 type Props = { enrollmentId: string; offer: ScreeningBaselineOffer; timeZone: string };
@@ -29,11 +29,14 @@ export function ScreeningBaselinePanel({ enrollmentId, offer, timeZone }: Props)
   const { screening } = offer;
   const resolver = useMemo(
     () =>
-      schemaResolver(baselineFromScreeningActionSchema, (values: Values) => ({
-        enrollmentId,
-        measurementId: screening?.measurementId ?? '',
-        administeredAt: values.time ? `${screening?.measuredOn}T${values.time}` : '',
-      })),
+      schemaResolver(
+        () => import('@/lib/validations/assessments').then((m) => m.baselineFromScreeningActionSchema),
+        (values: Values) => ({
+          enrollmentId,
+          measurementId: screening?.measurementId ?? '',
+          administeredAt: values.time ? `${screening?.measuredOn}T${values.time}` : '',
+        }),
+      ),
     [enrollmentId, screening],
   );
   const {

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { acknowledgeSafetyAlertSchema } from '@/lib/validations/safety';
+import type { acknowledgeSafetyAlertSchema } from '@/lib/validations/safety';
 
 type FormValues = z.input<typeof acknowledgeSafetyAlertSchema>;
 
@@ -25,7 +25,7 @@ export function AcknowledgeForm({ alertId, label }: { alertId: string; label: st
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues, unknown, z.output<typeof acknowledgeSafetyAlertSchema>>({
-    resolver: zodResolver(acknowledgeSafetyAlertSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/safety').then((m) => m.acknowledgeSafetyAlertSchema)),
     defaultValues: { action: '' },
   });
   const onSubmit = handleSubmit(async (values) => {

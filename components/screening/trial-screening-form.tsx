@@ -13,7 +13,7 @@ import { Field } from '@/components/ui/field';
 import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { Input } from '@/components/ui/input';
 import type { ScreeningForm } from '@/lib/screening/types';
-import { screeningFormSchema, type ScreeningFormInput } from '@/lib/validations/screening-form';
+import type { ScreeningFormInput } from '@/lib/validations/screening-form';
 import { ScreeningFieldInput } from './screening-field-input';
 import {
   formFieldOf,
@@ -83,7 +83,7 @@ export function TrialScreeningForm({ candidateId, form, today, timeZone, canRunC
   // The shared schema checks what will be sent; its messages are moved back to the field each entry came from.
   const resolver = useMemo<Resolver<ScreeningFormValues, unknown, ScreeningFormInput>>(() => {
     const base = schemaResolver(
-      screeningFormSchema,
+      () => import('@/lib/validations/screening-form').then((m) => m.screeningFormSchema),
       (values: ScreeningFormValues) => toFormInput(form.fields, values, candidateId).input,
     );
     return async (values, context, options) => {

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
@@ -16,7 +16,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
-import { startTabletSchema, TABLET_PIN_LENGTH } from '@/lib/validations/self-report';
+import type { startTabletSchema } from '@/lib/validations/self-report';
+import { TABLET_PIN_LENGTH } from '@/lib/self-report/tablet-pin';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 export type SelfReportRow = {
@@ -186,7 +187,7 @@ function TabletStart({ enrollmentId }: { enrollmentId: string }) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<TabletValues, unknown, z.output<typeof startTabletSchema>>({
-    resolver: zodResolver(startTabletSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/self-report').then((m) => m.startTabletSchema)),
     defaultValues: { enrollmentId, pin: '' },
   });
   const onSubmit = handleSubmit(async (values) => {

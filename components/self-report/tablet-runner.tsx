@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { TabletQueue } from '@/lib/self-report/tablet-session';
-import { TABLET_PIN_LENGTH } from '@/lib/validations/self-report';
+import { TABLET_PIN_LENGTH } from '@/lib/self-report/tablet-pin';
 import { SelfReportStepper } from './self-report-stepper';
 
 /** Runs the tablet's queue one questionnaire after another, then asks for the tablet back. */

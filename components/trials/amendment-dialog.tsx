@@ -5,7 +5,6 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { amendmentReasonSchema } from '@/lib/validations/trials';
 
 export type AmendmentDialogProps = {
   open: boolean;
@@ -39,7 +38,9 @@ export function AmendmentDialog({
   const [error, setError] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
-  function submit() {
+  async function submit() {
+    // The trial schemas (and zod) are fetched on demand, outside the page's first load.
+    const { amendmentReasonSchema } = await import('@/lib/validations/trials');
     const parsed = amendmentReasonSchema.safeParse(reason);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Say why the protocol is being amended.');

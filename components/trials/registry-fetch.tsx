@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { fetchRegistryStudyAction } from '@/app/(app)/trials/actions';
@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { registryStudyRequestSchema } from '@/lib/validations/trials';
+import type { registryStudyRequestSchema } from '@/lib/validations/trials';
 
 type Values = z.input<typeof registryStudyRequestSchema>;
 
@@ -19,7 +19,10 @@ type Values = z.input<typeof registryStudyRequestSchema>;
  */
 export function RegistryFetch({ onFetched }: { onFetched: (text: string, nctId: string) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(registryStudyRequestSchema), defaultValues: { nctId: '' } });
+  const form = useForm<Values>({
+    resolver: schemaResolver(() => import('@/lib/validations/trials').then((m) => m.registryStudyRequestSchema)),
+    defaultValues: { nctId: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useForm } from 'react-hook-form';
 import { setScreeningWindowAction } from '@/app/(app)/trials/actions';
 import { Alert } from '@/components/ui/alert';
@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
-import { screeningWindowSchema, type ScreeningWindowInput } from '@/lib/validations/trials';
+import type { ScreeningWindowInput } from '@/lib/validations/trials';
 
 type Props = { trialId: string; days: number; isConfirmed: boolean };
 
@@ -21,7 +21,10 @@ export function ScreeningWindowForm({ trialId, days, isConfirmed }: Props) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ScreeningWindowInput>({ resolver: zodResolver(screeningWindowSchema), defaultValues: { days } });
+  } = useForm<ScreeningWindowInput>({
+    resolver: schemaResolver(() => import('@/lib/validations/trials').then((m) => m.screeningWindowSchema)),
+    defaultValues: { days },
+  });
 
   async function onSubmit(input: ScreeningWindowInput) {
     setStatus(null);

@@ -1,7 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
 import { createTrialAction, updateTrialAction } from '@/app/(app)/trials/actions';
@@ -11,13 +11,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import type { ErrorBody } from '@/lib/errors/app-error';
-import {
-  amendmentReasonSchema,
-  trialDraftSchema,
-  trialPatchSchema,
-  type TrialDraftInput,
-  type TrialPatchInput,
-} from '@/lib/validations/trials';
+import type { TrialDraftInput, TrialPatchInput } from '@/lib/validations/trials';
 import { ArmsFields, AssessmentPlanFields, CriteriaFields, InterventionsFields } from './protocol-fields';
 import { OutcomesFields, RegistryFields, SitesFields } from './registry-fields';
 import { protocolFingerprint, type TrialFormValues } from './trial-form-values';
@@ -142,8 +136,10 @@ export function TrialForm(props: TrialFormProps) {
   const router = useRouter();
   const isEdit = props.mode === 'edit';
   const resolver = (isEdit
-    ? zodResolver(trialPatchSchema)
-    : zodResolver(trialDraftSchema)) as unknown as Resolver<TrialFormValues>;
+    ? schemaResolver(() => import('@/lib/validations/trials').then((m) => m.trialPatchSchema))
+    : schemaResolver(() =>
+        import('@/lib/validations/trials').then((m) => m.trialDraftSchema),
+      )) as unknown as Resolver<TrialFormValues>;
   const methods = useForm<TrialFormValues>({ resolver, defaultValues: props.defaultValues, mode: 'onTouched' });
   const {
     control,
@@ -199,6 +195,7 @@ export function TrialForm(props: TrialFormProps) {
       return;
     }
     if (reasonRequired) {
+      const { amendmentReasonSchema } = await import('@/lib/validations/trials');
       const reason = amendmentReasonSchema.safeParse(values.amendmentReason ?? '');
       if (!reason.success) {
         setError(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ageInYears,
   candidateInputSchema,
   candidateListQuerySchema,
   candidatePatchSchema,
@@ -9,6 +8,7 @@ import {
   latestTodayIsoDate,
   pipelineMoveSchema,
 } from '@/lib/validations/candidates';
+import { ageInYears } from '@/lib/candidates/vocabulary';
 
 function isoDaysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NCT06419439_DOSING, NCT06668571_DOSING, defaultDosingProtocol } from '@/lib/validations/dosing';
+import { NCT06419439_DOSING, NCT06668571_DOSING } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 import { suggestDosing } from './suggest-dosing';
 
 describe('suggestDosing: ketamine worked examples', () => {

@@ -1,4 +1,5 @@
-import { defaultDosingProtocol, dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
+import { dosingProtocolSchema, type DosingProtocol } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 import type { z } from 'zod';
 import type { armTypeSchema } from '@/lib/validations/trials';
 import {

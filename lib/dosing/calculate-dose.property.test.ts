@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateDose } from '@/lib/dosing/calculate-dose';
-import { defaultDosingProtocol, type DosingProtocol } from '@/lib/validations/dosing';
+import type { DosingProtocol } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 
 const today = new Date('2026-11-22');
 const measuredAt = new Date('2026-11-20');

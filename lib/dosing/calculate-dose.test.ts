@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calculateDose, type CalculateDoseInput, type DoseResult } from '@/lib/dosing/calculate-dose';
 import { NCT06419439_DOSING, NCT06668571_DOSING } from '@/lib/dosing/seed-protocols';
-import { defaultDosingProtocol, type DosingProtocol } from '@/lib/validations/dosing';
+import type { DosingProtocol } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 
 const today = new Date('2026-11-22');
 const measuredAt = new Date('2026-11-20');

@@ -5,7 +5,8 @@ import type { CheckReview, CriterionKindValue, StoredCriterionResult } from '@/l
 import { isBlocking } from '@/lib/eligibility/overall-result';
 import type { CriterionResult } from '@/lib/eligibility/types';
 import { AppError } from '@/lib/errors/app-error';
-import { REFERRAL_SOURCES, type ReferralSourceValue } from '@/lib/validations/candidates';
+import type { ReferralSourceValue } from '@/lib/validations/candidates';
+import { REFERRAL_SOURCES } from '@/lib/candidates/vocabulary';
 
 export type BlockingCriterionRow = { kind: CriterionKindValue; text: string; count: number };
 

@@ -82,12 +82,12 @@ export const FACT_CODES = [
   'veteran',
 ] as const;
 
-export const numericMeasureCodeSchema = z.enum(NUMERIC_MEASURE_CODES);
-export const labCodeSchema = z.enum(LAB_CODES);
-export const sexSchema = z.enum(SEX_VALUES);
-export const diagnosisCodeSchema = z.enum(DIAGNOSIS_CODES);
-export const medicationClassSchema = z.enum(MEDICATION_CLASSES);
-export const factCodeSchema = z.enum(FACT_CODES);
+export const numericMeasureCodeSchema = /* @__PURE__ */ z.enum(NUMERIC_MEASURE_CODES);
+export const labCodeSchema = /* @__PURE__ */ z.enum(LAB_CODES);
+export const sexSchema = /* @__PURE__ */ z.enum(SEX_VALUES);
+export const diagnosisCodeSchema = /* @__PURE__ */ z.enum(DIAGNOSIS_CODES);
+export const medicationClassSchema = /* @__PURE__ */ z.enum(MEDICATION_CLASSES);
+export const factCodeSchema = /* @__PURE__ */ z.enum(FACT_CODES);
 
 export type NumericMeasureCode = (typeof NUMERIC_MEASURE_CODES)[number];
 export type LabCode = (typeof LAB_CODES)[number];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NCT06668571_DOSING, dosingProtocolSchema, defaultDosingProtocol } from '@/lib/validations/dosing';
+import { NCT06668571_DOSING, dosingProtocolSchema } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 import type { StoredProvenance } from '@/lib/validations/provenance';
 import { blockingDoseAssumptions, doseBlockedMessage, doseSettingFields } from './dose-assumptions';
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { MAX_UNBLINDED_STAFF } from '@/lib/blinding/limits';
 
 const idSchema = z.string().trim().min(1).max(64);
-
-/** The most people one trial may name as unblinded staff (a pharmacy team, not the whole clinic). */
-export const MAX_UNBLINDED_STAFF = 20;
 
 /** PUT /api/v1/trials/{id}/unblinded-staff: the full list, replacing the current one. */
 export const setUnblindedStaffSchema = z.object({

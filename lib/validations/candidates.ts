@@ -1,29 +1,23 @@
 import { z } from 'zod';
+import {
+  SEX_VALUES,
+  REFERRAL_SOURCES,
+  CONTACT_METHODS,
+  CONTACT_OUTCOMES,
+  ageInYears,
+} from '@/lib/candidates/vocabulary';
 
 // Candidate (a patient being considered for a trial) input: the intake form, the
 // edit form, the list's URL parameters, pipeline moves and the contact log. The
 // same schemas run in the browser (zodResolver) and on the server (the guard).
 // Calendar dates travel as 'YYYY-MM-DD'; instants as ISO 8601 with an offset.
 
-export const SEX_VALUES = ['female', 'male', 'other', 'unknown'] as const;
 export type SexValue = (typeof SEX_VALUES)[number];
 
-export const REFERRAL_SOURCES = ['PROVIDER', 'SELF', 'ADVERTISEMENT', 'REGISTRY', 'OTHER'] as const;
 export type ReferralSourceValue = (typeof REFERRAL_SOURCES)[number];
 
-export const CONTACT_METHODS = ['PHONE', 'EMAIL', 'TEXT', 'IN_PERSON'] as const;
 export type ContactMethodValue = (typeof CONTACT_METHODS)[number];
 
-export const CONTACT_OUTCOMES = [
-  'REACHED',
-  'LEFT_MESSAGE',
-  'NO_ANSWER',
-  'WRONG_NUMBER',
-  'EMAIL_SENT',
-  'TEXT_SENT',
-  'DECLINED',
-  'SCHEDULED_PRESCREEN',
-] as const;
 export type ContactOutcomeValue = (typeof CONTACT_OUTCOMES)[number];
 
 /** Pipeline order: the way a candidate moves, then the ways out. */
@@ -70,13 +64,6 @@ function isRealCalendarDate(value: string): boolean {
  */
 export function latestTodayIsoDate(now: Date = new Date()): string {
   return new Date(now.getTime() + EARLIEST_ZONE_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Whole years from `dateOfBirth` to `onDate` (both 'YYYY-MM-DD'). */
-export function ageInYears(dateOfBirth: string, onDate: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [ty, tm, td] = onDate.split('-').map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
 function dateField(label: string) {

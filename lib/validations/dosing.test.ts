@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultDosingProtocol,
   doseModeSchema,
   dosingProtocolSchema,
   NCT06419439_DOSING,
@@ -9,6 +8,7 @@ import {
   weightBasisSchema,
   type DosingProtocol,
 } from '@/lib/validations/dosing';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 
 function issuesFor(patch: Record<string, unknown>): Array<[string, string]> {
   const result = dosingProtocolSchema.safeParse({ ...defaultDosingProtocol(), ...patch });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultDosingProtocol } from '@/lib/dosing/default-protocol';
 import { decimalPlaces, isMultipleOf, toDecimal } from '@/lib/dosing/decimal';
 import {
   MAX_STAY_MINUTES,
@@ -304,33 +305,6 @@ export const dosingProtocolSchema = baseDosingProtocolSchema.superRefine((protoc
 export type DosingProtocol = z.infer<typeof dosingProtocolSchema>;
 export type DosingProtocolInput = z.input<typeof dosingProtocolSchema>;
 export type DosingExtension = NonNullable<DosingProtocol['extension']>;
-
-/** Starting values for a new arm's form: 0.5 mg/kg actual body weight over 40 minutes, one session, no cap. */
-export function defaultDosingProtocol(): DosingProtocol {
-  return {
-    drug: 'ketamine',
-    route: 'IV',
-    doseMode: 'WEIGHT_BASED',
-    mgPerKg: 0.5,
-    weightBasis: 'ACTUAL',
-    fixedMg: null,
-    maxMgPerSession: null,
-    roundingIncrementMg: 0.1,
-    infusionMinutes: 40,
-    postInfusionMonitoringMinutes: null,
-    concentrationMgPerMl: null,
-    diluentVolumeMl: null,
-    sessionCount: 1,
-    sessionsPerWeek: null,
-    minHoursBetweenSessions: null,
-    maxDaysBetweenSessions: null,
-    sessionKind: 'CHAIR',
-    sessionDurationMinutes: null,
-    weightWindowDays: 7,
-    doseSteps: [],
-    extension: null,
-  };
-}
 
 // Worked examples used across the app and tests. Parsed here so a schema change that
 // would reject a real trial's dosing fails at import time.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VIALS } from '@/lib/drug-inventory/limits';
 import { decimalPlaces } from '@/lib/dosing/decimal';
 import { MG_DECIMALS } from '@/lib/drug-inventory/policy';
 import { isoDateSchema } from '@/lib/validations/scheduling';
@@ -8,7 +9,6 @@ import { isoDateSchema } from '@/lib/validations/scheduling';
 
 /** The largest quantity one lot may hold, mg (1 kg). */
 export const MAX_LOT_MG = 1_000_000;
-export const MAX_VIALS = 10_000;
 
 const idSchema = z.string().trim().min(1).max(64);
 export const drugIdParamsSchema = z.object({ id: idSchema });

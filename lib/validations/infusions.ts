@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isOnOrAfterEarliest, RECORD_DATE_MESSAGES } from '@/lib/records/date-policy';
 import { HOLD_THRESHOLD_RANGES, VITAL_RANGES } from '@/lib/infusions/get-hold-state';
+import { SLOT_MINUTES_OPTIONS } from '@/lib/scheduling/slot-minutes';
 import {
   closureSchema,
   isoDateSchema,
   isoInstantSchema,
-  SLOT_MINUTES_OPTIONS,
   MAX_MONITORING_MINUTES,
   timeZoneSchema,
   wallTimeSchema,
@@ -219,8 +219,6 @@ export const vitalsSchema = z
 export const holdOverrideSchema = z.object({
   reason: reasonSchema('the infusion goes ahead despite the blood-pressure hold'),
 });
-
-export const DEFAULT_VERIFY_MEANING = 'I verify that this dose is correct for this participant and session';
 
 export const doseVerificationSchema = z.object({
   weightKg: z.number("Enter today's weight in kg"),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLOT_MINUTES_OPTIONS } from '@/lib/scheduling/slot-minutes';
 
 // Clinic scheduling settings and the payloads of the scheduling forms/actions.
 // Wall times are clinic-local ('HH:mm' in settings.timeZone); instants travel as ISO 8601
@@ -7,7 +8,6 @@ import { z } from 'zod';
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export const SLOT_MINUTES_OPTIONS = [15, 20, 30, 60] as const;
 export const MAX_MONITORING_MINUTES = 480;
 
 function isRealCalendarDate(value: string): boolean {

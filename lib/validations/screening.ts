@@ -44,12 +44,6 @@ export const checkIdParamsSchema = z.object({
 export const ELIGIBILITY_DECISIONS = ['ELIGIBLE', 'INELIGIBLE'] as const;
 export type EligibilityDecisionValue = (typeof ELIGIBILITY_DECISIONS)[number];
 
-/** The meaning a signature states unless the clinician words it otherwise. */
-export const DEFAULT_DECISION_MEANING: Record<EligibilityDecisionValue, string> = {
-  ELIGIBLE: 'Eligibility confirmed',
-  INELIGIBLE: 'Not eligible',
-};
-
 const criterionResult = z.enum(['MET', 'NOT_MET'], { error: 'Choose met or not met.' });
 
 export const judgmentSchema = z

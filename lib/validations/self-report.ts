@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TABLET_PIN_LENGTH } from '@/lib/self-report/tablet-pin';
 import { assessmentItemsSchema, timepointSchema } from '@/lib/validations/outcomes';
 
 // Payloads of self-report links, the participant's page and clinic tablet mode.
@@ -20,8 +21,6 @@ export const selfReportTokenParamsSchema = z.object({ token: z.string().max(200)
 
 /** POST /api/v1/self-report/{token} */
 export const submitSelfReportSchema = z.object({ items: assessmentItemsSchema });
-
-export const TABLET_PIN_LENGTH = { min: 4, max: 8 } as const;
 
 /** Starting clinic tablet mode: the staff PIN that ends it. */
 export const startTabletSchema = z.object({

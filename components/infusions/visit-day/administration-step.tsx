@@ -9,7 +9,7 @@ import { WasteForm } from '@/components/drug-inventory/waste-form';
 import { formatInZone, toClinicWall, todayTimeToInstant } from '../form-helpers';
 import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
-import { type AdministrationInput, administrationSchema } from '@/lib/validations/infusions';
+import type { AdministrationInput } from '@/lib/validations/infusions';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 import { VitalsForm, VitalsTable } from './vitals-step';
@@ -34,22 +34,25 @@ export function AdministrationStep({ visit, canRecord }: { visit: VisitDayView; 
     formState: { errors },
   } = useForm<AdministrationValues, unknown, AdministrationInput>({
     // Blinded staff record the share of the prepared dose, never mg; times are clinic wall times today.
-    resolver: schemaResolver(administrationSchema, (values: AdministrationValues, refuse) => {
-      const started = todayTimeToInstant(day, values.startedAt.trim(), visit.timeZone);
-      const stopped =
-        values.stoppedAt.trim() !== '' ? todayTimeToInstant(day, values.stoppedAt.trim(), visit.timeZone) : null;
-      if (started && !started.ok) refuse('startedAt', started.message);
-      if (stopped && !stopped.ok) refuse('stoppedAt', stopped.message);
-      const stoppedAt = stopped?.ok ? stopped.iso : null;
-      return {
-        ...(isBlinded
-          ? { percentGiven: numberOrUndefined(values.percentGiven) ?? Number.NaN }
-          : { administeredDoseMg: numberOrUndefined(values.administeredDoseMg) ?? Number.NaN }),
-        lotNumber: values.lotNumber.trim(),
-        startedAt: started?.ok ? started.iso : '',
-        ...(stoppedAt ? { stoppedAt } : {}),
-      };
-    }),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/infusions').then((m) => m.administrationSchema),
+      (values: AdministrationValues, refuse) => {
+        const started = todayTimeToInstant(day, values.startedAt.trim(), visit.timeZone);
+        const stopped =
+          values.stoppedAt.trim() !== '' ? todayTimeToInstant(day, values.stoppedAt.trim(), visit.timeZone) : null;
+        if (started && !started.ok) refuse('startedAt', started.message);
+        if (stopped && !stopped.ok) refuse('stoppedAt', stopped.message);
+        const stoppedAt = stopped?.ok ? stopped.iso : null;
+        return {
+          ...(isBlinded
+            ? { percentGiven: numberOrUndefined(values.percentGiven) ?? Number.NaN }
+            : { administeredDoseMg: numberOrUndefined(values.administeredDoseMg) ?? Number.NaN }),
+          lotNumber: values.lotNumber.trim(),
+          startedAt: started?.ok ? started.iso : '',
+          ...(stoppedAt ? { stoppedAt } : {}),
+        };
+      },
+    ),
     defaultValues: { administeredDoseMg: '', percentGiven: '100', lotNumber: '', startedAt: '', stoppedAt: '' },
   });
   const verified = visit.verification?.doseMg ?? null;

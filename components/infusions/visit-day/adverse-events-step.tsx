@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { type AdverseEventInput, adverseEventSchema } from '@/lib/validations/infusions';
+import type { AdverseEventInput } from '@/lib/validations/infusions';
 import { formatInZone, toInstant } from '../form-helpers';
 import {
   AE_ACTION_LABELS,
@@ -96,15 +96,18 @@ export function AdverseEventsStep({ visit, canRecord }: { visit: VisitDayView; c
     formState: { errors },
   } = useForm<AdverseEventValues, unknown, AdverseEventInput>({
     // An unanswered choice stays missing, so the schema names what to choose.
-    resolver: schemaResolver(adverseEventSchema, (values: AdverseEventValues, refuse) => ({
-      term: values.term.trim(),
-      grade: Number(values.grade) || Number.NaN,
-      isSerious: values.isSerious === 'yes' ? true : values.isSerious === 'no' ? false : undefined,
-      relatedness: values.relatedness,
-      actionTaken: values.actionTaken,
-      outcome: values.outcome,
-      onsetAt: onsetInstant(values.onsetDate.trim(), values.onsetTime.trim(), visit.timeZone, refuse),
-    })),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/infusions').then((m) => m.adverseEventSchema),
+      (values: AdverseEventValues, refuse) => ({
+        term: values.term.trim(),
+        grade: Number(values.grade) || Number.NaN,
+        isSerious: values.isSerious === 'yes' ? true : values.isSerious === 'no' ? false : undefined,
+        relatedness: values.relatedness,
+        actionTaken: values.actionTaken,
+        outcome: values.outcome,
+        onsetAt: onsetInstant(values.onsetDate.trim(), values.onsetTime.trim(), visit.timeZone, refuse),
+      }),
+    ),
     defaultValues: EMPTY_EVENT,
   });
   return (

@@ -1,27 +1,33 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type Resolver, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { checkInAction } from '@/app/(app)/visits/actions';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
+import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useActionRunner } from '@/components/ui/form/use-action-runner';
 import { Select } from '@/components/ui/select';
-import { checkInSchema } from '@/lib/validations/infusions';
+import type { checkInSchema } from '@/lib/validations/infusions';
 import { optionsOf, PREGNANCY_TEST_LABELS } from '../labels';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 
 const PREGNANCY_OPTIONS = optionsOf(PREGNANCY_TEST_LABELS).filter((option) => option.value !== 'NOT_REQUIRED');
 
-// The shared check-in schema; the select's empty choice is "not given" (the server then says
-// a required test result is missing).
-const formSchema = checkInSchema.extend({
-  pregnancyTest: z.preprocess((value) => (value === '' ? undefined : value), checkInSchema.shape.pregnancyTest),
-});
 type FormValues = { isDriverConfirmed: boolean; hasNoNewExclusion: boolean; pregnancyTest: string };
+type FormOutput = z.output<typeof checkInSchema>;
+
+// The shared check-in schema, loaded on demand; the select's empty choice is "not given" (the
+// server then says a required test result is missing).
+const resolver = schemaResolver(
+  () => import('@/lib/validations/infusions').then((m) => m.checkInSchema),
+  (values: FormValues) => ({
+    ...values,
+    pregnancyTest: values.pregnancyTest === '' ? undefined : values.pregnancyTest,
+  }),
+);
 
 /** The check-in safety checklist; every item must be confirmed before vitals. */
 export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canRecord: boolean }) {
@@ -30,8 +36,8 @@ export function CheckInStep({ visit, canRecord }: { visit: VisitDayView; canReco
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<FormValues, unknown, z.output<typeof formSchema>>({
-    resolver: zodResolver(formSchema) as Resolver<FormValues, unknown, z.output<typeof formSchema>>,
+  } = useForm<FormValues, unknown, FormOutput>({
+    resolver: resolver as Resolver<FormValues, unknown, FormOutput>,
     defaultValues: { isDriverConfirmed: false, hasNoNewExclusion: false, pregnancyTest: '' },
   });
 

@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input';
 import { toClinicWall, todayTimeToInstant } from '../form-helpers';
 import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { useActionRunner } from '@/components/ui/form/use-action-runner';
-import { type DischargeInput, dischargeSchema } from '@/lib/validations/infusions';
+import type { DischargeInput } from '@/lib/validations/infusions';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView } from './types';
 
@@ -37,26 +37,29 @@ export function DischargeStep({ visit, canRecord }: { visit: VisitDayView; canRe
     watch,
     formState: { errors },
   } = useForm<DischargeValues, unknown, DischargeInput>({
-    resolver: schemaResolver(dischargeSchema, (values: DischargeValues, refuse) => {
-      const reason = values.notAdministeredReason.trim();
-      // The stop time is asked (and sent) only while a recorded infusion has none; empty means now.
-      const needsStop = visit.administration !== null && visit.administration.stoppedAt === null;
-      const stopped = needsStop
-        ? todayTimeToInstant(
-            toClinicWall(visit.scheduledAt, visit.timeZone).date,
-            values.infusionStoppedAt.trim(),
-            visit.timeZone,
-          )
-        : null;
-      if (stopped && !stopped.ok) refuse('infusionStoppedAt', stopped.message);
-      const stoppedAt = stopped?.ok ? stopped.iso : null;
-      return {
-        isDriverPresentAtDischarge: values.isDriverPresentAtDischarge,
-        ...(reason ? { notAdministeredReason: reason } : {}),
-        ...(stoppedAt ? { infusionStoppedAt: stoppedAt } : {}),
-        ...(values.isEarly ? { overrideReason: values.overrideReason.trim() } : {}),
-      };
-    }),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/infusions').then((m) => m.dischargeSchema),
+      (values: DischargeValues, refuse) => {
+        const reason = values.notAdministeredReason.trim();
+        // The stop time is asked (and sent) only while a recorded infusion has none; empty means now.
+        const needsStop = visit.administration !== null && visit.administration.stoppedAt === null;
+        const stopped = needsStop
+          ? todayTimeToInstant(
+              toClinicWall(visit.scheduledAt, visit.timeZone).date,
+              values.infusionStoppedAt.trim(),
+              visit.timeZone,
+            )
+          : null;
+        if (stopped && !stopped.ok) refuse('infusionStoppedAt', stopped.message);
+        const stoppedAt = stopped?.ok ? stopped.iso : null;
+        return {
+          isDriverPresentAtDischarge: values.isDriverPresentAtDischarge,
+          ...(reason ? { notAdministeredReason: reason } : {}),
+          ...(stoppedAt ? { infusionStoppedAt: stoppedAt } : {}),
+          ...(values.isEarly ? { overrideReason: values.overrideReason.trim() } : {}),
+        };
+      },
+    ),
     defaultValues: {
       isDriverPresentAtDischarge: false,
       infusionStoppedAt: '',

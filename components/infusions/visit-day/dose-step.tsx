@@ -9,13 +9,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import {
-  DEFAULT_VERIFY_MEANING,
-  type DoseVerificationInput,
-  type DosingCalculateInput,
-  doseVerificationSchema,
-  dosingCalculateSchema,
-} from '@/lib/validations/infusions';
+import type { DoseVerificationInput, DosingCalculateInput } from '@/lib/validations/infusions';
+import { DEFAULT_VERIFY_MEANING } from '@/lib/infusions/verify-meaning';
 import { messageOf, schemaResolver } from '@/components/ui/form/schema-resolver';
 import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
 import { StatusAlert } from './step-frame';
@@ -117,20 +112,26 @@ export function DoseStep({
   const sign = useActionRunner();
   // Today's weight (and height) feed both the preview calculation and the signed verification.
   const weightForm = useForm<WeightValues, unknown, DosingCalculateInput>({
-    resolver: schemaResolver(dosingCalculateSchema, (values: WeightValues) => ({
-      trialId: visit.trialId,
-      armId: visit.armId ?? '',
-      sessionNumber: visit.sessionNumber,
-      ...weightInput(values),
-    })),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/infusions').then((m) => m.dosingCalculateSchema),
+      (values: WeightValues) => ({
+        trialId: visit.trialId,
+        armId: visit.armId ?? '',
+        sessionNumber: visit.sessionNumber,
+        ...weightInput(values),
+      }),
+    ),
     defaultValues: { weightKg: '', heightCm: '' },
   });
   const signForm = useForm<SignValues, unknown, DoseVerificationInput>({
-    resolver: schemaResolver(doseVerificationSchema, (values: SignValues) => ({
-      ...weightInput(weightForm.getValues()),
-      ...(values.lotId ? { lotId: values.lotId } : {}),
-      password: values.password,
-    })),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/infusions').then((m) => m.doseVerificationSchema),
+      (values: SignValues) => ({
+        ...weightInput(weightForm.getValues()),
+        ...(values.lotId ? { lotId: values.lotId } : {}),
+        password: values.password,
+      }),
+    ),
     defaultValues: { lotId: visit.drugLots[0]?.id ?? '', password: '' },
   });
 

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { overrideHoldAction, recordVitalsAction } from '@/app/(app)/visits/actions';
@@ -13,7 +12,7 @@ import { formatInZone } from '../form-helpers';
 import { timepointLabel } from '../labels';
 import { schemaResolver } from '@/components/ui/form/schema-resolver';
 import { numberOrUndefined, useActionRunner } from '@/components/ui/form/use-action-runner';
-import { holdOverrideSchema, type VitalsInput, vitalsSchema } from '@/lib/validations/infusions';
+import type { holdOverrideSchema, VitalsInput } from '@/lib/validations/infusions';
 import { StatusAlert } from './step-frame';
 import type { VisitDayView, VitalsView } from './types';
 
@@ -76,13 +75,16 @@ export function VitalsForm({ visitId, timepoints, label }: { visitId: string; ti
     reset,
     formState: { errors },
   } = useForm<VitalsValues, unknown, VitalsInput>({
-    resolver: schemaResolver(vitalsSchema, (values: VitalsValues) => ({
-      timepoint: isPre ? 'PRE' : values.timepoint.trim() || timepoints[0],
-      sbp: numberOrUndefined(values.sbp),
-      dbp: numberOrUndefined(values.dbp),
-      heartRate: numberOrUndefined(values.heartRate),
-      spo2: numberOrUndefined(values.spo2),
-    })),
+    resolver: schemaResolver(
+      () => import('@/lib/validations/infusions').then((m) => m.vitalsSchema),
+      (values: VitalsValues) => ({
+        timepoint: isPre ? 'PRE' : values.timepoint.trim() || timepoints[0],
+        sbp: numberOrUndefined(values.sbp),
+        dbp: numberOrUndefined(values.dbp),
+        heartRate: numberOrUndefined(values.heartRate),
+        spo2: numberOrUndefined(values.spo2),
+      }),
+    ),
     defaultValues: { timepoint: timepoints[0], ...EMPTY_VITALS },
   });
   return (
@@ -150,7 +152,7 @@ function HoldOverrideForm({ visitId }: { visitId: string }) {
     handleSubmit,
     formState: { errors },
   } = useForm<{ reason: string }, unknown, z.output<typeof holdOverrideSchema>>({
-    resolver: zodResolver(holdOverrideSchema),
+    resolver: schemaResolver(() => import('@/lib/validations/infusions').then((m) => m.holdOverrideSchema)),
     defaultValues: { reason: '' },
   });
   return (

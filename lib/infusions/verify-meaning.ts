@@ -1,0 +1,3 @@
+// The meaning a dose-verification signature states by default (form and server).
+
+export const DEFAULT_VERIFY_MEANING = 'I verify that this dose is correct for this participant and session';
