@@ -4,7 +4,6 @@ import {
   ENTERABLE_NUMERIC_MEASURE_CODES,
   FACT_CODES,
   LABS,
-  labCodeSchema,
   MEDICATION_CLASSES,
   NUMERIC_MEASURES,
   type DiagnosisCode,
@@ -12,6 +11,7 @@ import {
   type MedicationClass,
   type NumericMeasureCode,
 } from '@/lib/measures/vocabulary';
+import { labCodeSchema } from '@/lib/measures/vocabulary-schemas';
 import { isOnOrAfterEarliest, RECORD_DATE_MESSAGES } from '@/lib/records/date-policy';
 
 /*

@@ -2,23 +2,25 @@ import { describe, expect, it } from 'vitest';
 import {
   DIAGNOSES,
   DIAGNOSIS_CODES,
-  diagnosisCodeSchema,
   ENTERABLE_NUMERIC_MEASURE_CODES,
   FACT_CODES,
-  factCodeSchema,
   FACTS,
   LAB_CODES,
-  labCodeSchema,
   LABS,
   MEASURES,
   MEDICATION_CLASSES,
-  medicationClassSchema,
   MEDICATIONS,
   NUMERIC_MEASURE_CODES,
-  numericMeasureCodeSchema,
   NUMERIC_MEASURES,
-  sexSchema,
 } from '@/lib/measures/vocabulary';
+import {
+  diagnosisCodeSchema,
+  factCodeSchema,
+  labCodeSchema,
+  medicationClassSchema,
+  numericMeasureCodeSchema,
+  sexSchema,
+} from '@/lib/measures/vocabulary-schemas';
 
 describe('measure vocabulary', () => {
   it('has the contract ranges for every numeric measure', () => {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // Single source of truth for every screening code. Rules, forms, explanations and
 // the seed all read labels, units and plausible ranges from here so they cannot drift.
 
@@ -81,13 +79,6 @@ export const FACT_CODES = [
   'uses_birth_control',
   'veteran',
 ] as const;
-
-export const numericMeasureCodeSchema = /* @__PURE__ */ z.enum(NUMERIC_MEASURE_CODES);
-export const labCodeSchema = /* @__PURE__ */ z.enum(LAB_CODES);
-export const sexSchema = /* @__PURE__ */ z.enum(SEX_VALUES);
-export const diagnosisCodeSchema = /* @__PURE__ */ z.enum(DIAGNOSIS_CODES);
-export const medicationClassSchema = /* @__PURE__ */ z.enum(MEDICATION_CLASSES);
-export const factCodeSchema = /* @__PURE__ */ z.enum(FACT_CODES);
 
 export type NumericMeasureCode = (typeof NUMERIC_MEASURE_CODES)[number];
 export type LabCode = (typeof LAB_CODES)[number];

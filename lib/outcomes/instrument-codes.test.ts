@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INSTRUMENT_CODES, INSTRUMENT_LABELS, instrumentCodeSchema, isInstrumentCode } from './instrument-codes';
+import { INSTRUMENT_CODES, INSTRUMENT_LABELS, isInstrumentCode } from './instrument-codes';
+import { instrumentCodeSchema } from './instrument-code-schema';
 
 describe('instrument codes', () => {
   it('lists the nine trial instruments, each with a label', () => {

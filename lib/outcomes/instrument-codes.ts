@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export const INSTRUMENT_CODES = [
   'PHQ9',
   'GAD7',
@@ -13,9 +11,6 @@ export const INSTRUMENT_CODES = [
 ] as const;
 
 export type InstrumentCode = (typeof INSTRUMENT_CODES)[number];
-
-// Pure: pages that only need the labels (e.g. the trials list) then carry no zod.
-export const instrumentCodeSchema = /* @__PURE__ */ z.enum(INSTRUMENT_CODES);
 
 export const INSTRUMENT_LABELS: Record<InstrumentCode, string> = {
   PHQ9: 'PHQ-9 (Patient Health Questionnaire-9)',

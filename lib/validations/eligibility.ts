@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
 import {
-  diagnosisCodeSchema,
-  factCodeSchema,
-  labCodeSchema,
-  medicationClassSchema,
-  numericMeasureCodeSchema,
   NUMERIC_MEASURES,
-  sexSchema,
   type DiagnosisCode,
   type FactCode,
   type LabCode,
@@ -15,6 +9,14 @@ import {
   type NumericMeasureCode,
   type Sex,
 } from '@/lib/measures/vocabulary';
+import {
+  diagnosisCodeSchema,
+  factCodeSchema,
+  labCodeSchema,
+  medicationClassSchema,
+  numericMeasureCodeSchema,
+  sexSchema,
+} from '@/lib/measures/vocabulary-schemas';
 
 export const COMPARE_OPS = ['lt', 'lte', 'gt', 'gte', 'eq', 'between'] as const;
 export const compareOpSchema = z.enum(COMPARE_OPS);

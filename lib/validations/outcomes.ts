@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instrumentCodeSchema } from '@/lib/outcomes/instrument-codes';
+import { instrumentCodeSchema } from '@/lib/outcomes/instrument-code-schema';
 
 /**
  * Only the shape of `items` is checked here; per-item range rules live in scoreAssessment so the API

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instrumentCodeSchema } from '@/lib/outcomes/instrument-codes';
+import { instrumentCodeSchema } from '@/lib/outcomes/instrument-code-schema';
 import { dosingProtocolSchema } from './dosing';
 import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '@/lib/eligibility/screening-window';
 import { ruleNodeSchema } from './eligibility';
