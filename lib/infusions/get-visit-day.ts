@@ -14,6 +14,7 @@ import { getArmProtocol } from './get-arm-protocol';
 import type { HoldState } from './get-hold-state';
 import { loadInfusionVisit } from './load-infusion-visit';
 import { requiresPregnancyTest } from './requires-pregnancy-test';
+import { trialHasPlaceboArm } from './trial-has-placebo-arm';
 import type { AdministrationDto } from './record-administration';
 import type { AdverseEventDto } from './record-adverse-event';
 import type { VitalDto } from './record-vitals';
@@ -88,11 +89,15 @@ export type VisitDay = {
   administration: (AdministrationDto & { recordedBy: string }) | null;
   /**
    * The controlled-drug side, for viewers who may see the dose: the lot named at verification and,
-   * once given, what the opened vial left (single-dose vials: to be wasted, witnessed).
+   * once given, what the opened vial left (single-dose vials: to be wasted, witnessed). `hasPlaceboArm`:
+   * whether any arm of the trial is a placebo arm, so the lot choice offers "no lot" only where a placebo
+   * preparation exists. It is the same for every participant of the trial (registry data, never this
+   * participant's arm), yet it stays with the drug side, which blinded viewers do not get at all.
    */
   drug: {
     lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null;
     remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null;
+    hasPlaceboArm: boolean;
   } | null;
   /** `reportedBy`: who recorded the event. */
   adverseEvents: Array<AdverseEventDto & { reportedBy: string }>;
@@ -110,7 +115,10 @@ export type VisitDay = {
 };
 
 /** The lot of this visit's dose and what its opened vial left, from the drug record. */
-async function loadDrugSide(visitId: string, lotId: string | null): Promise<VisitDay['drug']> {
+async function loadLotSide(
+  visitId: string,
+  lotId: string | null,
+): Promise<Omit<NonNullable<VisitDay['drug']>, 'hasPlaceboArm'>> {
   if (!lotId) return { lot: null, remainder: null };
   const lot = await prisma.drugLot.findUnique({
     where: { id: lotId },
@@ -249,7 +257,12 @@ export async function getVisitDayRecord({
         select: { createdAt: true },
       })
     : null;
-  const drug = isBlinded ? null : await loadDrugSide(visitId, visit.doseVerification?.drugLotId ?? null);
+  const drug = isBlinded
+    ? null
+    : {
+        ...(await loadLotSide(visitId, visit.doseVerification?.drugLotId ?? null)),
+        hasPlaceboArm: await trialHasPlaceboArm({ trialId: enrollment.trialId }),
+      };
   const readiness =
     visit.status === 'CHECKED_IN' ? await loadDischargeState({ tx: prisma, visitId, now: new Date() }) : null;
 

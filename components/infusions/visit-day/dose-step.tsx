@@ -165,6 +165,8 @@ export function DoseStep({
   if (!canCalculate) return <p className="text-sm text-slate-700">A clinician calculates and verifies the dose.</p>;
 
   const canPreview = visit.armId !== null;
+  // Only the unblinded get the drug side; "no lot" is a choice only where the trial has a placebo preparation.
+  const hasPlaceboArm = visit.drug?.hasPlaceboArm === true;
   const signErrors = signForm.formState.errors;
   const weightError = messageOf(signErrors, 'weightKg') ?? sign.fieldErrors.weightKg;
   const heightError = messageOf(signErrors, 'heightCm') ?? sign.fieldErrors.heightCm;
@@ -193,12 +195,16 @@ export function DoseStep({
       {visit.drugLots.length > 0 ? (
         <Field
           label="Drug lot"
-          hint="The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation."
+          hint={
+            hasPlaceboArm
+              ? 'The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation.'
+              : 'Choose the lot the dose is drawn from. It is drawn when the infusion is recorded (controlled-drug record).'
+          }
           error={messageOf(signErrors, 'lotId') ?? sign.fieldErrors.lotId}
           className="max-w-xl"
         >
           <Select
-            placeholder="No lot (placebo preparation)"
+            placeholder={hasPlaceboArm ? 'No lot (placebo preparation)' : 'No lot chosen'}
             options={visit.drugLots.map((lot) => ({ value: lot.id, label: lot.label }))}
             {...signForm.register('lotId')}
           />

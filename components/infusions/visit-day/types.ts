@@ -91,6 +91,8 @@ export type VisitDayView = {
   drug: {
     lot: { id: string; lotNumber: string; drug: string; isMultiDoseVial: boolean } | null;
     remainder: { mg: number; mustWaste: boolean; isWasted: boolean } | null;
+    /** Whether any arm of the trial is a placebo arm (registry data; never this participant's arm). */
+    hasPlaceboArm: boolean;
   } | null;
   /** What discharge still waits for, decided on the server (lib/infusions/discharge-policy.ts). */
   dischargeReadiness: {
