@@ -65,12 +65,19 @@ export function CandidateDetails({ candidate, today }: { candidate: CandidateDet
             </Detail>
             <Detail term="Preferred language">{candidate.preferredLanguage ?? notGiven}</Detail>
             <Detail term="Veteran">
-              {candidate.isVeteran === null ? (
+              {candidate.veteranStatus === null ? (
                 <span className="text-slate-600">Not asked yet</span>
-              ) : candidate.isVeteran ? (
-                'Yes'
               ) : (
-                'No'
+                <>
+                  {candidate.veteranStatus.isVeteran ? 'Yes' : 'No'}{' '}
+                  <span className="text-slate-600">
+                    (answer of{' '}
+                    <time dateTime={candidate.veteranStatus.recordedOn}>
+                      {formatCalendarDate(candidate.veteranStatus.recordedOn)}
+                    </time>
+                    )
+                  </span>
+                </>
               )}
             </Detail>
           </dl>

@@ -257,7 +257,11 @@ export function CandidateForm(props: CandidateFormProps) {
         <Field label="Preferred language" error={errors.preferredLanguage?.message}>
           <Input autoComplete="off" {...register('preferredLanguage')} />
         </Field>
-        <Field label="Veteran" error={errors.isVeteran?.message}>
+        <Field
+          label="Veteran"
+          hint="The answer at referral. A later screening answer takes precedence for eligibility."
+          error={errors.isVeteran?.message}
+        >
           <Select
             placeholder="Not asked yet"
             options={[

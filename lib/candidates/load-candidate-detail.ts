@@ -1,8 +1,10 @@
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { loadAllocationGate } from '@/lib/blinding/allocation-gate';
+import { getClinicClock } from '@/lib/clinic/clock';
 import { CONSENT_DOCUMENT_SELECT, toConsentDocumentDto } from '@/lib/consent/to-consent-document-dto';
 import { movableNextStages } from '@/lib/pipeline/transitions';
+import { loadVeteranStatus, type VeteranStatus } from './load-veteran-status';
 import { fromDbSex, toIsoDate, trialLabel } from './mappers';
 import type { CandidateDetail } from './types';
 
@@ -55,6 +57,7 @@ export async function loadCandidateDetail(options: {
     },
   });
   if (!candidate) return null;
+  const veteranStatus = await loadDisplayedVeteranStatus({ db, candidate });
 
   return {
     id: candidate.id,
@@ -68,6 +71,7 @@ export async function loadCandidateDetail(options: {
     preferredContactMethod: candidate.preferredContactMethod,
     preferredLanguage: candidate.preferredLanguage,
     isVeteran: candidate.isVeteran,
+    veteranStatus,
     referralSource: candidate.referralSource,
     referringProvider: candidate.referringProvider,
     referringContact: candidate.referringContact,
@@ -131,4 +135,26 @@ export async function loadCandidateDetail(options: {
       actor: contact.actor,
     })),
   };
+}
+
+/**
+ * The veteran answer the engine uses today (loadVeteranStatus). A voided candidate is never screened,
+ * so the engine's loader skips it; its page shows the intake answer.
+ */
+async function loadDisplayedVeteranStatus({
+  db,
+  candidate,
+}: {
+  db: Tx | typeof prisma;
+  candidate: { id: string; isVeteran: boolean | null; referralDate: Date; voidedAt: Date | null };
+}): Promise<VeteranStatus | null> {
+  if (candidate.voidedAt !== null) {
+    return candidate.isVeteran === null
+      ? null
+      : { isVeteran: candidate.isVeteran, recordedOn: toIsoDate(candidate.referralDate) };
+  }
+  const asOf = (await getClinicClock({ db })).today();
+  const load = (tx: Tx) => loadVeteranStatus({ tx, candidateId: candidate.id, asOf });
+  // The engine's loader must run inside a transaction; getCandidate already passes one.
+  return '$transaction' in db ? db.$transaction(load) : load(db);
 }

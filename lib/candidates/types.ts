@@ -1,3 +1,4 @@
+import type { VeteranStatus } from './load-veteran-status';
 import type { ConsentDocumentDto } from '@/lib/consent/types';
 import type {
   ContactMethodValue,
@@ -103,7 +104,10 @@ export type CandidateDetail = {
   email: string | null;
   preferredContactMethod: ContactMethodValue | null;
   preferredLanguage: string | null;
+  /** The intake answer (the candidate form edits it). */
   isVeteran: boolean | null;
+  /** What the eligibility engine uses today: the intake answer or a later screening answer (decision 0043). */
+  veteranStatus: VeteranStatus | null;
   referralSource: ReferralSourceValue;
   referringProvider: string | null;
   referringContact: string | null;
