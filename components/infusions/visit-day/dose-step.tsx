@@ -198,7 +198,7 @@ export function DoseStep({
           hint={
             hasPlaceboArm
               ? 'The dose is drawn from this lot when the infusion is recorded (controlled-drug record). Leave empty for a placebo preparation.'
-              : 'Choose the lot the dose is drawn from. It is drawn when the infusion is recorded (controlled-drug record).'
+              : 'Choose the lot the dose is drawn from; the amount given is taken from it when the infusion is recorded (controlled-drug record).'
           }
           error={messageOf(signErrors, 'lotId') ?? sign.fieldErrors.lotId}
           className="max-w-xl"
