@@ -30,7 +30,7 @@ async function authorize(permission: Permission): Promise<GuardedActor> {
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!hasPermission(user.role, permission)) throw new AppError('FORBIDDEN');
   // A role that must use two-factor sign-in can do nothing but set it up until it has.
-  if (permission !== 'account.self' && (await isMfaSetupRequired(user.id, user.role)))
+  if (permission !== 'account.self' && (user.isMfaSetupRequired ?? (await isMfaSetupRequired(user.id, user.role))))
     throw new AppError('FORBIDDEN', 'Set up two-factor sign-in first (Account → Two-factor sign-in).', {
       details: { reason: 'MFA_SETUP_REQUIRED' },
     });

@@ -24,7 +24,8 @@ export async function requirePageUser(permission: Permission): Promise<CurrentUs
     redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   }
   const isOnSetupPage = pathname?.split('?')[0] === MFA_SETUP_PATH;
-  if (!isOnSetupPage && (await isMfaSetupRequired(user.id, user.role))) redirect(`${MFA_SETUP_PATH}?required=1`);
+  const mustSetUpMfa = user.isMfaSetupRequired ?? (await isMfaSetupRequired(user.id, user.role));
+  if (!isOnSetupPage && mustSetUpMfa) redirect(`${MFA_SETUP_PATH}?required=1`);
   if (!hasPermission(user.role, permission)) forbidden();
   return user;
 }

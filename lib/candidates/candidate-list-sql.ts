@@ -61,12 +61,14 @@ export function searchPatterns(q: string | undefined): string[] {
     .map((word) => `%${escapeLike(word)}%`);
 }
 
-function referralCutoff(today: string, days: number): string {
+function referralCutoff(today: string | undefined, days: number): string {
+  if (today === undefined) throw new Error('The referral-age filter needs the clinic day.');
   const ms = Date.parse(`${today}T00:00:00Z`) - days * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function fromAndWhere(filters: CandidateListFilters, today: string): Prisma.Sql {
+/** `today` (the clinic day) is needed only for the referral-age filter. */
+function fromAndWhere(filters: CandidateListFilters, today: string | undefined): Prisma.Sql {
   const joinTrial = filters.trialId !== undefined;
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
   for (const pattern of searchPatterns(filters.q)) {
@@ -119,7 +121,8 @@ export function buildCandidateListSql({
   offset,
 }: {
   filters: CandidateListFilters;
-  today: string;
+  /** The clinic day; needed only when filtering by referral age. */
+  today: string | undefined;
   limit: number;
   offset: number;
 }) {

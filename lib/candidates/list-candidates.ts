@@ -19,8 +19,13 @@ export async function listCandidates(
 ): Promise<CandidateListResult> {
   const { page, pageSize } = query;
   // "Due today" and ages follow the clinic settings' calendar (decision 0039); a page that already
-  // read the clock passes its day.
-  const today = options.today ?? (await getClinicClock({ now: () => options.now ?? new Date() })).today();
+  // read the clock passes its day. Only the referral-age filter needs the day, so the unfiltered
+  // list (the one everybody opens) skips the settings read.
+  const today =
+    options.today ??
+    (query.referralAgeDays === undefined
+      ? undefined
+      : (await getClinicClock({ now: () => options.now ?? new Date() })).today());
   const sql = buildCandidateListSql({
     filters: filtersOf(query),
     today,
