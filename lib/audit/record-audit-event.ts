@@ -22,6 +22,22 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+// The last event each open transaction sealed. Once a transaction has written one event it
+// holds the chain lock until it commits, so nobody else can append: its next event goes
+// right after the one it wrote, at the same now(). Taking the lock and reading the head
+// again cost two round trips per event, which the batched list-read log (record-list-read.ts)
+// paid for every event of a batch while every reader waited.
+const lastSealedIn = new WeakMap<Tx, { seq: number; hmac: string; createdAt: Date }>();
+
+/**
+ * A client handed in by `prisma.$transaction(async (tx) => ...)`, which Prisma builds without
+ * $connect (its TransactionClient type omits it). A root client passed as `tx` runs each
+ * statement in a transaction of its own, so the lock is gone after each event: never cached.
+ */
+function isInteractiveTransaction(tx: Tx): boolean {
+  return typeof (tx as { $connect?: unknown }).$connect !== 'function';
+}
+
 /**
  * Appends one audit event. Pass the transaction client of the write it
  * describes, so both commit or neither does. The database stamps the time; the
@@ -41,7 +57,11 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void>
     requestId: input.requestId ?? null,
     ipAddress: input.ipAddress ?? null,
   };
-  const position = await nextChainPosition(tx);
+  const sealed = lastSealedIn.get(tx);
+  const position = sealed
+    ? { seq: sealed.seq + 1, prevHmac: sealed.hmac, createdAt: sealed.createdAt }
+    : await nextChainPosition(tx);
   const hmac = eventHmac({ ...position, ...content });
   await tx.auditEvent.create({ data: { ...content, ...position, hmac } });
+  if (isInteractiveTransaction(tx)) lastSealedIn.set(tx, { seq: position.seq, hmac, createdAt: position.createdAt });
 }

@@ -194,4 +194,25 @@ describe('the audit chain', () => {
     expect(second.seq).toBe(first.seq + 1);
     expect(second.prevHmac).toBe(first.hmac);
   });
+
+  it('[SYSTEM] events written in one transaction (a batch of list reads) follow one another, beside other writers', async () => {
+    const entityType = `Batch_${Date.now()}`;
+    const event = (entityId: string) => ({ actorId: null, action: 'test.batch' as const, entityType, entityId });
+    await Promise.all([
+      scratch.app.$transaction(async (tx) => {
+        for (const id of ['b1', 'b2', 'b3']) await recordAuditEvent(tx, event(id));
+      }),
+      writeEvents(2, entityType),
+      scratch.app.$transaction((tx) => recordAuditEvent(tx, event('alone'))),
+    ]);
+    const batch = await scratch.app.auditEvent.findMany({
+      where: { entityType, entityId: { in: ['b1', 'b2', 'b3'] } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(batch.map((row) => row.entityId)).toEqual(['b1', 'b2', 'b3']);
+    expect(batch[1]).toMatchObject({ seq: batch[0].seq + 1, prevHmac: batch[0].hmac, createdAt: batch[0].createdAt });
+    expect(batch[2]).toMatchObject({ seq: batch[1].seq + 1, prevHmac: batch[1].hmac });
+    expect(await scratch.app.auditEvent.count({ where: { entityType } })).toBe(6);
+    expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
+  });
 });

@@ -101,4 +101,42 @@ describe('signing out', () => {
     cookie.claims = legacy;
     expect((await getMe()).status).toBe(401);
   });
+
+  it('[COORDINATOR] a deactivated account or a reset password counts as signed out at the next request', async () => {
+    const deactivated = await createUser(prisma, { role: 'COORDINATOR' });
+    cookie.claims = await signIn(deactivated);
+    expect((await getMe()).status).toBe(200);
+    await prisma.user.update({ where: { id: deactivated.id }, data: { isActive: false } });
+    expect((await getMe()).status).toBe(401);
+
+    const reset = await createUser(prisma, { role: 'COORDINATOR' });
+    cookie.claims = await signIn(reset);
+    expect((await getMe()).status).toBe(200);
+    await prisma.user.update({ where: { id: reset.id }, data: { sessionVersion: { increment: 1 } } });
+    expect((await getMe()).status).toBe(401);
+  });
+
+  it('[CLINICIAN] the session check reads whether the role still needs two-factor set up, in the same query', async () => {
+    const before = await prisma.roleSecurityPolicy.findUnique({ where: { role: 'CLINICIAN' } });
+    const user = await createUser(prisma, { role: 'CLINICIAN' });
+    cookie.claims = await signIn(user);
+    try {
+      await prisma.roleSecurityPolicy.upsert({
+        where: { role: 'CLINICIAN' },
+        create: { role: 'CLINICIAN', isMfaRequired: true },
+        update: { isMfaRequired: true },
+      });
+      expect(await getCurrentUser()).toMatchObject({ id: user.id, isMfaSetupRequired: true });
+      await prisma.user.update({ where: { id: user.id }, data: { mfaEnabledAt: new Date() } });
+      expect(await getCurrentUser()).toMatchObject({ id: user.id, isMfaSetupRequired: false });
+      await prisma.roleSecurityPolicy.update({ where: { role: 'CLINICIAN' }, data: { isMfaRequired: false } });
+      await prisma.user.update({ where: { id: user.id }, data: { mfaEnabledAt: null } });
+      expect(await getCurrentUser()).toMatchObject({ id: user.id, isMfaSetupRequired: false });
+    } finally {
+      await prisma.roleSecurityPolicy.update({
+        where: { role: 'CLINICIAN' },
+        data: { isMfaRequired: before?.isMfaRequired ?? false },
+      });
+    }
+  });
 });
