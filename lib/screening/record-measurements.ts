@@ -12,6 +12,31 @@ import { bloodPressureInputSchema, phq9ItemsInputSchema } from '@/lib/validation
 import { MEASUREMENT_INCLUDE, toMeasurementData, toMeasurementDto } from './measurement-row';
 import type { MeasurementDto } from './types';
 
+// What the audit event keeps of each recorded measurement (the DTO also carries who entered it and when,
+// which the event records itself).
+const AUDITED_MEASUREMENT_FIELDS = [
+  'id',
+  'kind',
+  'code',
+  'valueNum',
+  'valueBool',
+  'unit',
+  'enteredValue',
+  'enteredUnit',
+  'uln',
+  'lln',
+  'lastDoseOn',
+  'isCurrent',
+  'isNeverTaken',
+  'measuredOn',
+] as const satisfies ReadonlyArray<keyof MeasurementDto>;
+
+type AuditedMeasurement = Pick<MeasurementDto, (typeof AUDITED_MEASUREMENT_FIELDS)[number]>;
+
+function auditedMeasurement(dto: MeasurementDto): AuditedMeasurement {
+  return Object.fromEntries(AUDITED_MEASUREMENT_FIELDS.map((field) => [field, dto[field]])) as AuditedMeasurement;
+}
+
 type Options = {
   candidateId: string;
   /** One entry or many, as posted; each is validated by normalizeMeasurement. */
@@ -156,44 +181,11 @@ export async function recordMeasurements({
       entityType: 'Candidate',
       entityId: candidateId,
       after: {
-        measurements: dtos.map(
-          (
-            {
-              id,
-              kind,
-              code,
-              valueNum,
-              valueBool,
-              unit,
-              enteredValue,
-              enteredUnit,
-              uln,
-              lln,
-              lastDoseOn,
-              isCurrent,
-              isNeverTaken,
-              measuredOn,
-            },
-            position,
-          ) => ({
-            id,
-            kind,
-            code,
-            valueNum,
-            valueBool,
-            unit,
-            enteredValue,
-            enteredUnit,
-            uln,
-            lln,
-            lastDoseOn,
-            isCurrent,
-            isNeverTaken,
-            measuredOn,
-            ...(normalized[position].enteredText ? { enteredText: normalized[position].enteredText } : {}),
-            ...(normalized[position].items ? { items: normalized[position].items } : {}),
-          }),
-        ),
+        measurements: dtos.map((dto, position) => ({
+          ...auditedMeasurement(dto),
+          ...(normalized[position].enteredText ? { enteredText: normalized[position].enteredText } : {}),
+          ...(normalized[position].items ? { items: normalized[position].items } : {}),
+        })),
       },
     });
     return dtos;
