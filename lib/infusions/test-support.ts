@@ -118,6 +118,16 @@ export function farFutureMonday(): string {
   return addDaysToDate(base, 7 * Math.floor(Math.random() * 400));
 }
 
+/**
+ * A Monday in 2030, a year farFutureMonday() never returns: for a test that fills every chair of the
+ * clinic (chairs are shared by the test files running side by side), so no other file's booking can
+ * land on a day it has filled.
+ */
+export function chairFillingMonday(): string {
+  const base = '2030-01-07'; // a Monday
+  return addDaysToDate(base, 7 * Math.floor(Math.random() * 50));
+}
+
 /** The two arms of a fictional triple-masked trial, named so a leak is easy to find in any response. */
 export const MASKED_ACTIVE_LABEL = 'Ketamine 0.5 mg/kg active';
 export const MASKED_PLACEBO_LABEL = 'Saline placebo';

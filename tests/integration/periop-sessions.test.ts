@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
   UNCAPPED_SINGLE,
+  chairFillingMonday,
   farFutureMonday,
   makeChairs,
   makeDosingTrial,
@@ -96,7 +97,7 @@ async function fillAllChairs(dates: string[]) {
 
 describe('a perioperative series', () => {
   it('[COORDINATOR] proposes and books it without a chair while every chair is full, then moves and shifts it chairless', async () => {
-    const monday = farFutureMonday();
+    const monday = chairFillingMonday();
     const wednesday = addDaysToDate(monday, 2);
     await fillAllChairs([monday, addDaysToDate(monday, 1), wednesday, addDaysToDate(monday, 3)]);
     const { enrollment } = await makeEnrollment(prisma, { trialId, armId: periopArmId });
@@ -237,7 +238,7 @@ describe('a perioperative series', () => {
 
 describe('a chair session', () => {
   it('[COORDINATOR] still needs a chair: none given is a 400, and full chairs are a 409', async () => {
-    const monday = farFutureMonday();
+    const monday = chairFillingMonday();
     const { enrollment } = await makeEnrollment(prisma, { trialId, armId: chairArmId });
     const noChair = await scheduleRoute.POST(
       request('POST', `/enrollments/${enrollment.id}/schedule`, {
