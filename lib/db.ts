@@ -1,6 +1,7 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { poolOptions } from '@/lib/db-pool-options';
+import { sealAuditEventsAtCommit } from '@/lib/audit/seal-at-commit';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 // One client per process. In development Next reloads modules on every edit,
@@ -10,7 +11,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createPrismaClient() {
   // Timeouts: fail fast when the database is down so the API can answer 503 promptly.
   const adapter = new PrismaPg(poolOptions());
-  return new PrismaClient({ adapter });
+  return sealAuditEventsAtCommit(new PrismaClient({ adapter }));
 }
 
 export const prisma = globalForPrisma.prisma ?? createPrismaClient();

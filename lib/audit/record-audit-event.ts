@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import type { AuditEvent } from './events';
-import { eventHmac, nextChainPosition } from './audit-chain';
+import { type ChainedEvent, eventHmac, nextChainPosition } from './audit-chain';
 
 /** One catalogued event (lib/audit/events.ts: the action fixes the entity type and payload) and who made it. */
 export type AuditInput = AuditEvent & {
@@ -22,11 +22,25 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
-// The last event each open transaction sealed. Once a transaction has written one event it
+// Events of a transaction opened through lib/db.ts's prisma.$transaction wait here and are
+// sealed together just before it commits (flushAuditEvents). The chain lock is then the
+// last lock such a transaction takes, and it holds it only while it appends its events, so
+// it never waits on another transaction's rows while others wait on the chain. Sealed as
+// soon as they were recorded, two enrolments of one candidate in two trials deadlocked:
+// one held the chain (its allocation list's event) and waited on the other's enrolment
+// row, which waited on the chain to seal its own event; PostgreSQL then killed one with a
+// raw-query error (a 500) instead of the unique index's 409.
+const pendingIn = new WeakMap<Tx, ChainedContent[]>();
+
+type ChainedContent = Omit<ChainedEvent, 'seq' | 'prevHmac' | 'createdAt'> & {
+  before: Prisma.InputJsonValue | undefined;
+  after: Prisma.InputJsonValue | undefined;
+};
+
+// The last event each open transaction sealed, for a transaction that seals as it goes (one
+// not opened through lib/db.ts: a script's own client). Once it has written one event it
 // holds the chain lock until it commits, so nobody else can append: its next event goes
-// right after the one it wrote, at the same now(). Taking the lock and reading the head
-// again cost two round trips per event, which the batched list-read log (record-list-read.ts)
-// paid for every event of a batch while every reader waited.
+// right after the one it wrote, at the same now().
 const lastSealedIn = new WeakMap<Tx, { seq: number; hmac: string; createdAt: Date }>();
 
 /**
@@ -38,14 +52,36 @@ function isInteractiveTransaction(tx: Tx): boolean {
   return typeof (tx as { $connect?: unknown }).$connect !== 'function';
 }
 
+/** lib/db.ts: this transaction's events wait for flushAuditEvents, which it calls before commit. */
+export function deferAuditEvents(tx: Tx): void {
+  pendingIn.set(tx, []);
+}
+
+/** Seals the transaction's waiting events into the chain, in the order they were recorded. */
+export async function flushAuditEvents(tx: Tx): Promise<void> {
+  const events = pendingIn.get(tx);
+  pendingIn.delete(tx);
+  if (!events || events.length === 0) return;
+  const position = await nextChainPosition(tx);
+  let prevHmac = position.prevHmac;
+  const rows = events.map((content, index) => {
+    const link = { seq: position.seq + index, prevHmac, createdAt: position.createdAt };
+    const hmac = eventHmac({ ...link, ...content });
+    prevHmac = hmac;
+    return { ...content, ...link, hmac };
+  });
+  await tx.auditEvent.createMany({ data: rows });
+}
+
 /**
- * Appends one audit event. Pass the transaction client of the write it
- * describes, so both commit or neither does. The database stamps the time; the
- * event is sealed into the tamper-evident chain (lib/audit/audit-chain.ts), whose
- * lock the transaction then holds until it commits.
+ * Appends one audit event. Pass the transaction client of the write it describes, so both
+ * commit or neither does. The database stamps the time (the transaction's start). In a
+ * transaction opened through lib/db.ts the event is sealed into the tamper-evident chain
+ * (lib/audit/audit-chain.ts) just before commit; elsewhere it is sealed now, and the
+ * transaction holds the chain lock until it ends.
  */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  const content = {
+  const content: ChainedContent = {
     actorId: input.actorId,
     actorLabel: input.actorLabel ?? null,
     action: input.action,
@@ -57,6 +93,11 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void>
     requestId: input.requestId ?? null,
     ipAddress: input.ipAddress ?? null,
   };
+  const pending = pendingIn.get(tx);
+  if (pending) {
+    pending.push(content);
+    return;
+  }
   const sealed = lastSealedIn.get(tx);
   const position = sealed
     ? { seq: sealed.seq + 1, prevHmac: sealed.hmac, createdAt: sealed.createdAt }

@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/lib/database.mjs';
 import { migrateDatabase } from '../../scripts/lib/migrate.mjs';
+import { sealAuditEventsAtCommit } from '@/lib/audit/seal-at-commit';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
@@ -18,7 +19,10 @@ export async function createScratchDatabase(suffix: string) {
   const ownerUrl = withDatabase(ownerBase, name);
   const appUrl = withDatabase(appBase, name);
   await migrateDatabase({ ownerUrl, appUrl });
-  const app = new PrismaClient({ adapter: new PrismaPg({ connectionString: appUrl, max: 4 }) });
+  // Transactions seal their audit events at commit, as the app's own client does (lib/db.ts).
+  const app = sealAuditEventsAtCommit(
+    new PrismaClient({ adapter: new PrismaPg({ connectionString: appUrl, max: 4 }) }),
+  );
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
   return {

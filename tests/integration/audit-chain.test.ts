@@ -215,4 +215,45 @@ describe('the audit chain', () => {
     expect(await scratch.app.auditEvent.count({ where: { entityType } })).toBe(6);
     expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
   });
+
+  it('[SYSTEM] two writers that each wait on a row the other holds are not deadlocked by the chain', async () => {
+    // The enrolment race: B records an event, then waits on a row A holds (here an advisory
+    // lock stands in for the row); A then records its own event. Sealed at once, B would hold
+    // the chain while waiting on A, and A would wait on the chain: PostgreSQL kills one.
+    const entityType = `RowWait_${Date.now()}`;
+    const event = (entityId: string) => ({ actorId: null, action: 'test.row_wait' as const, entityType, entityId });
+    const ROW = 0x7e57;
+    let aHoldsRow!: () => void;
+    const rowHeld = new Promise<void>((resolve) => {
+      aHoldsRow = resolve;
+    });
+    const a = scratch.app.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ROW}::int)::text`;
+      aHoldsRow();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // B records and starts waiting on the row
+      await recordAuditEvent(tx, event('a'));
+    });
+    const b = rowHeld.then(() =>
+      scratch.app.$transaction(async (tx) => {
+        await recordAuditEvent(tx, event('b'));
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ROW}::int)::text`;
+      }),
+    );
+    await Promise.all([a, b]);
+    const rows = await scratch.app.auditEvent.findMany({ where: { entityType }, orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => row.entityId)).toEqual(['a', 'b']);
+    expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
+  });
+
+  it('[SYSTEM] a transaction that fails leaves none of its events', async () => {
+    const entityType = `RolledBack_${Date.now()}`;
+    await expect(
+      scratch.app.$transaction(async (tx) => {
+        await recordAuditEvent(tx, { actorId: null, action: 'test.rolled_back', entityType, entityId: 'x' });
+        throw new Error('the write it describes failed');
+      }),
+    ).rejects.toThrow('the write it describes failed');
+    expect(await scratch.app.auditEvent.count({ where: { entityType } })).toBe(0);
+    expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
+  });
 });
