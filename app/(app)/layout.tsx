@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { navItemsFor } from '@/components/shell/nav-items';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 
 // No loading.tsx in this segment on purpose: without a Suspense boundary above
@@ -7,5 +9,9 @@ import { requirePageUser } from '@/lib/auth/require-page-user';
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser('dashboard.read');
   // Only what the shell shows crosses to the browser.
-  return <AppShell user={{ name: user.name, role: user.role }}>{children}</AppShell>;
+  return (
+    <AppShell user={{ name: user.name, roleLabel: ROLE_LABELS[user.role] }} items={navItemsFor(user.role)}>
+      {children}
+    </AppShell>
+  );
 }

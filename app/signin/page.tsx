@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { SignInForm } from '@/components/auth/sign-in-form';
+import { SignInForm } from '@/components/auth/lazy-forms';
 import { safeCallbackUrl } from '@/components/auth/safe-callback-url';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentUser } from '@/lib/auth/current-user';

@@ -3,7 +3,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { hasPermission } from '@/lib/auth/permissions';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { CandidateEnrollment } from '@/lib/candidates/load-candidate-enrollments';
-import { EmergencyUnblindForm } from './emergency-unblind-form';
+import { EmergencyUnblindForm } from './lazy-forms';
 
 /**
  * A masked enrolment's blind on the participant's record: who broke it, when and why (for

@@ -3,7 +3,8 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { CandidatePipeline } from '@/lib/candidates/types';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { PIPELINE_STAGE_LABELS } from './labels';
-import { PipelineControls, type ConsentFormChoice, type EnrolmentChoice } from './pipeline-controls';
+import { PipelineControls } from './lazy-forms';
+import type { ConsentFormChoice, EnrolmentChoice } from './pipeline-controls';
 import { StageBadge } from './stage-badge';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { formatCalendarDate } from '@/components/candidates/format';
 import type { ConsentDto } from '@/lib/candidates/types';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
-import { ConsentDocumentForm } from './consent-document-form';
+import { ConsentDocumentForm } from './lazy-forms';
 
 type Props = {
   consent: ConsentDto;

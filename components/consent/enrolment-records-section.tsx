@@ -4,9 +4,7 @@ import { formatInstant } from '@/components/trials/format';
 import { Badge } from '@/components/ui/badge';
 import { CardBody } from '@/components/ui/card';
 import type { TrialEnrolmentRecordsDto } from '@/lib/enrollments/types';
-import { ConsentFormVersionForm } from './consent-form-version-form';
-import { RetireConsentFormButton } from './retire-consent-form-button';
-import { SubjectIdPatternForm } from './subject-id-pattern-form';
+import { ConsentFormVersionForm, RetireConsentFormButton, SubjectIdPatternForm } from './lazy-forms';
 
 export const ENROLMENT_RECORDS_SECTION = { id: 'consent-and-subject-ids', label: 'Consent and subject IDs' } as const;
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { OpenDiscrepancy } from '@/lib/drug-inventory/list-open-discrepancies';
-import { DiscrepancyReviewForm } from './discrepancy-review-form';
+import { DiscrepancyReviewForm } from './lazy-forms';
 
 /** The admins' alert: witnessed counts that did not match the book balance, until reviewed. `timeZone`: the clinic settings'. */
 export function DiscrepancyPanel({

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import type { LogEntry, LotCount } from '@/lib/drug-inventory/get-lot-log';
 import { formatDayLabel } from '@/lib/scheduling/local-date';
-import { ReversalForm } from './reversal-form';
+import { ReversalForm } from './lazy-forms';
 
 const mg = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
 const balance = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });

@@ -4,7 +4,7 @@ import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { isRemissionApplicable, isResponseApplicable } from '@/lib/outcomes/compute-change';
 import { isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import type { InstrumentSeries, SessionMark } from '@/lib/results/types';
-import { CorrectAssessmentForm } from './correct-assessment-form';
+import { CorrectAssessmentForm } from './lazy-forms';
 import {
   flagLabel,
   formatChange,

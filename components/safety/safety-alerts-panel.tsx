@@ -6,7 +6,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { formatClinicZoned } from '@/lib/clinic/clinic-wall-time';
 import { getClinicTimeZone } from '@/lib/clinic/clock';
 import { listSafetyAlerts } from '@/lib/safety/list-safety-alerts';
-import { AcknowledgeForm } from './acknowledge-form';
+import { AcknowledgeForm } from './lazy-forms';
 
 type Props = { user: Pick<CurrentUser, 'role'>; enrollmentId?: string; showParticipant?: boolean };
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
-import { currentState, type NavLink } from './nav-items';
+import { currentState, type NavLink } from './nav-state';
 
 /** Tabs between the admin pages the user's role may open. */
 export function AdminNav({ links }: { links: NavLink[] }) {

@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef, useState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
-import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { IdleTimeout } from './idle-timeout';
 import { MainNav } from './main-nav';
-import { navItemsFor } from './nav-items';
+import type { NavItem } from './nav-state';
 import { UserMenu } from './user-menu';
 
-export type AppShellProps = { user: { name: string; role: Role }; children: ReactNode };
+/** `items`: the links the user's role may follow, chosen on the server (./nav-items.ts). */
+export type AppShellProps = { user: { name: string; roleLabel: string }; items: NavItem[]; children: ReactNode };
 
 const NAV_ID = 'main-nav';
 
@@ -19,13 +19,12 @@ const NAV_ID = 'main-nav';
  * role-aware navigation (a sidebar from 1024px, a toggled menu below that),
  * the main landmark and the idle timer.
  */
-export function AppShell({ user, children }: AppShellProps) {
+export function AppShell({ user, items, children }: AppShellProps) {
   const pathname = usePathname() ?? '/';
   // The menu remembers the page it was opened on, so following a link closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const isMenuOpen = openOn === pathname;
   const menuButtonRef = useRef<HTMLButtonElement>(null);
-  const items = navItemsFor(user.role);
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -42,7 +41,7 @@ export function AppShell({ user, children }: AppShellProps) {
             TrialDesk
           </Link>
           <div className="ml-auto">
-            <UserMenu name={user.name} roleLabel={ROLE_LABELS[user.role]} />
+            <UserMenu name={user.name} roleLabel={user.roleLabel} />
           </div>
           {/* Last in the header, so the next Tab from it lands in the menu it opened. */}
           <button
@@ -73,7 +72,7 @@ export function AppShell({ user, children }: AppShellProps) {
         >
           {/* Phones have no room for the name in the header; the open menu says who is signed in. */}
           <p className="mb-3 px-3 text-sm text-slate-700 sm:hidden">
-            Signed in as <span className="font-semibold text-slate-900">{user.name}</span>, {ROLE_LABELS[user.role]}
+            Signed in as <span className="font-semibold text-slate-900">{user.name}</span>, {user.roleLabel}
           </p>
           <MainNav
             id={NAV_ID}

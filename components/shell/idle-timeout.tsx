@@ -1,9 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { isSignOutMessage, refreshSession, signOut } from '@/components/auth/session-client';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
 import {
   ACTIVITY_PING_INTERVAL_MS,
   idleState,
@@ -27,6 +25,13 @@ const PING_RETRY_MS = 10_000;
 const ANNOUNCE_AT = new Set([30, 10]);
 const WARNING_ID = 'idle-warning';
 
+// The warning's dialog is needed after 14 minutes at the earliest, so its code is not part of every
+// page's first load: it is fetched a few seconds after the page settles (so an offline moment later
+// cannot keep it from showing) and rendered from then on.
+const loadWarning = () => import('./idle-warning');
+const IdleWarning = lazy(() => loadWarning().then((module) => ({ default: module.IdleWarning })));
+const PREFETCH_WARNING_AFTER_MS = 5_000;
+
 function readTime(key: string, now: number): number | null {
   try {
     return parseStoredTime(window.localStorage.getItem(key), now);
@@ -43,12 +48,6 @@ function writeTime(key: string, value: number) {
   }
 }
 
-function formatCountdown(seconds: number) {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
-
 /**
  * Signs the user out after 15 minutes without activity, warning a minute
  * before. Activity is shared across tabs through localStorage, and while the
@@ -58,7 +57,6 @@ function formatCountdown(seconds: number) {
 export function IdleTimeout() {
   const [view, setView] = useState<IdleState>({ phase: 'active', secondsLeft: 0 });
   const [announcement, setAnnouncement] = useState('');
-  const stayButtonRef = useRef<HTMLButtonElement>(null);
   const lastActivity = useRef(0);
   const lastPing = useRef(Number.NaN);
   const expiring = useRef(false);
@@ -162,12 +160,14 @@ export function IdleTimeout() {
     window.addEventListener('storage', onStorage);
     document.addEventListener('visibilitychange', onVisible);
     const interval = window.setInterval(tick, 1_000);
+    const prefetch = window.setTimeout(() => void loadWarning().catch(() => {}), PREFETCH_WARNING_AFTER_MS);
     tick();
     return () => {
       for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
       window.removeEventListener('storage', onStorage);
       document.removeEventListener('visibilitychange', onVisible);
       window.clearInterval(interval);
+      window.clearTimeout(prefetch);
     };
   }, [recordActivity, tick, confirmSignedOut]);
 
@@ -178,33 +178,16 @@ export function IdleTimeout() {
   };
 
   return (
-    <Dialog
-      id={WARNING_ID}
-      open={view.phase === 'warning'}
-      onClose={stay}
-      role="alertdialog"
-      initialFocusRef={stayButtonRef}
-      title={`You will be signed out in ${view.secondsLeft} seconds`}
-      description={
-        <p>
-          There has been no activity for 14 minutes. To protect participant data, TrialDesk signs you out after 15
-          minutes. Time left: <span className="font-semibold tabular-nums">{formatCountdown(view.secondsLeft)}</span>
-          {/* Inside the dialog: showModal() makes everything outside it inert, live regions included. */}
-          <span className="sr-only" aria-live="polite">
-            {announcement}
-          </span>
-        </p>
-      }
-      footer={
-        <>
-          <Button variant="secondary" onClick={() => expire('signed-out')}>
-            Sign out now
-          </Button>
-          <Button ref={stayButtonRef} onClick={stay}>
-            Stay signed in
-          </Button>
-        </>
-      }
-    />
+    <Suspense fallback={null}>
+      {view.phase === 'warning' ? (
+        <IdleWarning
+          id={WARNING_ID}
+          secondsLeft={view.secondsLeft}
+          announcement={announcement}
+          onStay={stay}
+          onSignOut={() => expire('signed-out')}
+        />
+      ) : null}
+    </Suspense>
   );
 }

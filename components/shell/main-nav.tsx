@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { KeyboardEvent } from 'react';
 import { cn } from '@/components/ui/cn';
-import { currentState, type NavItem } from './nav-items';
+import { currentState, type NavItem } from './nav-state';
 
 export type MainNavProps = {
   items: NavItem[];

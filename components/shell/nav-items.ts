@@ -1,13 +1,13 @@
+import 'server-only';
 import { hasPermission, type Permission, type Role } from '@/lib/auth/permissions';
 
-export type NavLink = { href: string; label: string };
-/** `section` is the path prefix a grouped item owns, so it stays marked on every page beneath it. */
-export type NavItem = NavLink & { section?: string; children?: NavLink[] };
+import type { NavItem, NavLink } from './nav-state';
 
 type Leaf = { href: string; label: string; permission: Permission };
 type Section = { label: string; section: string; children: Leaf[] };
 
-// Built from the permission table, so a role never sees a link the server would refuse.
+// Built from the permission table, so a role never sees a link the server would refuse. Built on
+// the server: the table stays out of the browser, which gets only the links (./nav-state.ts).
 const NAV: Array<Leaf | Section> = [
   { href: '/', label: 'Dashboard', permission: 'dashboard.read' },
   { href: '/trials', label: 'Trials', permission: 'trial.read' },
@@ -49,12 +49,4 @@ export function navItemsFor(role: Role): NavItem[] {
 /** The admin sub-links this role may follow (for the admin sub-navigation). */
 export function adminLinksFor(role: Role): NavLink[] {
   return navItemsFor(role).find((item) => item.section === '/admin')?.children ?? [];
-}
-
-/** "page" for the link to this exact page, "true" for the section it is in, else nothing. */
-export function currentState(pathname: string, href: string, section?: string): 'page' | 'true' | undefined {
-  if (pathname === href) return 'page';
-  const prefix = section ?? href;
-  if (prefix !== '/' && (pathname === prefix || pathname.startsWith(`${prefix}/`))) return 'true';
-  return undefined;
 }

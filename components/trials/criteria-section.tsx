@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { describeRule } from '@/lib/eligibility/describe-rule';
 import type { TrialCriterionDto } from '@/lib/trials/types';
 import { CriterionRuleActions } from './criterion-rule-actions';
-import { ScreeningWindowForm } from './screening-window-form';
+import { ScreeningWindowForm } from './lazy-forms';
 import { formatInstant } from './format';
 import { Section, type SectionProps } from './section-frame';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DiscrepancyPanel } from '@/components/drug-inventory/discrepancy-panel';
 import { LotsTable } from '@/components/drug-inventory/lots-table';
-import { ReceiveLotForm } from '@/components/drug-inventory/receive-lot-form';
+import { ReceiveLotForm } from '@/components/drug-inventory/lazy-forms';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/auth/permissions';

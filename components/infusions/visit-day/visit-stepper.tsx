@@ -1,11 +1,6 @@
-import { AdministrationStep } from './administration-step';
-import { AdverseEventsStep } from './adverse-events-step';
-import { CheckInStep } from './check-in-step';
-import { DischargeStep } from './discharge-step';
-import { DoseStep } from './dose-step';
+import { AdministrationStep, AdverseEventsStep, CheckInStep, DischargeStep, DoseStep, VitalsStep } from './lazy-steps';
 import { StepFrame, type StepState } from './step-frame';
 import type { VisitDayPermissions, VisitDayView } from './types';
-import { VitalsStep } from './vitals-step';
 
 /** The six steps of an infusion day in order; each shows who did it and when once done. */
 export function VisitStepper({ visit, permissions }: { visit: VisitDayView; permissions: VisitDayPermissions }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MfaSetupPanel } from '@/components/account/mfa-setup-panel';
+import { MfaSetupPanel } from '@/components/account/lazy-forms';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

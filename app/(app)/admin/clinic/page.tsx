@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { ClinicChairs } from '@/components/infusions/clinic-chairs';
-import { ClinicClosures } from '@/components/infusions/clinic-closures';
-import { ClinicSettingsForm } from '@/components/infusions/clinic-settings-form';
+import { ClinicChairs } from '@/components/infusions/lazy-forms';
+import { ClinicClosures } from '@/components/infusions/lazy-forms';
+import { ClinicSettingsForm } from '@/components/infusions/lazy-forms';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CandidateForm } from '@/components/candidates/candidate-form';
+import { CandidateForm } from '@/components/candidates/lazy-forms';
 import { coordinatorOptions, trialOptions } from '@/components/candidates/options';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/require-page-user';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CountForm } from '@/components/drug-inventory/count-form';
+import { CountForm } from '@/components/drug-inventory/lazy-forms';
 import { CountLog, MovementLog } from '@/components/drug-inventory/movement-log';
-import { WasteForm } from '@/components/drug-inventory/waste-form';
+import { WasteForm } from '@/components/drug-inventory/lazy-forms';
 import { PrintButton } from '@/components/schedule/print-button';
 import { Badge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ImportForm } from '@/components/trials/import-form';
+import { ImportForm } from '@/components/trials/lazy-forms';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 

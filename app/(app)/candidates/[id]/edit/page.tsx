@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CandidateForm } from '@/components/candidates/candidate-form';
+import { CandidateForm } from '@/components/candidates/lazy-forms';
 import { candidateName } from '@/components/candidates/format';
 import { coordinatorOptions } from '@/components/candidates/options';
 import { PageHeader } from '@/components/ui/page-header';

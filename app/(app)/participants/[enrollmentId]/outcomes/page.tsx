@@ -11,13 +11,13 @@ import {
   timepointLabel,
 } from '@/components/outcomes/format';
 import { InstrumentOutcomeCard } from '@/components/outcomes/instrument-outcome-card';
-import { RecordAssessmentForm } from '@/components/outcomes/record-assessment-form';
-import { ScreeningBaselinePanel } from '@/components/outcomes/screening-baseline-panel';
+import { RecordAssessmentForm } from '@/components/outcomes/lazy-forms';
+import { ScreeningBaselinePanel } from '@/components/outcomes/lazy-forms';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { SafetyAlertsPanel } from '@/components/safety/safety-alerts-panel';
-import { SelfReportPanel } from '@/components/self-report/self-report-panel';
+import { SelfReportPanel } from '@/components/self-report/lazy-forms';
 import { describeTimepointCode } from '@/components/trials/describe-timepoint';
 import { INSTRUMENT_LABELS, isInstrumentCode } from '@/lib/outcomes/instrument-codes';
 import { listSelfReportSlots } from '@/lib/self-report/list-self-report-slots';

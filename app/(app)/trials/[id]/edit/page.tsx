@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { TrialForm } from '@/components/trials/trial-form';
+import { TrialForm } from '@/components/trials/lazy-forms';
 import { trialToFormValues } from '@/components/trials/trial-form-values';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/require-page-user';

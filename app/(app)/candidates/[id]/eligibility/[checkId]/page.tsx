@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatCalendarDate } from '@/components/candidates/format';
-import { CheckReviewForm } from '@/components/eligibility/check-review-form';
+import { CheckReviewForm } from '@/components/eligibility/lazy-forms';
 import { toCheckView } from '@/lib/eligibility/to-check-view';
 import { CriterionItem } from '@/components/eligibility/criterion-item';
 import { OverallSummary } from '@/components/eligibility/overall-summary';

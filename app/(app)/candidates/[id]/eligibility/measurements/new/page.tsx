@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { candidateName, formatCalendarDate } from '@/components/candidates/format';
-import { MeasurementEntryForm } from '@/components/eligibility/measurement-entry-form';
-import { TrialScreeningForm } from '@/components/screening/trial-screening-form';
+import { MeasurementEntryForm } from '@/components/eligibility/lazy-forms';
+import { TrialScreeningForm } from '@/components/screening/lazy-forms';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,0 +1,37 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { FormPlaceholder } from '@/components/ui/form/form-placeholder';
+
+// Forms load after the page's first paint, not in its first-load JavaScript: each brings
+// react-hook-form (about 16 KB compressed) and its own code, which would put the page over the
+// 150 KB budget (issue 15). The record around the form is readable at once; the form takes its
+// place a moment later, in a box of about its height (decision 0045).
+
+export const CountForm = dynamic(() => import('./count-form').then((module) => module.CountForm), {
+  ssr: false,
+  loading: () => <FormPlaceholder size="md" />,
+});
+
+export const DiscrepancyReviewForm = dynamic(
+  () => import('./discrepancy-review-form').then((module) => module.DiscrepancyReviewForm),
+  {
+    ssr: false,
+    loading: () => <FormPlaceholder size="md" />,
+  },
+);
+
+export const ReceiveLotForm = dynamic(() => import('./receive-lot-form').then((module) => module.ReceiveLotForm), {
+  ssr: false,
+  loading: () => <FormPlaceholder size="lg" />,
+});
+
+export const ReversalForm = dynamic(() => import('./reversal-form').then((module) => module.ReversalForm), {
+  ssr: false,
+  loading: () => <FormPlaceholder size="sm" />,
+});
+
+export const WasteForm = dynamic(() => import('./waste-form').then((module) => module.WasteForm), {
+  ssr: false,
+  loading: () => <FormPlaceholder size="md" />,
+});
