@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedCandidates } from './bench/seed-candidates.mjs';
+import { measureDeferredJs } from './bench/first-load-js.mjs';
 import { formatMs } from './bench/stats.mjs';
 import { dropDatabase, ensureDatabase, startTestPostgres, withDatabase } from './lib/database.mjs';
 import { applyMigrations } from './lib/schema-engine.mjs';
@@ -229,6 +230,18 @@ async function main() {
     await stopServer();
   }
 
+  /** What the pages load after their first paint, so the deferral is visible beside the budget. */
+  function deferredNote() {
+    const deferred = measureDeferredJs(path.join(root, '.next'));
+    const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+    const formLibrary = deferred.formLibraryGzipBytes === null ? 'not found' : kb(deferred.formLibraryGzipBytes);
+    return (
+      `- Not in any first load: ${deferred.chunks} chunks, ${kb(deferred.gzipBytes)} gzip in all, fetched when needed: a page's ` +
+      `forms right after its first paint (react-hook-form ${formLibrary} plus the form's own chunk), charts, the pre-screen's ` +
+      `results after a run, zod when a form first validates. Largest: ${deferred.largest.map((chunk) => kb(chunk.gzipBytes)).join(', ')}`
+    );
+  }
+
   const cpu = os.cpus();
   const machine = `${cpu.length} CPU cores (${cpu[0]?.model?.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${postgresVersion}${process.env.DATABASE_URL ? ' (DATABASE_URL server)' : ' (embedded)'}`;
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -238,7 +251,7 @@ async function main() {
     const { markdown, text } = isWeights ? weightTable(rows) : table(rows);
     console.log(`\n${suite.title}\n${text}`);
     const notes = isWeights
-      ? `- ${rows.filter((row) => row.pass).length} of ${rows.length} pages within the budget; heaviest: \`${[...rows].sort((a, b) => b.gzipBytes - a.gzipBytes)[0]?.route}\``
+      ? `- ${rows.filter((row) => row.pass).length} of ${rows.length} pages within the budget; heaviest: \`${[...rows].sort((a, b) => b.gzipBytes - a.gzipBytes)[0]?.route}\`\n${deferredNote()}`
       : rows.map((row) => `- ${row.scenario}: ${row.note}`).join('\n');
     sections.push(`## ${suite.title}\n\n${suite.description}\n\n${markdown}\n\n${notes}\n`);
   }

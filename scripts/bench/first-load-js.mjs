@@ -67,3 +67,32 @@ export function measureFirstLoadJs(nextDir) {
   }
   return rows.sort((a, b) => a.route.localeCompare(b.route));
 }
+
+/**
+ * The chunks no page loads first: forms (loaded right after the first paint, decision 0045), charts,
+ * the pre-screen's results, the idle warning, zod. `formLibrary` is the chunk with react-hook-form.
+ * @returns {{ chunks: number, gzipBytes: number, largest: Array<{ file: string, gzipBytes: number }>, formLibraryGzipBytes: number | null }}
+ */
+export function measureDeferredJs(nextDir) {
+  const firstLoad = new Set(measureFirstLoadJs(nextDir).flatMap((page) => page.files));
+  const chunksDir = path.join(nextDir, 'static', 'chunks');
+  const deferred = [];
+  let formLibraryGzipBytes = null;
+  for (const name of readdirSync(chunksDir, { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.js')) continue;
+    const file = `static/chunks/${name}`;
+    if (firstLoad.has(file)) continue;
+    const content = readFileSync(path.join(nextDir, file));
+    const gzipBytes = gzipSync(content).length;
+    // A key of react-hook-form's form state, present wherever its core is bundled.
+    if (content.includes('"validatingFields"')) formLibraryGzipBytes = gzipBytes;
+    deferred.push({ file, gzipBytes });
+  }
+  deferred.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    chunks: deferred.length,
+    gzipBytes: deferred.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
+    largest: deferred.slice(0, 5),
+    formLibraryGzipBytes,
+  };
+}
