@@ -3,10 +3,7 @@
 import dynamic from 'next/dynamic';
 import { FormPlaceholder } from '@/components/ui/form/form-placeholder';
 
-// Forms load after the page's first paint, not in its first-load JavaScript: each brings
-// react-hook-form (about 16 KB compressed) and its own code, which would put the page over the
-// 150 KB budget (issue 15). The record around the form is readable at once; the form takes its
-// place a moment later, in a box of about its height (decision 0045).
+// Loaded after the page's first paint, out of its first-load JavaScript (decision 0045).
 
 export const ImportForm = dynamic(() => import('./import-form').then((module) => module.ImportForm), {
   ssr: false,

@@ -10,8 +10,8 @@ export type FormPlaceholderSize = keyof typeof HEIGHT;
 
 /**
  * What a form shows in the instant between the page's first paint and its code arriving
- * (./lazy-form.ts): a box of about the form's height, so the page does not jump, that
- * screen readers announce as loading.
+ * (each domain's lazy-forms.tsx, decision 0045): a box of about the form's height, so the
+ * page does not jump, that screen readers announce as loading.
  */
 export function FormPlaceholder({ size = 'md' }: { size?: FormPlaceholderSize }) {
   return (
