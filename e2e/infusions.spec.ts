@@ -85,6 +85,8 @@ test('[COORDINATOR] books a series', async ({ page, signInAs }) => {
 
   const visits = page.getByRole('list', { name: 'Participant visits' });
   const cancelButtons = visits.getByRole('button', { name: 'Cancel visit' });
+  // count() does not wait: the list must be on the page before its buttons are counted.
+  await expect(cancelButtons.first()).toBeVisible();
   for (let remaining = await cancelButtons.count(); remaining > 0; remaining -= 1) {
     const item = visits
       .getByRole('listitem')

@@ -14,7 +14,8 @@ import { Select } from '@/components/ui/select';
 import { formatDayLabel, isIsoDate, weekdayName } from '@/lib/scheduling/local-date';
 import type { SessionSummary } from '@/lib/scheduling/session-policy';
 import type { SchedulePreviewInput } from '@/lib/validations/scheduling';
-import { conflictsOf, errorText, toClinicWall, toInstant, type Conflict } from './form-helpers';
+import { conflictsOf, type Conflict } from './conflicts';
+import { errorText, toClinicWall, toInstant } from './form-helpers';
 import { useSubmissionKey } from '@/components/forms/use-submission-key';
 
 type ChairOption = { id: string; name: string };

@@ -3,9 +3,8 @@ import { utcToZoned } from '@/lib/scheduling/zoned-time';
 import { isIsoDate, isWallTime } from '@/lib/scheduling/local-date';
 import type { ErrorBody } from '@/lib/errors/app-error';
 
-// Small client-safe helpers shared by the scheduling and infusion-day forms.
-
-export type Conflict = { sessionNumber: number; code: string; message: string };
+// Small client-safe helpers shared by the scheduling and infusion-day forms (the conflicts of a
+// 409 are in ./conflicts.ts, which the visit list reads without these clock helpers).
 
 /** A typed clinic time as an instant, or why it is none: it never showed on the clinic clock. */
 export type WallInstant = { ok: true; iso: string } | { ok: false; message: string };
@@ -24,19 +23,6 @@ export function toInstant(date: string, time: string, timeZone: string): WallIns
 export function toClinicWall(iso: string, timeZone: string): { date: string; time: string } {
   const wall = utcToZoned(new Date(iso), timeZone);
   return { date: wall.date, time: wall.time };
-}
-
-/** The conflicts a 409 from booking or rescheduling carries in error.details.conflicts. */
-export function conflictsOf(error: ErrorBody['error']): Conflict[] {
-  const raw = error.details?.conflicts;
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (item): item is Conflict =>
-      typeof item === 'object' &&
-      item !== null &&
-      typeof (item as Conflict).message === 'string' &&
-      typeof (item as Conflict).sessionNumber === 'number',
-  );
 }
 
 /** Server field errors flattened into one sentence for a form-level alert. */

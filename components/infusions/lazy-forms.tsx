@@ -28,14 +28,6 @@ export const ClinicSettingsForm = dynamic(
   },
 );
 
-export const ParticipantVisits = dynamic(
-  () => import('./participant-visits').then((module) => module.ParticipantVisits),
-  {
-    ssr: false,
-    loading: () => <FormPlaceholder size="md" />,
-  },
-);
-
 export const ExtensionBooking = dynamic(() => import('./extension-booking').then((module) => module.ExtensionBooking), {
   ssr: false,
   loading: () => <FormPlaceholder size="sm" />,
