@@ -1,5 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { defaultSortDirection, type CandidateListQuery } from '@/lib/validations/candidates';
+import { ACTIVE_CANDIDATE_COUNT_SQL } from './candidate-count';
 import { TRIAL_LABEL_SQL } from './mappers';
 
 // The candidate list as SQL: one query for the page (the page's coordinators and
@@ -13,8 +14,8 @@ import { TRIAL_LABEL_SQL } from './mappers';
 // follows a b-tree index. The page is picked by id first (a CTE), so the join to
 // User and the pipeline lookup run for the rows shown, never for the rows
 // skipped by OFFSET. The partial indexes WHERE "voidedAt" IS NULL (migration
-// 20261123114800_candidate_list_indexes) make the total and deep OFFSETs
-// index-only scans (see BENCHMARKS.md).
+// 20261123114800_candidate_list_indexes) make filtered totals and deep OFFSETs
+// index-only scans (see BENCHMARKS.md); the unfiltered total is a running count.
 
 export type CandidateListFilters = Omit<CandidateListQuery, 'page' | 'pageSize'>;
 
@@ -67,8 +68,14 @@ function referralCutoff(today: string | undefined, days: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** `today` (the clinic day) is needed only for the referral-age filter. */
-function fromAndWhere(filters: CandidateListFilters, today: string | undefined): Prisma.Sql {
+/**
+ * The FROM and WHERE of the filtered list, and whether nothing but "not voided" filters it.
+ * `today` (the clinic day) is needed only for the referral-age filter.
+ */
+function fromAndWhere(
+  filters: CandidateListFilters,
+  today: string | undefined,
+): { sql: Prisma.Sql; isUnfiltered: boolean } {
   const joinTrial = filters.trialId !== undefined;
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
   for (const pattern of searchPatterns(filters.q)) {
@@ -93,7 +100,10 @@ function fromAndWhere(filters: CandidateListFilters, today: string | undefined):
         filters.stage ? Prisma.sql` AND pe.stage = ${filters.stage}::"PipelineStage"` : Prisma.empty
       }`
     : Prisma.empty;
-  return Prisma.sql`FROM "Candidate" c ${join} WHERE ${Prisma.join(conditions, ' AND ')}`;
+  return {
+    sql: Prisma.sql`FROM "Candidate" c ${join} WHERE ${Prisma.join(conditions, ' AND ')}`,
+    isUnfiltered: !joinTrial && conditions.length === 1,
+  };
 }
 
 function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql {
@@ -126,7 +136,7 @@ export function buildCandidateListSql({
   limit: number;
   offset: number;
 }) {
-  const from = fromAndWhere(filters, today);
+  const { sql: from, isUnfiltered } = fromAndWhere(filters, today);
   const sortsByStage = filters.sort === 'stage' && filters.trialId !== undefined;
   const page = Prisma.sql`
 WITH page AS (
@@ -148,7 +158,9 @@ FROM page
 JOIN "Candidate" c ON c.id = page.id
 LEFT JOIN "User" u ON u.id = c."assignedCoordinatorId"
 ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
-  const count = Prisma.sql`SELECT count(*)::int AS total ${from}`;
+  // Unfiltered (the list everybody opens), the total is the triggers' running count, not a
+  // count of ~100,000 index entries per request; same answer (lib/candidates/candidate-count.ts).
+  const count = isUnfiltered ? ACTIVE_CANDIDATE_COUNT_SQL : Prisma.sql`SELECT count(*)::int AS total ${from}`;
   return { page, count };
 }
 
@@ -159,7 +171,7 @@ ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
  * cursor hands out the first batch at once instead of after a sort of the lot.
  */
 export function buildCandidateExportSql({ filters, today }: { filters: CandidateListFilters; today: string }) {
-  const from = fromAndWhere(filters, today);
+  const { sql: from } = fromAndWhere(filters, today);
   const rows = Prisma.sql`
 SELECT c.id, c."firstName", c."lastName", c.mrn,
   to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", c.sex::text AS sex, c.phone, c.email,

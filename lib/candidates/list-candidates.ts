@@ -3,13 +3,15 @@ import { type ListReadContext, recordListRead } from '@/lib/audit/record-list-re
 import { getClinicClock } from '@/lib/clinic/clock';
 import { prisma } from '@/lib/db';
 import type { CandidateListQuery } from '@/lib/validations/candidates';
+import { compactCandidateCountWhenLong } from './compact-candidate-count';
 import { buildCandidateListSql, filtersOf, type CandidateListRow } from './candidate-list-sql';
 import { toListItem } from './to-list-item';
 import type { CandidateListResult } from './types';
 
 /**
  * One page of the candidate list with the total for the same filters: two
- * queries, run side by side. Voided candidates are left out. `query` must
+ * queries, run side by side (unfiltered, the total is the running count of
+ * lib/candidates/candidate-count.ts). Voided candidates are left out. `query` must
  * already have passed candidateListQuerySchema (sort fields are whitelisted there).
  * The read is logged (`candidate.list`, with the ids on the page and the search).
  */
@@ -34,8 +36,9 @@ export async function listCandidates(
   });
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<CandidateListRow[]>(sql.page),
-    prisma.$queryRaw<Array<{ total: number }>>(sql.count),
+    prisma.$queryRaw<Array<{ total: number; deltaRows?: number }>>(sql.count),
   ]);
+  compactCandidateCountWhenLong(counted[0]?.deltaRows ?? 0);
   const items = rows.map(toListItem);
   await recordListRead(options.ctx, {
     action: 'candidate.list',
