@@ -42,6 +42,10 @@ export type CandidateListRow = {
   coordinatorName: string | null;
   /** json_agg of { trialId, trialLabel, stage }; drivers may hand it over parsed or as text. */
   pipelines: unknown;
+  /** The total, on every row when it comes with the page (`isTotalOnPage`). */
+  listTotal?: number;
+  /** How many running-count rows that total summed (lib/candidates/candidate-count.ts). */
+  listDeltaRows?: number;
 };
 
 /** At most this many search words count; more would only slow the query down. */
@@ -123,7 +127,11 @@ function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql
   }
 }
 
-/** The page of rows (limit/offset) and the total, for the given filters and sort. */
+/**
+ * The page of rows (limit/offset) and the total, for the given filters and sort. When
+ * `isTotalOnPage`, every row of `page` carries the total and `count` is needed only when
+ * the page is empty; otherwise both run.
+ */
 export function buildCandidateListSql({
   filters,
   today,
@@ -138,6 +146,15 @@ export function buildCandidateListSql({
 }) {
   const { sql: from, isUnfiltered } = fromAndWhere(filters, today);
   const sortsByStage = filters.sort === 'stage' && filters.trialId !== undefined;
+  // Unfiltered (the list everybody opens), the total is the triggers' running count, not a
+  // count of ~100,000 index entries per request (lib/candidates/candidate-count.ts), and it
+  // comes with the page: one statement, so one round trip and one snapshot for both.
+  const total = isUnfiltered
+    ? {
+        columns: Prisma.sql`, total.total AS "listTotal", total."deltaRows" AS "listDeltaRows"`,
+        join: Prisma.sql`CROSS JOIN (${ACTIVE_CANDIDATE_COUNT_SQL}) AS total`,
+      }
+    : { columns: Prisma.empty, join: Prisma.empty };
   const page = Prisma.sql`
 WITH page AS (
   SELECT c.id${sortsByStage ? Prisma.sql`, pe.stage AS "sortStage"` : Prisma.empty}
@@ -153,15 +170,15 @@ SELECT c.id, c."firstName", c."lastName", c.mrn,
     SELECT json_agg(json_build_object('trialId', p."trialId", 'trialLabel', ${Prisma.raw(TRIAL_LABEL_SQL)}, 'stage', p.stage) ORDER BY p."createdAt", p.id)
     FROM "PipelineEntry" p JOIN "Trial" t ON t.id = p."trialId"
     WHERE p."candidateId" = c.id
-  ), '[]'::json) AS pipelines
+  ), '[]'::json) AS pipelines${total.columns}
 FROM page
 JOIN "Candidate" c ON c.id = page.id
 LEFT JOIN "User" u ON u.id = c."assignedCoordinatorId"
+${total.join}
 ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
-  // Unfiltered (the list everybody opens), the total is the triggers' running count, not a
-  // count of ~100,000 index entries per request; same answer (lib/candidates/candidate-count.ts).
+  // With the total on the page, `count` is only for an empty page (past the end), which has no row to carry it.
   const count = isUnfiltered ? ACTIVE_CANDIDATE_COUNT_SQL : Prisma.sql`SELECT count(*)::int AS total ${from}`;
-  return { page, count };
+  return { page, count, isTotalOnPage: isUnfiltered };
 }
 
 /**

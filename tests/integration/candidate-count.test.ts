@@ -5,9 +5,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_CANDIDATE_COUNT_SQL, COMPACT_CANDIDATE_COUNT_SQL } from '@/lib/candidates/candidate-count';
 import { buildCandidateListSql, filtersOf } from '@/lib/candidates/candidate-list-sql';
+import { listCandidates } from '@/lib/candidates/list-candidates';
+import { contextFor } from '@/lib/candidates/test-support';
 import { candidateListQuerySchema } from '@/lib/validations/candidates';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
+import { createUser } from '@/prisma/seed/users';
 import { createScratchDatabase } from '@/tests/helpers/scratch-database';
+import { getTestPrisma } from '@/tests/helpers/test-db';
 
 // The running count of active candidates (migration 20261204203551_candidate_active_count):
 // in every snapshot, sum("delta") must equal count(*) of the candidates not voided, whatever
@@ -189,28 +193,34 @@ describe('the running count of active candidates', () => {
     expect(after.deltaRows).toBeLessThanOrEqual(3);
   });
 
-  it('is what the unfiltered candidate list reports as its total; a filtered list still counts', async () => {
-    const unfiltered = buildCandidateListSql({
-      filters: filtersOf(candidateListQuerySchema.parse({})),
-      today: undefined,
-      limit: 25,
-      offset: 0,
-    });
-    expect(unfiltered.count.text).toContain('CandidateCountDelta');
-    const filtered = buildCandidateListSql({
-      filters: filtersOf(candidateListQuerySchema.parse({ q: 'Countwell' })),
-      today: undefined,
-      limit: 25,
-      offset: 0,
-    });
-    expect(filtered.count.text).not.toContain('CandidateCountDelta');
-    const [running, counted, exact] = await Promise.all([
-      pool.query<{ total: number }>(unfiltered.count.text, unfiltered.count.values as unknown[]),
-      pool.query<{ total: number }>(filtered.count.text, filtered.count.values as unknown[]),
+  it('is what the unfiltered candidate list reports, on every row of its page; a filtered list still counts', async () => {
+    const listSql = (input: Record<string, string>, offset = 0) =>
+      buildCandidateListSql({
+        filters: filtersOf(candidateListQuerySchema.parse(input)),
+        today: undefined,
+        limit: 25,
+        offset,
+      });
+    const run = <T>(sql: { text: string; values: unknown[] }) =>
+      pool.query<T & pg.QueryResultRow>(sql.text, sql.values);
+    const unfiltered = listSql({});
+    const pastTheEnd = listSql({}, 1_000_000);
+    const filtered = listSql({ q: 'Countwell' });
+    expect(unfiltered.isTotalOnPage).toBe(true);
+    expect(filtered.isTotalOnPage).toBe(false);
+    const [page, empty, runningAlone, counted, exact] = await Promise.all([
+      run<{ listTotal: number }>(unfiltered.page),
+      run<{ listTotal: number }>(pastTheEnd.page),
+      run<{ total: number }>(pastTheEnd.count),
+      run<{ total: number }>(filtered.count),
       pool.query<{ n: number }>('SELECT count(*)::int AS n FROM "Candidate" WHERE "voidedAt" IS NULL'),
     ]);
-    expect(running.rows[0].total).toBe(exact.rows[0].n);
-    expect(counted.rows[0].total).toBe(exact.rows[0].n);
+    const n = exact.rows[0].n;
+    expect(page.rows.length).toBe(Math.min(25, n));
+    for (const row of page.rows) expect(row.listTotal).toBe(n);
+    expect(empty.rows).toEqual([]);
+    expect(runningAlone.rows[0].total).toBe(n);
+    expect(counted.rows[0].total).toBe(n);
   });
 
   it('starts again from nothing when the candidates are truncated', async () => {
@@ -277,5 +287,43 @@ describe('migration candidate_active_count over existing candidates', () => {
     await client.query(`UPDATE "Candidate" SET "voidedAt" = now() WHERE id = 'm7'`);
     const after = await client.query('SELECT sum("delta")::int AS total FROM "CandidateCountDelta"');
     expect(after.rows[0].total).toBe(4);
+  });
+});
+
+describe('listCandidates without filters (the shared test database)', () => {
+  const prisma = getTestPrisma();
+  const exactCount = () => prisma.candidate.count({ where: { voidedAt: null } });
+
+  /** The list's total, read while nobody else changed the count (other files write beside this one). */
+  async function quietTotal(page: number) {
+    const user = await createUser(prisma, { role: 'COORDINATOR' });
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const before = await exactCount();
+      const result = await listCandidates(candidateListQuerySchema.parse({ page: String(page) }), {
+        ctx: contextFor(user),
+      });
+      if ((await exactCount()) === before) return { result, exact: before };
+    }
+    throw new Error('The candidate count never held still for one list read.');
+  }
+
+  it('reports the exact total with the first page, and past the last page too', async () => {
+    await prisma.candidate.create({
+      data: {
+        firstName: 'Testina',
+        lastName: 'Totalwell',
+        dateOfBirth: new Date('1980-01-01'),
+        sex: 'FEMALE',
+        mrn: `TOT-${crypto.randomUUID()}`,
+        referralSource: 'SELF',
+        referralDate: new Date('2026-01-01'),
+      },
+    });
+    const first = await quietTotal(1);
+    expect(first.result.items.length).toBeGreaterThan(0);
+    expect(first.result.total).toBe(first.exact);
+    const beyond = await quietTotal(100_000);
+    expect(beyond.result.items).toEqual([]);
+    expect(beyond.result.total).toBe(beyond.exact);
   });
 });
