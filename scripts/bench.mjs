@@ -39,8 +39,8 @@ const SUITES = [
     database: true,
     description:
       '"API" = the route handler\'s work in-process: the query string through `candidateListQuerySchema`, then `listCandidates` ' +
-      '(Prisma 7 with @prisma/adapter-pg, DTO mapping). "pg" = the same two SQL statements (page and count, run side by side as ' +
-      'listCandidates runs them) sent straight through `pg`. 25 rows per page.',
+      '(Prisma 7 with @prisma/adapter-pg, DTO mapping). "pg" = the same SQL statements (page and count, run side by side as ' +
+      'listCandidates runs them; unfiltered, the page alone, which carries the running total) sent straight through `pg`. 25 rows per page.',
   },
   {
     id: 'prescreen-with-database',

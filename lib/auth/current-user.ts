@@ -1,9 +1,8 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { prisma } from '@/lib/db';
-import { authOptions } from './auth-options';
 import type { Role } from './permissions';
+import { readSessionClaims } from './session-cookie';
 import { isSessionLive } from './session-policy';
 
 export type CurrentUser = {
@@ -32,8 +31,6 @@ type SessionUserRow = {
   isMfaSetupRequired: boolean;
 };
 
-type SessionClaims = { uid?: string; sv?: number; sid?: string; authTime?: number; lastActive?: number };
-
 /**
  * The signed-in user as the database sees them right now, or null. The cookie
  * only says who it is; a deactivated account, a reset password (session
@@ -41,7 +38,7 @@ type SessionClaims = { uid?: string; sv?: number; sid?: string; authTime?: numbe
  * as signed out at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  const session = await readSessionClaims();
   if (!session?.uid || !session.sid) return null;
   if (!isSessionLive({ authTime: Number(session.authTime), lastActive: Number(session.lastActive) }, Date.now()))
     return null;

@@ -1,5 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { defaultSortDirection, type CandidateListQuery } from '@/lib/validations/candidates';
+import { ACTIVE_CANDIDATE_COUNT_SQL } from './candidate-count';
 import { TRIAL_LABEL_SQL } from './mappers';
 
 // The candidate list as SQL: one query for the page (the page's coordinators and
@@ -13,8 +14,8 @@ import { TRIAL_LABEL_SQL } from './mappers';
 // follows a b-tree index. The page is picked by id first (a CTE), so the join to
 // User and the pipeline lookup run for the rows shown, never for the rows
 // skipped by OFFSET. The partial indexes WHERE "voidedAt" IS NULL (migration
-// 20261123114800_candidate_list_indexes) make the total and deep OFFSETs
-// index-only scans (see BENCHMARKS.md).
+// 20261123114800_candidate_list_indexes) make filtered totals and deep OFFSETs
+// index-only scans (see BENCHMARKS.md); the unfiltered total is a running count.
 
 export type CandidateListFilters = Omit<CandidateListQuery, 'page' | 'pageSize'>;
 
@@ -41,6 +42,10 @@ export type CandidateListRow = {
   coordinatorName: string | null;
   /** json_agg of { trialId, trialLabel, stage }; drivers may hand it over parsed or as text. */
   pipelines: unknown;
+  /** The total, on every row when it comes with the page (`isTotalOnPage`). */
+  listTotal?: number;
+  /** How many running-count rows that total summed (lib/candidates/candidate-count.ts). */
+  listDeltaRows?: number;
 };
 
 /** At most this many search words count; more would only slow the query down. */
@@ -67,8 +72,14 @@ function referralCutoff(today: string | undefined, days: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** `today` (the clinic day) is needed only for the referral-age filter. */
-function fromAndWhere(filters: CandidateListFilters, today: string | undefined): Prisma.Sql {
+/**
+ * The FROM and WHERE of the filtered list, and whether nothing but "not voided" filters it.
+ * `today` (the clinic day) is needed only for the referral-age filter.
+ */
+function fromAndWhere(
+  filters: CandidateListFilters,
+  today: string | undefined,
+): { sql: Prisma.Sql; isUnfiltered: boolean } {
   const joinTrial = filters.trialId !== undefined;
   const conditions: Prisma.Sql[] = [Prisma.sql`c."voidedAt" IS NULL`];
   for (const pattern of searchPatterns(filters.q)) {
@@ -93,7 +104,10 @@ function fromAndWhere(filters: CandidateListFilters, today: string | undefined):
         filters.stage ? Prisma.sql` AND pe.stage = ${filters.stage}::"PipelineStage"` : Prisma.empty
       }`
     : Prisma.empty;
-  return Prisma.sql`FROM "Candidate" c ${join} WHERE ${Prisma.join(conditions, ' AND ')}`;
+  return {
+    sql: Prisma.sql`FROM "Candidate" c ${join} WHERE ${Prisma.join(conditions, ' AND ')}`,
+    isUnfiltered: !joinTrial && conditions.length === 1,
+  };
 }
 
 function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql {
@@ -113,7 +127,11 @@ function orderBy(filters: CandidateListFilters, stageColumn: string): Prisma.Sql
   }
 }
 
-/** The page of rows (limit/offset) and the total, for the given filters and sort. */
+/**
+ * The page of rows (limit/offset) and the total, for the given filters and sort. When
+ * `isTotalOnPage`, every row of `page` carries the total and `count` is needed only when
+ * the page is empty; otherwise both run.
+ */
 export function buildCandidateListSql({
   filters,
   today,
@@ -126,8 +144,17 @@ export function buildCandidateListSql({
   limit: number;
   offset: number;
 }) {
-  const from = fromAndWhere(filters, today);
+  const { sql: from, isUnfiltered } = fromAndWhere(filters, today);
   const sortsByStage = filters.sort === 'stage' && filters.trialId !== undefined;
+  // Unfiltered (the list everybody opens), the total is the triggers' running count, not a
+  // count of ~100,000 index entries per request (lib/candidates/candidate-count.ts), and it
+  // comes with the page: one statement, so one round trip and one snapshot for both.
+  const total = isUnfiltered
+    ? {
+        columns: Prisma.sql`, total.total AS "listTotal", total."deltaRows" AS "listDeltaRows"`,
+        join: Prisma.sql`CROSS JOIN (${ACTIVE_CANDIDATE_COUNT_SQL}) AS total`,
+      }
+    : { columns: Prisma.empty, join: Prisma.empty };
   const page = Prisma.sql`
 WITH page AS (
   SELECT c.id${sortsByStage ? Prisma.sql`, pe.stage AS "sortStage"` : Prisma.empty}
@@ -143,13 +170,15 @@ SELECT c.id, c."firstName", c."lastName", c.mrn,
     SELECT json_agg(json_build_object('trialId', p."trialId", 'trialLabel', ${Prisma.raw(TRIAL_LABEL_SQL)}, 'stage', p.stage) ORDER BY p."createdAt", p.id)
     FROM "PipelineEntry" p JOIN "Trial" t ON t.id = p."trialId"
     WHERE p."candidateId" = c.id
-  ), '[]'::json) AS pipelines
+  ), '[]'::json) AS pipelines${total.columns}
 FROM page
 JOIN "Candidate" c ON c.id = page.id
 LEFT JOIN "User" u ON u.id = c."assignedCoordinatorId"
+${total.join}
 ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
-  const count = Prisma.sql`SELECT count(*)::int AS total ${from}`;
-  return { page, count };
+  // With the total on the page, `count` is only for an empty page (past the end), which has no row to carry it.
+  const count = isUnfiltered ? ACTIVE_CANDIDATE_COUNT_SQL : Prisma.sql`SELECT count(*)::int AS total ${from}`;
+  return { page, count, isTotalOnPage: isUnfiltered };
 }
 
 /**
@@ -159,7 +188,7 @@ ORDER BY ${orderBy(filters, 'page."sortStage"')}`;
  * cursor hands out the first batch at once instead of after a sort of the lot.
  */
 export function buildCandidateExportSql({ filters, today }: { filters: CandidateListFilters; today: string }) {
-  const from = fromAndWhere(filters, today);
+  const { sql: from } = fromAndWhere(filters, today);
   const rows = Prisma.sql`
 SELECT c.id, c."firstName", c."lastName", c.mrn,
   to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", c.sex::text AS sex, c.phone, c.email,

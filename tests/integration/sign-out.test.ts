@@ -4,13 +4,11 @@ import { createUser } from '@/prisma/seed/users';
 import { getTestPrisma } from '../helpers/test-db';
 
 // The session cookie is a JWT that next-auth decodes into these claims; here the test
-// holds "the cookie" itself and getServerSession hands it over, so the jwt callback
-// (sign-in), the signOut event and the database re-read all run for real.
+// holds "the cookie" itself and readSessionClaims hands it over (its decoding is
+// lib/auth/session-cookie.test.ts's), so the jwt callback (sign-in), the signOut event
+// and the database re-read all run for real.
 const cookie = vi.hoisted(() => ({ claims: null as Record<string, unknown> | null }));
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => cookie.claims,
-}));
+vi.mock('@/lib/auth/session-cookie', () => ({ readSessionClaims: async () => cookie.claims }));
 vi.mock('@/lib/auth/request-context', () => ({
   getRequestContext: async () => ({ requestId: 'req-sign-out', ipAddress: '203.0.113.9', pathname: '/candidates' }),
 }));
