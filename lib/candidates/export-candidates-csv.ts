@@ -85,7 +85,7 @@ export async function exportCandidatesCsv({
   const snapshot = await openSnapshot();
   let rowCount: number;
   try {
-    const ids = (await snapshot.query<{ id: string }>(sql.ids)).map((row) => row.id);
+    const [{ ids }] = await snapshot.query<{ ids: string[] }>(sql.ids);
     rowCount = ids.length;
     await prisma.$transaction((tx) =>
       ctx.audit(tx, { action: 'candidate.export', entityType: 'Candidate', after: { filters, rowCount, ids } }),
