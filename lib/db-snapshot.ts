@@ -83,10 +83,13 @@ export async function openSnapshot(): Promise<Snapshot> {
     try {
       await client.query(`DECLARE rows_out NO SCROLL CURSOR FOR ${sql.text}`, sql.values as unknown[]);
       while (true) {
-        const rows = takeRows<Row>(await client.query(`FETCH ${Math.trunc(batchSize)} FROM rows_out`));
-        if (rows.length === 0) return;
-        yield rows;
-        if (rows.length < batchSize) return;
+        const result = await client.query(`FETCH ${Math.trunc(batchSize)} FROM rows_out`);
+        const count = result.rows.length;
+        if (count === 0) return;
+        // Handed over, not kept: while the consumer works and the download waits on the socket,
+        // this generator holds only the count, so the batch can die as soon as the consumer is done.
+        yield takeRows<Row>(result);
+        if (count < batchSize) return;
       }
     } finally {
       await close();
