@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import type { AuditEvent } from './events';
 import { type ChainedEvent, type ChainPosition, eventHmac, nextChainPosition } from './audit-chain';
+import { toJson } from './to-json';
 
 /** One catalogued event (lib/audit/events.ts: the action fixes the entity type and payload) and who made it. */
 export type AuditInput = AuditEvent & {
@@ -11,16 +12,6 @@ export type AuditInput = AuditEvent & {
   requestId?: string | null;
   ipAddress?: string | null;
 };
-
-// Never store secrets in the trail, whatever a caller passes in.
-const REDACTED_KEYS = new Set(['password', 'passwordHash', 'currentPassword', 'newPassword']);
-
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (key, v) => (REDACTED_KEYS.has(key) ? '[redacted]' : v)),
-  ) as Prisma.InputJsonValue;
-}
 
 function isScalar(value: unknown): boolean {
   return value === null || (typeof value !== 'object' && typeof value !== 'function');
