@@ -24,7 +24,7 @@ function streamPool(): pg.Pool {
  * mark-compact frees it), so every young-generation scavenge found the batch's rows alive, copied
  * them and then promoted them. Measured on 100,000 synthetic rows in batches of 2,000 (plain Node
  * and pg): 65% of what was parsed survived each scavenge, 20 MB were promoted; with the rows
- * detached, 0.1 MB. A batch now dies young once its consumer lets go of it (decision 0045).
+ * detached, 0.1 MB. A batch now dies young once its consumer lets go of it (decision 0047).
  */
 function takeRows<Row>(result: pg.QueryResult): Row[] {
   const rows = result.rows as Row[];
