@@ -18,6 +18,20 @@ function streamPool(): pg.Pool {
   return globalForStream.streamPool;
 }
 
+/**
+ * The rows of a finished query, detached from pg's Result. A finished Result is still pointed at
+ * from pg's query plumbing once that has reached V8's old generation (dead, but only a full
+ * mark-compact frees it), so every young-generation scavenge found the batch's rows alive, copied
+ * them and then promoted them. Measured on 100,000 synthetic rows in batches of 2,000 (plain Node
+ * and pg): 65% of what was parsed survived each scavenge, 20 MB were promoted; with the rows
+ * detached, 0.1 MB. A batch now dies young once its consumer lets go of it (decision 0047).
+ */
+function takeRows<Row>(result: pg.QueryResult): Row[] {
+  const rows = result.rows as Row[];
+  result.rows = [];
+  return rows;
+}
+
 export type SqlStatement = { text: string; values: readonly unknown[] };
 
 export type Snapshot = {
@@ -62,18 +76,20 @@ export async function openSnapshot(): Promise<Snapshot> {
   }
 
   async function query<Row>(sql: SqlStatement): Promise<Row[]> {
-    const result = await client.query(sql.text, sql.values as unknown[]);
-    return result.rows as Row[];
+    return takeRows<Row>(await client.query(sql.text, sql.values as unknown[]));
   }
 
   async function* stream<Row>(sql: SqlStatement, batchSize: number): AsyncGenerator<Row[]> {
     try {
       await client.query(`DECLARE rows_out NO SCROLL CURSOR FOR ${sql.text}`, sql.values as unknown[]);
       while (true) {
-        const batch = await client.query(`FETCH ${Math.trunc(batchSize)} FROM rows_out`);
-        if (batch.rows.length === 0) return;
-        yield batch.rows as Row[];
-        if (batch.rows.length < batchSize) return;
+        const result = await client.query(`FETCH ${Math.trunc(batchSize)} FROM rows_out`);
+        const count = result.rows.length;
+        if (count === 0) return;
+        // Handed over, not kept: while the consumer works and the download waits on the socket,
+        // this generator holds only the count, so the batch can die as soon as the consumer is done.
+        yield takeRows<Row>(result);
+        if (count < batchSize) return;
       }
     } finally {
       await close();

@@ -18,6 +18,12 @@ describe('contentHash', () => {
       contentHash({ ...signed, results: [{ criterionId: 'c1', result: 'NOT_MET' }] }),
     );
   });
+  it('sorts keys inside arrays of objects and keeps arrays of plain values as they are', () => {
+    expect(canonicalJson({ b: ['x', 1, null, true, 2.5], a: [{ d: 1, c: [{ f: 1, e: 2 }] }, 'y', [3, 'z']] })).toBe(
+      '{"a":[{"c":[{"e":2,"f":1}],"d":1},"y",[3,"z"]],"b":["x",1,null,true,2.5]}',
+    );
+    expect(canonicalJson({ at: [new Date('2026-11-02T10:00:00Z')] })).toBe('{"at":["2026-11-02T10:00:00.000Z"]}');
+  });
   it('is a 64-character hex HMAC-SHA256', () => {
     expect(contentHash({})).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -2,7 +2,9 @@ import { keyedHmac } from '@/lib/audit/audit-key';
 
 /** Key order never changes the value: what is sealed is the content, not its layout. */
 function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
+  // An array of strings, numbers, booleans and nulls is already canonical: no copy (an export's
+  // access-log entry lists ~100,000 ids).
+  if (Array.isArray(value)) return value.every(isScalar) ? value : value.map(canonical);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(
       Object.keys(value as Record<string, unknown>)
@@ -11,6 +13,10 @@ function canonical(value: unknown): unknown {
     );
   }
   return value instanceof Date ? value.toISOString() : value;
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }
 
 /** The canonical JSON text of a value: sorted keys, dates as ISO strings. */

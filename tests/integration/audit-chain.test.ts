@@ -245,6 +245,39 @@ describe('the audit chain', () => {
     expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
   });
 
+  it('[SYSTEM] long lists, nulls and `$type` keys are stored as given and sealed as stored', async () => {
+    // Arrays of plain values reach Prisma pre-walked (lib/audit/record-audit-event.ts forPrisma); objects
+    // still take Prisma's own walk, which keeps a `$type` key in user data from reading as a tagged value.
+    const entityType = `Payload_${Date.now()}`;
+    const after = {
+      rowCount: 5_000,
+      ids: Array.from({ length: 5_000 }, (_, i) => `id-${i}`),
+      mixed: ['a', 1, 2.5, true, null, [], ['nested', 3]],
+      objects: [
+        { $type: 'DateTime', value: '2026-01-01T00:00:00Z' },
+        { b: [2, 1], a: null },
+      ],
+      typed: { $type: 'Json', value: '{"not":"parsed"}', list: ['x'] },
+      empty: [],
+    };
+    await scratch.app.$transaction(async (tx) => {
+      await recordAuditEvent(tx, { actorId: null, action: 'test.payload', entityType, entityId: 'object', after });
+      await recordAuditEvent(tx, {
+        actorId: null,
+        action: 'test.payload',
+        entityType,
+        entityId: 'array',
+        before: ['only', 'scalars'],
+        after: after.ids,
+      });
+    });
+    const rows = await scratch.app.auditEvent.findMany({ where: { entityType }, orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => row.entityId)).toEqual(['object', 'array']);
+    expect(rows[0].after).toEqual(after);
+    expect(rows[1]).toMatchObject({ before: ['only', 'scalars'], after: after.ids });
+    expect(await verifyAuditChainFull(scratch.app)).toMatchObject({ isValid: true });
+  });
+
   it('[SYSTEM] a transaction that fails leaves none of its events', async () => {
     const entityType = `RolledBack_${Date.now()}`;
     await expect(

@@ -83,9 +83,22 @@ describe('PHI access log for lists', () => {
     const csv = await res.text();
     const events = await eventsOf('candidate.export');
     expect(events).toHaveLength(1);
-    const logged = (events[0].after as { ids: string[]; rowCount: number }).ids;
+    const { ids: logged, rowCount } = events[0].after as { ids: string[]; rowCount: number };
+    expect(rowCount).toBe(logged.length);
+    expect(res.headers.get('x-row-count')).toBe(String(logged.length));
     expect(logged.sort()).toEqual([...ids].sort());
     for (const id of logged) expect(csv).toContain(id);
+  });
+
+  it('[COORDINATOR] an export that matches nobody still logs its event, with an empty list', async () => {
+    const before = (await eventsOf('candidate.export')).length;
+    const res = await exportRoute.GET(get(`/candidates/export?q=${token}-none`), noParams);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-row-count')).toBe('0');
+    expect((await res.text()).trim().split('\r\n')).toHaveLength(1);
+    const events = (await eventsOf('candidate.export')).slice(before);
+    expect(events).toHaveLength(1);
+    expect(events[0].after).toMatchObject({ rowCount: 0, ids: [] });
   });
 
   it('[COORDINATOR] list reads at the same moment are written together, yet each is its own event with its own request', async () => {
