@@ -61,7 +61,7 @@ const lastSealedIn = new WeakMap<Tx, { seq: number; hmac: string; createdAt: Dat
 /**
  * A client handed in by `prisma.$transaction(async (tx) => ...)`, which Prisma builds without
  * $connect (its TransactionClient type omits it). A root client passed as `tx` runs each
- * statement in a transaction of its own, so the lock is gone after each event: never cached.
+ * statement in a transaction of its own, so recordAuditEvent opens one for the event.
  */
 function isInteractiveTransaction(tx: Tx): boolean {
   return typeof (tx as { $connect?: unknown }).$connect !== 'function';
@@ -93,9 +93,16 @@ export async function flushAuditEvents(tx: Tx): Promise<void> {
  * commit or neither does. The database stamps the time (the transaction's start). In a
  * transaction opened through lib/db.ts the event is sealed into the tamper-evident chain
  * (lib/audit/audit-chain.ts) just before commit; elsewhere it is sealed now, and the
- * transaction holds the chain lock until it ends.
+ * transaction holds the chain lock until it ends. Given a root client, the event gets a
+ * transaction of its own.
  */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
+  if (!isInteractiveTransaction(tx)) {
+    // A root client runs each statement on its own: the chain lock would be released before the
+    // insert, and a concurrent writer could link to the same head. Seal in a transaction of its own.
+    const root = tx as unknown as { $transaction: (fn: (inner: Tx) => Promise<void>) => Promise<void> };
+    return root.$transaction((inner) => recordAuditEvent(inner, input));
+  }
   const content: ChainedContent = {
     actorId: input.actorId,
     actorLabel: input.actorLabel ?? null,
@@ -119,5 +126,5 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void>
     : await nextChainPosition(tx);
   const hmac = eventHmac({ ...position, ...content });
   await tx.auditEvent.create({ data: toRow(content, position, hmac) });
-  if (isInteractiveTransaction(tx)) lastSealedIn.set(tx, { seq: position.seq, hmac, createdAt: position.createdAt });
+  lastSealedIn.set(tx, { seq: position.seq, hmac, createdAt: position.createdAt });
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { Tx } from '@/lib/db';
 import { verifyAuditChainFull, verifyAuditChainIncremental } from '@/lib/audit/verify-audit-chain';
 import { getAuditChainStatus } from '@/lib/audit/get-audit-chain-status';
 import { createScratchDatabase } from '../helpers/scratch-database';
@@ -287,6 +288,17 @@ describe('the audit chain', () => {
       }),
     ).rejects.toThrow('the write it describes failed');
     expect(await scratch.app.auditEvent.count({ where: { entityType } })).toBe(0);
+    expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
+  });
+
+  it('[SYSTEM] events recorded through a root client, beside transactions, are each sealed in a transaction of their own', async () => {
+    const entityType = `RootClient_${Date.now()}`;
+    const event = (entityId: string) => ({ actorId: null, action: 'test.root_client' as const, entityType, entityId });
+    await Promise.all([
+      ...['r1', 'r2', 'r3', 'r4'].map((id) => recordAuditEvent(scratch.app as unknown as Tx, event(id))),
+      writeEvents(3, entityType),
+    ]);
+    expect(await scratch.app.auditEvent.count({ where: { entityType } })).toBe(7);
     expect(await verifyAuditChainIncremental(scratch.app)).toMatchObject({ isValid: true });
   });
 });
