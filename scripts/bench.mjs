@@ -58,7 +58,7 @@ const SUITES = [
     description:
       'The production build (`next start`, built first when the sources changed) on the bench database, over HTTP, signed in as a ' +
       'coordinator by session cookie. The list: 50 keep-alive connections each sending its next `GET /api/v1/candidates` (first page, ' +
-      '25 rows) as soon as the last one answered, 1,000 timed requests after 100 warm-up ones. The export: `GET /api/v1/candidates/export` ' +
+      '25 rows) as soon as the last one answered, 1,000 timed requests after 100 warm-up ones (a server just started), then 1,000 more after another 2,000 (a warm server: the first thousand requests after a start run while V8 still compiles the request path). The export: `GET /api/v1/candidates/export` ' +
       "without filters, timed to the last byte, with the server process tree's resident memory (VmRSS) sampled every 20 ms.",
   },
   {

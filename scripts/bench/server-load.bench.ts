@@ -22,6 +22,12 @@ import type { BenchContext, BenchRow } from './types';
 const CONNECTIONS = 50;
 const LOAD_REQUESTS = 1_000;
 const LOAD_WARMUP = 100;
+/**
+ * Requests a server has answered before its steady state is measured: the first thousand or so
+ * after a start are still being compiled by V8's JIT (Node CPU per list request about 5.4 ms in
+ * that window, about 3.5 ms once warm, measured per process from /proc). Both are reported.
+ */
+const STEADY_WARMUP = 2_000;
 const LOAD_TARGET_P95_MS = 200;
 const EXPORT_RUNS = 3;
 const EXPORT_TARGET_MS = 5_000;
@@ -127,7 +133,12 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
     await load(listUrl, cookie, CONNECTIONS, LOAD_WARMUP);
     const list = await load(listUrl, cookie, CONNECTIONS, LOAD_REQUESTS);
     log(
-      `  candidate list, ${CONNECTIONS} connections: p50 ${list.p50.toFixed(0)} / p95 ${list.p95.toFixed(0)} ms, ${list.perSecond.toFixed(0)} req/s, ${list.failures} failed`,
+      `  candidate list, ${CONNECTIONS} connections, just started: p50 ${list.p50.toFixed(0)} / p95 ${list.p95.toFixed(0)} ms, ${list.perSecond.toFixed(0)} req/s, ${list.failures} failed`,
+    );
+    await load(listUrl, cookie, CONNECTIONS, STEADY_WARMUP);
+    const steady = await load(listUrl, cookie, CONNECTIONS, LOAD_REQUESTS);
+    log(
+      `  candidate list, ${CONNECTIONS} connections, warm: p50 ${steady.p50.toFixed(0)} / p95 ${steady.p95.toFixed(0)} ms, ${steady.perSecond.toFixed(0)} req/s, ${steady.failures} failed`,
     );
 
     const exportUrl = `${base}/api/v1/candidates/export`;
@@ -157,15 +168,26 @@ export async function run({ log }: BenchContext): Promise<BenchRow[]> {
     const growthMb = rssGrowth / 1_048_576;
     return [
       {
-        scenario: `Candidate list, ${CONNECTIONS} concurrent connections (GET /api/v1/candidates, ${total.toLocaleString('en-US')} candidates)`,
+        scenario: `Candidate list, ${CONNECTIONS} concurrent connections, server just started (GET /api/v1/candidates, ${total.toLocaleString('en-US')} candidates)`,
         runs: LOAD_REQUESTS,
         p50: list.p50,
         p95: list.p95,
         directP50: null,
         directP95: null,
-        note: `${list.perSecond.toFixed(0)} requests/s over keep-alive connections, ${list.failures} not 200; production build (next start), session cookie checked against the database on every request, each read written to the access log`,
+        note: `requests ${LOAD_WARMUP + 1}–${LOAD_WARMUP + LOAD_REQUESTS} after the server started; ${list.perSecond.toFixed(0)} requests/s over keep-alive connections, ${list.failures} not 200; production build (next start), session cookie checked against the database on every request, each read written to the access log`,
         target: `p95 ≤ ${LOAD_TARGET_P95_MS} ms`,
         pass: list.p95 <= LOAD_TARGET_P95_MS && list.failures === 0,
+      },
+      {
+        scenario: `Candidate list, ${CONNECTIONS} concurrent connections, warm server (GET /api/v1/candidates, ${total.toLocaleString('en-US')} candidates)`,
+        runs: LOAD_REQUESTS,
+        p50: steady.p50,
+        p95: steady.p95,
+        directP50: null,
+        directP95: null,
+        note: `the same, after ${STEADY_WARMUP.toLocaleString('en-US')} more requests (V8 has compiled the request path); ${steady.perSecond.toFixed(0)} requests/s, ${steady.failures} not 200`,
+        target: `p95 ≤ ${LOAD_TARGET_P95_MS} ms`,
+        pass: steady.p95 <= LOAD_TARGET_P95_MS && steady.failures === 0,
       },
       {
         scenario: `Candidate CSV export, every candidate (${rows.toLocaleString('en-US')} rows), to the last byte`,
