@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +6,8 @@ import { buildCandidateListSql, filtersOf } from '@/lib/candidates/candidate-lis
 import { listCandidates } from '@/lib/candidates/list-candidates';
 import { contextFor } from '@/lib/candidates/test-support';
 import { candidateListQuerySchema } from '@/lib/validations/candidates';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
 import { createUser } from '@/prisma/seed/users';
+import { databaseBeforeMigration } from '@/tests/helpers/migration-database';
 import { createScratchDatabase } from '@/tests/helpers/scratch-database';
 import { getTestPrisma } from '@/tests/helpers/test-db';
 
@@ -252,34 +250,20 @@ describe('the running count of active candidates', () => {
 });
 
 describe('migration candidate_active_count over existing candidates', () => {
-  const MIGRATION = 'candidate_active_count';
-  const dir = path.join(process.cwd(), 'prisma/migrations');
-  const folders = readdirSync(dir)
-    .filter((name) => /^\d{14}_/.test(name))
-    .sort();
-  const target = folders.findIndex((name) => name.endsWith(`_${MIGRATION}`));
-  const sqlOf = (folder: string) => readFileSync(path.join(dir, folder, 'migration.sql'), 'utf8');
-  const adminUrl = withDatabase(process.env.MIGRATION_DATABASE_URL!, 'postgres');
-  const name = `${new URL(process.env.MIGRATION_DATABASE_URL!).pathname.slice(1)}_count_migration`;
+  const database = databaseBeforeMigration('candidate_active_count');
   let client: pg.Client;
 
   beforeAll(async () => {
-    await ensureDatabase(adminUrl, name);
-    client = new pg.Client({ connectionString: withDatabase(adminUrl, name) });
-    await client.connect();
-    for (const folder of folders.slice(0, target)) await client.query(sqlOf(folder));
+    client = await database.open();
     await client.query(`
       INSERT INTO "Candidate"(id, "firstName", "lastName", "dateOfBirth", sex, mrn, "referralSource", "referralDate", "updatedAt", "voidedAt")
         SELECT 'm' || i, 'Testina', 'Notarealperson' || i, '1980-01-01', 'FEMALE', 'MIG-' || i, 'SELF', '2026-01-01', now(),
                CASE WHEN i <= 2 THEN now() END
         FROM generate_series(1, 7) i`);
-    await client.query(sqlOf(folders[target]));
+    await database.applyMigration();
   });
 
-  afterAll(async () => {
-    await client?.end();
-    await dropDatabase(adminUrl, name);
-  });
+  afterAll(() => database.drop());
 
   it('starts the running count at the candidates already there, voided ones left out', async () => {
     const { rows } = await client.query('SELECT sum("delta")::int AS total FROM "CandidateCountDelta"');

@@ -1,30 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/database.mjs';
+import { databaseBeforeMigration } from '@/tests/helpers/migration-database';
 
 // The migration that introduced subject IDs and consent form versions, run over data written by the schema
 // before it: existing enrolments get IDs in enrolment order per trial, and free-text form versions become
 // version rows. The migrations are applied as SQL files, stopping before and then running this one.
 const MIGRATION = 'subject_ids_consent_forms';
-const dir = path.join(process.cwd(), 'prisma/migrations');
-const folders = readdirSync(dir)
-  .filter((name) => /^\d{14}_/.test(name))
-  .sort();
-const target = folders.findIndex((name) => name.endsWith(`_${MIGRATION}`));
-const sqlOf = (folder: string) => readFileSync(path.join(dir, folder, 'migration.sql'), 'utf8');
 
 describe(`migration ${MIGRATION}`, () => {
-  const adminUrl = withDatabase(process.env.MIGRATION_DATABASE_URL!, 'postgres');
-  const name = `trialdesk_test_migration_subject_ids_${Date.now()}_${process.pid}`;
+  const database = databaseBeforeMigration(MIGRATION);
   let client: pg.Client;
 
   beforeAll(async () => {
-    await ensureDatabase(adminUrl, name);
-    client = new pg.Client({ connectionString: withDatabase(adminUrl, name) });
-    await client.connect();
-    for (const folder of folders.slice(0, target)) await client.query(sqlOf(folder));
+    client = await database.open();
     await client.query(`
       INSERT INTO "User"(id, email, name, role, "passwordHash", "updatedAt")
         VALUES ('u1', 'u1@example.test', 'Fictional Coordinator', 'COORDINATOR', 'x', now());
@@ -45,13 +33,10 @@ describe(`migration ${MIGRATION}`, () => {
         ('k1', 'p1', '2026-03-01', 'v3.1 2026-09-01', 'u1', now()), ('k2', 'p2', '2026-03-01', ' v3.1 2026-09-01 ', 'u1', now()),
         ('k3', 'p3', '2026-03-01', 'v2', 'u1', now()), ('k4', 'p4', '2026-03-01', 'v3.1 2026-09-01', 'u1', now());
     `);
-    await client.query(sqlOf(folders[target]));
+    await database.applyMigration();
   });
 
-  afterAll(async () => {
-    await client?.end();
-    await dropDatabase(adminUrl, name);
-  });
+  afterAll(() => database.drop());
 
   it('numbers existing enrolments per trial in enrolment order, from a pattern made of the acronym', async () => {
     const { rows } = await client.query(`SELECT id, "subjectId" FROM "Enrollment" ORDER BY id`);
