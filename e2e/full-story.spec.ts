@@ -17,6 +17,10 @@ const NOTE = 'Discussed at the screening visit with the candidate and the referr
 
 /** Axe on the whole page, reported as "rule: nodes" so a failure names what to fix. */
 async function expectNoAxeViolations(page: Page) {
+  // A form's router.refresh() re-renders the page head: checked mid-refresh, the document can be
+  // without its <title> for an instant (axe "document-title", seen once in four runs). Check the
+  // settled page: it has its title again.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 }
