@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, runFactory, signInPageAs, test } from './fixtures';
-import { account, type DemoRole, queryDb } from './support';
+import { account, checkInWithVitals, type DemoRole, queryDb } from './support';
 
 // The whole story of issue 15, each stage as the role that does it in a clinic: referral → screening form →
 // check → signed decision → consent with the PDF → enrolment with a subject ID → series booking → infusion day →
@@ -324,25 +324,7 @@ test('[ALL ROLES] the full story: referral to outcomes', async ({ browser, baseU
       await page.getByRole('region', { name: 'Infusion schedule' }).getByRole('link', { name: SESSION_1_LINK }).click();
       await expect(page.getByRole('heading', { level: 1, name: /^Infusion day:/ })).toBeVisible();
 
-      const checkIn = page.getByRole('form', { name: 'Check-in checklist' });
-      await checkIn.getByLabel('An adult driver is confirmed to take the participant home').check();
-      const pregnancy = checkIn.getByLabel('Pregnancy test result');
-      if (await pregnancy.count()) await pregnancy.selectOption('NEGATIVE');
-      await checkIn.getByLabel('No new exclusion criterion applies since the last visit').check();
-      await checkIn.getByRole('button', { name: 'Check in' }).click();
-      await expect(
-        page.getByRole('region', { name: /Check-in checklist/ }).getByText(`by ${account('CLINICIAN').name}`),
-      ).toBeVisible();
-
-      const pre = page.getByRole('form', { name: 'Pre-infusion vitals' });
-      await pre.getByLabel('Systolic BP (mmHg)').fill('126');
-      await pre.getByLabel('Diastolic BP (mmHg)').fill('80');
-      await pre.getByLabel('Heart rate (bpm)').fill('70');
-      await pre.getByLabel('SpO2 (%)').fill('98');
-      await pre.getByRole('button', { name: 'Save pre-infusion vitals' }).click();
-      await expect(
-        page.getByRole('region', { name: 'Pre-infusion vitals', exact: true }).getByRole('cell', { name: '126/80' }),
-      ).toBeVisible();
+      await checkInWithVitals(page, { sbp: '126', dbp: '80', hr: '70', spo2: '98' });
 
       // 0.5 mg/kg × 82 kg = 41 mg, then the e-signature.
       const calculate = page.getByRole('form', { name: 'Calculate the dose' });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, runFactory, signInPageAs, test } from './fixtures';
-import { account, queryDb } from './support';
+import { account, checkInWithVitals, queryDb } from './support';
 
 // 4 twice-weekly infusions, 0.5 mg/kg, no cap, open label. The page says "0.5mg/kg" without the body weight: actual
 // body weight is a clinic assumption that blocks the dose until an admin confirms it.
@@ -190,27 +190,8 @@ test('[CLINICIAN] records an infusion with vitals and an adverse event', async (
   await signInAs('CLINICIAN');
   await gotoVisit(page, visit.id);
 
-  // (1) Check-in checklist.
-  const checkIn = page.getByRole('form', { name: 'Check-in checklist' });
-  await checkIn.getByLabel('An adult driver is confirmed to take the participant home').check();
-  const pregnancy = checkIn.getByLabel('Pregnancy test result');
-  if (await pregnancy.count()) await pregnancy.selectOption('NEGATIVE');
-  await checkIn.getByLabel('No new exclusion criterion applies since the last visit').check();
-  await checkIn.getByRole('button', { name: 'Check in' }).click();
-  await expect(
-    page.getByRole('region', { name: /Check-in checklist/ }).getByText(`by ${account('CLINICIAN').name}`),
-  ).toBeVisible();
-
-  // (2) Pre-infusion vitals below the hold rule.
-  const vitals = page.getByRole('form', { name: 'Pre-infusion vitals' });
-  await vitals.getByLabel('Systolic BP (mmHg)').fill('128');
-  await vitals.getByLabel('Diastolic BP (mmHg)').fill('82');
-  await vitals.getByLabel('Heart rate (bpm)').fill('72');
-  await vitals.getByLabel('SpO2 (%)').fill('98');
-  await vitals.getByRole('button', { name: 'Save pre-infusion vitals' }).click();
-  await expect(
-    page.getByRole('region', { name: 'Pre-infusion vitals', exact: true }).getByRole('cell', { name: '128/82' }),
-  ).toBeVisible();
+  // (1) Check-in checklist, (2) pre-infusion vitals below the hold rule.
+  await checkInWithVitals(page, { sbp: '128', dbp: '82', hr: '72', spo2: '98' });
   await expect(page.getByText(/^On hold:/)).toHaveCount(0);
 
   // (3) Dose: 0.5 mg/kg × 80 kg = 40 mg, every step shown, then the e-signature.

@@ -1,5 +1,4 @@
-import { session, useRequestId } from '@/tests/helpers/route-harness';
-import { NextRequest } from 'next/server';
+import { jsonRequest, session, useRequestId } from '@/tests/helpers/route-harness';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
@@ -60,18 +59,11 @@ beforeEach(() => {
   session.user = users.coordinator;
 });
 
-const BASE = 'http://localhost:3000/api/v1';
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 const noParams = { params: Promise.resolve({}) };
 const ny = (date: string, time: string) => zonedTimeToUtc({ date, time, timeZone: TZ });
 
-function request(method: string, path: string, body?: unknown) {
-  return new NextRequest(`${BASE}${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', host: 'localhost:3000' },
-  });
-}
+const request = jsonRequest;
 
 /** Takes every active chair of the clinic for the whole open day of each date, with a filler participant's visits. */
 async function fillAllChairs(dates: string[]) {
